@@ -1,0 +1,134 @@
+/**
+ * The VOB record contract (../shared/vob-contract.md) as zod schemas. Keys, value formats and
+ * the required-field names are fixed by the contract: add keys, never rename.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'E.164 phone');
+
+export const addressSchema = z.object({
+  line1: z.string().min(1),
+  line2: z.string().min(1).nullable(),
+  city: z.string().min(1).nullable(),
+  state: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  postalCode: z.string().regex(/^\d{5}(-\d{4})?$/).nullable(),
+});
+
+export const relationshipSchema = z.enum(['self', 'spouse', 'child', 'other']);
+
+export const cardSideSchema = z.enum(['front', 'back']);
+
+export const cardPhoneSchema = z.object({ label: z.string().min(1), number: e164 });
+
+export const cardFieldsSchema = z.object({
+  payerName: z.string().min(1).nullable(),
+  memberId: z.string().min(1).nullable(),
+  groupNumber: z.string().min(1).nullable(),
+  memberName: z.string().min(1).nullable(),
+  rxBin: z.string().min(1).nullable(),
+  rxPcn: z.string().min(1).nullable(),
+  rxGroup: z.string().min(1).nullable(),
+  phones: z.array(cardPhoneSchema),
+});
+
+export const conflictSchema = z.object({
+  field: z.string(),
+  body: z.string(),
+  card: z.string(),
+});
+
+/** The required fields in the contract's order; the order of `missingFields`. */
+export const REQUIRED_FIELDS = [
+  'client.name',
+  'client.dob',
+  'client.address',
+  'insurance.payerName',
+  'insurance.memberId',
+  'insurance.phone',
+  'subscriber.name',
+  'subscriber.relationship',
+  'referredBy',
+  'card',
+] as const;
+export const requiredFieldSchema = z.enum(REQUIRED_FIELDS);
+export type RequiredField = z.infer<typeof requiredFieldSchema>;
+
+/** How the reply asks for each required field (the contract's "asked as" column). */
+export const REQUIRED_FIELD_PROMPTS: Record<RequiredField, string> = {
+  'client.name': 'Client Name',
+  'client.dob': 'Date of birth',
+  'client.address': 'Client Address',
+  'insurance.payerName': 'Insurance Name',
+  'insurance.memberId': 'ID #',
+  'insurance.phone': 'Insurance Phone Number',
+  'subscriber.name': 'Subscriber Name',
+  'subscriber.relationship': 'Subscriber Relationship',
+  referredBy: 'Referred By (Treatment Center)',
+  card: 'Copy of the Insurance Card',
+};
+
+export const vobRequestSchema = z.object({
+  client: z.object({
+    name: z.string().min(1).nullable(),
+    dob: isoDate.nullable(),
+    address: addressSchema.nullable(),
+  }),
+  insurance: z.object({
+    payerName: z.string().min(1).nullable(),
+    memberId: z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/).nullable(),
+    groupNumber: z.string().min(1).nullable(),
+    phone: e164.nullable(),
+  }),
+  subscriber: z.object({
+    name: z.string().min(1).nullable(),
+    relationship: relationshipSchema.nullable(),
+  }),
+  referredBy: z.string().min(1).nullable(),
+  card: z.object({
+    attached: z.boolean(),
+    sides: z.array(cardSideSchema),
+    fields: cardFieldsSchema.nullable(),
+  }),
+  missingFields: z.array(requiredFieldSchema),
+  conflicts: z.array(conflictSchema),
+});
+
+export const replyReasonSchema = z.enum([
+  'missing-fields',
+  'complete',
+  'auto-submitted',
+  'bulk-or-list',
+  'not-a-request',
+  'sender-not-allowed',
+]);
+
+export const replyDecisionSchema = z.object({ send: z.boolean(), reason: replyReasonSchema });
+
+/** Extra key (allowed by the contract): an attachment that could not be read, and why. */
+export const attachmentErrorSchema = z.object({
+  filename: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+
+export const vobDocumentSchema = z.object({
+  messageId: z.string().nullable(),
+  from: z.string().nullable(),
+  subject: z.string().nullable(),
+  requests: z.array(vobRequestSchema),
+  reply: replyDecisionSchema,
+  attachmentErrors: z.array(attachmentErrorSchema),
+});
+
+export type Address = z.infer<typeof addressSchema>;
+export type Relationship = z.infer<typeof relationshipSchema>;
+export type CardSide = z.infer<typeof cardSideSchema>;
+export type CardPhone = z.infer<typeof cardPhoneSchema>;
+export type CardFields = z.infer<typeof cardFieldsSchema>;
+export type Conflict = z.infer<typeof conflictSchema>;
+export type VobRequest = z.infer<typeof vobRequestSchema>;
+export type ReplyReason = z.infer<typeof replyReasonSchema>;
+export type ReplyDecision = z.infer<typeof replyDecisionSchema>;
+export type AttachmentError = z.infer<typeof attachmentErrorSchema>;
+export type VobDocument = z.infer<typeof vobDocumentSchema>;

@@ -1,0 +1,29 @@
+import type { Address, Relationship } from '../../../schemas/vob-record';
+
+/** What the body of a message states about one client; null where it says nothing usable. */
+export interface BodyRequest {
+  client: { name: string | null; dob: string | null; address: Address | null };
+  insurance: {
+    payerName: string | null;
+    memberId: string | null;
+    groupNumber: string | null;
+    phone: string | null;
+  };
+  subscriber: { name: string | null; relationship: Relationship | null };
+  referredBy: string | null;
+}
+
+/** The body extraction result for one message. */
+export interface BodyExtraction {
+  /** One per client the message describes, newest statements winning; empty when none. */
+  requests: BodyRequest[];
+  /** The message asks for a verification of benefits (subject or body says so). */
+  mentionsVerification: boolean;
+}
+
+/** What the body extractor may know about the message besides its text. */
+export interface BodyContext {
+  subject: string | null;
+  from: string | null;
+  fromName: string | null;
+}
