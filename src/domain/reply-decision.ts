@@ -1,0 +1,64 @@
+/**
+ * Would an automatic reply go out? Pure: headers and the extracted requests in, decision out.
+ * RFC 3834 care first (never answer machines, lists or bounces), then the request itself.
+ */
+import type { ReplyDecision, VobRequest } from '../../schemas/vob-record';
+import type { MessageHeader } from './mime/parsed-message';
+
+export interface ReplyPolicy {
+  /** Our own addresses (lower-case): never answered, so two services cannot loop. */
+  ownAddresses: readonly string[];
+  /** When non-empty, only senders at these domains (lower-case) get replies. */
+  allowedSenderDomains: readonly string[];
+}
+
+export interface ReplyDecisionInput {
+  from: string | null;
+  contentType: string;
+  headers: readonly MessageHeader[];
+  requests: readonly VobRequest[];
+}
+
+const MACHINE_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|auto-?reply)([+-.][^@]*)?@/i;
+
+/** True when the message comes from a machine or says it must not be answered automatically. */
+export function isAutomatedMessage(input: Pick<ReplyDecisionInput, 'from' | 'contentType' | 'headers'>): boolean {
+  const autoSubmitted = headerValue(input.headers, 'auto-submitted');
+  if (autoSubmitted !== null && autoSubmitted.split(';')[0]?.trim().toLowerCase() !== 'no') return true;
+  if (headerValue(input.headers, 'x-auto-response-suppress') !== null) return true;
+  if (input.contentType === 'multipart/report' || input.contentType === 'message/delivery-status') return true;
+  if (input.from === null || MACHINE_SENDER.test(input.from)) return true;
+  // An empty envelope sender (Return-Path: <>) marks a bounce or another notification.
+  const returnPath = headerValue(input.headers, 'return-path');
+  if (returnPath !== null && /^<\s*>$/.test(returnPath)) return true;
+  return false;
+}
+
+export function isBulkOrList(headers: readonly MessageHeader[]): boolean {
+  const precedence = headerValue(headers, 'precedence')?.toLowerCase() ?? '';
+  if (/\b(bulk|list|junk)\b/.test(precedence)) return true;
+  return headers.some((h) => h.name.startsWith('list-'));
+}
+
+export function decideReply(input: ReplyDecisionInput, policy: ReplyPolicy): ReplyDecision {
+  if (isAutomatedMessage(input)) return { send: false, reason: 'auto-submitted' };
+  if (isBulkOrList(input.headers)) return { send: false, reason: 'bulk-or-list' };
+  if (!isSenderAllowed(input.from, policy)) return { send: false, reason: 'sender-not-allowed' };
+  if (input.requests.length === 0) return { send: false, reason: 'not-a-request' };
+  // A missing card alone never triggers a reply: the form asks for it only "if available".
+  const lacksMoreThanCard = input.requests.some((r) => r.missingFields.some((f) => f !== 'card'));
+  return lacksMoreThanCard ? { send: true, reason: 'missing-fields' } : { send: false, reason: 'complete' };
+}
+
+function isSenderAllowed(from: string | null, policy: ReplyPolicy): boolean {
+  if (from === null) return false;
+  const address = from.toLowerCase();
+  if (policy.ownAddresses.includes(address)) return false;
+  if (policy.allowedSenderDomains.length === 0) return true;
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return policy.allowedSenderDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+function headerValue(headers: readonly MessageHeader[], name: string): string | null {
+  return headers.find((h) => h.name === name)?.value ?? null;
+}

@@ -1,0 +1,90 @@
+import { decideReply, type ReplyPolicy } from '../../../src/domain/reply-decision';
+import type { MessageHeader } from '../../../src/domain/mime/parsed-message';
+import type { VobRequest } from '../../../schemas/vob-record';
+
+const policy: ReplyPolicy = { ownAddresses: ['verification@vob.test'], allowedSenderDomains: [] };
+
+function request(missing: VobRequest['missingFields']): VobRequest {
+  return {
+    client: { name: 'Ada Vance', dob: '1990-01-02', address: null },
+    insurance: { payerName: 'Aetna', memberId: 'W1', groupNumber: null, phone: null },
+    subscriber: { name: 'Ada Vance', relationship: 'self' },
+    referredBy: 'Harbor Light Recovery',
+    card: { attached: false, sides: [], fields: null },
+    missingFields: missing,
+    conflicts: [],
+  };
+}
+
+function decide(headers: MessageHeader[], opts: { from?: string | null; contentType?: string; requests?: VobRequest[] } = {}) {
+  return decideReply(
+    {
+      from: opts.from === undefined ? 'intake@harbor.test' : opts.from,
+      contentType: opts.contentType ?? 'text/plain',
+      headers,
+      requests: opts.requests ?? [request(['client.address'])],
+    },
+    policy,
+  );
+}
+
+describe('decideReply', () => {
+  it('answers an incomplete request from a person', () => {
+    expect(decide([])).toEqual({ send: true, reason: 'missing-fields' });
+  });
+
+  it('does not answer when only the card is missing', () => {
+    expect(decide([], { requests: [request(['card'])] })).toEqual({ send: false, reason: 'complete' });
+    expect(decide([], { requests: [request([])] })).toEqual({ send: false, reason: 'complete' });
+  });
+
+  it('answers when any of several requests lacks a field', () => {
+    expect(decide([], { requests: [request([]), request(['client.dob', 'card'])] })).toEqual({ send: true, reason: 'missing-fields' });
+  });
+
+  it.each([
+    [[{ name: 'auto-submitted', value: 'auto-replied' }]],
+    [[{ name: 'auto-submitted', value: 'auto-generated; owner-email="x@y.test"' }]],
+    [[{ name: 'x-auto-response-suppress', value: 'All' }]],
+    [[{ name: 'return-path', value: '<>' }]],
+  ])('never answers automated mail %j', (headers) => {
+    expect(decide(headers)).toEqual({ send: false, reason: 'auto-submitted' });
+  });
+
+  it('answers mail that says Auto-Submitted: no', () => {
+    expect(decide([{ name: 'auto-submitted', value: 'no' }])).toEqual({ send: true, reason: 'missing-fields' });
+  });
+
+  it('never answers delivery reports or mailer daemons, with or without Auto-Submitted', () => {
+    expect(decide([], { contentType: 'multipart/report' }).reason).toBe('auto-submitted');
+    expect(decide([], { from: 'MAILER-DAEMON@mx.harbor.test' }).reason).toBe('auto-submitted');
+    expect(decide([], { from: 'postmaster@harbor.test' }).reason).toBe('auto-submitted');
+    expect(decide([], { from: null }).reason).toBe('auto-submitted');
+  });
+
+  it.each([
+    [[{ name: 'precedence', value: 'bulk' }]],
+    [[{ name: 'precedence', value: 'list' }]],
+    [[{ name: 'precedence', value: 'junk' }]],
+    [[{ name: 'list-id', value: '<intake.harbor.test>' }]],
+    [[{ name: 'list-unsubscribe', value: '<mailto:u@harbor.test>' }]],
+  ])('never answers bulk or list mail %j', (headers) => {
+    expect(decide(headers)).toEqual({ send: false, reason: 'bulk-or-list' });
+  });
+
+  it('never answers our own address', () => {
+    expect(decide([], { from: 'verification@vob.test' })).toEqual({ send: false, reason: 'sender-not-allowed' });
+  });
+
+  it('applies the sender allow-list by domain and subdomain', () => {
+    const restricted: ReplyPolicy = { ownAddresses: [], allowedSenderDomains: ['harbor.test'] };
+    const input = { contentType: 'text/plain', headers: [], requests: [request(['client.dob'])] };
+    expect(decideReply({ ...input, from: 'a@harbor.test' }, restricted).send).toBe(true);
+    expect(decideReply({ ...input, from: 'a@east.harbor.test' }, restricted).send).toBe(true);
+    expect(decideReply({ ...input, from: 'a@evilharbor.test' }, restricted)).toEqual({ send: false, reason: 'sender-not-allowed' });
+  });
+
+  it('does not answer mail that is not a request', () => {
+    expect(decide([], { requests: [] })).toEqual({ send: false, reason: 'not-a-request' });
+  });
+});
