@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The README's test command (npm test): bring the local lab up, then run both jest projects
+# (unit and integration). Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/services.sh up
+
+results=.lab/jest-results.json
+rm -f "$results"
+rc=0
+npx jest --ci --json --outputFile="$results" "$@" || rc=$?
+
+# One plain closing line with the counts, readable by any CI log scanner.
+if [ -s "$results" ]; then
+  node -e '
+    const r = require(process.argv[1]);
+    // A test file that cannot even load (syntax/import error) counts as one failure.
+    const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+    const skipped = r.numPendingTests + r.numTodoTests;
+    console.log(`jest: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
+  ' "$PWD/$results"
+fi
+exit "$rc"
