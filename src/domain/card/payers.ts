@@ -1,0 +1,351 @@
+/**
+ * US payers and the ways their names appear on cards and in emails. `findPayer` returns the
+ * name as the card commonly prints it, so a record's payer reads the way a biller would say it.
+ *
+ * Matching is tolerant of OCR: long aliases match with a few character edits and without
+ * regard to spacing ("BlueCross BlueShield" = "Blue Cross Blue Shield"); short ones (UHC, GEHA)
+ * need an exact whole word, since a 3-letter fuzzy match would fire on any noise.
+ */
+
+/** How strongly a name identifies the plan that issued the card. */
+enum Tier {
+  /** Behavioral-health or pharmacy vendors printed on many carriers' cards (Carelon, Magellan). */
+  Vendor = 0,
+  /** Generic programme words (Medicaid, Medicare, Blue Cross) that a specific name should beat. */
+  Generic = 1,
+  /** A carrier (Aetna, Cigna, UnitedHealthcare). */
+  Carrier = 2,
+  /** A plan or administrator brand that prints its network carrier too (UMR on a UHC network). */
+  Brand = 3,
+}
+
+interface PayerEntry {
+  name: string;
+  tier: Tier;
+  aliases: string[];
+}
+
+const US_STATES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado',
+  CT: 'Connecticut', DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia',
+  HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas',
+  KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts',
+  MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana',
+  NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico',
+  NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma',
+  OR: 'Oregon', PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota',
+  TN: 'Tennessee', TX: 'Texas', UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington',
+  WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming', PR: 'Puerto Rico',
+};
+
+/** Independent Blue plans whose cards carry their own brand rather than "BCBS of <state>". */
+const BLUE_BRANDS: PayerEntry[] = [
+  { name: 'Highmark Blue Cross Blue Shield', tier: Tier.Brand, aliases: ['Highmark'] },
+  { name: 'Regence BlueShield', tier: Tier.Brand, aliases: ['Regence', 'Regence BlueCross BlueShield', 'Regence BlueShield'] },
+  { name: 'Premera Blue Cross', tier: Tier.Brand, aliases: ['Premera'] },
+  { name: 'Florida Blue', tier: Tier.Brand, aliases: ['Florida Blue', 'Blue Cross Blue Shield of Florida', 'BCBSFL'] },
+  { name: 'CareFirst BlueCross BlueShield', tier: Tier.Brand, aliases: ['CareFirst', 'Care First BlueCross'] },
+  { name: 'Horizon Blue Cross Blue Shield of New Jersey', tier: Tier.Brand, aliases: ['Horizon Blue Cross', 'Horizon BCBSNJ', 'Blue Cross Blue Shield of New Jersey', 'Horizon NJ Health', 'BCBSNJ'] },
+  { name: 'Excellus BlueCross BlueShield', tier: Tier.Brand, aliases: ['Excellus'] },
+  { name: 'Independence Blue Cross', tier: Tier.Brand, aliases: ['Independence Blue Cross', 'IBX', 'Independence Administrators'] },
+  { name: 'Wellmark Blue Cross Blue Shield', tier: Tier.Brand, aliases: ['Wellmark'] },
+  { name: 'Blue Shield of California', tier: Tier.Brand, aliases: ['Blue Shield of California', 'BlueShield of CA', 'Blue Shield CA', 'Blue Shield California Promise'] },
+  { name: 'Empire BlueCross BlueShield', tier: Tier.Brand, aliases: ['Empire BlueCross', 'Empire Blue Cross', 'Empire Plan'] },
+  { name: 'Capital Blue Cross', tier: Tier.Brand, aliases: ['Capital Blue Cross', 'Capital BlueCross'] },
+  { name: 'Anthem Blue Cross Blue Shield', tier: Tier.Brand, aliases: ['Anthem Blue Cross Blue Shield', 'Anthem BCBS', 'Anthem Blue Cross and Blue Shield'] },
+  { name: 'Anthem Blue Cross', tier: Tier.Brand, aliases: ['Anthem Blue Cross', 'Anthem BC'] },
+  { name: 'Anthem', tier: Tier.Carrier, aliases: ['Anthem', 'Elevance Health', 'Elevance'] },
+  { name: 'Arkansas Blue Cross and Blue Shield', tier: Tier.Brand, aliases: ['Arkansas Blue Cross'] },
+  { name: 'Blue Cross and Blue Shield of Kansas City', tier: Tier.Brand, aliases: ['Blue Cross Blue Shield of Kansas City', 'Blue KC', 'BlueKC'] },
+  { name: 'Blue Cross Blue Shield of Michigan', tier: Tier.Brand, aliases: ['Blue Care Network', 'BCBSM'] },
+  { name: 'Blue Cross Blue Shield of Massachusetts', tier: Tier.Brand, aliases: ['BCBSMA', 'Blue Cross Massachusetts'] },
+  { name: 'Blue Cross Blue Shield of Texas', tier: Tier.Brand, aliases: ['BCBSTX', 'BCBS of TX', 'BCBS TX', 'BCBS Texas'] },
+  { name: 'Blue Cross Blue Shield of Illinois', tier: Tier.Brand, aliases: ['BCBSIL', 'BCBS of IL', 'BCBS IL', 'BCBS Illinois'] },
+  { name: 'Blue Cross Blue Shield of Arizona', tier: Tier.Brand, aliases: ['BCBSAZ', 'AZ Blue'] },
+  { name: 'Blue Cross Blue Shield of North Carolina', tier: Tier.Brand, aliases: ['BCBSNC', 'Blue Cross NC', 'Blue Cross and Blue Shield of North Carolina'] },
+  { name: 'Blue Cross Blue Shield of Tennessee', tier: Tier.Brand, aliases: ['BCBST', 'BlueCross BlueShield of Tennessee'] },
+  { name: 'Blue Cross Blue Shield of Minnesota', tier: Tier.Brand, aliases: ['Blue Plus', 'BCBSMN'] },
+  { name: 'Blue Cross Blue Shield of Alabama', tier: Tier.Brand, aliases: ['BCBSAL'] },
+  { name: 'Blue Cross of Idaho', tier: Tier.Brand, aliases: ['Blue Cross of Idaho'] },
+  { name: 'Blue Shield', tier: Tier.Generic, aliases: ['Blue Shield'] },
+  { name: 'Blue Cross', tier: Tier.Generic, aliases: ['Blue Cross', 'BlueCard'] },
+  { name: 'Blue Cross Blue Shield', tier: Tier.Generic, aliases: ['Blue Cross Blue Shield', 'Blue Cross and Blue Shield', 'Blue Cross & Blue Shield', 'BCBS', 'BCBSA', 'Federal Employee Program', 'FEP Blue'] },
+];
+
+const CARRIERS: PayerEntry[] = [
+  { name: 'UnitedHealthcare', tier: Tier.Carrier, aliases: ['UnitedHealthcare', 'United Healthcare', 'United Health Care', 'UnitedHealth', 'United Health', 'UHC', 'Optum Behavioral Health', 'Optum Behavioral', 'UnitedHealthcare Community Plan', 'UHC Community Plan', 'United Behavioral Health', 'AARP Medicare', 'Golden Rule', 'Surest'] },
+  { name: 'Optum', tier: Tier.Vendor, aliases: ['Optum', 'Optum Health', 'OptumHealth'] },
+  { name: 'UMR', tier: Tier.Brand, aliases: ['UMR'] },
+  { name: 'Oxford', tier: Tier.Brand, aliases: ['Oxford Health Plans', 'Oxford Health', 'Oxford'] },
+  { name: 'Aetna', tier: Tier.Carrier, aliases: ['Aetna', 'Aetna Better Health', 'Aetna Medicare', 'Aetna Health', 'Aetna Student Health', 'Aetna Signature Administrators'] },
+  { name: 'Meritain Health', tier: Tier.Brand, aliases: ['Meritain Health', 'Meritain'] },
+  { name: 'Cigna', tier: Tier.Carrier, aliases: ['Cigna', 'Cigna Healthcare', 'CIGNA HealthCare', 'Evernorth', 'Evernorth Behavioral Health', 'Cigna Behavioral Health'] },
+  { name: 'Cigna-HealthSpring', tier: Tier.Brand, aliases: ['Cigna-HealthSpring', 'Cigna HealthSpring', 'HealthSpring'] },
+  { name: 'Allegiance', tier: Tier.Brand, aliases: ['Allegiance Benefit Plan Management', 'Allegiance Benefit', 'Allegiance'] },
+  { name: 'Humana', tier: Tier.Carrier, aliases: ['Humana', 'Humana Military', 'Humana Gold Plus', 'Humana Healthy Horizons'] },
+  { name: 'Kaiser Permanente', tier: Tier.Carrier, aliases: ['Kaiser Permanente', 'Kaiser Foundation Health Plan', 'Kaiser', 'KP'] },
+  { name: 'Medi-Cal', tier: Tier.Brand, aliases: ['=Medi-Cal', '=Medi Cal', 'Benefits Identification Card', 'California Department of Health Care Services'] },
+  { name: 'Medicare', tier: Tier.Generic, aliases: ['Medicare', 'Medicare Health Insurance', 'Centers for Medicare'] },
+  { name: 'Medicaid', tier: Tier.Generic, aliases: ['Medicaid'] },
+  { name: 'AHCCCS', tier: Tier.Brand, aliases: ['AHCCCS', 'Arizona Health Care Cost Containment System'] },
+  { name: 'Texas Medicaid', tier: Tier.Brand, aliases: ['Your Texas Benefits', 'Texas Medicaid'] },
+  { name: 'MassHealth', tier: Tier.Brand, aliases: ['MassHealth'] },
+  { name: 'Apple Health', tier: Tier.Brand, aliases: ['Apple Health', 'Washington Apple Health'] },
+  { name: 'Health First Colorado', tier: Tier.Brand, aliases: ['Health First Colorado'] },
+  { name: 'TRICARE', tier: Tier.Carrier, aliases: ['TRICARE', 'Tricare East', 'Tricare West', 'Tricare Prime', 'Tricare Select'] },
+  { name: 'Ambetter', tier: Tier.Brand, aliases: ['Ambetter', 'Ambetter Health', 'Ambetter from Sunshine Health', 'Ambetter from Superior HealthPlan'] },
+  { name: 'Molina Healthcare', tier: Tier.Carrier, aliases: ['Molina Healthcare', 'Molina Health Care', 'Molina', 'Molina Marketplace'] },
+  { name: 'Centene', tier: Tier.Carrier, aliases: ['Centene'] },
+  { name: 'Health Net', tier: Tier.Brand, aliases: ['Health Net', 'HealthNet', 'Health Net Federal Services'] },
+  { name: 'Oscar', tier: Tier.Brand, aliases: ['Oscar Health', 'Oscar'] },
+  { name: 'Magellan Health', tier: Tier.Vendor, aliases: ['Magellan Health', 'Magellan Healthcare', 'Magellan Behavioral Health', 'Magellan'] },
+  { name: 'Carelon Behavioral Health', tier: Tier.Vendor, aliases: ['Carelon Behavioral Health', 'Carelon', 'Beacon Health Options', 'Beacon Health', 'Beacon'] },
+  { name: 'GEHA', tier: Tier.Brand, aliases: ['GEHA', 'Government Employees Health Association'] },
+  { name: 'Bright Health', tier: Tier.Brand, aliases: ['Bright Health', 'Bright HealthCare'] },
+  { name: 'Friday Health Plans', tier: Tier.Brand, aliases: ['Friday Health Plans', 'Friday Health'] },
+  { name: 'WellCare', tier: Tier.Brand, aliases: ['WellCare', 'Wellcare Health Plans', 'Wellcare by Allwell'] },
+  { name: 'CareSource', tier: Tier.Brand, aliases: ['CareSource', 'Care Source'] },
+  { name: 'Amerigroup', tier: Tier.Brand, aliases: ['Amerigroup', 'Amerigroup Community Care'] },
+  { name: 'Wellpoint', tier: Tier.Brand, aliases: ['Wellpoint'] },
+  { name: 'Simply Healthcare', tier: Tier.Brand, aliases: ['Simply Healthcare'] },
+  { name: 'Sunshine Health', tier: Tier.Brand, aliases: ['Sunshine Health'] },
+  { name: 'Superior HealthPlan', tier: Tier.Brand, aliases: ['Superior HealthPlan', 'Superior Health Plan'] },
+  { name: 'Fidelis Care', tier: Tier.Brand, aliases: ['Fidelis Care', 'Fidelis'] },
+  { name: 'EmblemHealth', tier: Tier.Brand, aliases: ['EmblemHealth', 'Emblem Health', 'GHI', 'HIP Health Plan'] },
+  { name: 'Healthfirst', tier: Tier.Brand, aliases: ['Healthfirst'] },
+  { name: 'MVP Health Care', tier: Tier.Brand, aliases: ['MVP Health Care', 'MVP Healthcare'] },
+  { name: 'Harvard Pilgrim Health Care', tier: Tier.Brand, aliases: ['Harvard Pilgrim'] },
+  { name: 'Tufts Health Plan', tier: Tier.Brand, aliases: ['Tufts Health Plan', 'Tufts Health'] },
+  { name: 'Point32Health', tier: Tier.Brand, aliases: ['Point32Health'] },
+  { name: 'Priority Health', tier: Tier.Brand, aliases: ['Priority Health'] },
+  { name: 'HealthPartners', tier: Tier.Brand, aliases: ['HealthPartners'] },
+  { name: 'Medica', tier: Tier.Brand, aliases: ['Medica'] },
+  { name: 'SelectHealth', tier: Tier.Brand, aliases: ['SelectHealth', 'Select Health'] },
+  { name: 'PacificSource', tier: Tier.Brand, aliases: ['PacificSource', 'Pacific Source'] },
+  { name: 'Providence Health Plan', tier: Tier.Brand, aliases: ['Providence Health Plan'] },
+  { name: 'Moda Health', tier: Tier.Brand, aliases: ['Moda Health'] },
+  { name: 'L.A. Care Health Plan', tier: Tier.Brand, aliases: ['L.A. Care', 'LA Care Health Plan', 'L.A. Care Health Plan'] },
+  { name: 'Inland Empire Health Plan', tier: Tier.Brand, aliases: ['Inland Empire Health Plan', 'IEHP'] },
+  { name: 'CalOptima', tier: Tier.Brand, aliases: ['CalOptima'] },
+  { name: 'Partnership HealthPlan of California', tier: Tier.Brand, aliases: ['Partnership HealthPlan'] },
+  { name: 'Sharp Health Plan', tier: Tier.Brand, aliases: ['Sharp Health Plan'] },
+  { name: 'Sutter Health Plus', tier: Tier.Brand, aliases: ['Sutter Health Plus'] },
+  { name: 'Western Health Advantage', tier: Tier.Brand, aliases: ['Western Health Advantage'] },
+  { name: 'Geisinger Health Plan', tier: Tier.Brand, aliases: ['Geisinger'] },
+  { name: 'UPMC Health Plan', tier: Tier.Brand, aliases: ['UPMC Health Plan', 'UPMC'] },
+  { name: 'AmeriHealth', tier: Tier.Brand, aliases: ['AmeriHealth', 'AmeriHealth Caritas'] },
+  { name: 'Quartz', tier: Tier.Brand, aliases: ['Quartz Health'] },
+  { name: 'Dean Health Plan', tier: Tier.Brand, aliases: ['Dean Health Plan'] },
+  { name: 'Presbyterian Health Plan', tier: Tier.Brand, aliases: ['Presbyterian Health Plan'] },
+  { name: 'Scott & White Health Plan', tier: Tier.Brand, aliases: ['Scott and White Health Plan', 'Scott & White'] },
+  { name: 'Baylor Scott & White Health Plan', tier: Tier.Brand, aliases: ['Baylor Scott & White', 'Baylor Scott and White'] },
+  { name: 'Community Health Choice', tier: Tier.Brand, aliases: ['Community Health Choice'] },
+  { name: 'Devoted Health', tier: Tier.Brand, aliases: ['Devoted Health'] },
+  { name: 'Clover Health', tier: Tier.Brand, aliases: ['Clover Health'] },
+  { name: 'Alignment Health Plan', tier: Tier.Brand, aliases: ['Alignment Health'] },
+  { name: 'SCAN Health Plan', tier: Tier.Brand, aliases: ['SCAN Health Plan'] },
+  { name: 'Aspirus Health Plan', tier: Tier.Brand, aliases: ['Aspirus Health Plan'] },
+  { name: 'ChampVA', tier: Tier.Carrier, aliases: ['CHAMPVA'] },
+  { name: 'VA Community Care', tier: Tier.Brand, aliases: ['VA Community Care', 'Veterans Affairs', 'TriWest', 'Optum Serve'] },
+  { name: 'Christus Health Plan', tier: Tier.Brand, aliases: ['Christus Health Plan'] },
+  { name: 'Avera Health Plans', tier: Tier.Brand, aliases: ['Avera Health Plans'] },
+  { name: 'Sanford Health Plan', tier: Tier.Brand, aliases: ['Sanford Health Plan'] },
+  { name: 'HealthSCOPE Benefits', tier: Tier.Brand, aliases: ['HealthSCOPE Benefits', 'HealthScope'] },
+  { name: 'Trustmark', tier: Tier.Brand, aliases: ['Trustmark'] },
+  { name: 'Benefit Administrative Systems', tier: Tier.Brand, aliases: ['Benefit Administrative Systems'] },
+  { name: 'Boon-Chapman', tier: Tier.Brand, aliases: ['Boon-Chapman', 'Boon Chapman'] },
+  { name: 'Luminare Health', tier: Tier.Brand, aliases: ['Luminare Health', 'Health Care Service Corporation', 'HCSC'] },
+  { name: 'WebTPA', tier: Tier.Brand, aliases: ['WebTPA'] },
+  { name: 'Imagine360', tier: Tier.Brand, aliases: ['Imagine360'] },
+  { name: 'Sana Benefits', tier: Tier.Brand, aliases: ['Sana Benefits'] },
+  { name: 'Multiplan', tier: Tier.Vendor, aliases: ['MultiPlan', 'PHCS'] },
+  { name: 'First Health', tier: Tier.Vendor, aliases: ['First Health Network'] },
+];
+
+interface CompiledAlias {
+  entry: PayerEntry;
+  /** Letters and digits only, upper-case: the form fuzzy matching compares. */
+  compact: string;
+  /** Whole-word regex for short aliases. */
+  exact: RegExp | null;
+  /** Character edits tolerated. */
+  maxEdits: number;
+}
+
+function compactOf(s: string): string {
+  return s.toUpperCase().replace(/&/g, 'AND').replace(/[^A-Z0-9]/g, '');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Blue Cross Blue Shield of <State>" for every state, in the spellings cards use. */
+function stateBlueEntries(): PayerEntry[] {
+  const out: PayerEntry[] = [];
+  for (const [abbr, state] of Object.entries(US_STATES)) {
+    const name = `Blue Cross Blue Shield of ${state}`;
+    out.push({
+      name,
+      tier: Tier.Brand,
+      aliases: [
+        name,
+        `Blue Cross and Blue Shield of ${state}`,
+        `BCBS of ${state}`,
+        `${state} Blue Cross Blue Shield`,
+        `${state} Blue Cross and Blue Shield`,
+        `BCBS${abbr}`,
+      ],
+    });
+  }
+  return out;
+}
+
+function compile(entries: PayerEntry[]): CompiledAlias[] {
+  const out: CompiledAlias[] = [];
+  for (const entry of entries) {
+    for (const raw of entry.aliases) {
+      // "=" marks a name whose spelling matters ("Medi-Cal" is not the word "medical").
+      const forceExact = raw.startsWith('=');
+      const alias = forceExact ? raw.slice(1) : raw;
+      const compact = compactOf(alias);
+      // Short names are common letter runs: exact whole words only ("KP", "UMR", "IBX"), and an
+      // all-capitals short alias must be capitals in the text too ("Kp" is no payer).
+      const exact = forceExact || compact.length <= 5;
+      const caseSensitive = !forceExact && alias === alias.toUpperCase() && compact.length <= 4;
+      // A forced-exact name keeps its separator ("Medi-Cal", "Medi Cal"); others may lose spaces.
+      const body = alias
+        .split(/\s+/)
+        .map((w) => escapeRe(w).replace(/-/g, forceExact ? '[-\\s]+' : '[-\\s]?'))
+        .join(forceExact ? '[-\\s]+' : '\\s*');
+      out.push({
+        entry,
+        compact,
+        exact: exact ? new RegExp(`(^|[^A-Za-z0-9])${body}(?=$|[^A-Za-z0-9])`, caseSensitive ? '' : 'i') : null,
+        maxEdits: compact.length >= 14 ? 2 : compact.length >= 8 ? 1 : 0,
+      });
+    }
+  }
+  return out;
+}
+
+// Brand-specific blues come before the per-state generator so an explicit brand alias wins ties.
+const ALL_ENTRIES: PayerEntry[] = [...BLUE_BRANDS, ...stateBlueEntries(), ...CARRIERS];
+const COMPILED = compile(ALL_ENTRIES);
+
+/** All entries, for callers that need the list (e.g. to show the known payers). */
+export const KNOWN_PAYERS: readonly string[] = [...new Set(ALL_ENTRIES.map((e) => e.name))];
+
+/**
+ * Smallest edit distance of `pattern` against any substring of `text` (Sellers' algorithm),
+ * with the end position of the best match. Returns null when above `maxEdits`.
+ */
+function fuzzyFind(text: string, pattern: string, maxEdits: number): { end: number; edits: number } | null {
+  if (maxEdits === 0) {
+    const i = text.indexOf(pattern);
+    return i < 0 ? null : { end: i + pattern.length, edits: 0 };
+  }
+  const m = pattern.length;
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let best: { end: number; edits: number } | null = null;
+  for (let j = 1; j <= text.length; j++) {
+    cur[0] = 0;
+    const c = text.charCodeAt(j - 1);
+    for (let i = 1; i <= m; i++) {
+      const cost = pattern.charCodeAt(i - 1) === c ? 0 : 1;
+      cur[i] = Math.min(prev[i - 1]! + cost, prev[i]! + 1, cur[i - 1]! + 1);
+    }
+    const d = cur[m]!;
+    if (d <= maxEdits && (best === null || d < best.edits)) {
+      best = { end: j, edits: d };
+      if (d === 0) break;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+export interface PayerMatch {
+  name: string;
+  /** Position in the compacted text (0 = start); earlier means nearer the card's header. */
+  position: number;
+  edits: number;
+}
+
+/** Letters/digits of `text` upper-cased, with each one's index in the original. */
+function compactWithMap(text: string): { compact: string; map: number[] } {
+  let compact = '';
+  const map: number[] = [];
+  const upper = text.toUpperCase();
+  for (let i = 0; i < upper.length; i++) {
+    const ch = upper[i]!;
+    if (ch === '&') {
+      compact += 'AND';
+      map.push(i, i, i);
+    } else if ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
+      compact += ch;
+      map.push(i);
+    }
+  }
+  return { compact, map };
+}
+
+const isAlnum = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+
+/** Every payer named in `text`, best first. */
+export function findPayers(text: string): PayerMatch[] {
+  const { compact: compactText, map } = compactWithMap(text);
+  const hits = new Map<string, { m: PayerMatch; tier: Tier; len: number }>();
+  for (const alias of COMPILED) {
+    let position: number;
+    let edits = 0;
+    if (alias.exact) {
+      const m = alias.exact.exec(text);
+      if (!m) continue;
+      // Approximate the compacted position so exact and fuzzy hits sort together.
+      position = compactOf(text.slice(0, m.index)).length;
+    } else {
+      const f = fuzzyFind(compactText, alias.compact, alias.maxEdits);
+      if (!f) continue;
+      position = Math.max(0, f.end - alias.compact.length);
+      edits = f.edits;
+      // The match must be whole words in the original ("Health Net" is not in "Health Network");
+      // a fuzzy match may be one character short of the word's end.
+      const startOrig = map[position]!;
+      const endOrig = map[f.end - 1]!;
+      const slack = edits > 0 ? 1 : 0;
+      if (isAlnum(text[startOrig - 1]) && !(slack && !isAlnum(text[startOrig - 2]))) continue;
+      if (isAlnum(text[endOrig + 1]) && !(slack && !isAlnum(text[endOrig + 2]))) continue;
+    }
+    const prev = hits.get(alias.entry.name);
+    const cand = { m: { name: alias.entry.name, position, edits }, tier: alias.entry.tier, len: alias.compact.length };
+    if (!prev || cand.len > prev.len) hits.set(alias.entry.name, cand);
+  }
+  const list = [...hits.values()];
+  // A longer name that contains a shorter hit at the same place supersedes it
+  // ("Blue Cross Blue Shield of Texas" over "Blue Cross" and "Blue Cross Blue Shield").
+  const kept = list.filter(
+    (h) => !list.some((o) => o !== h && o.len > h.len && o.m.position <= h.m.position && o.m.position + o.len >= h.m.position + h.len && o.tier >= h.tier - 1),
+  );
+  kept.sort((a, b) => b.tier - a.tier || a.m.position - b.m.position || b.len - a.len);
+  return kept.map((h) => h.m);
+}
+
+/**
+ * The payer a card or a written payer name refers to, as commonly printed; null when none is
+ * recognised. Plan brands beat the network carrier printed beside them, carriers beat generic
+ * programme words, and behavioral/pharmacy vendors count only when nothing else is named.
+ */
+export function findPayer(text: string): string | null {
+  return findPayers(text)[0]?.name ?? null;
+}
+
+/** Whether two payer names (e.g. the body's and the card's) name the same payer. */
+export function samePayer(a: string, b: string): boolean {
+  const pa = findPayer(a);
+  const pb = findPayer(b);
+  if (pa && pb) return pa === pb;
+  return compactOf(a) === compactOf(b);
+}

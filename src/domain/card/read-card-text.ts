@@ -1,0 +1,26 @@
+/** Card fields from OCR text: payer, IDs, name, Rx codes and labelled phones. */
+import type { CardFields } from '../../../schemas/vob-record';
+import type { AttachmentKind } from './card-reading';
+import { readCardPhones } from './card-phones';
+import { classifySide } from './classify-side';
+import { readFrontFields } from './member-id';
+import { findPayer } from './payers';
+
+export function readCardFields(text: string): CardFields {
+  const payerName = findPayer(text);
+  const front = readFrontFields(text, payerName);
+  return { payerName, ...front, phones: readCardPhones(text) };
+}
+
+/** Fields and what the text shows, in one pass; fields of a non-card are all empty. */
+export function readCardText(text: string): { kind: AttachmentKind; fields: CardFields } {
+  const fields = readCardFields(text);
+  const kind = classifySide(text, fields);
+  if (kind === 'not-a-card') {
+    return {
+      kind,
+      fields: { payerName: null, memberId: null, groupNumber: null, memberName: null, rxBin: null, rxPcn: null, rxGroup: null, phones: [] },
+    };
+  }
+  return { kind, fields };
+}
