@@ -1,0 +1,28 @@
+/** The pg pool factory and a transaction helper; every repository takes `{ db }`. */
+import { Pool, type PoolClient } from 'pg';
+
+export type Db = Pool;
+/** A pool or a client inside a transaction: what repositories run queries on. */
+export type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+export function createDbPool({ connectionString, max = 10 }: { connectionString: string; max?: number }): Db {
+  const pool = new Pool({ connectionString, max, application_name: 'vob-intake' });
+  // An idle client losing its connection (Postgres restarted) must not crash the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export async function withTransaction<T>(db: Db, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

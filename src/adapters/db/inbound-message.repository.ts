@@ -1,0 +1,164 @@
+/** inbound_message: one row per distinct message, keyed by its dedupe key. */
+import type { Queryable } from './db-pool';
+
+export type InboundStatus = 'received' | 'extracted' | 'needs-review';
+
+export interface InboundMessageRow {
+  id: string;
+  dedupeKey: string;
+  messageId: string | null;
+  contentSha256: string;
+  mailbox: string;
+  uidValidity: string;
+  uid: string;
+  sizeBytes: number;
+  fromAddress: string | null;
+  rawEncrypted: Buffer | null;
+  status: InboundStatus;
+  reviewCode: string | null;
+  documentEncrypted: Buffer | null;
+  replySend: boolean | null;
+  replyReason: string | null;
+  receivedAt: Date;
+  attempts: number;
+}
+
+export interface NewInboundMessage {
+  dedupeKey: string;
+  messageId: string | null;
+  contentSha256: string;
+  mailbox: string;
+  uidValidity: number;
+  uid: number;
+  sizeBytes: number;
+  fromAddress: string | null;
+  rawEncrypted: Buffer | null;
+  status: 'received' | 'needs-review';
+  reviewCode: string | null;
+  reviewReason: string | null;
+}
+
+const COLUMNS = `id::text, dedupe_key, message_id, content_sha256, mailbox, uid_validity::text, uid::text, size_bytes,
+  from_address, raw_encrypted, status, review_code, document_encrypted, reply_send, reply_reason, received_at, attempts`;
+
+function toRow(r: Record<string, unknown>): InboundMessageRow {
+  return {
+    id: r.id as string,
+    dedupeKey: r.dedupe_key as string,
+    messageId: (r.message_id as string | null) ?? null,
+    contentSha256: r.content_sha256 as string,
+    mailbox: r.mailbox as string,
+    uidValidity: r.uid_validity as string,
+    uid: r.uid as string,
+    sizeBytes: r.size_bytes as number,
+    fromAddress: (r.from_address as string | null) ?? null,
+    rawEncrypted: (r.raw_encrypted as Buffer | null) ?? null,
+    status: r.status as InboundStatus,
+    reviewCode: (r.review_code as string | null) ?? null,
+    documentEncrypted: (r.document_encrypted as Buffer | null) ?? null,
+    replySend: (r.reply_send as boolean | null) ?? null,
+    replyReason: (r.reply_reason as string | null) ?? null,
+    receivedAt: r.received_at as Date,
+    attempts: r.attempts as number,
+  };
+}
+
+export function createInboundMessageRepository({ db }: { db: Queryable }) {
+  return {
+    /** Inserts unless the dedupe key exists; returns the row id either way. */
+    async insertIfNew(message: NewInboundMessage): Promise<{ id: string; inserted: boolean; status: InboundStatus }> {
+      const inserted = await db.query<{ id: string; status: InboundStatus }>(
+        `INSERT INTO inbound_message (dedupe_key, message_id, content_sha256, mailbox, uid_validity, uid, size_bytes,
+           from_address, raw_encrypted, status, review_code, review_reason)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id::text, status`,
+        [
+          message.dedupeKey,
+          message.messageId,
+          message.contentSha256,
+          message.mailbox,
+          message.uidValidity,
+          message.uid,
+          message.sizeBytes,
+          message.fromAddress,
+          message.rawEncrypted,
+          message.status,
+          message.reviewCode,
+          message.reviewReason,
+        ],
+      );
+      if (inserted.rows[0]) return { id: inserted.rows[0].id, inserted: true, status: inserted.rows[0].status };
+      const existing = await db.query<{ id: string; status: InboundStatus }>(
+        'SELECT id::text, status FROM inbound_message WHERE dedupe_key = $1',
+        [message.dedupeKey],
+      );
+      const row = existing.rows[0];
+      if (!row) throw new Error('inbound_message row vanished after a dedupe conflict');
+      return { id: row.id, inserted: false, status: row.status };
+    },
+
+    async findById(id: string): Promise<InboundMessageRow | null> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM inbound_message WHERE id = $1`, [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    /** Inside a transaction: the row locked against a concurrent extraction. */
+    async lockById(id: string): Promise<InboundMessageRow | null> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM inbound_message WHERE id = $1 FOR UPDATE`, [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    /** Counts an extraction attempt (committed on its own) and returns the new count. */
+    async countAttempt(id: string): Promise<number> {
+      const { rows } = await db.query<{ attempts: number }>(
+        'UPDATE inbound_message SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
+        [id],
+      );
+      return rows[0]?.attempts ?? 0;
+    },
+
+    async markExtracted(id: string, fields: { documentEncrypted: Buffer; replySend: boolean; replyReason: string }): Promise<void> {
+      await db.query(
+        `UPDATE inbound_message SET status = 'extracted', document_encrypted = $2, reply_send = $3, reply_reason = $4,
+           extracted_at = now() WHERE id = $1`,
+        [id, fields.documentEncrypted, fields.replySend, fields.replyReason],
+      );
+    },
+
+    async markNeedsReview(id: string, code: string, reason: string): Promise<void> {
+      await db.query(
+        `UPDATE inbound_message SET status = 'needs-review', review_code = $2, review_reason = $3, extracted_at = now()
+         WHERE id = $1`,
+        [id, code, reason],
+      );
+    },
+
+    /** Ids waiting for extraction, oldest first (the reconciler's work list). */
+    async listReceivedIds(limit: number, afterId = '0'): Promise<string[]> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id::text FROM inbound_message WHERE status = 'received' AND id > $1 ORDER BY id LIMIT $2`,
+        [afterId, limit],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    /** Ids of inbound messages with one of these Message-IDs. */
+    async idsByMessageIds(messageIds: readonly string[]): Promise<string[]> {
+      if (messageIds.length === 0) return [];
+      const { rows } = await db.query<{ id: string }>('SELECT id::text FROM inbound_message WHERE message_id = ANY($1)', [
+        messageIds,
+      ]);
+      return rows.map((r) => r.id);
+    },
+
+    async countByStatus(): Promise<Record<string, number>> {
+      const { rows } = await db.query<{ status: string; n: string }>(
+        'SELECT status, count(*)::text AS n FROM inbound_message GROUP BY status',
+      );
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+  };
+}
+
+export type InboundMessageRepository = ReturnType<typeof createInboundMessageRepository>;

@@ -1,0 +1,50 @@
+/** What the use cases need from the outside, as narrow interfaces (adapters implement them). */
+
+/** The BullMQ handoff. Payloads are ids only; job ids are deterministic. */
+export interface WorkQueuePort {
+  enqueueExtract(inboundMessageId: string): Promise<void>;
+  enqueueSendReply(outboundReplyId: string): Promise<void>;
+  enqueueReminder(requestId: string, reminderNumber: number, delayMs: number): Promise<void>;
+}
+
+/** A pino-compatible subset. Log ids, codes and counts only: never PHI. */
+export interface LoggerPort {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export const silentLogger: LoggerPort = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
+
+/** Counters the use cases report to (prom-client in the service; no-op elsewhere). */
+export interface MetricsPort {
+  messageIngested(result: 'new' | 'duplicate' | 'needs-review'): void;
+  extractionObserved(seconds: number, outcome: 'extracted' | 'needs-review' | 'retry'): void;
+  replyFinished(status: 'sent' | 'uncertain' | 'failed' | 'suppressed'): void;
+}
+
+export const noMetrics: MetricsPort = {
+  messageIngested: () => undefined,
+  extractionObserved: () => undefined,
+  replyFinished: () => undefined,
+};
+
+/**
+ * Enqueue after commit without failing the caller: Postgres already holds the work, and the
+ * reconciler re-enqueues whatever Redis did not get.
+ */
+export async function enqueueBestEffort(logger: LoggerPort, what: string, id: string, enqueue: () => Promise<void>): Promise<boolean> {
+  try {
+    await enqueue();
+    return true;
+  } catch (err) {
+    logger.warn({ what, id, code: (err as { code?: string }).code ?? 'enqueue-failed' }, 'enqueue failed; the reconciler will retry');
+    return false;
+  }
+}
