@@ -1,0 +1,155 @@
+/**
+ * When a treatment center answers our reply, the answer completes the open request instead of
+ * opening a new one. Pure: which open request each request in the answer belongs to, and how
+ * the answer's values update it.
+ */
+import type { ReplyDecision, VobRequest } from '../../schemas/vob-record';
+import { missingFields } from './merge';
+
+/** An awaiting-information request the new message might answer. */
+export interface OpenRequestCandidate {
+  requestId: string;
+  /** Keyed hash of client name + DOB (see clientKeyMaterial), or null when either was unknown. */
+  clientKey: string | null;
+  fromAddress: string | null;
+  /** The new message's In-Reply-To/References name the request's message, an answer, or our reply. */
+  inThread: boolean;
+  createdAt: Date;
+}
+
+export interface AnswerRequest {
+  index: number;
+  clientKey: string | null;
+}
+
+export interface AnswerMatch {
+  index: number;
+  requestId: string;
+}
+
+/**
+ * The name+DOB material hashed into a client key: first and last name tokens (so a middle
+ * initial written or not does not matter) and the ISO date. Null when either is unknown.
+ */
+export function clientKeyMaterial(name: string | null, dob: string | null): string | null {
+  if (name === null || dob === null) return null;
+  const tokens = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z]+/)
+    .filter((t) => t.length > 1);
+  if (tokens.length === 0) return null;
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  return `${first}|${last}|${dob}`;
+}
+
+function domainOf(address: string | null): string | null {
+  return address ? address.slice(address.lastIndexOf('@') + 1).toLowerCase() : null;
+}
+
+/**
+ * Rules, in order:
+ * 1. Same client key (name + DOB), the candidate in the same thread or from the same sender
+ *    domain (one center never completes another's request); the thread first, then the newest.
+ * 2. In the thread, a request without a client key (the answer gives only what was missing)
+ *    takes the remaining thread candidates in order, when there is no more than one such
+ *    request per candidate. A request whose client key names a different client never does.
+ * Each candidate is matched at most once.
+ */
+export function matchAnswers(input: {
+  from: string | null;
+  requests: readonly AnswerRequest[];
+  candidates: readonly OpenRequestCandidate[];
+}): AnswerMatch[] {
+  const fromDomain = domainOf(input.from);
+  const used = new Set<string>();
+  const matches: AnswerMatch[] = [];
+  const byPreference = [...input.candidates].sort(
+    (a, b) => Number(b.inThread) - Number(a.inThread) || b.createdAt.getTime() - a.createdAt.getTime(),
+  );
+
+  for (const request of input.requests) {
+    if (request.clientKey === null) continue;
+    const candidate = byPreference.find(
+      (c) =>
+        !used.has(c.requestId) &&
+        c.clientKey === request.clientKey &&
+        (c.inThread || (fromDomain !== null && domainOf(c.fromAddress) === fromDomain)),
+    );
+    if (candidate) {
+      used.add(candidate.requestId);
+      matches.push({ index: request.index, requestId: candidate.requestId });
+    }
+  }
+
+  const matchedIndexes = new Set(matches.map((m) => m.index));
+  const keyless = input.requests.filter((r) => !matchedIndexes.has(r.index) && r.clientKey === null);
+  const threadLeft = input.candidates
+    .filter((c) => c.inThread && !used.has(c.requestId))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(a.requestId) - Number(b.requestId));
+  if (keyless.length > 0 && keyless.length <= threadLeft.length) {
+    // One keyless answer to a thread of several open requests is ambiguous unless only one is open.
+    if (!(keyless.length === 1 && threadLeft.length > 1)) {
+      keyless.forEach((request, i) => {
+        const candidate = threadLeft[i]!;
+        used.add(candidate.requestId);
+        matches.push({ index: request.index, requestId: candidate.requestId });
+      });
+    }
+  }
+  return matches.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The open request updated by an answer: the answer's known values fill and replace, the card
+ * read from the answer's attachments replaces an older one, conflicts on fields the answer
+ * restates are replaced by the answer's, and the missing fields are recomputed.
+ */
+export function applyAnswer(open: VobRequest, answer: VobRequest): VobRequest {
+  const or = <T>(newer: T | null, older: T | null): T | null => (newer !== null ? newer : older);
+  const card = answer.card.attached
+    ? {
+        attached: true,
+        sides: [...new Set([...open.card.sides, ...answer.card.sides])].sort() as VobRequest['card']['sides'],
+        fields: answer.card.fields ?? open.card.fields,
+      }
+    : open.card;
+  const restated = new Set(answer.conflicts.map((c) => c.field));
+  const merged: Omit<VobRequest, 'missingFields'> = {
+    client: {
+      name: or(answer.client.name, open.client.name),
+      dob: or(answer.client.dob, open.client.dob),
+      address: or(answer.client.address, open.client.address),
+    },
+    insurance: {
+      payerName: or(answer.insurance.payerName, open.insurance.payerName),
+      memberId: or(answer.insurance.memberId, open.insurance.memberId),
+      groupNumber: or(answer.insurance.groupNumber, open.insurance.groupNumber),
+      phone: or(answer.insurance.phone, open.insurance.phone),
+    },
+    subscriber: {
+      name: or(answer.subscriber.name, open.subscriber.name),
+      relationship: or(answer.subscriber.relationship, open.subscriber.relationship),
+    },
+    referredBy: or(answer.referredBy, open.referredBy),
+    card,
+    conflicts: [...open.conflicts.filter((c) => !restated.has(c.field)), ...answer.conflicts],
+  };
+  return { ...merged, missingFields: missingFields(merged) };
+}
+
+const NEVER_ANSWERED: ReadonlySet<ReplyDecision['reason']> = new Set(['auto-submitted', 'bulk-or-list', 'sender-not-allowed']);
+
+/**
+ * Whether the message's reply goes out once answers are applied: the contract's decision,
+ * except that an answer which still leaves something (other than the card) missing is
+ * answered again naming what is still missing, and a complete answer is not.
+ */
+export function replyAfterAnswers(decision: ReplyDecision, finalRequests: readonly Pick<VobRequest, 'missingFields'>[]): ReplyDecision {
+  if (NEVER_ANSWERED.has(decision.reason)) return decision;
+  if (finalRequests.length === 0) return { send: false, reason: 'not-a-request' };
+  const lacking = finalRequests.some((r) => r.missingFields.some((f) => f !== 'card'));
+  return lacking ? { send: true, reason: 'missing-fields' } : { send: false, reason: 'complete' };
+}
