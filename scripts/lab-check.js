@@ -16,8 +16,8 @@ const IMAP_PORT = 1143;
 const SMTP_PORT = 2525;
 const REDIS_PORT = 6379;
 const PG_URL = 'postgresql://vob:vob@127.0.0.1:5432/vob';
-const LAB = fs.realpathSync(path.join(__dirname, '..', '.lab'));
-const CA = fs.readFileSync(path.join(LAB, 'tls', 'cert.pem'));
+const LAB = path.join(__dirname, '..', '.lab');
+const CA_FILE = path.join(LAB, 'tls', 'cert.pem');
 
 /** Line-oriented client over a socket that can be upgraded to TLS in place. */
 class LineClient {
@@ -94,7 +94,7 @@ class Imap extends LineClient {
     const plain = this.socket;
     plain.removeAllListeners('data');
     const secure = await new Promise((resolve, reject) => {
-      const s = tls.connect({ socket: plain, ca: CA, servername: 'mail.test' }, () => resolve(s));
+      const s = tls.connect({ socket: plain, ca: fs.readFileSync(CA_FILE), servername: 'mail.test' }, () => resolve(s));
       s.once('error', reject);
     });
     this.attach(secure);

@@ -8,6 +8,8 @@
 # username); mail to any other address lands in sink@mail.test.
 #
 # Usage: bash scripts/services.sh [up|down|status]     (up is the default; idempotent)
+#        bash scripts/services.sh down redis && bash scripts/services.sh up redis   (one service,
+#        e.g. a fault test restarting Redis empty or PostgreSQL)
 # Missing Debian packages are installed (root only) with daemons kept from starting by
 # policy-rc.d; the lab's own instances keep all state under .lab/ at the repo root.
 set -euo pipefail
@@ -560,20 +562,29 @@ run_step() { # function: run it in a subshell so one failure still lets the othe
   if ! ( "$@" ); then FAILED=1; fi
 }
 
-cmd_up() {
+ALL_SERVICES="postgres redis dovecot postfix"
+step_name() { case "$1" in postgres) echo pg ;; *) echo "$1" ;; esac; }
+check_names() {
+  local s
+  for s in "$@"; do case " $ALL_SERVICES " in *" $s "*) ;; *) die "unknown service '$s' (known: $ALL_SERVICES)" ;; esac; done
+}
+
+cmd_up() { # [service...]
+  local s list=("$@"); [ ${#list[@]} -gt 0 ] || list=($ALL_SERVICES)
+  check_names "${list[@]}"
   ensure_packages
-  run_step pg_up
-  run_step redis_up
-  run_step dovecot_up
-  run_step postfix_up
+  for s in $ALL_SERVICES; do
+    case " ${list[*]} " in *" $s "*) run_step "$(step_name "$s")_up" ;; esac
+  done
   [ "$FAILED" = 0 ] || die "the lab is not fully up (logs in $LAB/log)"
 }
 
-cmd_down() {
-  run_step postfix_down
-  run_step dovecot_down
-  run_step redis_down
-  run_step pg_down
+cmd_down() { # [service...]  (stops in reverse order)
+  local s list=("$@"); [ ${#list[@]} -gt 0 ] || list=($ALL_SERVICES)
+  check_names "${list[@]}"
+  for s in postfix dovecot redis postgres; do
+    case " ${list[*]} " in *" $s "*) run_step "$(step_name "$s")_down" ;; esac
+  done
 }
 
 cmd_status() {
@@ -593,9 +604,10 @@ LAB="$(lab_dir)"
 mkdir -p "$LAB/log" "$LAB/run"
 chmod 755 "$LAB" "$LAB/log" "$LAB/run" 2>/dev/null || true
 
-case "${1:-up}" in
-  up) cmd_up ;;
-  down) cmd_down ;;
+cmd="${1:-up}"; [ $# -eq 0 ] || shift
+case "$cmd" in
+  up) cmd_up "$@" ;;
+  down) cmd_down "$@" ;;
   status) cmd_status ;;
-  *) die "usage: bash scripts/services.sh [up|down|status]" ;;
+  *) die "usage: bash scripts/services.sh [up|down [postgres|redis|dovecot|postfix ...]|status]" ;;
 esac
