@@ -1,0 +1,95 @@
+/**
+ * imapflow client factory: TLS mode from the configuration (off | starttls | tls, with an
+ * optional CA file for a private CA such as the lab's self-signed one), and a logger bridge
+ * that forwards only warnings and errors, reduced to codes: imapflow's debug output carries
+ * protocol lines (envelopes, addresses, subjects), which are PHI and never reach our logs.
+ */
+import { readFileSync } from 'node:fs';
+import { ImapFlow, type ImapFlowOptions, type Logger as ImapLogger } from 'imapflow';
+import type { Logger } from 'pino';
+
+export type ImapTlsMode = 'off' | 'starttls' | 'tls';
+
+/** The IMAP settings, named as in src/config.ts so the service's Config fits as is. */
+export interface ImapConnectionConfig {
+  readonly IMAP_HOST: string;
+  readonly IMAP_PORT: number;
+  readonly IMAP_USER: string;
+  readonly IMAP_PASSWORD: string;
+  readonly IMAP_TLS: ImapTlsMode;
+  readonly IMAP_TLS_CA_FILE?: string | undefined;
+}
+
+export interface ImapClientTuning {
+  /** Idle time before imapflow enters IDLE by itself (ms). */
+  readonly autoIdleDelayMs?: number;
+  /** IDLE is broken and restarted this often (ms), which keeps NATs and the server timer happy. */
+  readonly maxIdleTimeMs?: number;
+  /** Inactivity before the socket is considered dead (ms). */
+  readonly socketTimeoutMs?: number;
+  /** Budget for DNS + TCP + TLS (ms). */
+  readonly connectionTimeoutMs?: number;
+}
+
+export function imapTlsOptions(config: ImapConnectionConfig, readFile: (path: string) => Buffer = readFileSync): Pick<ImapFlowOptions, 'secure' | 'doSTARTTLS' | 'tls'> {
+  const ca = config.IMAP_TLS_CA_FILE ? readFile(config.IMAP_TLS_CA_FILE) : undefined;
+  const tls = { rejectUnauthorized: true, minVersion: 'TLSv1.2' as const, ...(ca ? { ca } : {}) };
+  switch (config.IMAP_TLS) {
+    case 'off':
+      return { secure: false, doSTARTTLS: false };
+    case 'starttls':
+      return { secure: false, doSTARTTLS: true, tls };
+    case 'tls':
+      return { secure: true, tls };
+  }
+}
+
+/** Fields of an imapflow log entry that carry no message content. */
+const SAFE_FIELDS = ['cid', 'code', 'errorCode', 'responseStatus', 'command'] as const;
+
+function reduce(entry: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { component: 'imapflow' };
+  if (entry === null || typeof entry !== 'object') return out;
+  const record = entry as Record<string, unknown>;
+  for (const key of SAFE_FIELDS) {
+    const value = record[key];
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  }
+  const err = record['err'];
+  if (err && typeof err === 'object') {
+    const e = err as Record<string, unknown>;
+    out['errCode'] = typeof e['code'] === 'string' ? e['code'] : typeof e['name'] === 'string' ? e['name'] : 'error';
+  }
+  return out;
+}
+
+/** imapflow → pino, warnings and errors only, stripped to codes (never `msg`, which may quote the server). */
+export function imapLoggerBridge(logger: Logger | false): ImapLogger | false {
+  if (logger === false) return false;
+  const noop = (): void => undefined;
+  return {
+    trace: noop,
+    debug: noop,
+    info: noop,
+    warn: (entry: unknown) => logger.warn(reduce(entry), 'imap client warning'),
+    error: (entry: unknown) => logger.error(reduce(entry), 'imap client error'),
+    fatal: (entry: unknown) => logger.error(reduce(entry), 'imap client error'),
+  };
+}
+
+export function createImapClient(config: ImapConnectionConfig, opts: { logger: Logger | false; tuning?: ImapClientTuning }): ImapFlow {
+  const tuning = opts.tuning ?? {};
+  return new ImapFlow({
+    host: config.IMAP_HOST,
+    port: config.IMAP_PORT,
+    ...imapTlsOptions(config),
+    auth: { user: config.IMAP_USER, pass: config.IMAP_PASSWORD },
+    logger: imapLoggerBridge(opts.logger),
+    clientInfo: { name: 'vob-intake' },
+    autoIdleDelay: tuning.autoIdleDelayMs ?? 1_000,
+    maxIdleTime: tuning.maxIdleTimeMs ?? 4 * 60_000,
+    socketTimeout: tuning.socketTimeoutMs ?? 5 * 60_000,
+    connectionTimeout: tuning.connectionTimeoutMs ?? 30_000,
+    greetingTimeout: 16_000,
+  });
+}
