@@ -16,7 +16,8 @@ const IMAP_PORT = 1143;
 const SMTP_PORT = 2525;
 const REDIS_PORT = 6379;
 const PG_URL = 'postgresql://vob:vob@127.0.0.1:5432/vob';
-const LAB = path.join(__dirname, '..', '.lab');
+// VOB_LAB_DIR: another lab state folder (mail/ and tls/cert.pem), e.g. to check a copy of the lab.
+const LAB = process.env.VOB_LAB_DIR || path.join(__dirname, '..', '.lab');
 const CA_FILE = path.join(LAB, 'tls', 'cert.pem');
 
 /** Line-oriented client over a socket that can be upgraded to TLS in place. */
