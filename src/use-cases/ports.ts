@@ -48,3 +48,32 @@ export async function enqueueBestEffort(logger: LoggerPort, what: string, id: st
     return false;
   }
 }
+
+/** The parts of a parsed message the service keeps besides the contract document. */
+export interface MessageThread {
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string | null;
+}
+
+/** Raw bytes → contract document (extractMessage), isolated and time-limited by the adapter. */
+export interface ExtractorPort {
+  extract(raw: Uint8Array): Promise<{ document: import('../../schemas/vob-record').VobDocument; thread: MessageThread }>;
+}
+
+/** One automatic message handed to SMTP. */
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string | null;
+  headers: Record<string, string>;
+}
+
+export interface MailerPort {
+  send(mail: OutgoingMail): Promise<void>;
+}

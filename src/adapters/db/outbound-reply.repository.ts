@@ -1,0 +1,164 @@
+/**
+ * outbound_reply: automatic mail, recorded before it is sent. Status moves
+ * pending → sending (committed before SMTP) → sent | failed | uncertain, or pending → suppressed.
+ */
+import type { Queryable } from './db-pool';
+
+export type ReplyKind = 'missing-fields' | 'reminder';
+export type ReplyStatus = 'pending' | 'sending' | 'sent' | 'uncertain' | 'failed' | 'suppressed';
+
+export interface OutboundReplyRow {
+  id: string;
+  inboundMessageId: string;
+  requestId: string | null;
+  kind: ReplyKind;
+  replyKey: string;
+  toAddress: string;
+  messageId: string;
+  subjectEncrypted: Buffer | null;
+  bodyText: string;
+  inReplyTo: string | null;
+  referencesHeader: string | null;
+  status: ReplyStatus;
+  statusReason: string | null;
+  createdAt: Date;
+  attemptedAt: Date | null;
+  sentAt: Date | null;
+}
+
+export interface NewOutboundReply {
+  id: string;
+  inboundMessageId: string;
+  requestId: string | null;
+  kind: ReplyKind;
+  replyKey: string;
+  toAddress: string;
+  messageId: string;
+  subjectEncrypted: Buffer;
+  bodyText: string;
+  inReplyTo: string | null;
+  referencesHeader: string | null;
+}
+
+const COLUMNS = `id::text, inbound_message_id::text, request_id::text, kind, reply_key, to_address, message_id, subject_encrypted,
+  body_text, in_reply_to, references_header, status, status_reason, created_at, attempted_at, sent_at`;
+
+function toRow(r: Record<string, unknown>): OutboundReplyRow {
+  return {
+    id: r.id as string,
+    inboundMessageId: r.inbound_message_id as string,
+    requestId: (r.request_id as string | null) ?? null,
+    kind: r.kind as ReplyKind,
+    replyKey: r.reply_key as string,
+    toAddress: r.to_address as string,
+    messageId: r.message_id as string,
+    subjectEncrypted: (r.subject_encrypted as Buffer | null) ?? null,
+    bodyText: r.body_text as string,
+    inReplyTo: (r.in_reply_to as string | null) ?? null,
+    referencesHeader: (r.references_header as string | null) ?? null,
+    status: r.status as ReplyStatus,
+    statusReason: (r.status_reason as string | null) ?? null,
+    createdAt: r.created_at as Date,
+    attemptedAt: (r.attempted_at as Date | null) ?? null,
+    sentAt: (r.sent_at as Date | null) ?? null,
+  };
+}
+
+export function createOutboundReplyRepository({ db }: { db: Queryable }) {
+  return {
+    /** Reserves an id first, so the reply's Message-ID can name it. */
+    async nextId(): Promise<string> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT nextval(pg_get_serial_sequence('outbound_reply', 'id'))::text AS id`,
+      );
+      return rows[0]!.id;
+    },
+
+    /** Inserts unless a reply of this kind and key exists for the message; returns the stored id. */
+    async insertIfNew(reply: NewOutboundReply): Promise<{ id: string; inserted: boolean; status: ReplyStatus }> {
+      const { rows } = await db.query<{ id: string; status: ReplyStatus }>(
+        `INSERT INTO outbound_reply (id, inbound_message_id, request_id, kind, reply_key, to_address, message_id, subject,
+           subject_encrypted, body_text, in_reply_to, references_header)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,'',$8,$9,$10,$11)
+         ON CONFLICT (inbound_message_id, kind, reply_key) DO NOTHING
+         RETURNING id::text, status`,
+        [
+          reply.id,
+          reply.inboundMessageId,
+          reply.requestId,
+          reply.kind,
+          reply.replyKey,
+          reply.toAddress,
+          reply.messageId,
+          reply.subjectEncrypted,
+          reply.bodyText,
+          reply.inReplyTo,
+          reply.referencesHeader,
+        ],
+      );
+      if (rows[0]) return { id: rows[0].id, inserted: true, status: rows[0].status };
+      const existing = await db.query<{ id: string; status: ReplyStatus }>(
+        'SELECT id::text, status FROM outbound_reply WHERE inbound_message_id = $1 AND kind = $2 AND reply_key = $3',
+        [reply.inboundMessageId, reply.kind, reply.replyKey],
+      );
+      return { id: existing.rows[0]!.id, inserted: false, status: existing.rows[0]!.status };
+    },
+
+    async findById(id: string): Promise<OutboundReplyRow | null> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM outbound_reply WHERE id = $1`, [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    async lockById(id: string): Promise<OutboundReplyRow | null> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM outbound_reply WHERE id = $1 FOR UPDATE`, [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    async setStatus(id: string, status: ReplyStatus, reason: string | null): Promise<void> {
+      await db.query(
+        `UPDATE outbound_reply SET status = $2, status_reason = $3, updated_at = now(),
+           attempted_at = CASE WHEN $2 = 'sending' THEN now() ELSE attempted_at END,
+           sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
+         WHERE id = $1`,
+        [id, status, reason],
+      );
+    },
+
+    /** Replies that went (or may have gone) to an address since a time: the rate limit's count. */
+    async countAttemptedSince(toAddress: string, since: Date): Promise<number> {
+      const { rows } = await db.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM outbound_reply
+         WHERE to_address = $1 AND attempted_at >= $2 AND status IN ('sending','sent','uncertain')`,
+        [toAddress, since],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    /** Serialises rate-limit decisions for one address until the transaction ends. */
+    async lockAddress(toAddress: string): Promise<void> {
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reply-to:${toAddress}`]);
+    },
+
+    async listPendingIds(limit: number, afterId = '0'): Promise<string[]> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id::text FROM outbound_reply WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
+        [afterId, limit],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    async listForMessage(inboundMessageId: string): Promise<OutboundReplyRow[]> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM outbound_reply WHERE inbound_message_id = $1 ORDER BY id`, [
+        inboundMessageId,
+      ]);
+      return rows.map(toRow);
+    },
+
+    async countByStatus(): Promise<Record<string, number>> {
+      const { rows } = await db.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM outbound_reply GROUP BY status');
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+  };
+}
+
+export type OutboundReplyRepository = ReturnType<typeof createOutboundReplyRepository>;

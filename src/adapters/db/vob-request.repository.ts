@@ -1,0 +1,204 @@
+/** vob_request: one row per client request in a message; answers update the open request. */
+import type { RequiredField } from '../../../schemas/vob-record';
+import type { Queryable } from './db-pool';
+
+export type RequestStatus = 'awaiting-information' | 'ready' | 'needs-review' | 'closed';
+
+export interface VobRequestRow {
+  id: string;
+  inboundMessageId: string;
+  requestIndex: number;
+  status: RequestStatus;
+  requestEncrypted: Buffer;
+  clientKey: string | null;
+  missingFields: RequiredField[];
+  conflictCount: number;
+  fromAddress: string | null;
+  reminderCount: number;
+  nextReminderAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AnswerCandidateRow {
+  requestId: string;
+  clientKey: string | null;
+  fromAddress: string | null;
+  inThread: boolean;
+  createdAt: Date;
+}
+
+const COLUMNS = `id::text, inbound_message_id::text, request_index, status, request_encrypted, client_key, missing_fields,
+  conflict_count, from_address, reminder_count, next_reminder_at, created_at, updated_at`;
+
+const QUALIFIED_COLUMNS = `r.id::text AS id, r.inbound_message_id::text AS inbound_message_id, r.request_index, r.status,
+  r.request_encrypted, r.client_key, r.missing_fields, r.conflict_count, r.from_address, r.reminder_count, r.next_reminder_at,
+  r.created_at, r.updated_at`;
+
+function toRow(r: Record<string, unknown>): VobRequestRow {
+  return {
+    id: r.id as string,
+    inboundMessageId: r.inbound_message_id as string,
+    requestIndex: r.request_index as number,
+    status: r.status as RequestStatus,
+    requestEncrypted: r.request_encrypted as Buffer,
+    clientKey: (r.client_key as string | null) ?? null,
+    missingFields: r.missing_fields as RequiredField[],
+    conflictCount: r.conflict_count as number,
+    fromAddress: (r.from_address as string | null) ?? null,
+    reminderCount: r.reminder_count as number,
+    nextReminderAt: (r.next_reminder_at as Date | null) ?? null,
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+  };
+}
+
+export interface RequestState {
+  status: RequestStatus;
+  requestEncrypted: Buffer;
+  clientKey: string | null;
+  missingFields: RequiredField[];
+  conflictCount: number;
+  nextReminderAt: Date | null;
+}
+
+export function createVobRequestRepository({ db }: { db: Queryable }) {
+  return {
+    async insert(row: RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null }): Promise<string> {
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO vob_request (inbound_message_id, request_index, status, request_encrypted, client_key, missing_fields,
+           conflict_count, from_address, next_reminder_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+         ON CONFLICT (inbound_message_id, request_index) DO UPDATE SET updated_at = vob_request.updated_at
+         RETURNING id::text`,
+        [
+          row.inboundMessageId,
+          row.requestIndex,
+          row.status,
+          row.requestEncrypted,
+          row.clientKey,
+          row.missingFields,
+          row.conflictCount,
+          row.fromAddress,
+          row.nextReminderAt,
+        ],
+      );
+      return rows[0]!.id;
+    },
+
+    async update(id: string, state: RequestState): Promise<void> {
+      await db.query(
+        `UPDATE vob_request SET status = $2, request_encrypted = $3, client_key = $4, missing_fields = $5, conflict_count = $6,
+           next_reminder_at = $7, updated_at = now() WHERE id = $1`,
+        [id, state.status, state.requestEncrypted, state.clientKey, state.missingFields, state.conflictCount, state.nextReminderAt],
+      );
+    },
+
+    async findById(id: string): Promise<VobRequestRow | null> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM vob_request WHERE id = $1`, [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    async lockById(id: string): Promise<VobRequestRow | null> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM vob_request WHERE id = $1 FOR UPDATE`, [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    async lockMany(ids: readonly string[]): Promise<VobRequestRow[]> {
+      if (ids.length === 0) return [];
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM vob_request WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
+      return rows.map(toRow);
+    },
+
+    async listForMessage(inboundMessageId: string): Promise<VobRequestRow[]> {
+      const { rows } = await db.query(`SELECT ${COLUMNS} FROM vob_request WHERE inbound_message_id = $1 ORDER BY request_index`, [
+        inboundMessageId,
+      ]);
+      return rows.map(toRow);
+    },
+
+    /**
+     * Awaiting-information requests a new message may answer: those whose thread (the request's
+     * message, its answers, and our replies to either) is named in `threadIds`, and those with
+     * one of `clientKeys`.
+     */
+    async findAnswerCandidates(threadIds: readonly string[], clientKeys: readonly string[]): Promise<AnswerCandidateRow[]> {
+      if (threadIds.length === 0 && clientKeys.length === 0) return [];
+      const { rows } = await db.query<{
+        id: string;
+        client_key: string | null;
+        from_address: string | null;
+        created_at: Date;
+        in_thread: boolean;
+      }>(
+        `WITH thread AS (
+           SELECT r.id AS request_id, m.id AS message_row, m.message_id FROM vob_request r
+             JOIN inbound_message m ON m.id = r.inbound_message_id
+           UNION ALL
+           SELECT a.request_id, am.id, am.message_id FROM request_answer a JOIN inbound_message am ON am.id = a.inbound_message_id
+         ), named AS (
+           SELECT DISTINCT t.request_id FROM thread t
+           WHERE t.message_id = ANY($1)
+              OR EXISTS (SELECT 1 FROM outbound_reply o WHERE o.inbound_message_id = t.message_row AND o.message_id = ANY($1))
+         )
+         SELECT r.id::text, r.client_key, r.from_address, r.created_at, (r.id IN (SELECT request_id FROM named)) AS in_thread
+         FROM vob_request r
+         WHERE r.status = 'awaiting-information'
+           AND (r.id IN (SELECT request_id FROM named) OR r.client_key = ANY($2))
+         ORDER BY r.id`,
+        [threadIds, clientKeys],
+      );
+      return rows.map((r) => ({
+        requestId: r.id,
+        clientKey: r.client_key,
+        fromAddress: r.from_address,
+        inThread: r.in_thread,
+        createdAt: r.created_at,
+      }));
+    },
+
+    async addAnswer(requestId: string, inboundMessageId: string): Promise<void> {
+      await db.query('INSERT INTO request_answer (request_id, inbound_message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        requestId,
+        inboundMessageId,
+      ]);
+    },
+
+    async setReminder(id: string, reminderCount: number, nextReminderAt: Date | null): Promise<void> {
+      await db.query('UPDATE vob_request SET reminder_count = $2, next_reminder_at = $3, updated_at = now() WHERE id = $1', [
+        id,
+        reminderCount,
+        nextReminderAt,
+      ]);
+    },
+
+    /** Awaiting requests whose next reminder is due (the reconciler's work list). */
+    async listDueReminders(now: Date, limit: number): Promise<{ id: string; reminderCount: number }[]> {
+      const { rows } = await db.query<{ id: string; reminder_count: number }>(
+        `SELECT id::text, reminder_count FROM vob_request
+         WHERE status = 'awaiting-information' AND next_reminder_at IS NOT NULL AND next_reminder_at <= $1
+         ORDER BY next_reminder_at LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map((r) => ({ id: r.id, reminderCount: r.reminder_count }));
+    },
+
+    /** A page of stored requests for export, with their message's Message-ID. */
+    async pageForExport(afterId: string, limit: number): Promise<(VobRequestRow & { messageId: string | null })[]> {
+      const { rows } = await db.query(
+        `SELECT ${QUALIFIED_COLUMNS}, m.message_id
+         FROM vob_request r JOIN inbound_message m ON m.id = r.inbound_message_id
+         WHERE r.id > $1 ORDER BY r.id LIMIT $2`,
+        [afterId, limit],
+      );
+      return rows.map((r) => ({ ...toRow(r), messageId: (r.message_id as string | null) ?? null }));
+    },
+
+    async countByStatus(): Promise<Record<string, number>> {
+      const { rows } = await db.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM vob_request GROUP BY status');
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    },
+  };
+}
+
+export type VobRequestRepository = ReturnType<typeof createVobRequestRepository>;

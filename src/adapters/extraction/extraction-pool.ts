@@ -1,0 +1,191 @@
+/**
+ * A fixed pool of extraction worker threads with a per-message time limit.
+ *
+ * Why threads and not BullMQ's sandboxed processors: the extract job needs the main process's
+ * Postgres pool and cipher before and after extraction, and only the CPU-heavy middle
+ * (mailparser, pdf.js, image decoding, Tesseract) must leave the event loop. A thread per
+ * concurrency slot keeps its OCR engine warm across messages (a sandbox would need its own DB
+ * pool), the main event loop stays free to renew job locks, and a message that runs past
+ * OCR_TIMEOUT_MS (an image bomb) is stopped for real: the thread is terminated and replaced,
+ * and the job ends with ExtractionError('extraction-timeout'). A thread that dies (heap limit)
+ * ends the job with 'extraction-crashed'.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { VobDocument } from '../../../schemas/vob-record';
+import type { ReplyPolicy } from '../../domain/reply-decision';
+import type { ExtractorPort, MessageThread } from '../../use-cases/ports';
+import { MessageRejectedError, type MessageRejectedCode } from '../message-rejected-error';
+import { DEFAULT_MIME_LIMITS, type MimeLimits } from '../mime-parser';
+import type { CardReaderOptions } from '../ocr/card-reader';
+import { ExtractionError } from './extraction-errors';
+import type { ExtractionThreadData, ExtractionThreadRequest, ExtractionThreadResponse } from './extraction-thread';
+
+export interface ExtractionPoolOptions {
+  size: number;
+  timeoutMs: number;
+  replyPolicy: ReplyPolicy;
+  mimeLimits?: MimeLimits;
+  /** OCR settings of each thread's card reader (one OCR worker per thread by default). */
+  cardReader?: CardReaderOptions;
+  /** Heap limit of each thread, MB. */
+  maxHeapMb?: number;
+}
+
+export interface ExtractionPool extends ExtractorPort {
+  close(): Promise<void>;
+}
+
+interface Task {
+  id: number;
+  raw: Uint8Array;
+  resolve: (value: { document: VobDocument; thread: MessageThread }) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+}
+
+const THREAD_ENTRY = path.join(__dirname, `extraction-thread${path.extname(__filename)}`);
+
+/**
+ * Under ts-jest (or any run from .ts sources) the thread has no TypeScript loader; this
+ * bootstrap registers a minimal one with the installed compiler. Compiled runs load the .js.
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+const { createRequire } = require('node:module');
+const entry = workerData.__entry;
+if (entry.endsWith('.ts')) {
+  const localRequire = createRequire(entry);
+  const ts = localRequire('typescript');
+  const fs = require('node:fs');
+  require.extensions['.ts'] = (m, filename) => {
+    const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false },
+    });
+    m._compile(out.outputText, filename);
+  };
+}
+require(entry);
+`;
+
+export function createExtractionPool(options: ExtractionPoolOptions): ExtractionPool {
+  const data: ExtractionThreadData & { __entry: string } = {
+    replyPolicy: options.replyPolicy,
+    mimeLimits: options.mimeLimits ?? DEFAULT_MIME_LIMITS,
+    cardReader: { poolSize: 1, ocrTimeoutMs: options.timeoutMs, ...options.cardReader },
+    __entry: THREAD_ENTRY,
+  };
+  // Resolve typescript now so a missing compiler fails at start, not per message.
+  if (THREAD_ENTRY.endsWith('.ts')) createRequire(THREAD_ENTRY).resolve('typescript');
+
+  const waiting: Task[] = [];
+  const slots: Slot[] = [];
+  let nextTaskId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 768 },
+    });
+    const slot: Slot = { worker, task: null, timer: null };
+    const startedAt = Date.now();
+    worker.on('message', (msg: ExtractionThreadResponse) => {
+      if (msg.type !== 'result' || !slot.task || slot.task.id !== msg.taskId) return;
+      const task = finish(slot);
+      if (msg.ok) {
+        task.resolve({ document: msg.document as VobDocument, thread: msg.thread as MessageThread });
+      } else if (msg.error.name === 'MessageRejectedError' && msg.error.code) {
+        task.reject(new MessageRejectedError(msg.error.code as MessageRejectedCode, msg.error.message));
+      } else {
+        const err = new Error(msg.error.message) as Error & { code?: string };
+        if (msg.error.code) err.code = msg.error.code;
+        task.reject(err);
+      }
+      pump();
+    });
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots.splice(index, 1);
+      if (slot.task) {
+        const task = finish(slot);
+        task.reject(new ExtractionError('extraction-crashed', 'the extraction thread died (memory limit) reading this message'));
+      }
+      if (!closed) {
+        // A thread that cannot even start (a broken install) is not respawned in a hot loop.
+        const respawn = () => {
+          if (closed) return;
+          slots.push(spawn());
+          pump();
+        };
+        if (Date.now() - startedAt < 1000) setTimeout(respawn, 1000).unref();
+        else respawn();
+      }
+    });
+    worker.unref();
+    return slot;
+  };
+
+  const finish = (slot: Slot): Task => {
+    const task = slot.task!;
+    slot.task = null;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    return task;
+  };
+
+  const pump = (): void => {
+    for (const slot of slots) {
+      if (waiting.length === 0) return;
+      if (slot.task) continue;
+      const task = waiting.shift()!;
+      slot.task = task;
+      slot.timer = setTimeout(() => {
+        if (slot.task !== task) return;
+        finish(slot);
+        task.reject(new ExtractionError('extraction-timeout', `reading the message took more than ${options.timeoutMs} ms`));
+        // Terminating stops the runaway work; the exit handler spawns a replacement.
+        void slot.worker.terminate();
+      }, options.timeoutMs);
+      slot.worker.postMessage({ type: 'extract', taskId: task.id, raw: task.raw } satisfies ExtractionThreadRequest);
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, options.size); i++) slots.push(spawn());
+
+  return {
+    extract(raw) {
+      if (closed) return Promise.reject(new Error('extraction pool is closed'));
+      return new Promise((resolve, reject) => {
+        waiting.push({ id: nextTaskId++, raw, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const task of waiting.splice(0)) task.reject(new Error('extraction pool is closed'));
+      await Promise.all(
+        slots.splice(0).map(async (slot) => {
+          if (slot.timer) clearTimeout(slot.timer);
+          const done = new Promise<void>((resolve) => {
+            slot.worker.on('message', (m: ExtractionThreadResponse) => m.type === 'closed' && resolve());
+            slot.worker.once('exit', () => resolve());
+            setTimeout(resolve, 2000).unref();
+          });
+          slot.worker.postMessage({ type: 'close' } satisfies ExtractionThreadRequest);
+          await done;
+          await slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Postgres is the source of truth; Redis only carries ids. At start and every
+ * RECONCILE_INTERVAL_MS this re-enqueues what Postgres says is pending — messages waiting for
+ * extraction, replies waiting to be sent, reminders that are due — so work survives Redis
+ * restarting empty or an enqueue lost between commit and Redis. Job ids are deterministic and
+ * the use cases check state first, so re-enqueueing queued or finished work does nothing.
+ */
+import type { Db } from '../adapters/db/db-pool';
+import { createInboundMessageRepository } from '../adapters/db/inbound-message.repository';
+import { createOutboundReplyRepository } from '../adapters/db/outbound-reply.repository';
+import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
+import { silentLogger, type LoggerPort, type WorkQueuePort } from './ports';
+
+export interface ReconcilePendingDeps {
+  db: Db;
+  queue: WorkQueuePort;
+  batchSize?: number;
+  logger?: LoggerPort;
+  now?: () => Date;
+}
+
+export interface ReconcileCounts {
+  extract: number;
+  sendReply: number;
+  remind: number;
+}
+
+export function reconcilePending(deps: ReconcilePendingDeps) {
+  const { db, queue } = deps;
+  const batch = deps.batchSize ?? 1000;
+  const logger = deps.logger ?? silentLogger;
+  const now = deps.now ?? (() => new Date());
+
+  return async function run(): Promise<ReconcileCounts> {
+    const counts: ReconcileCounts = { extract: 0, sendReply: 0, remind: 0 };
+    const messages = createInboundMessageRepository({ db });
+    for (let after = '0'; ; ) {
+      const ids = await messages.listReceivedIds(batch, after);
+      if (ids.length === 0) break;
+      await Promise.all(ids.map((id) => queue.enqueueExtract(id)));
+      counts.extract += ids.length;
+      after = ids[ids.length - 1]!;
+    }
+    const replies = createOutboundReplyRepository({ db });
+    for (let after = '0'; ; ) {
+      const ids = await replies.listPendingIds(batch, after);
+      if (ids.length === 0) break;
+      await Promise.all(ids.map((id) => queue.enqueueSendReply(id)));
+      counts.sendReply += ids.length;
+      after = ids[ids.length - 1]!;
+    }
+    const due = await createVobRequestRepository({ db }).listDueReminders(now(), batch);
+    await Promise.all(due.map((r) => queue.enqueueReminder(r.id, r.reminderCount + 1, 0)));
+    counts.remind = due.length;
+    if (counts.extract + counts.sendReply + counts.remind > 0) logger.info({ ...counts }, 'reconciler re-enqueued pending work');
+    return counts;
+  };
+}
+
+/** Runs the reconciler now and then every `intervalMs` (never overlapping); `stop()` ends it. */
+export function startReconciler({
+  reconcile,
+  intervalMs,
+  logger = silentLogger,
+}: {
+  reconcile: () => Promise<ReconcileCounts>;
+  intervalMs: number;
+  logger?: LoggerPort;
+}): { stop(): Promise<void>; runNow(): Promise<void> } {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = (): Promise<void> => {
+    if (running) return running;
+    running = reconcile()
+      .then(() => undefined)
+      .catch((err: { code?: string }) => logger.warn({ code: err?.code ?? 'reconcile-failed' }, 'reconcile failed; will retry'))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
+      });
+    return running;
+  };
+  void tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    runNow: () => tick(),
+  };
+}
