@@ -1,0 +1,74 @@
+/**
+ * The producer side of BullMQ. Job ids are deterministic, so enqueueing work that is already
+ * queued does nothing; completed and failed jobs are removed, so the reconciler can enqueue
+ * pending work again (the use cases check Postgres state before acting).
+ */
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { WorkQueuePort } from '../../use-cases/ports';
+import { QUEUES } from './queue-names';
+
+export interface JobQueue extends WorkQueuePort {
+  readonly queues: Queue[];
+  /** Jobs waiting, active and delayed per queue (for /metrics and tests). */
+  counts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+/** Enqueue timeout: a Redis outage must not stall ingest (the reconciler catches up). */
+const ENQUEUE_TIMEOUT_MS = 3000;
+
+const BASE: JobsOptions = {
+  removeOnComplete: true,
+  removeOnFail: true,
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+};
+
+export function createJobQueue({ connection, prefix }: { connection: Redis; prefix: string }): JobQueue {
+  const extract = new Queue(QUEUES.extract.name, { connection, prefix });
+  const sendReply = new Queue(QUEUES.sendReply.name, { connection, prefix });
+  const remind = new Queue(QUEUES.remind.name, { connection, prefix });
+  for (const q of [extract, sendReply, remind]) q.on('error', () => undefined);
+
+  const add = async (queue: Queue, name: string, data: object, opts: JobsOptions): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        queue.add(name, data, opts),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error('enqueue timed out'), { code: 'enqueue-timeout' })), ENQUEUE_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    queues: [extract, sendReply, remind],
+    async enqueueExtract(inboundMessageId) {
+      const payload = QUEUES.extract.payload.parse({ inboundMessageId });
+      await add(extract, 'extract', payload, { ...BASE, jobId: QUEUES.extract.jobId(payload) });
+    },
+    async enqueueSendReply(replyId) {
+      const payload = QUEUES.sendReply.payload.parse({ replyId });
+      await add(sendReply, 'send-reply', payload, { ...BASE, jobId: QUEUES.sendReply.jobId(payload) });
+    },
+    async enqueueReminder(requestId, reminderNumber, delayMs) {
+      const payload = QUEUES.remind.payload.parse({ requestId, reminderNumber });
+      await add(remind, 'remind', payload, { ...BASE, delay: Math.max(0, Math.round(delayMs)), jobId: QUEUES.remind.jobId(payload) });
+    },
+    async counts() {
+      const out: Record<string, number> = {};
+      for (const q of [extract, sendReply, remind]) {
+        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        out[q.name] = Object.values(c).reduce((a, b) => a + b, 0);
+      }
+      return out;
+    },
+    async close() {
+      await Promise.all([extract.close(), sendReply.close(), remind.close()]);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * `vob export --format jsonl`: one line per stored request — the contract's request fields
+ * plus `id`, `messageId` and `status` — decrypted with STORAGE_KEY, streamed in pages.
+ */
+import type { Writable } from 'node:stream';
+import type { VobRequest } from '../../schemas/vob-record';
+import { ConfigError, loadConfig } from '../config';
+import { createPhiCipher, type PhiCipher } from '../adapters/crypto/phi-cipher';
+import { createDbPool, type Db } from '../adapters/db/db-pool';
+import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
+
+export async function runExport(args: string[]): Promise<number> {
+  const format = args[0] === '--format' ? args[1] : args[0]?.startsWith('--format=') ? args[0].slice(9) : undefined;
+  const expected = args[0] === '--format' ? 2 : 1;
+  if (format !== 'jsonl' || args.length !== expected) {
+    process.stderr.write('usage: vob export --format jsonl\n');
+    return 64;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`vob export: ${err.message}\n`);
+      return 78;
+    }
+    throw err;
+  }
+  const db = createDbPool({ connectionString: config.DATABASE_URL, max: 2 });
+  try {
+    const count = await exportJsonl({ db, cipher: createPhiCipher({ key: config.STORAGE_KEY }) }, process.stdout);
+    process.stderr.write(`vob export: ${count} request(s)\n`);
+    return 0;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Writes the export to `out`; returns the number of lines. */
+export async function exportJsonl({ db, cipher, pageSize = 500 }: { db: Db; cipher: PhiCipher; pageSize?: number }, out: Writable): Promise<number> {
+  const requests = createVobRequestRepository({ db });
+  let count = 0;
+  for (let after = '0'; ; ) {
+    const page = await requests.pageForExport(after, pageSize);
+    if (page.length === 0) break;
+    for (const row of page) {
+      const request = cipher.decryptJson<VobRequest>(row.requestEncrypted);
+      const line = `${JSON.stringify({ id: row.id, messageId: row.messageId, status: row.status, ...request })}\n`;
+      if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+      count++;
+    }
+    after = page[page.length - 1]!.id;
+  }
+  return count;
+}

@@ -1,0 +1,160 @@
+/**
+ * The composition root: config → pools, queues, extraction threads, mailer, use cases, workers,
+ * reconciler, HTTP port and the mailbox poller. `vob serve`, the integration tests and the
+ * ingest bench all start the service through here.
+ */
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { ownDomain, type Config } from '../config';
+import { createPhiCipher, type PhiCipher } from '../adapters/crypto/phi-cipher';
+import { createDbPool, type Db } from '../adapters/db/db-pool';
+import { migrate } from '../adapters/db/migrate';
+import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
+import { createExtractionPool, type ExtractionPool } from '../adapters/extraction/extraction-pool';
+import { buildHttpServer } from '../adapters/http/http-server';
+import { startMailboxPoller, type MailboxPoller } from '../adapters/imap/mailbox-poller';
+import { createSmtpMailer, type SmtpMailer } from '../adapters/mail/smtp-mailer';
+import { createServiceMetrics, type ServiceMetrics } from '../adapters/metrics/service-metrics';
+import { createJobQueue, type JobQueue } from '../adapters/queue/job-queue';
+import { createProducerConnection, createWorkerConnection } from '../adapters/queue/redis-connection';
+import { ingestMessage, type IngestMessage } from '../use-cases/ingest-message';
+import { processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
+import { reconcilePending, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
+import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
+import { sendReply, type SendReply } from '../use-cases/send-reply';
+import { completeTask, listOpenTasks } from '../use-cases/staff-tasks';
+import { createExtractWorker } from '../../workers/extract-worker';
+import { createRemindWorker } from '../../workers/remind-worker';
+import { createSendReplyWorker } from '../../workers/send-reply-worker';
+
+export interface VobServiceOptions {
+  config: Config;
+  logger: Logger;
+  /** Start the IMAP poller (default true). Tests that ingest directly turn it off. */
+  poller?: boolean;
+  /** Listen on config.PORT (default true); port 0 picks a free one. */
+  http?: boolean;
+  /** Run the BullMQ workers (default true). */
+  workers?: boolean;
+  /** Run the reconciler at start and every RECONCILE_INTERVAL_MS (default true). */
+  reconciler?: boolean;
+}
+
+export interface VobService {
+  readonly config: Config;
+  readonly db: Db;
+  readonly redis: Redis;
+  readonly cipher: PhiCipher;
+  readonly queue: JobQueue;
+  readonly metrics: ServiceMetrics;
+  readonly ingest: IngestMessage;
+  readonly processExtraction: ProcessExtraction;
+  readonly sendReply: SendReply;
+  readonly sendReminder: SendReminder;
+  readonly reconcile: () => Promise<ReconcileCounts>;
+  readonly workers: Worker[];
+  readonly http: FastifyInstance | null;
+  /** http://127.0.0.1:PORT when listening. */
+  readonly url: string | null;
+  readonly poller: MailboxPoller | null;
+  stop(): Promise<void>;
+}
+
+export async function startVobService(options: VobServiceOptions): Promise<VobService> {
+  const { config, logger } = options;
+  const migrated = await migrate({ databaseUrl: config.DATABASE_URL });
+  logger.info({ applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, 'migrations checked');
+
+  const db = createDbPool({ connectionString: config.DATABASE_URL, max: Math.max(10, config.EXTRACT_CONCURRENCY * 2 + 6) });
+  const cipher = createPhiCipher({ key: config.STORAGE_KEY });
+  const redis = createProducerConnection(config.REDIS_URL);
+  const workerConnection = createWorkerConnection(config.REDIS_URL);
+  const queue = createJobQueue({ connection: redis, prefix: config.QUEUE_PREFIX });
+  const metrics = createServiceMetrics({ openTaskCounts: () => createStaffTaskRepository({ db }).countOpenByKind() });
+  const domain = ownDomain(config);
+  const replyPolicy = { ownAddresses: [config.SMTP_FROM.toLowerCase(), config.IMAP_USER.toLowerCase()], allowedSenderDomains: config.ALLOWED_SENDER_DOMAINS };
+  const extractor: ExtractionPool = createExtractionPool({
+    size: config.EXTRACT_CONCURRENCY,
+    timeoutMs: config.OCR_TIMEOUT_MS,
+    replyPolicy,
+    mimeLimits: { maxMessageBytes: config.MAX_MESSAGE_BYTES, maxParts: 300, maxMultipartDepth: 20, maxForwardDepth: 3 },
+  });
+  const mailer: SmtpMailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, user: config.SMTP_USER, password: config.SMTP_PASSWORD });
+
+  const ingest = ingestMessage({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
+  const extraction = processExtraction({ db, cipher, extractor, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger, metrics });
+  const reply = sendReply({ db, cipher, mailer, from: config.SMTP_FROM, ratePerHour: config.REPLY_RATE_PER_HOUR, logger, metrics });
+  const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger });
+  const reconcile = reconcilePending({ db, queue, logger });
+
+  const workers: Worker[] = [];
+  if (options.workers !== false) {
+    const prefix = config.QUEUE_PREFIX;
+    workers.push(
+      createExtractWorker({ connection: workerConnection, prefix, concurrency: config.EXTRACT_CONCURRENCY * 2, processExtraction: extraction, logger }),
+      createSendReplyWorker({ connection: workerConnection, prefix, concurrency: 5, sendReply: reply, logger }),
+      createRemindWorker({ connection: workerConnection, prefix, sendReminder: reminder, logger }),
+    );
+    for (const w of workers) void w.run().catch((err: { code?: string }) => logger.error({ queue: w.name, code: err?.code ?? 'worker-stopped' }, 'worker stopped'));
+  }
+
+  const reconciler = options.reconciler !== false ? startReconciler({ reconcile, intervalMs: config.RECONCILE_INTERVAL_MS, logger }) : null;
+
+  let http: FastifyInstance | null = null;
+  let url: string | null = null;
+  if (options.http !== false) {
+    http = buildHttpServer({
+      db,
+      redis,
+      registry: metrics.registry,
+      listOpenTasks: listOpenTasks({ db }),
+      completeTask: completeTask({ db }),
+      staffToken: config.STAFF_TOKEN,
+    });
+    const address = await http.listen({ port: config.PORT, host: '0.0.0.0' });
+    url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+    logger.info({ url }, 'http listening');
+  }
+
+  const poller = options.poller !== false ? startMailboxPoller({ config, db, ingest, logger }) : null;
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({}, 'shutting down');
+      await poller?.stop().catch(() => undefined);
+      await http?.close().catch(() => undefined);
+      await reconciler?.stop();
+      // Waits for active jobs to finish (their results commit) before closing connections.
+      await Promise.all(workers.map((w) => w.close().catch(() => undefined)));
+      await extractor.close();
+      await queue.close().catch(() => undefined);
+      mailer.close();
+      await Promise.all([redis.quit().catch(() => undefined), workerConnection.quit().catch(() => undefined)]);
+      await db.end().catch(() => undefined);
+      logger.info({}, 'stopped');
+    })();
+    return stopping;
+  };
+
+  return {
+    config,
+    db,
+    redis,
+    cipher,
+    queue,
+    metrics,
+    ingest,
+    processExtraction: extraction,
+    sendReply: reply,
+    sendReminder: reminder,
+    reconcile,
+    workers,
+    http,
+    url,
+    poller,
+    stop,
+  };
+}
