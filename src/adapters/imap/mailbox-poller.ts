@@ -218,15 +218,18 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
       }
       await client.mailboxOpen(path);
       let leftoverDue = true;
+      let nextReconcile = Date.now() + config.RECONCILE_INTERVAL_MS;
       for (;;) {
         ensureLive();
         await syncMailbox(client, lease, ensureLive, leftoverDue);
         onSynced();
         leftoverDue = false;
-        const notified = await signal.wait(config.RECONCILE_INTERVAL_MS);
+        // IDLE ('exists') wakes this early; the reconcile comes on time even under steady mail.
+        await signal.wait(nextReconcile - Date.now());
         if (stopping || closed || !lease.isHeld()) continue;
-        if (!notified) {
+        if (Date.now() >= nextReconcile) {
           // The periodic reconcile: also re-read leftovers, and check the lease is real.
+          nextReconcile = Date.now() + config.RECONCILE_INTERVAL_MS;
           leftoverDue = true;
           if (!(await lease.verify())) throw new SessionEnded('lease-lost');
         }
