@@ -1,0 +1,166 @@
+/**
+ * OCR bench over fixtures/cards: per-image time, card-field accuracy, images/second with the
+ * pool against one worker, and the native `tesseract` CLI on the same prepared images when it
+ * is installed (OMP_THREAD_LIMIT=1, the same best_int English model).
+ *
+ *   npx tsc -p tsconfig.build.json && node dist/scripts/bench-ocr.js [--cold]
+ *
+ * Prints counts and timings only: never OCR text (it is PHI on real cards).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { CardFields } from '../schemas/vob-record';
+import type { CardReading } from '../src/domain/card/card-reading';
+import { createCardReader } from '../src/adapters/ocr/card-reader';
+import { defaultLangPath } from '../src/adapters/ocr/ocr-pool';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIR = path.join(ROOT, 'fixtures', 'cards');
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', tiff: 'image/tiff', heic: 'image/heic', pdf: 'application/pdf',
+};
+
+interface Expected {
+  side: string;
+  fields?: CardFields;
+}
+
+function cases(): Array<{ file: string; expected: Expected[] }> {
+  return fs
+    .readdirSync(DIR)
+    .filter((f) => /\.(jpg|png|webp|tiff|heic|pdf)$/.test(f))
+    .flatMap((f) => {
+      const exp = path.join(DIR, f.replace(/\.[^.]+$/, '.expected.json'));
+      if (!fs.existsSync(exp)) return [];
+      const json = JSON.parse(fs.readFileSync(exp, 'utf8')) as Expected | { pages: Expected[] };
+      return [{ file: f, expected: 'pages' in json ? json.pages : [json] }];
+    });
+}
+
+const SCALARS = ['payerName', 'memberId', 'groupNumber', 'memberName', 'rxBin', 'rxPcn', 'rxGroup'] as const;
+
+function score(got: CardReading, exp: Expected, tally: Record<string, [number, number]>): string[] {
+  const misses: string[] = [];
+  const bump = (k: string, ok: boolean): void => {
+    const t = (tally[k] ??= [0, 0]);
+    t[0] += ok ? 1 : 0;
+    t[1] += 1;
+    if (!ok) misses.push(k);
+  };
+  bump('side', got.kind === exp.side);
+  if (!exp.fields) return misses;
+  for (const k of SCALARS) bump(k, got.fields[k] === exp.fields[k]);
+  for (const p of exp.fields.phones) bump('phone', got.fields.phones.some((g) => g.number === p.number && g.label === p.label));
+  return misses;
+}
+
+async function main(): Promise<void> {
+  const list = cases();
+  const attachments = list.map((c) => ({
+    c,
+    att: { filename: c.file, contentType: CONTENT_TYPES[c.file.split('.').pop()!]!, content: fs.readFileSync(path.join(DIR, c.file)), contentId: null, inline: false },
+  }));
+
+  // Cold: one message with two card photos, reader created from nothing (workers lazy).
+  const cold = createCardReader();
+  const t0 = performance.now();
+  await Promise.all(attachments.filter((a) => /^aetna-(front|back)\.jpg$/.test(a.c.file)).map((a) => cold.readAttachment(a.att)));
+  const coldMs = performance.now() - t0;
+  await cold.close();
+
+  // Accuracy and per-image time, on the pool sized to the cores.
+  const reader = createCardReader();
+  await reader.pool.warm();
+  const tally: Record<string, [number, number]> = {};
+  console.log(`cores: ${os.cpus().length}, pool: ${reader.pool.size}`);
+  console.log('image                          ms   kind        misses');
+  for (const { c, att } of attachments) {
+    const s = performance.now();
+    const readings = await reader.readAttachment(att);
+    const ms = performance.now() - s;
+    const misses = c.expected.flatMap((e, i) => (readings[i] ? score(readings[i]!, e, tally) : ['no reading']));
+    console.log(`${c.file.padEnd(28)} ${ms.toFixed(0).padStart(6)}   ${(readings.map((r) => r.kind).join('+') || '-').padEnd(10)}  ${misses.join(' ')}`);
+  }
+  let ok = 0;
+  let all = 0;
+  console.log('\nfield accuracy:');
+  for (const [k, [a, n]] of Object.entries(tally)) {
+    console.log(`  ${k.padEnd(12)} ${a}/${n}`);
+    if (k !== 'side') {
+      ok += a;
+      all += n;
+    }
+  }
+  console.log(`  card fields overall: ${((100 * ok) / all).toFixed(1)}% (${ok}/${all})`);
+
+  // Throughput: every image through the pool at once, then one at a time on a 1-worker reader.
+  const images = attachments.filter((a) => !a.c.file.endsWith('.pdf'));
+  let s = performance.now();
+  await Promise.all(images.map((a) => reader.readAttachment(a.att)));
+  const poolSec = (performance.now() - s) / 1000;
+  await reader.close();
+  const serial = createCardReader({ poolSize: 1 });
+  await serial.pool.warm();
+  s = performance.now();
+  for (const a of images) await serial.readAttachment(a.att);
+  const serialSec = (performance.now() - s) / 1000;
+  await serial.close();
+  console.log(`\nthroughput (${images.length} images, full reader incl. decode/crop):`);
+  console.log(`  pool of ${reader.pool.size}: ${(images.length / poolSec).toFixed(2)} images/s`);
+  console.log(`  serial:    ${(images.length / serialSec).toFixed(2)} images/s`);
+  console.log(`cold read of a message with two card photos: ${coldMs.toFixed(0)} ms (in-process, excl. node start)`);
+
+  await nativeComparison(images.map((a) => a.att.content));
+}
+
+/** The same prepared card images through the native CLI, one process per core. */
+async function nativeComparison(inputs: Buffer[]): Promise<void> {
+  try {
+    execFileSync('tesseract', ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.log('\nnative tesseract: not installed (apt-get install tesseract-ocr to compare)');
+    return;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ocr-'));
+  fs.writeFileSync(path.join(tmp, 'eng.traineddata'), zlib.gunzipSync(fs.readFileSync(path.join(defaultLangPath(), 'eng.traineddata.gz'))));
+  // Native gets the images the pool reads after decode/crop, so both do the same OCR work.
+  const sharp = (await import('sharp')).default;
+  const files: string[] = [];
+  for (const [i, buf] of inputs.entries()) {
+    const f = path.join(tmp, `img${i}.png`);
+    try {
+      await sharp(buf).rotate().resize({ width: 1200, height: 1200, fit: 'inside' }).greyscale().png().toFile(f);
+      files.push(f);
+    } catch {
+      // HEIC: prebuilt sharp cannot decode it; left out of the native run.
+    }
+  }
+  const run = (f: string): Promise<void> =>
+    new Promise((resolve) => {
+      const p = spawn('tesseract', [f, 'stdout', '--tessdata-dir', tmp, '-l', 'eng', '--oem', '1', '--psm', '11'], {
+        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        stdio: 'ignore',
+      });
+      p.on('exit', () => resolve());
+    });
+  let s = performance.now();
+  for (const f of files) await run(f);
+  const serialSec = (performance.now() - s) / 1000;
+  s = performance.now();
+  const queue = [...files];
+  await Promise.all(Array.from({ length: os.cpus().length }, async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) await run(f);
+  }));
+  const parSec = (performance.now() - s) / 1000;
+  console.log(`\nnative tesseract (OMP_THREAD_LIMIT=1, same model, ${files.length} images, OCR only):`);
+  console.log(`  serial: ${(files.length / serialSec).toFixed(2)} images/s, ${os.cpus().length} processes: ${(files.length / parSec).toFixed(2)} images/s`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

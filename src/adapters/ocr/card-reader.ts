@@ -1,0 +1,156 @@
+/**
+ * Reading insurance cards from message attachments: decode (images, HEIC, TIFF pages, PDF
+ * pages), find and straighten the card in a photo, OCR it on a shared worker pool, and turn the
+ * text into card fields and a side. One CardReading per image or page.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { CardReading } from '../../domain/card/card-reading';
+import type { MessageAttachment } from '../../domain/mime/parsed-message';
+import { readCardText } from '../../domain/card/read-card-text';
+import { CardReadError } from './card-read-error';
+import { findCard, type CardRegion } from './find-card';
+import { decodeImage, type RgbImage, sniffFormat } from './image-input';
+import { layoutText } from './layout-text';
+import { OcrPool, type OcrResult } from './ocr-pool';
+import { renderPdf } from './pdf-render';
+
+export interface CardReaderOptions {
+  /** OCR workers; the number of cores by default. */
+  poolSize?: number;
+  /** Per-image OCR limit, after which that worker is replaced. */
+  ocrTimeoutMs?: number;
+  /** Largest image accepted, in pixels (decoded size). */
+  maxPixels?: number;
+  /** A PDF with more pages is refused. */
+  maxPdfPages?: number;
+  /** Limit on rendering one PDF. */
+  pdfTimeoutMs?: number;
+}
+
+export interface CardReader {
+  readAttachment(att: MessageAttachment): Promise<CardReading[]>;
+  close(): Promise<void>;
+  /** The OCR pool, for the bench's counters. */
+  readonly pool: OcrPool;
+}
+
+const IMAGE_EXT = /\.(jpe?g|jfif|png|webp|tiff?|gif|heic|heif|avif|bmp|pdf)$/i;
+/** Image types that never hold a photo or scan of a card. */
+const NOT_PHOTO_TYPES = /^image\/(svg\+xml|x-icon|vnd\.microsoft\.icon|x-emf|x-wmf)$/;
+/** Long side of the decoded working image: enough for a card filling a quarter of a photo. */
+const WORK_SIZE = 2400;
+/** Width the card is scaled to for OCR (~350 dpi for a 3.4-inch card). */
+const CARD_WIDTH = 1200;
+/** Images smaller than this are icons and tracking pixels. */
+const MIN_PIXELS = 120 * 80;
+
+function isCandidate(att: MessageAttachment): boolean {
+  const type = att.contentType.toLowerCase();
+  if (NOT_PHOTO_TYPES.test(type)) return false;
+  if (type.startsWith('image/') || type === 'application/pdf' || type === 'application/x-pdf') return true;
+  if (/^application\/(octet-stream|binary|x-download|force-download)$/.test(type) || type === '') {
+    return IMAGE_EXT.test(att.filename ?? '') || sniffFormat(att.content) !== null;
+  }
+  return false;
+}
+
+/** Words recognised with confidence, weighted by length: how much real text a reading found. */
+function textScore(r: OcrResult): number {
+  return r.words.reduce((s, w) => s + (w.confidence >= 70 && /[A-Za-z0-9]{2,}/.test(w.text) ? w.text.length : 0), 0);
+}
+
+async function prepare(img: RgbImage, region: CardRegion | null, turn: 0 | 90 | 180 | 270): Promise<Buffer> {
+  const raw = { raw: { width: img.width, height: img.height, channels: 3 as const } };
+  let base = sharp(img.data, raw);
+  let width = img.width;
+  if (region) {
+    // Straighten about the card's tilt, then cut the card out with a small margin.
+    const rotated = await sharp(img.data, raw).rotate(-region.angle, { background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
+    const a = (-region.angle * Math.PI) / 180;
+    const dx = region.cx - img.width / 2;
+    const dy = region.cy - img.height / 2;
+    const cx = dx * Math.cos(a) - dy * Math.sin(a) + rotated.info.width / 2;
+    const cy = dx * Math.sin(a) + dy * Math.cos(a) + rotated.info.height / 2;
+    const w = region.width * 1.04;
+    const h = region.height * 1.06;
+    const left = Math.max(0, Math.round(cx - w / 2));
+    const top = Math.max(0, Math.round(cy - h / 2));
+    const cw = Math.min(rotated.info.width - left, Math.round(w));
+    const ch = Math.min(rotated.info.height - top, Math.round(h));
+    base = sharp(rotated.data, { raw: { width: rotated.info.width, height: rotated.info.height, channels: 3 } }).extract({ left, top, width: cw, height: ch });
+    width = cw;
+  }
+  const resized = region
+    ? base.resize({ width: CARD_WIDTH })
+    : base.resize({ width: Math.min(1800, Math.max(CARD_WIDTH, width)), height: 1800, fit: 'inside' });
+  // Rotation for orientation is applied after the crop so it turns the card, not the desk.
+  const step = await resized.greyscale().raw().toBuffer({ resolveWithObject: true });
+  return sharp(step.data, { raw: { width: step.info.width, height: step.info.height, channels: 1 } })
+    .rotate(turn)
+    .normalise()
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+}
+
+export function createCardReader(options: CardReaderOptions = {}): CardReader {
+  const poolSize = options.poolSize ?? Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  const ocrTimeoutMs = options.ocrTimeoutMs ?? 15_000;
+  const maxPixels = options.maxPixels ?? 50_000_000;
+  const maxPdfPages = options.maxPdfPages ?? 4;
+  const pdfTimeoutMs = options.pdfTimeoutMs ?? 20_000;
+  const pool = new OcrPool({ size: poolSize });
+
+  async function ocrBest(img: RgbImage, region: CardRegion | null): Promise<OcrResult> {
+    const first = await pool.recognize(await prepare(img, region, 0), ocrTimeoutMs);
+    const score = textScore(first);
+    if (first.confidence >= 70 && score >= 40) return first;
+    // Weak text: the card may be upside down or on its side (no EXIF tag to say so). A found
+    // card is landscape after straightening, so only a half turn is left to try.
+    const portrait = !region && img.height > img.width * 1.15;
+    const turns: Array<90 | 180 | 270> = region ? [180] : portrait ? [90, 270, 180] : [180, 90, 270];
+    const tries = await Promise.all(turns.map(async (t) => pool.recognize(await prepare(img, region, t), ocrTimeoutMs)));
+    let best = first;
+    for (const t of tries) if (textScore(t) > textScore(best) * 1.15) best = t;
+    return best;
+  }
+
+  async function readImage(img: RgbImage, filename: string | null): Promise<CardReading> {
+    const region = findCard(img);
+    const ocr = await ocrBest(img, region);
+    const text = layoutText(ocr.words);
+    const { kind, fields } = readCardText(text);
+    return { filename, kind, fields, text, confidence: Math.round(ocr.confidence) };
+  }
+
+  return {
+    pool,
+    async readAttachment(att: MessageAttachment): Promise<CardReading[]> {
+      if (!isCandidate(att)) return [];
+      const format = sniffFormat(att.content);
+      const declaredPdf = /pdf/.test(att.contentType) || /\.pdf$/i.test(att.filename ?? '');
+      if (!format) {
+        throw declaredPdf
+          ? new CardReadError('corrupt-pdf', 'attachment is not a PDF')
+          : new CardReadError(att.content.length < 64 ? 'corrupt-image' : 'unsupported-format', 'attachment is not a readable image');
+      }
+      const images: RgbImage[] = [];
+      const decodeOpts = { maxPixels, maxPages: maxPdfPages, workSize: WORK_SIZE };
+      if (format === 'pdf') {
+        const pages = await renderPdf(att.content, { maxPages: maxPdfPages, dpi: 300, maxPixels: Math.min(maxPixels, 12_000_000), timeoutMs: pdfTimeoutMs });
+        for (const png of pages) images.push(...(await decodeImage(png, 'png', decodeOpts)));
+      } else {
+        images.push(...(await decodeImage(att.content, format, decodeOpts)));
+      }
+      const readings: CardReading[] = [];
+      const name = att.filename ? path.basename(att.filename) : null;
+      for (const img of images) {
+        if (img.width * img.height < MIN_PIXELS) continue;
+        readings.push(await readImage(img, name));
+      }
+      return readings;
+    },
+    close: () => pool.close(),
+  };
+}

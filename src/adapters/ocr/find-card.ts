@@ -1,0 +1,254 @@
+/**
+ * Finding a card in a photo of it lying on a desk, from simple image statistics (no OpenCV:
+ * its wasm build is ~8 MB to load, which a cold start on two cores cannot afford).
+ *
+ * The border of the photo is the desk: pixels far in colour from every desk colour are the card.
+ * The largest such region, with its holes (the card's own text) filled, gives the card's centre,
+ * its tilt (the principal axis of its second moments) and its size. A scan or a tight crop, where
+ * the card touches the frame, gives no region and is read whole.
+ */
+import type { RgbImage } from './image-input';
+
+export interface CardRegion {
+  /** Centre, in the coordinates of the image given. */
+  cx: number;
+  cy: number;
+  /** Long and short side. */
+  width: number;
+  height: number;
+  /** Tilt of the long side, degrees clockwise (image y points down). */
+  angle: number;
+}
+
+/** Nearest-neighbour downscale of an RGB image to at most `max` on its long side. */
+function shrink(img: RgbImage, max: number): RgbImage {
+  const scale = Math.min(1, max / Math.max(img.width, img.height));
+  const width = Math.max(1, Math.round(img.width * scale));
+  const height = Math.max(1, Math.round(img.height * scale));
+  const data = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(img.height - 1, Math.floor(y / scale));
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(img.width - 1, Math.floor(x / scale));
+      const s = (sy * img.width + sx) * 3;
+      const d = (y * width + x) * 3;
+      data[d] = img.data[s]!;
+      data[d + 1] = img.data[s + 1]!;
+      data[d + 2] = img.data[s + 2]!;
+    }
+  }
+  return { data, width, height };
+}
+
+/** k-means (few rounds) over the border pixels: the desk's colours. */
+function borderColours(img: RgbImage, band: number, k: number): number[][] {
+  const px: number[][] = [];
+  const { width: w, height: h, data } = img;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (x >= band && x < w - band && y >= band && y < h - band) continue;
+      const i = (y * w + x) * 3;
+      px.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+    }
+  }
+  const centres: number[][] = [];
+  for (let j = 0; j < k; j++) centres.push([...px[Math.floor(((j + 0.5) * px.length) / k)]!]);
+  for (let round = 0; round < 6; round++) {
+    const sums = centres.map(() => [0, 0, 0, 0]);
+    for (const p of px) {
+      let best = 0;
+      let bestD = Infinity;
+      centres.forEach((c, j) => {
+        const d = (p[0]! - c[0]!) ** 2 + (p[1]! - c[1]!) ** 2 + (p[2]! - c[2]!) ** 2;
+        if (d < bestD) {
+          bestD = d;
+          best = j;
+        }
+      });
+      const s = sums[best]!;
+      s[0]! += p[0]!;
+      s[1]! += p[1]!;
+      s[2]! += p[2]!;
+      s[3]! += 1;
+    }
+    sums.forEach((s, j) => {
+      if (s[3]! > 0) centres[j] = [s[0]! / s[3]!, s[1]! / s[3]!, s[2]! / s[3]!];
+    });
+  }
+  return centres;
+}
+
+function dilate(mask: Uint8Array, w: number, h: number, r: number, value: number): Uint8Array {
+  // Separable square structuring element: rows then columns.
+  const tmp = new Uint8Array(mask.length);
+  const out = new Uint8Array(mask.length);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let hit = false;
+      for (let dx = -r; dx <= r && !hit; dx++) {
+        const xx = x + dx;
+        if (xx >= 0 && xx < w && mask[y * w + xx] === value) hit = true;
+      }
+      tmp[y * w + x] = hit ? value : 1 - value;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let hit = false;
+      for (let dy = -r; dy <= r && !hit; dy++) {
+        const yy = y + dy;
+        if (yy >= 0 && yy < h && tmp[yy * w + x] === value) hit = true;
+      }
+      out[y * w + x] = hit ? value : 1 - value;
+    }
+  }
+  return out;
+}
+
+/** Largest 4-connected region of 1s; returns its pixel indices. */
+function largestRegion(mask: Uint8Array, w: number, h: number): number[] {
+  const seen = new Uint8Array(mask.length);
+  let best: number[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || seen[start]) continue;
+    const region: number[] = [];
+    stack.push(start);
+    seen[start] = 1;
+    while (stack.length) {
+      const i = stack.pop()!;
+      region.push(i);
+      const x = i % w;
+      const y = (i - x) / w;
+      const nb = [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1];
+      for (const n of nb) {
+        if (n >= 0 && mask[n] && !seen[n]) {
+          seen[n] = 1;
+          stack.push(n);
+        }
+      }
+    }
+    if (region.length > best.length) best = region;
+  }
+  return best;
+}
+
+/** Fill holes: everything not reachable from the border through 0s becomes 1. */
+function fillHoles(mask: Uint8Array, w: number, h: number): Uint8Array {
+  const outside = new Uint8Array(mask.length);
+  const stack: number[] = [];
+  const push = (i: number): void => {
+    if (!mask[i] && !outside[i]) {
+      outside[i] = 1;
+      stack.push(i);
+    }
+  };
+  for (let x = 0; x < w; x++) {
+    push(x);
+    push((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    push(y * w);
+    push(y * w + w - 1);
+  }
+  while (stack.length) {
+    const i = stack.pop()!;
+    const x = i % w;
+    if (x > 0) push(i - 1);
+    if (x < w - 1) push(i + 1);
+    if (i >= w) push(i - w);
+    if (i < (h - 1) * w) push(i + w);
+  }
+  const out = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) out[i] = outside[i] ? 0 : 1;
+  return out;
+}
+
+/** The card in `img`, or null when no card-shaped region stands out from the background. */
+export function findCard(img: RgbImage): CardRegion | null {
+  const small = shrink(img, 320);
+  const { width: w, height: h, data } = small;
+  const band = Math.max(2, Math.round(Math.min(w, h) * 0.03));
+  const centres = borderColours(small, band, 3);
+  const dist = new Float32Array(w * h);
+  const borderD: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      let d = Infinity;
+      for (const c of centres) d = Math.min(d, Math.hypot(data[i * 3]! - c[0]!, data[i * 3 + 1]! - c[1]!, data[i * 3 + 2]! - c[2]!));
+      dist[i] = d;
+      if (x < band || x >= w - band || y < band || y >= h - band) borderD.push(d);
+    }
+  }
+  borderD.sort((a, b) => a - b);
+  const threshold = Math.max(28, (borderD[Math.floor(borderD.length * 0.95)] ?? 0) * 1.6);
+  let mask: Uint8Array = new Uint8Array(w * h);
+  for (let i = 0; i < mask.length; i++) mask[i] = dist[i]! > threshold ? 1 : 0;
+  // Close small gaps (a card's pale areas close to the desk colour), then open to cut off specks.
+  mask = dilate(dilate(mask, w, h, 2, 1), w, h, 2, 0);
+  mask = fillHoles(mask, w, h);
+  mask = dilate(dilate(mask, w, h, 2, 0), w, h, 2, 1);
+  const region = largestRegion(mask, w, h);
+  const area = region.length;
+  if (area < w * h * 0.08 || area > w * h * 0.92) return null;
+
+  let sx = 0;
+  let sy = 0;
+  let touches = 0;
+  for (const i of region) {
+    const x = i % w;
+    const y = (i - x) / w;
+    sx += x;
+    sy += y;
+    if (x === 0 || y === 0 || x === w - 1 || y === h - 1) touches++;
+  }
+  // A region running along the frame is the desk or a crop, not a card lying on it.
+  if (touches > (w + h) * 0.15) return null;
+  const mx = sx / area;
+  const my = sy / area;
+  let mxx = 0;
+  let myy = 0;
+  let mxy = 0;
+  for (const i of region) {
+    const x = (i % w) - mx;
+    const y = Math.floor(i / w) - my;
+    mxx += x * x;
+    myy += y * y;
+    mxy += x * y;
+  }
+  const theta = 0.5 * Math.atan2(2 * mxy, mxx - myy);
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
+  const us: number[] = [];
+  const vs: number[] = [];
+  for (const i of region) {
+    const x = (i % w) - mx;
+    const y = Math.floor(i / w) - my;
+    us.push(x * cos + y * sin);
+    vs.push(-x * sin + y * cos);
+  }
+  us.sort((a, b) => a - b);
+  vs.sort((a, b) => a - b);
+  const q = (arr: number[], p: number): number => arr[Math.min(arr.length - 1, Math.max(0, Math.floor(arr.length * p)))]!;
+  const u0 = q(us, 0.003);
+  const u1 = q(us, 0.997);
+  const v0 = q(vs, 0.003);
+  const v1 = q(vs, 0.997);
+  const long = u1 - u0 + 1;
+  const short = v1 - v0 + 1;
+  const fill = area / (long * short);
+  const aspect = long / Math.max(1, short);
+  if (fill < 0.8 || aspect < 1.2 || aspect > 2.1) return null;
+  const scale = img.width / w;
+  // Centre of the rectangle (not of the mass: a dark logo corner would pull the mass centre).
+  const uc = (u0 + u1) / 2;
+  const vc = (v0 + v1) / 2;
+  return {
+    cx: (mx + uc * cos - vc * sin + 0.5) * scale,
+    cy: (my + uc * sin + vc * cos + 0.5) * scale,
+    width: long * scale,
+    height: short * scale,
+    angle: (theta * 180) / Math.PI,
+  };
+}
