@@ -192,3 +192,53 @@ it('the active instance losing its database session: the lock is re-established 
   expect([...a.calls, ...b.calls].filter((c) => !c.duplicate)).toHaveLength(6);
   expect(await holder()).toHaveLength(1);
 });
+
+it('stop() mid-chunk finishes the message in hand, moves what is committed, releases the lock; the next start resumes', async () => {
+  const user = newMailboxUser();
+  const imap = await mailbox(user);
+  for (let i = 0; i < 10; i++) await imap.append('INBOX', makeMessage({ subject: `request ${i}` }));
+  const { sink, calls } = realIngest(db.pool);
+  let release!: () => void;
+  const third = new Promise<void>((r) => (release = r));
+  const slow = startPoller({
+    db: db.pool,
+    user,
+    ingest: async (m) => {
+      if (calls.length === 2) release();
+      await sleep(150);
+      return sink(m);
+    },
+    options: { chunkSize: 10 },
+  });
+  await third;
+  await slow.stop();
+  expect(slow.state()).toBe('stopped');
+  const done = calls.length;
+  expect(done).toBe(3); // the third was in hand when stop() came: finished, nothing after it
+  expect(await rowsFor(user)).toBe(3);
+  expect(await folderCount(imap, 'Processed')).toBe(3);
+  expect(await folderCount(imap, 'INBOX')).toBe(7);
+  const { rows } = await db.pool.query<{ last_uid: string }>('SELECT last_uid::text FROM mailbox_cursor WHERE mailbox = $1', [mailboxKey(user, 'INBOX')]);
+  expect(Number(rows[0]!.last_uid)).toBe(3);
+  expect(await countRows(db.pool, `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [POLLER_LOCK_NAMESPACE])).toBe(0);
+
+  const poller = startPoller({ db: db.pool, user, ingest: sink });
+  pollers.push(poller);
+  await waitFor('10 moved', () => folderCount(imap, 'Processed'), (n) => n === 10);
+  expect(await rowsFor(user)).toBe(10);
+  expect(calls.filter((c) => c.duplicate)).toHaveLength(0);
+});
+
+it('an unreachable IMAP server: retries with backoff while holding the lock, and stop() still returns promptly', async () => {
+  const user = newMailboxUser();
+  const { sink, calls } = realIngest(db.pool);
+  const poller = startPoller({ db: db.pool, user, ingest: sink, config: { IMAP_PORT: 1 } });
+  await waitFor('active', async () => poller.state(), (s) => s === 'active');
+  await sleep(1_500);
+  const started = Date.now();
+  await poller.stop();
+  expect(Date.now() - started).toBeLessThan(2_000);
+  expect(poller.state()).toBe('stopped');
+  expect(calls).toHaveLength(0);
+  expect(await countRows(db.pool, `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::oid AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [POLLER_LOCK_NAMESPACE])).toBe(0);
+});

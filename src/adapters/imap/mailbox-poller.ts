@@ -139,6 +139,8 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
 
   let state: PollerState = 'starting';
   let stopping = false;
+  /** The client of a session still connecting: stop() need not wait out a connect timeout. */
+  let connecting: ImapFlow | undefined;
   const signal = new Signal();
 
   async function run(): Promise<void> {
@@ -212,11 +214,13 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
       if (closed) throw new SessionEnded('connection-closed');
     };
     try {
+      connecting = client;
       await client.connect();
       for (const folder of [folders.processed, folders.review]) {
         await client.mailboxCreate(folder);
       }
       await client.mailboxOpen(path);
+      connecting = undefined;
       let leftoverDue = true;
       let nextReconcile = Date.now() + config.RECONCILE_INTERVAL_MS;
       for (;;) {
@@ -235,9 +239,10 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
         }
       }
     } catch (err) {
-      if (err instanceof SessionEnded && err.reason === 'stopping') return;
+      if (stopping) return;
       throw err;
     } finally {
+      connecting = undefined;
       await closeClient(client, closed);
     }
   }
@@ -438,6 +443,7 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
         stopping = true;
         if (state !== 'stopped') state = 'stopping';
         signal.notify();
+        connecting?.close();
       }
       await running;
     },
