@@ -35,7 +35,8 @@ export const configSchema = z.object({
   SMTP_USER: optionalString,
   SMTP_PASSWORD: optionalString,
   SMTP_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'a bare e-mail address').default('verification@vob.test'),
-  PORT: port.default(8080),
+  /** 0 picks a free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -').default('vob'),
   STORAGE_KEY: optionalString,
   ALLOWED_SENDER_DOMAINS: domainList.default([]),

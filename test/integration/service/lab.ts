@@ -1,0 +1,140 @@
+/**
+ * Integration-test helpers against the real lab (scripts/services.sh): a database of its own
+ * per test file, a queue prefix of its own, a silent service, and mailbox reads over IMAP.
+ */
+import { randomBytes } from 'node:crypto';
+import { ImapFlow } from 'imapflow';
+import { Client } from 'pg';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../../src/config';
+import { startVobService, type VobService, type VobServiceOptions } from '../../../src/service/vob-service';
+
+export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://vob:vob@127.0.0.1:5432/vob';
+
+export function randomTag(): string {
+  return randomBytes(5).toString('hex');
+}
+
+/**
+ * A sender at a domain of its own: the same client+DOB from the same center is an answer to
+ * its open request, so tests that should open new requests must not share a center.
+ */
+export function newCenter(): string {
+  return `intake@c${randomTag()}.test`;
+}
+
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `vob_test_${randomTag()}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: `vobtest-${randomTag()}`,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    EXTRACT_CONCURRENCY: '2',
+    RECONCILE_INTERVAL_MS: '3600000',
+    ...env,
+  });
+}
+
+export async function startTestService(config: Config, options: Partial<VobServiceOptions> = {}): Promise<VobService> {
+  return startVobService({ config, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), poller: false, ...options });
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, { timeoutMs = 20_000, intervalMs = 100, what = 'condition' } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export interface MailboxMessage {
+  uid: number;
+  source: string;
+  headers: Record<string, string>;
+}
+
+function headerMap(source: string): Record<string, string> {
+  const head = source.split(/\r?\n\r?\n/)[0] ?? '';
+  const out: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) out[line.slice(0, colon).toLowerCase()] ??= line.slice(colon + 1).trim();
+  }
+  return out;
+}
+
+/** Every message in a lab mailbox (any *.test address logs in with password `test`). */
+export async function readMailbox(address: string, mailbox = 'INBOX'): Promise<MailboxMessage[]> {
+  const client = new ImapFlow({ host: '127.0.0.1', port: 1143, secure: false, doSTARTTLS: false, auth: { user: address, pass: 'test' }, logger: false });
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock(mailbox);
+    try {
+      const out: MailboxMessage[] = [];
+      const status = client.mailbox;
+      if (status && typeof status === 'object' && status.exists === 0) return out;
+      for await (const msg of client.fetch('1:*', { uid: true, source: true })) {
+        const source = msg.source?.toString('utf8') ?? '';
+        out.push({ uid: msg.uid, source, headers: headerMap(source) });
+      }
+      return out;
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout().catch(() => undefined);
+  }
+}
+
+export interface RequestMailOptions {
+  from: string;
+  messageId: string;
+  subject?: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export function requestMail(o: RequestMailOptions): Buffer {
+  const extra = Object.entries(o.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  return Buffer.from(
+    `From: Intake Team <${o.from}>\r\nTo: verification@vob.test\r\nSubject: ${o.subject ?? 'VOB request'}\r\n` +
+      `Message-ID: ${o.messageId}\r\nDate: Mon, 05 Jan 2026 10:00:00 +0000\r\n${extra}` +
+      `MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${o.body.replace(/\r?\n/g, '\r\n')}`,
+  );
+}
+
+/** A request lacking the client's address (and the card): the reply asks for the address. */
+export const INCOMPLETE_BODY = `Hello, please verify benefits for:
+
+Client Name: Jane Q Doe
+Date of birth: 01/02/1990
+Insurance Name: Aetna
+ID #: W123456789
+Insurance Phone Number: 800-555-1234
+Subscriber Name: Jane Q Doe
+Subscriber Relationship: Self
+Referred By: Sunrise Recovery Center
+
+Thanks
+`;
