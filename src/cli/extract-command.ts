@@ -1,0 +1,80 @@
+/** `vob extract MESSAGE.eml [--json]`: the whole pipeline in-process, no servers. */
+import { readFile } from 'node:fs/promises';
+import type { VobDocument, VobRequest } from '../../schemas/vob-record';
+import { MessageRejectedError } from '../adapters/message-rejected-error';
+import { createCardReader } from '../adapters/ocr/card-reader';
+import { extractMessage } from '../pipeline/extract-message';
+
+export async function runExtract(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const files = args.filter((a) => a !== '--json');
+  if (files.length !== 1 || files[0]!.startsWith('-')) {
+    process.stderr.write('usage: vob extract MESSAGE.eml [--json]\n');
+    return 64;
+  }
+  const file = files[0]!;
+  let raw: Buffer;
+  try {
+    raw = await readFile(file);
+  } catch (err) {
+    process.stderr.write(`vob extract: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    return 66;
+  }
+  const cardReader = createCardReader();
+  try {
+    const { document } = await extractMessage(raw, {
+      cardReader,
+      // Offline, nothing is sent: no sender allow-list applies and no own address is known.
+      replyPolicy: { ownAddresses: [], allowedSenderDomains: [] },
+    });
+    process.stdout.write(json ? `${JSON.stringify(document, null, 2)}\n` : formatSummary(document));
+    return 0;
+  } catch (err) {
+    if (err instanceof MessageRejectedError) {
+      process.stderr.write(`vob extract: ${file}: not a readable message: ${err.message}\n`);
+      return 65;
+    }
+    throw err;
+  } finally {
+    await cardReader.close();
+  }
+}
+
+/** A short, readable summary for a person at a terminal. */
+export function formatSummary(doc: VobDocument): string {
+  const lines = [
+    `Message:  ${doc.messageId ?? '(no Message-ID)'}`,
+    `From:     ${doc.from ?? '(unknown)'}`,
+    `Subject:  ${doc.subject ?? '(none)'}`,
+    `Requests: ${doc.requests.length}`,
+  ];
+  doc.requests.forEach((request, index) => {
+    lines.push('', `Request ${index + 1}`, ...formatRequest(request).map((l) => `  ${l}`));
+  });
+  for (const error of doc.attachmentErrors) {
+    lines.push('', `Attachment not read: ${error.filename ?? '(unnamed)'}: ${error.message} [${error.code}]`);
+  }
+  lines.push('', `Automatic reply: ${doc.reply.send ? 'yes' : 'no'} (${doc.reply.reason})`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatRequest(r: VobRequest): string[] {
+  const show = (v: string | null) => v ?? '-';
+  const a = r.client.address;
+  const address = a ? [a.line1, a.line2, [a.city, a.state, a.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ') : null;
+  const lines = [
+    `Client:        ${show(r.client.name)}`,
+    `Date of birth: ${show(r.client.dob)}`,
+    `Address:       ${show(address)}`,
+    `Insurance:     ${show(r.insurance.payerName)}`,
+    `Member ID:     ${show(r.insurance.memberId)}`,
+    `Group:         ${show(r.insurance.groupNumber)}`,
+    `Ins. phone:    ${show(r.insurance.phone)}`,
+    `Subscriber:    ${show(r.subscriber.name)} (${show(r.subscriber.relationship)})`,
+    `Referred by:   ${show(r.referredBy)}`,
+    `Card:          ${r.card.attached ? r.card.sides.join(' + ') || 'attached' : 'not attached'}`,
+  ];
+  if (r.missingFields.length > 0) lines.push(`Missing:       ${r.missingFields.join(', ')}`);
+  for (const c of r.conflicts) lines.push(`Conflict:      ${c.field}: body "${c.body}" vs card "${c.card}"`);
+  return lines;
+}

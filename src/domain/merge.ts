@@ -1,0 +1,184 @@
+/**
+ * Body + card → contract requests. Pure. The body's value stands; the card fills what the
+ * body lacks; where both exist and differ the pair goes into `conflicts`.
+ */
+import {
+  REQUIRED_FIELDS,
+  type CardFields,
+  type CardPhone,
+  type CardSide,
+  type Conflict,
+  type RequiredField,
+  type VobRequest,
+} from '../../schemas/vob-record';
+import type { BodyExtraction, BodyRequest } from './body/body-request';
+import { pickVerificationPhone } from './card/card-phones';
+import type { CardReading } from './card/card-reading';
+import { samePayer } from './card/payers';
+
+const EMPTY_BODY_REQUEST: BodyRequest = {
+  client: { name: null, dob: null, address: null },
+  insurance: { payerName: null, memberId: null, groupNumber: null, phone: null },
+  subscriber: { name: null, relationship: null },
+  referredBy: null,
+};
+
+export function mergeRequests(body: BodyExtraction, readings: readonly CardReading[]): VobRequest[] {
+  const cards = readings.filter((r) => r.kind !== 'not-a-card');
+  let bodyRequests = body.requests;
+  if (bodyRequests.length === 0) {
+    // A card sent with a VOB subject, or a request whose every field is missing, is still a request.
+    if (cards.length === 0 && !body.mentionsVerification) return [];
+    bodyRequests = [EMPTY_BODY_REQUEST];
+  }
+  const cardsByRequest = assignCards(bodyRequests, cards);
+  return bodyRequests.map((request, index) => mergeOne(request, cardsByRequest[index] ?? []));
+}
+
+function mergeOne(body: BodyRequest, cards: readonly CardReading[]): VobRequest {
+  const fields = cards.length > 0 ? combineCardFields(cards) : null;
+  const conflicts: Conflict[] = [];
+  const cardPhone = fields ? pickVerificationPhone(fields.phones) : null;
+
+  const payerName = pick('insurance.payerName', body.insurance.payerName, fields?.payerName ?? null, samePayer, conflicts);
+  const memberId = pick('insurance.memberId', body.insurance.memberId, fields?.memberId ?? null, sameId, conflicts);
+  const groupNumber = pick('insurance.groupNumber', body.insurance.groupNumber, fields?.groupNumber ?? null, sameId, conflicts);
+  // The body's phone agrees with the card when it is any of the card's printed numbers.
+  const phone = pick('insurance.phone', body.insurance.phone, cardPhone, (a) => phoneOnCard(a, fields?.phones ?? []), conflicts);
+
+  const relationship = body.subscriber.relationship;
+  const subscriberName = body.subscriber.name ?? (relationship === 'self' ? body.client.name : null);
+
+  const request: Omit<VobRequest, 'missingFields'> = {
+    client: { ...body.client },
+    insurance: { payerName, memberId, groupNumber, phone },
+    subscriber: { name: subscriberName, relationship },
+    referredBy: body.referredBy,
+    card: { attached: cards.length > 0, sides: sidesOf(cards), fields },
+    conflicts,
+  };
+  return { ...request, missingFields: missingFields(request) };
+}
+
+export function missingFields(request: Omit<VobRequest, 'missingFields'>): RequiredField[] {
+  const present: Record<RequiredField, boolean> = {
+    'client.name': request.client.name !== null,
+    'client.dob': request.client.dob !== null,
+    'client.address': request.client.address !== null,
+    'insurance.payerName': request.insurance.payerName !== null,
+    'insurance.memberId': request.insurance.memberId !== null,
+    'insurance.phone': request.insurance.phone !== null,
+    'subscriber.name': request.subscriber.name !== null,
+    'subscriber.relationship': request.subscriber.relationship !== null,
+    referredBy: request.referredBy !== null,
+    card: request.card.attached,
+  };
+  return REQUIRED_FIELDS.filter((f) => !present[f]);
+}
+
+function pick(
+  field: string,
+  body: string | null,
+  card: string | null,
+  same: (a: string, b: string) => boolean,
+  conflicts: Conflict[],
+): string | null {
+  if (body === null) return card;
+  if (card !== null && !same(body, card)) conflicts.push({ field, body, card });
+  return body;
+}
+
+function normaliseId(value: string): string {
+  return value.toUpperCase().replace(/[\s-]/g, '');
+}
+
+function sameId(a: string, b: string): boolean {
+  return normaliseId(a) === normaliseId(b);
+}
+
+function phoneOnCard(bodyPhone: string, phones: readonly CardPhone[]): boolean {
+  return phones.some((p) => p.number === bodyPhone);
+}
+
+function sidesOf(cards: readonly CardReading[]): CardSide[] {
+  const front = cards.some((c) => c.kind === 'front' || c.kind === 'both');
+  const back = cards.some((c) => c.kind === 'back' || c.kind === 'both');
+  return [...(front ? (['front'] as const) : []), ...(back ? (['back'] as const) : [])];
+}
+
+/** One set of fields from all sides: fronts first, then the more confident reading wins. */
+export function combineCardFields(cards: readonly CardReading[]): CardFields {
+  const rank = (c: CardReading) => (c.kind === 'front' || c.kind === 'both' ? 0 : 1);
+  const ordered = [...cards].sort((a, b) => rank(a) - rank(b) || b.confidence - a.confidence);
+  const first = <K extends Exclude<keyof CardFields, 'phones'>>(key: K): CardFields[K] =>
+    ordered.map((c) => c.fields[key]).find((v) => v !== null) ?? null;
+  const phones: CardPhone[] = [];
+  for (const card of ordered) {
+    for (const phone of card.fields.phones) {
+      if (!phones.some((p) => p.number === phone.number && p.label === phone.label)) phones.push(phone);
+    }
+  }
+  return {
+    payerName: first('payerName'),
+    memberId: first('memberId'),
+    groupNumber: first('groupNumber'),
+    memberName: first('memberName'),
+    rxBin: first('rxBin'),
+    rxPcn: first('rxPcn'),
+    rxGroup: first('rxGroup'),
+    phones,
+  };
+}
+
+/**
+ * Which request each card belongs to. With one request every card is its own; with several,
+ * a card goes to the request whose member ID or name it shows, and a side that shows neither
+ * (a back) follows the card attached just before it.
+ */
+function assignCards(requests: readonly BodyRequest[], cards: readonly CardReading[]): CardReading[][] {
+  const assigned: CardReading[][] = requests.map(() => []);
+  if (requests.length === 1) {
+    assigned[0]!.push(...cards);
+    return assigned;
+  }
+  let previous: number | null = null;
+  for (const card of cards) {
+    const index = matchRequest(requests, card);
+    const target: number | null = index ?? previous;
+    if (target !== null) assigned[target]!.push(card);
+    previous = target;
+  }
+  return assigned;
+}
+
+function matchRequest(requests: readonly BodyRequest[], card: CardReading): number | null {
+  const id = card.fields.memberId;
+  if (id) {
+    const byId = requests.findIndex((r) => r.insurance.memberId !== null && sameId(r.insurance.memberId, id));
+    if (byId >= 0) return byId;
+  }
+  const name = card.fields.memberName;
+  if (name) {
+    const tokens = nameTokens(name);
+    // At least two shared name tokens (first and last name) before a card is tied to a client.
+    let best: number | null = null;
+    let bestScore = 1;
+    requests.forEach((r, i) => {
+      const candidates = [r.client.name, r.subscriber.name].filter((n): n is string => n !== null);
+      const score = Math.max(0, ...candidates.map((n) => nameTokens(n).filter((t) => tokens.includes(t)).length));
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    return best;
+  }
+  return null;
+}
+
+function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((t) => t.length > 1);
+}

@@ -1,0 +1,77 @@
+/**
+ * Raw bytes → the contract document, as an explicit ordered list of steps. Only `parse` and
+ * `readCards` do I/O (through the adapters passed in); every other step is a pure function.
+ */
+import { vobDocumentSchema, type AttachmentError, type VobDocument } from '../../schemas/vob-record';
+import { DEFAULT_MIME_LIMITS, parseMessage, type MimeLimits } from '../adapters/mime-parser';
+import type { BodyExtraction } from '../domain/body/body-request';
+import { extractBody } from '../domain/body/extract-body';
+import type { CardReading } from '../domain/card/card-reading';
+import { mergeRequests } from '../domain/merge';
+import type { MessageAttachment, ParsedMessage } from '../domain/mime/parsed-message';
+import { decideReply, isAutomatedMessage, type ReplyPolicy } from '../domain/reply-decision';
+
+/** The card-reading port: one reading per image or PDF page; throws an error with a `code`. */
+export interface CardReaderPort {
+  readAttachment(attachment: MessageAttachment): Promise<CardReading[]>;
+}
+
+export interface ExtractMessageDeps {
+  cardReader: CardReaderPort;
+  replyPolicy: ReplyPolicy;
+  mimeLimits?: MimeLimits;
+}
+
+export interface ExtractionResult {
+  document: VobDocument;
+  /** The parsed message, for callers that store or answer it (threading headers). */
+  message: ParsedMessage;
+  /** Every card reading, including attachments recognised as not a card. */
+  readings: CardReading[];
+}
+
+const NO_BODY: BodyExtraction = { requests: [], mentionsVerification: false };
+
+export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps): Promise<ExtractionResult> {
+  const message = await parseMessage(raw, deps.mimeLimits ?? DEFAULT_MIME_LIMITS);
+  // Bounces and auto-replies are never requests: they often quote our own reply's labels.
+  const automated = isAutomatedMessage(message);
+  const body = automated
+    ? NO_BODY
+    : extractBody(message.text, { subject: message.subject, from: message.from, fromName: message.fromName });
+  const { readings, errors } = automated ? { readings: [], errors: [] } : await readCards(message.attachments, deps.cardReader);
+  const requests = mergeRequests(body, readings);
+  const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests }, deps.replyPolicy);
+  const document = vobDocumentSchema.parse({
+    messageId: message.messageId,
+    from: message.from,
+    subject: message.subject,
+    requests,
+    reply,
+    attachmentErrors: errors,
+  });
+  return { document, message, readings };
+}
+
+/** One attachment's failure is listed and the others are still read. */
+async function readCards(
+  attachments: readonly MessageAttachment[],
+  reader: CardReaderPort,
+): Promise<{ readings: CardReading[]; errors: AttachmentError[] }> {
+  const results = await Promise.allSettled(attachments.map((a) => reader.readAttachment(a)));
+  const readings: CardReading[] = [];
+  const errors: AttachmentError[] = [];
+  results.forEach((result, index) => {
+    if (result.status === 'fulfilled') {
+      readings.push(...result.value);
+      return;
+    }
+    const err = result.reason as { code?: unknown; message?: unknown };
+    errors.push({
+      filename: attachments[index]?.filename ?? null,
+      code: typeof err?.code === 'string' ? err.code : 'unreadable',
+      message: typeof err?.message === 'string' ? err.message : String(result.reason),
+    });
+  });
+  return { readings, errors };
+}

@@ -1,0 +1,109 @@
+import { parseMessage, DEFAULT_MIME_LIMITS } from '../../../src/adapters/mime-parser';
+import { MessageRejectedError } from '../../../src/adapters/message-rejected-error';
+
+const crlf = (lines: string[]) => Buffer.from(lines.join('\r\n'));
+
+async function rejection(raw: Buffer, limits = DEFAULT_MIME_LIMITS): Promise<MessageRejectedError> {
+  try {
+    await parseMessage(raw, limits);
+  } catch (err) {
+    if (err instanceof MessageRejectedError) return err;
+    throw err;
+  }
+  throw new Error('expected the message to be refused');
+}
+
+describe('parseMessage', () => {
+  it('reads headers, RFC 2047 subject and a windows-1252 body', async () => {
+    const raw = Buffer.concat([
+      crlf([
+        'From: "Ren\u00e9e Ortiz" <Intake@Harbor.test>',
+        'To: verification@vob.test',
+        'Subject: =?UTF-8?B?Vk9CIHJlcXVlc3Qg4oCTIG5ldyBhZG1pdA==?=',
+        'Message-ID: <m1@harbor.test>',
+        'Auto-Submitted: no',
+        'Content-Type: text/plain; charset=windows-1252',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        '',
+      ]),
+      Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0x4a, 0x6f, 0x73, 0xe9, 0x20, 0x96, 0x20, 0x4c, 0x75, 0x6e, 0x61]),
+    ]);
+    const message = await parseMessage(raw);
+    expect(message.from).toBe('intake@harbor.test');
+    expect(message.subject).toBe('VOB request \u2013 new admit');
+    expect(message.messageId).toBe('<m1@harbor.test>');
+    expect(message.text).toBe('Name: Jos\u00e9 \u2013 Luna');
+    expect(message.headers).toContainEqual({ name: 'auto-submitted', value: 'no' });
+    expect(message.contentType).toBe('text/plain');
+  });
+
+  it('opens an attached message/rfc822: its body and attachments count', async () => {
+    const inner = crlf([
+      'From: Front Desk <desk@harbor.test>',
+      'Subject: new admit',
+      'Content-Type: multipart/mixed; boundary="in"',
+      '',
+      '--in',
+      'Content-Type: text/plain',
+      '',
+      'DOB: 02/03/1991',
+      '--in',
+      'Content-Type: image/png',
+      'Content-Disposition: attachment; filename="card-front.png"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('not really a png').toString('base64'),
+      '--in--',
+      '',
+    ]);
+    const raw = crlf([
+      'From: intake@harbor.test',
+      'Subject: Fwd: new admit',
+      'Content-Type: multipart/mixed; boundary="out"',
+      '',
+      '--out',
+      'Content-Type: text/plain',
+      '',
+      'See below.',
+      '--out',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment; filename="fwd.eml"',
+      '',
+      inner.toString(),
+      '--out--',
+      '',
+    ]);
+    const message = await parseMessage(raw);
+    expect(message.text).toContain('See below.');
+    expect(message.text).toContain('---------- Forwarded message ---------');
+    expect(message.text).toContain('DOB: 02/03/1991');
+    expect(message.attachments.map((a) => a.filename)).toEqual(['card-front.png']);
+  });
+
+  it('refuses a file that is not a message', async () => {
+    expect((await rejection(Buffer.alloc(0))).code).toBe('not-a-message');
+    expect((await rejection(Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR'))).code).toBe('not-a-message');
+    expect((await rejection(Buffer.from('Dear team, please verify.\n'))).code).toBe('not-a-message');
+    expect((await rejection(Buffer.from('X-Custom: 1\n\nbody'))).code).toBe('not-a-message');
+  });
+
+  it('refuses an oversized message before parsing it', async () => {
+    const raw = crlf(['From: a@harbor.test', 'Subject: big', '', 'x'.repeat(2000)]);
+    const err = await rejection(raw, { ...DEFAULT_MIME_LIMITS, maxMessageBytes: 1000 });
+    expect(err.code).toBe('message-too-large');
+  });
+
+  it('refuses a MIME bomb by part count and by depth', async () => {
+    const parts = Array.from({ length: 400 }, () => '--b\r\nContent-Type: text/plain\r\n\r\nx').join('\r\n');
+    const wide = Buffer.from(`From: a@harbor.test\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n${parts}\r\n--b--\r\n`);
+    expect((await rejection(wide)).code).toBe('too-many-parts');
+
+    let body = 'leaf';
+    for (let depth = 0; depth < 40; depth += 1) {
+      body = `Content-Type: multipart/mixed; boundary="d${depth}"\r\n\r\n--d${depth}\r\n${body}\r\n--d${depth}--`;
+    }
+    const deep = Buffer.from(`From: a@harbor.test\r\n${body}\r\n`);
+    expect((await rejection(deep)).code).toBe('mime-too-deep');
+  });
+});
