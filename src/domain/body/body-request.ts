@@ -26,4 +26,6 @@ export interface BodyContext {
   subject: string | null;
   from: string | null;
   fromName: string | null;
+  /** The message's Date (ISO or RFC 2822): "today" for the DOB checks; the current date when absent. */
+  referenceDate?: string | null;
 }

@@ -1,0 +1,206 @@
+/**
+ * US postal addresses as intake staff type them: one line ("123 Main St Apt 4, Fresno, CA
+ * 93701-1234") or several, full state names or abbreviations, to the contract's address shape.
+ */
+import type { Address } from '../../../schemas/vob-record';
+import { isPlaceholder, mentionsHomeless } from './placeholders';
+
+const STATE_NAMES: Record<string, string> = {
+  alabama: 'AL', alaska: 'AK', arizona: 'AZ', arkansas: 'AR', california: 'CA', colorado: 'CO',
+  connecticut: 'CT', delaware: 'DE', 'district of columbia': 'DC', florida: 'FL', georgia: 'GA',
+  hawaii: 'HI', idaho: 'ID', illinois: 'IL', indiana: 'IN', iowa: 'IA', kansas: 'KS',
+  kentucky: 'KY', louisiana: 'LA', maine: 'ME', maryland: 'MD', massachusetts: 'MA',
+  michigan: 'MI', minnesota: 'MN', mississippi: 'MS', missouri: 'MO', montana: 'MT',
+  nebraska: 'NE', nevada: 'NV', 'new hampshire': 'NH', 'new jersey': 'NJ', 'new mexico': 'NM',
+  'new york': 'NY', 'north carolina': 'NC', 'north dakota': 'ND', ohio: 'OH', oklahoma: 'OK',
+  oregon: 'OR', pennsylvania: 'PA', 'rhode island': 'RI', 'south carolina': 'SC',
+  'south dakota': 'SD', tennessee: 'TN', texas: 'TX', utah: 'UT', vermont: 'VT', virginia: 'VA',
+  washington: 'WA', 'west virginia': 'WV', wisconsin: 'WI', wyoming: 'WY', 'puerto rico': 'PR',
+  guam: 'GU', 'virgin islands': 'VI', 'washington dc': 'DC', 'washington d.c.': 'DC',
+  // Common abbreviations that are not the postal code.
+  calif: 'CA', cal: 'CA', fla: 'FL', tex: 'TX', penn: 'PA', penna: 'PA', mass: 'MA', mich: 'MI',
+  ariz: 'AZ', colo: 'CO', conn: 'CT', ill: 'IL', ind: 'IN', minn: 'MN', wis: 'WI', wisc: 'WI',
+  wash: 'WA', ore: 'OR', okla: 'OK', tenn: 'TN', 'n.y.': 'NY', 'n.j.': 'NJ', 'n.c.': 'NC', 'd.c.': 'DC',
+};
+const STATE_CODES = new Set(Object.values(STATE_NAMES).concat(['AS', 'MP', 'AA', 'AE', 'AP']));
+
+/** The two-letter code for a state written in full, abbreviated or as its code; else null. */
+export function normalizeState(raw: string): string | null {
+  const t = raw.trim().replace(/\.$/, '').replace(/\s+/g, ' ');
+  if (/^[A-Za-z]{2}$/.test(t) && STATE_CODES.has(t.toUpperCase())) return t.toUpperCase();
+  const lower = t.toLowerCase();
+  return STATE_NAMES[lower] ?? STATE_NAMES[lower.replace(/\.$/, '')] ?? null;
+}
+
+/** Full state names, longest first so "West Virginia" wins over "Virginia". */
+const STATE_NAME_ALT = Object.keys(STATE_NAMES)
+  .sort((a, b) => b.length - a.length)
+  .map((s) => s.replace(/\./g, '\\.').replace(/ /g, '\\s+'))
+  .join('|');
+
+/** "..., CA 93701-1234" / "... California 93701" / "... CA" at the end of the address text. */
+const STATE_ZIP_TAIL = new RegExp(
+  `(?:^|[\\s,])(${STATE_NAME_ALT}|[A-Za-z]{2})\\.?(?:\\s*,)?(?:\\s+|\\s*,\\s*|$)(\\d{5})?(?:\\s*[- ]\\s*(\\d{4}))?\\s*(?:,?\\s*(?:USA|US|United States))?\\s*$`,
+  'i',
+);
+const ZIP_ONLY_TAIL = /(?:^|[\s,])(\d{5})(?:\s*-\s*(\d{4}))?\s*$/;
+
+/** Words that end the street part of a line ("123 Main St"), so the city can follow without a comma. */
+const STREET_SUFFIX =
+  /\b(?:st|street|ave|avenue|av|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|hwy|highway|pkwy|parkway|ter|terrace|trl|trail|sq|square|loop|run|row|pike|tpke|turnpike|path|walk|xing|crossing|cv|cove|pt|point|aly|alley|expy|fwy|plz|plaza|bnd|bend|holw|hollow|rdg|ridge|grv|grove|hts|heights|vw|view|mnr|manor|pass|trce|trace|crk|creek|est|estates|hl|hill|mdw|meadow|spgs|springs)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\b\.?)?/gi;
+
+/** A secondary unit designator starting line 2. */
+const UNIT = /(?:^|[\s,])((?:apt|apartment|unit|suite|ste|#|bldg|building|fl|floor|rm|room|lot|spc|space|trlr|trailer|dept|no\.?)\s*[.#:]?\s*[\w-]+)\s*$/i;
+const UNIT_ALONE = /^(?:apt|apartment|unit|suite|ste|#|bldg|building|fl|floor|rm|room|lot|spc|space|trlr|trailer)\b\.?\s*#?\s*[\w-]+$/i;
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/^[\s,;]+|[\s,;]+$/g, '').trim();
+}
+
+/** Splits a street text into line1 and a trailing unit (line2). */
+function splitUnit(street: string): { line1: string; line2: string | null } {
+  const m = UNIT.exec(street);
+  if (m && m.index > 0) {
+    const line1 = clean(street.slice(0, m.index));
+    if (/\d/.test(line1) || /\bp\.?\s*o\.?\s*box\b/i.test(line1)) return { line1, line2: clean(m[1] ?? '') };
+  }
+  return { line1: clean(street), line2: null };
+}
+
+/** Pieces of an address given under separate labels (Street / Apt / City / State / Zip). */
+export interface AddressParts {
+  street?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  zip?: string | null;
+}
+
+function normalizeZip(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /(\d{5})(?:\s*[- ]?\s*(\d{4}))?/.exec(raw);
+  if (!m) return null;
+  return m[2] ? `${m[1]}-${m[2]}` : (m[1] ?? null);
+}
+
+/**
+ * An address from text (lines joined by newlines or commas). Null when it is a placeholder,
+ * homeless, or has no street line.
+ */
+export function parseAddress(raw: string): Address | null {
+  if (isPlaceholder(raw) || mentionsHomeless(raw)) return null;
+  // Each original line is a comma-separated part; a trailing "USA" line is noise.
+  const parts = raw
+    .split(/\n|,/)
+    .map(clean)
+    .filter((p) => p.length > 0 && !/^(?:usa|us|united states(?: of america)?)$/i.test(p));
+  if (parts.length === 0) return null;
+  let text = parts.join(', ');
+
+  let state: string | null = null;
+  let zip: string | null = null;
+  const sz = STATE_ZIP_TAIL.exec(text);
+  const stateCode = sz ? normalizeState(sz[1] ?? '') : null;
+  if (sz && stateCode !== null && (sz[2] !== undefined || /,\s*[^,]+$/.test(text.slice(0, sz.index + 1)) || /[A-Z]{2}/.test(sz[1] ?? ''))) {
+    state = stateCode;
+    zip = sz[2] ? (sz[3] ? `${sz[2]}-${sz[3]}` : sz[2]) : null;
+    text = text.slice(0, sz.index);
+  } else {
+    const z = ZIP_ONLY_TAIL.exec(text);
+    if (z) {
+      zip = z[2] ? `${z[1]}-${z[2]}` : (z[1] ?? null);
+      text = text.slice(0, z.index);
+    }
+  }
+  text = clean(text);
+  const head = text.split(',').map(clean).filter((p) => p.length > 0);
+
+  let city: string | null = null;
+  let streetParts: string[];
+  if (head.length >= 2) {
+    city = head[head.length - 1] ?? null;
+    streetParts = head.slice(0, -1);
+    // "123 Main St, Apt 4, Fresno": the unit is its own part.
+    if (streetParts.length === 0) return null;
+  } else {
+    const only = head[0] ?? '';
+    const split = splitStreetCity(only);
+    streetParts = [split.street];
+    city = split.city;
+  }
+  // A lone city part that is really a unit ("Apt 4") means there was no city.
+  if (city !== null && UNIT_ALONE.test(city)) {
+    streetParts.push(city);
+    city = null;
+  }
+  let line1: string;
+  let line2: string | null = null;
+  if (streetParts.length >= 2) {
+    // "123 Main St, Apt 4" or "123 Main St, Building B": the first part is the street line.
+    line1 = clean(streetParts[0] ?? '');
+    line2 = clean(streetParts.slice(1).join(', '));
+  } else {
+    const u = splitUnit(streetParts[0] ?? '');
+    line1 = u.line1;
+    line2 = u.line2;
+  }
+  if (line1.length === 0 || !/[A-Za-z0-9]/.test(line1)) return null;
+  // A street line has a house number or a PO box; a bare city ("Fresno, CA") is no address.
+  if (!/\d/.test(line1) && !/\b(?:p\.?\s*o\.?\s*box|general delivery|rural route|rr)\b/i.test(line1)) return null;
+  return { line1, line2, city: city === null || city.length === 0 ? null : city, state, postalCode: zip };
+}
+
+/** Splits "123 Main St Fresno" at the street suffix (or unit) when no comma separates the city. */
+function splitStreetCity(s: string): { street: string; city: string | null } {
+  let cut = -1;
+  for (const m of s.matchAll(STREET_SUFFIX)) {
+    // The suffix must follow a house number and a street name, not be the name itself.
+    if (m.index !== undefined && m.index > 0 && /\d/.test(s.slice(0, m.index))) cut = m.index + m[0].length;
+  }
+  const unitAfter = /\b(?:apt|apartment|unit|suite|ste|#)\s*\.?\s*#?\s*[\w-]+/gi;
+  for (const m of s.matchAll(unitAfter)) {
+    if (m.index !== undefined && m.index + m[0].length > cut && m.index >= cut - 1 && cut >= 0) cut = m.index + m[0].length;
+  }
+  if (cut <= 0 || cut >= s.length) return { street: s, city: null };
+  const city = clean(s.slice(cut));
+  return { street: clean(s.slice(0, cut)), city: city.length > 0 ? city : null };
+}
+
+/** An address from separately labelled parts, or from a street text plus parts. */
+export function composeAddress(parts: AddressParts): Address | null {
+  const street = parts.street && !isPlaceholder(parts.street) ? parts.street : null;
+  if (street === null) return null;
+  if (mentionsHomeless(street)) return null;
+  const hasParts = !!(parts.city || parts.state || parts.zip);
+  if (!hasParts) return parseAddress(street);
+  // The street label may hold the whole address; parse it and let labelled parts fill gaps.
+  const parsed =
+    parseAddress(street) ??
+    (/\d|p\.?\s*o\.?\s*box/i.test(street) ? { ...splitUnit(street), city: null, state: null, postalCode: null } : null);
+  if (parsed === null) return null;
+  const line2 = parts.line2 && !isPlaceholder(parts.line2) ? clean(parts.line2) : parsed.line2;
+  const city = parts.city && !isPlaceholder(parts.city) ? clean(parts.city) : parsed.city;
+  const state = parts.state && !isPlaceholder(parts.state) ? normalizeState(parts.state) ?? parsed.state : parsed.state;
+  const postalCode = normalizeZip(parts.zip) ?? parsed.postalCode;
+  return { line1: parsed.line1, line2, city, state, postalCode };
+}
+
+/** Parses a "City, ST 12345" text into its parts (for a City/State/Zip label). */
+export function parseCityStateZip(raw: string): { city: string | null; state: string | null; zip: string | null } {
+  const t = clean(raw.replace(/\n/g, ', '));
+  const sz = STATE_ZIP_TAIL.exec(t);
+  if (sz && normalizeState(sz[1] ?? '') !== null) {
+    const city = clean(t.slice(0, sz.index));
+    return {
+      city: city.length > 0 ? city : null,
+      state: normalizeState(sz[1] ?? ''),
+      zip: sz[2] ? (sz[3] ? `${sz[2]}-${sz[3]}` : sz[2]) : null,
+    };
+  }
+  const z = ZIP_ONLY_TAIL.exec(t);
+  if (z) {
+    const city = clean(t.slice(0, z.index));
+    return { city: city.length > 0 ? city : null, state: null, zip: normalizeZip(z[0]) };
+  }
+  return { city: t.length > 0 ? t : null, state: null, zip: null };
+}

@@ -1,0 +1,128 @@
+/**
+ * Dates as US intake staff write them, to ISO YYYY-MM-DD. Month-first for numeric dates (the US
+ * convention); two-digit years pivot so that a date of birth is never in the future.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, febuary: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10,
+  october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+/** Oldest plausible age of a client, in years. */
+const MAX_AGE_YEARS = 120;
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO date when year/month/day form a real calendar date, else null. */
+function isoIfValid(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+function todayIso(ref: Date): string {
+  return `${pad(ref.getUTCFullYear(), 4)}-${pad(ref.getUTCMonth() + 1, 2)}-${pad(ref.getUTCDate(), 2)}`;
+}
+
+/** A two-digit year as the most recent year not after the reference date (a birth year). */
+function pivotYear(yy: number, month: number, day: number, ref: Date): number {
+  const century = Math.floor(ref.getUTCFullYear() / 100) * 100;
+  const candidate = century + yy;
+  const iso = isoIfValid(candidate, month, day);
+  if (iso !== null && iso <= todayIso(ref)) return candidate;
+  return candidate - 100;
+}
+
+function toYear(raw: string, month: number, day: number, ref: Date): number {
+  const n = Number(raw);
+  return raw.length <= 2 ? pivotYear(n, month, day, ref) : n;
+}
+
+export interface DateOptions {
+  /** "Today" for the future/age checks; defaults to the current date. */
+  reference?: Date;
+  /** A birth date: reject dates after the reference date or more than 120 years before it. */
+  birthDate?: boolean;
+}
+
+/** Sanity checks for a birth date relative to the reference date. */
+function plausible(iso: string | null, opts: DateOptions, ref: Date): string | null {
+  if (iso === null || !opts.birthDate) return iso;
+  if (iso > todayIso(ref)) return null;
+  const oldest = `${pad(ref.getUTCFullYear() - MAX_AGE_YEARS, 4)}${todayIso(ref).slice(4)}`;
+  return iso < oldest ? null : iso;
+}
+
+const NUMERIC = /(?<![\d/.-])(\d{1,4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{2,4})(?![\d/-])/;
+const MONTH_FIRST = new RegExp(
+  `\\b(${MONTH_ALT})\\.?[\\s,\\-/]*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,)?[\\s,\\-/]+(\\d{4}|\\d{2})(?!\\d)`,
+  'i',
+);
+const DAY_FIRST = new RegExp(
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/]*(?:of\\s+)?(${MONTH_ALT})\\.?,?[\\s\\-/,]+(\\d{4}|\\d{2})(?!\\d)`,
+  'i',
+);
+const COMPACT = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/;
+const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/;
+
+/**
+ * The first date in the text as ISO YYYY-MM-DD, or null when there is none or it is impossible
+ * (02/30, month 13). Accepts 1-2-90, 01/02/1990, 01.02.1990, 1990-01-02, Jan 2, 1990,
+ * January 2nd 1990, 2 Jan 1990, 02-JAN-90 and 8-digit 01021990.
+ */
+export function parseDate(text: string, opts: DateOptions = {}): string | null {
+  const ref = opts.reference ?? new Date();
+  const t = text.trim();
+  if (t.length === 0 || t.length > 200) return null;
+
+  const num = NUMERIC.exec(t);
+  if (num) {
+    const [, a = '', , b = '', c = ''] = num;
+    if (a.length === 4) {
+      return plausible(isoIfValid(Number(a), Number(b), Number(c)), opts, ref);
+    }
+    if (a.length <= 2) {
+      const month = Number(a);
+      const day = Number(b);
+      return plausible(isoIfValid(toYear(c, month, day, ref), month, day), opts, ref);
+    }
+    return null;
+  }
+  const mf = MONTH_FIRST.exec(t);
+  if (mf) {
+    const month = MONTHS[(mf[1] ?? '').toLowerCase()] ?? 0;
+    const day = Number(mf[2]);
+    return plausible(isoIfValid(toYear(mf[3] ?? '', month, day, ref), month, day), opts, ref);
+  }
+  const df = DAY_FIRST.exec(t);
+  if (df) {
+    const month = MONTHS[(df[2] ?? '').toLowerCase()] ?? 0;
+    const day = Number(df[1]);
+    return plausible(isoIfValid(toYear(df[3] ?? '', month, day, ref), month, day), opts, ref);
+  }
+  const iso = ISO_COMPACT.exec(t);
+  if (iso) {
+    const r = isoIfValid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (r !== null) return plausible(r, opts, ref);
+  }
+  const compact = COMPACT.exec(t);
+  if (compact) {
+    const month = Number(compact[1]);
+    const day = Number(compact[2]);
+    return plausible(isoIfValid(Number(compact[3]), month, day), opts, ref);
+  }
+  return null;
+}
+
+/** True when the text contains something shaped like a date (valid or not). */
+export function looksLikeDate(text: string): boolean {
+  return NUMERIC.test(text) || MONTH_FIRST.test(text) || DAY_FIRST.test(text) || COMPACT.test(text);
+}

@@ -1,0 +1,128 @@
+/**
+ * Body-text extraction: from the decoded plain text of a message to one BodyRequest per client.
+ * Pure: no I/O. The text is split into its messages (new text, quoted replies, forwards); each
+ * is read for labelled values; the newest message's values win field by field, older quoted
+ * messages fill only what it lacks; signatures are never read.
+ */
+import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
+import { splitBodySegments } from '../mime/body-segments';
+import { collectHits } from './field-hits';
+import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
+import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
+
+/** Longest body examined; a VOB request is a few kilobytes, anything past this is history. */
+const MAX_TEXT = 200_000;
+
+/** Fills each null field of `target` from `older` (newest statement wins). */
+function fillFrom(target: BodyRequest, older: BodyRequest): BodyRequest {
+  const client = { ...target.client };
+  const insurance = { ...target.insurance };
+  const subscriber = { ...target.subscriber };
+  client.name ??= older.client.name;
+  client.dob ??= older.client.dob;
+  client.address ??= older.client.address;
+  insurance.payerName ??= older.insurance.payerName;
+  insurance.memberId ??= older.insurance.memberId;
+  insurance.groupNumber ??= older.insurance.groupNumber;
+  insurance.phone ??= older.insurance.phone;
+  // The subscriber name and relationship travel together unless the newer one only gives one.
+  subscriber.name ??= older.subscriber.name;
+  subscriber.relationship ??= older.subscriber.relationship;
+  if (subscriber.relationship === 'self' && target.subscriber.name === null && client.name !== null) subscriber.name = client.name;
+  return { client, insurance, subscriber, referredBy: target.referredBy ?? older.referredBy };
+}
+
+function norm(s: string | null): string {
+  return (s ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Same client: same member ID, same DOB, or the same name in either written order. */
+function sameClient(a: BodyRequest, b: BodyRequest): boolean {
+  if (a.insurance.memberId && b.insurance.memberId && a.insurance.memberId === b.insurance.memberId) return true;
+  const an = a.client.name;
+  const bn = b.client.name;
+  if (an && bn) {
+    const words = (s: string): string => s.toLowerCase().replace(/[^a-z\s]/g, ' ').split(/\s+/).filter((w) => w.length > 1).sort().join(' ');
+    if (norm(an) === norm(bn) || words(an) === words(bn)) return true;
+    return false;
+  }
+  return a.client.dob !== null && a.client.dob === b.client.dob;
+}
+
+/** Merges the records of older segments into the newer ones. */
+function mergeSegments(perSegment: BodyRequest[][]): BodyRequest[] {
+  let result: BodyRequest[] = [];
+  // Values given without any client (a reply "Relationship: mother") apply to the record(s) they follow.
+  let pendingPatch: BodyRequest | null = null;
+  for (const records of perSegment) {
+    if (records.length === 0) continue;
+    const identified = records.filter(identifiesClient);
+    const patches = records.filter((r) => !identifiesClient(r));
+    if (result.length === 0) {
+      if (identified.length === 0) {
+        pendingPatch = patches.reduce<BodyRequest | null>((acc, p) => (acc === null ? p : fillFrom(acc, p)), pendingPatch);
+        continue;
+      }
+      result = identified.map((r) => {
+        let merged = r;
+        for (const p of patches) merged = fillFrom(merged, p);
+        // A patch came from a newer segment: its values win over these records.
+        return pendingPatch ? fillFrom(pendingPatch, merged) : merged;
+      });
+      pendingPatch = null;
+      continue;
+    }
+    // Older records fill the matching newer record; a lone pair matches regardless.
+    for (const older of identified.length > 0 ? identified : patches) {
+      const match = result.find((r) => sameClient(r, older)) ?? (result.length === 1 && (identified.length <= 1) ? result[0] : undefined);
+      if (match) {
+        const idx = result.indexOf(match);
+        result[idx] = fillFrom(match, older);
+      }
+    }
+  }
+  if (result.length === 0 && pendingPatch !== null) result = [pendingPatch];
+  return result;
+}
+
+/** Fields stated once for several clients (before the first client or by only one of them). */
+function shareCommon(records: BodyRequest[]): BodyRequest[] {
+  if (records.length < 2) return records;
+  const identified = records.filter(identifiesClient);
+  const common = records.filter((r) => !identifiesClient(r));
+  let out = identified.length > 0 ? identified : records;
+  for (const c of common) out = out.map((r) => fillFrom(r, c));
+  // One referral source named once covers every client of the message.
+  const refs = new Set(out.map((r) => r.referredBy).filter((x): x is string => x !== null));
+  if (refs.size === 1) {
+    const only = [...refs][0] ?? null;
+    out = out.map((r) => ({ ...r, referredBy: r.referredBy ?? only }));
+  }
+  return out;
+}
+
+/** Extracts the VOB request(s) stated in a message body. */
+export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
+  const body = (text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+  const mentions = mentionsVerification(ctx.subject, body);
+  const segments = splitBodySegments(body);
+  const newText = (segments[0]?.lines ?? []).join('\n');
+  if (isNotARequest(ctx.subject, newText)) return { requests: [], mentionsVerification: mentions };
+
+  const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
+  const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
+  const perSegment: BodyRequest[][] = segments.map((seg) => {
+    const raws = groupHits(collectHits(seg.lines));
+    const records = raws.map((r) => normalizeRecord(r, ref)).filter((r) => filledCount(r) > 0);
+    return shareCommon(records);
+  });
+  const merged = mergeSegments(perSegment);
+  const newsletter = looksLikeNewsletter(body);
+  const requests = merged.filter((r) => {
+    const n = filledCount(r);
+    if (newsletter && n < 3) return false;
+    if (identifiesClient(r)) return n >= 2 || mentions;
+    return n >= 3 || (mentions && n >= 2);
+  });
+  return { requests, mentionsVerification: mentions };
+}

@@ -1,0 +1,240 @@
+/**
+ * Walks the lines of one message segment and collects every labelled value in order, resolving
+ * generic labels ("Name", "DOB", "Phone", "Relationship") by the section they appear in:
+ * headings ("Subscriber Information"), the field just read ("Subscriber: ..." then "DOB:"),
+ * table header rows (one client per data row), and "Client 2" style client boundaries.
+ */
+import type { FieldKey, Heading, Section } from './labels';
+import { classifyHeading } from './labels';
+import { headerRowFields, parseLine, rowCells, type LinePair, type ParsedLine } from './label-lines';
+
+/** A field after section resolution. */
+export type HitField = Exclude<FieldKey, 'name' | 'dob' | 'address' | 'phone' | 'relationship' | 'ignore'>;
+
+export interface FieldHit {
+  field: HitField;
+  value: string;
+  /** Line index in the segment. */
+  line: number;
+  /** A blank line, separator or heading came between this hit and the previous one. */
+  afterBreak: boolean;
+  /** An explicit client boundary ("Client 2", a new table row) precedes this hit. */
+  newClient: boolean;
+}
+
+const ADDRESS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['address', 'clientAddress', 'line2', 'city', 'state', 'zip', 'cityStateZip']);
+const INSURANCE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['payer', 'memberId', 'group', 'insPhone', 'idOrPhone']);
+const SUBSCRIBER_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberName', 'subscriberFirst', 'subscriberLast', 'subscriberDob']);
+const CLIENT_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['clientName', 'firstName', 'lastName', 'clientDob', 'clientAddress']);
+
+interface State {
+  explicit: Section | null;
+  implicit: Section | null;
+}
+
+function sectionOfField(field: FieldKey): Section | null {
+  if (INSURANCE_FIELDS.has(field)) return 'insurance';
+  if (SUBSCRIBER_FIELDS.has(field) || field === 'relOfSubscriber' || field === 'relToSubscriber') return 'subscriber';
+  if (CLIENT_FIELDS.has(field)) return 'client';
+  if (field === 'referredBy') return 'referral';
+  return null;
+}
+
+/** Resolves a generic label by section; null when the value is not part of the record. */
+function resolve(field: FieldKey, st: State): HitField | null {
+  const current = st.implicit ?? st.explicit;
+  if (st.explicit === 'secondary' && st.implicit !== 'client' && (INSURANCE_FIELDS.has(field) || field === 'phone')) return null;
+  if (st.explicit === 'other' && st.implicit === null && (field === 'name' || field === 'dob' || field === 'address' || field === 'phone')) return null;
+  switch (field) {
+    case 'ignore':
+      return null;
+    case 'name':
+      if (current === 'subscriber') return 'subscriberName';
+      if (st.explicit === 'insurance' && st.implicit === null) return 'payer';
+      if (st.explicit === 'referral' && st.implicit === null) return 'referredBy';
+      return 'clientName';
+    case 'dob':
+      return current === 'subscriber' ? 'subscriberDob' : 'clientDob';
+    case 'address':
+      return st.explicit === 'subscriber' || st.explicit === 'insurance' || st.explicit === 'referral' ? null : 'clientAddress';
+    case 'clientAddress':
+    case 'line2':
+    case 'city':
+    case 'state':
+    case 'zip':
+    case 'cityStateZip':
+      return st.explicit === 'subscriber' && field !== 'clientAddress' ? null : field;
+    case 'phone':
+      return current === 'insurance' ? 'insPhone' : null;
+    case 'relationship':
+      return st.explicit === 'client' && st.implicit !== 'subscriber' ? 'relToSubscriber' : 'relOfSubscriber';
+    default:
+      return field;
+  }
+}
+
+function applyHeading(st: State, h: Heading): void {
+  st.explicit = h.section;
+  st.implicit = null;
+}
+
+/** Address continuation: a following unlabelled line that reads as part of an address. */
+function addressContinuation(text: string): boolean {
+  return /\d|\b(?:apt|unit|suite|ste|box)\b|,\s*[A-Za-z]{2}\b|^[A-Za-z .'-]+,\s*[A-Za-z .]+$/i.test(text) && text.length <= 80;
+}
+
+/** Collects the labelled values of a segment's lines, in order. */
+export function collectHits(lines: string[]): FieldHit[] {
+  const hits: FieldHit[] = [];
+  const st: State = { explicit: null, implicit: null };
+  let afterBreak = false;
+  let newClient = false;
+  const parsed: ParsedLine[] = lines.map((l) => parseLine(l));
+
+  const push = (field: FieldKey, value: string, line: number): void => {
+    const resolved = resolve(field, st);
+    if (resolved === null) return;
+    hits.push({ field: resolved, value, line, afterBreak, newClient });
+    afterBreak = false;
+    newClient = false;
+    const sec = sectionOfField(resolved);
+    if (sec !== null) st.implicit = sec === st.explicit ? null : sec;
+    if (resolved === 'clientName' && st.explicit !== 'client') st.implicit = 'client';
+  };
+
+  const nextNonBlank = (from: number): number => {
+    let j = from;
+    while (j < parsed.length && parsed[j]?.kind === 'blank' && j - from < 2) j++;
+    return j < parsed.length && parsed[j]?.kind !== 'blank' ? j : -1;
+  };
+
+  let i = 0;
+  while (i < parsed.length) {
+    const p = parsed[i] as ParsedLine;
+    const raw = lines[i] ?? '';
+
+    // A table header row: each following data row is one client.
+    const header = p.kind === 'text' || p.kind === 'pairs' ? headerRowFields(raw) : null;
+    if (header !== null) {
+      const style: 'tab' | 'pipe' | 'spaces' = raw.includes('\t') ? 'tab' : /\|/.test(raw) ? 'pipe' : 'spaces';
+      let j = i + 1;
+      let rows = 0;
+      while (j < lines.length) {
+        const rowLine = lines[j] ?? '';
+        if (rowLine.trim().length === 0) {
+          // Converted HTML tables sometimes leave a blank line between rows.
+          if (j + 1 < lines.length && rowCells(lines[j + 1] ?? '', style).length === header.length && rows >= 0) {
+            j++;
+            continue;
+          }
+          break;
+        }
+        if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowLine) && rowLine.includes('-')) {
+          j++;
+          continue;
+        }
+        const cells = rowCells(rowLine, style);
+        if (cells.length < 2 || headerRowFields(rowLine) !== null) break;
+        newClient = true;
+        afterBreak = true;
+        cells.forEach((cell, c) => {
+          const f = header[c];
+          if (f && f !== 'ignore' && cell.length > 0) push(f, cell, j);
+        });
+        rows++;
+        j++;
+      }
+      if (rows > 0) {
+        i = j;
+        afterBreak = true;
+        continue;
+      }
+    }
+
+    switch (p.kind) {
+      case 'blank':
+        afterBreak = true;
+        st.implicit = null;
+        i++;
+        continue;
+      case 'separator':
+        afterBreak = true;
+        st.implicit = null;
+        if (st.explicit !== null && st.explicit !== 'client') st.explicit = null;
+        i++;
+        continue;
+      case 'heading':
+        afterBreak = true;
+        if (p.heading.newClient) newClient = true;
+        applyHeading(st, p.heading);
+        i++;
+        continue;
+      case 'unknownLabel':
+      case 'text':
+        i++;
+        continue;
+      case 'bare': {
+        const j = nextNonBlank(i + 1);
+        const next = j >= 0 ? parsed[j] : undefined;
+        if (next && next.kind === 'text' && !classifyHeading(next.text)) {
+          // The value is on the next line(s).
+          let value = next.text;
+          let k = j + 1;
+          if (ADDRESS_FIELDS.has(p.field)) {
+            while (k < parsed.length && parsed[k]?.kind === 'text' && k - j < 3) {
+              const t = (parsed[k] as { text: string }).text;
+              if (!addressContinuation(t)) break;
+              value += `\n${t}`;
+              k++;
+            }
+          }
+          push(p.field, value, j);
+          i = k;
+          continue;
+        }
+        // A bare label followed by labels is a heading for its section.
+        const h = p.heading ?? headingForField(p.field);
+        if (h !== null) {
+          afterBreak = true;
+          applyHeading(st, h);
+        }
+        i++;
+        continue;
+      }
+      case 'pairs': {
+        if (p.heading) {
+          afterBreak = true;
+          if (p.heading.newClient) newClient = true;
+          applyHeading(st, p.heading);
+        }
+        let consumed = i + 1;
+        p.pairs.forEach((pair: LinePair, idx: number) => {
+          let value = pair.value;
+          // A multi-line address continues on the following unlabelled lines.
+          if (idx === p.pairs.length - 1 && ADDRESS_FIELDS.has(pair.field) && pair.field !== 'zip' && pair.field !== 'state') {
+            let k = i + 1;
+            while (k < parsed.length && parsed[k]?.kind === 'text' && k - i <= 3) {
+              const t = (parsed[k] as { text: string }).text;
+              if (!addressContinuation(t)) break;
+              value += `\n${t}`;
+              k++;
+            }
+            consumed = k;
+          }
+          push(pair.field, value, i);
+        });
+        i = consumed;
+        continue;
+      }
+    }
+  }
+  return hits;
+}
+
+function headingForField(field: FieldKey): Heading | null {
+  if (field === 'clientName' || field === 'name') return { section: 'client', newClient: false };
+  if (field === 'payer') return { section: 'insurance', newClient: false };
+  if (field === 'subscriberName') return { section: 'subscriber', newClient: false };
+  if (field === 'referredBy') return { section: 'referral', newClient: false };
+  return null;
+}

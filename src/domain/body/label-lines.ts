@@ -1,0 +1,325 @@
+/**
+ * One line of a request body read as label/value pairs: "Label: value", "Label - value",
+ * "Label = value", "Label<TAB>value" (a table row), "Label    value" (aligned columns),
+ * "DOB 01/02/1990" (a typed value right after the label), several pairs on one line, and bare
+ * label lines whose value is on the next line.
+ */
+import { classifyHeading, classifyLabel, type FieldKey, type Heading } from './labels';
+import { parseDate } from './dates';
+import { parsePhone } from './phones';
+import { normalizeMemberId } from './identifiers';
+
+export interface LinePair {
+  field: FieldKey;
+  value: string;
+}
+
+export type ParsedLine =
+  | { kind: 'blank' }
+  | { kind: 'separator' }
+  /** Labelled values; `heading` when the line also starts a client ("Client 2: Jane Doe"). */
+  | { kind: 'pairs'; pairs: LinePair[]; heading?: Heading }
+  /** A label with nothing after it; its value may be on the next line, or it is a heading. */
+  | { kind: 'bare'; field: FieldKey; heading: Heading | null }
+  | { kind: 'heading'; heading: Heading }
+  /** "Something: value" with a label outside the vocabulary (ends multi-line values). */
+  | { kind: 'unknownLabel' }
+  | { kind: 'text'; text: string };
+
+/** Fields whose value is recognisable by its shape, so a plain space may separate label and value. */
+const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone']);
+
+function typedValueOk(field: FieldKey, value: string): boolean {
+  const v = value.trim();
+  switch (field) {
+    case 'dob':
+    case 'clientDob':
+    case 'subscriberDob':
+      return parseDate(v, { birthDate: true }) !== null && /^\W{0,3}\d|^\W{0,3}[A-Za-z]{3}/.test(v);
+    case 'memberId':
+    case 'group': {
+      const id = normalizeMemberId(v);
+      return id !== null && /\d/.test(id) && /^[#:\s]*[A-Za-z0-9]/.test(v);
+    }
+    case 'insPhone':
+    case 'idOrPhone':
+      return parsePhone(v) !== null && /^\W{0,3}(?:\+?1|\(?\d)/.test(v);
+    default:
+      return false;
+  }
+}
+
+/** Bullets, numbering, markdown emphasis and quote leftovers before a label. */
+const BULLET = /^\s*(?:[-*•·◦▪▫►▶➢✓✔☐☑o]\s+|\d{1,2}[.)]\s+|[a-hA-H][.)]\s+|\(\d{1,2}\)\s*|#{1,4}\s+)/;
+
+/** Cleans emphasis markers and bullets; keeps tabs (cell boundaries). */
+export function cleanLine(line: string): string {
+  let t = line.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '');
+  t = t.replace(/\*+/g, '').replace(/_{2,}/g, ' ').replace(/(?<=\s|^)_|_(?=\s|$|:)/g, '');
+  // Pipe-separated cells ("| Client Name | Jane Doe |") read like table cells.
+  if (/\|/.test(t)) t = t.replace(/^\s*\|/, '').replace(/\|\s*$/, '').replace(/\s*\|\s*/g, '\t');
+  for (let k = 0; k < 2 && BULLET.test(t); k++) t = t.replace(BULLET, '');
+  // Runs of spaces stay: aligned columns ("DOB        01/02/1990") separate label and value.
+  return t.replace(/[\f\v]+/g, ' ').replace(/ *\t */g, '\t').trim();
+}
+
+const PREFIX_NOTE = /^(?:correction|corrected|update|updated|updates|note|fyi|also|sorry|edit|edited|change|changed|ps|p\.s|new info|new|please note|addendum|amended)$/i;
+
+/** Separators between a label and its value, besides ":" and tab. */
+const OTHER_SEPARATORS = /\s[-–—]+\s|\s?[–—]\s?|\s?=+>?\s?|\s->\s|\s{2,}|\s(?:is|are|was|should be|should read|is now|changed to|=)\s|#\s/g;
+
+function withoutTrailingColon(s: string): string {
+  return s.replace(/\s*[:\-–—=]+\s*$/, '').trim();
+}
+
+/** The best label ending exactly at `end` in `text` (1-5 words back), preferring the longest real field. */
+function labelEndingAt(text: string, end: number): { start: number; field: FieldKey } | null {
+  const before = text.slice(0, end);
+  const wordStarts: number[] = [];
+  const re = /[^\s,;|/]+/g;
+  for (const m of before.matchAll(re)) wordStarts.push(m.index ?? 0);
+  let best: { start: number; field: FieldKey } | null = null;
+  let fallback: { start: number; field: FieldKey } | null = null;
+  for (let k = 1; k <= Math.min(5, wordStarts.length); k++) {
+    const start = wordStarts[wordStarts.length - k] ?? 0;
+    const cand = before.slice(start).trim();
+    const field = classifyLabel(cand);
+    if (field === null) continue;
+    if (field === 'ignore') {
+      if (fallback === null) fallback = { start, field };
+      continue;
+    }
+    best = { start, field };
+  }
+  return best ?? fallback;
+}
+
+/**
+ * Splits a value that carries further labelled pairs ("Jane Doe DOB: 1/2/90 Ins: Aetna",
+ * "Aetna, ID W123456789") into the first value and the following pairs.
+ */
+function splitInline(value: string, depth: number): { value: string; more: LinePair[] } {
+  if (depth > 6 || value.length > 400) return { value, more: [] };
+  // Pairs introduced by "Label:" inside the value.
+  for (let c = value.indexOf(':'); c >= 0; c = value.indexOf(':', c + 1)) {
+    if (/\d/.test(value[c - 1] ?? '') && /\d/.test(value[c + 1] ?? '')) continue; // a time, 10:30
+    const lab = labelEndingAt(value, c);
+    if (lab === null || lab.start === 0) continue;
+    const prev = value[lab.start - 1] ?? ' ';
+    if (!/[\s,;|/(]/.test(prev)) continue;
+    const first = value.slice(0, lab.start).replace(/[\s,;|/(]+$/, '');
+    const restPairs = parseLabelled(value.slice(lab.start), depth + 1);
+    if (restPairs === null) continue;
+    return { value: first, more: restPairs };
+  }
+  // Typed pairs after a list separator ("Jane Doe, DOB 01/02/1990", "Aetna | ID W123").
+  for (const m of value.matchAll(/\s*(?:[,;|]|\s\/\s|\s{2,}|\s[-–—]\s)\s*/g)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const rest = value.slice(at);
+    const pairs = parseLabelled(rest, depth + 1, true);
+    if (pairs !== null && pairs.length > 0) {
+      return { value: value.slice(0, m.index ?? 0), more: pairs };
+    }
+  }
+  return { value, more: [] };
+}
+
+/**
+ * Reads "Label<sep>value" at the start of text; null when the text does not start with a label.
+ * With typedOnly, only labels whose value has a recognisable shape are accepted with any separator
+ * (used inside values, where a loose match would split a name).
+ */
+function parseLabelled(text: string, depth: number, typedOnly = false): LinePair[] | null {
+  const t = text.trim();
+  if (t.length === 0) return null;
+  // "Label: value"
+  const colon = t.indexOf(':');
+  if (colon > 0 && colon <= 60) {
+    const left = t.slice(0, colon);
+    const field = classifyLabel(left);
+    if (field !== null && (!typedOnly || TYPED.has(field) || field !== 'ignore')) {
+      const raw = t.slice(colon + 1).replace(/^[\s:\-–—=]+/, '');
+      if (typedOnly && TYPED.has(field) && !typedValueOk(field, raw.split(/[,;|]/)[0] ?? '')) return null;
+      const { value, more } = splitInline(raw, depth);
+      return [{ field, value: value.trim() }, ...more];
+    }
+    if (PREFIX_NOTE.test(left.trim()) && !typedOnly) return parseLabelled(t.slice(colon + 1), depth + 1);
+  }
+  // "Referred by Sunrise Recovery": the phrase itself separates label and value.
+  const referred = /^(?:referred\s+(?:by|from)|referral\s+(?:from|by)|ref(?:'d)?\s+by)\s+(?!:)(.+)$/i.exec(t);
+  if (referred && !typedOnly) {
+    return [{ field: 'referredBy', value: (referred[1] ?? '').replace(/^[\s:=\-–—]+/, '').trim() }];
+  }
+  // Other separators: take the earliest whose left side is a label.
+  for (const m of t.matchAll(OTHER_SEPARATORS)) {
+    const at = m.index ?? 0;
+    if (at === 0 || at > 60) continue;
+    const sep = m[0];
+    const left = sep.startsWith('#') ? t.slice(0, at + 1) : t.slice(0, at);
+    const field = classifyLabel(left);
+    if (field === null || field === 'ignore') continue;
+    const raw = t.slice(at + sep.length);
+    if (raw.trim().length === 0) continue;
+    if (typedOnly && !TYPED.has(field)) continue;
+    if ((typedOnly || /^\s?[–—-]/.test(sep) === false && !/\s{2,}|=/.test(sep)) && TYPED.has(field) && !typedValueOk(field, raw)) continue;
+    // Prose separators ("is") only between a label and a typed value or a short value.
+    if (/\s(?:is|are|was|should|changed)/.test(sep) && !TYPED.has(field) && raw.split(/\s+/).length > 6) continue;
+    const { value, more } = splitInline(raw, depth);
+    return [{ field, value: value.trim() }, ...more];
+  }
+  // "DOB 01/02/1990", "Member ID W123456789": a typed value after a plain space.
+  const words = t.split(' ');
+  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+    const left = words.slice(0, k).join(' ');
+    const field = classifyLabel(left);
+    if (field === null || !TYPED.has(field)) continue;
+    const raw = words.slice(k).join(' ');
+    if (!typedValueOk(field, raw)) continue;
+    const { value, more } = splitInline(raw, depth);
+    return [{ field, value: value.trim() }, ...more];
+  }
+  return null;
+}
+
+/** True when the text is a label with an empty value ("Client Name:", "DOB"). */
+function bareLabel(text: string): FieldKey | null {
+  const t = withoutTrailingColon(text);
+  if (t.length === 0 || t.length > 60) return null;
+  return classifyLabel(t);
+}
+
+/** Parses one line of body text (quote prefixes already removed). */
+export function parseLine(rawLine: string): ParsedLine {
+  if (rawLine.trim().length === 0) return { kind: 'blank' };
+  if (/^\s*[-=_~*#.•·|:+ ]{3,}\s*$/.test(rawLine) && /[-=_~*#.•·]{3,}/.test(rawLine)) return { kind: 'separator' };
+  const line = cleanLine(rawLine);
+  if (line.length === 0) return { kind: 'blank' };
+
+  if (line.includes('\t')) {
+    const cells = line.split('\t').map((c) => c.trim());
+    const pairs = pairsFromCells(cells);
+    if (pairs.length > 0) return { kind: 'pairs', pairs };
+    const nonEmpty = cells.filter((c) => c.length > 0);
+    if (nonEmpty.length === 1) return parseLine(nonEmpty[0] ?? '');
+    return { kind: 'text', text: line };
+  }
+
+  const heading = classifyHeading(line);
+  const bare = bareLabel(line);
+  if (bare !== null && bare !== 'ignore') {
+    return { kind: 'bare', field: bare, heading };
+  }
+  if (heading !== null) return { kind: 'heading', heading };
+
+  // "Client 2: Jane Doe, DOB 1/2/90": a client boundary whose value is the client's name.
+  const colon = line.indexOf(':');
+  if (colon > 0) {
+    const h = classifyHeading(line.slice(0, colon));
+    if (h !== null && h.newClient) {
+      const rest = line.slice(colon + 1).trim();
+      const inner = rest.length > 0 ? parseLabelled(rest, 0) : null;
+      if (inner !== null) return { kind: 'pairs', pairs: inner, heading: h };
+      if (rest.length === 0) return { kind: 'heading', heading: h };
+      const { value, more } = splitInline(rest, 0);
+      return { kind: 'pairs', pairs: [{ field: 'clientName', value: value.trim() }, ...more], heading: h };
+    }
+  }
+  const pairs = parseLabelled(line, 0);
+  if (pairs !== null) {
+    const kept = pairs.filter((p) => p.value.length > 0 || pairs.length === 1);
+    const only = kept[0];
+    if (kept.length === 1 && only && only.value.length === 0) {
+      if (only.field === 'ignore') return { kind: 'unknownLabel' };
+      return { kind: 'bare', field: only.field, heading: null };
+    }
+    return { kind: 'pairs', pairs: kept };
+  }
+  // Sentences in prose: each may state a labelled value ("Her DOB is 1/2/90.").
+  if (line.length > 30) {
+    const found = prosePairs(line);
+    if (found.length > 0) return { kind: 'pairs', pairs: found };
+  }
+  if (/^[^:]{1,40}:\s*\S/.test(line) || /^[^:]{1,40}:\s*$/.test(line)) return { kind: 'unknownLabel' };
+  return { kind: 'text', text: line };
+}
+
+/** Phrases that introduce a value in prose. */
+const PROSE_ADDRESS = /\b(?:lives at|resides at|living at|residing at|located at|staying at|home address is|address is)\s+(.+?\d{5}(?:-\d{4})?)/i;
+const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
+
+/** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
+function prosePairs(line: string): LinePair[] {
+  const found: LinePair[] = [];
+  const addr = PROSE_ADDRESS.exec(line);
+  if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
+  const payer = PROSE_PAYER.exec(line);
+  if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payer[1] ?? '')) found.push({ field: 'payer', value: payer[1] ?? '' });
+  const lead = /^(?:and|also|the|her|his|their|my|our|she|he|they)\s+/i;
+  for (const sentence of line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+/)) {
+    const whole = parseLabelled(sentence.replace(/[.!?;]+$/, '').replace(lead, ''), 0);
+    if (whole !== null) {
+      found.push(...whole.filter((p) => p.field !== 'ignore' && p.value.length > 0));
+      continue;
+    }
+    // Clauses: "She has Aetna, member ID W123456789".
+    for (const clause of sentence.split(/,\s+|\s+and\s+/)) {
+      const ps = parseLabelled(clause.replace(/[.!?;]+$/, '').replace(lead, ''), 0);
+      if (ps !== null) found.push(...ps.filter((p) => p.field !== 'ignore' && p.value.length > 0));
+    }
+  }
+  return found;
+}
+
+/** Pairs from table cells: "Label | value" cells, or cells that hold "Label: value" themselves. */
+function pairsFromCells(cells: string[]): LinePair[] {
+  const pairs: LinePair[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    const cell = cells[i] ?? '';
+    if (cell.length === 0) {
+      i++;
+      continue;
+    }
+    const asLabel = bareLabel(cell);
+    if (asLabel !== null) {
+      const next = cells[i + 1];
+      if (next !== undefined && (bareLabel(next) === null || next.length === 0)) {
+        pairs.push({ field: asLabel, value: next });
+        i += 2;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    const inner = parseLabelled(cell, 0);
+    if (inner !== null) pairs.push(...inner);
+    i++;
+  }
+  return pairs.filter((p) => p.field !== 'ignore');
+}
+
+/** The field of each cell when the line is a table header row (labels only), else null. */
+export function headerRowFields(line: string): (FieldKey | null)[] | null {
+  const clean = cleanLine(line);
+  let cells: string[];
+  if (clean.includes('\t')) cells = clean.split('\t');
+  else if ((clean.match(/\|/g) ?? []).length >= 2) cells = clean.replace(/^\||\|$/g, '').split('|');
+  else if (/\S {2,}\S.* {2,}\S/.test(clean)) cells = clean.split(/ {2,}/);
+  else return null;
+  cells = cells.map((c) => c.trim());
+  const fields = cells.map((c) => (c.length === 0 ? null : bareLabel(c)));
+  const known = fields.filter((f) => f !== null && f !== 'ignore').length;
+  const nonEmpty = cells.filter((c) => c.length > 0).length;
+  if (known < 2 || known + 1 < nonEmpty) return null;
+  // A header names mostly different fields; "Name | Jane" pairs are not a header.
+  if (cells.length < 3 && known < 2) return null;
+  return fields;
+}
+
+/** Cells of a data row in the same style as the header row. */
+export function rowCells(line: string, style: 'tab' | 'pipe' | 'spaces'): string[] {
+  const clean = line.replace(/\u00a0/g, ' ').trim();
+  if (style === 'tab') return clean.split('\t').map((c) => c.trim());
+  if (style === 'pipe') return clean.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  return clean.split(/ {2,}/).map((c) => c.trim());
+}

@@ -1,0 +1,259 @@
+/**
+ * The label vocabulary of VOB request emails: which field a label such as "Pt Name",
+ * "D.O.B.", "Ins Co", "Mem ID#", "Phone # on back of card" or "Relationship to insured" names.
+ * Labels are matched whole (after light normalisation), never as a prefix of a sentence, so
+ * prose such as "Insurance verification request for" is not a label.
+ */
+
+export type FieldKey =
+  | 'clientName' // explicitly the client's name
+  | 'name' // a bare "Name": the client's unless a subscriber section is open
+  | 'firstName'
+  | 'lastName'
+  | 'middleName'
+  | 'subscriberFirst'
+  | 'subscriberLast'
+  | 'dob' // a bare DOB: the client's unless a subscriber section is open
+  | 'clientDob'
+  | 'subscriberDob'
+  | 'address' // a bare address: the client's unless a subscriber section is open
+  | 'clientAddress'
+  | 'line2'
+  | 'city'
+  | 'state'
+  | 'zip'
+  | 'cityStateZip'
+  | 'payer'
+  | 'memberId'
+  | 'idOrPhone' // "Ins #": a member ID or the insurance phone, decided by the value
+  | 'group'
+  | 'insPhone'
+  | 'phone' // a bare phone: the insurance's only inside an insurance section
+  | 'subscriberName'
+  | 'relationship' // direction unknown from the label
+  | 'relToSubscriber' // the value describes the client ("Relationship to subscriber: Daughter")
+  | 'relOfSubscriber' // the value describes the subscriber ("Subscriber relationship to client: Mother")
+  | 'referredBy'
+  | 'ignore'; // a known label of something the record does not hold (SSN, email, fax...)
+
+export type Section = 'client' | 'insurance' | 'subscriber' | 'referral' | 'secondary' | 'other';
+
+export interface Heading {
+  section: Section;
+  /** "Client 2", "Patient #1": a new client starts here. */
+  newClient: boolean;
+}
+
+const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller']);
+const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
+const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note']);
+
+/** Lower-case word tokens of a label, punctuation and possessives removed, "#"/"number" as "#". */
+export function labelTokens(raw: string): string[] {
+  let s = raw.toLowerCase();
+  s = s.replace(/[’`]/g, "'").replace(/'s\b/g, '').replace(/s'/g, 's');
+  s = s.replace(/\bd\.?\s?o\.?\s?b\b\.?/g, 'dob');
+  s = s.replace(/\bp\.?\s?h\.?(?=\s|$|[:#])/g, 'ph');
+  s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
+  s = s.replace(/\bzip[\s-]?code\b/g, 'zip').replace(/\bpostal\s+code\b/g, 'zip');
+  s = s.replace(/\bmedi-cal\b/g, 'medical_ca');
+  s = s.replace(/\be-?mail\b/g, 'email');
+  s = s.replace(/#/g, ' # ').replace(/\./g, ' ').replace(/[^a-z0-9#_ ]+/g, ' ');
+  const tokens = s.split(/\s+/).filter((t) => t.length > 0);
+  return tokens.map((t) => (t === 'number' || t === 'no' || t === 'num' || t === 'nbr' || t === 'nmbr' ? '#' : t));
+}
+
+function has(tokens: string[], ...words: string[]): boolean {
+  return words.some((w) => tokens.includes(w));
+}
+
+function only(tokens: string[], allowed: Set<string>): boolean {
+  return tokens.every((t) => allowed.has(t));
+}
+
+const ID_WORDS = new Set(['id', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
+const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
+const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
+const INS_PHONE_CONTEXT = ['ins', 'insurance', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'vob', 'eligibility', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
+const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
+const REFERRAL = new Set([
+  'referred by', 'referred from', 'referral', 'referral source', 'referral from', 'referral facility', 'referral company',
+  'referral agency', 'referral center', 'referral name', 'referral source name', 'referring facility', 'referring center',
+  'referring agency', 'referring provider', 'referring organization', 'referring organisation', 'referring program',
+  'referring party', 'referring company', 'referring treatment center', 'referring facility name', 'referrer', 'ref by',
+  'ref', 'ref source', 'referred by treatment center', 'referred by facility', 'referral treatment center', 'facility',
+  'facility name', 'treatment center', 'treatment facility', 'treatment center name', 'center', 'center name',
+  'sending facility', 'requesting facility', 'requesting provider', 'requesting center', 'requested by', 'submitted by',
+  'treating facility', 'rehab', 'rehab facility', 'program', 'program name', 'agency', 'agency name', 'organization',
+  'referring', 'source', 'lead source', 'referral partner', 'partner', 'facility requesting', 'from facility',
+  'on behalf of', 'provider facility', 'tc', 'treatment provider', 'referral contact facility', 'referred by tc',
+  'referred', 'referral by', 'referring facility treatment center', 'referred by treatment center name',
+]);
+
+/** The field a label names, or null when it is not a label of this vocabulary. */
+export function classifyLabel(raw: string): FieldKey | null {
+  if (raw.length === 0 || raw.length > 60) return null;
+  let tokens = labelTokens(raw);
+  // Bullet leftovers and numbering ("1", "a") before a label.
+  while (tokens.length > 1 && /^(?:\d{1,2}|[a-h]|o|ii?|iii)$/.test(tokens[0] ?? '')) tokens = tokens.slice(1);
+  const hash = tokens.includes('#');
+  tokens = tokens.filter((t) => !FILLER.has(t));
+  if (tokens.length === 0) return null;
+  if (tokens.length > 8) return null;
+  const joined = tokens.filter((t) => t !== '#').join(' ');
+  const words = tokens.filter((t) => t !== '#');
+  const isSub = has(words, ...SUBSCRIBER_WORDS) || /\bpolicy (?:owner|holder)\b/.test(joined) || /\bprimary (?:member|subscriber|insured)\b/.test(joined);
+  const isClient = words.some((w) => CLIENT.has(w));
+
+  const referralWords = new Set(['referred', 'referral', 'referring', 'by', 'from', 'source', 'facility', 'center', 'centre', 'agency', 'organization', 'organisation', 'program', 'treatment', 'provider', 'company', 'name', 'tc', 'partner']);
+  if (REFERRAL.has(joined) || (/^(?:referred|referral|referring)\b/.test(joined) && only(words, referralWords))) {
+    return 'referredBy';
+  }
+  if (REFERRAL.has(joined.replace(/ name$/, ''))) return 'referredBy';
+
+  // Things that are labelled but not part of the record.
+  if (has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
+    if (!(has(words, 'date') && has(words, 'birth'))) return 'ignore';
+  }
+  if (joined === 'to' || joined === 'from' || joined === 'date') return 'ignore';
+
+  // Relationship.
+  if (has(words, 'relationship', 'relation', 'rel', 'relship', 'relationshp', 'relatiosnhip', 'relat')) {
+    const relAllowed = new Set(['relationship', 'relation', 'rel', 'relship', 'relationshp', 'relatiosnhip', 'relat', 'to', 'with', 'ins', 'insurance', 'policyholder', 'info', 'code', ...CLIENT, ...SUBSCRIBER_WORDS, 'primary', 'is']);
+    if (!only(words, relAllowed)) return null;
+    const toIdx = words.findIndex((w) => w === 'to' || w === 'with');
+    const relIdx = words.findIndex((w) => w.startsWith('rel'));
+    const rawLower = raw.toLowerCase();
+    // "relationship to subscriber/insured/policy holder": the value describes the client.
+    if (/\b(?:to|with)\s+(?:the\s+)?(?:subscriber|sub|insured|ins|insurance|policy\s?-?holder|primary|card\s?holder|guarantor|employee|member)\b/.test(rawLower)) return 'relToSubscriber';
+    // "relationship to client/patient": the value describes the subscriber.
+    if (/\b(?:to|with)\s+(?:the\s+)?(?:client|patient|pt)\b/.test(rawLower)) return 'relOfSubscriber';
+    if (toIdx < 0 && relIdx >= 0) {
+      const before = words.slice(0, relIdx);
+      if (before.some((w) => CLIENT.has(w) && w !== 'member')) return 'relToSubscriber';
+      if (before.some((w) => SUBSCRIBER_WORDS.includes(w) || w === 'policyholder')) return 'relOfSubscriber';
+    }
+    return 'relationship';
+  }
+
+  // Dates of birth.
+  if (has(words, 'dob', 'birthdate', 'birthday', 'bday', 'born') || (has(words, 'birth') && has(words, 'date'))) {
+    const dobAllowed = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth', ...CLIENT, ...SUBSCRIBER_WORDS, 'policyholder', 'name', 'insured']);
+    if (!only(words, dobAllowed)) return null;
+    if (isSub) return 'subscriberDob';
+    if (isClient) return 'clientDob';
+    const dobWords = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth']);
+    if (only(words, dobWords)) return 'dob';
+    return null;
+  }
+
+  // Group number before IDs: "Group ID" is a group.
+  if (has(words, 'group', 'grp', 'grp#')) {
+    if (has(words, 'name', 'rx', 'employer')) return 'ignore';
+    if (!only(words, new Set(['group', 'grp', 'grp#', 'id', 'insurance', 'ins', 'plan', 'policy', 'client', 'patient', 'pt', 'primary', 'employer', 'health', 'medical', 'code']))) return null;
+    return 'group';
+  }
+
+  // Phones.
+  const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs)\b/.test(joined) || /\bback of (?:the )?card\b/.test(joined) || /\bon card\b/.test(joined);
+  if (phoneish && !has(words, 'id', 'identification', 'policy', 'mbi')) {
+    if (has(words, 'fax')) return 'ignore';
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'on', 'of', 'the', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
+    if (!only(words, phoneAllowed)) return null;
+    const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
+    const notIns = has(words, ...NOT_INS_PHONE);
+    if (insCtx && !(notIns && !has(words, 'ins', 'insurance', 'payer', 'payor', 'carrier', 'card', 'benefits'))) {
+      // "Insurance #", "Ins No": a member ID or a phone; the value decides.
+      if (!has(words, 'phone', 'ph', 'tel', 'telephone', 'phn', 'call', 'line', 'service', 'services', 'cs', 'csr', 'back', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'verification', 'eligibility', 'benefits', 'customer', 'precert', 'preauth', 'claims', 'ur', 'utilization', 'verify')) {
+        return 'idOrPhone';
+      }
+      return 'insPhone';
+    }
+    if (only(words, new Set(['phone', 'ph', 'tel', 'telephone', 'phn']))) return 'phone';
+    if (words.length === 0 && hash) return null;
+    if (has(words, 'phone', 'ph', 'tel', 'telephone', 'phn', 'cell', 'mobile')) return 'ignore';
+  }
+
+  // Member IDs.
+  if (has(words, 'id', 'identification', 'mbi', 'cin', 'bic', 'hicn', 'ident', 'uid') || (hash && only(words, ID_WORDS)) || (has(words, 'policy') && only(words, ID_WORDS))) {
+    if (has(words, 'npi', 'tax', 'provider', 'facility', 'email', 'rx', 'state', 'drivers', 'driver', 'license', 'photo')) return 'ignore';
+    if (only(words, ID_WORDS)) return 'memberId';
+    return null;
+  }
+
+  // Subscriber names.
+  if (isSub && !has(words, 'dob', 'address', 'phone', 'ssn', 'employer', 'email')) {
+    if (has(words, 'first', 'fname', 'given')) return 'subscriberFirst';
+    if (has(words, 'last', 'lname', 'surname', 'family')) return 'subscriberLast';
+    const rest = words.filter((w) => !SUBSCRIBER_WORDS.includes(w) && w !== 'policyholder' && w !== 'name' && w !== 'policy' && w !== 'owner' && w !== 'info' && w !== 'insurance' && w !== 'ins' && w !== 'member' && w !== 'primary');
+    if (rest.length === 0 && !(words.length === 1 && words[0] === 'primary')) return 'subscriberName';
+    if (rest.length === 0) return null;
+  }
+
+  // Payer.
+  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
+    if (has(words, 'secondary', 'address', 'fax')) return 'ignore';
+    if (only(words, new Set([...PAYER_WORDS, 'insurer']))) return 'payer';
+  }
+
+  // Address pieces.
+  if (has(words, 'address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy') && !has(words, 'email', 'ip', 'web')) {
+    if (has(words, 'facility', 'center', 'office', 'billing', 'provider', 'insurance', 'ins', 'payer', 'claims', 'company', 'our', 'program')) return 'ignore';
+    if (has(words, '2', 'line2', 'ii') && !has(words, '1')) return 'line2';
+    if (isSub) return 'ignore';
+    const addrAllowed = new Set(['address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy', 'current', 'physical', 'line', '1', 'city', 'state', 'zip', 'st', 'full', ...CLIENT]);
+    if (!only(words, addrAllowed)) return null;
+    if (has(words, 'city') && has(words, 'state')) return 'clientAddress';
+    return isClient ? 'clientAddress' : 'address';
+  }
+  if (only(words, new Set(['apt', 'apartment', 'unit', 'suite', 'ste', 'line', '2', 'address2', 'addr2', 'bldg', 'building']))) return 'line2';
+  if (has(words, 'city') && (has(words, 'state') || has(words, 'zip') || has(words, 'st'))) return 'cityStateZip';
+  if (has(words, 'city', 'town') && only(words, new Set(['city', 'town', 'client', 'patient', 'pt']))) return 'city';
+  if (has(words, 'state') && only(words, new Set(['state', 'st', 'client', 'patient', 'pt']))) return 'state';
+  if (has(words, 'zip', 'zipcode', 'postal', 'postcode') && only(words, new Set(['zip', 'zipcode', 'postal', 'postcode', 'client', 'patient', 'pt', 'code', '4']))) return 'zip';
+  if (joined === 'state zip' || joined === 'state and zip' || joined === 'st zip') return 'cityStateZip';
+
+  // Client names.
+  const nameWords = new Set(['name', 'client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'legal', 'full']);
+  if (has(words, 'first', 'fname', 'given') && only(words, new Set([...nameWords, 'first', 'fname', 'given']))) return 'firstName';
+  if (has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'last', 'lname', 'surname', 'family']))) return 'lastName';
+  if (has(words, 'middle', 'mi', 'initial') && only(words, new Set([...nameWords, 'middle', 'mi', 'initial']))) return 'middleName';
+  if (only(words, nameWords) && !hash) {
+    if (words.length === 1 && words[0] === 'name') return 'name';
+    if (has(words, 'member') && !has(words, 'name')) return null;
+    return 'clientName';
+  }
+  return null;
+}
+
+const HEADING_TAIL = new Set(['information', 'info', 'details', 'detail', 'data', 'demographics', 'demographic', 'section', 'profile']);
+
+/**
+ * A heading line ("Client Information", "Insurance Info:", "Subscriber Details", "Client 2",
+ * "Patient #1") and the section it opens, or null.
+ */
+export function classifyHeading(raw: string): Heading | null {
+  if (raw.length > 60) return null;
+  const t = raw.toLowerCase().replace(/[*_=~\-–—:#.()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (t.length === 0) return null;
+  // "Client 2", "Patient #1", "2nd client", "Client one".
+  if (/^(?:client|patient|pt|member|resident|person|individual|referral|vob|request)\s*(?:no\s*)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-e])(?:\s+of\s+\d{1,2})?$/.test(t) || /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|next|another)\s+(?:client|patient|pt|member|person|referral|vob)$/.test(t)) {
+    return { section: 'client', newClient: true };
+  }
+  const words = t.split(' ');
+  const core = words.filter((w) => !HEADING_TAIL.has(w) && !FILLER.has(w));
+  const tail = words.some((w) => HEADING_TAIL.has(w));
+  const joined = core.join(' ');
+  if (/^(?:secondary(?: insurance| ins| coverage| plan)?)$/.test(joined)) return { section: 'secondary', newClient: false };
+  if (!tail && words.length === 1 && ['demographics'].includes(joined)) return { section: 'client', newClient: false };
+  if (!tail && !['client', 'patient', 'insurance', 'subscriber', 'policyholder', 'policy holder', 'referral', 'primary insurance', 'insured', 'guarantor', 'member', 'coverage', 'insurance coverage', 'personal', 'referral source'].includes(joined)) return null;
+  if (/^(?:client|patient|pt|member|personal|resident|demographic|demographics|client demographic|patient demographic|client personal|patient personal)$/.test(joined)) return { section: 'client', newClient: false };
+  if (/^(?:primary )?(?:insurance|ins|coverage|insurance coverage|payer|payor|plan|health plan|policy|benefits?)$/.test(joined)) return { section: 'insurance', newClient: false };
+  if (/^(?:primary )?(?:subscriber|policyholder|policy holder|insured|guarantor|cardholder|card holder|responsible party|subscriber policyholder|subscriber policy holder|policy holder subscriber)$/.test(joined)) return { section: 'subscriber', newClient: false };
+  if (/^(?:referral|referral source|referring facility|referring|facility|referral source facility)$/.test(joined)) return { section: 'referral', newClient: false };
+  // Another titled block ("Contact Info", "Facility Details"): generic labels there are not the client's.
+  if (tail && core.length > 0 && core.length <= 2 && !core.some((w) => /^(?:is|are|here|missing|below|following|see|the|this|your|needed|requested|additional|more|other|some|updated|new)$/.test(w))) {
+    return { section: 'other', newClient: false };
+  }
+  return null;
+}

@@ -1,0 +1,33 @@
+/** Person and organisation names as written, trimmed of the notes people add around them. */
+import { isPlaceholder } from './placeholders';
+
+/** A person's name: whitespace collapsed, markdown and trailing notes ("(client)", ", DOB ...") removed. */
+export function cleanPersonName(value: string): string | null {
+  let t = value.replace(/[*_`]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Notes in brackets are never part of the name.
+  t = t.replace(/\s*[([{][^)\]}]*[)\]}]?\s*$/g, '').replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
+  // Trailing commentary after a dash or a comma followed by a keyword.
+  t = t.replace(/\s+[-–—|]\s+.*$/, '');
+  t = t.replace(/\s*[,;]\s*(?:dob|d\.o\.b|born|age|mrn|ssn|id|member|phone|ph|cell|relationship|rel|insured|subscriber|policy)\b.*$/i, '');
+  t = t.replace(/\s*\b(?:dob|d\.o\.b\.?)\s*[:\-]?\s*\d.*$/i, '');
+  t = t.replace(/[\s,;:.]+$/, '').replace(/^[\s,;:.\-]+/, '').trim();
+  if (t.length === 0 || isPlaceholder(t)) return null;
+  // A name has letters and no long digit runs (a date or ID typed in the wrong place).
+  if (!/[A-Za-zÀ-ÿ]/.test(t) || /\d{3,}/.test(t)) return null;
+  if (t.length > 80 || t.split(' ').length > 8) return null;
+  return t;
+}
+
+/** An organisation name as written: whitespace collapsed, trailing contact details removed. */
+export function cleanOrgName(value: string): string | null {
+  let t = value.replace(/[*_`]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Contact details and notes after the name are not the name.
+  t = t.replace(/\s*(?:[-–—|,;]\s*)?(?:\(?\+?1?[\s.-]*\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\)?).*$/, '');
+  t = t.replace(/\s*(?:[-–—|,;]\s*)?\S+@\S+.*$/, '');
+  t = t.replace(/\s*(?:[-–—|,;]\s*)?(?:phone|ph|tel|fax|p:|f:)\b.*$/i, '');
+  t = t.replace(/^(?:from|by)\s+/i, '');
+  t = t.replace(/[\s,;:.\-–—|]+$/, '').trim();
+  if (t.length === 0 || isPlaceholder(t)) return null;
+  if (!/[A-Za-z]/.test(t) || t.length > 120) return null;
+  return t;
+}

@@ -1,0 +1,37 @@
+/**
+ * Placeholder words intake staff type where they do not know a value yet. The contract says a
+ * placeholder is not a value: every field reads as null when its text is one of these.
+ */
+
+/** Values that are placeholders only when they are the whole value (short words that may start a real value). */
+const WHOLE_VALUE = new Set([
+  'n/a', 'n a', 'na', 'n.a', 'n.a.', 'n\\a', 'none', 'nil', 'null', 'pending', 'unknown', 'unk', 'tbd',
+  'tba', 'tbc', '?', '??', '???', 'x', 'xx', 'xxx', 'homeless', 'see attached', 'see card', 'on card',
+  'see attachment', 'attached', 'see below', 'see above', 'on file', 'not available', 'not provided',
+  'not known', 'blank', 'to be determined', 'unsure', 'not sure', 'dk', 'idk', "don't know",
+  'do not know', 'will send', 'will provide', 'waiting', 'no address', 'no fixed address',
+  'in attachment', 'attachment', 'see image', 'see photo', 'see pic', 'pic attached', 'card attached',
+  'front and back attached', 'same', 'not applicable', 'not given', 'declined', 'refused',
+  'to follow', 'forthcoming', 'not on file', 'missing', 'need', 'needed', 'tbd by client',
+]);
+
+/** Leading words that make the whole value a placeholder ("pending - will send", "see attached card"). */
+const LEADING = /^(?:pending|unknown|tbd|tba|homeless|see\s+(?:attached|attachment|card|image|photo|pic|below|above|scan|copy|front|back)|unk\b|n\/a\b|none\b|not\s+(?:available|provided|known|sure|given|applicable|on file)|will\s+(?:send|provide|get|forward|follow)|waiting\s+(?:on|for)|need\s+to\s+get|to\s+be\s+(?:determined|provided|sent)|currently\s+homeless|no\s+(?:fixed\s+)?address|attached\b|please\s+see|in\s+(?:the\s+)?attach|on\s+(?:the\s+)?(?:card|file)\b|card\s+attached|awaiting)/i;
+
+/** Only punctuation/underscores (a blank on a form: "____", "--", "...") is no value either. */
+const BLANK = /^[\s_\-–—.*:#/\\|=~]*$/;
+
+/** True when the text is empty or a placeholder, so the field is absent. */
+export function isPlaceholder(value: string | null | undefined): boolean {
+  if (value == null) return true;
+  const v = value.trim().replace(/^[*_"'`]+|[*_"'`]+$/g, '').trim();
+  if (BLANK.test(v)) return true;
+  const lower = v.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
+  if (WHOLE_VALUE.has(lower)) return true;
+  return LEADING.test(lower);
+}
+
+/** True when a value mentions homelessness, which makes an address absent however it is phrased. */
+export function mentionsHomeless(value: string): boolean {
+  return /\bhomeless\b|\bno\s+(?:fixed|permanent)\s+(?:address|residence)\b|\bunhoused\b/i.test(value);
+}

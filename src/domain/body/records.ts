@@ -1,0 +1,176 @@
+/**
+ * Groups a segment's labelled values into one record per client and normalises each record to
+ * the contract's value formats. A new client starts at an explicit boundary ("Client 2", a new
+ * table row), when an identifying field (name, DOB, member ID) repeats with another value, or
+ * when any field repeats after a blank line.
+ */
+import type { Relationship } from '../../../schemas/vob-record';
+import type { BodyRequest } from './body-request';
+import type { FieldHit, HitField } from './field-hits';
+import { composeAddress, parseCityStateZip } from './addresses';
+import { parseDate } from './dates';
+import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
+import { cleanOrgName, cleanPersonName } from './names';
+import { looksLikeFormattedPhone, parsePhone } from './phones';
+import { isPlaceholder } from './placeholders';
+import { hasRelationshipWord, isSelfValue, parseRelationship } from './relationships';
+
+export type RawRecord = Map<HitField, string>;
+
+const ANCHORS: ReadonlySet<HitField> = new Set<HitField>(['clientName', 'firstName', 'lastName', 'clientDob', 'memberId']);
+/** Anchors whose repetition alone starts a new client; a second member ID (Medicaid CIN and BIC) does not. */
+const HARD_ANCHORS: ReadonlySet<HitField> = new Set<HitField>(['clientName', 'firstName', 'lastName', 'clientDob']);
+
+function sameValue(a: string, b: string): boolean {
+  const n = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return n(a) === n(b);
+}
+
+/** Groups hits into raw records, one per client. */
+export function groupHits(hits: FieldHit[]): RawRecord[] {
+  const records: RawRecord[] = [];
+  let cur: RawRecord = new Map();
+  const hasAnchor = (r: RawRecord): boolean => [...r.keys()].some((k) => ANCHORS.has(k));
+  for (const hit of hits) {
+    let field = hit.field;
+    const existing = cur.get(field);
+    // A second DOB right after the client's, without a break, is the subscriber's.
+    if (field === 'clientDob' && existing !== undefined && !hit.afterBreak && !hit.newClient && !sameValue(existing, hit.value) && cur.has('subscriberName')) {
+      field = 'subscriberDob';
+    }
+    const prior = cur.get(field);
+    let split = false;
+    if (hit.newClient && hasAnchor(cur)) split = true;
+    else if (prior !== undefined && !sameValue(prior, hit.value)) {
+      const priorEmpty = isPlaceholder(prior);
+      if (HARD_ANCHORS.has(field) && !priorEmpty) split = true;
+      else if (hit.afterBreak && !priorEmpty && hasAnchor(cur)) split = true;
+    }
+    if (split) {
+      records.push(cur);
+      cur = new Map();
+    }
+    const now = cur.get(field);
+    if (now === undefined || (isPlaceholder(now) && !isPlaceholder(hit.value))) cur.set(field, hit.value);
+  }
+  if (cur.size > 0) records.push(cur);
+  return records;
+}
+
+/** Subscriber text such as "Mary Doe (Mother)", "Mother - Mary Doe", "Self". */
+function parseSubscriber(raw: string): { name: string | null; relationship: Relationship | null; self: boolean } {
+  const t = raw.trim();
+  if (isSelfValue(t)) return { name: null, relationship: 'self', self: true };
+  // "Jane Doe (self)", "Jane Doe - same as client"
+  const parts = t.split(/\s*[()[\]]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*/).map((x) => x.trim()).filter((x) => x.length > 0);
+  let relationship: Relationship | null = null;
+  let self = false;
+  const nameParts: string[] = [];
+  for (const part of parts) {
+    if (part.split(/\s+/).length <= 5 && (hasRelationshipWord(part) || /^(?:self|same)\b/i.test(part))) {
+      if (isSelfValue(part) || /^(?:self|same)\b/i.test(part)) {
+        relationship = 'self';
+        self = true;
+      } else relationship = parseRelationship(part, 'subscriber');
+      continue;
+    }
+    if (/^(?:dob|d\.o\.b|born)\b/i.test(part) || /\d{2,}/.test(part)) continue;
+    nameParts.push(part);
+  }
+  // "Mary Doe" can be a surname pair with a comma ("Doe, Mary"): keep the written order.
+  const name = cleanPersonName(nameParts.join(nameParts.length === 2 && /,/.test(t) && !parts.some(hasRelationshipWord) ? ', ' : ' '));
+  return { name, relationship, self };
+}
+
+function nonEmpty(v: string | undefined): string | null {
+  return v === undefined || isPlaceholder(v) ? null : v;
+}
+
+/** Normalises a raw record to the contract's formats; `reference` is "today" for DOB checks. */
+export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
+  const get = (f: HitField): string | null => nonEmpty(raw.get(f));
+
+  let clientName = get('clientName') !== null ? cleanPersonName(get('clientName') as string) : null;
+  if (clientName === null) {
+    const parts = [get('firstName'), get('middleName'), get('lastName')].filter((x): x is string => x !== null).map((x) => x.trim());
+    if (get('firstName') !== null || get('lastName') !== null) clientName = cleanPersonName(parts.join(' '));
+  }
+
+  const dobRaw = get('clientDob');
+  const dob = dobRaw === null ? null : parseDate(dobRaw, { birthDate: true, reference });
+
+  let address = null;
+  const street = get('clientAddress');
+  if (street !== null) {
+    const csz = get('cityStateZip');
+    const fromCsz = csz !== null ? parseCityStateZip(csz) : { city: null, state: null, zip: null };
+    address = composeAddress({
+      street,
+      line2: get('line2'),
+      city: get('city') ?? fromCsz.city,
+      state: get('state') ?? fromCsz.state,
+      zip: get('zip') ?? fromCsz.zip,
+    });
+  }
+
+  const payerRaw = get('payer');
+  const payerName = payerRaw === null ? null : cleanOrgName(payerRaw);
+
+  let memberId = get('memberId') !== null ? normalizeMemberId(get('memberId') as string) : null;
+  let phone = get('insPhone') !== null ? parsePhone(get('insPhone') as string) : null;
+  const either = get('idOrPhone');
+  if (either !== null) {
+    if (looksLikeFormattedPhone(either) && parsePhone(either) !== null) phone = phone ?? parsePhone(either);
+    else memberId = memberId ?? normalizeMemberId(either);
+  }
+  const groupRaw = get('group');
+  const groupNumber = groupRaw === null ? null : normalizeGroupNumber(groupRaw);
+
+  let subscriberName: string | null = null;
+  let relationship: Relationship | null = null;
+  let selfSubscriber = false;
+  const subRaw = raw.get('subscriberName');
+  if (subRaw !== undefined && subRaw.trim().length > 0) {
+    if (isSelfValue(subRaw)) {
+      relationship = 'self';
+      selfSubscriber = true;
+    } else if (!isPlaceholder(subRaw)) {
+      const s = parseSubscriber(subRaw);
+      subscriberName = s.name;
+      relationship = s.relationship;
+      selfSubscriber = s.self;
+    }
+  }
+  if (subscriberName === null && (get('subscriberFirst') !== null || get('subscriberLast') !== null)) {
+    subscriberName = cleanPersonName([get('subscriberFirst'), get('subscriberLast')].filter((x) => x !== null).join(' '));
+  }
+  // An explicit relationship label wins over words next to the subscriber's name.
+  const relTo = get('relToSubscriber');
+  const relOf = get('relOfSubscriber');
+  const explicitRel = relTo !== null ? parseRelationship(relTo, 'client') : relOf !== null ? parseRelationship(relOf, 'subscriber') : null;
+  if (explicitRel !== null) relationship = explicitRel;
+
+  if (relationship === 'self' && (subscriberName === null || selfSubscriber)) subscriberName = subscriberName ?? clientName;
+  if (relationship === null && subscriberName !== null && clientName !== null && sameValue(subscriberName, clientName)) relationship = 'self';
+
+  const refRaw = get('referredBy');
+  const referredBy = refRaw === null ? null : cleanOrgName(refRaw);
+
+  return {
+    client: { name: clientName, dob, address },
+    insurance: { payerName, memberId, groupNumber, phone },
+    subscriber: { name: subscriberName, relationship },
+    referredBy,
+  };
+}
+
+/** How many contract fields the request states. */
+export function filledCount(r: BodyRequest): number {
+  const values = [r.client.name, r.client.dob, r.client.address, r.insurance.payerName, r.insurance.memberId, r.insurance.groupNumber, r.insurance.phone, r.subscriber.name, r.subscriber.relationship, r.referredBy];
+  return values.filter((v) => v !== null).length;
+}
+
+/** True when the request names the client somehow (name, DOB or member ID). */
+export function identifiesClient(r: BodyRequest): boolean {
+  return r.client.name !== null || r.client.dob !== null || r.insurance.memberId !== null;
+}

@@ -1,0 +1,80 @@
+/**
+ * Relationship words to the X12 270 value: the CLIENT's relationship to the subscriber.
+ * A phrase can describe either person ("Subscriber: Mary Doe (Mother)" describes the
+ * subscriber; "Relationship to subscriber: Daughter" describes the client), so callers say
+ * which one the label points at, and phrases inside the value can override it.
+ */
+import type { Relationship } from '../../../schemas/vob-record';
+
+/** Which person the relationship word describes. */
+export type RelationDirection =
+  /** The word says who the subscriber is to the client ("Mother" = subscriber is the mother). */
+  | 'subscriber'
+  /** The word says who the client is to the subscriber ("Daughter" = client is the daughter). */
+  | 'client';
+
+type Kin = 'self' | 'spouse' | 'parent' | 'offspring' | 'other';
+
+const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|patient|pt|the client|the patient|policy ?holder|subscriber|insured|primary|member|client is (?:the )?(?:subscriber|policy ?holder|insured|primary)|patient is (?:the )?(?:subscriber|policy ?holder|insured)|subscriber is (?:the )?(?:client|patient)|herself|himself|themself|themselves|own|own policy|own insurance|their own|his own|her own|employee)$/i;
+
+function kinOfWord(text: string): Kin | null {
+  const t = text.toLowerCase();
+  if (/\bex[\s-]?(?:wife|husband|spouse|partner)\b/.test(t)) return 'other';
+  if (/\b(?:husband|wife|spouse|spousal|domestic partner|partner|married|civil union)\b/.test(t)) return 'spouse';
+  if (/\b(?:grand(?:mother|father|parent|ma|pa|son|daughter|child)|aunt|uncle|niece|nephew|cousin|sibling|sister|brother|friend|boyfriend|girlfriend|fianc[eé]e?|other|roommate|employer)\b/.test(t)) {
+    return 'other';
+  }
+  if (/\b(?:mother|father|mom|mum|mommy|dad|daddy|parent|parents|guardian|legal guardian|step[\s-]?(?:mother|father|mom|dad|parent)|stepparent|foster (?:mother|father|parent)|adoptive (?:mother|father|parent))\b/.test(t)) {
+    return 'parent';
+  }
+  if (/\b(?:son|daughter|child|children|kid|dependent|dependant|dep|step[\s-]?(?:son|daughter|child)|stepchild|minor)\b/.test(t)) return 'offspring';
+  return null;
+}
+
+const CLIENT_WORD = '(?:client|patient|pt|member|consumer|resident)';
+const SUB_WORD = '(?:subscriber|policy ?holder|insured|primary|card ?holder|guarantor|employee)';
+
+/** Direction implied by the phrasing inside the value ("client's mother", "daughter of insured"). */
+function phraseDirection(t: string): RelationDirection | null {
+  const lower = t.toLowerCase();
+  if (new RegExp(`\\b${CLIENT_WORD}(?:'s|s)?\\s+(?:is\\s+(?:the\\s+)?)?(?:${SUB_WORD}(?:'s|s)?\\s+)?(?:\\w+\\s+)?(?:son|daughter|child|dependent|wife|husband|spouse|mother|father|parent)`).test(lower)) {
+    // "client is the subscriber's daughter" / "client is daughter" describe the client;
+    // "client's mother" describes the subscriber.
+    if (new RegExp(`\\b${CLIENT_WORD}(?:'s|s)\\s+(?!is\\b)`).test(lower)) return 'subscriber';
+    return 'client';
+  }
+  if (new RegExp(`\\b(?:of|to)\\s+(?:the\\s+)?${CLIENT_WORD}\\b`).test(lower)) return 'subscriber';
+  if (new RegExp(`\\b(?:of|to)\\s+(?:the\\s+)?${SUB_WORD}\\b`).test(lower)) return 'client';
+  if (new RegExp(`\\b${SUB_WORD}(?:'s|s)\\s+(?!is\\b)`).test(lower)) return 'client';
+  if (new RegExp(`\\b${SUB_WORD}\\s+is\\b`).test(lower)) return 'subscriber';
+  return null;
+}
+
+/**
+ * The X12 relationship for a value, given which person the label says the word describes.
+ * Null when the value names no relationship (or is a placeholder).
+ */
+export function parseRelationship(value: string, direction: RelationDirection): Relationship | null {
+  const t = value.trim().replace(/[.!;:]+$/, '').replace(/^[(\-–\s]+|[)\s]+$/g, '').trim();
+  if (t.length === 0) return null;
+  if (SELF.test(t) || /^self\b/i.test(t) || /\b(?:is|=)\s+(?:the\s+)?(?:self|same)\b/i.test(t)) return 'self';
+  const kin = kinOfWord(t);
+  if (kin === null) return null;
+  if (kin === 'self') return 'self';
+  if (kin === 'spouse') return 'spouse';
+  if (kin === 'other') return 'other';
+  const dir = phraseDirection(t) ?? direction;
+  if (kin === 'parent') return dir === 'subscriber' ? 'child' : 'other';
+  return dir === 'client' ? 'child' : 'other';
+}
+
+/** True when a subscriber value means "the client is the subscriber" ("Self", "Same", "Client"). */
+export function isSelfValue(value: string): boolean {
+  const t = value.trim().replace(/[.!]+$/, '').replace(/^\(|\)$/g, '').trim();
+  return SELF.test(t) || /^(?:self|same)\b/i.test(t);
+}
+
+/** True when the text contains a relationship word at all. */
+export function hasRelationshipWord(text: string): boolean {
+  return kinOfWord(text) !== null || isSelfValue(text);
+}

@@ -1,0 +1,24 @@
+/** Whether a message asks for a benefits verification, and whether it is no request at all. */
+
+const VERIFICATION = /\b(?:vobs?|v\.o\.b\.?|verification\s+of\s+(?:insurance\s+)?benefits|verif(?:y|ied|ying)\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|these\s+)?(?:client'?s?\s+|patient'?s?\s+|pt'?s?\s+)?(?:insurance|benefits|coverage|eligibility|ins\b)|(?:insurance|benefits?|eligibility|coverage|ins)\s+(?:verification|verify|check|checks|verif)|run\s+(?:her|his|their|the|this|a|an)?\s*(?:insurance|benefits|vob|ins\b|eligibility)|check\s+(?:her|his|their|the|this)?\s*(?:insurance|benefits|coverage|eligibility)|benefits?\s+(?:inquiry|request|review)|eligibility\s+request|pre-?admission\s+(?:insurance\s+)?(?:verification|check))/i;
+
+/** The subject or the body asks for a verification of benefits. */
+export function mentionsVerification(subject: string | null, body: string): boolean {
+  return VERIFICATION.test(subject ?? '') || VERIFICATION.test(body.slice(0, 20000));
+}
+
+const BOUNCE_SUBJECT = /^\s*(?:undeliverable|undelivered mail|delivery status notification|delivery (?:has )?failed|delivery failure|mail delivery (?:failed|failure|subsystem)|returned mail|failure notice|message not delivered|non-?delivery|automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|ooo\b)/i;
+const BOUNCE_BODY = /(?:delivery has failed to these recipients|could not be delivered to|message (?:you sent )?(?:could not|wasn't|was not) (?:be )?delivered|permanent (?:fatal )?error|recipient address rejected|address couldn'?t be found|mailbox (?:unavailable|not found|full)|the following message to <[^>]+> was undeliverable|this is an automatically generated delivery status notification|i am (?:currently )?out of (?:the )?office|i(?:'m| am) away from (?:the|my) office|will be out of the office|auto-?reply)/i;
+const NEWSLETTER = /\bunsubscribe\b|\bview (?:this email )?in (?:your )?browser\b|\bmanage (?:your )?(?:email )?preferences\b|\bopt[- ]out\b/i;
+
+/** A bounce, an out-of-office reply or a newsletter: text that is not a request however it quotes one. */
+export function isNotARequest(subject: string | null, newText: string): boolean {
+  if (BOUNCE_SUBJECT.test(subject ?? '')) return true;
+  const head = newText.slice(0, 3000);
+  return BOUNCE_BODY.test(head);
+}
+
+/** Marketing or list mail (unsubscribe links, "view in browser"). */
+export function looksLikeNewsletter(text: string): boolean {
+  return NEWSLETTER.test(text);
+}

@@ -1,0 +1,272 @@
+/**
+ * Splits a plain-text body into its messages, newest first: the sender's new text, then each
+ * quoted reply and forwarded message in the order they appear, each with its signature split
+ * off, so that older statements can lose to newer ones and a center's signature (phone, fax,
+ * address) is never read as request data.
+ */
+import { classifyLabel, type FieldKey } from '../body/labels';
+
+export type SegmentKind = 'new' | 'reply' | 'forward';
+
+export interface BodySegment {
+  kind: SegmentKind;
+  /** Lines that introduced the segment: "On ... wrote:", "From:/Sent:/To:/Subject:", markers. */
+  header: string[];
+  /** The segment's own lines, quote prefixes and signature removed. */
+  lines: string[];
+  /** The signature split off the segment's end. */
+  signature: string[];
+  /** 0 for the newest text; quoted levels count up. */
+  depth: number;
+}
+
+const FORWARD_MARKER = /^\s*[-=_*\s]*(?:forwarded message|begin forwarded message|forwarded by|original message|mensaje original|message transféré)[-=_*\s:]*$/i;
+const ORIGINAL_MARKER = /original message/i;
+const HEADER_LINE = /^\s*\*{0,2}(?:from|sent|date|to|cc|bcc|subject|reply-to|importance|sent by|envoyé|de|objet)\s*\*{0,2}\s*:/i;
+const FROM_LINE = /^\s*\*{0,2}from\s*\*{0,2}\s*:\s*\S/i;
+const SUBJECT_LINE = /^\s*\*{0,2}subject\s*\*{0,2}\s*:\s*(.*)$/i;
+const UNDERSCORE_RULE = /^\s*_{8,}\s*$/;
+const ATTRIBUTION_END = /\bwrote\s*:\s*$|\bescribió\s*:\s*$|\ba écrit\s*:\s*$/i;
+const ATTRIBUTION_START = /^\s*(?:on\s|le\s|el\s|am\s)/i;
+const QUOTED = /^\s?>/;
+
+interface LevelSegment {
+  kind: SegmentKind;
+  header: string[];
+  lines: string[];
+  quoted: string[][];
+  /** Started by "On ... wrote:" and holding only quoted text: later unquoted text is newer. */
+  attributionOnly: boolean;
+}
+
+/** Maximum quote nesting examined; deeper levels stay as text of the last level. */
+const MAX_DEPTH = 12;
+
+function isHeaderBlockStart(lines: string[], i: number): boolean {
+  if (!FROM_LINE.test(lines[i] ?? '')) return false;
+  let headers = 0;
+  for (let j = i + 1; j < Math.min(lines.length, i + 8); j++) {
+    const l = lines[j] ?? '';
+    if (l.trim() === '') continue;
+    if (HEADER_LINE.test(l)) headers++;
+    else if (headers === 0 && j === i + 1 && /[@;]/.test(l)) continue;
+    else break;
+  }
+  return headers >= 1;
+}
+
+/** Consumes header lines from i; returns the index after them. */
+function consumeHeaders(lines: string[], i: number, header: string[]): number {
+  let j = i;
+  let lastWasHeader = false;
+  while (j < lines.length) {
+    const l = lines[j] ?? '';
+    if (HEADER_LINE.test(l)) {
+      header.push(l.trim());
+      lastWasHeader = true;
+      j++;
+      continue;
+    }
+    if (l.trim() === '') {
+      // Blank lines inside a header block are allowed only if another header line follows.
+      let k = j;
+      while (k < lines.length && (lines[k] ?? '').trim() === '') k++;
+      if (k < lines.length && HEADER_LINE.test(lines[k] ?? '') && k - j <= 1) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    // Wrapped To:/Cc: recipient lists continue with addresses.
+    if (lastWasHeader && /@/.test(l) && /[;,]|<[^>]+>/.test(l) && !/:\s/.test(l)) {
+      header.push(l.trim());
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+function kindFromHeader(header: string[], fallback: SegmentKind): SegmentKind {
+  for (const h of header) {
+    const m = SUBJECT_LINE.exec(h);
+    if (m) return /^\s*(?:fw|fwd)\s*:/i.test(m[1] ?? '') ? 'forward' : /^\s*re\s*:/i.test(m[1] ?? '') ? 'reply' : fallback;
+  }
+  return fallback;
+}
+
+function stripQuote(line: string): string {
+  return line.replace(/^\s?>\s?/, '');
+}
+
+/** Splits one quote level into segments (new text, then each reply/forward boundary). */
+function splitLevel(lines: string[], first: { kind: SegmentKind; header: string[] }): LevelSegment[] {
+  const segs: LevelSegment[] = [];
+  let cur: LevelSegment = { kind: first.kind, header: first.header, lines: [], quoted: [], attributionOnly: false };
+  segs.push(cur);
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    if (QUOTED.test(line)) {
+      const block: string[] = [];
+      while (i < lines.length) {
+        const l = lines[i] ?? '';
+        if (QUOTED.test(l)) {
+          block.push(stripQuote(l));
+          i++;
+        } else if (l.trim() === '' && QUOTED.test(lines[i + 1] ?? '')) {
+          block.push('');
+          i++;
+        } else break;
+      }
+      cur.quoted.push(block);
+      if (cur.attributionOnly) {
+        // Unquoted text after an attributed quote is the replier's own (inline/bottom posting).
+        const back = [...segs].reverse().find((s) => !s.attributionOnly);
+        if (back) cur = back;
+      }
+      continue;
+    }
+    if (FORWARD_MARKER.test(line) && /[a-z]/i.test(line)) {
+      const header = [line.trim()];
+      const j = consumeHeaders(lines, i + 1, header);
+      cur = { kind: ORIGINAL_MARKER.test(line) ? 'reply' : 'forward', header, lines: [], quoted: [], attributionOnly: false };
+      cur.kind = kindFromHeader(header, cur.kind);
+      segs.push(cur);
+      i = j;
+      continue;
+    }
+    if (UNDERSCORE_RULE.test(line) && isHeaderBlockStart(lines, nextNonBlank(lines, i + 1))) {
+      i = nextNonBlank(lines, i + 1);
+      continue;
+    }
+    if (isHeaderBlockStart(lines, i)) {
+      const header: string[] = [];
+      const j = consumeHeaders(lines, i, header);
+      cur = { kind: kindFromHeader(header, 'reply'), header, lines: [], quoted: [], attributionOnly: false };
+      segs.push(cur);
+      i = j;
+      continue;
+    }
+    if (ATTRIBUTION_START.test(line) || ATTRIBUTION_END.test(line)) {
+      // "On Mon, Jan 2, 2024 at 9:00 AM Jane <jane@x.test> wrote:" may wrap over up to 3 lines.
+      let end = -1;
+      for (let k = i; k < Math.min(lines.length, i + 3); k++) {
+        if (ATTRIBUTION_END.test(lines[k] ?? '')) {
+          end = k;
+          break;
+        }
+        if (k > i && (lines[k] ?? '').trim() === '') break;
+      }
+      if (end >= 0 && (ATTRIBUTION_START.test(line) || end === i) && (lines[i] ?? '').length < 300) {
+        const header = lines.slice(i, end + 1).map((l) => l.trim());
+        cur = { kind: 'reply', header, lines: [], quoted: [], attributionOnly: true };
+        segs.push(cur);
+        i = end + 1;
+        continue;
+      }
+    }
+    if (cur.attributionOnly && line.trim() !== '' && cur.quoted.length === 0 && !QUOTED.test(line)) {
+      // An attribution followed by unquoted text (quote markers lost): the text is the older message.
+      cur.attributionOnly = false;
+    }
+    cur.lines.push(line);
+    i++;
+  }
+  return segs;
+}
+
+function nextNonBlank(lines: string[], i: number): number {
+  let j = i;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  return j;
+}
+
+function flatten(lines: string[], depth: number, first: { kind: SegmentKind; header: string[] }, out: BodySegment[]): void {
+  if (depth > MAX_DEPTH) {
+    out.push({ kind: first.kind, header: first.header, lines, signature: [], depth });
+    return;
+  }
+  for (const seg of splitLevel(lines, first)) {
+    const { lines: own, signature } = splitSignature(seg.lines);
+    out.push({ kind: seg.kind, header: seg.header, lines: own, signature, depth });
+    seg.quoted.forEach((block, idx) => {
+      // The attribution introduces the first quoted block of its segment.
+      const intro = seg.attributionOnly && idx === 0 ? { kind: 'reply' as const, header: seg.header } : { kind: 'reply' as const, header: [] };
+      flatten(block, depth + 1, intro, out);
+    });
+  }
+}
+
+/**
+ * The body's messages, newest first. Segments with no text of their own are dropped; the first
+ * segment is always the new text (possibly empty).
+ */
+export function splitBodySegments(text: string): BodySegment[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: BodySegment[] = [];
+  flatten(lines, 0, { kind: 'new', header: [] }, out);
+  const first = out[0];
+  const rest = out.slice(1).filter((s) => s.lines.some((l) => l.trim() !== ''));
+  return first ? [first, ...rest] : [];
+}
+
+/** Closing words that start a signature ("Thanks,", "Best regards,", "Thank you!"). */
+const CLOSING = /^\s*(?:thanks|thank you|thank u|thx|ty|many thanks|thanks so much|thanks again|thank you so much|thanks in advance|thank you in advance|tia|best|best regards|best wishes|kind regards|warm regards|warmest regards|regards|respectfully|sincerely|cheers|warmly|take care|all the best|v\/r|with gratitude|gratefully|blessings|have a (?:great|good|nice|blessed) (?:day|week|weekend)|talk soon|appreciate it|much appreciated)\b[\s\w]{0,25}?[,.!]*\s*(?:[-–—]\s*)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2})?\s*$/i;
+const DASHES = /^--\s?$/;
+const MOBILE = /^\s*(?:sent from my|get outlook for|sent via|sent from (?:mail|yahoo|outlook))/i;
+const CONTACT = /(?:\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4})|@[\w.-]+\.\w{2,}|https?:\/\/|www\.|\b(?:fax|phone|office|cell|direct|tel|mobile)\b\s*[:.#]?/i;
+
+/** Fields whose label in a trailing block means the block is request data, not a signature. */
+const STRONG: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  'clientName', 'name', 'firstName', 'lastName', 'dob', 'clientDob', 'payer', 'memberId', 'idOrPhone', 'group', 'insPhone',
+  'subscriberName', 'subscriberFirst', 'subscriberLast', 'relationship', 'relToSubscriber', 'relOfSubscriber', 'referredBy',
+  'clientAddress',
+]);
+
+/** True when the line is "Label: value" / "Label<TAB>value" with a request-data label. */
+function isStrongLabelLine(line: string): boolean {
+  const t = line.replace(/^[\s*•·\-–>]+/, '');
+  const m = /^([^:\t=]{1,50})(?::|\t|=|\s[-–]\s)/.exec(t);
+  if (!m) return false;
+  const field = classifyLabel((m[1] ?? '').trim());
+  return field !== null && STRONG.has(field);
+}
+
+/** Splits a segment's lines into its content and the signature at its end. */
+export function splitSignature(lines: string[]): { lines: string[]; signature: string[] } {
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  const restHasData = (from: number): boolean => {
+    for (let k = from; k < end; k++) if (isStrongLabelLine(lines[k] ?? '')) return true;
+    return false;
+  };
+  let cut = -1;
+  for (let i = 0; i < end; i++) {
+    const l = lines[i] ?? '';
+    if (DASHES.test(l) || MOBILE.test(l)) {
+      if (!restHasData(i + 1)) {
+        cut = i;
+        break;
+      }
+    }
+    if (CLOSING.test(l) && l.trim().length <= 60 && end - i <= 25 && !restHasData(i + 1)) {
+      // A closing line that opens the message ("Thanks for your help!") is not a sign-off
+      // unless nothing but contact lines follow it.
+      cut = i;
+      break;
+    }
+  }
+  if (cut < 0) {
+    // No sign-off words: a trailing paragraph of contact details (name, title, phone/fax, web).
+    let start = end;
+    while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
+    const block = lines.slice(start, end);
+    if (start > 0 && block.length > 0 && block.length <= 10 && block.some((l) => CONTACT.test(l)) && !block.some(isStrongLabelLine)) {
+      cut = start;
+    }
+  }
+  if (cut < 0) return { lines: lines.slice(0, end), signature: [] };
+  return { lines: lines.slice(0, cut), signature: lines.slice(cut, end) };
+}

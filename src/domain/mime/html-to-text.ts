@@ -1,0 +1,365 @@
+/**
+ * HTML email bodies to the plain label/value lines the body extractor reads. A single linear
+ * pass over the markup (no regex backtracking, no recursion), so hostile HTML cannot hang it.
+ * Table rows become their cells joined by a tab ("Client Name\tJane Doe"); block elements break
+ * lines; blockquote lines get "> " so quoted history is recognisable as such.
+ */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', lsquo: '‘',
+  rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', hellip: '…', bull: '•', middot: '·',
+  copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', frac12: '½',
+  frac14: '¼', frac34: '¾', sect: '§', para: '¶', laquo: '«', raquo: '»', iexcl: '¡', iquest: '¿',
+  cent: '¢', pound: '£', euro: '€', yen: '¥', shy: '', zwnj: '', zwj: '', lrm: '', rlm: '', ensp: ' ',
+  emsp: ' ', thinsp: ' ', ordm: 'º', ordf: 'ª', sup1: '¹', sup2: '²', sup3: '³', acute: '´', uml: '¨',
+  cedil: '¸', macr: '¯', micro: 'µ', not: '¬', brvbar: '¦', curren: '¤', dagger: '†', larr: '←',
+  rarr: '→', check: '✓', tab: '\t', newline: '\n', colon: ':', num: '#', period: '.', comma: ',',
+  lpar: '(', rpar: ')', sol: '/', bsol: '\\', hyphen: '-', dash: '-', lowbar: '_', ast: '*',
+};
+// Latin-1 letters by entity name (Agrave ... yuml), generated rather than listed.
+(() => {
+  const accents: [string, string][] = [
+    ['grave', 'ÀÈÌÒÙàèìòù'], ['acute', 'ÁÉÍÓÚÝáéíóúý'], ['circ', 'ÂÊÎÔÛâêîôû'], ['tilde', 'ÃÑÕãñõ'],
+    ['uml', 'ÄËÏÖÜäëïöüÿ'], ['ring', 'Åå'], ['cedil', 'Çç'], ['slash', 'Øø'],
+  ];
+  for (const [suffix, letters] of accents) {
+    for (const ch of letters) {
+      const base = ch.normalize('NFD')[0] ?? '';
+      const name = ch === 'Ø' ? 'O' : ch === 'ø' ? 'o' : base;
+      NAMED_ENTITIES[`${name}${suffix}`] = ch;
+    }
+  }
+  Object.assign(NAMED_ENTITIES, { AElig: 'Æ', aelig: 'æ', ETH: 'Ð', eth: 'ð', THORN: 'Þ', thorn: 'þ', szlig: 'ß', OElig: 'Œ', oelig: 'œ' });
+})();
+
+/** Decodes HTML character references in text (named, decimal and hex). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const amp = text.indexOf('&', i);
+    if (amp < 0) {
+      out += text.slice(i);
+      break;
+    }
+    out += text.slice(i, amp);
+    // An entity is short; look at most 32 characters ahead for its end.
+    let j = amp + 1;
+    const limit = Math.min(text.length, amp + 33);
+    while (j < limit && /[#0-9A-Za-z]/.test(text[j] ?? '')) j++;
+    const name = text.slice(amp + 1, j);
+    const hasSemi = text[j] === ';';
+    let decoded: string | null = null;
+    if (name.startsWith('#x') || name.startsWith('#X')) {
+      const code = parseInt(name.slice(2), 16);
+      decoded = codePoint(code);
+    } else if (name.startsWith('#')) {
+      const code = parseInt(name.slice(1), 10);
+      decoded = codePoint(code);
+    } else if (name.length > 0) {
+      decoded = NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()] ?? null;
+    }
+    if (decoded === null) {
+      out += '&';
+      i = amp + 1;
+    } else {
+      out += decoded;
+      i = hasSemi ? j + 1 : j;
+    }
+  }
+  return out;
+}
+
+function codePoint(code: number): string | null {
+  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return null;
+  if (code === 160) return '\u00a0';
+  // Windows-1252 code points that HTML treats as such (&#150; is a dash, &#146; a quote).
+  const cp1252: Record<number, string> = { 128: '€', 130: '‚', 132: '„', 133: '…', 145: '‘', 146: '’', 147: '“', 148: '”', 149: '•', 150: '–', 151: '—', 153: '™' };
+  if (cp1252[code]) return cp1252[code] ?? null;
+  if (code >= 0xd800 && code <= 0xdfff) return null;
+  return String.fromCodePoint(code);
+}
+
+/** Elements whose content is not shown. */
+const HIDDEN = new Set(['style', 'script', 'head', 'title', 'noscript', 'template', 'xml', 'svg', 'object', 'iframe', 'select', 'option']);
+/** Elements that start and end a line. */
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot',
+  'tr', 'caption', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'pre', 'hr', 'blockquote', 'center',
+  'address', 'form', 'fieldset', 'legend', 'figure', 'figcaption', 'details', 'summary', 'body', 'html',
+]);
+
+interface TableState {
+  cellIndex: number;
+}
+
+/** Builds output lines, tracking quote depth and pending soft breaks between blocks. */
+class LineBuilder {
+  readonly lines: string[] = [];
+  private line = '';
+  private lineDepth = 0;
+  private started = false;
+  quoteDepth = 0;
+  private pendingBreak = false;
+  /** Inside a table cell before its first text: block tags there do not break the row. */
+  private cellFresh = false;
+
+  text(s: string, pre: boolean): void {
+    if (s.length === 0) return;
+    const parts = pre ? s.split('\n') : [s];
+    parts.forEach((part, idx) => {
+      if (idx > 0) this.hardBreak();
+      if (part.length === 0) return;
+      // Source whitespace between tags is no content; a non-breaking space is (a blank paragraph).
+      if (!this.started && !pre && /^ +$/.test(part)) return;
+      if (this.cellFresh && part.trim().length > 0) this.cellFresh = false;
+      if (this.pendingBreak) {
+        this.hardBreak();
+        this.pendingBreak = false;
+      }
+      if (!this.started) {
+        this.lineDepth = this.quoteDepth;
+        this.started = true;
+        // Leading collapsed whitespace at a line start is not content.
+        const trimmed = pre ? part : part.replace(/^ +/, '');
+        this.line += trimmed;
+      } else {
+        this.line += part;
+      }
+    });
+  }
+
+  /** A break that only happens if something follows (closing </p>, </div>). */
+  softBreak(): void {
+    if (!this.started || this.cellFresh) return;
+    if (this.line.trim().length > 0) this.pendingBreak = true;
+    // A block holding only whitespace (<p>&nbsp;</p>) is a blank line.
+    else if (!this.line.includes('\t')) this.flush();
+  }
+
+  /** <br>: ends a line of text; on its own (<div><br></div>) it is a blank line. */
+  br(): void {
+    this.cellFresh = false;
+    if (this.pendingBreak) {
+      this.flush();
+      this.lines.push('');
+    } else if (this.started) {
+      this.flush();
+    } else {
+      this.lines.push('');
+    }
+  }
+
+  hardBreak(): void {
+    this.flush();
+  }
+
+  /** A paragraph gap: a blank line, as </p> renders. */
+  blankLine(): void {
+    this.flush();
+    if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
+  }
+
+  cellSeparator(): void {
+    if (!this.started) {
+      this.lineDepth = this.quoteDepth;
+      this.started = true;
+    }
+    this.pendingBreak = false;
+    this.line += '\t';
+    this.cellFresh = true;
+  }
+
+  /** A cell starts or ends: a pending paragraph break inside the cell does not split the row. */
+  cellBoundary(opening: boolean): void {
+    this.pendingBreak = false;
+    if (opening) this.cellFresh = true;
+  }
+
+  private flush(): void {
+    this.pendingBreak = false;
+    this.cellFresh = false;
+    if (!this.started) {
+      return;
+    }
+    const body = this.line.replace(/\u00a0/g, ' ').replace(/ +$/g, '').replace(/ *\t */g, '\t');
+    const prefix = '> '.repeat(this.lineDepth);
+    this.lines.push(body.replace(/^\t+$/, '').length === 0 ? (this.lineDepth > 0 ? prefix.trimEnd() : '') : prefix + body);
+    this.line = '';
+    this.started = false;
+  }
+
+  finish(): string[] {
+    this.flush();
+    return this.lines;
+  }
+}
+
+/** Reads a tag starting at `<`; returns its name, whether it closes, its class/attributes, and where it ends. */
+function readTag(html: string, start: number): { name: string; closing: boolean; end: number; attrs: string } | null {
+  let i = start + 1;
+  let closing = false;
+  if (html[i] === '/') {
+    closing = true;
+    i++;
+  }
+  const nameStart = i;
+  while (i < html.length && /[A-Za-z0-9:_-]/.test(html[i] ?? '')) i++;
+  if (i === nameStart) return null;
+  const name = html.slice(nameStart, i).toLowerCase();
+  const attrStart = i;
+  // Scan to the closing '>' honouring quoted attribute values; linear.
+  let quote: string | null = null;
+  while (i < html.length) {
+    const c = html[i];
+    if (quote !== null) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      break;
+    }
+    i++;
+  }
+  if (i >= html.length) {
+    // An unterminated quote: end the tag at the next '>' instead, if any.
+    const gt = html.indexOf('>', attrStart);
+    if (gt < 0) return { name, closing, end: html.length, attrs: html.slice(attrStart) };
+    return { name, closing, end: gt + 1, attrs: html.slice(attrStart, gt) };
+  }
+  return { name, closing, end: i + 1, attrs: html.slice(attrStart, i) };
+}
+
+/**
+ * Converts an HTML email body to text lines. Cells of a table row are joined by a tab; quoted
+ * blocks (blockquote) are prefixed with "> " per level; entities are decoded.
+ */
+export function htmlToText(html: string): string {
+  const lower = html.toLowerCase();
+  const out = new LineBuilder();
+  const tables: TableState[] = [];
+  let preDepth = 0;
+  let i = 0;
+  let textStart = 0;
+
+  const emitText = (end: number): void => {
+    if (end <= textStart) return;
+    let raw = html.slice(textStart, end);
+    if (preDepth === 0) raw = raw.replace(/[\r\n\t\f ]+/g, ' ');
+    else raw = raw.replace(/\r\n?/g, '\n');
+    out.text(decodeEntities(raw).replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, ''), preDepth > 0);
+  };
+
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    i = lt;
+    if (lower.startsWith('<!--', i)) {
+      emitText(i);
+      const end = html.indexOf('-->', i + 4);
+      i = end < 0 ? html.length : end + 3;
+      textStart = i;
+      continue;
+    }
+    if (html[i + 1] === '!' || html[i + 1] === '?') {
+      emitText(i);
+      const end = html.indexOf('>', i);
+      i = end < 0 ? html.length : end + 1;
+      textStart = i;
+      continue;
+    }
+    const tag = readTag(html, i);
+    if (tag === null) {
+      // A literal '<' in text.
+      i++;
+      continue;
+    }
+    emitText(i);
+    i = tag.end;
+    textStart = i;
+    const { name, closing } = tag;
+    if (!closing && HIDDEN.has(name) && !/\/\s*$/.test(tag.attrs)) {
+      // Skip to the matching close tag; a <head> left open ends where <body> starts.
+      let end = lower.indexOf(`</${name}`, i);
+      if (end < 0 && name === 'head') end = lower.indexOf('<body', i);
+      if (end < 0) {
+        if (name === 'head') continue;
+        i = html.length;
+        textStart = i;
+        break;
+      }
+      const gt = html.indexOf('>', end);
+      i = name === 'head' && lower.startsWith('<body', end) ? end : gt < 0 ? html.length : gt + 1;
+      textStart = i;
+      continue;
+    }
+    switch (name) {
+      case 'br':
+        out.br();
+        break;
+      case 'p':
+        // Outlook writes each line as its own <p>; a paragraph gap is only a break.
+        if (closing) out.softBreak();
+        else out.softBreak();
+        break;
+      case 'blockquote':
+        out.hardBreak();
+        out.quoteDepth = closing ? Math.max(0, out.quoteDepth - 1) : Math.min(out.quoteDepth + 1, 20);
+        break;
+      case 'table':
+        out.softBreak();
+        if (closing) tables.pop();
+        else tables.push({ cellIndex: 0 });
+        break;
+      case 'tr': {
+        out.hardBreak();
+        const t = tables[tables.length - 1];
+        if (t) t.cellIndex = 0;
+        break;
+      }
+      case 'td':
+      case 'th': {
+        const t = tables[tables.length - 1];
+        if (!closing) {
+          if (t) {
+            if (t.cellIndex > 0) out.cellSeparator();
+            t.cellIndex++;
+          }
+          out.cellBoundary(true);
+        } else {
+          out.cellBoundary(false);
+        }
+        break;
+      }
+      case 'pre':
+        out.softBreak();
+        preDepth = closing ? Math.max(0, preDepth - 1) : preDepth + 1;
+        break;
+      case 'hr':
+        out.hardBreak();
+        break;
+      case 'li':
+        if (!closing) out.hardBreak();
+        else out.softBreak();
+        break;
+      case 'img': {
+        // Tiny layout images are nothing; keep no text for images.
+        break;
+      }
+      default:
+        if (BLOCK.has(name)) out.softBreak();
+    }
+  }
+  emitText(html.length);
+  const lines = out.finish();
+  // Collapse runs of blank lines; trim the ends.
+  const result: string[] = [];
+  for (const line of lines) {
+    const l = line.replace(/[ ]{2,}/g, (m) => (m.length >= 2 ? '  ' : m));
+    if (l.trim() === '' && (result.length === 0 || result[result.length - 1]?.trim() === '')) continue;
+    result.push(l.trim() === '' ? '' : l);
+  }
+  while (result.length > 0 && result[result.length - 1] === '') result.pop();
+  return result.join('\n');
+}
