@@ -193,7 +193,7 @@ const CARDS = [
     photo: { width: 4032, height: 3024, angle: 2, scale: 0.5, quality: 70, desk: [0.2, 0.22, 0.25] },
   },
   {
-    name: 'kaiser', printedPayer: 'KAISER PERMANENTE', payer: 'Kaiser Permanente', colour: '#006ba6', logo: 'circle', header: 'plain', layout: 'stacked', font: 'DejaVu Sans', plan: 'HMO',
+    name: 'kaiser', backPayer: null, printedPayer: 'KAISER PERMANENTE', payer: 'Kaiser Permanente', colour: '#006ba6', logo: 'circle', header: 'plain', layout: 'stacked', font: 'DejaVu Sans', plan: 'HMO',
     frontRows: [[['Name', 'LINDA P DUMMY'], ['', '']], [['MRN', '11038462'], ['Group', '604512']]],
     fields: { memberId: '11038462', groupNumber: '604512', memberName: 'LINDA P DUMMY', rxBin: null, rxPcn: null, rxGroup: null },
     back: ['Member Services 1-800-464-4000', 'Behavioral Health 1-800-900-3277', 'Advice Nurse 1-866-454-8855', 'Emergencies: call 911 or go to the nearest hospital', 'Providers: call 1-800-390-3510 for eligibility', 'kp.org'],
@@ -217,7 +217,7 @@ const CARDS = [
     photo: { angle: -6, scale: 0.55, quality: 74, format: 'heic' },
   },
   {
-    name: 'molina', printedPayer: 'MOLINA HEALTHCARE', payer: 'Molina Healthcare', colour: '#009ca6', logo: 'shield', header: 'band', layout: 'inline', font: 'DejaVu Sans', plan: 'Marketplace',
+    name: 'molina', backPayer: null, printedPayer: 'MOLINA HEALTHCARE', payer: 'Molina Healthcare', colour: '#009ca6', logo: 'shield', header: 'band', layout: 'inline', font: 'DejaVu Sans', plan: 'Marketplace',
     frontRows: [[['Member:', 'ANDRE B MOCKUP']], [['Member ID#', '102938475']], [['Group:', 'MKT2024'], ['RxBIN: 004336', '']], [['PCP: Valley Clinic', ''], ['RxPCN: MCAIDADV', '']], [['', ''], ['RxGRP: RX5412', '']]],
     fields: { memberId: '102938475', groupNumber: 'MKT2024', memberName: 'ANDRE B MOCKUP', rxBin: '004336', rxPcn: 'MCAIDADV', rxGroup: 'RX5412' },
     back: ['Member Services: (888) 560-2025', 'Behavioral Health: (888) 560-4087', 'Provider Services: (855) 322-4075', '24-hour Nurse Advice Line: (888) 275-8750', 'Claims: PO Box 22816, Long Beach, CA 90801'],

@@ -164,6 +164,52 @@ function fillHoles(mask: Uint8Array, w: number, h: number): Uint8Array {
   return out;
 }
 
+/**
+ * Second moments give the card's axis only roughly (a shadow or a thumb skews them); the long
+ * edges are straight lines, so fit the top and bottom edges in the card's frame and take the
+ * straighter one's slope as the correction.
+ */
+function refineAngle(region: number[], w: number, mx: number, my: number, theta: number): number {
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
+  const top = new Map<number, number>();
+  const bottom = new Map<number, number>();
+  let uMin = Infinity;
+  let uMax = -Infinity;
+  for (const i of region) {
+    const x = (i % w) - mx;
+    const y = Math.floor(i / w) - my;
+    const u = Math.round(x * cos + y * sin);
+    const v = -x * sin + y * cos;
+    uMin = Math.min(uMin, u);
+    uMax = Math.max(uMax, u);
+    if (!top.has(u) || v < top.get(u)!) top.set(u, v);
+    if (!bottom.has(u) || v > bottom.get(u)!) bottom.set(u, v);
+  }
+  const span = uMax - uMin;
+  const fit = (edge: Map<number, number>): { slope: number; residual: number } | null => {
+    const pts = [...edge].filter(([u]) => u > uMin + span * 0.15 && u < uMax - span * 0.15);
+    if (pts.length < 10) return null;
+    const n = pts.length;
+    const su = pts.reduce((a, [u]) => a + u, 0) / n;
+    const sv = pts.reduce((a, [, v]) => a + v, 0) / n;
+    let num = 0;
+    let den = 0;
+    for (const [u, v] of pts) {
+      num += (u - su) * (v - sv);
+      den += (u - su) ** 2;
+    }
+    const slope = den ? num / den : 0;
+    const residual = pts.reduce((a, [u, v]) => a + Math.abs(v - sv - slope * (u - su)), 0) / n;
+    return { slope, residual };
+  };
+  const fits = [fit(top), fit(bottom)].filter((f): f is { slope: number; residual: number } => f !== null);
+  if (fits.length === 0) return theta;
+  fits.sort((a, b) => a.residual - b.residual);
+  const correction = Math.atan(fits[0]!.slope);
+  return Math.abs(correction) < 0.2 ? theta + correction : theta;
+}
+
 /** The card in `img`, or null when no card-shaped region stands out from the background. */
 export function findCard(img: RgbImage): CardRegion | null {
   const small = shrink(img, 320);
@@ -217,7 +263,7 @@ export function findCard(img: RgbImage): CardRegion | null {
     myy += y * y;
     mxy += x * y;
   }
-  const theta = 0.5 * Math.atan2(2 * mxy, mxx - myy);
+  const theta = refineAngle(region, w, mx, my, 0.5 * Math.atan2(2 * mxy, mxx - myy));
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);
   const us: number[] = [];

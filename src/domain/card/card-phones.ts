@@ -73,6 +73,9 @@ export function readCardPhones(text: string): CardPhone[] {
   const lines = toLines(text);
   const found: FoundNumber[] = [];
   lines.forEach((line, li) => {
+    // OCR splits a number at a column-like gap ("1-8  00-541-5555"): close gaps between digits
+    // and dashes (a column gap is 2+ spaces; numbers in running text are 1 apart); only phone matching sees this text, so IDs are not joined anywhere else.
+    line.text = line.text.replace(/([\d\-]) {2,3}(?=[\d\-])/g, '$1');
     PHONE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = PHONE_RE.exec(line.text))) {

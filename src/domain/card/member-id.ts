@@ -7,7 +7,7 @@
 import { asDigits, cellsBelow, DIGIT_TO_LETTER, type Line, toLines } from './card-text';
 import { findPayer } from './payers';
 
-export type LabelledField = 'memberId' | 'groupNumber' | 'rxBin' | 'rxPcn' | 'rxGroup' | 'memberName' | 'stop';
+export type LabelledField = 'memberId' | 'policyId' | 'groupNumber' | 'rxBin' | 'rxPcn' | 'rxGroup' | 'memberName' | 'stop';
 
 /** Label spellings, most specific first: a regex alternation takes the first that matches. */
 const LABEL_DEFS: Array<[LabelledField, string]> = [
@@ -19,7 +19,8 @@ const LABEL_DEFS: Array<[LabelledField, string]> = [
   ['rxGroup', String.raw`rx\s*(?:grp|group|gp)\s*(?:#|no\b\.?|number|[I1l|]D)?`],
   ['memberName', String.raw`(?:member|mbr|subscriber|enrollee|cardholder|beneficiary|insured|patient|recipient)(?:'?s)?\s*name|name\s*of\s*(?:member|insured|subscriber)`],
   ['memberId', String.raw`(?:member|mbr|subscriber|enrollee|insured|cardholder|beneficiary|recipient|client|medicaid|medicare|patient|policy\s*holder|health\s*plan)\s*(?:[I1l|]D|identification)\s*(?:number|num|no\b\.?|#)?`],
-  ['memberId', String.raw`(?:member|mbr|subscriber|policy|medicare|medicaid|medi-cal|contract|certificate|cert|enrollee)\s*(?:number|num|no\b\.?|#)`],
+  ['memberId', String.raw`(?:member|mbr|subscriber|medicare|medicaid|medi-cal|enrollee)\s*(?:number|num|no\b\.?|#)`],
+  ['policyId', String.raw`(?:policy|contract|certificate|cert)\s*(?:number|num|no\b\.?|#|[I1l|]D)`],
   ['memberId', String.raw`identification\s*(?:number|num|no\b\.?|#)|[I1l|]D\s*(?:number|num|no\b\.?|#)|medical\s*record\s*(?:number|no\b\.?|#)|MRN|MBI|CIN|BIC\s*[I1l|]D|[I1l|]D`],
   ['groupNumber', String.raw`(?:group|grp|gp)\s*(?:number|num|no\b\.?|#|[I1l|]D)?|account\s*(?:number|no\b\.?|#)`],
   ['memberName', String.raw`member|subscriber|enrollee|cardholder|beneficiary|insured|name`],
@@ -52,6 +53,8 @@ function labelsIn(text: string): LabelHit[] {
 
 export interface LabelledValues {
   memberId: string[];
+  /** Policy/contract/certificate numbers: the member ID only when no member ID is labelled. */
+  policyId: string[];
   groupNumber: string[];
   rxBin: string[];
   rxPcn: string[];
@@ -72,14 +75,15 @@ function segmentAt(line: Line, from: number): string {
 /** Every value printed beside or under each label, in reading order. */
 export function labelledValues(text: string): LabelledValues {
   const lines = toLines(text);
-  const out: LabelledValues = { memberId: [], groupNumber: [], rxBin: [], rxPcn: [], rxGroup: [], memberName: [] };
+  const out: LabelledValues = { memberId: [], policyId: [], groupNumber: [], rxBin: [], rxPcn: [], rxGroup: [], memberName: [] };
   lines.forEach((line, li) => {
     const hits = labelsIn(line.text);
     const emptyHits: LabelHit[] = [];
     hits.forEach((hit, hi) => {
       const cell = line.cells.find((c) => c.start <= hit.start && c.end >= hit.start);
       const next = hits[hi + 1];
-      let end = cell ? cell.end : line.text.length;
+      // A name may be split by OCR into cells ("KEVIN   FICTION"): it runs to the next label.
+      let end = cell && hit.field !== 'memberName' ? cell.end : line.text.length;
       if (next && next.start < end) end = next.start;
       const value = line.text.slice(hit.valueStart, Math.max(hit.valueStart, end)).trim();
       if (hit.field === 'stop') return;
@@ -92,23 +96,26 @@ export function labelledValues(text: string): LabelledValues {
     if (emptyHits.length === 0) return;
     // Label with its value on the line(s) below: the cell under the label's column, or, when
     // the line below has no column gaps, its tokens taken in the order of the labels.
-    for (const below of lines.slice(li + 1, li + 3)) {
-      if (labelsIn(below.text).some((h) => h.start === 0 && h.field !== 'memberName')) break;
-      if (below.cells.length > 1 || emptyHits.length === 1) {
-        for (const hit of emptyHits) {
+    const pending = new Set(emptyHits);
+    for (const below of lines.slice(li + 1, li + 4)) {
+      if (pending.size === 0) break;
+      if (below.cells.length > 1 || pending.size === 1) {
+        for (const hit of [...pending]) {
           const nextLabel = hits.find((h) => h.start > hit.start);
           const endCol = nextLabel ? nextLabel.start - 1 : hit.valueStart + 12;
           const cell = cellsBelow(below, hit.start, endCol)[0];
-          if (cell && hit.field !== 'stop') out[hit.field].push(segmentAt(below, cell.start));
+          if (!cell) continue;
+          pending.delete(hit);
+          // Another label under this one: this label's value is not printed.
+          if (labelsIn(cell.text)[0]?.start === 0) continue;
+          out[hit.field as Exclude<LabelledField, 'stop'>].push(segmentAt(below, cell.start));
         }
-        break;
+        continue;
       }
       const tokens = below.text.trim().split(/\s+/);
-      if (tokens.length === emptyHits.length) {
-        emptyHits.forEach((hit, i) => {
-          if (hit.field !== 'stop') out[hit.field].push(tokens[i]!);
-        });
-        break;
+      if (tokens.length === pending.size && labelsIn(below.text).length === 0) {
+        [...pending].forEach((hit, i) => out[hit.field as Exclude<LabelledField, 'stop'>].push(tokens[i]!));
+        pending.clear();
       }
     }
   });
@@ -189,6 +196,12 @@ export function normaliseMemberId(raw: string, payer: string | null = null): str
       if (/^[A-Z]{3}$/.test(prefix) && digits) return prefix + digits;
       if (/^[A-Z]{3}$/.test(prefix)) return prefix + rest;
     }
+    // A 3-character alpha prefix read with a look-alike digit ("0SC48201937" for OSC...).
+    const prefixed = /^([A-Z0-9]{3})([0-9A-Z]{6,14})$/.exec(id);
+    if (prefixed && (prefixed[1]!.match(/[A-Z]/g) ?? []).length >= 2 && /[0-9]/.test(prefixed[1]!) && asDigits(prefixed[2]!) === prefixed[2]) {
+      const prefix = prefixed[1]!.replace(/[0-9]/g, (d) => DIGIT_TO_LETTER[d] ?? d);
+      if (/^[A-Z]{3}$/.test(prefix)) return prefix + prefixed[2]!;
+    }
     // One or two prefix letters then digits (Aetna W123456789, Cigna U12345678, Humana H1234567).
     const lettered = /^([A-Z]{1,2})([0-9A-Z|!]{6,13})$/.exec(id);
     if (lettered && mostlyDigits(lettered[2]!)) {
@@ -255,7 +268,9 @@ const NAME_STOPWORDS = new Set(
   effective date dob issued issue dependents dependent coinsurance deductible office visit specialist urgent
   emergency room er pcp primary www com org net call phone customer inc co company employer national
   advantage gold silver bronze platinum medicare medicaid community state county department california
-  identification beneficiary number no premier preferred options option saver value core basic standard`
+  identification beneficiary number no premier preferred options option saver value core basic standard
+  help line hotline only this is must verify eligibility department services state issue birth sex
+  rxbin rxpcn rxgrp rxgroup policy code type ext extension tty`
     .split(/\s+/),
 );
 
@@ -287,6 +302,7 @@ function nameLines(text: string): Array<{ name: string; line: number }> {
   const out: Array<{ name: string; line: number }> = [];
   toLines(text).forEach((line, i) => {
     for (const cell of line.cells) {
+      if (labelsIn(cell.text).length > 0) continue;
       const name = cleanName(cell.text);
       if (!name) continue;
       if (name.split(/\s+/).length !== cell.text.trim().split(/\s+/).length) continue;
@@ -328,11 +344,11 @@ export function readFrontFields(text: string, payer: string | null = findPayer(t
     }
     return null;
   };
-  const memberId =
-    first(v.memberId, (s) => {
-      const raw = idFromValue(s);
-      return raw ? normaliseMemberId(raw, payer) : null;
-    }) ?? unlabelledId(text, payer);
+  const asId = (s: string): string | null => {
+    const raw = idFromValue(s);
+    return raw ? normaliseMemberId(raw, payer) : null;
+  };
+  const memberId = first(v.memberId, asId) ?? first(v.policyId, asId) ?? unlabelledId(text, payer);
   const groupNumber = first(v.groupNumber, groupFromValue);
   let memberName = first(v.memberName, cleanName);
   if (!memberName) {

@@ -170,6 +170,8 @@ interface CompiledAlias {
   exact: RegExp | null;
   /** Character edits tolerated. */
   maxEdits: number;
+  /** maxEdits+1 disjoint pieces of `compact`. */
+  pieces: string[];
 }
 
 function compactOf(s: string): string {
@@ -218,11 +220,15 @@ function compile(entries: PayerEntry[]): CompiledAlias[] {
         .split(/\s+/)
         .map((w) => escapeRe(w).replace(/-/g, forceExact ? '[-\\s]+' : '[-\\s]?'))
         .join(forceExact ? '[-\\s]+' : '\\s*');
+      const maxEdits = compact.length >= 14 ? 2 : compact.length >= 8 ? 1 : 0;
+      const size = Math.floor(compact.length / (maxEdits + 1));
+      const pieces = Array.from({ length: maxEdits + 1 }, (_, k) => compact.slice(k * size, k === maxEdits ? undefined : (k + 1) * size));
       out.push({
         entry,
         compact,
+        pieces,
         exact: exact ? new RegExp(`(^|[^A-Za-z0-9])${body}(?=$|[^A-Za-z0-9])`, caseSensitive ? '' : 'i') : null,
-        maxEdits: compact.length >= 14 ? 2 : compact.length >= 8 ? 1 : 0,
+        maxEdits,
       });
     }
   }
@@ -307,6 +313,8 @@ export function findPayers(text: string): PayerMatch[] {
       // Approximate the compacted position so exact and fuzzy hits sort together.
       position = compactOf(text.slice(0, m.index)).length;
     } else {
+      // Pigeonhole filter: with k edits, one of k+1 disjoint pieces of the name is intact.
+      if (!alias.pieces.some((piece) => compactText.includes(piece))) continue;
       const f = fuzzyFind(compactText, alias.compact, alias.maxEdits);
       if (!f) continue;
       position = Math.max(0, f.end - alias.compact.length);

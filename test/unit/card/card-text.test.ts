@@ -1,0 +1,180 @@
+import { readCardPhones, pickVerificationPhone, toE164 } from '../../../src/domain/card/card-phones';
+import { classifySide } from '../../../src/domain/card/classify-side';
+import { isMbi, isMediCalBic, normaliseMemberId, readFrontFields } from '../../../src/domain/card/member-id';
+import { findPayer, samePayer } from '../../../src/domain/card/payers';
+import { readCardFields, readCardText } from '../../../src/domain/card/read-card-text';
+
+describe('findPayer', () => {
+  it.each([
+    ['UnitedHealthcare Choice Plus', 'UnitedHealthcare'],
+    ['UHC Community Plan', 'UnitedHealthcare'],
+    ['Unitedhea1thcare', 'UnitedHealthcare'],
+    ['Optum Behavioral Health 1-800-000-0000', 'UnitedHealthcare'],
+    ['om BlueCross BlueShield of Texas   PPO', 'Blue Cross Blue Shield of Texas'],
+    ['Blue Cross and Blue Shield of Illinois', 'Blue Cross Blue Shield of Illinois'],
+    ['www.bcbstx.com', 'Blue Cross Blue Shield of Texas'],
+    ['Anthem Blue Cross\nPPO', 'Anthem Blue Cross'],
+    ['Anthem BlueCross BlueShield', 'Anthem Blue Cross Blue Shield'],
+    ['aetna  Choice POS II', 'Aetna'],
+    ['Cigna HealthSpring', 'Cigna-HealthSpring'],
+    ['Evernorth Behavioral Health', 'Cigna'],
+    ['MEDI-CAL BENEFITS IDENTIFICATION CARD', 'Medi-Cal'],
+    ['MEDICARE HEALTH INSURANCE', 'Medicare'],
+    ['Humana Gold Plus HMO Medicare', 'Humana'],
+    ['UMR\nUnitedHealthcare Choice Plus network', 'UMR'],
+    ['Meritain Health  Aetna network', 'Meritain Health'],
+    ['TRICARE East', 'TRICARE'],
+    ['Horizon BCBSNJ', 'Horizon Blue Cross Blue Shield of New Jersey'],
+    ['KAISER PERMANENTE', 'Kaiser Permanente'],
+  ])('%j -> %s', (text, payer) => {
+    expect(findPayer(text)).toBe(payer);
+  });
+
+  it('does not take ordinary words for payers', () => {
+    expect(findPayer('Medical claims to PO Box 100')).toBeNull();
+    expect(findPayer('Behavioral Health Network')).toBeNull();
+    expect(findPayer('Sunrise Recovery Center')).toBeNull();
+  });
+
+  it('prefers the plan over its behavioral-health vendor', () => {
+    expect(findPayer('Anthem Blue Cross\nBehavioral Health: Carelon 1-800-000-0000')).toBe('Anthem Blue Cross');
+    expect(findPayer('Magellan Healthcare')).toBe('Magellan Health');
+  });
+
+  it('compares written payer names', () => {
+    expect(samePayer('UHC', 'United Healthcare')).toBe(true);
+    expect(samePayer('Aetna', 'Cigna')).toBe(false);
+  });
+});
+
+describe('member IDs', () => {
+  it('validates Medicare MBI and Medi-Cal BIC shapes', () => {
+    expect(isMbi('1EG4TE5MK73')).toBe(true);
+    expect(isMbi('1EG4TE5MK7S')).toBe(false);
+    expect(isMbi('1SG4TE5MK73')).toBe(false); // S is never used
+    expect(isMediCalBic('93620418A73015')).toBe(true);
+    expect(isMediCalBic('9362041BA73015')).toBe(false);
+  });
+
+  it('repairs look-alikes only inside a known shape', () => {
+    expect(normaliseMemberId('1EG4-TE5-MK7S', 'Medicare')).toBe('1EG4TE5MK75');
+    expect(normaliseMemberId('9362O418A73O15', 'Medi-Cal')).toBe('93620418A73015');
+    expect(normaliseMemberId('X0F83620I945', 'Blue Cross Blue Shield of Texas')).toBe('XOF836201945');
+    expect(normaliseMemberId('W28461937S', 'Aetna')).toBe('W284619375');
+    expect(normaliseMemberId('94726I385', 'UnitedHealthcare')).toBe('947261385');
+    expect(normaliseMemberId('0SC48201937', 'Oscar')).toBe('OSC48201937');
+    // A well-read alphanumeric ID is left alone.
+    expect(normaliseMemberId('ABC12DEF9', null)).toBe('ABC12DEF9');
+    expect(normaliseMemberId('NAME', null)).toBeNull();
+  });
+
+  it('reads inline labels with OCR noise', () => {
+    const f = readFrontFields(
+      ['aetna', 'Member: JANE Q SAMPLE', '1D W28461937S', 'Group 0812345   Rx BIN 61O502', 'PCP DR R ALVAREZ   Rx PCN ADV', '                  RxGRP RX8839'].join('\n'),
+      'Aetna',
+    );
+    expect(f).toEqual({ memberId: 'W284619375', groupNumber: '0812345', memberName: 'JANE Q SAMPLE', rxBin: '610502', rxPcn: 'ADV', rxGroup: 'RX8839' });
+  });
+
+  it('reads values printed under their labels, by column', () => {
+    const text = [
+      'om BlueCross BlueShield of Texas                 PPO',
+      '                             Group No.',
+      '  Member Name',
+      '  OLIVIA R TESTER             238776',
+      '                              RxBIN',
+      '  Member ID',
+      '  XOF836201945                004336',
+      '   Effective 01/01/2024       RxPCN',
+      '                              ADV',
+    ].join('\n');
+    expect(readCardFields(text)).toMatchObject({
+      payerName: 'Blue Cross Blue Shield of Texas',
+      memberId: 'XOF836201945',
+      groupNumber: '238776',
+      memberName: 'OLIVIA R TESTER',
+      rxBin: '004336',
+      rxPcn: 'ADV',
+      rxGroup: null,
+    });
+  });
+
+  it('joins an ID printed in groups and prefers the member ID over a policy number', () => {
+    expect(readFrontFields('Policy # U70123456\nMember ID U70123456 01', null).memberId).toBe('U7012345601');
+    expect(readFrontFields('Subscriber ID: XYZ 123456789', 'Blue Cross Blue Shield').memberId).toBe('XYZ123456789');
+    expect(readFrontFields('Medicare Number\n5TQ9-JE2-RK41', 'Medicare').memberId).toBe('5TQ9JE2RK41');
+  });
+
+  it('ignores payer and plan IDs', () => {
+    const f = readFrontFields('Payer ID: 87726\nPlan ID (80840) 911-87726-04\nMember ID: 947261385', 'UnitedHealthcare');
+    expect(f.memberId).toBe('947261385');
+  });
+
+  it('finds an unlabelled name next to the ID', () => {
+    const f = readFrontFields('ID NO. 93620418A73015\n CARMEN L EJEMPLO\nDATE OF BIRTH 04 17 1988', 'Medi-Cal');
+    expect(f.memberName).toBe('CARMEN L EJEMPLO');
+    expect(f.memberId).toBe('93620418A73015');
+  });
+});
+
+describe('card phones', () => {
+  it('labels and normalises numbers, repairing OCR look-alikes', () => {
+    const phones = readCardPhones(
+      [
+        'Customer Service: 1-800-521-2227   Provider Services 1 (800) 451-0287',
+        'Behavioral Health 1-8OO-528-7264',
+        'Pharmacists: call 1-800-624-5060',
+        'Providers must verify eligibility: 1-8  00-541-5555',
+        'Member ID 9123456780',
+        'Submit claims to: P.O. Box 660044, Dallas, TX 75266-0044',
+      ].join('\n'),
+    );
+    expect(phones).toEqual([
+      { label: 'Customer Service', number: '+18005212227' },
+      { label: 'Provider Services', number: '+18004510287' },
+      { label: 'Behavioral Health', number: '+18005287264' },
+      { label: 'Pharmacy', number: '+18006245060' },
+      { label: 'Provider Services', number: '+18005415555' },
+    ]);
+  });
+
+  it('reads spelled toll-free numbers and labels after or above the number', () => {
+    expect(toE164('800', 'CIG', 'NA24')).toBe('+18002446224');
+    expect(readCardPhones('Mental Health / Substance Abuse\n(888) 560-4087')).toEqual([{ label: 'Behavioral Health', number: '+18885604087' }]);
+    expect(readCardPhones('1-800-464-4000 Member Services')).toEqual([{ label: 'Member Services', number: '+18004644000' }]);
+  });
+
+  it('picks the provider line, then behavioral health, else none', () => {
+    expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }, { label: 'Behavioral Health', number: '+18003334444' }])).toBe('+18003334444');
+    expect(pickVerificationPhone([{ label: 'Behavioral Health', number: '+18003334444' }, { label: 'Provider Services', number: '+18005556666' }])).toBe('+18005556666');
+    expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }])).toBeNull();
+  });
+});
+
+describe('classifySide', () => {
+  const kind = (text: string): string => classifySide(text, readCardFields(text));
+
+  it('tells fronts, backs and both', () => {
+    expect(kind('UnitedHealthcare  Choice Plus\nMember ID: 947261385\nMember: MARCUS T EXAMPLE\nGroup Number: 705214  Rx Bin: 610279')).toBe('front');
+    expect(kind('For Members: 866-414-1959\nMental Health: 800-788-4708\nFor Providers: 877-842-3210\nMedical Claims: PO Box 740800 Atlanta GA 30374-0800')).toBe('back');
+    expect(
+      kind(
+        'Aetna\nMember: JANE DOE\nID W284619375  Group 0812345\nMember Services 1-888-632-3862\nProvider Services: 1-800-624-0756\nSubmit claims to: PO Box 981106 El Paso TX\nPayer ID 60054  www.aetna.com\nThis card does not guarantee coverage.',
+      ),
+    ).toBe('both');
+  });
+
+  it('refuses a driver licence, a logo and a photo', () => {
+    expect(kind('CALIFORNIA DRIVER LICENSE\nDL I8420157 CLASS C\nEXP 08/31/2028 DOB 07/14/1991\nSEX M HGT 5-10 EYES BRN')).toBe('not-a-card');
+    expect(kind('Sunrise Recovery Center\nAdmissions | (714) 555-0182 | Fax (714) 555-0183\nwww.sunrise-recovery.example')).toBe('not-a-card');
+    expect(kind('~ ,. ee\n')).toBe('not-a-card');
+  });
+
+  it('keeps a Medi-Cal card (sex and date of birth printed) a card', () => {
+    expect(kind('Medi-Cal  BENEFITS IDENTIFICATION CARD\nID NO. 93620418A73015\nCARMEN L EJEMPLO\nSEX F  DATE OF BIRTH 04 17 1988  ISSUE DATE 03 15 24')).toBe('front');
+  });
+
+  it('empties the fields of what is not a card', () => {
+    expect(readCardText('CALIFORNIA DRIVER LICENSE\nDL I8420157 CLASS C\nEXP 08/31/2028 DOB 07/14/1991').fields.memberId).toBeNull();
+  });
+});
