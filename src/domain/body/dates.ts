@@ -61,7 +61,7 @@ function plausible(iso: string | null, opts: DateOptions, ref: Date): string | n
   return iso < oldest ? null : iso;
 }
 
-const NUMERIC = /(?<![\d/.-])(\d{1,4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{2,4})(?![\d/-])/;
+const NUMERIC = /(?<![\d/.-])(\d{1,4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d/-])/;
 const MONTH_FIRST = new RegExp(
   `\\b(${MONTH_ALT})\\.?[\\s,\\-/]*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,)?[\\s,\\-/]+(\\d{4}|\\d{2})(?!\\d)`,
   'i',
@@ -89,7 +89,7 @@ export function parseDate(text: string, opts: DateOptions = {}): string | null {
     if (a.length === 4) {
       return plausible(isoIfValid(Number(a), Number(b), Number(c)), opts, ref);
     }
-    if (a.length <= 2) {
+    if (a.length <= 2 && (c.length === 2 || c.length === 4)) {
       const month = Number(a);
       const day = Number(b);
       return plausible(isoIfValid(toYear(c, month, day, ref), month, day), opts, ref);

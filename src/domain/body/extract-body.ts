@@ -107,7 +107,8 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const mentions = mentionsVerification(ctx.subject, body);
   const segments = splitBodySegments(body);
   const newText = (segments[0]?.lines ?? []).join('\n');
-  if (isNotARequest(ctx.subject, newText)) return { requests: [], mentionsVerification: mentions };
+  // A bounce or an auto-reply quoting a request asks for nothing itself.
+  if (isNotARequest(ctx.subject, newText)) return { requests: [], mentionsVerification: false };
 
   const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
@@ -124,5 +125,6 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     if (identifiesClient(r)) return n >= 2 || mentions;
     return n >= 3 || (mentions && n >= 2);
   });
-  return { requests, mentionsVerification: mentions };
+  // A newsletter talking about verifications is not asking for one.
+  return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0) };
 }

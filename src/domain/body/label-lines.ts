@@ -110,12 +110,23 @@ function splitInline(value: string, depth: number): { value: string; more: LineP
     const first = value.slice(0, lab.start).replace(/[\s,;|/(]+$/, '');
     const restPairs = parseLabelled(value.slice(lab.start), depth + 1);
     if (restPairs === null) continue;
-    return { value: first, more: restPairs };
+    const head = splitTyped(first, depth);
+    return { value: head.value, more: [...head.more, ...restPairs] };
   }
-  // Typed pairs after a list separator ("Jane Doe, DOB 01/02/1990", "Aetna | ID W123").
-  for (const m of value.matchAll(/\s*(?:[,;|]|\s\/\s|\s{2,}|\s[-–—]\s)\s*/g)) {
+  return splitTyped(value, depth);
+}
+
+/** Words that start a typed label inside a value ("Jane Doe DOB 01/02/1990"). */
+const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone)\b/i;
+
+/** Typed pairs after a list separator or a space ("Jane Doe, DOB 01/02/1990", "Aetna ID W123"). */
+function splitTyped(value: string, depth: number): { value: string; more: LinePair[] } {
+  for (const m of value.matchAll(/\s*(?:[,;|]|\s\/\s|\s{2,}|\s[-–—]\s|\s(?=[A-Za-z]))\s*/g)) {
     const at = (m.index ?? 0) + m[0].length;
+    if ((m.index ?? 0) === 0) continue;
     const rest = value.slice(at);
+    // After a bare space, only a date-of-birth or ID label may begin a new pair.
+    if (!/[,;|/\-–—]|\s{2,}/.test(m[0]) && !TYPED_START.test(rest)) continue;
     const pairs = parseLabelled(rest, depth + 1, true);
     if (pairs !== null && pairs.length > 0) {
       return { value: value.slice(0, m.index ?? 0), more: pairs };
@@ -248,8 +259,18 @@ const PROSE_ADDRESS = /\b(?:lives at|resides at|living at|residing at|located at
 const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
+const PROSE_NAME_DOB = /\b(?:for|client|patient|pt\.?|member|named)\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
+const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})\s+(?:member\s+)?(?:ID|ID#|ID\s*#|ID number|policy\s*#?)\s*[:#]?\s*([A-Z0-9-]*\d[A-Z0-9-]*)/;
+
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
+  const nameDob = PROSE_NAME_DOB.exec(line);
+  if (nameDob) found.push({ field: 'clientName', value: nameDob[1] ?? '' });
+  const payerId = PROSE_PAYER_ID.exec(line);
+  if (payerId && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test((payerId[1] ?? '').split(/\s+/).pop() ?? '')) {
+    found.push({ field: 'payer', value: (payerId[1] ?? '').replace(/^(?:and|with|has|her|his|the)\s+/i, '') });
+    found.push({ field: 'memberId', value: payerId[2] ?? '' });
+  }
   const addr = PROSE_ADDRESS.exec(line);
   if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
   const payer = PROSE_PAYER.exec(line);

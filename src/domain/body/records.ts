@@ -66,7 +66,10 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
   let relationship: Relationship | null = null;
   let self = false;
   const nameParts: string[] = [];
-  for (const part of parts) {
+  for (const rawPart of parts) {
+    // A date of birth written after the name is not part of it.
+    const part = rawPart.replace(/\s*\b(?:dob|d\.o\.b\.?|born|date of birth)\b.*$/i, '').trim();
+    if (part.length === 0) continue;
     if (part.split(/\s+/).length <= 5 && (hasRelationshipWord(part) || /^(?:self|same)\b/i.test(part))) {
       if (isSelfValue(part) || /^(?:self|same)\b/i.test(part)) {
         relationship = 'self';

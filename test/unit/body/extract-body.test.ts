@@ -1,0 +1,88 @@
+import { extractBody } from '../../../src/domain/body/extract-body';
+import type { BodyRequest } from '../../../src/domain/body/body-request';
+
+const ctx = { subject: 'VOB', from: 'intake@center.test', fromName: null, referenceDate: '2025-01-15T00:00:00Z' };
+const one = (text: string): BodyRequest => {
+  const r = extractBody(text, ctx).requests;
+  expect(r).toHaveLength(1);
+  return r[0] as BodyRequest;
+};
+
+describe('extractBody label styles', () => {
+  it('reads abbreviations, "#" separators and a subscriber with an inline DOB', () => {
+    const r = one('Pt Name: Sam Hill\nD.O.B.: 1/2/90\nIns Co: Aetna\nMem ID: W998877\nMember ID# W123\nSubscriber: John Hill DOB 1/1/60');
+    expect(r.client).toEqual({ name: 'Sam Hill', dob: '1990-01-02', address: null });
+    expect(r.insurance.memberId).toBe('W998877');
+    expect(r.subscriber.name).toBe('John Hill');
+  });
+
+  it('splits several pairs on one line and reads "same as client" as self', () => {
+    const r = one('Patient Name: Jane Doe   DOB: 01/02/1990\nInsured: Same as client\nInsurance: Cigna');
+    expect(r.subscriber).toEqual({ name: 'Jane Doe', relationship: 'self' });
+    expect(r.client.dob).toBe('1990-01-02');
+  });
+
+  it('reads possessive labels, "Policy Holder: Mother - Mary Lee" and "from <center>"', () => {
+    const r = one("Client's Name: Ann Lee\nDOB 01/02/1990\nPolicy Holder: Mother - Mary Lee\nRelationship to Patient: Mother\nReferral Source: from Sunrise Detox");
+    expect(r.subscriber).toEqual({ name: 'Mary Lee', relationship: 'child' });
+    expect(r.referredBy).toBe('Sunrise Detox');
+  });
+
+  it('never reads the signature: its address and phone are the center\'s', () => {
+    const r = one('Name: Bo Chan\nDOB: 2/2/1992\nInsurance: Aetna\nID: W100\n\nBest regards,\nTina\nIntake Coordinator\nAddress: 100 Center Rd, Austin, TX 78701\nPhone: 512-555-0100');
+    expect(r.client.address).toBeNull();
+    expect(r.insurance.phone).toBeNull();
+  });
+
+  it('takes a bare "Phone" as the insurance\'s only inside an insurance block', () => {
+    const r = one('Insurance Information:\nCarrier: Aetna\nPhone: 800-555-0100\n\nClient Information:\nName: Di Fox\nDOB: 4/4/1994\nAddress: 123 Main St.\nFresno, CA 93701\nPhone: 559-555-0100');
+    expect(r.insurance.phone).toBe('+18005550100');
+    expect(r.client.address).toEqual({ line1: '123 Main St.', line2: null, city: 'Fresno', state: 'CA', postalCode: '93701' });
+    const c = one('Name: Cy Dunn\nPhone: (512) 555-0100\nDOB: 3/3/1993\nInsurance: BCBS\nID: XYZ123');
+    expect(c.insurance.phone).toBeNull();
+  });
+
+  it('reads tab-separated label/value rows with a multi-line address cell', () => {
+    const r = one('Name\tJo King\nDate of Birth\t08/08/1988\nHome Address\t12 Oak St\nApt 3\nReno, NV 89501\nInsurance\tAetna');
+    expect(r.client.address).toEqual({ line1: '12 Oak St', line2: 'Apt 3', city: 'Reno', state: 'NV', postalCode: '89501' });
+  });
+
+  it('reads values stated in prose', () => {
+    const r = one('Hello, please verify insurance for Frank Hall, DOB 06/06/1996, Aetna ID W123456789. Thanks');
+    expect(r.client.name).toBe('Frank Hall');
+    expect(r.insurance).toEqual({ payerName: 'Aetna', memberId: 'W123456789', groupNumber: null, phone: null });
+  });
+
+  it('reads a comma-separated one-liner', () => {
+    const r = one('Can you run benefits? Client: Kim Lo, DOB 9/9/1999, Ins: Aetna, ID: W424242, Subscriber: Self, Referred by: Pine House');
+    expect(r).toEqual({
+      client: { name: 'Kim Lo', dob: '1999-09-09', address: null },
+      insurance: { payerName: 'Aetna', memberId: 'W424242', groupNumber: null, phone: null },
+      subscriber: { name: 'Kim Lo', relationship: 'self' },
+      referredBy: 'Pine House',
+    });
+  });
+
+  it('reads "Relationship to client: Father" as the subscriber\'s role', () => {
+    expect(one('Client Name: Gia Ivy\nDOB: 07/07/1997\nSubscriber: Hal Ivy\nRelationship to client: Father').subscriber.relationship).toBe('child');
+    expect(one('Client Name: Gia Ivy\nDOB: 07/07/1997\nSubscriber: Hal Ivy\nRelationship to insured: Daughter').subscriber.relationship).toBe('child');
+    expect(one('Client Name: Gia Ivy\nDOB: 07/07/1950\nSubscriber: Hal Ivy (son)').subscriber.relationship).toBe('other');
+  });
+});
+
+describe('extractBody messages that are not requests', () => {
+  it('gives no request for chit-chat, and flags verification wording', () => {
+    expect(extractBody('Thanks for lunch!', { ...ctx, subject: 'hi' })).toEqual({ requests: [], mentionsVerification: false });
+    expect(extractBody('Please run a VOB on the attached card.', { ...ctx, subject: 'new admit' }).mentionsVerification).toBe(true);
+  });
+  it('gives no request for an out-of-office reply quoting one', () => {
+    const r = extractBody('I am out of the office until Monday.\n\n> Name: Jo King\n> DOB: 1/1/90\n> Insurance: Aetna', { ...ctx, subject: 'Automatic reply: VOB' });
+    expect(r.requests).toEqual([]);
+  });
+  it('handles huge and empty input quickly', () => {
+    expect(extractBody('', ctx).requests).toEqual([]);
+    const start = Date.now();
+    extractBody('Name: x '.repeat(30000) + '\n' + 'a:'.repeat(50000), ctx);
+    expect(Date.now() - start).toBeLessThan(3000);
+  });
+});

@@ -1,0 +1,41 @@
+import { decodeEntities, htmlToText } from '../../../src/domain/mime/html-to-text';
+
+describe('htmlToText', () => {
+  it('joins table cells with a tab, one row per line, ignoring paragraphs inside cells', () => {
+    const html = '<table><tr><td><p class=MsoNormal><b>Client Name</b></p></td><td><p>Jane&nbsp;Doe</p></td></tr><tr><td>DOB</td><td>01/02/1990</td></tr></table>';
+    expect(htmlToText(html)).toBe('Client Name\tJane Doe\nDOB\t01/02/1990');
+  });
+  it('keeps empty cells so columns line up with the header', () => {
+    expect(htmlToText('<table><tr><th>Name</th><th>DOB</th><th>Ins</th></tr><tr><td>A B</td><td></td><td>Aetna</td></tr></table>')).toBe('Name\tDOB\tIns\nA B\t\tAetna');
+  });
+  it('breaks lines at br, p, div and li, with blank lines from empty blocks', () => {
+    expect(htmlToText('<div>Hi,</div><div><br></div><div>Name: Jane</div><ul><li>DOB: 1/2/90</li><li>Ins: Aetna</li></ul>')).toBe('Hi,\n\nName: Jane\nDOB: 1/2/90\nIns: Aetna');
+    expect(htmlToText('<p>One</p><p>&nbsp;</p><p>Two</p>')).toBe('One\n\nTwo');
+  });
+  it('drops style, script, head and comments; decodes entities', () => {
+    const html = '<html><head><title>t</title><style>p{x:y}</style></head><body><!-- c --><script>var a="<p>";</script><p>A &amp; B &#8211; &eacute;&#x41;</p></body></html>';
+    expect(htmlToText(html)).toBe('A & B – éA');
+  });
+  it('prefixes blockquote lines with "> " per level', () => {
+    const html = '<div>New</div><div class="gmail_quote">On Mon, Jan 1, 2024 Bob wrote:<blockquote>Name: Old<br>DOB: 1/1/80<blockquote>older</blockquote></blockquote></div>';
+    expect(htmlToText(html)).toBe('New\nOn Mon, Jan 1, 2024 Bob wrote:\n> Name: Old\n> DOB: 1/1/80\n> > older');
+  });
+  it('keeps Outlook reply headers as text lines', () => {
+    const html = '<div style="border-top:solid #E1E1E1 1.0pt"><p><b>From:</b> Jane &lt;j@x.test&gt;<br><b>Sent:</b> Monday<br><b>Subject:</b> VOB</p></div><p>Name: X</p>';
+    expect(htmlToText(html)).toBe('From: Jane <j@x.test>\nSent: Monday\nSubject: VOB\nName: X');
+  });
+  it('treats a stray < as text and survives unterminated markup', () => {
+    expect(htmlToText('a < b <p>c')).toBe('a < b\nc');
+    expect(htmlToText('<p>x<!-- never closed')).toBe('x');
+    expect(htmlToText('<p title="unterminated>y')).toBe('y');
+  });
+  it('runs in linear time on hostile input', () => {
+    const hostile = '<div '.repeat(100000) + '"'.repeat(5000) + '<a'.repeat(50000) + '&'.repeat(50000) + '<table><tr><td>'.repeat(20000);
+    const start = Date.now();
+    htmlToText(hostile);
+    expect(Date.now() - start).toBeLessThan(2000);
+  });
+  it('decodes named, decimal and hex references and leaves unknown ones', () => {
+    expect(decodeEntities('&lt;&gt;&quot;&#39;&#x27;&bogus;&amp')).toBe('<>"\'\'&bogus;&');
+  });
+});
