@@ -337,7 +337,8 @@ export function findPayers(text: string): PayerMatch[] {
   const kept = list.filter(
     (h) => !list.some((o) => o !== h && o.len > h.len && o.m.position <= h.m.position && o.m.position + o.len >= h.m.position + h.len && o.tier >= h.tier - 1),
   );
-  kept.sort((a, b) => b.tier - a.tier || a.m.position - b.m.position || b.len - a.len);
+  // An exact spelling beats a fuzzy one of the same tier ("ohm BlueCross..." is not Ohio).
+  kept.sort((a, b) => b.tier - a.tier || a.m.edits - b.m.edits || a.m.position - b.m.position || b.len - a.len);
   return kept.map((h) => h.m);
 }
 

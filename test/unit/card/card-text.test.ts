@@ -11,6 +11,7 @@ describe('findPayer', () => {
     ['Unitedhea1thcare', 'UnitedHealthcare'],
     ['Optum Behavioral Health 1-800-000-0000', 'UnitedHealthcare'],
     ['om BlueCross BlueShield of Texas   PPO', 'Blue Cross Blue Shield of Texas'],
+    ['ohm BlueCross BlueShield of Texas', 'Blue Cross Blue Shield of Texas'],
     ['Blue Cross and Blue Shield of Illinois', 'Blue Cross Blue Shield of Illinois'],
     ['www.bcbstx.com', 'Blue Cross Blue Shield of Texas'],
     ['Anthem Blue Cross\nPPO', 'Anthem Blue Cross'],
