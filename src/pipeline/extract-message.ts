@@ -38,7 +38,13 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
   const automated = isAutomatedMessage(message);
   const body = automated
     ? NO_BODY
-    : extractBody(message.text, { subject: message.subject, from: message.from, fromName: message.fromName });
+    : extractBody(message.text, {
+        subject: message.subject,
+        from: message.from,
+        fromName: message.fromName,
+        // "Today" for the date-of-birth checks is when the message was written, not when read.
+        referenceDate: message.date,
+      });
   const { readings, errors } = automated ? { readings: [], errors: [] } : await readCards(message.attachments, deps.cardReader);
   const requests = mergeRequests(body, readings);
   const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests }, deps.replyPolicy);
