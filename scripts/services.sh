@@ -65,6 +65,18 @@ wait_port() { # name port seconds
 
 pid_alive() { [ -s "$1" ] && kill -0 "$(head -n1 "$1" | tr -d ' ')" 2>/dev/null; }
 
+# running_pid PID: alive and not a zombie (here PID 1 may be slow to reap daemons' exits).
+running_pid() { [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
+wait_exit() { # pid port: a stop command returned; wait until the process is gone and the port free
+  local i
+  for ((i = 0; i < 150; i++)); do
+    if ! running_pid "$1" && ! port_open "$2"; then return 0; fi
+    sleep 0.1
+  done
+  note "process $1 still alive 15 s after stop"
+}
+
 pg_bindir() {
   local v
   if [ -s "$LAB/pg/PG_VERSION" ]; then
@@ -94,6 +106,8 @@ install_packages() { # pkg...
   note "installing Debian packages: $*"
   local policy=/usr/sbin/policy-rc.d saved=""
   if [ -e "$policy" ]; then saved=$(mktemp); cp -p "$policy" "$saved"; fi
+  # shellcheck disable=SC2064 # expand now: restore exactly this state even if interrupted
+  trap "if [ -n '$saved' ]; then cp -p '$saved' '$policy'; rm -f '$saved'; else rm -f '$policy'; fi" EXIT
   printf '#!/bin/sh\n# written by vob-intake scripts/services.sh during apt-get install\nexit 101\n' >"$policy"
   chmod 755 "$policy"
   local rc=0
@@ -105,6 +119,7 @@ install_packages() { # pkg...
       -o Dpkg::Options::=--force-confold "$@"
   } </dev/null >>"$LAB/log/apt.log" 2>&1 || rc=$?
   if [ -n "$saved" ]; then cp -p "$saved" "$policy"; rm -f "$saved"; else rm -f "$policy"; fi
+  trap - EXIT
   [ "$rc" = 0 ] || { tail -n 20 "$LAB/log/apt.log" >&2; die "apt-get install $* failed (log: $LAB/log/apt.log)"; }
 }
 
@@ -245,7 +260,7 @@ redis_down() {
   if pid_alive "$pidf"; then
     local pid; pid=$(cat "$pidf")
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    wait_exit "$pid" "$REDIS_PORT"
     say "redis     stopped"
   else
     say "redis     not running here"
@@ -265,7 +280,6 @@ ensure_cert() {
 }
 
 # ---------------------------------------------------------------- Dovecot
-DOVECOT_CONF() { printf '%s\n' "$LAB/dovecot/dovecot.conf"; }
 dovecot_running() { pid_alive "$LAB/dovecot/run/master.pid"; }
 
 write_dovecot_conf() {
@@ -400,8 +414,9 @@ dovecot_up() {
   write_dovecot_conf
   if dovecot_running; then
     # master alive but not listening: restart it cleanly
+    local pid; pid=$(head -n1 "$d/run/master.pid")
     /usr/sbin/dovecot -c "$d/dovecot.conf" stop </dev/null >>"$log" 2>&1 || true
-    sleep 1
+    wait_exit "$pid" "$IMAP_PORT"
   fi
   ulimit -n 65536 2>/dev/null || true
   /usr/sbin/dovecot -c "$d/dovecot.conf" </dev/null >>"$log" 2>&1 \
@@ -414,7 +429,10 @@ dovecot_up() {
 
 dovecot_down() {
   if dovecot_running; then
-    /usr/sbin/dovecot -c "$(DOVECOT_CONF)" stop </dev/null >>"$LAB/log/dovecot.log" 2>&1 || true
+    # SIGTERM to the master is what `dovecot stop` sends, without its 1 s polling.
+    local pid; pid=$(head -n1 "$LAB/dovecot/run/master.pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_exit "$pid" "$IMAP_PORT"
     say "dovecot   stopped"
   else
     say "dovecot   not running here"
@@ -537,7 +555,11 @@ postfix_up() {
   install -d -o postfix -g postfix -m 700 "$p/data"
   touch "$log"; chmod 640 "$log"
   write_postfix_conf
-  if postfix_running; then /usr/sbin/postfix -c "$p/etc" stop </dev/null >>"$log" 2>&1 || true; sleep 1; fi
+  if postfix_running; then
+    local pid; pid=$(head -n1 "$p/spool/pid/master.pid" | tr -d ' ')
+    /usr/sbin/postfix -c "$p/etc" stop </dev/null >>"$log" 2>&1 || true
+    wait_exit "$pid" "$SMTP_PORT"
+  fi
   if ! /usr/sbin/postfix -c "$p/etc" start </dev/null >>"$log" 2>&1; then
     # Before its log daemon runs, postfix reports only to syslog or a terminal: replay on a pty.
     script -qec "/usr/sbin/postfix -c '$p/etc' check" /dev/null </dev/null 2>&1 | tee -a "$log" >&2 || true
@@ -550,7 +572,9 @@ postfix_up() {
 
 postfix_down() {
   if postfix_running; then
+    local pid; pid=$(head -n1 "$LAB/postfix/spool/pid/master.pid" | tr -d ' ')
     /usr/sbin/postfix -c "$LAB/postfix/etc" stop </dev/null >>"$LAB/log/postfix.log" 2>&1 || true
+    wait_exit "$pid" "$SMTP_PORT"
     say "postfix   stopped"
   else
     say "postfix   not running here"
@@ -605,6 +629,14 @@ mkdir -p "$LAB/log" "$LAB/run"
 chmod 755 "$LAB" "$LAB/log" "$LAB/run" 2>/dev/null || true
 
 cmd="${1:-up}"; [ $# -eq 0 ] || shift
+# One up/down at a time per lab (parallel test runs, several engineers on one tree).
+# flock -o: the lock is not handed down to the daemons this run starts.
+if { [ "$cmd" = up ] || [ "$cmd" = down ]; } && [ -z "${VOB_LAB_LOCKED:-}" ]; then
+  rc=0
+  VOB_LAB_LOCKED=1 flock -o -E 75 -w 300 "$LAB/run/services.lock" bash "${BASH_SOURCE[0]}" "$cmd" "$@" || rc=$?
+  [ "$rc" != 75 ] || die "another scripts/services.sh has held $LAB/run/services.lock for 5 minutes"
+  exit "$rc"
+fi
 case "$cmd" in
   up) cmd_up "$@" ;;
   down) cmd_down "$@" ;;
