@@ -85,17 +85,28 @@ async function checkLab(): Promise<void> {
   if (down.length > 0) throw new DemoError(`the lab is not running (${down.join(', ')} closed); start it with: bash scripts/services.sh up`);
 }
 
-async function recreateDatabase(): Promise<string> {
+/**
+ * One demo at a time on a lab (it owns vob_demo, its queue prefix and its mailboxes): a session
+ * advisory lock held on the returned connection until the demo ends.
+ */
+async function lockDemo(): Promise<Client> {
   const admin = new Client({ connectionString: ADMIN_URL });
+  // A dropped connection fails the next query (a one-line reason), not the process.
+  admin.on('error', () => undefined);
   await admin.connect().catch((err: Error) => {
     throw new DemoError(`cannot connect to PostgreSQL as vob: ${err.message}`);
   });
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${DEMO_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DEMO_DB}`);
-  } finally {
+  const { rows } = await admin.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('vob-intake npm run demo')) AS locked`);
+  if (!rows[0]?.locked) {
     await admin.end();
+    throw new DemoError('another npm run demo is running on this lab; wait for it to finish');
   }
+  return admin;
+}
+
+async function recreateDatabase(admin: Client): Promise<string> {
+  await admin.query(`DROP DATABASE IF EXISTS ${DEMO_DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DEMO_DB}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${DEMO_DB}`;
   return url.toString();
@@ -145,6 +156,10 @@ function serviceEnv(databaseUrl: string, port: number, staffToken: string): Node
   };
 }
 
+function exitText(exit: { code: number | null; signal: NodeJS.Signals | null }): string {
+  return exit.code !== null ? `exit code ${exit.code}` : `killed by ${exit.signal}`;
+}
+
 interface RunningService {
   child: ChildProcess;
   url: string;
@@ -165,7 +180,7 @@ async function startService(root: string, env: NodeJS.ProcessEnv, port: number, 
   void running.exited.then((e) => (running.exit = e));
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (running.exit) throw new DemoError(`vob serve exited during start (code ${running.exit.code ?? running.exit.signal}); see ${logFile}`);
+    if (running.exit) throw new DemoError(`vob serve exited during start (${exitText(running.exit)}); see ${logFile}`);
     const ok = await fetch(`${running.url}/health`, { signal: AbortSignal.timeout(2000) }).then(
       (r) => r.status === 200,
       () => false,
@@ -230,7 +245,7 @@ async function loadMessages(db: Client): Promise<Map<string, StoredMessage>> {
 async function waitProcessed(db: Client, sent: readonly PreparedMessage[], service: RunningService, logFile: string): Promise<Map<string, StoredMessage>> {
   const deadline = Date.now() + PROCESS_TIMEOUT_MS;
   for (;;) {
-    if (service.exit) throw new DemoError(`vob serve exited unexpectedly (code ${service.exit.code ?? service.exit.signal}); see ${logFile}`);
+    if (service.exit) throw new DemoError(`vob serve exited unexpectedly (${exitText(service.exit)}); see ${logFile}`);
     const stored = await loadMessages(db);
     const notStored = sent.filter((m) => !stored.has(normaliseMessageId(m.messageId)!));
     const pending = sent.filter((m) => stored.get(normaliseMessageId(m.messageId)!)?.status === 'received');
@@ -305,7 +320,27 @@ async function main(): Promise<number> {
   const answered = samples.find((s) => s.id === ANSWERED_SAMPLE);
   if (!answered) throw new DemoError(`the sample to answer (${ANSWERED_SAMPLE}) is missing from fixtures/emails`);
 
-  const databaseUrl = await recreateDatabase();
+  const admin = await lockDemo();
+  try {
+    return await run({ root, logFile, samples, skipped, answered, admin, t0, phases, phase });
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+async function run(ctx: {
+  root: string;
+  logFile: string;
+  samples: PreparedMessage[];
+  skipped: string[];
+  answered: PreparedMessage;
+  admin: Client;
+  t0: number;
+  phases: [string, number][];
+  phase: (name: string) => void;
+}): Promise<number> {
+  const { root, logFile, samples, skipped, answered, admin, t0, phases, phase } = ctx;
+  const databaseUrl = await recreateDatabase(admin);
   await clearQueues();
   await Promise.all([MAILBOX, ...new Set(samples.map((s) => s.sender))].map((address) => emptyMailbox(address)));
   phase('setup');
@@ -320,6 +355,7 @@ async function main(): Promise<number> {
   phase('service start');
 
   const db = new Client({ connectionString: databaseUrl });
+  db.on('error', () => undefined);
   await db.connect();
   try {
     // Wave 1: the fixtures.
@@ -350,7 +386,6 @@ async function main(): Promise<number> {
     const stop = await stopService(service);
     process.off('exit', stopOnExit);
     phases.push(['SIGTERM to exit', stop.ms]);
-    mark = performance.now();
 
     const checks = buildChecks({ all, stored, inboxes, answered, answer, stop });
     const notes: string[] = [];
@@ -434,7 +469,7 @@ function buildChecks(input: {
   });
   checks.push({ ok: target?.status === 'ready' && target.missing.every((f) => f === 'card'), text: `that request is now ready (${target?.status ?? 'missing'}; missing: ${target?.missing.join(', ') || 'nothing'})` });
   checks.push({ ok: (answerRow?.replies.length ?? 1) === 0, text: 'the complete answer got no further reply' });
-  checks.push({ ok: stop.code === 0, text: `vob serve stopped on SIGTERM with exit code ${stop.code ?? stop.signal}` });
+  checks.push({ ok: stop.code === 0, text: `vob serve stopped on SIGTERM (${exitText(stop)})` });
   return checks;
 }
 

@@ -101,7 +101,7 @@ export function renderReport(input: ReportInput): string {
   for (const s of input.skipped) line(`  skipped: ${s}`);
 
   line('');
-  line('Messages');
+  line('Messages  (a missing card alone is not asked for by reply: the verify-benefits task shows it to staff)');
   input.messages.forEach(({ sample, stored, firstRequests }, i) => {
     line(`${String(i + 1).padStart(3)}. ${JSON.stringify(sample.subject)}  [${sample.id}: ${sample.label}]`);
     if (!stored) {
