@@ -1,6 +1,6 @@
 /**
  * Dates as US intake staff write them, to ISO YYYY-MM-DD. Month-first for numeric dates (the US
- * convention); two-digit years pivot so that a date of birth is never in the future.
+ * convention) unless the first number cannot be a month (23/04/1985); two-digit years pivot so that a date of birth is never in the future.
  */
 
 const MONTHS: Record<string, number> = {
@@ -90,8 +90,10 @@ export function parseDate(text: string, opts: DateOptions = {}): string | null {
       return plausible(isoIfValid(Number(a), Number(b), Number(c)), opts, ref);
     }
     if (a.length <= 2 && (c.length === 2 || c.length === 4)) {
-      const month = Number(a);
-      const day = Number(b);
+      // Month first (US); "23/04/1985" can only be day first, so it is read that way.
+      const dayFirst = Number(a) > 12 && Number(b) <= 12;
+      const month = dayFirst ? Number(b) : Number(a);
+      const day = dayFirst ? Number(a) : Number(b);
       return plausible(isoIfValid(toYear(c, month, day, ref), month, day), opts, ref);
     }
     return null;

@@ -8,6 +8,7 @@ import { classifyHeading, classifyLabel, type FieldKey, type Heading } from './l
 import { parseDate } from './dates';
 import { parsePhone } from './phones';
 import { normalizeMemberId } from './identifiers';
+import { parseAddress } from './addresses';
 
 export interface LinePair {
   field: FieldKey;
@@ -27,7 +28,7 @@ export type ParsedLine =
   | { kind: 'text'; text: string };
 
 /** Fields whose value is recognisable by its shape, so a plain space may separate label and value. */
-const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone']);
+const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone', 'address', 'clientAddress']);
 
 function typedValueOk(field: FieldKey, value: string): boolean {
   const v = value.trim();
@@ -44,6 +45,12 @@ function typedValueOk(field: FieldKey, value: string): boolean {
     case 'insPhone':
     case 'idOrPhone':
       return parsePhone(v) !== null && /^\W{0,3}(?:\+?1|\(?\d)/.test(v);
+    case 'address':
+    case 'clientAddress': {
+      // "Address 12 Oak Dr, Tulsa, OK 74103": a house number (or PO box) through a state or ZIP.
+      const a = /^\W{0,3}(?:\d|p\.?\s*o\.?\s*box\b)/i.test(v) ? parseAddress(v) : null;
+      return a !== null && (a.state !== null || a.postalCode !== null);
+    }
     default:
       return false;
   }
@@ -150,7 +157,8 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     const field = classifyLabel(left);
     if (field !== null && (!typedOnly || TYPED.has(field) || field !== 'ignore')) {
       const raw = t.slice(colon + 1).replace(/^[\s:\-–—=]+/, '');
-      if (typedOnly && TYPED.has(field) && !typedValueOk(field, raw.split(/[,;|]/)[0] ?? '')) return null;
+      const shaped = field === 'address' || field === 'clientAddress' ? raw : (raw.split(/[,;|]/)[0] ?? '');
+      if (typedOnly && TYPED.has(field) && !typedValueOk(field, shaped)) return null;
       const { value, more } = splitInline(raw, depth);
       return [{ field, value: value.trim() }, ...more];
     }
@@ -196,6 +204,8 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);
   if (t.length === 0 || t.length > 60) return null;
+  // "City/State/Zip: Santa Fe, NM" carries a value after its colon: it is no bare label.
+  if (/:\s*\S/.test(t)) return null;
   return classifyLabel(t);
 }
 
@@ -303,10 +313,13 @@ function pairsFromCells(cells: string[]): LinePair[] {
     }
     const asLabel = bareLabel(cell);
     if (asLabel !== null) {
-      const next = cells[i + 1];
+      // Empty spacer cells may stand between a label and its value.
+      let v = i + 1;
+      while (v < cells.length - 1 && (cells[v] ?? '').length === 0) v++;
+      const next = cells[v];
       if (next !== undefined && (bareLabel(next) === null || next.length === 0)) {
         pairs.push({ field: asLabel, value: next });
-        i += 2;
+        i = v + 1;
         continue;
       }
       i++;

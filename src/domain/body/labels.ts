@@ -48,6 +48,31 @@ const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'member', 'resident', 
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note']);
 
+/** Label words people mistype ("Memeber", "Adress", "Subscirber", "Refering"), by their correct spelling. */
+const TYPO_TARGETS = ['member', 'address', 'subscriber', 'insurance', 'relationship', 'referred', 'referring', 'referral', 'patient', 'client', 'policyholder', 'carrier', 'phone', 'group', 'birth', 'provider', 'insured', 'company', 'facility', 'treatment', 'number', 'telephone', 'identification', 'street'];
+const TYPO_TARGET_SET = new Set([...TYPO_TARGETS, 'insurer', 'insurers', 'referrer', 'referee']);
+
+/** Optimal-string-alignment distance, stopping early past 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((d[i - 1]?.[j] ?? 0) + 1, (d[i]?.[j - 1] ?? 0) + 1, (d[i - 1]?.[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (d[i - 2]?.[j - 2] ?? 0) + 1);
+      (d[i] as number[])[j] = v;
+    }
+  }
+  return (d[a.length]?.[b.length] ?? 2) <= 1;
+}
+
+/** The correctly spelled label word for a token one typo away from one (5+ letters), else the token. */
+function correctTypo(token: string): string {
+  if (token.length < 5 || TYPO_TARGET_SET.has(token) || !/^[a-z]+$/.test(token)) return token;
+  return TYPO_TARGETS.find((w) => w.length >= 5 && withinOneEdit(token, w)) ?? token;
+}
+
 /** Lower-case word tokens of a label, punctuation and possessives removed, "#"/"number" as "#". */
 export function labelTokens(raw: string): string[] {
   let s = raw.toLowerCase();
@@ -59,7 +84,7 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/\bmedi-cal\b/g, 'medical_ca');
   s = s.replace(/\be-?mail\b/g, 'email');
   s = s.replace(/#/g, ' # ').replace(/\./g, ' ').replace(/[^a-z0-9#_ ]+/g, ' ');
-  const tokens = s.split(/\s+/).filter((t) => t.length > 0);
+  const tokens = s.split(/\s+/).filter((t) => t.length > 0).map(correctTypo);
   return tokens.map((t) => (t === 'number' || t === 'no' || t === 'num' || t === 'nbr' || t === 'nmbr' ? '#' : t));
 }
 
@@ -183,6 +208,7 @@ export function classifyLabel(raw: string): FieldKey | null {
 
   // Subscriber names.
   if (isSub && !has(words, 'dob', 'address', 'phone', 'ssn', 'employer', 'email')) {
+    if (has(words, 'first', 'fname', 'given') && has(words, 'last', 'lname', 'surname', 'family')) return 'subscriberName';
     if (has(words, 'first', 'fname', 'given')) return 'subscriberFirst';
     if (has(words, 'last', 'lname', 'surname', 'family')) return 'subscriberLast';
     const rest = words.filter((w) => !SUBSCRIBER_WORDS.includes(w) && w !== 'policyholder' && w !== 'name' && w !== 'policy' && w !== 'owner' && w !== 'info' && w !== 'insurance' && w !== 'ins' && w !== 'member' && w !== 'primary');
@@ -215,6 +241,8 @@ export function classifyLabel(raw: string): FieldKey | null {
 
   // Client names.
   const nameWords = new Set(['name', 'client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'legal', 'full']);
+  // "Name (Last, First)": the whole name, in the written order.
+  if (has(words, 'first', 'fname', 'given') && has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'first', 'fname', 'given', 'last', 'lname', 'surname', 'family', 'middle', 'mi', 'initial']))) return 'clientName';
   if (has(words, 'first', 'fname', 'given') && only(words, new Set([...nameWords, 'first', 'fname', 'given']))) return 'firstName';
   if (has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'last', 'lname', 'surname', 'family']))) return 'lastName';
   if (has(words, 'middle', 'mi', 'initial') && only(words, new Set([...nameWords, 'middle', 'mi', 'initial']))) return 'middleName';
