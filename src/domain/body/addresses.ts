@@ -91,9 +91,12 @@ export function parseAddress(raw: string): Address | null {
   if (isPlaceholder(raw) || mentionsHomeless(raw)) return null;
   // Each original line is a comma-separated part; a trailing "USA" line is noise.
   const parts = raw
+    .replace(/[.!;\s]+$/, '')
     .split(/\n|,/)
     .map(clean)
-    .filter((p) => p.length > 0 && !/^(?:usa|us|united states(?: of america)?)$/i.test(p));
+    .filter((p) => p.length > 0 && !/^(?:usa|us|united states(?: of america)?)$/i.test(p))
+    // "King County" between the city and the state is not part of the postal address.
+    .filter((p, i, all) => !(i > 1 && i < all.length - 1 && /^[A-Za-z .'-]+\s+(?:county|parish)$/i.test(p)));
   if (parts.length === 0) return null;
   let text = parts.join(', ');
 
@@ -157,7 +160,7 @@ function splitStreetCity(s: string): { street: string; city: string | null } {
     // The suffix must follow a house number and a street name, not be the name itself.
     if (m.index !== undefined && m.index > 0 && /\d/.test(s.slice(0, m.index))) cut = m.index + m[0].length;
   }
-  const unitAfter = /\b(?:apt|apartment|unit|suite|ste|#)\s*\.?\s*#?\s*[\w-]+/gi;
+  const unitAfter = /(?<!\w)(?:apt|apartment|unit|suite|ste|#)\s*\.?\s*#?\s*[\w-]+/gi;
   for (const m of s.matchAll(unitAfter)) {
     if (m.index !== undefined && m.index + m[0].length > cut && m.index >= cut - 1 && cut >= 0) cut = m.index + m[0].length;
   }

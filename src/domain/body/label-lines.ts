@@ -9,6 +9,7 @@ import { parseDate } from './dates';
 import { parsePhone } from './phones';
 import { normalizeMemberId } from './identifiers';
 import { parseAddress } from './addresses';
+import { hasRelationshipWord } from './relationships';
 
 export interface LinePair {
   field: FieldKey;
@@ -28,7 +29,7 @@ export type ParsedLine =
   | { kind: 'text'; text: string };
 
 /** Fields whose value is recognisable by its shape, so a plain space may separate label and value. */
-const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone', 'address', 'clientAddress']);
+const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone', 'namedPhone', 'address', 'clientAddress']);
 
 function typedValueOk(field: FieldKey, value: string): boolean {
   const v = value.trim();
@@ -44,16 +45,23 @@ function typedValueOk(field: FieldKey, value: string): boolean {
     }
     case 'insPhone':
     case 'idOrPhone':
+    case 'namedPhone':
       return parsePhone(v) !== null && /^\W{0,3}(?:\+?1|\(?\d)/.test(v);
     case 'address':
     case 'clientAddress': {
       // "Address 12 Oak Dr, Tulsa, OK 74103": a house number (or PO box) through a state or ZIP.
-      const a = /^\W{0,3}(?:\d|p\.?\s*o\.?\s*box\b)/i.test(v) ? parseAddress(v) : null;
+      const upToZip = /^.*?\b\d{5}(?:-\d{4})?\b/s.exec(v)?.[0] ?? v;
+      const a = /^\W{0,3}(?:\d|p\.?\s*o\.?\s*box\b)/i.test(v) ? parseAddress(upToZip.replace(/[.!;]+$/, '')) : null;
       return a !== null && (a.state !== null || a.postalCode !== null);
     }
     default:
       return false;
   }
+}
+
+/** A pair; a named phone keeps its label ("Cigna phone") so the record can match it to the payer. */
+function pairOf(field: FieldKey, label: string, value: string): LinePair {
+  return { field, value: field === 'namedPhone' ? `${label.trim()}\t${value.trim()}` : value.trim() };
 }
 
 /** Bullets, numbering, markdown emphasis and quote leftovers before a label. */
@@ -160,7 +168,7 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
       const shaped = field === 'address' || field === 'clientAddress' ? raw : (raw.split(/[,;|]/)[0] ?? '');
       if (typedOnly && TYPED.has(field) && !typedValueOk(field, shaped)) return null;
       const { value, more } = splitInline(raw, depth);
-      return [{ field, value: value.trim() }, ...more];
+      return [pairOf(field, left, value), ...more];
     }
     if (PREFIX_NOTE.test(left.trim()) && !typedOnly) return parseLabelled(t.slice(colon + 1), depth + 1);
   }
@@ -184,7 +192,7 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     // Prose separators ("is") only between a label and a typed value or a short value.
     if (/\s(?:is|are|was|should|changed)/.test(sep) && !TYPED.has(field) && raw.split(/\s+/).length > 6) continue;
     const { value, more } = splitInline(raw, depth);
-    return [{ field, value: value.trim() }, ...more];
+    return [pairOf(field, left, value), ...more];
   }
   // "DOB 01/02/1990", "Member ID W123456789": a typed value after a plain space.
   const words = t.split(' ');
@@ -195,7 +203,7 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     const raw = words.slice(k).join(' ');
     if (!typedValueOk(field, raw)) continue;
     const { value, more } = splitInline(raw, depth);
-    return [{ field, value: value.trim() }, ...more];
+    return [pairOf(field, left, value), ...more];
   }
   return null;
 }
@@ -245,6 +253,14 @@ export function parseLine(rawLine: string): ParsedLine {
       return { kind: 'pairs', pairs: [{ field: 'clientName', value: value.trim() }, ...more], heading: h };
     }
   }
+  const stated = relationSentence(line);
+  if (stated !== null) return { kind: 'pairs', pairs: stated };
+  // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
+  // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
+  if (!line.includes(':') && line.length > 30 && SENTENCE_END.test(line)) {
+    const found = prosePairs(line);
+    if (found.length > 0) return { kind: 'pairs', pairs: found };
+  }
   const pairs = parseLabelled(line, 0);
   if (pairs !== null) {
     const kept = pairs.filter((p) => p.value.length > 0 || pairs.length === 1);
@@ -264,13 +280,32 @@ export function parseLine(rawLine: string): ParsedLine {
   return { kind: 'text', text: line };
 }
 
+const WHO = '(?:the\\s+)?(?:client|patient|pt|member|he|she|they)';
+const SUB = '(?:the\\s+)?(?:subscriber|policy\\s?-?holder|insured|primary\\s+insured|card\\s?holder|primary\\s+subscriber)';
+const SELF_SENTENCE = new RegExp(`^${WHO}\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
+const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
+const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
+
+/** Who holds the policy, stated as a sentence ("Pt is the subscriber", "Client is spouse of subscriber", "Her mother Mei Chen is the subscriber"). */
+function relationSentence(sentence: string): LinePair[] | null {
+  const s = sentence.trim().replace(/[.!;]+$/, '');
+  if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  const rel = CLIENT_REL_SENTENCE.exec(s);
+  if (rel && hasRelationshipWord(rel[1] ?? '')) return [{ field: 'relToSubscriber', value: rel[1] ?? '' }];
+  const sub = SUB_REL_SENTENCE.exec(s);
+  if (sub && hasRelationshipWord(sub[1] ?? '')) return [{ field: 'subscriberName', value: `${sub[2] ?? ''} (${sub[1] ?? ''})` }];
+  return null;
+}
+
 /** Phrases that introduce a value in prose. */
-const PROSE_ADDRESS = /\b(?:lives at|resides at|living at|residing at|located at|staying at|home address is|address is)\s+(.+?\d{5}(?:-\d{4})?)/i;
+const PROSE_ADDRESS = /\b(?:lives at|resides at|living at|residing at|located at|staying at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
-const PROSE_NAME_DOB = /\b(?:for|client|patient|pt\.?|member|named)\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
+const PROSE_NAME_DOB = /\b(?:for|client|patient|pt\.?|member|named|is)\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
 const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})\s+(?:member\s+)?(?:ID|ID#|ID\s*#|ID number|policy\s*#?)\s*[:#]?\s*([A-Z0-9-]*\d[A-Z0-9-]*)/;
+
+const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
@@ -285,8 +320,13 @@ function prosePairs(line: string): LinePair[] {
   if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
   const payer = PROSE_PAYER.exec(line);
   if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payer[1] ?? '')) found.push({ field: 'payer', value: payer[1] ?? '' });
-  const lead = /^(?:and|also|the|her|his|their|my|our|she|he|they)\s+/i;
+  const lead = /^(?:and|also|the|her|his|their|my|our|she|he|they|both|all|(?:both|all|they)\s+(?:were|are))\s+/i;
   for (const sentence of line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+/)) {
+    const stated = relationSentence(sentence.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
+    if (stated !== null) {
+      found.push(...stated);
+      continue;
+    }
     const whole = parseLabelled(sentence.replace(/[.!?;]+$/, '').replace(lead, ''), 0);
     if (whole !== null) {
       found.push(...whole.filter((p) => p.field !== 'ignore' && p.value.length > 0));
@@ -318,7 +358,7 @@ function pairsFromCells(cells: string[]): LinePair[] {
       while (v < cells.length - 1 && (cells[v] ?? '').length === 0) v++;
       const next = cells[v];
       if (next !== undefined && (bareLabel(next) === null || next.length === 0)) {
-        pairs.push({ field: asLabel, value: next });
+        pairs.push(pairOf(asLabel, cell, next));
         i = v + 1;
         continue;
       }

@@ -28,6 +28,7 @@ export type FieldKey =
   | 'idOrPhone' // "Ins #": a member ID or the insurance phone, decided by the value
   | 'group'
   | 'insPhone'
+  | 'namedPhone' // "Cigna phone", "KP #": the insurance's when the word names the payer (value: "word\tphone")
   | 'phone' // a bare phone: the insurance's only inside an insurance section
   | 'subscriberName'
   | 'relationship' // direction unknown from the label
@@ -46,7 +47,7 @@ export interface Heading {
 
 const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
-const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note']);
+const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
 /** Label words people mistype ("Memeber", "Adress", "Subscirber", "Refering"), by their correct spelling. */
 const TYPO_TARGETS = ['member', 'address', 'subscriber', 'insurance', 'relationship', 'referred', 'referring', 'referral', 'patient', 'client', 'policyholder', 'carrier', 'phone', 'group', 'birth', 'provider', 'insured', 'company', 'facility', 'treatment', 'number', 'telephone', 'identification', 'street'];
@@ -100,6 +101,8 @@ const ID_WORDS = new Set(['id', 'identification', 'ident', 'mbi', 'cin', 'bic', 
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
 const INS_PHONE_CONTEXT = ['ins', 'insurance', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'vob', 'eligibility', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
+/** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
+const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
 const REFERRAL = new Set([
   'referred by', 'referred from', 'referral', 'referral source', 'referral from', 'referral facility', 'referral company',
@@ -112,7 +115,7 @@ const REFERRAL = new Set([
   'treating facility', 'rehab', 'rehab facility', 'program', 'program name', 'agency', 'agency name', 'organization',
   'referring', 'source', 'lead source', 'referral partner', 'partner', 'facility requesting', 'from facility',
   'on behalf of', 'provider facility', 'tc', 'treatment provider', 'referral contact facility', 'referred by tc',
-  'referred', 'referral by', 'referring facility treatment center', 'referred by treatment center name',
+  'referred', 'referral by', 'referring facility treatment center', 'referred by treatment center name', 'sent from',
 ]);
 
 /** The field a label names, or null when it is not a label of this vocabulary. */
@@ -136,8 +139,9 @@ export function classifyLabel(raw: string): FieldKey | null {
   }
   if (REFERRAL.has(joined.replace(/ name$/, ''))) return 'referredBy';
 
-  // Things that are labelled but not part of the record.
-  if (has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
+  // Things that are labelled but not part of the record ("Ins phone / fax" is still the insurance's phone).
+  const phoneThenFax = /\b(?:ins|insurance|payer|payor|carrier)\b.*\b(?:phone|ph|tel|telephone)\b.*\bfax\b/.test(joined);
+  if (!phoneThenFax && has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
     if (!(has(words, 'date') && has(words, 'birth'))) return 'ignore';
   }
   if (joined === 'to' || joined === 'from' || joined === 'date') return 'ignore';
@@ -182,7 +186,15 @@ export function classifyLabel(raw: string): FieldKey | null {
   // Phones.
   const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs)\b/.test(joined) || /\bback of (?:the )?card\b/.test(joined) || /\bon card\b/.test(joined);
   if (phoneish && !has(words, 'id', 'identification', 'policy', 'mbi')) {
-    if (has(words, 'fax')) return 'ignore';
+    // "Ins phone / fax": the phone comes first in the value.
+    const faxAt = words.indexOf('fax');
+    const phoneAt = words.findIndex((w) => w === 'phone' || w === 'ph' || w === 'tel' || w === 'telephone');
+    if (faxAt >= 0 && !(phoneAt >= 0 && phoneAt < faxAt && has(words, 'ins', 'insurance', 'payer', 'payor', 'carrier'))) return 'ignore';
+    if (faxAt >= 0) words.splice(faxAt, 1);
+    const named = words.filter((w) => !PHONE_WORDS.includes(w) && w !== 'number');
+    if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w)) && words.length === named.length + 1) {
+      return 'namedPhone';
+    }
     const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'on', 'of', 'the', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
     if (!only(words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);

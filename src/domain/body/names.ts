@@ -10,7 +10,9 @@ export function cleanPersonName(value: string): string | null {
   t = t.replace(/\s+[-–—|]\s+.*$/, '');
   t = t.replace(/\s*[,;]\s*(?:dob|d\.o\.b|born|age|mrn|ssn|id|member|phone|ph|cell|relationship|rel|insured|subscriber|policy)\b.*$/i, '');
   t = t.replace(/\s*\b(?:dob|d\.o\.b\.?)\s*[:\-]?\s*\d.*$/i, '');
-  t = t.replace(/[\s,;:.]+$/, '').replace(/^[\s,;:.\-]+/, '').trim();
+  // The period of "Jr.", "Sr." or a middle initial ("Oscar J.") is part of the name as written.
+  const keepDot = /(?:^|\s)(?:jr|sr|[A-Z])\.$/i.test(t.replace(/[\s,;:]+$/, ''));
+  t = t.replace(keepDot ? /[\s,;:]+$/ : /[\s,;:.]+$/, '').replace(/^[\s,;:.\-]+/, '').trim();
   if (t.length === 0 || isPlaceholder(t)) return null;
   // A name has letters and no long digit runs (a date or ID typed in the wrong place).
   if (!/[A-Za-zÀ-ÿ]/.test(t) || /\d{3,}/.test(t)) return null;

@@ -89,6 +89,15 @@ function nonEmpty(v: string | undefined): string | null {
   return v === undefined || isPlaceholder(v) ? null : v;
 }
 
+/** True when a phone label's leading word is the payer's name, a word of it, or its initials ("KP"). */
+function labelNamesPayer(label: string, payer: string): boolean {
+  const words = label.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#)$/.test(w));
+  if (words.length === 0) return false;
+  const payerWords = payer.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const initials = payerWords.filter((w) => !/^(?:of|the|and)$/.test(w)).map((w) => w[0]).join('');
+  return words.every((w) => payerWords.includes(w) || (w.length <= 4 && initials.startsWith(w)) || (w.length >= 4 && payerWords.some((p) => p.startsWith(w))));
+}
+
 /** Normalises a raw record to the contract's formats; `reference` is "today" for DOB checks. */
 export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
   const get = (f: HitField): string | null => nonEmpty(raw.get(f));
@@ -126,6 +135,12 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
     if (looksLikeFormattedPhone(either) && parsePhone(either) !== null) phone = phone ?? parsePhone(either);
     else memberId = memberId ?? normalizeMemberId(either);
   }
+  // "Cigna phone", "KP #": the insurance's phone when the word names the payer (or its initials).
+  const named = get('namedPhone');
+  if (phone === null && named !== null && payerName !== null && named.includes('\t')) {
+    const [label = '', number = ''] = named.split('\t');
+    if (labelNamesPayer(label, payerName)) phone = parsePhone(number);
+  }
   const groupRaw = get('group');
   const groupNumber = groupRaw === null ? null : normalizeGroupNumber(groupRaw);
 
@@ -153,6 +168,12 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
   const explicitRel = relTo !== null ? parseRelationship(relTo, 'client') : relOf !== null ? parseRelationship(relOf, 'subscriber') : null;
   if (explicitRel !== null) relationship = explicitRel;
 
+  // "Subscriber: John Hill DOB 1/1/60 (father)": the note lands after the subscriber's DOB.
+  const subDob = raw.get('subscriberDob');
+  if (relationship === null && subscriberName !== null && subDob !== undefined) {
+    const note = /[([]([^)\]]+)[)\]]/.exec(subDob)?.[1] ?? subDob.replace(/^[^A-Za-z]*/, '');
+    if (hasRelationshipWord(note) && note.split(/\s+/).length <= 4) relationship = parseRelationship(note, 'subscriber');
+  }
   if (relationship === 'self' && (subscriberName === null || selfSubscriber)) subscriberName = subscriberName ?? clientName;
   if (relationship === null && subscriberName !== null && clientName !== null && sameValue(subscriberName, clientName)) relationship = 'self';
 
