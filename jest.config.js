@@ -7,6 +7,7 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    // One file at a time: fault tests restart the lab's shared Postgres and Redis.
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], runner: '<rootDir>/test/integration/helpers/serial-runner.js' },
   ],
 };

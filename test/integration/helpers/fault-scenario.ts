@@ -238,8 +238,8 @@ export async function assertExactlyOnce(
   const { rows: all } = await world.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM inbound_message');
   expect({ storedRows: all[0]!.n }).toEqual({ storedRows: requests.length + otherRows });
 
-  const { rows } = await world.pool.query<{ message_id: string; status: string; requests: number; replies: { id: string; status: string; message_id: string }[] }>(
-    `SELECT m.message_id, m.status,
+  const { rows } = await world.pool.query<{ message_id: string; status: string; review_code: string | null; attempts: number; requests: number; replies: { id: string; status: string; message_id: string }[] }>(
+    `SELECT m.message_id, m.status, m.review_code, m.attempts,
             (SELECT count(*)::int FROM vob_request v WHERE v.inbound_message_id = m.id) AS requests,
             COALESCE((SELECT json_agg(json_build_object('id', r.id::text, 'status', r.status, 'message_id', r.message_id))
                         FROM outbound_reply r WHERE r.inbound_message_id = m.id), '[]'::json) AS replies
@@ -256,7 +256,9 @@ export async function assertExactlyOnce(
       problems.push(`${request.messageId}: LOST (no inbound_message row)`);
       continue;
     }
-    if (row.status !== 'extracted') problems.push(`${request.messageId}: status ${row.status}, expected extracted`);
+    if (row.status !== 'extracted') {
+      problems.push(`${request.messageId}: status ${row.status} (${row.review_code ?? '-'}, ${row.attempts} attempts), expected extracted`);
+    }
     if (row.requests !== 1) problems.push(`${request.messageId}: ${row.requests} vob_request rows, expected 1`);
     if (row.replies.length !== 1) problems.push(`${request.messageId}: ${row.replies.length} outbound_reply rows, expected 1`);
     const reply = row.replies[0];

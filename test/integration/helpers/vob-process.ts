@@ -5,12 +5,17 @@
  * a failing test never leaves an orphan that keeps jest waiting.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-const MAIN_JS = path.join(ROOT, 'dist/src/cli/main.js');
+/**
+ * The checkout whose `vob serve` runs: this one, or VOB_TEST_SERVE_ROOT (e.g. a clean export of
+ * HEAD when others' work in progress in a shared tree does not run).
+ */
+const SERVE_ROOT = process.env.VOB_TEST_SERVE_ROOT ? path.resolve(process.env.VOB_TEST_SERVE_ROOT) : ROOT;
+const MAIN_JS = path.join(SERVE_ROOT, 'dist/src/cli/main.js');
 
 export interface LogLine {
   level: number;
@@ -66,7 +71,7 @@ function newestMtime(dir: string): number {
  * business, so a failed build is only fatal when it left no fresh dist behind.
  */
 export function ensureBuilt(): void {
-  const sources = Math.max(...['src', 'workers', 'schemas'].map((d) => newestMtime(path.join(ROOT, d))));
+  const sources = Math.max(...['src', 'workers', 'schemas'].map((d) => newestMtime(path.join(SERVE_ROOT, d))));
   const built = (): number => {
     try {
       return statSync(MAIN_JS).mtimeMs;
@@ -77,7 +82,7 @@ export function ensureBuilt(): void {
   if (built() > sources) return;
   const lock = path.join(os.tmpdir(), 'vob-intake-test-build.lock');
   try {
-    execFileSync('flock', ['-w', '300', lock, 'npm', 'run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
+    execFileSync('flock', ['-w', '300', lock, 'npm', 'run', '--silent', 'build'], { cwd: SERVE_ROOT, stdio: 'pipe', timeout: 300_000 });
   } catch (err) {
     if (built() < sources) {
       const out = (err as { stdout?: Buffer }).stdout?.toString() ?? String(err);
@@ -95,8 +100,8 @@ export interface StartVobOptions {
 
 /** Starts `node bin/vob.js serve` and resolves once its HTTP port listens. */
 export async function startVob({ name, env, readyTimeoutMs = 30_000 }: StartVobOptions): Promise<VobProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/vob.js'), 'serve'], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(SERVE_ROOT, 'bin/vob.js'), 'serve'], {
+    cwd: SERVE_ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -128,7 +133,10 @@ export async function startVob({ name, env, readyTimeoutMs = 30_000 }: StartVobO
     });
   };
   // pino writes JSON lines (to stderr); anything else is kept as text.
+  // VOB_CHILD_LOG_DIR=<dir>: every child's output also goes to <dir>/<name>-<pid>.log.
+  const logFile = process.env.VOB_CHILD_LOG_DIR ? path.join(process.env.VOB_CHILD_LOG_DIR, `${name}-${child.pid}.log`) : null;
   const onLine = (line: string): void => {
+    if (logFile) appendFileSync(logFile, `${line}\n`);
     let parsed: unknown = null;
     try {
       parsed = JSON.parse(line);
