@@ -140,7 +140,8 @@ export type ReviewCode =
   | 'mime-too-deep'
   | 'extraction-timeout'
   | 'extraction-crashed'
-  | 'extraction-failed';
+  | 'extraction-failed'
+  | 'image-too-large';
 
 const REVIEW_REASONS: Record<ReviewCode, string> = {
   'message-too-large': 'Message is larger than the size limit; open it in the Needs-Review folder',
@@ -151,6 +152,7 @@ const REVIEW_REASONS: Record<ReviewCode, string> = {
   'extraction-timeout': 'Reading the message or its attachments took too long (possible image bomb); set aside',
   'extraction-crashed': 'Reading the message exhausted its memory limit (possible image bomb); set aside',
   'extraction-failed': 'Reading the message failed repeatedly; set aside',
+  'image-too-large': 'An attachment declares an image larger than the pixel limit (possible image bomb); set aside',
 };
 
 export function reviewReason(code: ReviewCode): string {

@@ -87,6 +87,13 @@ export function processExtraction(deps: ProcessExtractionDeps) {
       throw err;
     }
 
+    // The card reader refuses an image bomb before decoding it and extraction carries on, but
+    // the message is hostile: set it aside for staff like a MIME bomb, never answered.
+    if (extracted.document.attachmentErrors.some((e) => e.code === 'image-too-large')) {
+      metrics.extractionObserved(seconds(), 'needs-review');
+      return setAside(inboundMessageId, 'image-too-large');
+    }
+
     const result = await withTransaction(db, (tx) => store(tx, inboundMessageId, extracted));
     metrics.extractionObserved(seconds(), 'extracted');
     if (result.outcome !== 'extracted') return result;
