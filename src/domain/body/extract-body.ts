@@ -28,7 +28,9 @@ function fillFrom(target: BodyRequest, older: BodyRequest): BodyRequest {
   // The subscriber name and relationship travel together unless the newer one only gives one.
   subscriber.name ??= older.subscriber.name;
   subscriber.relationship ??= older.subscriber.relationship;
-  if (subscriber.relationship === 'self' && target.subscriber.name === null && client.name !== null) subscriber.name = client.name;
+  // A newer "self" makes the client the subscriber; an older "self" keeps the older subscriber name as written.
+  if (target.subscriber.relationship === 'self' && target.subscriber.name === null && client.name !== null) subscriber.name = client.name;
+  else if (subscriber.relationship === 'self' && subscriber.name === null && client.name !== null) subscriber.name = client.name;
   return { client, insurance, subscriber, referredBy: target.referredBy ?? older.referredBy };
 }
 

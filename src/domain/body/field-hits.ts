@@ -20,6 +20,8 @@ export interface FieldHit {
   afterBreak: boolean;
   /** An explicit client boundary ("Client 2", a new table row) precedes this hit. */
   newClient: boolean;
+  /** The line corrects an earlier value of the same client. */
+  override?: boolean;
 }
 
 const ADDRESS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['address', 'clientAddress', 'line2', 'city', 'state', 'zip', 'cityStateZip']);
@@ -91,10 +93,10 @@ export function collectHits(lines: string[]): FieldHit[] {
   let newClient = false;
   const parsed: ParsedLine[] = lines.map((l) => parseLine(l));
 
-  const push = (field: FieldKey, value: string, line: number): void => {
+  const push = (field: FieldKey, value: string, line: number, override = false): void => {
     const resolved = resolve(field, st);
     if (resolved === null) return;
-    hits.push({ field: resolved, value, line, afterBreak, newClient });
+    hits.push(override ? { field: resolved, value, line, afterBreak, newClient, override } : { field: resolved, value, line, afterBreak, newClient });
     afterBreak = false;
     newClient = false;
     const sec = sectionOfField(resolved);
@@ -221,7 +223,7 @@ export function collectHits(lines: string[]): FieldHit[] {
             }
             consumed = k;
           }
-          push(pair.field, value, i);
+          push(pair.field, value, i, pair.override === true);
         });
         i = consumed;
         continue;

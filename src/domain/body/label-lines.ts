@@ -14,7 +14,12 @@ import { hasRelationshipWord } from './relationships';
 export interface LinePair {
   field: FieldKey;
   value: string;
+  /** A correction ("Correction: the correct Member ID is ..."): replaces what the message said before. */
+  override?: boolean;
 }
+
+/** A line that corrects an earlier value of the same message. */
+const CORRECTION = /^\W*(?:correction|corrected|update|updated|sorry|oops|actually|edit|edited)\b|\b(?:correct|corrected|updated|right)\s+(?:member\s*id|id|dob|date of birth|birth ?date|address|phone|group|insurance|payer|subscriber)\b/i;
 
 export type ParsedLine =
   | { kind: 'blank' }
@@ -262,6 +267,7 @@ export function parseLine(rawLine: string): ParsedLine {
     if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
   const pairs = parseLabelled(line, 0);
+  if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
   if (pairs !== null) {
     const kept = pairs.filter((p) => p.value.length > 0 || pairs.length === 1);
     const only = kept[0];
@@ -320,7 +326,7 @@ function prosePairs(line: string): LinePair[] {
   if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
   const payer = PROSE_PAYER.exec(line);
   if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payer[1] ?? '')) found.push({ field: 'payer', value: payer[1] ?? '' });
-  const lead = /^(?:and|also|the|her|his|their|my|our|she|he|they|both|all|(?:both|all|they)\s+(?:were|are))\s+/i;
+  const lead = /^(?:(?:both|all|they)\s+(?:were|are)|and|also|the|her|his|their|my|our|she|he|they|both|all)\s+/i;
   for (const sentence of line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+/)) {
     const stated = relationSentence(sentence.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
     if (stated !== null) {

@@ -192,7 +192,7 @@ export function classifyLabel(raw: string): FieldKey | null {
     if (faxAt >= 0 && !(phoneAt >= 0 && phoneAt < faxAt && has(words, 'ins', 'insurance', 'payer', 'payor', 'carrier'))) return 'ignore';
     if (faxAt >= 0) words.splice(faxAt, 1);
     const named = words.filter((w) => !PHONE_WORDS.includes(w) && w !== 'number');
-    if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w)) && words.length === named.length + 1) {
+    if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w)) && (words.length === named.length + 1 || (words.length === named.length && hash))) {
       return 'namedPhone';
     }
     const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'on', 'of', 'the', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);

@@ -39,6 +39,11 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
       field = 'subscriberDob';
     }
     const prior = cur.get(field);
+    // "Correction: Member ID W..." replaces the value this client was given earlier.
+    if (hit.override && prior !== undefined && !isPlaceholder(hit.value)) {
+      cur.set(field, hit.value);
+      continue;
+    }
     let split = false;
     if (hit.newClient && hasAnchor(cur)) split = true;
     else if (prior !== undefined && !sameValue(prior, hit.value)) {
