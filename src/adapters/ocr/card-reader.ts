@@ -10,7 +10,8 @@ import type { CardReading } from '../../domain/card/card-reading';
 import type { MessageAttachment } from '../../domain/mime/parsed-message';
 import { readCardText } from '../../domain/card/read-card-text';
 import { CardReadError } from './card-read-error';
-import { findCard, type CardRegion } from './find-card';
+import { evenLight, type GreyImage, textAxisRatio } from './even-light';
+import { findCards, type CardRegion } from './find-card';
 import { decodeImage, type RgbImage, sniffFormat } from './image-input';
 import { layoutText } from './layout-text';
 import { OcrPool, type OcrResult } from './ocr-pool';
@@ -61,7 +62,8 @@ function textScore(r: OcrResult): number {
   return r.words.reduce((s, w) => s + (w.confidence >= 70 && /[A-Za-z0-9]{2,}/.test(w.text) ? w.text.length : 0), 0);
 }
 
-async function prepare(img: RgbImage, region: CardRegion | null, turn: 0 | 90 | 180 | 270): Promise<Buffer> {
+/** The card cut out, straightened and scaled for OCR, in grey, with uneven light evened out. */
+async function cardGrey(img: RgbImage, region: CardRegion | null): Promise<GreyImage> {
   const raw = { raw: { width: img.width, height: img.height, channels: 3 as const } };
   let base = sharp(img.data, raw);
   let width = img.width;
@@ -85,9 +87,13 @@ async function prepare(img: RgbImage, region: CardRegion | null, turn: 0 | 90 | 
   const resized = region
     ? base.resize({ width: CARD_WIDTH })
     : base.resize({ width: Math.min(1800, Math.max(CARD_WIDTH, width)), height: 1800, fit: 'inside' });
-  // Rotation for orientation is applied after the crop so it turns the card, not the desk.
   const step = await resized.greyscale().raw().toBuffer({ resolveWithObject: true });
-  return sharp(step.data, { raw: { width: step.info.width, height: step.info.height, channels: 1 } })
+  return evenLight({ data: step.data, width: step.info.width, height: step.info.height });
+}
+
+/** PNG for OCR; the turn for orientation is applied after the crop so it turns the card, not the desk. */
+function toPng(grey: GreyImage, turn: 0 | 90 | 180 | 270): Promise<Buffer> {
+  return sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
     .rotate(turn)
     .normalise()
     .png({ compressionLevel: 1 })
@@ -102,26 +108,41 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
   const pdfTimeoutMs = options.pdfTimeoutMs ?? 20_000;
   const pool = new OcrPool({ size: poolSize });
 
+  const read = async (grey: GreyImage, turn: 0 | 90 | 180 | 270): Promise<OcrResult> => pool.recognize(await toPng(grey, turn), ocrTimeoutMs);
+  const better = (a: OcrResult, b: OcrResult): OcrResult => (textScore(b) > textScore(a) * 1.15 ? b : a);
+  const strong = (r: OcrResult): boolean => r.confidence >= 70 && textScore(r) >= 40;
+
   async function ocrBest(img: RgbImage, region: CardRegion | null): Promise<OcrResult> {
-    const first = await pool.recognize(await prepare(img, region, 0), ocrTimeoutMs);
-    const score = textScore(first);
-    if (first.confidence >= 70 && score >= 40) return first;
-    // Weak text: the card may be upside down or on its side (no EXIF tag to say so). A found
-    // card is landscape after straightening, so only a half turn is left to try.
-    const portrait = !region && img.height > img.width * 1.15;
-    const turns: Array<90 | 180 | 270> = region ? [180] : portrait ? [90, 270, 180] : [180, 90, 270];
-    const tries = await Promise.all(turns.map(async (t) => pool.recognize(await prepare(img, region, t), ocrTimeoutMs)));
-    let best = first;
-    for (const t of tries) if (textScore(t) > textScore(best) * 1.15) best = t;
-    return best;
+    const grey = await cardGrey(img, region);
+    // A found card is landscape after straightening: its lines run across. A whole image (a
+    // tight crop, a scan) may be a quarter turn out with no EXIF tag: the projection profiles
+    // say which way its lines run, so the likely turns are read first, side by side.
+    const ratio = region ? Infinity : textAxisRatio(grey);
+    if (ratio < 0.85) {
+      const [r90, r270] = await Promise.all([read(grey, 90), read(grey, 270)]);
+      const best = better(r90!, r270!);
+      if (strong(best)) return best;
+      const [r0, r180] = await Promise.all([read(grey, 0), read(grey, 180)]);
+      return better(better(best, r0!), r180!);
+    }
+    const first = await read(grey, 0);
+    if (strong(first)) return first;
+    // Weak text: the card may be upside down (no EXIF tag to say so); when the lines' direction
+    // was unclear, a quarter turn too.
+    const turns: Array<90 | 180 | 270> = ratio < 1.3 ? [180, 90, 270] : [180];
+    const tries = await Promise.all(turns.map((t) => read(grey, t)));
+    return tries.reduce(better, first);
   }
 
   async function readImage(img: RgbImage, filename: string | null): Promise<CardReading> {
-    const region = findCard(img);
-    const ocr = await ocrBest(img, region);
-    const text = layoutText(ocr.words);
+    const regions = findCards(img);
+    // Two cards side by side (a scan of front and back on one page): each is straightened and
+    // read on its own, and the image is judged on both texts together.
+    const ocrs = regions.length > 1 ? await Promise.all(regions.map((r) => ocrBest(img, r))) : [await ocrBest(img, regions[0] ?? null)];
+    const text = ocrs.map((o) => layoutText(o.words)).join('\n\n');
     const { kind, fields } = readCardText(text);
-    return { filename, kind, fields, text, confidence: Math.round(ocr.confidence) };
+    const confidence = ocrs.reduce((s, o) => s + o.confidence, 0) / ocrs.length;
+    return { filename, kind, fields, text, confidence: Math.round(confidence) };
   }
 
   return {

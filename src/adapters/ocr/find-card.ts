@@ -105,10 +105,10 @@ function dilate(mask: Uint8Array, w: number, h: number, r: number, value: number
   return out;
 }
 
-/** Largest 4-connected region of 1s; returns its pixel indices. */
-function largestRegion(mask: Uint8Array, w: number, h: number): number[] {
+/** 4-connected regions of 1s, largest first; each as its pixel indices. */
+function regions(mask: Uint8Array, w: number, h: number, minSize: number): number[][] {
   const seen = new Uint8Array(mask.length);
-  let best: number[] = [];
+  const out: number[][] = [];
   const stack: number[] = [];
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || seen[start]) continue;
@@ -128,9 +128,67 @@ function largestRegion(mask: Uint8Array, w: number, h: number): number[] {
         }
       }
     }
-    if (region.length > best.length) best = region;
+    if (region.length >= minSize) out.push(region);
   }
-  return best;
+  return out.sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Uneven light (a lamp to one side, a phone's shadow, vignetting) makes one desk several
+ * colours from corner to corner. Fit the border's brightness as a bilinear surface and divide it
+ * out, so the desk is one colour again and the card stands out by its own colour.
+ */
+function flattenLight(img: RgbImage, band: number): RgbImage {
+  const { width: w, height: h, data } = img;
+  // Least squares of L = a + b x + c y + d x y over the border band (normal equations, 4x4).
+  const ata = Array.from({ length: 4 }, () => [0, 0, 0, 0]);
+  const atb = [0, 0, 0, 0];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (x >= band && x < w - band && y >= band && y < h - band) continue;
+      const i = (y * w + x) * 3;
+      const l = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+      const u = x / w - 0.5;
+      const v = y / h - 0.5;
+      const f = [1, u, v, u * v];
+      for (let r = 0; r < 4; r++) {
+        atb[r]! += f[r]! * l;
+        for (let c = 0; c < 4; c++) ata[r]![c]! += f[r]! * f[c]!;
+      }
+    }
+  }
+  for (let c = 0; c < 4; c++) {
+    let p = c;
+    for (let r = c + 1; r < 4; r++) if (Math.abs(ata[r]![c]!) > Math.abs(ata[p]![c]!)) p = r;
+    [ata[c], ata[p]] = [ata[p]!, ata[c]!];
+    [atb[c], atb[p]] = [atb[p]!, atb[c]!];
+    if (Math.abs(ata[c]![c]!) < 1e-9) return img;
+    for (let r = 0; r < 4; r++) {
+      if (r === c) continue;
+      const k = ata[r]![c]! / ata[c]![c]!;
+      for (let j = c; j < 4; j++) ata[r]![j]! -= k * ata[c]![j]!;
+      atb[r]! -= k * atb[c]!;
+    }
+  }
+  const coef = atb.map((b, i) => b / ata[i]![i]!);
+  const mean = coef[0]!;
+  if (mean < 8) return img;
+  const corners = [[-0.5, -0.5], [0.5, -0.5], [-0.5, 0.5], [0.5, 0.5]].map(([u, v]) => coef[0]! + coef[1]! * u! + coef[2]! * v! + coef[3]! * u! * v!);
+  // An even desk needs nothing; a fit that goes dark or negative somewhere is not light.
+  if (Math.min(...corners) < mean * 0.15 || Math.max(...corners) / Math.max(1, Math.min(...corners)) < 1.12) return img;
+  const out = Buffer.alloc(data.length);
+  for (let y = 0; y < h; y++) {
+    const v = y / h - 0.5;
+    for (let x = 0; x < w; x++) {
+      const u = x / w - 0.5;
+      const k = mean / Math.max(4, coef[0]! + coef[1]! * u + coef[2]! * v + coef[3]! * u * v);
+      const i = (y * w + x) * 3;
+      out[i] = Math.min(255, data[i]! * k);
+      out[i + 1] = Math.min(255, data[i + 1]! * k);
+      out[i + 2] = Math.min(255, data[i + 2]! * k);
+    }
+  }
+  return { data: out, width: w, height: h };
 }
 
 /** Fill holes: everything not reachable from the border through 0s becomes 1. */
@@ -210,35 +268,9 @@ function refineAngle(region: number[], w: number, mx: number, my: number, theta:
   return Math.abs(correction) < 0.2 ? theta + correction : theta;
 }
 
-/** The card in `img`, or null when no card-shaped region stands out from the background. */
-export function findCard(img: RgbImage): CardRegion | null {
-  const small = shrink(img, 320);
-  const { width: w, height: h, data } = small;
-  const band = Math.max(2, Math.round(Math.min(w, h) * 0.03));
-  const centres = borderColours(small, band, 3);
-  const dist = new Float32Array(w * h);
-  const borderD: number[] = [];
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      let d = Infinity;
-      for (const c of centres) d = Math.min(d, Math.hypot(data[i * 3]! - c[0]!, data[i * 3 + 1]! - c[1]!, data[i * 3 + 2]! - c[2]!));
-      dist[i] = d;
-      if (x < band || x >= w - band || y < band || y >= h - band) borderD.push(d);
-    }
-  }
-  borderD.sort((a, b) => a - b);
-  const threshold = Math.max(28, (borderD[Math.floor(borderD.length * 0.95)] ?? 0) * 1.6);
-  let mask: Uint8Array = new Uint8Array(w * h);
-  for (let i = 0; i < mask.length; i++) mask[i] = dist[i]! > threshold ? 1 : 0;
-  // Close small gaps (a card's pale areas close to the desk colour), then open to cut off specks.
-  mask = dilate(dilate(mask, w, h, 2, 1), w, h, 2, 0);
-  mask = fillHoles(mask, w, h);
-  mask = dilate(dilate(mask, w, h, 2, 0), w, h, 2, 1);
-  const region = largestRegion(mask, w, h);
+/** The rectangle a region fills, or null when the region is not card-shaped. */
+function rectOf(region: number[], w: number, h: number, scale: number): CardRegion | null {
   const area = region.length;
-  if (area < w * h * 0.08 || area > w * h * 0.92) return null;
-
   let sx = 0;
   let sy = 0;
   let touches = 0;
@@ -285,8 +317,8 @@ export function findCard(img: RgbImage): CardRegion | null {
   const short = v1 - v0 + 1;
   const fill = area / (long * short);
   const aspect = long / Math.max(1, short);
-  if (fill < 0.8 || aspect < 1.2 || aspect > 2.1) return null;
-  const scale = img.width / w;
+  // A keystoned card is a trapezoid: it fills a little less of its bounding rectangle.
+  if (fill < 0.78 || aspect < 1.2 || aspect > 2.1) return null;
   // Centre of the rectangle (not of the mass: a dark logo corner would pull the mass centre).
   const uc = (u0 + u1) / 2;
   const vc = (v0 + v1) / 2;
@@ -297,4 +329,63 @@ export function findCard(img: RgbImage): CardRegion | null {
     height: short * scale,
     angle: (theta * 180) / Math.PI,
   };
+}
+
+/**
+ * Every card lying in `img`: usually one, two for a scan of front and back side by side (the
+ * second must be about as large as the first), none when nothing card-shaped stands out (a scan
+ * or tight crop where the card touches the frame, which is then read whole).
+ */
+export function findCards(img: RgbImage): CardRegion[] {
+  let small = shrink(img, 320);
+  const { width: w, height: h } = small;
+  const band = Math.max(2, Math.round(Math.min(w, h) * 0.03));
+  small = flattenLight(small, band);
+  const data = small.data;
+  const centres = borderColours(small, band, 3);
+  const dist = new Float32Array(w * h);
+  const borderD: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      let d = Infinity;
+      for (const c of centres) d = Math.min(d, Math.hypot(data[i * 3]! - c[0]!, data[i * 3 + 1]! - c[1]!, data[i * 3 + 2]! - c[2]!));
+      dist[i] = d;
+      if (x < band || x >= w - band || y < band || y >= h - band) borderD.push(d);
+    }
+  }
+  borderD.sort((a, b) => a - b);
+  const p95 = borderD[Math.floor(borderD.length * 0.95)] ?? 0;
+  const thresholds = [Math.max(28, p95 * 1.6)];
+  // A white card on a white or light-grey table differs from it by a few levels only; where the
+  // table is even (little spread along the border) a lower threshold still separates them.
+  if (p95 < 9) thresholds.push(Math.max(9, p95 * 2.2));
+  const scale = img.width / w;
+  for (const threshold of thresholds) {
+    let mask: Uint8Array = new Uint8Array(w * h);
+    for (let i = 0; i < mask.length; i++) mask[i] = dist[i]! > threshold ? 1 : 0;
+    // Close small gaps (a card's pale areas close to the desk colour), then open to cut off specks.
+    mask = dilate(dilate(mask, w, h, 2, 1), w, h, 2, 0);
+    mask = fillHoles(mask, w, h);
+    mask = dilate(dilate(mask, w, h, 2, 0), w, h, 2, 1);
+    const found = regions(mask, w, h, w * h * 0.03);
+    const first = found[0];
+    if (!first || first.length < w * h * 0.08 || first.length > w * h * 0.92) continue;
+    const card = rectOf(first, w, h, scale);
+    if (!card) continue;
+    const cards = [card];
+    const second = found[1];
+    if (second && second.length >= first.length * 0.6) {
+      const other = rectOf(second, w, h, scale);
+      if (other && Math.abs(other.width / card.width - 1) < 0.25) cards.push(other);
+    }
+    // Reading order: left to right, then top to bottom (front is usually first).
+    return cards.sort((a, b) => (Math.abs(a.cy - b.cy) < Math.min(a.height, b.height) / 2 ? a.cx - b.cx : a.cy - b.cy));
+  }
+  return [];
+}
+
+/** The card in `img`, or null when no card-shaped region stands out from the background. */
+export function findCard(img: RgbImage): CardRegion | null {
+  return findCards(img)[0] ?? null;
 }
