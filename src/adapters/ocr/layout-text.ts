@@ -11,8 +11,17 @@ interface Row {
   bottom: number;
 }
 
+function between(w: OcrWord, kept: OcrWord[]): boolean {
+  const h = w.y1 - w.y0;
+  const near = (o: OcrWord): boolean => o.lineKey === w.lineKey && Math.abs(o.y0 - w.y0) < h && /^[A-Za-z]{2,}/.test(o.text);
+  return kept.some((o) => near(o) && o.x1 <= w.x0 && w.x0 - o.x1 < h * 2) && kept.some((o) => near(o) && o.x0 >= w.x1 && o.x0 - w.x1 < h * 2);
+}
+
 export function layoutText(words: OcrWord[], minConfidence = 20): string {
-  const kept = words.filter((w) => w.confidence >= minConfidence || /[A-Za-z0-9]{3,}/.test(w.text));
+  const sure = words.filter((w) => w.confidence >= minConfidence || /[A-Za-z0-9]{3,}/.test(w.text));
+  // A middle initial gets a low confidence on its own ("KEVIN J FICTION" with J at 0) though
+  // it was read right: a lone capital between two kept words of its line stays.
+  const kept = words.filter((w) => sure.includes(w) || (/^[A-Z]\.?$/.test(w.text) && between(w, sure)));
   if (kept.length === 0) return '';
   const charWidths = kept
     .filter((w) => w.text.length >= 2)

@@ -95,9 +95,16 @@ export function readCardPhones(text: string): CardPhone[] {
     const nextOnLine = found[i + 1] && found[i + 1]!.line === f.line ? found[i + 1]!.start : line.text.length;
     const after = line.text.slice(f.end, nextOnLine);
     let label = labelFor(before.replace(/\bTTY\b.*$/i, '')) ?? (before.trim() === '' ? labelFor(after) : null);
-    if (!label && before.replace(/[^A-Za-z]/g, '').length < 3) {
+    // Only filler before the number ("call", "or call"): the label is the line above, or, in
+    // small print that wraps ("... Pharmacists:" / "call 1-833-..."), the end of that line.
+    const filler = before.replace(/\b(?:please|or|and|call|dial|at|toll[-\s]?free|phone|tel)\b/gi, '');
+    if (!label && filler.replace(/[^A-Za-z]/g, '').length < 3) {
       const above = lines[f.line - 1];
-      if (above && !found.some((o) => o.line === f.line - 1)) label = labelFor(above.text);
+      const lastOnAbove = [...found].reverse().find((o) => o.line === f.line - 1);
+      if (above && !lastOnAbove) {
+        const tail = above.text.split(/[.;](?=\s|$)/).filter((p) => p.trim()).pop() ?? '';
+        label = /:\s*$/.test(above.text) ? labelFor(tail) : before.replace(/[^A-Za-z]/g, '').length < 3 ? labelFor(above.text) : null;
+      }
     }
     if (!label && /\bTTY\b|\bTDD\b/i.test(before)) label = 'TTY';
     if (f.bare && (!label || /[I1l|]D\b|member\s*(?:id|#|no)|group|grp/i.test(before))) return;

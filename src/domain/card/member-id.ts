@@ -21,7 +21,7 @@ const LABEL_DEFS: Array<[LabelledField, string]> = [
   ['memberId', String.raw`(?:member|mbr|subscriber|enrollee|insured|cardholder|beneficiary|recipient|client|medicaid|medicare|patient|policy\s*holder|health\s*plan)\s*(?:[I1l|]D|identification)\s*(?:number|num|no\b\.?|#)?`],
   ['memberId', String.raw`(?:member|mbr|subscriber|medicare|medicaid|medi-cal|enrollee)\s*(?:number|num|no\b\.?|#)`],
   ['policyId', String.raw`(?:policy|contract|certificate|cert)\s*(?:number|num|no\b\.?|#|[I1l|]D)`],
-  ['memberId', String.raw`identification\s*(?:number|num|no\b\.?|#)|[I1l|]D\s*(?:number|num|no\b\.?|#)|medical\s*record\s*(?:number|no\b\.?|#)|MRN|MBI|CIN|BIC\s*[I1l|]D|[I1l|]D`],
+  ['memberId', String.raw`identification\s*(?:number|num|no\b\.?|#)|[I1l|]D\s*(?:number|num|no\b\.?|#)|(?:medical\s*)?re\S{0,2}\s*\S{0,2}rd\s*(?:number|no\b\.?|#)|MRN|MBI|CIN|BIC\s*[I1l|]D|[I1l|]D`],
   ['groupNumber', String.raw`(?:group|grp|gp)\s*(?:number|num|no\b\.?|#|[I1l|]D)?|account\s*(?:number|no\b\.?|#)`],
   ['memberName', String.raw`member|subscriber|enrollee|cardholder|beneficiary|insured|name`],
 ];
@@ -238,9 +238,18 @@ function idFromValue(value: string): string | null {
   return id;
 }
 
+/**
+ * A word of running text ("process claims with the BIN, PCN and group shown on the front"):
+ * codes are printed in capitals and digits, so a lower-case word after a label is prose.
+ */
+function proseWord(token: string): boolean {
+  return /^[a-z]{2,}[.,;:]?$/.test(token);
+}
+
 /** Group number from a value: one token, upper-case (hyphens kept as printed). */
 function groupFromValue(value: string): string | null {
   const token = value.replace(/^[\s:#.\-]+/, '').split(/\s+/)[0] ?? '';
+  if (proseWord(token)) return null;
   const t = token.toUpperCase().replace(/[.,;:]+$/, '');
   if (!/^[A-Z0-9][A-Z0-9\-]{1,24}$/.test(t)) return null;
   if (!/\d/.test(t) && (t.length < 3 || /^(NAME|NUMBER|NONE|NA|N\/A|PLAN|ID)$/.test(t))) return null;
@@ -257,6 +266,7 @@ function binFromValue(value: string): string | null {
 
 function codeFromValue(value: string): string | null {
   const token = value.replace(/^[\s:#.\-]+/, '').split(/\s+/)[0] ?? '';
+  if (proseWord(token)) return null;
   const t = token.toUpperCase().replace(/[.,;:]+$/, '');
   return /^[A-Z0-9][A-Z0-9\-]{0,14}$/.test(t) && !/^(NAME|NUMBER|GROUP|GRP|BIN|PCN)$/.test(t) ? t : null;
 }
@@ -277,6 +287,8 @@ const NAME_STOPWORDS = new Set(
 /** A person's name as printed: 2-5 words, letters, optional initials. */
 export function cleanName(value: string): string | null {
   const words = value
+    // Brackets are OCR's reading of a stroke beside a letter ("PETER J] SAMPLEMAN"), never a name.
+    .replace(/(?<=[A-Za-z])[\[\]{}]+(?=\s|$)/g, '')
     .replace(/[|_]+/g, ' ')
     .replace(/^[\s:#.\-]+/, '')
     .split(/\s+/)
