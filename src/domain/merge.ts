@@ -23,12 +23,17 @@ const EMPTY_BODY_REQUEST: BodyRequest = {
   referredBy: null,
 };
 
-export function mergeRequests(body: BodyExtraction, readings: readonly CardReading[]): VobRequest[] {
+export interface MergeContext {
+  /** The message answers another; a reply that states nothing ("thanks!") asks for nothing. */
+  isReply: boolean;
+}
+
+export function mergeRequests(body: BodyExtraction, readings: readonly CardReading[], context: MergeContext): VobRequest[] {
   const cards = readings.filter((r) => r.kind !== 'not-a-card');
   let bodyRequests = body.requests;
   if (bodyRequests.length === 0) {
-    // A card sent with a VOB subject, or a request whose every field is missing, is still a request.
-    if (cards.length === 0 && !body.mentionsVerification) return [];
+    // A card sent with a VOB subject, or a new request whose every field is missing, is still a request.
+    if (cards.length === 0 && (!body.mentionsVerification || context.isReply)) return [];
     bodyRequests = [EMPTY_BODY_REQUEST];
   }
   const cardsByRequest = assignCards(bodyRequests, cards);

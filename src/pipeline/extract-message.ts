@@ -36,6 +36,7 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
   const message = await parseMessage(raw, deps.mimeLimits ?? DEFAULT_MIME_LIMITS);
   // Bounces and auto-replies are never requests: they often quote our own reply's labels.
   const automated = isAutomatedMessage(message);
+  const isReply = message.inReplyTo !== null || message.references.length > 0 || /^\s*re\s*:/i.test(message.subject ?? '');
   const body = automated
     ? NO_BODY
     : extractBody(message.text, {
@@ -44,9 +45,10 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
         fromName: message.fromName,
         // "Today" for the date-of-birth checks is when the message was written, not when read.
         referenceDate: message.date,
+        isReply,
       });
   const { readings, errors } = automated ? { readings: [], errors: [] } : await readCards(message.attachments, deps.cardReader);
-  const requests = mergeRequests(body, readings);
+  const requests = mergeRequests(body, readings, { isReply });
   const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests }, deps.replyPolicy);
   const document = vobDocumentSchema.parse({
     messageId: message.messageId,

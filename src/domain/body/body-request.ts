@@ -28,4 +28,9 @@ export interface BodyContext {
   fromName: string | null;
   /** The message's Date (ISO or RFC 2822): "today" for the DOB checks; the current date when absent. */
   referenceDate?: string | null;
+  /**
+   * The message answers another (In-Reply-To/References or a "Re:" subject): a center answering
+   * our reply often gives only the missing items, without naming the client again.
+   */
+  isReply?: boolean;
 }

@@ -121,11 +121,13 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   });
   const merged = mergeSegments(perSegment);
   const newsletter = looksLikeNewsletter(body);
+  const isReply = ctx.isReply === true;
   const requests = merged.filter((r) => {
     const n = filledCount(r);
     if (newsletter && n < 3) return false;
-    if (identifiesClient(r)) return n >= 2 || mentions;
-    return n >= 3 || (mentions && n >= 2);
+    if (identifiesClient(r)) return n >= 2 || mentions || isReply;
+    // An answer in a VOB thread may give a single missing item ("Insurance phone: ...").
+    return n >= 3 || ((mentions || isReply) && n >= 2) || (mentions && isReply && n >= 1);
   });
   // A newsletter talking about verifications is not asking for one.
   return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0) };
