@@ -131,22 +131,32 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
         created_at: Date;
         in_thread: boolean;
       }>(
-        `WITH thread AS (
-           SELECT r.id AS request_id, m.id AS message_row, m.message_id FROM vob_request r
-             JOIN inbound_message m ON m.id = r.inbound_message_id
-           UNION ALL
-           SELECT a.request_id, am.id, am.message_id FROM request_answer a JOIN inbound_message am ON am.id = a.inbound_message_id
-         ), named AS (
-           SELECT DISTINCT t.request_id FROM thread t
-           WHERE t.message_id = ANY($1)
-              OR EXISTS (SELECT 1 FROM outbound_reply o WHERE o.inbound_message_id = t.message_row AND o.message_id = ANY($1))
-         )
-         SELECT r.id::text, r.client_key, r.from_address, r.created_at, (r.id IN (SELECT request_id FROM named)) AS in_thread
-         FROM vob_request r
-         WHERE r.status = 'awaiting-information'
-           AND (r.id IN (SELECT request_id FROM named) OR r.client_key = ANY($2))
-         ORDER BY r.id`,
-        [threadIds, clientKeys],
+        // The thread is entered from the named Message-IDs through indexes (inbound_message
+        // message_id, outbound_reply message_id, vob_request inbound_message_id): the cost does not
+        // grow with the table. Without thread ids only the client-key index is read.
+        threadIds.length === 0
+          ? `SELECT r.id::text, r.client_key, r.from_address, r.created_at, false AS in_thread
+             FROM vob_request r
+             WHERE r.status = 'awaiting-information' AND r.client_key = ANY($1)
+             ORDER BY r.id`
+          : `WITH thread_message AS (
+               SELECT m.id FROM inbound_message m WHERE m.message_id = ANY($1)
+               UNION
+               SELECT o.inbound_message_id FROM outbound_reply o WHERE o.message_id = ANY($1)
+             ), named AS (
+               SELECT r.id AS request_id FROM vob_request r JOIN thread_message t ON r.inbound_message_id = t.id
+               UNION
+               SELECT a.request_id FROM request_answer a JOIN thread_message t ON a.inbound_message_id = t.id
+             ), hit AS (
+               SELECT request_id AS id FROM named
+               UNION
+               SELECT id FROM vob_request WHERE status = 'awaiting-information' AND client_key = ANY($2)
+             )
+             SELECT r.id::text, r.client_key, r.from_address, r.created_at, (r.id IN (SELECT request_id FROM named)) AS in_thread
+             FROM vob_request r JOIN hit ON hit.id = r.id
+             WHERE r.status = 'awaiting-information'
+             ORDER BY r.id`,
+        threadIds.length === 0 ? [clientKeys] : [threadIds, clientKeys],
       );
       return rows.map((r) => ({
         requestId: r.id,
