@@ -19,7 +19,7 @@ import { createSmtpMailer, type SmtpMailer } from '../adapters/mail/smtp-mailer'
 import { createServiceMetrics, type ServiceMetrics } from '../adapters/metrics/service-metrics';
 import { createJobQueue, type JobQueue } from '../adapters/queue/job-queue';
 import { createProducerConnection, createWorkerConnection } from '../adapters/queue/redis-connection';
-import { ingestMessage, type IngestMessage } from '../use-cases/ingest-message';
+import { ingestMessage, ingestMessages, type IngestMessage } from '../use-cases/ingest-message';
 import { processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
 import { reconcilePending, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
 import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
@@ -84,6 +84,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const mailer: SmtpMailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, user: config.SMTP_USER, password: config.SMTP_PASSWORD });
 
   const ingest = ingestMessage({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
+  const ingestBatch = ingestMessages({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
   const extraction = processExtraction({ db, cipher, extractor, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger, metrics });
   const reply = sendReply({ db, cipher, mailer, from: config.SMTP_FROM, ratePerHour: config.REPLY_RATE_PER_HOUR, logger, metrics });
   const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger });
@@ -118,7 +119,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
     logger.info({ url }, 'http listening');
   }
 
-  const poller = options.poller !== false ? startMailboxPoller({ config, db, ingest, logger }) : null;
+  const poller = options.poller !== false ? startMailboxPoller({ config, db, ingest, ingestBatch, logger }) : null;
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {

@@ -7,7 +7,7 @@
  */
 import type { PhiCipher } from '../adapters/crypto/phi-cipher';
 import { withTransaction, type Db } from '../adapters/db/db-pool';
-import { createInboundMessageRepository } from '../adapters/db/inbound-message.repository';
+import { createInboundMessageRepository, type NewInboundMessage } from '../adapters/db/inbound-message.repository';
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
 import { messageIdentity } from '../domain/message-identity';
 import { reviewMessageTask, reviewReason, type ReviewCode } from '../domain/tasks';
@@ -44,6 +44,42 @@ export interface IngestMessageResult {
   status: 'received' | 'extracted' | 'needs-review';
 }
 
+export interface IngestQueue extends Pick<WorkQueuePort, 'enqueueExtract'> {
+  /** Several extract jobs in one round trip (BullMQ addBulk); optional for simple fakes. */
+  enqueueExtractMany?(inboundMessageIds: readonly string[]): Promise<void>;
+}
+
+/** What one input becomes before any I/O: identity, review code, the encrypted bytes to store. */
+function prepare(input: IngestMessageInput, cipher: PhiCipher, maxBytes: number) {
+  const identity = messageIdentity(input.raw);
+  const sizeBytes = Math.max(input.sizeBytes ?? 0, input.raw.byteLength);
+  const review: ReviewCode | null =
+    sizeBytes > maxBytes ? 'message-too-large' : identity.looksLikeMessage ? null : 'not-a-message';
+  // An oversized message keeps only its header block here; the whole stays in the mailbox.
+  const stored = review === 'message-too-large' ? input.raw.subarray(0, identity.headerBytes) : input.raw;
+  const reason =
+    review === 'message-too-large'
+      ? `${reviewReason(review)} (${sizeBytes} bytes, limit ${maxBytes})`
+      : review
+        ? reviewReason(review)
+        : null;
+  const row: NewInboundMessage = {
+    dedupeKey: identity.dedupeKey,
+    messageId: identity.messageId,
+    contentSha256: identity.contentSha256,
+    mailbox: input.mailbox,
+    uidValidity: input.uidValidity,
+    uid: input.uid,
+    sizeBytes: Math.min(sizeBytes, 2_147_483_647),
+    fromAddress: identity.fromAddress,
+    rawEncrypted: cipher.encrypt(stored),
+    status: review ? 'needs-review' : 'received',
+    reviewCode: review,
+    reviewReason: reason,
+  };
+  return { row, review, reason, sizeBytes };
+}
+
 export function ingestMessage(deps: IngestMessageDeps) {
   const { db, cipher, queue } = deps;
   const maxBytes = deps.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -52,35 +88,11 @@ export function ingestMessage(deps: IngestMessageDeps) {
   const now = deps.now ?? (() => new Date());
 
   return async function ingest(input: IngestMessageInput): Promise<IngestMessageResult> {
-    const identity = messageIdentity(input.raw);
-    const sizeBytes = Math.max(input.sizeBytes ?? 0, input.raw.byteLength);
-    const review: ReviewCode | null =
-      sizeBytes > maxBytes ? 'message-too-large' : identity.looksLikeMessage ? null : 'not-a-message';
-    // An oversized message keeps only its header block here; the whole stays in the mailbox.
-    const stored = review === 'message-too-large' ? input.raw.subarray(0, identity.headerBytes) : input.raw;
-    const reason =
-      review === 'message-too-large'
-        ? `${reviewReason(review)} (${sizeBytes} bytes, limit ${maxBytes})`
-        : review
-          ? reviewReason(review)
-          : null;
+    const { row: message, review, reason, sizeBytes } = prepare(input, cipher, maxBytes);
 
     const result = await withTransaction(db, async (tx) => {
       const messages = createInboundMessageRepository({ db: tx });
-      const row = await messages.insertIfNew({
-        dedupeKey: identity.dedupeKey,
-        messageId: identity.messageId,
-        contentSha256: identity.contentSha256,
-        mailbox: input.mailbox,
-        uidValidity: input.uidValidity,
-        uid: input.uid,
-        sizeBytes: Math.min(sizeBytes, 2_147_483_647),
-        fromAddress: identity.fromAddress,
-        rawEncrypted: cipher.encrypt(stored),
-        status: review ? 'needs-review' : 'received',
-        reviewCode: review,
-        reviewReason: reason,
-      });
+      const row = await messages.insertIfNew(message);
       if (row.inserted && review) {
         const task = reviewMessageTask({ inboundMessageId: row.id, code: review, now: now() });
         if (review === 'message-too-large') task.reason = reason ?? task.reason;
@@ -102,3 +114,58 @@ export function ingestMessage(deps: IngestMessageDeps) {
 }
 
 export type IngestMessage = ReturnType<typeof ingestMessage>;
+
+/**
+ * The same contract as ingestMessage for a batch (the poller's chunk): every message of the
+ * batch is committed in ONE transaction (one multi-row INSERT … ON CONFLICT DO NOTHING), so the
+ * batch resolves only when all of it is durable and throws with none of it stored; the poller
+ * then advances its cursor past the batch. Extract jobs go to Redis in one addBulk afterwards
+ * (best effort, as for one message). Results are in input order.
+ */
+export function ingestMessages(deps: Omit<IngestMessageDeps, 'queue'> & { queue: IngestQueue }) {
+  const { db, cipher, queue } = deps;
+  const maxBytes = deps.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const logger = deps.logger ?? silentLogger;
+  const metrics = deps.metrics ?? noMetrics;
+  const now = deps.now ?? (() => new Date());
+
+  return async function ingestBatch(inputs: readonly IngestMessageInput[]): Promise<IngestMessageResult[]> {
+    if (inputs.length === 0) return [];
+    const prepared = inputs.map((input) => prepare(input, cipher, maxBytes));
+    const rows = await withTransaction(db, async (tx) => {
+      const stored = await createInboundMessageRepository({ db: tx }).insertManyIfNew(prepared.map((p) => p.row));
+      const tasks = createStaffTaskRepository({ db: tx });
+      for (const [i, row] of stored.entries()) {
+        const { review, reason } = prepared[i]!;
+        if (!row.inserted || !review) continue;
+        const task = reviewMessageTask({ inboundMessageId: row.id, code: review, now: now() });
+        if (review === 'message-too-large') task.reason = reason ?? task.reason;
+        await tasks.upsert(task);
+      }
+      return stored;
+    });
+
+    const counts = { new: 0, duplicate: 0, 'needs-review': 0 };
+    for (const [i, row] of rows.entries()) {
+      const result = !row.inserted ? 'duplicate' : prepared[i]!.review ? 'needs-review' : 'new';
+      metrics.messageIngested(result);
+      counts[result] += 1;
+      if (prepared[i]!.review) {
+        logger.info({ inboundMessageId: row.id, duplicate: !row.inserted, status: row.status, sizeBytes: prepared[i]!.sizeBytes, reviewCode: prepared[i]!.review }, 'message ingested');
+      }
+    }
+    logger.info({ ...counts, firstId: rows[0]!.id, lastId: rows[rows.length - 1]!.id }, 'messages ingested');
+    const toExtract = [...new Set(rows.filter((r) => r.status === 'received').map((r) => r.id))];
+    if (toExtract.length > 0) {
+      const many = queue.enqueueExtractMany?.bind(queue);
+      if (many) {
+        await enqueueBestEffort(logger, 'extract', toExtract[0]!, () => many(toExtract));
+      } else {
+        for (const id of toExtract) await enqueueBestEffort(logger, 'extract', id, () => queue.enqueueExtract(id));
+      }
+    }
+    return rows.map((row) => ({ id: row.id, duplicate: !row.inserted, status: row.status }));
+  };
+}
+
+export type IngestMessages = ReturnType<typeof ingestMessages>;

@@ -98,6 +98,47 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
       return { id: row.id, inserted: false, status: row.status };
     },
 
+    /**
+     * insertIfNew for several messages in one statement (the caller's transaction): results in
+     * input order. A dedupe key repeated within the batch is stored once, by its first message.
+     */
+    async insertManyIfNew(messages: readonly NewInboundMessage[]): Promise<{ id: string; inserted: boolean; status: InboundStatus }[]> {
+      if (messages.length === 0) return [];
+      const firstOf = new Map<string, number>();
+      messages.forEach((m, i) => {
+        if (!firstOf.has(m.dedupeKey)) firstOf.set(m.dedupeKey, i);
+      });
+      const unique = [...firstOf.values()].map((i) => messages[i]!);
+      const params: unknown[] = [];
+      const tuples = unique.map((m) => {
+        const at = params.length;
+        params.push(m.dedupeKey, m.messageId, m.contentSha256, m.mailbox, m.uidValidity, m.uid, m.sizeBytes, m.fromAddress, m.rawEncrypted, m.status, m.reviewCode, m.reviewReason);
+        return `(${Array.from({ length: 12 }, (_, k) => `$${at + k + 1}`).join(',')})`;
+      });
+      const inserted = await db.query<{ id: string; status: InboundStatus; dedupe_key: string }>(
+        `INSERT INTO inbound_message (dedupe_key, message_id, content_sha256, mailbox, uid_validity, uid, size_bytes,
+           from_address, raw_encrypted, status, review_code, review_reason)
+         VALUES ${tuples.join(',')}
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id::text, status, dedupe_key`,
+        params,
+      );
+      const byKey = new Map(inserted.rows.map((r) => [r.dedupe_key, { id: r.id, inserted: true, status: r.status }]));
+      const missing = unique.map((m) => m.dedupeKey).filter((k) => !byKey.has(k));
+      if (missing.length > 0) {
+        const existing = await db.query<{ id: string; status: InboundStatus; dedupe_key: string }>(
+          'SELECT id::text, status, dedupe_key FROM inbound_message WHERE dedupe_key = ANY($1)',
+          [missing],
+        );
+        for (const r of existing.rows) byKey.set(r.dedupe_key, { id: r.id, inserted: false, status: r.status });
+      }
+      return messages.map((m, i) => {
+        const row = byKey.get(m.dedupeKey);
+        if (!row) throw new Error('inbound_message row vanished after a dedupe conflict');
+        return firstOf.get(m.dedupeKey) === i ? row : { ...row, inserted: false };
+      });
+    },
+
     async findById(id: string): Promise<InboundMessageRow | null> {
       const { rows } = await db.query(`SELECT ${COLUMNS} FROM inbound_message WHERE id = $1`, [id]);
       return rows[0] ? toRow(rows[0]) : null;

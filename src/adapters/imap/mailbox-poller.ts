@@ -40,7 +40,7 @@ import {
 import { createMailboxCursorRepository } from '../db/mailbox-cursor.repository';
 import { createImapClient, type ImapClientTuning, type ImapConnectionConfig } from './imap-client';
 import { tryAcquireMailboxLease, type MailboxLease } from './mailbox-lease';
-import type { MessageSink } from './message-sink';
+import type { IngestOutcome, MailboxMessage, MessageBatchSink, MessageSink } from './message-sink';
 
 /** The settings the poller reads, named as in src/config.ts (the service's Config fits). */
 export interface PollerConfig extends ImapConnectionConfig {
@@ -81,6 +81,11 @@ export interface StartMailboxPollerDeps {
   /** The service's pool: one connection is held as the lease while active. */
   readonly db: Pool;
   readonly ingest: MessageSink;
+  /**
+   * When given, each source batch is committed with one call (one transaction) instead of one
+   * `ingest` per message: the cursor still moves only past what that call committed.
+   */
+  readonly ingestBatch?: MessageBatchSink;
   readonly logger: Logger;
   readonly options?: PollerOptions;
 }
@@ -126,7 +131,7 @@ interface MessageMeta {
   readonly sizeBytes: number | undefined;
 }
 
-export function startMailboxPoller({ config, db, ingest, logger, options = {} }: StartMailboxPollerDeps): MailboxPoller {
+export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, options = {} }: StartMailboxPollerDeps): MailboxPoller {
   const path = config.IMAP_MAILBOX;
   const key = mailboxKey(config.IMAP_USER, path);
   const folders = { processed: options.processedMailbox ?? 'Processed', review: options.reviewMailbox ?? 'Needs-Review' };
@@ -360,12 +365,8 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
           if (msg.headers) sources.set(msg.uid, msg.headers);
         }
       }
+      const ready: { item: (typeof batch)[number]; source: Buffer; oversized: boolean }[] = [];
       for (const item of batch) {
-        // Finish the message in hand, never start another one when stopping or fenced off.
-        if (stopping || !lease.isHeld()) {
-          complete = false;
-          break outer;
-        }
         let source = sources.get(item.uid);
         // A source larger than the server announced is refused all the same.
         let oversized = !item.download;
@@ -379,8 +380,36 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
           committed.add(item.uid);
           continue;
         }
+        ready.push({ item, source, oversized });
+      }
+      if (ingestBatch && ready.length > 0) {
+        // The whole batch in one transaction: all of it committed, or none of it.
+        if (stopping || !lease.isHeld()) {
+          complete = false;
+          break outer;
+        }
         try {
-          outcomes.set(item.uid, await commitMessage(item.meta, source, oversized, uidValidity));
+          const inputs = ready.map(({ item, source, oversized }) => toInput(item.meta, source, oversized, uidValidity));
+          const results = await ingestBatch(inputs);
+          ready.forEach(({ item, oversized }, i) => {
+            outcomes.set(item.uid, outcomeOf(item.meta, inputs[i]!, results[i]!, oversized));
+            committed.add(item.uid);
+          });
+        } catch (err) {
+          failure = err;
+          break outer;
+        }
+        continue;
+      }
+      for (const { item, source, oversized } of ready) {
+        // Finish the message in hand, never start another one when stopping or fenced off.
+        if (stopping || !lease.isHeld()) {
+          complete = false;
+          break outer;
+        }
+        try {
+          const input = toInput(item.meta, source, oversized, uidValidity);
+          outcomes.set(item.uid, outcomeOf(item.meta, input, await ingest(input), oversized));
           committed.add(item.uid);
         } catch (err) {
           failure = err;
@@ -403,14 +432,17 @@ export function startMailboxPoller({ config, db, ingest, logger, options = {} }:
   }
 
   /**
-   * Hands one message to the sink. `source` is the whole message, or for an oversized one only
-   * its header block (the body is never downloaded); the sink then stores it for review.
+   * What the sink gets for one message. `source` is the whole message, or for an oversized one
+   * only its header block (the body is never downloaded); the sink then stores it for review.
    */
-  async function commitMessage(meta: MessageMeta, source: Buffer, oversized: boolean, uidValidity: bigint): Promise<MessageOutcome> {
+  function toInput(meta: MessageMeta, source: Buffer, oversized: boolean, uidValidity: bigint): MailboxMessage {
     const sizeBytes = Math.max(meta.sizeBytes ?? 0, oversized ? 0 : source.length);
-    const result = await ingest({ mailbox: key, uidValidity: Number(uidValidity), uid: meta.uid, raw: source, sizeBytes });
+    return { mailbox: key, uidValidity: Number(uidValidity), uid: meta.uid, raw: source, sizeBytes };
+  }
+
+  function outcomeOf(meta: MessageMeta, input: MailboxMessage, result: IngestOutcome, oversized: boolean): MessageOutcome {
     if (oversized) {
-      log.warn({ uid: meta.uid, sizeBytes, limitBytes: config.MAX_MESSAGE_BYTES, duplicate: result.duplicate }, 'oversized message set aside for review');
+      log.warn({ uid: meta.uid, sizeBytes: input.sizeBytes, limitBytes: config.MAX_MESSAGE_BYTES, duplicate: result.duplicate }, 'oversized message set aside for review');
       return 'oversized';
     }
     if (result.status === 'needs-review') return 'unreadable';

@@ -14,3 +14,9 @@ export type IngestOutcome = Pick<IngestMessageResult, 'id' | 'duplicate' | 'stat
 
 /** Commits one message; resolves only once it is durably stored. Throws on a transient failure. */
 export type MessageSink = (message: MailboxMessage) => Promise<IngestOutcome>;
+
+/**
+ * Commits several messages at once (the poller's batch): resolves, in input order, only once ALL
+ * of them are durably stored, and throws with none of them stored. Same idempotency as above.
+ */
+export type MessageBatchSink = (messages: readonly MailboxMessage[]) => Promise<IngestOutcome[]>;

@@ -9,6 +9,8 @@ import type { WorkQueuePort } from '../../use-cases/ports';
 import { QUEUES } from './queue-names';
 
 export interface JobQueue extends WorkQueuePort {
+  /** Extract jobs for several messages in one Redis round trip (the poller's batch). */
+  enqueueExtractMany(inboundMessageIds: readonly string[]): Promise<void>;
   readonly queues: Queue[];
   /** Jobs waiting, active and delayed per queue (for /metrics and tests). */
   counts(): Promise<Record<string, number>>;
@@ -31,11 +33,11 @@ export function createJobQueue({ connection, prefix }: { connection: Redis; pref
   const remind = new Queue(QUEUES.remind.name, { connection, prefix });
   for (const q of [extract, sendReply, remind]) q.on('error', () => undefined);
 
-  const add = async (queue: Queue, name: string, data: object, opts: JobsOptions): Promise<void> => {
+  const withTimeout = async (work: Promise<unknown>): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        queue.add(name, data, opts),
+        work,
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(Object.assign(new Error('enqueue timed out'), { code: 'enqueue-timeout' })), ENQUEUE_TIMEOUT_MS);
         }),
@@ -44,12 +46,20 @@ export function createJobQueue({ connection, prefix }: { connection: Redis; pref
       clearTimeout(timer);
     }
   };
+  const add = (queue: Queue, name: string, data: object, opts: JobsOptions): Promise<void> => withTimeout(queue.add(name, data, opts));
 
   return {
     queues: [extract, sendReply, remind],
     async enqueueExtract(inboundMessageId) {
       const payload = QUEUES.extract.payload.parse({ inboundMessageId });
       await add(extract, 'extract', payload, { ...BASE, jobId: QUEUES.extract.jobId(payload) });
+    },
+    async enqueueExtractMany(inboundMessageIds) {
+      const jobs = inboundMessageIds.map((inboundMessageId) => {
+        const payload = QUEUES.extract.payload.parse({ inboundMessageId });
+        return { name: 'extract', data: payload, opts: { ...BASE, jobId: QUEUES.extract.jobId(payload) } };
+      });
+      if (jobs.length > 0) await withTimeout(extract.addBulk(jobs));
     },
     async enqueueSendReply(replyId) {
       const payload = QUEUES.sendReply.payload.parse({ replyId });
