@@ -12,6 +12,7 @@ import { readCardText } from '../../domain/card/read-card-text';
 import { CardReadError } from './card-read-error';
 import { evenLight, type GreyImage, textAxisRatio } from './even-light';
 import { findCards, type CardRegion } from './find-card';
+import { keystone, plausibleQuad, warpCard } from './perspective';
 import { decodeImage, type RgbImage, sniffFormat } from './image-input';
 import { layoutText } from './layout-text';
 import { OcrPool, type OcrResult } from './ocr-pool';
@@ -44,6 +45,14 @@ const NOT_PHOTO_TYPES = /^image\/(svg\+xml|x-icon|vnd\.microsoft\.icon|x-emf|x-w
 const WORK_SIZE = 2400;
 /** Width the card is scaled to for OCR (~350 dpi for a 3.4-inch card). */
 const CARD_WIDTH = 1200;
+/**
+ * Opposite sides differing by more than this (a phone tilted ~10 degrees or more) are warped
+ * square; below it the corners found on a 320-pixel mask are too rough to beat a plain rotation,
+ * which rows of text tolerate anyway.
+ */
+const KEYSTONE_WARP = 0.93;
+/** Width over height of an ID-1 (CR80) card. */
+const CARD_ASPECT = 85.6 / 54;
 /** Images smaller than this are icons and tracking pixels. */
 const MIN_PIXELS = 120 * 80;
 
@@ -64,6 +73,13 @@ function textScore(r: OcrResult): number {
 
 /** The card cut out, straightened and scaled for OCR, in grey, with uneven light evened out. */
 async function cardGrey(img: RgbImage, region: CardRegion | null): Promise<GreyImage> {
+  if (region?.corners && plausibleQuad(region.corners) && keystone(region.corners) < KEYSTONE_WARP) {
+    // A card is 85.6 x 54 mm; a region measured far from that is kept at its own proportions.
+    const measured = region.width / region.height;
+    const aspect = Math.abs(measured - CARD_ASPECT) < 0.25 ? CARD_ASPECT : measured;
+    const warped = warpCard(img, region.corners, CARD_WIDTH, aspect);
+    if (warped) return evenLight(warped);
+  }
   const raw = { raw: { width: img.width, height: img.height, channels: 3 as const } };
   let base = sharp(img.data, raw);
   let width = img.width;

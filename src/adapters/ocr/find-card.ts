@@ -18,6 +18,11 @@ export interface CardRegion {
   height: number;
   /** Tilt of the long side, degrees clockwise (image y points down). */
   angle: number;
+  /**
+   * The card's corners as seen (a trapezoid when the phone was not held square above it): top
+   * left, top right, bottom right, bottom left, in the frame where the long side runs across.
+   */
+  corners?: Array<[number, number]>;
 }
 
 /** Nearest-neighbour downscale of an RGB image to at most `max` on its long side. */
@@ -306,6 +311,8 @@ function rectOf(region: number[], w: number, h: number, scale: number): CardRegi
     us.push(x * cos + y * sin);
     vs.push(-x * sin + y * cos);
   }
+  const us0 = [...us];
+  const vs0 = [...vs];
   us.sort((a, b) => a - b);
   vs.sort((a, b) => a - b);
   const q = (arr: number[], p: number): number => arr[Math.min(arr.length - 1, Math.max(0, Math.floor(arr.length * p)))]!;
@@ -322,7 +329,21 @@ function rectOf(region: number[], w: number, h: number, scale: number): CardRegi
   // Centre of the rectangle (not of the mass: a dark logo corner would pull the mass centre).
   const uc = (u0 + u1) / 2;
   const vc = (v0 + v1) / 2;
+  // Corners: the region's extreme points towards each corner of its rectangle (normalised so a
+  // long card's corners are not pulled towards its short sides).
+  const best: Array<{ score: number; u: number; v: number }> = [0, 1, 2, 3].map(() => ({ score: -Infinity, u: 0, v: 0 }));
+  const signs: Array<[number, number]> = [[-1, -1], [1, -1], [1, 1], [-1, 1]];
+  for (let k = 0; k < region.length; k++) {
+    const a = (us0[k]! - uc) / long;
+    const b = (vs0[k]! - vc) / short;
+    signs.forEach(([su, sv], c) => {
+      const score = su * a + sv * b;
+      if (score > best[c]!.score) best[c] = { score, u: us0[k]!, v: vs0[k]! };
+    });
+  }
+  const corners = best.map(({ u, v }): [number, number] => [(mx + u * cos - v * sin + 0.5) * scale, (my + u * sin + v * cos + 0.5) * scale]);
   return {
+    corners,
     cx: (mx + uc * cos - vc * sin + 0.5) * scale,
     cy: (my + uc * sin + vc * cos + 0.5) * scale,
     width: long * scale,
@@ -337,11 +358,20 @@ function rectOf(region: number[], w: number, h: number, scale: number): CardRegi
  * or tight crop where the card touches the frame, which is then read whole).
  */
 export function findCards(img: RgbImage): CardRegion[] {
-  let small = shrink(img, 320);
-  const { width: w, height: h } = small;
-  const band = Math.max(2, Math.round(Math.min(w, h) * 0.03));
-  small = flattenLight(small, band);
-  const data = small.data;
+  const small = shrink(img, 320);
+  const band = Math.max(2, Math.round(Math.min(small.width, small.height) * 0.03));
+  const flat = flattenLight(small, band);
+  // Light evened out first; as taken when that fails (a hard-edged shadow is no smooth surface,
+  // but the desk's colour clusters take its lit and shaded parts as two colours).
+  for (const candidate of flat === small ? [small] : [flat, small]) {
+    const cards = cardsIn(candidate, band, img.width / small.width);
+    if (cards.length) return cards;
+  }
+  return [];
+}
+
+function cardsIn(small: RgbImage, band: number, scale: number): CardRegion[] {
+  const { width: w, height: h, data } = small;
   const centres = borderColours(small, band, 3);
   const dist = new Float32Array(w * h);
   const borderD: number[] = [];
@@ -360,7 +390,6 @@ export function findCards(img: RgbImage): CardRegion[] {
   // A white card on a white or light-grey table differs from it by a few levels only; where the
   // table is even (little spread along the border) a lower threshold still separates them.
   if (p95 < 9) thresholds.push(Math.max(9, p95 * 2.2));
-  const scale = img.width / w;
   for (const threshold of thresholds) {
     let mask: Uint8Array = new Uint8Array(w * h);
     for (let i = 0; i < mask.length; i++) mask[i] = dist[i]! > threshold ? 1 : 0;
