@@ -289,6 +289,8 @@ export function cleanName(value: string): string | null {
   const words = value
     // Brackets are OCR's reading of a stroke beside a letter ("PETER J] SAMPLEMAN"), never a name.
     .replace(/(?<=[A-Za-z])[\[\]{}]+(?=\s|$)/g, '')
+    // A bar standing alone between two names is a middle initial I ("OSCAR | BISHOP").
+    .replace(/(?<=[A-Za-z] )\|(?= [A-Za-z])/g, 'I')
     .replace(/[|_]+/g, ' ')
     .replace(/^[\s:#.\-]+/, '')
     .split(/\s+/)

@@ -3,11 +3,24 @@ import type { CardFields } from '../../../schemas/vob-record';
 import type { AttachmentKind } from './card-reading';
 import { readCardPhones } from './card-phones';
 import { classifySide } from './classify-side';
-import { readFrontFields } from './member-id';
+import { labelledValues, readFrontFields } from './member-id';
 import { findPayer } from './payers';
 
+/**
+ * The text with the member's printed name blanked: a person called Oscar or Molina is not a
+ * payer, and the payer dictionary has one-word brands.
+ */
+function withoutMemberNames(text: string): string {
+  let out = text;
+  for (const value of labelledValues(text).memberName) {
+    const name = value.trim();
+    if (name.length >= 3) out = out.split(name).join(' '.repeat(name.length));
+  }
+  return out;
+}
+
 export function readCardFields(text: string): CardFields {
-  const payerName = findPayer(text);
+  const payerName = findPayer(withoutMemberNames(text));
   const front = readFrontFields(text, payerName);
   return { payerName, ...front, phones: readCardPhones(text) };
 }
