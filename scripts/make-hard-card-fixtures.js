@@ -62,16 +62,18 @@ function cardSvg(body, bg, stripe) {
  */
 function frontSvg(c) {
   const f = c.font;
-  let out = logo(c.logo, 40, 30, c.colour) + t(104, 70, c.printedPayer, { size: c.payerSize ?? 38, weight: 'bold', fill: c.colour, family: f });
-  if (c.plan) out += t(W - 40, 124, c.plan, { size: 24, anchor: 'end', fill: '#444', family: f });
+  const ink = c.ink ?? '#111';
+  const soft = c.ink ? c.ink : '#444';
+  let out = logo(c.logo, 40, 30, c.ink ?? c.colour) + t(104, 70, c.printedPayer, { size: c.payerSize ?? 38, weight: 'bold', fill: c.ink ?? c.colour, family: f });
+  if (c.plan) out += t(W - 40, 124, c.plan, { size: 24, anchor: 'end', fill: soft, family: f });
   if (c.layout === 'above') {
     const cols = c.cols ?? [60, 600];
     c.rows.forEach((row, i) => {
       row.forEach((cell, j) => {
         if (!cell) return;
         const y = 178 + i * 104;
-        out += t(cols[j], y, cell[0], { size: 21, fill: '#5a5a5a', family: f });
-        out += t(cols[j], y + 38, cell[1], { size: 31, weight: c.valueWeight ?? 'bold', family: f });
+        out += t(cols[j], y, cell[0], { size: 21, fill: c.ink ? c.ink : '#5a5a5a', family: f });
+        out += t(cols[j], y + 38, cell[1], { size: 31, weight: c.valueWeight ?? 'bold', family: f, fill: ink });
       });
     });
   } else {
@@ -81,11 +83,11 @@ function frontSvg(c) {
         const x = j === 0 ? 60 : 610;
         const y = 182 + i * 60;
         const s = cell[1] ? `${cell[0]} ${cell[1]}` : cell[0];
-        out += t(x, y, s, { size: j === 0 ? 29 : 26, weight: j === 0 && i < 2 ? 'bold' : 'normal', family: f });
+        out += t(x, y, s, { size: j === 0 ? 29 : 26, weight: j === 0 && i < 2 ? 'bold' : 'normal', family: f, fill: ink });
       });
     });
   }
-  if (c.footer) out += t(60, H - 46, c.footer, { size: 20, fill: '#444', family: f });
+  if (c.footer) out += t(60, H - 46, c.footer, { size: 20, fill: soft, family: f });
   return cardSvg(out, c.bg ?? '#ffffff', c.stripe ?? null);
 }
 
@@ -253,6 +255,14 @@ async function photo(cards, o) {
     }
   }
   let pipeline = sharp(img, { raw: { width: w, height: h, channels: 3 } });
+  if (o.castShadow) {
+    // The phone's (or the photographer's) shadow: a hard-edged dark band across part of the card.
+    const [ax, ay, bx, by] = o.castShadow;
+    const poly = `${ax * w},${ay * h} ${bx * w},${by * h} ${w},${h} ${w},0`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><filter id="b"><feGaussianBlur stdDeviation="6"/></filter><polygon points="${poly}" fill="#000" opacity="0.45" filter="url(#b)"/></svg>`;
+    const composed = await pipeline.composite([{ input: Buffer.from(svg) }]).removeAlpha().raw().toBuffer();
+    pipeline = sharp(composed, { raw: { width: w, height: h, channels: 3 } });
+  }
   if (o.hand) {
     // A hand holding the card: palm off the bottom-left edge, thumb over the card's edge.
     const [bl, br] = [cards[0].quad[3], cards[0].quad[2]];
@@ -435,6 +445,52 @@ const CARDS = [
     fields: { memberId: 'BSI912837465', groupNumber: '8B712', memberName: 'ISABEL O BOSSMAN', rxBin: '610014', rxPcn: 'BCBSFL', rxGroup: null },
     front: { what: 'turned 90 without EXIF, glare, light-grey table', w: 1600, h: 1200, desk: [210, 210, 212], card: { width: 1050, tilt: 7, roll: 3 }, glare: { x: 0.35, y: 0.4, r: 0.08, s: 0.75 }, quality: 76, turn: 90, blur: 0.6 },
   },
+  {
+    name: 'bcbs-michigan', printedPayer: 'Blue Cross Blue Shield of Michigan', payer: 'Blue Cross Blue Shield of Michigan', colour: '#ffffff', logo: 'cross', font: 'DejaVu Serif', payerSize: 32,
+    layout: 'above', plan: 'Simply Blue PPO', bg: '#123b7a', ink: '#ffffff',
+    rows: [[['Enrollee Name', 'JAMAL T SPECIMEN'], ['Group', '007016432']], [['Enrollee ID', 'XYI845120367'], ['RxBIN', '610014']], [['', ''], ['RxPCN', 'BCBSMI']]],
+    fields: { memberId: 'XYI845120367', groupNumber: '007016432', memberName: 'JAMAL T SPECIMEN', rxBin: '610014', rxPcn: 'BCBSMI', rxGroup: null },
+    front: { what: 'dark card with white print on a white table, keystone 14 degrees with yaw', w: 1600, h: 1200, desk: [238, 238, 236], card: { width: 1000, tilt: 14, yaw: 9, roll: -4 }, quality: 78, blur: 0.6 },
+  },
+  {
+    name: 'wellcare', printedPayer: 'Wellcare by Allwell', payer: 'WellCare', colour: '#d2232a', logo: 'circle', font: 'DejaVu Sans', payerSize: 36,
+    layout: 'inline', plan: 'Medicare Advantage',
+    rows: [[['Member:', 'DOROTHY A PROXY']], [['Member #:', '13849205']], [['Group #:', 'AZ0045'], ['RxBIN: 004336', '']], [['PCP: DR M NGUYEN', ''], ['RxPCN: MEDDADV', '']], [['', ''], ['RxGRP: RX8804', '']]],
+    fields: { memberId: '13849205', groupNumber: 'AZ0045', memberName: 'DOROTHY A PROXY', rxBin: '004336', rxPcn: 'MEDDADV', rxGroup: 'RX8804' },
+    back: [
+      'Member Services: 1-800-977-7522 (TTY: 711)',
+      'Provider Services: 1-800-977-7523',
+      'Behavioral Health: 1-800-977-7524',
+      'Pharmacy Help Desk: 1-800-977-7525',
+      '~Medical claims: Wellcare by Allwell, PO Box 3060, Farmington, MO 63640-3822.',
+      '~Pharmacists: For claims processing help call the Pharmacy Help Desk above.',
+      '~Emergency services do not need prior authorization.   wellcare.com/allwell',
+    ],
+    phones: [['Member Services', '+18009777522'], ['Provider Services', '+18009777523'], ['Behavioral Health', '+18009777524'], ['Pharmacy', '+18009777525']],
+    front: { what: 'strong motion blur in low light', w: 1600, h: 1200, desk: [140, 120, 100], card: { width: 1050, tilt: 6, roll: 3 }, light: 0.55, noise: 9, motion: 7, quality: 75 },
+    backPhoto: { what: 'a hard shadow across the card', w: 1600, h: 1200, desk: [225, 223, 220], card: { width: 1080, tilt: 7, roll: -2 }, castShadow: [0.55, 0, 0.3, 1], quality: 80, blur: 0.5 },
+  },
+  {
+    name: 'uhc', printedPayer: 'UnitedHealthcare', payer: 'UnitedHealthcare', colour: '#002677', logo: 'circle', font: 'DejaVu Sans', payerSize: 38,
+    layout: 'above', plan: 'Choice Plus',
+    rows: [[['Member ID', '962814730'], ['Group Number', '917254']], [['Member', 'LUIS F EJEMPLAR'], ['Rx Bin', '610279']], [['Payer ID', '87726'], ['Rx PCN', '9999']]],
+    fields: { memberId: '962814730', groupNumber: '917254', memberName: 'LUIS F EJEMPLAR', rxBin: '610279', rxPcn: '9999', rxGroup: null },
+    front: { what: 'tight crop turned 270 without EXIF', w: 1400, h: 900, desk: [90, 80, 70], card: { width: 1450, tilt: 3, roll: 1 }, quality: 70, turn: 270, blur: 0.5 },
+  },
+  {
+    name: 'caresource', printedPayer: 'CareSource', payer: 'CareSource', colour: '#00678a', logo: 'square', font: 'DejaVu Sans Condensed', payerSize: 40,
+    layout: 'inline', plan: 'Ohio Medicaid',
+    rows: [[['Name:', 'BRIANNA M SAMPLE']], [['ID #:', '10743829501']], [['Effective Date: 07/01/2024', '']], [['RxBIN: 003858', ''], ['RxPCN: MA', '']], [['RxGRP: CSOHIO', ''], ['', '']]],
+    fields: { memberId: '10743829501', groupNumber: null, memberName: 'BRIANNA M SAMPLE', rxBin: '003858', rxPcn: 'MA', rxGroup: 'CSOHIO' },
+    front: { what: '800 px photo, card small in the frame, shadow across it', w: 800, h: 600, desk: [205, 200, 195], card: { width: 470, tilt: 8, roll: 6 }, castShadow: [0.62, 0, 0.45, 1], quality: 72, blur: 0.3 },
+  },
+  {
+    name: 'molina', printedPayer: 'MOLINA HEALTHCARE', payer: 'Molina Healthcare', colour: '#ffffff', logo: 'shield', font: 'DejaVu Sans', payerSize: 36, bg: '#00838f', ink: '#ffffff',
+    layout: 'inline', plan: 'Marketplace',
+    rows: [[['Member:', 'OSCAR I BISHOP']], [['Member ID#:', '102O3B475']], [['Group:', 'MKT2025'], ['RxBIN: 004336', '']], [['', ''], ['RxPCN: MCAIDADV', '']]],
+    fields: { memberId: '102O3B475', groupNumber: 'MKT2025', memberName: 'OSCAR I BISHOP', rxBin: '004336', rxPcn: 'MCAIDADV', rxGroup: null },
+    front: { what: 'teal card with white print, glare over the ID, keystone', w: 1600, h: 1200, desk: [215, 210, 200], card: { width: 1050, tilt: 11, roll: 2 }, glare: { x: 0.45, y: 0.45, r: 0.07, s: 0.55 }, quality: 76, blur: 0.6 },
+  },
 ];
 
 const fieldsOf = (c, side) => {
@@ -474,6 +530,16 @@ async function main() {
     { name: 'bcbs-il', what: 'scan: front and back side by side on a white page', angles: [0.6, -0.8], desk: [250, 250, 250], quality: 72 },
     { name: 'cigna-healthcare', what: 'scan: front and back side by side on a light-grey page, JPEG 55', angles: [-1.2, 0.9], desk: [228, 228, 226], quality: 55 },
   ];
+  {
+    // A photocopy with the front above the back, as a PNG.
+    const c = CARDS.find((x) => x.name === 'wellcare');
+    const back = await sharp(Buffer.from(backSvg(c))).png().toBuffer();
+    const o = { w: 1275, h: 1650, desk: [252, 252, 252], grain: 0.04, shadow: 0.3, shadowOffset: [2, 2], noise: 2, blur: 0.3 };
+    const cw = 620;
+    const quads = [cardQuad({ cx: 640, cy: 150 + (cw * H) / W / 2, width: cw, roll: 0.4 }), cardQuad({ cx: 640, cy: 620 + (cw * H) / W / 2, width: cw, roll: -0.3 })];
+    const jpeg = await photo([{ png: pngs.wellcare.front, quad: quads[0] }, { png: back, quad: quads[1] }], o);
+    await write('wellcare-copy-both.png', await sharp(jpeg).greyscale().png().toBuffer(), { side: 'both', fields: fieldsOf(c, 'both') }, 'photocopy: front above back on one page, grey PNG');
+  }
   for (const s of scans) {
     const c = CARDS.find((x) => x.name === s.name);
     const o = { w: 1700, h: 2200, desk: s.desk, grain: 0.05, shadow: 0.25, shadowOffset: [2, 3], noise: 3, quality: s.quality, blur: 0.4 };
