@@ -134,7 +134,7 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
     // tight crop, a scan) may be a quarter turn out with no EXIF tag: the projection profiles
     // say which way its lines run, so the likely turns are read first, side by side.
     const ratio = region ? Infinity : textAxisRatio(grey);
-    if (ratio < 0.85) {
+    if (ratio < 0.8) {
       const [r90, r270] = await Promise.all([read(grey, 90), read(grey, 270)]);
       const best = better(r90!, r270!);
       if (strong(best)) return best;

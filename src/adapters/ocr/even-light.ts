@@ -114,13 +114,13 @@ export function evenLight(img: GreyImage): GreyImage {
 }
 
 /**
- * Whether text lines run horizontally or vertically: ink projected onto rows of a horizontal
- * text block alternates between lines and gaps; projected onto columns it is smooth. Returns the
- * ratio of row-profile to column-profile variation (above 1: horizontal lines).
+ * Whether text lines run horizontally or vertically: ink projected onto the rows of a strip of
+ * horizontal text alternates between lines and gaps, projected onto its columns much less. The
+ * image is cut into tiles (so a layout's columns of labels do not pose as lines) and each tile's
+ * row and column profiles are compared. Returns row-over-column variation: above 1, horizontal.
  */
 export function textAxisRatio(img: GreyImage): number {
   const { data, width: w, height: h } = img;
-  // Ink: darker than the local mean by a margin (cheap global version: below 60% of the range).
   let min = 255;
   let max = 0;
   for (let i = 0; i < data.length; i += 7) {
@@ -128,37 +128,40 @@ export function textAxisRatio(img: GreyImage): number {
     max = Math.max(max, data[i]!);
   }
   const cut = min + (max - min) * 0.55;
-  const rows = new Float64Array(h);
-  const cols = new Float64Array(w);
   // Skip a margin: the frame's edges carry table and shadows, not text.
-  const mx = Math.floor(w * 0.06);
-  const my = Math.floor(h * 0.06);
-  for (let y = my; y < h - my; y++) {
-    for (let x = mx; x < w - mx; x++) {
-      if (data[y * w + x]! < cut) {
-        rows[y]!++;
-        cols[x]!++;
+  const mx = Math.floor(w * 0.05);
+  const my = Math.floor(h * 0.05);
+  const tiles = 4;
+  const tw = Math.floor((w - 2 * mx) / tiles);
+  const th = Math.floor((h - 2 * my) / tiles);
+  const side = Math.min(tw, th);
+  let rowVar = 0;
+  let colVar = 0;
+  for (let ty = 0; ty < tiles; ty++) {
+    for (let tx = 0; tx < tiles; tx++) {
+      // A square from the tile's centre: rows and columns of equal length.
+      const x0 = mx + tx * tw + Math.floor((tw - side) / 2);
+      const y0 = my + ty * th + Math.floor((th - side) / 2);
+      const rows = new Float64Array(side);
+      const cols = new Float64Array(side);
+      let ink = 0;
+      for (let y = 0; y < side; y++) {
+        for (let x = 0; x < side; x++) {
+          if (data[(y0 + y) * w + x0 + x]! < cut) {
+            rows[y]!++;
+            cols[x]!++;
+            ink++;
+          }
+        }
       }
+      if (ink < side * 2) continue;
+      const variance = (p: Float64Array): number => {
+        const mean = ink / side;
+        return p.reduce((s, v) => s + (v - mean) ** 2, 0) / side;
+      };
+      rowVar += variance(rows);
+      colVar += variance(cols);
     }
   }
-  // Variation at text-line scale: mean absolute difference between a profile and its smoothed self.
-  const wiggle = (p: Float64Array, from: number, to: number, radius: number): number => {
-    let sum = 0;
-    let total = 0;
-    for (let i = from; i < to; i++) {
-      let s = 0;
-      let n = 0;
-      for (let j = Math.max(from, i - radius); j <= Math.min(to - 1, i + radius); j++) {
-        s += p[j]!;
-        n++;
-      }
-      sum += Math.abs(p[i]! - s / n);
-      total += p[i]!;
-    }
-    return total > 0 ? sum / total : 0;
-  };
-  const radius = Math.max(4, Math.round(Math.min(w, h) / 40));
-  const r = wiggle(rows, my, h - my, radius);
-  const c = wiggle(cols, mx, w - mx, radius);
-  return c > 0 ? r / c : 1;
+  return colVar > 0 ? Math.sqrt(rowVar / colVar) : 1;
 }
