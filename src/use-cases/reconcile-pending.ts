@@ -11,6 +11,9 @@ import { createOutboundReplyRepository } from '../adapters/db/outbound-reply.rep
 import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
 import { silentLogger, type LoggerPort, type WorkQueuePort } from './ports';
 
+/** Far longer than any SMTP exchange (nodemailer's own timeouts are a few minutes at most). */
+const STALE_SENDING_MS = 15 * 60_000;
+
 export interface ReconcilePendingDeps {
   db: Db;
   queue: WorkQueuePort;
@@ -49,6 +52,11 @@ export function reconcilePending(deps: ReconcilePendingDeps) {
       counts.sendReply += ids.length;
       after = ids[ids.length - 1]!;
     }
+    // A reply left in `sending` (its job lost with Redis after a crash mid-send) is handed to
+    // the sender once more, which marks it uncertain and tells staff: never sent twice.
+    const stale = await replies.listStaleSendingIds(new Date(now().getTime() - STALE_SENDING_MS), batch);
+    await Promise.all(stale.map((id) => queue.enqueueSendReply(id)));
+    counts.sendReply += stale.length;
     const due = await createVobRequestRepository({ db }).listDueReminders(now(), batch);
     await Promise.all(due.map((r) => queue.enqueueReminder(r.id, r.reminderCount + 1, 0)));
     counts.remind = due.length;

@@ -147,6 +147,15 @@ export function createOutboundReplyRepository({ db }: { db: Queryable }) {
       return rows.map((r) => r.id);
     },
 
+    /** Rows left in `sending` since before `attemptedBefore`: their process died mid-send. */
+    async listStaleSendingIds(attemptedBefore: Date, limit: number): Promise<string[]> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id::text FROM outbound_reply WHERE status = 'sending' AND attempted_at < $1 ORDER BY id LIMIT $2`,
+        [attemptedBefore, limit],
+      );
+      return rows.map((r) => r.id);
+    },
+
     async listForMessage(inboundMessageId: string): Promise<OutboundReplyRow[]> {
       const { rows } = await db.query(`SELECT ${COLUMNS} FROM outbound_reply WHERE inbound_message_id = $1 ORDER BY id`, [
         inboundMessageId,
