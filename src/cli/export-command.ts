@@ -2,9 +2,9 @@
  * `vob export --format jsonl`: one line per stored request — the contract's request fields
  * plus `id`, `messageId` and `status` — decrypted with STORAGE_KEY, streamed in pages.
  */
+import { EXIT_CONFIG, loadCommandConfig } from './command-config';
 import type { Writable } from 'node:stream';
 import type { VobRequest } from '../../schemas/vob-record';
-import { ConfigError, loadConfig } from '../config';
 import { createPhiCipher, type PhiCipher } from '../adapters/crypto/phi-cipher';
 import { createDbPool, type Db } from '../adapters/db/db-pool';
 import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
@@ -16,16 +16,8 @@ export async function runExport(args: string[]): Promise<number> {
     process.stderr.write('usage: vob export --format jsonl\n');
     return 64;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`vob export: ${err.message}\n`);
-      return 78;
-    }
-    throw err;
-  }
+  const config = loadCommandConfig('export');
+  if (!config) return EXIT_CONFIG;
   const db = createDbPool({ connectionString: config.DATABASE_URL, max: 2 });
   try {
     const count = await exportJsonl({ db, cipher: createPhiCipher({ key: config.STORAGE_KEY }) }, process.stdout);

@@ -1,6 +1,7 @@
 /** `vob migrate`: apply pending migrations (under an advisory lock) and exit. */
 import { ConfigError, loadConfig } from '../config';
 import { migrate, MigrationError } from '../adapters/db/migrate';
+import { EXIT_CONFIG } from './command-config';
 
 export async function runMigrate(args: string[]): Promise<number> {
   if (args.length > 0) {
@@ -14,7 +15,7 @@ export async function runMigrate(args: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError || err instanceof MigrationError) {
       process.stderr.write(`vob migrate: ${err.message}\n`);
-      return err instanceof ConfigError ? 78 : 65;
+      return err instanceof ConfigError ? EXIT_CONFIG : 65;
     }
     throw err;
   }

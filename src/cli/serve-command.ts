@@ -1,5 +1,5 @@
 /** `vob serve`: migrations, workers, reconciler, the mailbox poller and the HTTP port, until SIGTERM/SIGINT. */
-import { ConfigError, loadConfig } from '../config';
+import { EXIT_CONFIG, loadCommandConfig } from './command-config';
 import { createLogger } from '../adapters/logging/logger';
 import { startVobService } from '../service/vob-service';
 
@@ -8,16 +8,8 @@ export async function runServe(args: string[]): Promise<number> {
     process.stderr.write('usage: vob serve   (configured by environment variables; see .env.example)\n');
     return 64;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`vob serve: ${err.message}\n`);
-      return 78;
-    }
-    throw err;
-  }
+  const config = loadCommandConfig('serve');
+  if (!config) return EXIT_CONFIG;
   const logger = createLogger(config.LOG_LEVEL);
   const service = await startVobService({ config, logger });
   await new Promise<void>((resolve) => {
