@@ -86,7 +86,7 @@ export function createImapClient(config: ImapConnectionConfig, opts: { logger: L
     auth: { user: config.IMAP_USER, pass: config.IMAP_PASSWORD },
     logger: imapLoggerBridge(opts.logger),
     clientInfo: { name: 'vob-intake' },
-    autoIdleDelay: tuning.autoIdleDelayMs ?? 1_000,
+    autoIdleDelay: tuning.autoIdleDelayMs ?? 150,
     maxIdleTime: tuning.maxIdleTimeMs ?? 4 * 60_000,
     socketTimeout: tuning.socketTimeoutMs ?? 5 * 60_000,
     connectionTimeout: tuning.connectionTimeoutMs ?? 30_000,
