@@ -66,11 +66,13 @@ export function processExtraction(deps: ProcessExtractionDeps) {
 
   return async function run({ inboundMessageId }: { inboundMessageId: string }): Promise<ProcessExtractionOutcome> {
     const messages = createInboundMessageRepository({ db });
-    const row = await messages.findById(inboundMessageId);
-    if (!row) return { outcome: 'skipped', reason: 'not-found' };
-    if (row.status !== 'received') return { outcome: 'skipped', reason: 'not-pending' };
-    const attempts = await messages.countAttempt(inboundMessageId);
-    if (attempts > maxAttempts) return setAside(inboundMessageId, 'extraction-failed');
+    // The row and its attempt count in one round trip; a second look only to name the skip.
+    const row = await messages.claimForExtraction(inboundMessageId);
+    if (!row) {
+      const existing = await messages.findById(inboundMessageId);
+      return { outcome: 'skipped', reason: existing ? 'not-pending' : 'not-found' };
+    }
+    if (row.attempts > maxAttempts) return setAside(inboundMessageId, 'extraction-failed');
 
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;

@@ -150,6 +150,18 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
       return rows[0] ? toRow(rows[0]) : null;
     },
 
+    /**
+     * A row waiting for extraction with its attempt counted (committed on its own), in one round
+     * trip; null when the row is missing or no longer 'received'.
+     */
+    async claimForExtraction(id: string): Promise<InboundMessageRow | null> {
+      const { rows } = await db.query(
+        `UPDATE inbound_message SET attempts = attempts + 1 WHERE id = $1 AND status = 'received' RETURNING ${COLUMNS}`,
+        [id],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
     /** Counts an extraction attempt (committed on its own) and returns the new count. */
     async countAttempt(id: string): Promise<number> {
       const { rows } = await db.query<{ attempts: number }>(
