@@ -316,6 +316,17 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** user + system CPU seconds of a process (its threads included), from /proc/<pid>/stat. */
+function readCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function readProcStatus(pid: number): { rss: number; hwm: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -331,7 +342,8 @@ interface ServiceChild {
   readonly startedAt: number;
   readyAt: number;
   peakRss: number;
-  stop(): Promise<number>;
+  /** Stops the service; its peak RSS (bytes) and CPU seconds. */
+  stop(): Promise<{ peak: number; cpuSeconds: number }>;
 }
 
 async function startServiceChild(env: NodeJS.ProcessEnv, profileDir: string | undefined): Promise<ServiceChild> {
@@ -345,12 +357,13 @@ async function startServiceChild(env: NodeJS.ProcessEnv, profileDir: string | un
     peakRss: 0,
     async stop() {
       const { hwm } = readProcStatus(child.pid!);
+      const cpuSeconds = readCpuSeconds(child.pid!);
       clearInterval(sampler);
       const stopped = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.send({ type: 'stop' });
       await Promise.race([stopped, new Promise((r) => setTimeout(r, 30_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
-      return Math.max(hwm, svc.peakRss);
+      return { peak: Math.max(hwm, svc.peakRss), cpuSeconds };
     },
   };
   const sampler = setInterval(() => {
@@ -491,16 +504,17 @@ async function runPhase(phase: 'backlog' | 'stream', admin: Client): Promise<voi
     const complete = await waitForCompletion(db, messages.length, Math.max(120_000, messages.length * 100), process.stderr.isTTY === true);
     const rows = await readRows(db);
     const started = { startedAt: svc.startedAt, readyAt: svc.readyAt };
-    const peak = await svc.stop();
+    const { peak, cpuSeconds } = await svc.stop();
     svc = null;
     // From service start too for the backlog (it was appended before the service ran).
     report(phase, messages, rows, phase === 'backlog' ? started : null);
-    console.log(`  peak RSS of the service process: ${mb(peak)}${complete ? '' : '  (INCOMPLETE: gave up waiting)'}`);
+    console.log(`  peak RSS of the service process: ${mb(peak)}; its CPU: ${fmt(cpuSeconds, 1)} s (${fmt((cpuSeconds * 1000) / messages.length, 2)} ms/message)${complete ? '' : '  (INCOMPLETE: gave up waiting)'}`);
   } finally {
-    if (svc) await svc.stop().catch(() => 0);
+    if (svc) await svc.stop().catch(() => undefined);
     await db.end().catch(() => undefined);
     await cleanupMailbox(folder).catch((err: Error) => console.error(`cleanup of ${folder}: ${err.message}`));
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (args.includes('--keep-db')) console.log(`  kept database ${dbName}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
 }
 
