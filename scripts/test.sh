@@ -9,7 +9,11 @@ bash scripts/services.sh up
 results=.lab/jest-results.json
 rm -f "$results"
 rc=0
-npx jest --ci --json --outputFile="$results" "$@" || rc=$?
+# Type-check everything, tests included (ts-jest only transpiles, isolatedModules).
+npx tsc -p tsconfig.json --noEmit || rc=$?
+# --forceExit: a failing integration test can leave a server connection open; the run must
+# still end (CI has a time limit) and report, not hang after the results are in.
+npx jest --ci --forceExit --json --outputFile="$results" "$@" || rc=$?
 
 # One plain closing line with the counts, readable by any CI log scanner.
 if [ -s "$results" ]; then
