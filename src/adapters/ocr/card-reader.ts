@@ -13,7 +13,7 @@ import { CardReadError } from './card-read-error';
 import { evenLight, type GreyImage, textAxisRatio } from './even-light';
 import { findCards, type CardRegion } from './find-card';
 import { keystone, plausibleQuad, warpCard } from './perspective';
-import { decodeImage, type RgbImage, sniffFormat } from './image-input';
+import { decodeImage, type InputFormat, type RgbImage, sniffFormat } from './image-input';
 import { layoutText } from './layout-text';
 import { OcrPool, type OcrResult } from './ocr-pool';
 import { renderPdf } from './pdf-render';
@@ -123,6 +123,8 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
   const maxPdfPages = options.maxPdfPages ?? 4;
   const pdfTimeoutMs = options.pdfTimeoutMs ?? 20_000;
   const pool = new OcrPool({ size: poolSize });
+  /** Attachments being read now, for starting as many workers as they will use. */
+  let inFlight = 0;
 
   const read = async (grey: GreyImage, turn: 0 | 90 | 180 | 270): Promise<OcrResult> => pool.recognize(await toPng(grey, turn), ocrTimeoutMs);
   const better = (a: OcrResult, b: OcrResult): OcrResult => (textScore(b) > textScore(a) * 1.15 ? b : a);
@@ -172,22 +174,33 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
           ? new CardReadError('corrupt-pdf', 'attachment is not a PDF')
           : new CardReadError(att.content.length < 64 ? 'corrupt-image' : 'unsupported-format', 'attachment is not a readable image');
       }
-      const images: RgbImage[] = [];
-      const decodeOpts = { maxPixels, maxPages: maxPdfPages, workSize: WORK_SIZE };
-      if (format === 'pdf') {
-        const pages = await renderPdf(att.content, { maxPages: maxPdfPages, dpi: 300, maxPixels: Math.min(maxPixels, 12_000_000), timeoutMs: pdfTimeoutMs });
-        for (const png of pages) images.push(...(await decodeImage(png, 'png', decodeOpts)));
-      } else {
-        images.push(...(await decodeImage(att.content, format, decodeOpts)));
+      inFlight++;
+      try {
+        // Every image read is OCR'd: start loading a worker for it while it is decoded.
+        pool.prestart(inFlight);
+        return await readFormat(att, format);
+      } finally {
+        inFlight--;
       }
-      const readings: CardReading[] = [];
-      const name = att.filename ? path.basename(att.filename) : null;
-      for (const img of images) {
-        if (img.width * img.height < MIN_PIXELS) continue;
-        readings.push(await readImage(img, name));
-      }
-      return readings;
     },
     close: () => pool.close(),
   };
+
+  async function readFormat(att: MessageAttachment, format: InputFormat): Promise<CardReading[]> {
+    const images: RgbImage[] = [];
+    const decodeOpts = { maxPixels, maxPages: maxPdfPages, workSize: WORK_SIZE };
+    if (format === 'pdf') {
+      const pages = await renderPdf(att.content, { maxPages: maxPdfPages, dpi: 300, maxPixels: Math.min(maxPixels, 12_000_000), timeoutMs: pdfTimeoutMs });
+      for (const png of pages) images.push(...(await decodeImage(png, 'png', decodeOpts)));
+    } else {
+      images.push(...(await decodeImage(att.content, format, decodeOpts)));
+    }
+    const readings: CardReading[] = [];
+    const name = att.filename ? path.basename(att.filename) : null;
+    for (const img of images) {
+      if (img.width * img.height < MIN_PIXELS) continue;
+      readings.push(await readImage(img, name));
+    }
+    return readings;
+  }
 }

@@ -131,6 +131,26 @@ export class OcrPool {
     this.waiting.shift()?.();
   }
 
+  /**
+   * Have at least `count` workers started or starting, without taking them: a reader calls this
+   * when an image arrives, so loading tesseract overlaps decoding and finding the card instead
+   * of following it. Starts nothing more than the jobs will use.
+   */
+  prestart(count: number): void {
+    if (this.closed) return;
+    let have = this.slots.filter((s) => s.worker).length;
+    for (const slot of this.slots) {
+      if (have >= Math.min(count, this.slots.length)) break;
+      if (slot.worker || slot.busy) continue;
+      slot.worker = this.startWorker();
+      // A failed start surfaces when a job takes the slot; here it must not be unhandled.
+      slot.worker.catch(() => {
+        slot.worker = null;
+      });
+      have++;
+    }
+  }
+
   /** Start every worker now (the bench uses this to time warm throughput). */
   async warm(): Promise<void> {
     await Promise.all(
