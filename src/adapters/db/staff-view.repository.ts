@@ -1,0 +1,239 @@
+/**
+ * Read-only queries for the staff pages: the filtered queue, one request with its thread
+ * (original message, answers, replies, tasks), and one inbound message. Nothing here writes.
+ * Encrypted columns come back as they are stored; the use case decrypts what it shows.
+ */
+import type { TaskKind, TaskStatus } from '../../domain/tasks';
+import type { Queryable } from './db-pool';
+
+export interface QueueTaskRow {
+  id: string;
+  kind: TaskKind;
+  status: TaskStatus;
+  priority: number;
+  dueAt: Date;
+  reason: string | null;
+  missingFields: string[];
+  requestId: string | null;
+  inboundMessageId: string | null;
+  /** The center's address (the request's, else the message's sender); not client data. */
+  fromAddress: string | null;
+  createdAt: Date;
+  closedAt: Date | null;
+  closedBy: string | null;
+}
+
+export interface RequestRecordRow {
+  id: string;
+  inboundMessageId: string;
+  requestIndex: number;
+  status: string;
+  requestEncrypted: Buffer;
+  missingFields: string[];
+  conflictCount: number;
+  fromAddress: string | null;
+  reminderCount: number;
+  nextReminderAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MessageRecordRow {
+  id: string;
+  messageId: string | null;
+  fromAddress: string | null;
+  sizeBytes: number;
+  status: string;
+  reviewCode: string | null;
+  reviewReason: string | null;
+  rawEncrypted: Buffer | null;
+  receivedAt: Date;
+  extractedAt: Date | null;
+}
+
+export interface ReplyRecordRow {
+  id: string;
+  inboundMessageId: string;
+  requestId: string | null;
+  kind: string;
+  toAddress: string;
+  subjectEncrypted: Buffer | null;
+  status: string;
+  statusReason: string | null;
+  createdAt: Date;
+  attemptedAt: Date | null;
+  sentAt: Date | null;
+}
+
+const TASK_COLUMNS = `t.id::text AS id, t.kind, t.status, t.priority, t.due_at, t.reason, t.missing_fields,
+  t.request_id::text AS request_id, t.inbound_message_id::text AS inbound_message_id,
+  COALESCE(r.from_address, m.from_address) AS from_address, t.created_at, t.closed_at, t.closed_by`;
+
+function toTask(r: Record<string, unknown>): QueueTaskRow {
+  return {
+    id: r.id as string,
+    kind: r.kind as TaskKind,
+    status: r.status as TaskStatus,
+    priority: r.priority as number,
+    dueAt: r.due_at as Date,
+    reason: (r.reason as string | null) ?? null,
+    missingFields: (r.missing_fields as string[] | null) ?? [],
+    requestId: (r.request_id as string | null) ?? null,
+    inboundMessageId: (r.inbound_message_id as string | null) ?? null,
+    fromAddress: (r.from_address as string | null) ?? null,
+    createdAt: r.created_at as Date,
+    closedAt: (r.closed_at as Date | null) ?? null,
+    closedBy: (r.closed_by as string | null) ?? null,
+  };
+}
+
+const MESSAGE_COLUMNS = `id::text, message_id, from_address, size_bytes, status, review_code, review_reason, raw_encrypted,
+  received_at, extracted_at`;
+
+function toMessage(r: Record<string, unknown>): MessageRecordRow {
+  return {
+    id: r.id as string,
+    messageId: (r.message_id as string | null) ?? null,
+    fromAddress: (r.from_address as string | null) ?? null,
+    sizeBytes: r.size_bytes as number,
+    status: r.status as string,
+    reviewCode: (r.review_code as string | null) ?? null,
+    reviewReason: (r.review_reason as string | null) ?? null,
+    rawEncrypted: (r.raw_encrypted as Buffer | null) ?? null,
+    receivedAt: r.received_at as Date,
+    extractedAt: (r.extracted_at as Date | null) ?? null,
+  };
+}
+
+export function createStaffViewRepository({ db }: { db: Queryable }) {
+  return {
+    /**
+     * Tasks in the given statuses (and kinds, when given), most urgent first: by priority, then
+     * overdue before not, then open before paused, then the earliest due.
+     */
+    async listTasks({ kinds, statuses, now, limit }: { kinds: readonly TaskKind[] | null; statuses: readonly TaskStatus[]; now: Date; limit: number }): Promise<QueueTaskRow[]> {
+      const { rows } = await db.query(
+        `SELECT ${TASK_COLUMNS}
+         FROM staff_task t
+         LEFT JOIN vob_request r ON r.id = t.request_id
+         LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
+         WHERE t.status = ANY($1) AND ($2::text[] IS NULL OR t.kind = ANY($2))
+         ORDER BY t.priority, (t.due_at < $3) DESC, (t.status = 'paused'), t.due_at, t.id
+         LIMIT $4`,
+        [statuses, kinds, now, limit],
+      );
+      return rows.map(toTask);
+    },
+
+    /** How many tasks of each kind are in the given statuses. */
+    async countTasksByKind(statuses: readonly TaskStatus[]): Promise<Record<string, number>> {
+      const { rows } = await db.query<{ kind: string; n: string }>(
+        'SELECT kind, count(*)::text AS n FROM staff_task WHERE status = ANY($1) GROUP BY kind',
+        [statuses],
+      );
+      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+    },
+
+    async findRequest(id: string): Promise<RequestRecordRow | null> {
+      const { rows } = await db.query(
+        `SELECT id::text, inbound_message_id::text, request_index, status, request_encrypted, missing_fields, conflict_count,
+           from_address, reminder_count, next_reminder_at, created_at, updated_at
+         FROM vob_request WHERE id = $1`,
+        [id],
+      );
+      const r = rows[0] as Record<string, unknown> | undefined;
+      if (!r) return null;
+      return {
+        id: r.id as string,
+        inboundMessageId: r.inbound_message_id as string,
+        requestIndex: r.request_index as number,
+        status: r.status as string,
+        requestEncrypted: r.request_encrypted as Buffer,
+        missingFields: (r.missing_fields as string[] | null) ?? [],
+        conflictCount: r.conflict_count as number,
+        fromAddress: (r.from_address as string | null) ?? null,
+        reminderCount: r.reminder_count as number,
+        nextReminderAt: (r.next_reminder_at as Date | null) ?? null,
+        createdAt: r.created_at as Date,
+        updatedAt: r.updated_at as Date,
+      };
+    },
+
+    async findMessage(id: string): Promise<MessageRecordRow | null> {
+      const { rows } = await db.query(`SELECT ${MESSAGE_COLUMNS} FROM inbound_message WHERE id = $1`, [id]);
+      return rows[0] ? toMessage(rows[0]) : null;
+    },
+
+    /** The messages that answered a request, oldest first. */
+    async listAnswerMessages(requestId: string): Promise<MessageRecordRow[]> {
+      const { rows } = await db.query(
+        `SELECT ${MESSAGE_COLUMNS} FROM inbound_message
+         WHERE id IN (SELECT inbound_message_id FROM request_answer WHERE request_id = $1)
+         ORDER BY received_at, id`,
+        [requestId],
+      );
+      return rows.map(toMessage);
+    },
+
+    /** Replies and reminders about a request: tied to it, or to one of its messages. */
+    async listReplies(requestId: string, inboundMessageIds: readonly string[]): Promise<ReplyRecordRow[]> {
+      const { rows } = await db.query(
+        `SELECT id::text, inbound_message_id::text, request_id::text, kind, to_address, subject_encrypted, status, status_reason,
+           created_at, attempted_at, sent_at
+         FROM outbound_reply
+         WHERE request_id = $1 OR (request_id IS NULL AND inbound_message_id = ANY($2::bigint[]))
+         ORDER BY created_at, id`,
+        [requestId, inboundMessageIds],
+      );
+      return rows.map((r: Record<string, unknown>) => ({
+        id: r.id as string,
+        inboundMessageId: r.inbound_message_id as string,
+        requestId: (r.request_id as string | null) ?? null,
+        kind: r.kind as string,
+        toAddress: r.to_address as string,
+        subjectEncrypted: (r.subject_encrypted as Buffer | null) ?? null,
+        status: r.status as string,
+        statusReason: (r.status_reason as string | null) ?? null,
+        createdAt: r.created_at as Date,
+        attemptedAt: (r.attempted_at as Date | null) ?? null,
+        sentAt: (r.sent_at as Date | null) ?? null,
+      }));
+    },
+
+    /** Every task on a request (any status), oldest first. */
+    async listTasksForRequest(requestId: string): Promise<QueueTaskRow[]> {
+      const { rows } = await db.query(
+        `SELECT ${TASK_COLUMNS} FROM staff_task t
+         LEFT JOIN vob_request r ON r.id = t.request_id
+         LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
+         WHERE t.request_id = $1 ORDER BY t.id`,
+        [requestId],
+      );
+      return rows.map(toTask);
+    },
+
+    /** Tasks about a message itself (review-message), any status. */
+    async listTasksForMessage(inboundMessageId: string): Promise<QueueTaskRow[]> {
+      const { rows } = await db.query(
+        `SELECT ${TASK_COLUMNS} FROM staff_task t
+         LEFT JOIN vob_request r ON r.id = t.request_id
+         LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
+         WHERE t.inbound_message_id = $1 AND t.request_id IS NULL ORDER BY t.id`,
+        [inboundMessageId],
+      );
+      return rows.map(toTask);
+    },
+
+    /** Ids of the requests a message opened (for a message page that has any). */
+    async listRequestIdsForMessage(inboundMessageId: string): Promise<string[]> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id::text FROM (SELECT id FROM vob_request WHERE inbound_message_id = $1
+           UNION SELECT request_id FROM request_answer WHERE inbound_message_id = $1) ids ORDER BY ids.id`,
+        [inboundMessageId],
+      );
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+export type StaffViewRepository = ReturnType<typeof createStaffViewRepository>;
