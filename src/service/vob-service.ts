@@ -24,7 +24,7 @@ import { processExtraction, type ProcessExtraction } from '../use-cases/process-
 import { reconcilePending, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
 import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
 import { sendReply, type SendReply } from '../use-cases/send-reply';
-import { completeTask, listOpenTasks } from '../use-cases/staff-tasks';
+import { completeTask } from '../use-cases/staff-tasks';
 import { createExtractWorker } from '../../workers/extract-worker';
 import { createRemindWorker } from '../../workers/remind-worker';
 import { createSendReplyWorker } from '../../workers/send-reply-worker';
@@ -110,7 +110,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
       db,
       redis,
       registry: metrics.registry,
-      listOpenTasks: listOpenTasks({ db }),
+      cipher,
       completeTask: completeTask({ db }),
       staffToken: config.STAFF_TOKEN,
     });

@@ -1,24 +1,68 @@
 /**
  * The service's HTTP port (fastify): /health (Postgres and Redis reachable), /metrics
- * (Prometheus) and the staff queue (GET /, GET /api/tasks, POST /api/tasks/:id/done) behind
- * STAFF_TOKEN (Bearer, or Basic with the token as password).
+ * (Prometheus) and, behind STAFF_TOKEN (Bearer, or Basic with the token as password), the staff
+ * pages: the queue (GET /), a request (GET /requests/:id, its card images /requests/:id/card/:n),
+ * a message set aside (GET /messages/:id, its raw .eml /messages/:id/raw), the Done button
+ * (POST /tasks/:id/done), and their JSON under /api. URLs carry ids only; every response is
+ * no-store, nosniff, and under a Content-Security-Policy that allows no script at all.
  */
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
+import type { PhiCipher } from '../crypto/phi-cipher';
 import type { Db } from '../db/db-pool';
 import { TaskNotOpenError, type StaffTaskView } from '../../use-cases/staff-tasks';
-import { renderStaffPage } from './staff-page';
+import {
+  BadFilterError,
+  getMessageView,
+  getRawMessage,
+  getRequestAttachment,
+  getRequestView,
+  listQueue,
+  parseQueueFilter,
+} from '../../use-cases/staff-views';
+import { renderMessagePage } from './message-page';
+import { renderRequestPage } from './request-page';
+import { html, page, STAFF_CSS } from './staff-html';
+import { renderQueuePage } from './staff-page';
 
 export interface HttpServerDeps {
   db: Db;
   redis: Redis;
   registry: Registry;
-  listOpenTasks: (opts?: { limit?: number }) => Promise<StaffTaskView[]>;
   completeTask: (input: { taskId: string; by: string }) => Promise<StaffTaskView>;
+  /** Decrypts what the request and message pages show (never logged). */
+  cipher: PhiCipher;
   /** Unset (development only) leaves the staff pages open. */
   staffToken: string | undefined;
+}
+
+/** Scripts none, styles and images from us only, forms post back to us only, no framing. */
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Where a Done button may send the browser afterwards: the queue (with its filter), a request or a message. */
+function safeBack(back: unknown): string {
+  if (typeof back !== 'string') return '/';
+  if (/^\/(requests|messages)\/\d{1,18}$/.test(back)) return back;
+  if (/^\/(\?[a-z]+=[a-z-]+(&[a-z]+=[a-z-]+)*)?$/.test(back)) return back;
+  return '/';
+}
+
+/**
+ * Basic credentials are sent by the browser on any site's form post to us, so a state change
+ * from a page must come from our own origin (Fetch Metadata, else Origin against Host).
+ */
+function crossSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
 }
 
 function tokenFrom(request: FastifyRequest): { token: string; user: string } | null {
@@ -71,16 +115,107 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     return reply.header('Content-Type', deps.registry.contentType).send(body);
   });
 
-  app.get('/', { preHandler: staffOnly }, async (_request, reply) =>
-    reply.header('Content-Type', 'text/html; charset=utf-8').send(renderStaffPage(await deps.listOpenTasks(), new Date())),
-  );
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Cache-Control', 'no-store');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Content-Security-Policy', CSP);
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
 
-  app.get('/api/tasks', { preHandler: staffOnly }, async () => ({ tasks: await deps.listOpenTasks() }));
+  // The Done button posts a small form (its `back` field); nothing else is read from a body.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  // No detail of a failure leaves the process (it could name stored values); nothing is logged.
+  app.setErrorHandler(async (err: { statusCode?: number; code?: string }, _request, reply) => {
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    return reply.code(status).send({ error: status === 500 ? 'internal' : (err.code ?? 'bad-request') });
+  });
+
+  const views = {
+    queue: listQueue({ db: deps.db }),
+    request: getRequestView({ db: deps.db, cipher: deps.cipher }),
+    attachment: getRequestAttachment({ db: deps.db, cipher: deps.cipher }),
+    message: getMessageView({ db: deps.db, cipher: deps.cipher }),
+    raw: getRawMessage({ db: deps.db, cipher: deps.cipher }),
+  };
+  const sendHtml = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(body);
+  const notFoundPage = (reply: FastifyReply, what: string) =>
+    sendHtml(reply, page('Not found', html`<h1>Not found</h1><p>There is no ${what}. <a href="/">Back to the queue</a></p>`), 404);
+
+  app.get('/staff.css', async (_request, reply) => reply.header('Content-Type', 'text/css; charset=utf-8').send(STAFF_CSS));
+
+  type Query = { Querystring: { kind?: string; status?: string } };
+  app.get<Query>('/', { preHandler: staffOnly }, async (request, reply) => {
+    let filter;
+    try {
+      filter = parseQueueFilter(request.query);
+    } catch (err) {
+      if (!(err instanceof BadFilterError)) throw err;
+      return sendHtml(reply, page('Bad filter', html`<h1>Unknown filter</h1><p>${err.message}. <a href="/">Back to the queue</a></p>`), 400);
+    }
+    return sendHtml(reply, renderQueuePage(await views.queue(filter)));
+  });
+
+  app.get<Query>('/api/tasks', { preHandler: staffOnly }, async (request, reply) => {
+    try {
+      const { tasks, countsByKind } = await views.queue(parseQueueFilter(request.query));
+      return { tasks, countsByKind };
+    } catch (err) {
+      if (err instanceof BadFilterError) return reply.code(400).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  });
+
+  type ById = { Params: { id: string } };
+  app.get<ById>('/requests/:id', { preHandler: staffOnly }, async (request, reply) => {
+    const view = await views.request(request.params.id);
+    return view ? sendHtml(reply, renderRequestPage(view, new Date())) : notFoundPage(reply, 'such request');
+  });
+
+  app.get<ById>('/api/requests/:id', { preHandler: staffOnly }, async (request, reply) => {
+    const view = await views.request(request.params.id);
+    if (!view) return reply.code(404).send({ error: 'not-found' });
+    return { ...view, attachments: view.attachments.map((a) => ({ ...a, url: `/requests/${view.id}/card/${a.n}` })) };
+  });
+
+  app.get<{ Params: { id: string; n: string } }>('/requests/:id/card/:n', { preHandler: staffOnly }, async (request, reply) => {
+    const file = await views.attachment(request.params.id, request.params.n);
+    if (!file) return reply.code(404).send({ error: 'not-found' });
+    return reply
+      .header('Content-Type', file.contentType)
+      .header('Content-Disposition', `${file.disposition}; filename="${file.downloadName}"`)
+      .send(file.bytes);
+  });
+
+  app.get<ById>('/messages/:id', { preHandler: staffOnly }, async (request, reply) => {
+    const view = await views.message(request.params.id);
+    return view ? sendHtml(reply, renderMessagePage(view, new Date())) : notFoundPage(reply, 'such message');
+  });
+
+  app.get<ById>('/api/messages/:id', { preHandler: staffOnly }, async (request, reply) => {
+    const view = await views.message(request.params.id);
+    if (!view) return reply.code(404).send({ error: 'not-found' });
+    return { ...view, rawUrl: view.rawStored ? `/messages/${view.id}/raw` : null };
+  });
+
+  app.get<ById>('/messages/:id/raw', { preHandler: staffOnly }, async (request, reply) => {
+    const raw = await views.raw(request.params.id);
+    if (!raw) return reply.code(404).send({ error: 'not-found' });
+    return reply
+      .header('Content-Type', 'message/rfc822')
+      .header('Content-Disposition', `attachment; filename="message-${request.params.id}.eml"`)
+      .send(raw);
+  });
 
   const done = async (request: FastifyRequest<{ Params: { id: string } }>) =>
     deps.completeTask({ taskId: request.params.id, by: staffName(request) });
 
-  app.post<{ Params: { id: string } }>('/api/tasks/:id/done', { preHandler: staffOnly }, async (request, reply) => {
+  app.post<ById>('/api/tasks/:id/done', { preHandler: staffOnly }, async (request, reply) => {
+    if (crossSite(request)) return reply.code(403).send({ error: 'cross-site' });
     try {
       return { task: await done(request) };
     } catch (err) {
@@ -89,15 +224,16 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     }
   });
 
-  // The HTML page's "Done" button (a plain form post), then back to the queue.
-  app.post<{ Params: { id: string } }>('/tasks/:id/done', { preHandler: staffOnly }, async (request, reply) => {
+  // The HTML pages' "Done" button (a plain form post), then back where it was pressed.
+  app.post<ById & { Body: { back?: unknown } | undefined }>('/tasks/:id/done', { preHandler: staffOnly }, async (request, reply) => {
+    if (crossSite(request)) return reply.code(403).send({ error: 'cross-site' });
     try {
       await done(request);
     } catch (err) {
       if (!(err instanceof TaskNotOpenError)) throw err;
     }
-    return reply.redirect('/', 303);
+    const body = request.body;
+    return reply.redirect(safeBack(body && typeof body === 'object' ? body.back : undefined), 303);
   });
-
   return app;
 }

@@ -1,0 +1,142 @@
+/**
+ * One request, as a biller works it: who, which insurance, what is missing (in the words the
+ * center is asked), where body and card disagree, what OCR read off the card and the card images,
+ * the mail thread and the tasks. Pure rendering; every value escaped by `html`.
+ */
+import type { Address, VobRequest } from '../../../schemas/vob-record';
+import { askedAs, type RequestView } from '../../use-cases/staff-views';
+import { bytes, html, page, phone, value, when, type SafeHtml } from './staff-html';
+import { taskTable } from './staff-page';
+
+const RELATIONSHIP: Record<string, string> = {
+  self: 'self (the client is the policy holder)',
+  spouse: 'spouse of the subscriber',
+  child: 'child of the subscriber',
+  other: 'other',
+};
+
+const REQUEST_STATUS: Record<string, string> = {
+  'awaiting-information': 'Awaiting information from the center',
+  ready: 'Ready to verify',
+  'needs-review': 'Needs review',
+  closed: 'Closed',
+};
+
+/** Conflict field names (insurance.memberId) in the words staff know. */
+const FIELD_LABEL: Record<string, string> = {
+  'insurance.payerName': 'Insurance name',
+  'insurance.memberId': 'Member ID',
+  'insurance.groupNumber': 'Group number',
+  'insurance.phone': 'Insurance phone',
+};
+
+function address(a: Address | null): SafeHtml {
+  if (!a) return value(null);
+  const cityLine = [a.city, [a.state, a.postalCode].filter(Boolean).join(' ')].filter((s) => s && s.length > 0).join(', ');
+  return html`${a.line1}${a.line2 ? html`<br>${a.line2}` : ''}${cityLine ? html`<br>${cityLine}` : ''}`;
+}
+
+function fields(rows: [string, SafeHtml][]): SafeHtml {
+  return html`<dl class="fields">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+}
+
+function conflictValue(field: string, v: string): string {
+  return field === 'insurance.phone' ? (phone(v) ?? v) : v;
+}
+
+function cardSection(r: VobRequest): SafeHtml {
+  const card = r.card;
+  const f = card.fields;
+  const sides = card.sides.length > 0 ? card.sides.join(' and ') : null;
+  const head = fields([
+    ['Attached', html`${card.attached ? 'yes' : 'no'}`],
+    ['Recognised sides', value(sides, 'none recognised')],
+  ]);
+  if (!f) return html`<section class="box"><h2>Insurance card (read by OCR)</h2>${head}<p class="none">Nothing was read off a card.</p></section>`;
+  const phones = f.phones.length
+    ? html`<table><thead><tr><th>Label on the card</th><th>Number</th></tr></thead><tbody>${f.phones.map(
+        (p) => html`<tr><td>${p.label}</td><td class="num">${phone(p.number)}</td></tr>`,
+      )}</tbody></table>`
+    : html`<span class="none">none read</span>`;
+  return html`<section class="box"><h2>Insurance card (read by OCR)</h2>
+${head}
+${fields([
+  ['Payer', value(f.payerName, 'not read')],
+  ['Member ID', value(f.memberId, 'not read')],
+  ['Group', value(f.groupNumber, 'not read')],
+  ['Member name', value(f.memberName, 'not read')],
+  ['Rx BIN', value(f.rxBin, 'not read')],
+  ['Rx PCN', value(f.rxPcn, 'not read')],
+  ['Rx Group', value(f.rxGroup, 'not read')],
+])}
+<h2>Phones on the card</h2>${phones}
+</section>`;
+}
+
+export function renderRequestPage(view: RequestView, now: Date): string {
+  const r = view.request;
+  const back = `/requests/${view.id}`;
+  const missing = view.missing.length
+    ? html`<section class="box missing"><h2>Missing (${view.missing.length})</h2><ul>${view.missing.map((m) => html`<li>${m.askedAs}</li>`)}</ul></section>`
+    : html`<section class="box complete"><h2>Missing</h2>Nothing: every required item is present.</section>`;
+  const conflicts = r.conflicts.length
+    ? html`<section class="box missing"><h2>Body and card disagree (${r.conflicts.length})</h2>
+<table><thead><tr><th>Field</th><th>The message says (stands)</th><th>The card says</th></tr></thead><tbody>${r.conflicts.map(
+        (c) => html`<tr><td>${FIELD_LABEL[c.field] ?? askedAs(c.field)}</td><td><strong>${conflictValue(c.field, c.body)}</strong></td><td><strong>${conflictValue(c.field, c.card)}</strong></td></tr>`,
+      )}</tbody></table></section>`
+    : '';
+  const images = view.attachments.length
+    ? html`<div class="cards">${view.attachments.map((a) => {
+        const src = `/requests/${view.id}/card/${a.n}`;
+        const caption = html`${a.filename ?? 'unnamed'} · ${a.format.toUpperCase()} · ${bytes(a.sizeBytes)} · message ${a.inboundMessageId}`;
+        return a.image
+          ? html`<figure><a href="${src}"><img src="${src}" alt="${`Attachment ${a.n + 1}`}" loading="lazy"></a><figcaption>${caption}</figcaption></figure>`
+          : html`<figure><a class="button secondary" href="${src}">Download PDF ${a.n + 1}</a><figcaption>${caption}</figcaption></figure>`;
+      })}</div>`
+    : html`<p class="none">No images or PDFs are attached to this request's messages.</p>`;
+  const thread = html`<table><thead><tr><th></th><th>Received</th><th>Date</th><th>From</th><th>Subject</th><th></th></tr></thead><tbody>${view.thread.map(
+    (m) => html`<tr><td>${m.role === 'original' ? 'Request' : 'Answer'}</td><td class="num">${when(m.receivedAt)}</td><td class="num">${when(m.date)}</td>
+<td>${m.fromName ? html`${m.fromName} &lt;${m.from ?? ''}&gt;` : value(m.from, 'unknown')}</td>
+<td>${m.unreadable ? html`<span class="none">could not be read (${m.unreadable})</span>` : value(m.subject, 'no subject')}</td>
+<td><a href="/messages/${m.inboundMessageId}">message ${m.inboundMessageId}</a></td></tr>`,
+  )}</tbody></table>`;
+  const replies = view.replies.length
+    ? html`<table><thead><tr><th>Kind</th><th>To</th><th>Subject</th><th>Status</th><th>Recorded</th><th>Sent</th></tr></thead><tbody>${view.replies.map(
+        (o) => html`<tr><td>${o.kind === 'reminder' ? 'Reminder' : 'Reply: missing items'}</td><td>${o.to}</td><td>${value(o.subject, '')}</td>
+<td><span class="badge ${o.status}">${o.status}</span>${o.statusReason ? html` <span class="none">${o.statusReason}</span>` : ''}</td>
+<td class="num">${when(o.createdAt)}</td><td class="num">${when(o.sentAt)}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p class="none">No automatic reply or reminder was sent for this request.</p>`;
+  const body = html`<h1>Request ${view.id} <span class="badge ${view.status}">${REQUEST_STATUS[view.status] ?? view.status}</span></h1>
+<p class="sub">From ${value(view.fromAddress, 'unknown sender')} · received ${when(view.createdAt)} · updated ${when(view.updatedAt)}${
+    view.reminderCount > 0 ? html` · ${view.reminderCount} reminder(s) sent` : ''
+  }${view.nextReminderAt ? html` · next reminder ${when(view.nextReminderAt)}` : ''}</p>
+<div class="grid">
+<section class="box"><h2>Client</h2>${fields([
+    ['Name', value(r.client.name)],
+    ['Date of birth', value(r.client.dob)],
+    ['Address', address(r.client.address)],
+  ])}</section>
+<section class="box"><h2>Insurance</h2>${fields([
+    ['Payer', value(r.insurance.payerName)],
+    ['Member ID', value(r.insurance.memberId)],
+    ['Group', value(r.insurance.groupNumber, 'none')],
+    ['Phone', value(phone(r.insurance.phone))],
+  ])}</section>
+<section class="box"><h2>Subscriber</h2>${fields([
+    ['Name', value(r.subscriber.name)],
+    ['Client is', value(r.subscriber.relationship ? (RELATIONSHIP[r.subscriber.relationship] ?? r.subscriber.relationship) : null)],
+    ['Referred by', value(r.referredBy)],
+  ])}</section>
+${missing}
+</div>
+${conflicts}
+<div class="grid">${cardSection(r)}
+<section class="box"><h2>Card images and scans</h2>
+<p class="sub">Every image and PDF attached to the request and its answers (not only those recognised as card sides).</p>
+${images}</section></div>
+<section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, { showTarget: false }) : html`<p class="none">No tasks.</p>`}</section>
+<section class="box"><h2>Thread</h2>${thread}</section>
+<section class="box"><h2>Replies and reminders sent</h2>${replies}</section>`;
+  return page(`Request ${view.id}`, body);
+}
