@@ -485,6 +485,7 @@ async function runPhase(phase: 'backlog' | 'stream', admin: Client): Promise<voi
     REPLY_RATE_PER_HOUR: '1000000000',
   };
   const db = new Client({ connectionString: url.toString() });
+  db.on('error', (err) => console.error(`bench-ingest: ${dbName}: ${err.message}`));
   const messages = makeMessages(phase, textCount, cardCount, senders);
   let svc: ServiceChild | null = null;
   try {
@@ -521,6 +522,8 @@ async function runPhase(phase: 'backlog' | 'stream', admin: Client): Promise<voi
 async function main(): Promise<void> {
   const phases = option('phases', 'backlog,stream').split(',') as ('backlog' | 'stream')[];
   const admin = new Client({ connectionString: ADMIN_URL });
+  // A Postgres restart (a fault test running alongside) ends the run with a message, not a crash.
+  admin.on('error', (err) => console.error(`bench-ingest: admin connection: ${err.message}`));
   await admin.connect();
   try {
     for (const phase of phases) await runPhase(phase, admin);
