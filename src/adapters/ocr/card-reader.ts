@@ -51,6 +51,8 @@ const CARD_WIDTH = 1200;
  * which rows of text tolerate anyway.
  */
 const KEYSTONE_WARP = 0.93;
+/** Confident letters below which a reading found essentially no text. */
+const NOTHING_READ = 15;
 /** Width over height of an ID-1 (CR80) card. */
 const CARD_ASPECT = 85.6 / 54;
 /** Images smaller than this are icons and tracking pixels. */
@@ -157,6 +159,12 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
     // Two cards side by side (a scan of front and back on one page): each is straightened and
     // read on its own, and the image is judged on both texts together.
     const ocrs = regions.length > 1 ? await Promise.all(regions.map((r) => ocrBest(img, r))) : [await ocrBest(img, regions[0] ?? null)];
+    // The region found may not have been the card (a phone, a hand, a patterned mat): when it
+    // gave next to no text, the whole image is read too, so a wrong crop never loses the card.
+    if (regions.length > 0 && ocrs.every((o) => textScore(o) < NOTHING_READ)) {
+      const whole = await ocrBest(img, null);
+      if (textScore(whole) > Math.max(...ocrs.map(textScore))) ocrs.splice(0, ocrs.length, whole);
+    }
     const text = ocrs.map((o) => layoutText(o.words)).join('\n\n');
     const { kind, fields } = readCardText(text);
     const confidence = ocrs.reduce((s, o) => s + o.confidence, 0) / ocrs.length;

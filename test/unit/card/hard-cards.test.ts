@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import type { CardFields } from '../../../schemas/vob-record';
 import { createCardReader, type CardReader } from '../../../src/adapters/ocr/card-reader';
 import { evenLight, type GreyImage, textAxisRatio } from '../../../src/adapters/ocr/even-light';
@@ -196,6 +197,25 @@ describe('real OCR on hard photos', () => {
     const r = await read('bcbs-michigan-front.jpg');
     expect(r.fields).toEqual(r.expected.fields);
     expect(r.jobs).toBe(1);
+  });
+
+  it('reads the whole photo when the card-shaped thing found holds no text', async () => {
+    // A blank dark phone (the largest card-shaped region) beside a small card with print.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">
+      <rect width="1600" height="1000" fill="#b8b0a4"/>
+      <rect x="60" y="180" width="960" height="600" rx="40" fill="#1b2430"/>
+      <rect x="1060" y="330" width="500" height="316" rx="20" fill="#ffffff"/>
+      <text x="1080" y="390" font-family="DejaVu Sans" font-size="30" font-weight="bold">Aetna</text>
+      <text x="1080" y="450" font-family="DejaVu Sans" font-size="24">Member ID: W284619375</text>
+      <text x="1080" y="500" font-family="DejaVu Sans" font-size="24">Group: 0812345</text>
+      <text x="1080" y="550" font-family="DejaVu Sans" font-size="24">Name: JANE Q SAMPLE</text></svg>`;
+    const content = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+    const before = reader.pool.stats.jobs;
+    const [reading] = await reader.readAttachment({ filename: 'phone-and-card.jpg', contentType: 'image/jpeg', content, contentId: null, inline: false });
+    expect(reading!.fields.payerName).toBe('Aetna');
+    expect(reading!.fields.memberId).toBe('W284619375');
+    // The blank region read upright and turned, then the whole photo.
+    expect(reader.pool.stats.jobs - before).toBeGreaterThanOrEqual(3);
   });
 
   it('reads a white card under a lighting gradient', async () => {
