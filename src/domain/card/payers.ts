@@ -219,6 +219,8 @@ function compile(entries: PayerEntry[]): CompiledAlias[] {
       const body = alias
         .split(/\s+/)
         .map((w) => escapeRe(w).replace(/-/g, forceExact ? '[-\\s]+' : '[-\\s]?'))
+        // Spelling matters, but OCR's l/I/1 are one stroke: "Medi-CaI" is still Medi-Cal.
+        .map((w) => (forceExact ? w.replace(/[lI]/gi, '[lI1|]') : w))
         .join(forceExact ? '[-\\s]+' : '\\s*');
       const maxEdits = compact.length >= 14 ? 2 : compact.length >= 8 ? 1 : 0;
       const size = Math.floor(compact.length / (maxEdits + 1));

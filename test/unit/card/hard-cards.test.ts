@@ -16,6 +16,7 @@ import type { OcrWord } from '../../../src/adapters/ocr/ocr-pool';
 import { homography, keystone, plausibleQuad, warpCard } from '../../../src/adapters/ocr/perspective';
 import { readCardPhones } from '../../../src/domain/card/card-phones';
 import { cleanName, readFrontFields } from '../../../src/domain/card/member-id';
+import { findPayer } from '../../../src/domain/card/payers';
 import { readCardFields } from '../../../src/domain/card/read-card-text';
 
 jest.setTimeout(120_000);
@@ -135,6 +136,21 @@ describe('card text from hard photos', () => {
   it('cleans OCR marks out of names', () => {
     expect(cleanName('PETER J] SAMPLEMAN')).toBe('PETER J SAMPLEMAN');
     expect(cleanName('OSCAR | BISHOP')).toBe('OSCAR I BISHOP');
+  });
+
+  it('matches payer names as cards print them and as OCR misreads them', () => {
+    const cases: Array<[string, string]> = [
+      ['BlueCross BlueShield of lllinois', 'Blue Cross Blue Shield of Illinois'],
+      ['UnitedHealthcare Community PIan', 'UnitedHealthcare'],
+      ['Aetna Better Heaith of Illinois', 'Aetna'],
+      ['Cigna HeaIthcare', 'Cigna'],
+      ['Anthem BIue Cross and Blue Shield', 'Anthem Blue Cross Blue Shield'],
+      ['Ambetter from Superior HealthPlan', 'Ambetter'],
+      ['Wellcare by AIlwell', 'WellCare'],
+      ['Medi-CaI', 'Medi-Cal'],
+    ];
+    for (const [printed, payer] of cases) expect([printed, findPayer(printed)]).toEqual([printed, payer]);
+    expect(findPayer('medical claims: PO Box 1')).toBeNull();
   });
 
   it('does not take a member called Oscar for the payer', () => {
