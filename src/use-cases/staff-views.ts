@@ -16,6 +16,7 @@ import {
 } from '../adapters/db/staff-view.repository';
 import { DEFAULT_MIME_LIMITS, parseMessage } from '../adapters/mime-parser';
 import { decodeImage, sniffFormat, type InputFormat } from '../adapters/ocr/image-input';
+import { renderPdf } from '../adapters/ocr/pdf-render';
 import type { ParsedMessage } from '../domain/mime/parsed-message';
 import { TASK_KINDS, type TaskKind, type TaskStatus } from '../domain/tasks';
 
@@ -289,7 +290,8 @@ export interface ServedFile {
 const CONVERTED_SIZE = 2400;
 
 export function getRequestAttachment({ db, cipher }: { db: Db; cipher: PhiCipher }) {
-  return async (id: string, n: string): Promise<ServedFile | null> => {
+  /** `pdfPreview`: the first page of a PDF of at most 4 pages as PNG, to show in the page (else null). */
+  return async (id: string, n: string, { pdfPreview = false }: { pdfPreview?: boolean } = {}): Promise<ServedFile | null> => {
     if (!/^\d{1,4}$/.test(n)) return null;
     const thread = await loadThread(db, cipher, id);
     if (!thread) return null;
@@ -297,6 +299,15 @@ export function getRequestAttachment({ db, cipher }: { db: Db; cipher: PhiCipher
     if (!attachment) return null;
     const base = `request-${thread.row.id}-attachment-${attachment.n}`;
     const bytes = Buffer.from(attachment.content.buffer, attachment.content.byteOffset, attachment.content.byteLength);
+    if (pdfPreview) {
+      if (attachment.format !== 'pdf') return null;
+      try {
+        const [png] = await renderPdf(attachment.content, { maxPages: 4, dpi: 110, maxPixels: 12_000_000, timeoutMs: 15_000 });
+        return png ? { contentType: 'image/png', bytes: png, downloadName: `${base}-page-1.png`, disposition: 'inline' } : null;
+      } catch {
+        return null;
+      }
+    }
     if (attachment.format === 'pdf') return { contentType: 'application/pdf', bytes, downloadName: `${base}.pdf`, disposition: 'attachment' };
     const browserType = BROWSER_FORMATS[attachment.format];
     if (browserType) return { contentType: browserType, bytes, downloadName: `${base}.${attachment.format === 'jpeg' ? 'jpg' : attachment.format}`, disposition: 'inline' };

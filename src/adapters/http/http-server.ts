@@ -1,7 +1,8 @@
 /**
  * The service's HTTP port (fastify): /health (Postgres and Redis reachable), /metrics
  * (Prometheus) and, behind STAFF_TOKEN (Bearer, or Basic with the token as password), the staff
- * pages: the queue (GET /), a request (GET /requests/:id, its card images /requests/:id/card/:n),
+ * pages: the queue (GET /), a request (GET /requests/:id, its card images /requests/:id/card/:n and
+ * a PDF's first page /requests/:id/card/:n/preview),
  * a message set aside (GET /messages/:id, its raw .eml /messages/:id/raw), the Done button
  * (POST /tasks/:id/done), and their JSON under /api. URLs carry ids only; every response is
  * no-store, nosniff, and under a Content-Security-Policy that allows no script at all.
@@ -189,6 +190,12 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       .header('Content-Type', file.contentType)
       .header('Content-Disposition', `${file.disposition}; filename="${file.downloadName}"`)
       .send(file.bytes);
+  });
+
+  app.get<{ Params: { id: string; n: string } }>('/requests/:id/card/:n/preview', { preHandler: staffOnly }, async (request, reply) => {
+    const file = await views.attachment(request.params.id, request.params.n, { pdfPreview: true });
+    if (!file) return reply.code(404).send({ error: 'not-found' });
+    return reply.header('Content-Type', file.contentType).header('Content-Disposition', `inline; filename="${file.downloadName}"`).send(file.bytes);
   });
 
   app.get<ById>('/messages/:id', { preHandler: staffOnly }, async (request, reply) => {

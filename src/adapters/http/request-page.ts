@@ -48,19 +48,19 @@ function cardSection(r: VobRequest): SafeHtml {
   const card = r.card;
   const f = card.fields;
   const sides = card.sides.length > 0 ? card.sides.join(' and ') : null;
-  const head = fields([
+  const head: [string, SafeHtml][] = [
     ['Attached', html`${card.attached ? 'yes' : 'no'}`],
     ['Recognised sides', value(sides, 'none recognised')],
-  ]);
-  if (!f) return html`<section class="box"><h2>Insurance card (read by OCR)</h2>${head}<p class="none">Nothing was read off a card.</p></section>`;
+  ];
+  if (!f) return html`<section class="box"><h2>Insurance card (read by OCR)</h2>${fields(head)}<p class="none">Nothing was read off a card.</p></section>`;
   const phones = f.phones.length
     ? html`<table><thead><tr><th>Label on the card</th><th>Number</th></tr></thead><tbody>${f.phones.map(
         (p) => html`<tr><td>${p.label}</td><td class="num">${phone(p.number)}</td></tr>`,
       )}</tbody></table>`
     : html`<span class="none">none read</span>`;
   return html`<section class="box"><h2>Insurance card (read by OCR)</h2>
-${head}
 ${fields([
+  ...head,
   ['Payer', value(f.payerName, 'not read')],
   ['Member ID', value(f.memberId, 'not read')],
   ['Group', value(f.groupNumber, 'not read')],
@@ -91,7 +91,7 @@ export function renderRequestPage(view: RequestView, now: Date): string {
         const caption = html`${a.filename ?? 'unnamed'} · ${a.format.toUpperCase()} · ${bytes(a.sizeBytes)} · message ${a.inboundMessageId}`;
         return a.image
           ? html`<figure><a href="${src}"><img src="${src}" alt="${`Attachment ${a.n + 1}`}" loading="lazy"></a><figcaption>${caption}</figcaption></figure>`
-          : html`<figure><a class="button secondary" href="${src}">Download PDF ${a.n + 1}</a><figcaption>${caption}</figcaption></figure>`;
+          : html`<figure><a href="${src}"><img src="${src}/preview" alt="${`PDF ${a.n + 1}, first page`}" loading="lazy"></a><p><a class="button secondary" href="${src}">Download the PDF</a></p><figcaption>${caption}</figcaption></figure>`;
       })}</div>`
     : html`<p class="none">No images or PDFs are attached to this request's messages.</p>`;
   const thread = html`<table><thead><tr><th></th><th>Received</th><th>Date</th><th>From</th><th>Subject</th><th></th></tr></thead><tbody>${view.thread.map(

@@ -102,15 +102,16 @@ section.box{background:var(--card);border:1px solid var(--line);border-radius:6p
 dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em;margin:0}
 dl.fields dt{color:var(--muted)}
 dl.fields dd{margin:0;font-weight:500;overflow-wrap:anywhere}
+section.box h2 + table,section.box dl + h2{margin-top:.8em}
 table{border-collapse:collapse;width:100%;background:var(--card)}
 th,td{border-bottom:1px solid var(--line);padding:.45em .55em;text-align:left;vertical-align:top}
 th{font-size:.85em;color:var(--muted);font-weight:600;background:#fafbfc}
 tr.paused td{color:var(--muted)}
 tr.overdue td.due{color:var(--warn);font-weight:600}
-.missing{background:var(--warnbg);border-color:#fecdca}
+.missing,section.box.missing{background:var(--warnbg);border-color:#fecdca}
 .missing ul{margin:.2em 0 0 1.2em;padding:0}
 .missing li{color:var(--warn);font-weight:600}
-.complete{background:var(--okbg);border-color:#abefc6;color:var(--ok)}
+.complete,section.box.complete{background:var(--okbg);border-color:#abefc6;color:var(--ok)}
 .badge{display:inline-block;padding:.05em .55em;border-radius:1em;font-size:.8em;font-weight:600;background:#eef2f6;color:#344054;vertical-align:middle}
 .badge.awaiting-information,.badge.paused{background:#fff6d6;color:var(--pause)}
 .badge.ready,.badge.open,.badge.sent{background:var(--okbg);color:var(--ok)}
