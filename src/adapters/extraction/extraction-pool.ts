@@ -9,6 +9,12 @@
  * OCR_TIMEOUT_MS (an image bomb) is stopped for real: the thread is terminated and replaced,
  * and the job ends with ExtractionError('extraction-timeout'). A thread that dies (heap limit)
  * ends the job with 'extraction-crashed'.
+ *
+ * A small text-only message (no part that could be an image or PDF: see `isTextOnly`) is read
+ * in the main thread instead: its MIME parse and body fields take 1-2 ms, less than posting the
+ * bytes to a thread and the document back, and it needs no OCR engine. Threads are started on
+ * demand (the first message with an attachment) and stopped after `idleMs` without work, so a
+ * text-only stream keeps no thread (and its module graph and OCR engine) in memory.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,6 +27,7 @@ import { DEFAULT_MIME_LIMITS, type MimeLimits } from '../mime-parser';
 import type { CardReaderOptions } from '../ocr/card-reader';
 import { ExtractionError } from './extraction-errors';
 import type { ExtractionThreadData, ExtractionThreadRequest, ExtractionThreadResponse } from './extraction-thread';
+import { extractMessage } from '../../pipeline/extract-message';
 
 export interface ExtractionPoolOptions {
   size: number;
@@ -31,6 +38,32 @@ export interface ExtractionPoolOptions {
   cardReader?: CardReaderOptions;
   /** Heap limit of each thread, MB. */
   maxHeapMb?: number;
+  /** A thread without work for this long is stopped (default 60 s); one is started again on demand. */
+  idleMs?: number;
+  /** Text-only messages up to this size are read in the main thread (default 128 KiB; 0: never). */
+  inlineMaxBytes?: number;
+}
+
+/** MIME types of a message read in the main thread: text and the multiparts that hold text. */
+const INLINE_TYPES = new Set(['text/plain', 'text/html', 'multipart/alternative', 'multipart/mixed', 'multipart/related']);
+const INLINE_MAX_PARTS = 8;
+const CONTENT_TYPE_LINE = /^content-type[ \t]*:[ \t]*(?:\r?\n[ \t]+)?([^;\s]*)/gim;
+
+/**
+ * True when the raw message can only hold text: at most a few parts, each Content-Type header
+ * (folded or not) naming text or a text multipart. Anything else — an image, a PDF, an
+ * octet-stream, an attached message (whose own parts may be encoded out of sight) — goes to a
+ * thread. A part without a Content-Type is text/plain by RFC 2045.
+ */
+export function isTextOnly(raw: Uint8Array, maxBytes: number): boolean {
+  if (raw.byteLength > maxBytes) return false;
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  let parts = 0;
+  for (const match of text.matchAll(CONTENT_TYPE_LINE)) {
+    if (++parts > INLINE_MAX_PARTS) return false;
+    if (!INLINE_TYPES.has((match[1] ?? '').toLowerCase())) return false;
+  }
+  return true;
 }
 
 export interface ExtractionPool extends ExtractorPort {
@@ -48,6 +81,7 @@ interface Slot {
   worker: Worker;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  idleTimer: NodeJS.Timeout | null;
 }
 
 const THREAD_ENTRY = path.join(__dirname, `extraction-thread${path.extname(__filename)}`);
@@ -96,7 +130,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 768 },
     });
-    const slot: Slot = { worker, task: null, timer: null };
+    const slot: Slot = { worker, task: null, timer: null, idleTimer: null };
     const startedAt = Date.now();
     worker.on('message', (msg: ExtractionThreadResponse) => {
       if (msg.type !== 'result' || !slot.task || slot.task.id !== msg.taskId) return;
@@ -116,20 +150,14 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     worker.on('exit', () => {
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
       if (slot.task) {
         const task = finish(slot);
         task.reject(new ExtractionError('extraction-crashed', 'the extraction thread died (memory limit) reading this message'));
       }
-      if (!closed) {
-        // A thread that cannot even start (a broken install) is not respawned in a hot loop.
-        const respawn = () => {
-          if (closed) return;
-          slots.push(spawn());
-          pump();
-        };
-        if (Date.now() - startedAt < 1000) setTimeout(respawn, 1000).unref();
-        else respawn();
-      }
+      // A thread that cannot even start (a broken install) is not respawned in a hot loop.
+      if (Date.now() - startedAt < 1000) spawnNotBefore = Date.now() + 1000;
+      schedulePump();
     });
     worker.unref();
     return slot;
@@ -143,39 +171,105 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     return task;
   };
 
+  const idleMs = options.idleMs ?? 60_000;
+  const maxSlots = Math.max(1, options.size);
+  let spawnNotBefore = 0;
+  let pumpTimer: NodeJS.Timeout | null = null;
+  const schedulePump = (): void => {
+    if (closed || pumpTimer) return;
+    pumpTimer = setTimeout(
+      () => {
+        pumpTimer = null;
+        pump();
+      },
+      Math.max(0, spawnNotBefore - Date.now()),
+    );
+    pumpTimer.unref();
+  };
+
+  /** A thread left without work is stopped after idleMs (its OCR engine and heap given back). */
+  const idle = (slot: Slot): void => {
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null;
+      if (slot.task || closed) return;
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots.splice(index, 1);
+      slot.worker.postMessage({ type: 'close' } satisfies ExtractionThreadRequest);
+      setTimeout(() => void slot.worker.terminate(), 2000).unref();
+    }, idleMs);
+    slot.idleTimer.unref();
+  };
+
   const pump = (): void => {
+    if (closed) return;
+    // Threads on demand: one more while messages wait and every thread is busy.
+    while (waiting.length > slots.filter((s) => !s.task).length && slots.length < maxSlots) {
+      if (Date.now() < spawnNotBefore) {
+        schedulePump();
+        break;
+      }
+      slots.push(spawn());
+    }
     for (const slot of slots) {
-      if (waiting.length === 0) return;
+      if (waiting.length === 0) break;
       if (slot.task) continue;
       const task = waiting.shift()!;
       slot.task = task;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       slot.timer = setTimeout(() => {
         if (slot.task !== task) return;
         finish(slot);
         task.reject(new ExtractionError('extraction-timeout', `reading the message took more than ${options.timeoutMs} ms`));
-        // Terminating stops the runaway work; the exit handler spawns a replacement.
+        // Terminating stops the runaway work; the exit handler lets a new thread start on demand.
         void slot.worker.terminate();
       }, options.timeoutMs);
       slot.worker.postMessage({ type: 'extract', taskId: task.id, raw: task.raw } satisfies ExtractionThreadRequest);
     }
+    for (const slot of slots) if (!slot.task && !slot.idleTimer) idle(slot);
   };
 
-  for (let i = 0; i < Math.max(1, options.size); i++) slots.push(spawn());
+  const inThread = (raw: Uint8Array): Promise<{ document: VobDocument; thread: MessageThread }> =>
+    new Promise((resolve, reject) => {
+      waiting.push({ id: nextTaskId++, raw, resolve, reject });
+      pump();
+    });
+
+  const inlineMaxBytes = options.inlineMaxBytes ?? 128 * 1024;
+  /** In the main thread; null when a part turned out to need the card reader after all. */
+  const inline = async (raw: Uint8Array): Promise<{ document: VobDocument; thread: MessageThread } | null> => {
+    let needsReader = false;
+    const { document, message } = await extractMessage(raw, {
+      cardReader: {
+        readAttachment: async (attachment) => {
+          if (!attachment.contentType.toLowerCase().startsWith('text/')) needsReader = true;
+          return [];
+        },
+      },
+      replyPolicy: data.replyPolicy,
+      mimeLimits: data.mimeLimits,
+    });
+    if (needsReader) return null;
+    return { document, thread: { messageId: message.messageId, inReplyTo: message.inReplyTo, references: message.references, subject: message.subject } };
+  };
 
   return {
-    extract(raw) {
-      if (closed) return Promise.reject(new Error('extraction pool is closed'));
-      return new Promise((resolve, reject) => {
-        waiting.push({ id: nextTaskId++, raw, resolve, reject });
-        pump();
-      });
+    async extract(raw) {
+      if (closed) throw new Error('extraction pool is closed');
+      if (isTextOnly(raw, inlineMaxBytes)) {
+        const result = await inline(raw);
+        if (result) return result;
+      }
+      return inThread(raw);
     },
     async close() {
       closed = true;
+      if (pumpTimer) clearTimeout(pumpTimer);
       for (const task of waiting.splice(0)) task.reject(new Error('extraction pool is closed'));
       await Promise.all(
         slots.splice(0).map(async (slot) => {
           if (slot.timer) clearTimeout(slot.timer);
+          if (slot.idleTimer) clearTimeout(slot.idleTimer);
           const done = new Promise<void>((resolve) => {
             slot.worker.on('message', (m: ExtractionThreadResponse) => m.type === 'closed' && resolve());
             slot.worker.once('exit', () => resolve());
