@@ -21,7 +21,7 @@ import { createJobQueue, type JobQueue } from '../adapters/queue/job-queue';
 import { createProducerConnection, createWorkerConnection } from '../adapters/queue/redis-connection';
 import { ingestMessage, ingestMessages, type IngestMessage } from '../use-cases/ingest-message';
 import { processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
-import { reconcilePending, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
+import { enqueueDueReminders, reconcilePending, reminderScanIntervalMs, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
 import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
 import { sendReply, type SendReply } from '../use-cases/send-reply';
 import { completeTask } from '../use-cases/staff-tasks';
@@ -102,6 +102,15 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   }
 
   const reconciler = options.reconciler !== false ? startReconciler({ reconcile, intervalMs: config.RECONCILE_INTERVAL_MS, logger }) : null;
+  // Reminders are scheduled by this scan of next_reminder_at, not by a delayed job per request.
+  const reminderScan =
+    options.reconciler !== false
+      ? startReconciler({
+          reconcile: enqueueDueReminders({ db, queue }),
+          intervalMs: reminderScanIntervalMs(config.REMINDER_AFTER_HOURS, config.RECONCILE_INTERVAL_MS),
+          logger,
+        })
+      : null;
 
   let http: FastifyInstance | null = null;
   let url: string | null = null;
@@ -128,6 +137,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
       await poller?.stop().catch(() => undefined);
       await http?.close().catch(() => undefined);
       await reconciler?.stop();
+      await reminderScan?.stop();
       // Waits for active jobs to finish (their results commit) before closing connections.
       await Promise.all(workers.map((w) => w.close().catch(() => undefined)));
       await extractor.close();

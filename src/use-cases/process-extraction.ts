@@ -105,17 +105,12 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         requests: result.requestIds.length,
         answered: result.answeredRequestIds.length,
         replyId: result.replyId,
-        reminders: result.reminders.length,
       },
       'message extracted',
     );
     if (result.replyId) {
       const replyId = result.replyId;
       await enqueueBestEffort(logger, 'send-reply', replyId, () => queue.enqueueSendReply(replyId));
-    }
-    const delayMs = deps.reminderAfterHours * 3_600_000;
-    for (const reminder of result.reminders) {
-      await enqueueBestEffort(logger, 'remind', reminder.requestId, () => queue.enqueueReminder(reminder.requestId, reminder.number, delayMs));
     }
     return { outcome: 'extracted', requestIds: result.requestIds, answeredRequestIds: result.answeredRequestIds, replyId: result.replyId };
   };
@@ -126,7 +121,7 @@ export function processExtraction(deps: ProcessExtractionDeps) {
     { document, thread }: { document: VobDocument; thread: MessageThread },
   ): Promise<
     | { outcome: 'skipped'; reason: 'not-found' | 'not-pending' }
-    | { outcome: 'extracted'; requestIds: string[]; answeredRequestIds: string[]; replyId: string | null; reminders: { requestId: string; number: number }[] }
+    | { outcome: 'extracted'; requestIds: string[]; answeredRequestIds: string[]; replyId: string | null }
   > {
     const messages = createInboundMessageRepository({ db: tx });
     const requests = createVobRequestRepository({ db: tx });
@@ -134,9 +129,10 @@ export function processExtraction(deps: ProcessExtractionDeps) {
     const tasks = createStaffTaskRepository({ db: tx });
     const at = now();
 
-    const locked = await messages.lockById(inboundMessageId);
-    if (!locked) return { outcome: 'skipped', reason: 'not-found' };
-    if (locked.status !== 'received') return { outcome: 'skipped', reason: 'not-pending' };
+    // The status only (the stored bytes were read by the claim), the row locked until commit.
+    const status = await messages.lockStatus(inboundMessageId);
+    if (!status) return { outcome: 'skipped', reason: 'not-found' };
+    if (status !== 'received') return { outcome: 'skipped', reason: 'not-pending' };
 
     const clientKeys = document.requests.map((r) => {
       const material = clientKeyMaterial(r.client.name, r.client.dob);
@@ -175,7 +171,6 @@ export function processExtraction(deps: ProcessExtractionDeps) {
 
     const requestIds: string[] = [];
     const answeredRequestIds: string[] = [];
-    const reminders: { requestId: string; number: number }[] = [];
     for (const final of finals) {
       const status = requestStatus(final.request);
       const state = {
@@ -187,18 +182,19 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         nextReminderAt: status === 'awaiting-information' && willReply ? reminderAt : null,
       };
       let requestId: string;
-      let reminderNumber = 1;
+      // A request row this transaction created has no tasks yet: nothing to close.
+      let fresh = false;
       if (final.requestId) {
         requestId = final.requestId;
         await requests.update(requestId, state);
         await requests.addAnswer(requestId, inboundMessageId);
         answeredRequestIds.push(requestId);
-        reminderNumber = (openRows.get(requestId)?.reminderCount ?? 0) + 1;
       } else {
-        requestId = await requests.insert({ ...state, inboundMessageId, requestIndex: final.index, fromAddress: document.from });
+        const stored = await requests.insertOrFind({ ...state, inboundMessageId, requestIndex: final.index, fromAddress: document.from });
+        requestId = stored.id;
+        fresh = stored.inserted;
       }
       requestIds.push(requestId);
-      if (state.nextReminderAt) reminders.push({ requestId, number: reminderNumber });
       const plan = planRequestTasks({
         requestId,
         inboundMessageId,
@@ -208,7 +204,7 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         reminderAfterHours: deps.reminderAfterHours,
       });
       for (const spec of plan.upsert) await tasks.upsert(spec);
-      for (const kind of plan.close) await tasks.close(kind, requestSubjectKey(requestId), 'system:answer');
+      if (!fresh) for (const kind of plan.close) await tasks.close(kind, requestSubjectKey(requestId), 'system:answer');
     }
 
     let replyId: string | null = null;
@@ -218,15 +214,14 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         finals.map((f) => f.request.missingFields),
         signature,
       );
-      const id = await replies.nextId();
-      const stored = await replies.insertIfNew({
-        id,
+      const stored = await replies.insertIfNewWithId({
         inboundMessageId,
         requestId: finals.length === 1 ? (requestIds[0] ?? null) : null,
         kind: 'missing-fields',
         replyKey: '',
         toAddress: reply.to,
-        messageId: `<reply-${id}-${randomBytes(6).toString('hex')}@${deps.ownDomain}>`,
+        messageIdPrefix: '<reply-',
+        messageIdSuffix: `-${randomBytes(6).toString('hex')}@${deps.ownDomain}>`,
         subjectEncrypted: cipher.encrypt(Buffer.from(reply.subject, 'utf8')),
         bodyText: reply.text,
         inReplyTo: reply.inReplyTo,
@@ -240,7 +235,7 @@ export function processExtraction(deps: ProcessExtractionDeps) {
       replySend: willReply,
       replyReason: decision.reason,
     });
-    return { outcome: 'extracted', requestIds, answeredRequestIds, replyId, reminders };
+    return { outcome: 'extracted', requestIds, answeredRequestIds, replyId };
   }
 }
 

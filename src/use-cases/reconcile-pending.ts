@@ -34,6 +34,8 @@ export function reconcilePending(deps: ReconcilePendingDeps) {
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? (() => new Date());
 
+  const dueReminders = enqueueDueReminders(deps);
+
   return async function run(): Promise<ReconcileCounts> {
     const counts: ReconcileCounts = { extract: 0, sendReply: 0, remind: 0 };
     const messages = createInboundMessageRepository({ db });
@@ -57,21 +59,43 @@ export function reconcilePending(deps: ReconcilePendingDeps) {
     const stale = await replies.listStaleSendingIds(new Date(now().getTime() - STALE_SENDING_MS), batch);
     await Promise.all(stale.map((id) => queue.enqueueSendReply(id)));
     counts.sendReply += stale.length;
-    const due = await createVobRequestRepository({ db }).listDueReminders(now(), batch);
-    await Promise.all(due.map((r) => queue.enqueueReminder(r.id, r.reminderCount + 1, 0)));
-    counts.remind = due.length;
+    counts.remind = await dueReminders();
     if (counts.extract + counts.sendReply + counts.remind > 0) logger.info({ ...counts }, 'reconciler re-enqueued pending work');
     return counts;
   };
 }
 
-/** Runs the reconciler now and then every `intervalMs` (never overlapping); `stop()` ends it. */
+/**
+ * Reminders that are due, enqueued (job id per request and reminder number, so a reminder already
+ * queued is not queued twice). This is how every reminder is scheduled: no delayed job per
+ * request is kept in Redis, the service runs this scan on a short timer of its own (see
+ * `reminderScanIntervalMs`), and the reconciler runs it too.
+ */
+export function enqueueDueReminders(deps: Pick<ReconcilePendingDeps, 'db' | 'queue' | 'batchSize' | 'now'>): () => Promise<number> {
+  const batch = deps.batchSize ?? 1000;
+  const now = deps.now ?? (() => new Date());
+  return async () => {
+    const due = await createVobRequestRepository({ db: deps.db }).listDueReminders(now(), batch);
+    await Promise.all(due.map((r) => deps.queue.enqueueReminder(r.id, r.reminderCount + 1, 0)));
+    return due.length;
+  };
+}
+
+/**
+ * How often the due-reminder scan runs: a quarter of the reminder interval, between 250 ms and
+ * the reconcile interval (with the default 24 h reminders, every RECONCILE_INTERVAL_MS).
+ */
+export function reminderScanIntervalMs(reminderAfterHours: number, reconcileIntervalMs: number): number {
+  return Math.round(Math.min(reconcileIntervalMs, Math.max(250, (reminderAfterHours * 3_600_000) / 4)));
+}
+
+/** Runs the reconciler (or another scan) now and then every `intervalMs` (never overlapping); `stop()` ends it. */
 export function startReconciler({
   reconcile,
   intervalMs,
   logger = silentLogger,
 }: {
-  reconcile: () => Promise<ReconcileCounts>;
+  reconcile: () => Promise<unknown>;
   intervalMs: number;
   logger?: LoggerPort;
 }): { stop(): Promise<void>; runNow(): Promise<void> } {

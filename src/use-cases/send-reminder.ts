@@ -43,7 +43,7 @@ export function sendReminder(deps: SendReminderDeps) {
   const intervalMs = deps.reminderAfterHours * 3_600_000;
 
   return async function run({ requestId, reminderNumber }: { requestId: string; reminderNumber: number }): Promise<SendReminderOutcome> {
-    const result = await withTransaction(db, async (tx): Promise<SendReminderOutcome & { next?: number }> => {
+    const result = await withTransaction(db, async (tx): Promise<SendReminderOutcome> => {
       const requests = createVobRequestRepository({ db: tx });
       const replies = createOutboundReplyRepository({ db: tx });
       const tasks = createStaffTaskRepository({ db: tx });
@@ -97,14 +97,13 @@ export function sendReminder(deps: SendReminderDeps) {
       });
       await requests.setReminder(requestId, reminderNumber, new Date(at.getTime() + intervalMs));
       if (awaiting) await tasks.upsert(awaiting);
-      return { outcome: 'queued', replyId: stored.id, next: reminderNumber + 1 };
+      return { outcome: 'queued', replyId: stored.id };
     });
 
     if (result.outcome === 'queued') {
       const replyId = result.replyId;
+      // The next reminder (next_reminder_at, set above) is enqueued by the due-reminder scan.
       await enqueueBestEffort(logger, 'send-reply', replyId, () => queue.enqueueSendReply(replyId));
-      const next = result.next!;
-      await enqueueBestEffort(logger, 'remind', requestId, () => queue.enqueueReminder(requestId, next, intervalMs));
       logger.info({ requestId, reminderNumber, replyId }, 'reminder queued');
       return { outcome: 'queued', replyId };
     }

@@ -150,6 +150,12 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
       return rows[0] ? toRow(rows[0]) : null;
     },
 
+    /** Inside a transaction: the row's status, the row locked against a concurrent extraction. */
+    async lockStatus(id: string): Promise<InboundStatus | null> {
+      const { rows } = await db.query<{ status: InboundStatus }>('SELECT status FROM inbound_message WHERE id = $1 FOR UPDATE', [id]);
+      return rows[0]?.status ?? null;
+    },
+
     /**
      * A row waiting for extraction with its attempt counted (committed on its own), in one round
      * trip; null when the row is missing or no longer 'received'.

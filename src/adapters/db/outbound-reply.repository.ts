@@ -104,6 +104,42 @@ export function createOutboundReplyRepository({ db }: { db: Queryable }) {
       return { id: existing.rows[0]!.id, inserted: false, status: existing.rows[0]!.status };
     },
 
+    /**
+     * insertIfNew with the id drawn from the sequence in the same statement, the Message-ID being
+     * `messageIdPrefix` + id + `messageIdSuffix` (one round trip instead of nextId + insertIfNew).
+     */
+    async insertIfNewWithId(
+      reply: Omit<NewOutboundReply, 'id' | 'messageId'> & { messageIdPrefix: string; messageIdSuffix: string },
+    ): Promise<{ id: string; inserted: boolean; status: ReplyStatus }> {
+      const { rows } = await db.query<{ id: string; status: ReplyStatus }>(
+        `WITH n AS (SELECT nextval(pg_get_serial_sequence('outbound_reply', 'id')) AS id)
+         INSERT INTO outbound_reply (id, inbound_message_id, request_id, kind, reply_key, to_address, message_id, subject,
+           subject_encrypted, body_text, in_reply_to, references_header)
+         VALUES ((SELECT id FROM n), $1, $2, $3, $4, $5, $6::text || (SELECT id FROM n)::text || $7::text, '', $8, $9, $10, $11)
+         ON CONFLICT (inbound_message_id, kind, reply_key) DO NOTHING
+         RETURNING id::text, status`,
+        [
+          reply.inboundMessageId,
+          reply.requestId,
+          reply.kind,
+          reply.replyKey,
+          reply.toAddress,
+          reply.messageIdPrefix,
+          reply.messageIdSuffix,
+          reply.subjectEncrypted,
+          reply.bodyText,
+          reply.inReplyTo,
+          reply.referencesHeader,
+        ],
+      );
+      if (rows[0]) return { id: rows[0].id, inserted: true, status: rows[0].status };
+      const existing = await db.query<{ id: string; status: ReplyStatus }>(
+        'SELECT id::text, status FROM outbound_reply WHERE inbound_message_id = $1 AND kind = $2 AND reply_key = $3',
+        [reply.inboundMessageId, reply.kind, reply.replyKey],
+      );
+      return { id: existing.rows[0]!.id, inserted: false, status: existing.rows[0]!.status };
+    },
+
     async findById(id: string): Promise<OutboundReplyRow | null> {
       const { rows } = await db.query(`SELECT ${COLUMNS} FROM outbound_reply WHERE id = $1`, [id]);
       return rows[0] ? toRow(rows[0]) : null;

@@ -65,12 +65,17 @@ export interface RequestState {
 export function createVobRequestRepository({ db }: { db: Queryable }) {
   return {
     async insert(row: RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null }): Promise<string> {
-      const { rows } = await db.query<{ id: string }>(
+      return (await this.insertOrFind(row)).id;
+    },
+
+    /** insert, saying whether the row is new (false: the message's request was already stored). */
+    async insertOrFind(row: RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null }): Promise<{ id: string; inserted: boolean }> {
+      const { rows } = await db.query<{ id: string; inserted: boolean }>(
         `INSERT INTO vob_request (inbound_message_id, request_index, status, request_encrypted, client_key, missing_fields,
            conflict_count, from_address, next_reminder_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
          ON CONFLICT (inbound_message_id, request_index) DO UPDATE SET updated_at = vob_request.updated_at
-         RETURNING id::text`,
+         RETURNING id::text, (xmax = 0) AS inserted`,
         [
           row.inboundMessageId,
           row.requestIndex,
@@ -83,7 +88,7 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
           row.nextReminderAt,
         ],
       );
-      return rows[0]!.id;
+      return rows[0]!;
     },
 
     async update(id: string, state: RequestState): Promise<void> {
