@@ -29,6 +29,13 @@ import { createExtractWorker } from '../../workers/extract-worker';
 import { createRemindWorker } from '../../workers/remind-worker';
 import { createSendReplyWorker } from '../../workers/send-reply-worker';
 
+/**
+ * Reply jobs run at once: a reply is mostly waiting (two short transactions and an SMTP
+ * exchange), so more jobs than SMTP connections keep every pooled connection busy.
+ */
+const REPLY_CONCURRENCY = 16;
+const SMTP_CONNECTIONS = 8;
+
 export interface VobServiceOptions {
   config: Config;
   logger: Logger;
@@ -67,7 +74,9 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const migrated = await migrate({ databaseUrl: config.DATABASE_URL });
   logger.info({ applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, 'migrations checked');
 
-  const db = createDbPool({ connectionString: config.DATABASE_URL, max: Math.max(10, config.EXTRACT_CONCURRENCY * 2 + 6) });
+  // A connection per concurrent extract job and reply job, plus the poller's lock session, its
+  // ingest, the reconcile scans and HTTP.
+  const db = createDbPool({ connectionString: config.DATABASE_URL, max: Math.max(10, config.EXTRACT_CONCURRENCY * 2 + REPLY_CONCURRENCY + 6) });
   const cipher = createPhiCipher({ key: config.STORAGE_KEY });
   const redis = createProducerConnection(config.REDIS_URL);
   const workerConnection = createWorkerConnection(config.REDIS_URL);
@@ -81,7 +90,13 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
     replyPolicy,
     mimeLimits: { maxMessageBytes: config.MAX_MESSAGE_BYTES, maxParts: 300, maxMultipartDepth: 20, maxForwardDepth: 3 },
   });
-  const mailer: SmtpMailer = createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, user: config.SMTP_USER, password: config.SMTP_PASSWORD });
+  const mailer: SmtpMailer = createSmtpMailer({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD,
+    maxConnections: SMTP_CONNECTIONS,
+  });
 
   const ingest = ingestMessage({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
   const ingestBatch = ingestMessages({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
@@ -95,7 +110,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
     const prefix = config.QUEUE_PREFIX;
     workers.push(
       createExtractWorker({ connection: workerConnection, prefix, concurrency: config.EXTRACT_CONCURRENCY * 2, processExtraction: extraction, logger }),
-      createSendReplyWorker({ connection: workerConnection, prefix, concurrency: 5, sendReply: reply, logger }),
+      createSendReplyWorker({ connection: workerConnection, prefix, concurrency: REPLY_CONCURRENCY, sendReply: reply, logger }),
       createRemindWorker({ connection: workerConnection, prefix, sendReminder: reminder, logger }),
     );
     for (const w of workers) void w.run().catch((err: { code?: string }) => logger.error({ queue: w.name, code: err?.code ?? 'worker-stopped' }, 'worker stopped'));

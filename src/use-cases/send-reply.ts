@@ -46,27 +46,29 @@ export function sendReply(deps: SendReplyDeps) {
   const own = deps.from.toLowerCase();
 
   return async function run({ replyId }: { replyId: string }): Promise<SendReplyOutcome> {
+    // BEGIN, the row with its recipient's lock, the conditional claim (rate limit counted in
+    // it), COMMIT: every status change below is conditional on the status read, so a concurrent
+    // job for the same row changes nothing twice.
     const claim = await withTransaction(db, async (tx) => {
       const replies = createOutboundReplyRepository({ db: tx });
-      const row = await replies.lockById(replyId);
+      const row = await replies.readLockingAddress(replyId);
       if (!row) return { kind: 'gone' as const };
+      const moved = async () => ({ kind: 'done' as const, status: (await replies.findById(replyId))?.status ?? ('failed' as const), changed: false });
       if (row.status === 'sending') {
-        await replies.setStatus(replyId, 'uncertain', 'interrupted-mid-send');
+        if (!(await replies.setStatusIf(replyId, 'sending', 'uncertain', 'interrupted-mid-send'))) return moved();
         return { kind: 'done' as const, status: 'uncertain' as const, changed: true };
       }
       if (row.status !== 'pending') return { kind: 'done' as const, status: row.status, changed: false };
       if (row.toAddress.toLowerCase() === own) {
-        await replies.setStatus(replyId, 'suppressed', 'own-address');
+        if (!(await replies.setStatusIf(replyId, 'pending', 'suppressed', 'own-address'))) return moved();
         return { kind: 'done' as const, status: 'suppressed' as const, changed: true };
       }
-      await replies.lockAddress(row.toAddress);
-      const sent = await replies.countAttemptedSince(row.toAddress, new Date(now().getTime() - 3_600_000));
-      if (sent >= deps.ratePerHour) {
-        await replies.setStatus(replyId, 'suppressed', 'rate-limit');
+      const claimed = await replies.claimForSending(replyId, row.toAddress, new Date(now().getTime() - 3_600_000), deps.ratePerHour);
+      if (claimed === null) return moved();
+      if (claimed === 'suppressed') {
         await flagSuppressed(tx, row);
         return { kind: 'done' as const, status: 'suppressed' as const, changed: true };
       }
-      await replies.setStatus(replyId, 'sending', null);
       return { kind: 'send' as const, row };
     });
 

@@ -150,6 +150,52 @@ export function createOutboundReplyRepository({ db }: { db: Queryable }) {
       return rows[0] ? toRow(rows[0]) : null;
     },
 
+    /**
+     * Inside a transaction: the row, read while taking the advisory lock of its recipient (which
+     * serialises rate-limit decisions for that address until the transaction ends). No row lock:
+     * the claim that follows is a conditional UPDATE.
+     */
+    async readLockingAddress(id: string): Promise<OutboundReplyRow | null> {
+      const { rows } = await db.query(
+        `SELECT ${COLUMNS}, pg_advisory_xact_lock(hashtext('reply-to:' || to_address)) IS NULL AS locked FROM outbound_reply WHERE id = $1`,
+        [id],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    /**
+     * Inside the transaction holding the recipient's lock (readLockingAddress): `pending` →
+     * `sending`, or → `suppressed` ('rate-limit') when `ratePerHour` replies to the address were
+     * attempted since `since`; the count and the change in one statement, run after the lock was
+     * taken so it sees every earlier holder's commit. Null when the row was no longer pending.
+     */
+    async claimForSending(id: string, toAddress: string, since: Date, ratePerHour: number): Promise<'sending' | 'suppressed' | null> {
+      const { rows } = await db.query<{ status: 'sending' | 'suppressed' }>(
+        `WITH c AS (
+           SELECT count(*) >= $4 AS over FROM outbound_reply
+           WHERE to_address = $2 AND attempted_at >= $3 AND status IN ('sending','sent','uncertain')
+         )
+         UPDATE outbound_reply o SET
+           status = CASE WHEN c.over THEN 'suppressed' ELSE 'sending' END,
+           status_reason = CASE WHEN c.over THEN 'rate-limit' ELSE NULL END,
+           attempted_at = CASE WHEN c.over THEN o.attempted_at ELSE now() END,
+           updated_at = now()
+         FROM c WHERE o.id = $1 AND o.status = 'pending'
+         RETURNING o.status`,
+        [id, toAddress, since, ratePerHour],
+      );
+      return rows[0]?.status ?? null;
+    },
+
+    /** A status change only from `from` (a claim); false when the row had moved on. */
+    async setStatusIf(id: string, from: ReplyStatus, status: ReplyStatus, reason: string | null): Promise<boolean> {
+      const { rowCount } = await db.query(
+        `UPDATE outbound_reply SET status = $3, status_reason = $4, updated_at = now() WHERE id = $1 AND status = $2`,
+        [id, from, status, reason],
+      );
+      return (rowCount ?? 0) > 0;
+    },
+
     async setStatus(id: string, status: ReplyStatus, reason: string | null): Promise<void> {
       await db.query(
         `UPDATE outbound_reply SET status = $2, status_reason = $3, updated_at = now(),

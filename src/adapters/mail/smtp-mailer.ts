@@ -8,6 +8,8 @@ export interface SmtpMailerOptions {
   port: number;
   user?: string | undefined;
   password?: string | undefined;
+  /** Pooled SMTP connections (default 8). */
+  maxConnections?: number;
 }
 
 export interface SmtpMailer extends MailerPort {
@@ -23,7 +25,10 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
     port: options.port,
     secure: options.port === 465,
     pool: true,
-    maxConnections: 5,
+    // Replies are sent by up to `maxConnections` concurrent jobs; a connection carries many
+    // messages (a new SMTP session and STARTTLS handshake per 1000, not per 100).
+    maxConnections: options.maxConnections ?? 8,
+    maxMessages: 1000,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
