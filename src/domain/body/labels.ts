@@ -53,25 +53,36 @@ const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'y
 const TYPO_TARGETS = ['member', 'address', 'subscriber', 'insurance', 'relationship', 'referred', 'referring', 'referral', 'patient', 'client', 'policyholder', 'carrier', 'phone', 'group', 'birth', 'provider', 'insured', 'company', 'facility', 'treatment', 'number', 'telephone', 'identification', 'street'];
 const TYPO_TARGET_SET = new Set([...TYPO_TARGETS, 'insurer', 'insurers', 'referrer', 'referee']);
 
-/** Optimal-string-alignment distance, stopping early past 1. */
+/**
+ * Optimal-string-alignment distance at most 1 (equal, one substitution, one insertion or
+ * deletion, or one swap of neighbours), in one pass from the first difference: no matrix.
+ */
 function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((d[i - 1]?.[j] ?? 0) + 1, (d[i]?.[j - 1] ?? 0) + 1, (d[i - 1]?.[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (d[i - 2]?.[j - 2] ?? 0) + 1);
-      (d[i] as number[])[j] = v;
-    }
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (i === la && i === lb) return true;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
-  return (d[a.length]?.[b.length] ?? 2) <= 1;
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
+
+/** correctTypo's answers: the same words come back in every message (bounded; cleared when full). */
+const typoMemo = new Map<string, string>();
 
 /** The correctly spelled label word for a token one typo away from one (5+ letters), else the token. */
 function correctTypo(token: string): string {
   if (token.length < 5 || TYPO_TARGET_SET.has(token) || !/^[a-z]+$/.test(token)) return token;
-  return TYPO_TARGETS.find((w) => w.length >= 5 && withinOneEdit(token, w)) ?? token;
+  const known = typoMemo.get(token);
+  if (known !== undefined) return known;
+  const corrected = TYPO_TARGETS.find((w) => w.length >= 5 && withinOneEdit(token, w)) ?? token;
+  if (typoMemo.size >= 20_000) typoMemo.clear();
+  typoMemo.set(token, corrected);
+  return corrected;
 }
 
 /** Lower-case word tokens of a label, punctuation and possessives removed, "#"/"number" as "#". */
