@@ -14,15 +14,26 @@ export function createDbPool({ connectionString, max = 10 }: { connectionString:
 
 export async function withTransaction<T>(db: Db, work: (tx: PoolClient) => Promise<T>): Promise<T> {
   const client = await db.connect();
+  // The pool listens for errors of idle clients only: a checked-out client whose connection is
+  // cut between two statements (Postgres restarted) would emit an unhandled 'error' and end the
+  // process. The next statement rejects anyway; the client is then discarded, not reused.
+  let lost: Error | null = null;
+  const onError = (err: Error): void => {
+    lost = err;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+      lost ??= rollbackErr;
+    });
     throw err;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(lost ?? undefined);
   }
 }
