@@ -17,6 +17,7 @@
  * text-only stream keeps no thread (and its module graph and OCR engine) in memory.
  */
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { VobDocument } from '../../../schemas/vob-record';
@@ -172,7 +173,10 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   };
 
   const idleMs = options.idleMs ?? 60_000;
-  const maxSlots = Math.max(1, options.size);
+  // OCR is CPU-bound and single-threaded per engine: threads beyond the cores add an engine's
+  // memory each (a few hundred MB after a large photo) and no throughput.
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const maxSlots = Math.max(1, Math.min(options.size, cores));
   let spawnNotBefore = 0;
   let pumpTimer: NodeJS.Timeout | null = null;
   const schedulePump = (): void => {
