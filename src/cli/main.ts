@@ -1,8 +1,8 @@
-/** `vob <command>`: the one entry point; each command lives in its own file. */
-import { runExport } from './export-command';
-import { runExtract } from './extract-command';
-import { runMigrate } from './migrate-command';
-import { runServe } from './serve-command';
+/**
+ * `vob <command>`: the one entry point; each command lives in its own file and is loaded only
+ * when asked for, so `vob extract` does not pay for the service's modules (pg, BullMQ,
+ * fastify, imapflow: about 0.14 s of a cold start).
+ */
 
 const USAGE = `usage: vob <command>
   extract MESSAGE.eml [--json]   read one raw message into the VOB record (no servers needed)
@@ -14,13 +14,13 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'extract':
-      return runExtract(rest);
+      return (await import('./extract-command')).runExtract(rest);
     case 'serve':
-      return runServe(rest);
+      return (await import('./serve-command')).runServe(rest);
     case 'migrate':
-      return runMigrate(rest);
+      return (await import('./migrate-command')).runMigrate(rest);
     case 'export':
-      return runExport(rest);
+      return (await import('./export-command')).runExport(rest);
     case undefined:
     case '-h':
     case '--help':
