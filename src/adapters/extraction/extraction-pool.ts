@@ -29,6 +29,9 @@ import type { CardReaderOptions } from '../ocr/card-reader';
 import { ExtractionError } from './extraction-errors';
 import type { ExtractionThreadData, ExtractionThreadRequest, ExtractionThreadResponse } from './extraction-thread';
 import { extractMessage } from '../../pipeline/extract-message';
+import { DEFAULT_INLINE_MAX_BYTES, isTextOnly } from './text-only';
+
+export { DEFAULT_INLINE_MAX_BYTES, isTextOnly };
 
 export interface ExtractionPoolOptions {
   size: number;
@@ -43,28 +46,6 @@ export interface ExtractionPoolOptions {
   idleMs?: number;
   /** Text-only messages up to this size are read in the main thread (default 128 KiB; 0: never). */
   inlineMaxBytes?: number;
-}
-
-/** MIME types of a message read in the main thread: text and the multiparts that hold text. */
-const INLINE_TYPES = new Set(['text/plain', 'text/html', 'multipart/alternative', 'multipart/mixed', 'multipart/related']);
-const INLINE_MAX_PARTS = 8;
-const CONTENT_TYPE_LINE = /^content-type[ \t]*:[ \t]*(?:\r?\n[ \t]+)?([^;\s]*)/gim;
-
-/**
- * True when the raw message can only hold text: at most a few parts, each Content-Type header
- * (folded or not) naming text or a text multipart. Anything else — an image, a PDF, an
- * octet-stream, an attached message (whose own parts may be encoded out of sight) — goes to a
- * thread. A part without a Content-Type is text/plain by RFC 2045.
- */
-export function isTextOnly(raw: Uint8Array, maxBytes: number): boolean {
-  if (raw.byteLength > maxBytes) return false;
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
-  let parts = 0;
-  for (const match of text.matchAll(CONTENT_TYPE_LINE)) {
-    if (++parts > INLINE_MAX_PARTS) return false;
-    if (!INLINE_TYPES.has((match[1] ?? '').toLowerCase())) return false;
-  }
-  return true;
 }
 
 export interface ExtractionPool extends ExtractorPort {
@@ -239,7 +220,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       pump();
     });
 
-  const inlineMaxBytes = options.inlineMaxBytes ?? 128 * 1024;
+  const inlineMaxBytes = options.inlineMaxBytes ?? DEFAULT_INLINE_MAX_BYTES;
   /** In the main thread; null when a part turned out to need the card reader after all. */
   const inline = async (raw: Uint8Array): Promise<{ document: VobDocument; thread: MessageThread } | null> => {
     let needsReader = false;
