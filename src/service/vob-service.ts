@@ -3,6 +3,7 @@
  * reconciler, HTTP port and the mailbox poller. `vob serve`, the integration tests and the
  * ingest bench all start the service through here.
  */
+import os from 'node:os';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -18,6 +19,7 @@ import { startMailboxPoller, type MailboxPoller } from '../adapters/imap/mailbox
 import { createSmtpMailer, type SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { createServiceMetrics, type ServiceMetrics } from '../adapters/metrics/service-metrics';
 import { createJobQueue, type JobQueue } from '../adapters/queue/job-queue';
+import { QUEUES } from '../adapters/queue/queue-names';
 import { createProducerConnection, createWorkerConnection } from '../adapters/queue/redis-connection';
 import { ingestMessage, ingestMessages, type IngestMessage } from '../use-cases/ingest-message';
 import { processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
@@ -35,6 +37,17 @@ import { createSendReplyWorker } from '../../workers/send-reply-worker';
  */
 const REPLY_CONCURRENCY = 16;
 const SMTP_CONNECTIONS = 8;
+
+/**
+ * Extraction threads (OCR): at most one per core, as the extraction pool caps them. Queue
+ * "extract-ocr" runs that many jobs plus one, so a job is reading its row from Postgres while
+ * the threads are busy; more would only hold jobs waiting for a thread.
+ */
+export function ocrThreads(extractConcurrency: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(extractConcurrency, cores));
+}
+const OCR_JOB_HEADROOM = 1;
 
 export interface VobServiceOptions {
   config: Config;
@@ -74,9 +87,13 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const migrated = await migrate({ databaseUrl: config.DATABASE_URL });
   logger.info({ applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, 'migrations checked');
 
-  // A connection per concurrent extract job and reply job, plus the poller's lock session, its
-  // ingest, the reconcile scans and HTTP.
-  const db = createDbPool({ connectionString: config.DATABASE_URL, max: Math.max(10, config.EXTRACT_CONCURRENCY * 2 + REPLY_CONCURRENCY + 6) });
+  // Text-only extract jobs are read in the main thread (no thread to wait for); OCR jobs get the
+  // extraction threads plus a little headroom.
+  const textConcurrency = config.EXTRACT_CONCURRENCY * 2;
+  const ocrConcurrency = ocrThreads(config.EXTRACT_CONCURRENCY) + OCR_JOB_HEADROOM;
+  // A connection per concurrent extract job (both queues) and reply job, plus the poller's lock
+  // session, its ingest, the reconcile scans and HTTP.
+  const db = createDbPool({ connectionString: config.DATABASE_URL, max: Math.max(10, textConcurrency + ocrConcurrency + REPLY_CONCURRENCY + 6) });
   const cipher = createPhiCipher({ key: config.STORAGE_KEY });
   const redis = createProducerConnection(config.REDIS_URL);
   const workerConnection = createWorkerConnection(config.REDIS_URL);
@@ -109,7 +126,8 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   if (options.workers !== false) {
     const prefix = config.QUEUE_PREFIX;
     workers.push(
-      createExtractWorker({ connection: workerConnection, prefix, concurrency: config.EXTRACT_CONCURRENCY * 2, processExtraction: extraction, logger }),
+      createExtractWorker({ queue: QUEUES.extract, connection: workerConnection, prefix, concurrency: textConcurrency, processExtraction: extraction, logger }),
+      createExtractWorker({ queue: QUEUES.extractOcr, connection: workerConnection, prefix, concurrency: ocrConcurrency, processExtraction: extraction, logger }),
       createSendReplyWorker({ connection: workerConnection, prefix, concurrency: REPLY_CONCURRENCY, sendReply: reply, logger }),
       createRemindWorker({ connection: workerConnection, prefix, sendReminder: reminder, logger }),
     );

@@ -9,6 +9,7 @@ import type { PhiCipher } from '../adapters/crypto/phi-cipher';
 import { withTransaction, type Db } from '../adapters/db/db-pool';
 import { createInboundMessageRepository, type NewInboundMessage } from '../adapters/db/inbound-message.repository';
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
+import { DEFAULT_INLINE_MAX_BYTES, isTextOnly } from '../adapters/extraction/text-only';
 import { messageIdentity } from '../domain/message-identity';
 import { reviewMessageTask, reviewReason, type ReviewCode } from '../domain/tasks';
 import { enqueueBestEffort, noMetrics, silentLogger, type LoggerPort, type MetricsPort, type WorkQueuePort } from './ports';
@@ -46,7 +47,7 @@ export interface IngestMessageResult {
 
 export interface IngestQueue extends Pick<WorkQueuePort, 'enqueueExtract'> {
   /** Several extract jobs in one round trip (BullMQ addBulk); optional for simple fakes. */
-  enqueueExtractMany?(inboundMessageIds: readonly string[]): Promise<void>;
+  enqueueExtractMany?(messages: readonly { id: string; needsOcr: boolean | null }[]): Promise<void>;
 }
 
 /** What one input becomes before any I/O: identity, review code, the encrypted bytes to store. */
@@ -76,6 +77,9 @@ function prepare(input: IngestMessageInput, cipher: PhiCipher, maxBytes: number)
     status: review ? 'needs-review' : 'received',
     reviewCode: review,
     reviewReason: reason,
+    // The extraction pool's own check: what it would read in the main thread goes to queue
+    // "extract", everything else to "extract-ocr" (see migrations/0003_inbound_needs_ocr.sql).
+    needsOcr: !isTextOnly(input.raw, DEFAULT_INLINE_MAX_BYTES),
   };
   return { row, review, reason, sizeBytes };
 }
@@ -107,7 +111,7 @@ export function ingestMessage(deps: IngestMessageDeps) {
       'message ingested',
     );
     if (result.status === 'received') {
-      await enqueueBestEffort(logger, 'extract', result.id, () => queue.enqueueExtract(result.id));
+      await enqueueBestEffort(logger, 'extract', result.id, () => queue.enqueueExtract(result.id, result.needsOcr));
     }
     return { id: result.id, duplicate: !result.inserted, status: result.status };
   };
@@ -155,13 +159,13 @@ export function ingestMessages(deps: Omit<IngestMessageDeps, 'queue'> & { queue:
       }
     }
     logger.info({ ...counts, firstId: rows[0]!.id, lastId: rows[rows.length - 1]!.id }, 'messages ingested');
-    const toExtract = [...new Set(rows.filter((r) => r.status === 'received').map((r) => r.id))];
+    const toExtract = [...new Map(rows.filter((r) => r.status === 'received').map((r) => [r.id, { id: r.id, needsOcr: r.needsOcr }])).values()];
     if (toExtract.length > 0) {
       const many = queue.enqueueExtractMany?.bind(queue);
       if (many) {
-        await enqueueBestEffort(logger, 'extract', toExtract[0]!, () => many(toExtract));
+        await enqueueBestEffort(logger, 'extract', toExtract[0]!.id, () => many(toExtract));
       } else {
-        for (const id of toExtract) await enqueueBestEffort(logger, 'extract', id, () => queue.enqueueExtract(id));
+        for (const m of toExtract) await enqueueBestEffort(logger, 'extract', m.id, () => queue.enqueueExtract(m.id, m.needsOcr));
       }
     }
     return rows.map((row) => ({ id: row.id, duplicate: !row.inserted, status: row.status }));

@@ -2,7 +2,11 @@
 
 /** The BullMQ handoff. Payloads are ids only; job ids are deterministic. */
 export interface WorkQueuePort {
-  enqueueExtract(inboundMessageId: string): Promise<void>;
+  /**
+   * The extract job of a stored message: queue `extract` when `needsOcr` is false (text-only),
+   * `extract-ocr` otherwise (true, or NULL for rows stored before the column existed).
+   */
+  enqueueExtract(inboundMessageId: string, needsOcr: boolean | null): Promise<void>;
   enqueueSendReply(outboundReplyId: string): Promise<void>;
   enqueueReminder(requestId: string, reminderNumber: number, delayMs: number): Promise<void>;
 }

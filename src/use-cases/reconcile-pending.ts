@@ -40,11 +40,12 @@ export function reconcilePending(deps: ReconcilePendingDeps) {
     const counts: ReconcileCounts = { extract: 0, sendReply: 0, remind: 0 };
     const messages = createInboundMessageRepository({ db });
     for (let after = '0'; ; ) {
-      const ids = await messages.listReceivedIds(batch, after);
-      if (ids.length === 0) break;
-      await Promise.all(ids.map((id) => queue.enqueueExtract(id)));
-      counts.extract += ids.length;
-      after = ids[ids.length - 1]!;
+      // Each to its own queue (text-only → extract, else extract-ocr), as ingest chose.
+      const pending = await messages.listReceived(batch, after);
+      if (pending.length === 0) break;
+      await Promise.all(pending.map((m) => queue.enqueueExtract(m.id, m.needsOcr)));
+      counts.extract += pending.length;
+      after = pending[pending.length - 1]!.id;
     }
     const replies = createOutboundReplyRepository({ db });
     for (let after = '0'; ; ) {

@@ -36,6 +36,17 @@ export interface NewInboundMessage {
   status: 'received' | 'needs-review';
   reviewCode: string | null;
   reviewReason: string | null;
+  /** Not text-only (image, PDF, attached message, large): extracted from queue extract-ocr. */
+  needsOcr: boolean;
+}
+
+/** What an insert-if-new answers, for a new row or the one already stored under its key. */
+export interface StoredInbound {
+  id: string;
+  inserted: boolean;
+  status: InboundStatus;
+  /** NULL for rows stored before migration 0003 (they go to the OCR queue). */
+  needsOcr: boolean | null;
 }
 
 const COLUMNS = `id::text, dedupe_key, message_id, content_sha256, mailbox, uid_validity::text, uid::text, size_bytes,
@@ -66,13 +77,13 @@ function toRow(r: Record<string, unknown>): InboundMessageRow {
 export function createInboundMessageRepository({ db }: { db: Queryable }) {
   return {
     /** Inserts unless the dedupe key exists; returns the row id either way. */
-    async insertIfNew(message: NewInboundMessage): Promise<{ id: string; inserted: boolean; status: InboundStatus }> {
-      const inserted = await db.query<{ id: string; status: InboundStatus }>(
+    async insertIfNew(message: NewInboundMessage): Promise<StoredInbound> {
+      const inserted = await db.query<{ id: string; status: InboundStatus; needs_ocr: boolean | null }>(
         `INSERT INTO inbound_message (dedupe_key, message_id, content_sha256, mailbox, uid_validity, uid, size_bytes,
-           from_address, raw_encrypted, status, review_code, review_reason)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+           from_address, raw_encrypted, status, review_code, review_reason, needs_ocr)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
          ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id::text, status`,
+         RETURNING id::text, status, needs_ocr`,
         [
           message.dedupeKey,
           message.messageId,
@@ -86,23 +97,25 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
           message.status,
           message.reviewCode,
           message.reviewReason,
+          message.needsOcr,
         ],
       );
-      if (inserted.rows[0]) return { id: inserted.rows[0].id, inserted: true, status: inserted.rows[0].status };
-      const existing = await db.query<{ id: string; status: InboundStatus }>(
-        'SELECT id::text, status FROM inbound_message WHERE dedupe_key = $1',
+      const created = inserted.rows[0];
+      if (created) return { id: created.id, inserted: true, status: created.status, needsOcr: created.needs_ocr };
+      const existing = await db.query<{ id: string; status: InboundStatus; needs_ocr: boolean | null }>(
+        'SELECT id::text, status, needs_ocr FROM inbound_message WHERE dedupe_key = $1',
         [message.dedupeKey],
       );
       const row = existing.rows[0];
       if (!row) throw new Error('inbound_message row vanished after a dedupe conflict');
-      return { id: row.id, inserted: false, status: row.status };
+      return { id: row.id, inserted: false, status: row.status, needsOcr: row.needs_ocr };
     },
 
     /**
      * insertIfNew for several messages in one statement (the caller's transaction): results in
      * input order. A dedupe key repeated within the batch is stored once, by its first message.
      */
-    async insertManyIfNew(messages: readonly NewInboundMessage[]): Promise<{ id: string; inserted: boolean; status: InboundStatus }[]> {
+    async insertManyIfNew(messages: readonly NewInboundMessage[]): Promise<StoredInbound[]> {
       if (messages.length === 0) return [];
       const firstOf = new Map<string, number>();
       messages.forEach((m, i) => {
@@ -112,25 +125,27 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
       const params: unknown[] = [];
       const tuples = unique.map((m) => {
         const at = params.length;
-        params.push(m.dedupeKey, m.messageId, m.contentSha256, m.mailbox, m.uidValidity, m.uid, m.sizeBytes, m.fromAddress, m.rawEncrypted, m.status, m.reviewCode, m.reviewReason);
-        return `(${Array.from({ length: 12 }, (_, k) => `$${at + k + 1}`).join(',')})`;
+        params.push(m.dedupeKey, m.messageId, m.contentSha256, m.mailbox, m.uidValidity, m.uid, m.sizeBytes, m.fromAddress, m.rawEncrypted, m.status, m.reviewCode, m.reviewReason, m.needsOcr);
+        return `(${Array.from({ length: 13 }, (_, k) => `$${at + k + 1}`).join(',')})`;
       });
-      const inserted = await db.query<{ id: string; status: InboundStatus; dedupe_key: string }>(
+      const inserted = await db.query<{ id: string; status: InboundStatus; needs_ocr: boolean | null; dedupe_key: string }>(
         `INSERT INTO inbound_message (dedupe_key, message_id, content_sha256, mailbox, uid_validity, uid, size_bytes,
-           from_address, raw_encrypted, status, review_code, review_reason)
+           from_address, raw_encrypted, status, review_code, review_reason, needs_ocr)
          VALUES ${tuples.join(',')}
          ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id::text, status, dedupe_key`,
+         RETURNING id::text, status, needs_ocr, dedupe_key`,
         params,
       );
-      const byKey = new Map(inserted.rows.map((r) => [r.dedupe_key, { id: r.id, inserted: true, status: r.status }]));
+      const byKey = new Map<string, StoredInbound>(
+        inserted.rows.map((r) => [r.dedupe_key, { id: r.id, inserted: true, status: r.status, needsOcr: r.needs_ocr }]),
+      );
       const missing = unique.map((m) => m.dedupeKey).filter((k) => !byKey.has(k));
       if (missing.length > 0) {
-        const existing = await db.query<{ id: string; status: InboundStatus; dedupe_key: string }>(
-          'SELECT id::text, status, dedupe_key FROM inbound_message WHERE dedupe_key = ANY($1)',
+        const existing = await db.query<{ id: string; status: InboundStatus; needs_ocr: boolean | null; dedupe_key: string }>(
+          'SELECT id::text, status, needs_ocr, dedupe_key FROM inbound_message WHERE dedupe_key = ANY($1)',
           [missing],
         );
-        for (const r of existing.rows) byKey.set(r.dedupe_key, { id: r.id, inserted: false, status: r.status });
+        for (const r of existing.rows) byKey.set(r.dedupe_key, { id: r.id, inserted: false, status: r.status, needsOcr: r.needs_ocr });
       }
       return messages.map((m, i) => {
         const row = byKey.get(m.dedupeKey);
@@ -193,13 +208,13 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
       );
     },
 
-    /** Ids waiting for extraction, oldest first (the reconciler's work list). */
-    async listReceivedIds(limit: number, afterId = '0'): Promise<string[]> {
-      const { rows } = await db.query<{ id: string }>(
-        `SELECT id::text FROM inbound_message WHERE status = 'received' AND id > $1 ORDER BY id LIMIT $2`,
+    /** Messages waiting for extraction and which queue each needs, oldest first (the reconciler's work list). */
+    async listReceived(limit: number, afterId = '0'): Promise<{ id: string; needsOcr: boolean | null }[]> {
+      const { rows } = await db.query<{ id: string; needs_ocr: boolean | null }>(
+        `SELECT id::text, needs_ocr FROM inbound_message WHERE status = 'received' AND id > $1 ORDER BY id LIMIT $2`,
         [afterId, limit],
       );
-      return rows.map((r) => r.id);
+      return rows.map((r) => ({ id: r.id, needsOcr: r.needs_ocr }));
     },
 
     /** Ids of inbound messages with one of these Message-IDs. */

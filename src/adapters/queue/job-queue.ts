@@ -6,11 +6,11 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WorkQueuePort } from '../../use-cases/ports';
-import { QUEUES } from './queue-names';
+import { extractQueueFor, QUEUES } from './queue-names';
 
 export interface JobQueue extends WorkQueuePort {
   /** Extract jobs for several messages in one Redis round trip (the poller's batch). */
-  enqueueExtractMany(inboundMessageIds: readonly string[]): Promise<void>;
+  enqueueExtractMany(messages: readonly { id: string; needsOcr: boolean | null }[]): Promise<void>;
   readonly queues: Queue[];
   /** Jobs waiting, active and delayed per queue (for /metrics and tests). */
   counts(): Promise<Record<string, number>>;
@@ -29,9 +29,10 @@ const BASE: JobsOptions = {
 
 export function createJobQueue({ connection, prefix }: { connection: Redis; prefix: string }): JobQueue {
   const extract = new Queue(QUEUES.extract.name, { connection, prefix });
+  const extractOcr = new Queue(QUEUES.extractOcr.name, { connection, prefix });
   const sendReply = new Queue(QUEUES.sendReply.name, { connection, prefix });
   const remind = new Queue(QUEUES.remind.name, { connection, prefix });
-  for (const q of [extract, sendReply, remind]) q.on('error', () => undefined);
+  for (const q of [extract, extractOcr, sendReply, remind]) q.on('error', () => undefined);
 
   const withTimeout = async (work: Promise<unknown>): Promise<void> => {
     let timer: NodeJS.Timeout | undefined;
@@ -49,17 +50,24 @@ export function createJobQueue({ connection, prefix }: { connection: Redis; pref
   const add = (queue: Queue, name: string, data: object, opts: JobsOptions): Promise<void> => withTimeout(queue.add(name, data, opts));
 
   return {
-    queues: [extract, sendReply, remind],
-    async enqueueExtract(inboundMessageId) {
-      const payload = QUEUES.extract.payload.parse({ inboundMessageId });
-      await add(extract, 'extract', payload, { ...BASE, jobId: QUEUES.extract.jobId(payload) });
+    queues: [extract, extractOcr, sendReply, remind],
+    async enqueueExtract(inboundMessageId, needsOcr) {
+      const target = extractQueueFor(needsOcr);
+      const payload = target.payload.parse({ inboundMessageId });
+      await add(target === QUEUES.extract ? extract : extractOcr, target.name, payload, { ...BASE, jobId: target.jobId(payload) });
     },
-    async enqueueExtractMany(inboundMessageIds) {
-      const jobs = inboundMessageIds.map((inboundMessageId) => {
-        const payload = QUEUES.extract.payload.parse({ inboundMessageId });
-        return { name: 'extract', data: payload, opts: { ...BASE, jobId: QUEUES.extract.jobId(payload) } };
-      });
-      if (jobs.length > 0) await withTimeout(extract.addBulk(jobs));
+    async enqueueExtractMany(messages) {
+      const text: Parameters<Queue['addBulk']>[0] = [];
+      const ocr: Parameters<Queue['addBulk']>[0] = [];
+      for (const { id: inboundMessageId, needsOcr } of messages) {
+        const target = extractQueueFor(needsOcr);
+        const payload = target.payload.parse({ inboundMessageId });
+        (target === QUEUES.extract ? text : ocr).push({ name: target.name, data: payload, opts: { ...BASE, jobId: target.jobId(payload) } });
+      }
+      const bulks: Promise<unknown>[] = [];
+      if (text.length > 0) bulks.push(extract.addBulk(text));
+      if (ocr.length > 0) bulks.push(extractOcr.addBulk(ocr));
+      if (bulks.length > 0) await withTimeout(Promise.all(bulks));
     },
     async enqueueSendReply(replyId) {
       const payload = QUEUES.sendReply.payload.parse({ replyId });
@@ -71,14 +79,14 @@ export function createJobQueue({ connection, prefix }: { connection: Redis; pref
     },
     async counts() {
       const out: Record<string, number> = {};
-      for (const q of [extract, sendReply, remind]) {
+      for (const q of [extract, extractOcr, sendReply, remind]) {
         const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
         out[q.name] = Object.values(c).reduce((a, b) => a + b, 0);
       }
       return out;
     },
     async close() {
-      await Promise.all([extract.close(), sendReply.close(), remind.close()]);
+      await Promise.all([extract.close(), extractOcr.close(), sendReply.close(), remind.close()]);
     },
   };
 }

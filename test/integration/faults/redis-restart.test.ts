@@ -1,7 +1,8 @@
 /**
  * Fault: the lab's Redis really restarts (scripts/services.sh down|up redis; it keeps nothing on
  * disk) while `vob serve` has a backlog of extract jobs queued in it, and mail arrives while it
- * is down. Every queued job is lost with it; Postgres still says what is pending, and the
+ * is down (the waiting jobs are card messages in "extract-ocr"; text-only messages in "extract"
+ * pass them). Every queued job is lost with it; Postgres still says what is pending, and the
  * reconciler re-enqueues it. Ends with every request stored once and one reply each.
  *
  * Other test files share this Redis: the integration project runs its files one at a time
@@ -34,14 +35,21 @@ async function redisInfo(): Promise<{ runId: string; waiting: (prefix: string) =
   const info = await redis.info('server');
   return {
     runId: /run_id:(\w+)/.exec(info)?.[1] ?? '',
-    waiting: async (prefix) => (await redis.llen(`${prefix}:extract:wait`)) + (await redis.zcard(`${prefix}:extract:prioritized`)),
+    // Both extraction queues: text-only messages in "extract", card messages in "extract-ocr".
+    waiting: async (prefix) => {
+      let n = 0;
+      for (const queue of ['extract', 'extract-ocr']) n += (await redis.llen(`${prefix}:${queue}:wait`)) + (await redis.zcard(`${prefix}:${queue}:prioritized`));
+      return n;
+    },
     close: () => redis.disconnect(),
   };
 }
 
 test('Redis restarted empty under a backlog: the reconciler re-enqueues from Postgres and everything completes once', async () => {
   const backlog: SentRequest[] = [];
-  for (let i = 0; i < 12; i++) backlog.push(requestMessage(`rdA${i}`, i < 3 ? { card: ['bcbs-texas-front.jpg', 'medicare-back.jpg', 'humana-back.jpg'][i]! } : {}));
+  // Card messages are the backlog: text-only ones no longer wait behind them (queue "extract"
+  // vs "extract-ocr"), so only card jobs, beyond the OCR slots, are still waiting in Redis.
+  for (let i = 0; i < 12; i++) backlog.push(requestMessage(`rdA${i}`, i < 6 ? { card: ['bcbs-texas-front.jpg', 'medicare-back.jpg', 'humana-back.jpg'][i % 3]! } : {}));
   const whileDown: SentRequest[] = [];
   for (let i = 0; i < 3; i++) whileDown.push(requestMessage(`rdB${i}`));
   const all = [...backlog, ...whileDown];
@@ -53,7 +61,7 @@ test('Redis restarted empty under a backlog: the reconciler re-enqueues from Pos
   const before = await redisInfo();
   let queued = 0;
   try {
-    // Slow card extractions up front: the rest waits in Redis as extract jobs.
+    // Slow card extractions: those beyond the OCR slots wait in Redis as extract-ocr jobs.
     await waitUntil(
       'a backlog of extract jobs waiting in Redis',
       async () => {
