@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import pino from 'pino';
 import { LAB_STORAGE_KEY, decodeKey } from '../../src/config';
 import { createPhiCipher } from '../../src/adapters/crypto/phi-cipher';
@@ -14,8 +14,8 @@ import { migrate } from '../../src/adapters/db/migrate';
 import { startMailboxPoller, type MailboxPoller, type PollerConfig, type PollerOptions } from '../../src/adapters/imap/mailbox-poller';
 import type { MessageSink } from '../../src/adapters/imap/message-sink';
 import { ingestMessage } from '../../src/use-cases/ingest-message';
+import { createTestDatabase as createLabDatabase } from './service/lab';
 
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://vob:vob@127.0.0.1:5432/vob';
 const IMAP_HOST = process.env.IMAP_HOST ?? '127.0.0.1';
 const IMAP_PORT = Number(process.env.IMAP_PORT ?? 1143);
 
@@ -27,26 +27,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** CREATE DATABASE vob_test_<random> as vob, then the project's migrations in order. */
+/** A database of its own (see service/lab.ts), with the project's migrations applied. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `vob_test_${rand()}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-  await migrate({ databaseUrl: url });
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const database = await createLabDatabase();
+  await migrate({ databaseUrl: database.url });
+  const pool = new Pool({ connectionString: database.url, max: 10 });
   pool.on('error', () => undefined);
   return {
-    url,
+    url: database.url,
     pool,
     async drop() {
       await pool.end().catch(() => undefined);
-      const c = new Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await c.end();
+      await database.drop();
     },
   };
 }
