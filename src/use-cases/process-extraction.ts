@@ -214,7 +214,7 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         finals.map((f) => f.request.missingFields),
         signature,
       );
-      const stored = await replies.insertIfNewWithId({
+      const stored = await replies.insertIfNew({
         inboundMessageId,
         requestId: finals.length === 1 ? (requestIds[0] ?? null) : null,
         kind: 'missing-fields',

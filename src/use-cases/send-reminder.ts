@@ -81,15 +81,14 @@ export function sendReminder(deps: SendReminderDeps) {
         [request.missingFields],
         signature,
       );
-      const id = await replies.nextId();
       const stored = await replies.insertIfNew({
-        id,
         inboundMessageId: request.inboundMessageId,
         requestId,
         kind: 'reminder',
         replyKey: `request-${requestId}-${reminderNumber}`,
         toAddress: reply.to,
-        messageId: `<reminder-${id}-${randomBytes(6).toString('hex')}@${deps.ownDomain}>`,
+        messageIdPrefix: '<reminder-',
+        messageIdSuffix: `-${randomBytes(6).toString('hex')}@${deps.ownDomain}>`,
         subjectEncrypted: cipher.encrypt(Buffer.from(reply.subject, 'utf8')),
         bodyText: reply.text,
         inReplyTo: reply.inReplyTo,

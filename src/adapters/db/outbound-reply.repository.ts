@@ -26,14 +26,15 @@ export interface OutboundReplyRow {
   sentAt: Date | null;
 }
 
+/** The Message-ID is `messageIdPrefix` + the row's id + `messageIdSuffix`. */
 export interface NewOutboundReply {
-  id: string;
   inboundMessageId: string;
   requestId: string | null;
   kind: ReplyKind;
   replyKey: string;
   toAddress: string;
-  messageId: string;
+  messageIdPrefix: string;
+  messageIdSuffix: string;
   subjectEncrypted: Buffer;
   bodyText: string;
   inReplyTo: string | null;
@@ -66,51 +67,11 @@ function toRow(r: Record<string, unknown>): OutboundReplyRow {
 
 export function createOutboundReplyRepository({ db }: { db: Queryable }) {
   return {
-    /** Reserves an id first, so the reply's Message-ID can name it. */
-    async nextId(): Promise<string> {
-      const { rows } = await db.query<{ id: string }>(
-        `SELECT nextval(pg_get_serial_sequence('outbound_reply', 'id'))::text AS id`,
-      );
-      return rows[0]!.id;
-    },
-
-    /** Inserts unless a reply of this kind and key exists for the message; returns the stored id. */
-    async insertIfNew(reply: NewOutboundReply): Promise<{ id: string; inserted: boolean; status: ReplyStatus }> {
-      const { rows } = await db.query<{ id: string; status: ReplyStatus }>(
-        `INSERT INTO outbound_reply (id, inbound_message_id, request_id, kind, reply_key, to_address, message_id, subject,
-           subject_encrypted, body_text, in_reply_to, references_header)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,'',$8,$9,$10,$11)
-         ON CONFLICT (inbound_message_id, kind, reply_key) DO NOTHING
-         RETURNING id::text, status`,
-        [
-          reply.id,
-          reply.inboundMessageId,
-          reply.requestId,
-          reply.kind,
-          reply.replyKey,
-          reply.toAddress,
-          reply.messageId,
-          reply.subjectEncrypted,
-          reply.bodyText,
-          reply.inReplyTo,
-          reply.referencesHeader,
-        ],
-      );
-      if (rows[0]) return { id: rows[0].id, inserted: true, status: rows[0].status };
-      const existing = await db.query<{ id: string; status: ReplyStatus }>(
-        'SELECT id::text, status FROM outbound_reply WHERE inbound_message_id = $1 AND kind = $2 AND reply_key = $3',
-        [reply.inboundMessageId, reply.kind, reply.replyKey],
-      );
-      return { id: existing.rows[0]!.id, inserted: false, status: existing.rows[0]!.status };
-    },
-
     /**
-     * insertIfNew with the id drawn from the sequence in the same statement, the Message-ID being
-     * `messageIdPrefix` + id + `messageIdSuffix` (one round trip instead of nextId + insertIfNew).
+     * Inserts unless a reply of this kind and key exists for the message; returns the stored id.
+     * The id is drawn from the sequence in the same statement so the Message-ID can name it.
      */
-    async insertIfNewWithId(
-      reply: Omit<NewOutboundReply, 'id' | 'messageId'> & { messageIdPrefix: string; messageIdSuffix: string },
-    ): Promise<{ id: string; inserted: boolean; status: ReplyStatus }> {
+    async insertIfNew(reply: NewOutboundReply): Promise<{ id: string; inserted: boolean; status: ReplyStatus }> {
       const { rows } = await db.query<{ id: string; status: ReplyStatus }>(
         `WITH n AS (SELECT nextval(pg_get_serial_sequence('outbound_reply', 'id')) AS id)
          INSERT INTO outbound_reply (id, inbound_message_id, request_id, kind, reply_key, to_address, message_id, subject,
