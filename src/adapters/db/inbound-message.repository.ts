@@ -183,15 +183,6 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
       return rows[0] ? toRow(rows[0]) : null;
     },
 
-    /** Counts an extraction attempt (committed on its own) and returns the new count. */
-    async countAttempt(id: string): Promise<number> {
-      const { rows } = await db.query<{ attempts: number }>(
-        'UPDATE inbound_message SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts',
-        [id],
-      );
-      return rows[0]?.attempts ?? 0;
-    },
-
     async markExtracted(id: string, fields: { documentEncrypted: Buffer; replySend: boolean; replyReason: string }): Promise<void> {
       await db.query(
         `UPDATE inbound_message SET status = 'extracted', document_encrypted = $2, reply_send = $3, reply_reason = $4,
@@ -215,22 +206,6 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
         [afterId, limit],
       );
       return rows.map((r) => ({ id: r.id, needsOcr: r.needs_ocr }));
-    },
-
-    /** Ids of inbound messages with one of these Message-IDs. */
-    async idsByMessageIds(messageIds: readonly string[]): Promise<string[]> {
-      if (messageIds.length === 0) return [];
-      const { rows } = await db.query<{ id: string }>('SELECT id::text FROM inbound_message WHERE message_id = ANY($1)', [
-        messageIds,
-      ]);
-      return rows.map((r) => r.id);
-    },
-
-    async countByStatus(): Promise<Record<string, number>> {
-      const { rows } = await db.query<{ status: string; n: string }>(
-        'SELECT status, count(*)::text AS n FROM inbound_message GROUP BY status',
-      );
-      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     },
   };
 }

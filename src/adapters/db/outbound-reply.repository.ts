@@ -106,11 +106,6 @@ export function createOutboundReplyRepository({ db }: { db: Queryable }) {
       return rows[0] ? toRow(rows[0]) : null;
     },
 
-    async lockById(id: string): Promise<OutboundReplyRow | null> {
-      const { rows } = await db.query(`SELECT ${COLUMNS} FROM outbound_reply WHERE id = $1 FOR UPDATE`, [id]);
-      return rows[0] ? toRow(rows[0]) : null;
-    },
-
     /**
      * Inside a transaction: the row, read while taking the advisory lock of its recipient (which
      * serialises rate-limit decisions for that address until the transaction ends). No row lock:
@@ -168,20 +163,6 @@ export function createOutboundReplyRepository({ db }: { db: Queryable }) {
     },
 
     /** Replies that went (or may have gone) to an address since a time: the rate limit's count. */
-    async countAttemptedSince(toAddress: string, since: Date): Promise<number> {
-      const { rows } = await db.query<{ n: string }>(
-        `SELECT count(*)::text AS n FROM outbound_reply
-         WHERE to_address = $1 AND attempted_at >= $2 AND status IN ('sending','sent','uncertain')`,
-        [toAddress, since],
-      );
-      return Number(rows[0]?.n ?? 0);
-    },
-
-    /** Serialises rate-limit decisions for one address until the transaction ends. */
-    async lockAddress(toAddress: string): Promise<void> {
-      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reply-to:${toAddress}`]);
-    },
-
     async listPendingIds(limit: number, afterId = '0'): Promise<string[]> {
       const { rows } = await db.query<{ id: string }>(
         `SELECT id::text FROM outbound_reply WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`,
@@ -204,11 +185,6 @@ export function createOutboundReplyRepository({ db }: { db: Queryable }) {
         inboundMessageId,
       ]);
       return rows.map(toRow);
-    },
-
-    async countByStatus(): Promise<Record<string, number>> {
-      const { rows } = await db.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM outbound_reply GROUP BY status');
-      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     },
   };
 }

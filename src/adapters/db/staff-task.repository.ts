@@ -119,11 +119,6 @@ export function createStaffTaskRepository({ db }: { db: Queryable }) {
       return rows.map(toRow);
     },
 
-    async listForSubject(subjectKey: string): Promise<StaffTaskRow[]> {
-      const { rows } = await db.query(`SELECT ${COLUMNS} FROM staff_task WHERE subject_key = $1 ORDER BY id`, [subjectKey]);
-      return rows.map(toRow);
-    },
-
     async countOpenByKind(): Promise<Record<string, number>> {
       const { rows } = await db.query<{ kind: string; n: string }>(
         `SELECT kind, count(*)::text AS n FROM staff_task WHERE status IN ('open','paused') GROUP BY kind`,

@@ -64,11 +64,7 @@ export interface RequestState {
 
 export function createVobRequestRepository({ db }: { db: Queryable }) {
   return {
-    async insert(row: RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null }): Promise<string> {
-      return (await this.insertOrFind(row)).id;
-    },
-
-    /** insert, saying whether the row is new (false: the message's request was already stored). */
+    /** Inserts the request, saying whether the row is new (false: the message's request was already stored). */
     async insertOrFind(row: RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null }): Promise<{ id: string; inserted: boolean }> {
       const { rows } = await db.query<{ id: string; inserted: boolean }>(
         `INSERT INTO vob_request (inbound_message_id, request_index, status, request_encrypted, client_key, missing_fields,
@@ -207,11 +203,6 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
         [afterId, limit],
       );
       return rows.map((r) => ({ ...toRow(r), messageId: (r.message_id as string | null) ?? null }));
-    },
-
-    async countByStatus(): Promise<Record<string, number>> {
-      const { rows } = await db.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM vob_request GROUP BY status');
-      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     },
   };
 }
