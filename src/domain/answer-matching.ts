@@ -27,6 +27,34 @@ export interface AnswerMatch {
   requestId: string;
 }
 
+/** An open request found for a batch of messages, with the Message-IDs that lead to its thread. */
+export interface OpenRequestRow {
+  requestId: string;
+  clientKey: string | null;
+  fromAddress: string | null;
+  threadIds: readonly string[];
+  createdAt: Date;
+}
+
+/**
+ * One message's candidates among rows looked up for several messages at once: a row whose
+ * thread the message names (In-Reply-To/References), or with one of the message's client keys.
+ */
+export function candidatesFor(
+  message: { threadIds: readonly string[]; clientKeys: readonly (string | null)[] },
+  rows: readonly OpenRequestRow[],
+): OpenRequestCandidate[] {
+  const named = new Set(message.threadIds);
+  const keys = new Set(message.clientKeys.filter((k): k is string => k !== null));
+  const out: OpenRequestCandidate[] = [];
+  for (const row of rows) {
+    const inThread = row.threadIds.some((id) => named.has(id));
+    if (!inThread && !(row.clientKey !== null && keys.has(row.clientKey))) continue;
+    out.push({ requestId: row.requestId, clientKey: row.clientKey, fromAddress: row.fromAddress, inThread, createdAt: row.createdAt });
+  }
+  return out;
+}
+
 /**
  * The name+DOB material hashed into a client key: first and last name tokens (so a middle
  * initial written or not does not matter) and the ISO date. Null when either is unknown.

@@ -48,6 +48,7 @@ export function ocrThreads(extractConcurrency: number): number {
   return Math.max(1, Math.min(extractConcurrency, cores));
 }
 const OCR_JOB_HEADROOM = 1;
+const TEXT_EXTRACT_CONCURRENCY = 32;
 
 export interface VobServiceOptions {
   config: Config;
@@ -87,13 +88,15 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const migrated = await migrate({ databaseUrl: config.DATABASE_URL });
   logger.info({ applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, 'migrations checked');
 
-  // Text-only extract jobs are read in the main thread (no thread to wait for); OCR jobs get the
+  // Text-only extract jobs are read in the main thread (no thread to wait for) and mostly wait
+  // for their shared transaction, so many run at once and batches form; OCR jobs get the
   // extraction threads plus a little headroom.
-  const textConcurrency = config.EXTRACT_CONCURRENCY * 2;
+  const textConcurrency = TEXT_EXTRACT_CONCURRENCY;
   const ocrConcurrency = ocrThreads(config.EXTRACT_CONCURRENCY) + OCR_JOB_HEADROOM;
-  // A connection per concurrent extract job (both queues) and reply job, plus the poller's lock
-  // session, its ingest, the reconcile scans and HTTP.
-  const db = createDbPool({ connectionString: config.DATABASE_URL, max: Math.max(10, textConcurrency + ocrConcurrency + REPLY_CONCURRENCY + 6) });
+  // Extract jobs share batched claims and stores (two of each at once), a few set messages aside
+  // on their own; a connection per reply job, plus the poller's lock session, its ingest, the
+  // reconcile scans and HTTP.
+  const db = createDbPool({ connectionString: config.DATABASE_URL, max: 4 + ocrConcurrency + REPLY_CONCURRENCY + 6 });
   const cipher = createPhiCipher({ key: config.STORAGE_KEY });
   const redis = createProducerConnection(config.REDIS_URL);
   const workerConnection = createWorkerConnection(config.REDIS_URL);

@@ -1,22 +1,24 @@
 /**
  * An ingested message → contract document → requests, tasks and (at most) one reply row, all in
  * one transaction keyed by natural keys, so a job that runs twice does nothing twice. An answer
- * from the center completes its open request instead of opening a new one.
+ * from the center completes its open request instead of opening a new one. Concurrent jobs
+ * share that transaction (group commit), with multi-row statements.
  */
 import { randomBytes } from 'node:crypto';
 import type { VobDocument, VobRequest } from '../../schemas/vob-record';
 import type { PhiCipher } from '../adapters/crypto/phi-cipher';
 import { withTransaction, type Db } from '../adapters/db/db-pool';
 import type { PoolClient } from 'pg';
-import { createInboundMessageRepository } from '../adapters/db/inbound-message.repository';
+import { createInboundMessageRepository, type InboundMessageRow } from '../adapters/db/inbound-message.repository';
 import { createOutboundReplyRepository } from '../adapters/db/outbound-reply.repository';
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
 import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
 import { MessageRejectedError } from '../adapters/message-rejected-error';
 import { ExtractionError } from '../adapters/extraction/extraction-errors';
-import { applyAnswer, clientKeyMaterial, matchAnswers, replyAfterAnswers } from '../domain/answer-matching';
+import { applyAnswer, candidatesFor, clientKeyMaterial, matchAnswers, replyAfterAnswers, type AnswerMatch } from '../domain/answer-matching';
 import { buildMissingFieldsReply } from '../domain/reply-text';
-import { isReviewCode, planRequestTasks, requestStatus, requestSubjectKey, reviewMessageTask, reviewReason, type ChaseState, type ReviewCode } from '../domain/tasks';
+import { isReviewCode, planRequestTasks, requestStatus, requestSubjectKey, reviewMessageTask, reviewReason, type ChaseState, type ReviewCode, type TaskSpec } from '../domain/tasks';
+import { createMicroBatcher } from '../shared/micro-batcher';
 import { enqueueBestEffort, noMetrics, silentLogger, type ExtractorPort, type LoggerPort, type MessageThread, type MetricsPort, type WorkQueuePort } from './ports';
 
 export interface ProcessExtractionDeps {
@@ -41,6 +43,33 @@ export type ProcessExtractionOutcome =
   | { outcome: 'needs-review'; code: ReviewCode }
   | { outcome: 'extracted'; requestIds: string[]; answeredRequestIds: string[]; replyId: string | null };
 
+/** An extracted message waiting to be stored. */
+interface StoreItem {
+  inboundMessageId: string;
+  document: VobDocument;
+  thread: MessageThread;
+}
+
+type StoreResult =
+  | { outcome: 'skipped'; reason: 'not-found' | 'not-pending' }
+  | { outcome: 'extracted'; requestIds: string[]; answeredRequestIds: string[]; replyId: string | null };
+
+/** A request's final state: `requestId` set when the message answers that open request. */
+interface Final {
+  requestId: string | null;
+  index: number;
+  request: VobRequest;
+  clientKey: string | null;
+}
+
+/**
+ * Concurrent jobs share claims and stores (group commit): up to BATCH_SIZE messages per
+ * transaction, BATCHES_IN_FLIGHT transactions at once, so a backlog costs a few round trips per
+ * batch instead of nine per message, while a lone message is stored at once.
+ */
+const BATCH_SIZE = 32;
+const BATCHES_IN_FLIGHT = 2;
+
 export const DEFAULT_SIGNATURE = 'Verification of Benefits team\n(This is an automatic message.)';
 
 export function processExtraction(deps: ProcessExtractionDeps) {
@@ -64,12 +93,28 @@ export function processExtraction(deps: ProcessExtractionDeps) {
     return changed ? { outcome: 'needs-review', code } : { outcome: 'skipped', reason: 'not-pending' };
   };
 
+  const claimBatch = createMicroBatcher<string, InboundMessageRow | null>({
+    maxBatch: BATCH_SIZE,
+    maxInFlight: BATCHES_IN_FLIGHT,
+    async run(ids) {
+      // The same id twice in a batch (a job run twice at once) is claimed once; both get the row.
+      const rows = await createInboundMessageRepository({ db }).claimForExtraction([...new Set(ids)]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+  });
+  const storeBatch = createMicroBatcher<StoreItem, StoreResult | 'deferred'>({
+    maxBatch: BATCH_SIZE,
+    maxInFlight: BATCHES_IN_FLIGHT,
+    run: (items) => withTransaction(db, (tx) => storeGroup(tx, items)),
+  });
+
   return async function run({ inboundMessageId }: { inboundMessageId: string }): Promise<ProcessExtractionOutcome> {
-    const messages = createInboundMessageRepository({ db });
-    // The row and its attempt count in one round trip; a second look only to name the skip.
-    const row = await messages.claimForExtraction(inboundMessageId);
+    // The row and its attempt count (with other jobs' claims in one round trip); a second look
+    // only to name the skip.
+    const row = await claimBatch(inboundMessageId);
     if (!row) {
-      const existing = await messages.findById(inboundMessageId);
+      const existing = await createInboundMessageRepository({ db }).findById(inboundMessageId);
       return { outcome: 'skipped', reason: existing ? 'not-pending' : 'not-found' };
     }
     if (row.attempts > maxAttempts) return setAside(inboundMessageId, 'extraction-failed');
@@ -96,7 +141,11 @@ export function processExtraction(deps: ProcessExtractionDeps) {
       return setAside(inboundMessageId, 'image-too-large');
     }
 
-    const result = await withTransaction(db, (tx) => store(tx, inboundMessageId, extracted));
+    // A message that may answer another of its batch waits for a later batch, which sees that
+    // one's requests; every batch stores its first message, so this ends.
+    let result: StoreResult | 'deferred';
+    do result = await storeBatch({ inboundMessageId, ...extracted });
+    while (result === 'deferred');
     metrics.extractionObserved(seconds(), 'extracted');
     if (result.outcome !== 'extracted') return result;
     logger.info(
@@ -112,130 +161,199 @@ export function processExtraction(deps: ProcessExtractionDeps) {
       const replyId = result.replyId;
       await enqueueBestEffort(logger, 'send-reply', replyId, () => queue.enqueueSendReply(replyId));
     }
-    return { outcome: 'extracted', requestIds: result.requestIds, answeredRequestIds: result.answeredRequestIds, replyId: result.replyId };
+    return result;
   };
 
-  async function store(
-    tx: PoolClient,
-    inboundMessageId: string,
-    { document, thread }: { document: VobDocument; thread: MessageThread },
-  ): Promise<
-    | { outcome: 'skipped'; reason: 'not-found' | 'not-pending' }
-    | { outcome: 'extracted'; requestIds: string[]; answeredRequestIds: string[]; replyId: string | null }
-  > {
+  /** One transaction for a batch; never defers the first message it stores. */
+  async function storeGroup(tx: PoolClient, items: readonly StoreItem[]): Promise<(StoreResult | 'deferred')[]> {
     const messages = createInboundMessageRepository({ db: tx });
     const requests = createVobRequestRepository({ db: tx });
     const replies = createOutboundReplyRepository({ db: tx });
     const tasks = createStaffTaskRepository({ db: tx });
     const at = now();
+    const out: (StoreResult | 'deferred')[] = new Array<StoreResult | 'deferred'>(items.length);
 
-    // The status only (the stored bytes were read by the claim), the row locked until commit.
-    const status = await messages.lockStatus(inboundMessageId);
-    if (!status) return { outcome: 'skipped', reason: 'not-found' };
-    if (status !== 'received') return { outcome: 'skipped', reason: 'not-pending' };
+    // The statuses only (the stored bytes were read by the claim), the rows locked until commit.
+    const statuses = await messages.lockStatuses(items.map((item) => item.inboundMessageId));
 
-    const clientKeys = document.requests.map((r) => {
-      const material = clientKeyMaterial(r.client.name, r.client.dob);
-      return material === null ? null : cipher.lookupKey(material);
+    interface Active {
+      slot: number;
+      item: StoreItem;
+      clientKeys: (string | null)[];
+      threadIds: string[];
+    }
+    const active: Active[] = [];
+    const seenIds = new Set<string>();
+    const seenMessageIds = new Set<string>();
+    const seenClientKeys = new Set<string>();
+    items.forEach((item, slot) => {
+      const status = statuses.get(item.inboundMessageId);
+      if (!status) return void (out[slot] = { outcome: 'skipped', reason: 'not-found' });
+      if (status !== 'received') return void (out[slot] = { outcome: 'skipped', reason: 'not-pending' });
+      const clientKeys = item.document.requests.map((r) => {
+        const material = clientKeyMaterial(r.client.name, r.client.dob);
+        return material === null ? null : cipher.lookupKey(material);
+      });
+      const threadIds = [...new Set([item.thread.inReplyTo, ...item.thread.references].filter((v): v is string => !!v))];
+      const dependent =
+        seenIds.has(item.inboundMessageId) ||
+        threadIds.some((id) => seenMessageIds.has(id)) ||
+        clientKeys.some((k) => k !== null && seenClientKeys.has(k));
+      if (dependent) return void (out[slot] = 'deferred');
+      active.push({ slot, item, clientKeys, threadIds });
+      seenIds.add(item.inboundMessageId);
+      if (item.thread.messageId) seenMessageIds.add(item.thread.messageId);
+      for (const k of clientKeys) if (k !== null) seenClientKeys.add(k);
     });
-    const threadIds = [...new Set([thread.inReplyTo, ...thread.references].filter((v): v is string => !!v))];
-    const candidates =
-      document.requests.length > 0
-        ? await requests.findAnswerCandidates(threadIds, clientKeys.filter((k): k is string => k !== null))
+
+    const asking = active.filter((a) => a.item.document.requests.length > 0);
+    const openRows =
+      asking.length > 0
+        ? await requests.findAnswerCandidates(
+            [...new Set(asking.flatMap((a) => a.threadIds))],
+            [...new Set(asking.flatMap((a) => a.clientKeys.filter((k): k is string => k !== null)))],
+          )
         : [];
-    const matches = matchAnswers({
-      from: document.from,
-      requests: document.requests.map((_, index) => ({ index, clientKey: clientKeys[index] ?? null })),
-      candidates,
-    });
-    const openRows = new Map((await requests.lockMany(matches.map((m) => m.requestId))).map((r) => [r.id, r]));
-
-    // The final state of every request this message speaks about, in message order.
-    const finals: { requestId: string | null; index: number; request: VobRequest; clientKey: string | null; answered: boolean }[] = [];
-    document.requests.forEach((request, index) => {
-      const match = matches.find((m) => m.index === index);
-      const open = match ? openRows.get(match.requestId) : undefined;
-      if (match && open && open.status === 'awaiting-information') {
-        const merged = applyAnswer(cipher.decryptJson<VobRequest>(open.requestEncrypted), request);
-        const material = clientKeyMaterial(merged.client.name, merged.client.dob);
-        finals.push({ requestId: open.id, index, request: merged, clientKey: material ? cipher.lookupKey(material) : null, answered: true });
-      } else {
-        finals.push({ requestId: null, index, request, clientKey: clientKeys[index] ?? null, answered: false });
+    const matched = new Set<string>();
+    const storing: (Active & { matches: AnswerMatch[] })[] = [];
+    for (const a of active) {
+      const matches = matchAnswers({
+        from: a.item.document.from,
+        requests: a.item.document.requests.map((_, index) => ({ index, clientKey: a.clientKeys[index] ?? null })),
+        candidates: candidatesFor(a, openRows),
+      });
+      // Two answers to one open request in one batch: the later waits and sees the first's result.
+      if (storing.length > 0 && matches.some((m) => matched.has(m.requestId))) {
+        out[a.slot] = 'deferred';
+        continue;
       }
-    });
+      for (const m of matches) matched.add(m.requestId);
+      storing.push({ ...a, matches });
+    }
+    const locked = new Map((await requests.lockMany([...matched])).map((r) => [r.id, r]));
 
-    const decision = replyAfterAnswers(document.reply, finals.map((f) => f.request));
-    const willReply = decision.send && document.from !== null;
-    const chase: ChaseState = willReply ? { kind: 'replied' } : { kind: 'not-replied', reason: decision.reason };
+    // The final state of every request each message speaks about, in message order.
     const reminderAt = new Date(at.getTime() + deps.reminderAfterHours * 3_600_000);
-
-    const requestIds: string[] = [];
-    const answeredRequestIds: string[] = [];
-    for (const final of finals) {
-      const status = requestStatus(final.request);
-      const state = {
-        status,
-        requestEncrypted: cipher.encryptJson(final.request),
-        clientKey: final.clientKey,
-        missingFields: final.request.missingFields,
-        conflictCount: final.request.conflicts.length,
-        nextReminderAt: status === 'awaiting-information' && willReply ? reminderAt : null,
-      };
-      let requestId: string;
-      // A request row this transaction created has no tasks yet: nothing to close.
-      let fresh = false;
-      if (final.requestId) {
-        requestId = final.requestId;
-        await requests.update(requestId, state);
-        await requests.addAnswer(requestId, inboundMessageId);
-        answeredRequestIds.push(requestId);
-      } else {
-        const stored = await requests.insertOrFind({ ...state, inboundMessageId, requestIndex: final.index, fromAddress: document.from });
-        requestId = stored.id;
-        fresh = stored.inserted;
-      }
-      requestIds.push(requestId);
-      const plan = planRequestTasks({
-        requestId,
-        inboundMessageId,
-        request: final.request,
-        chase,
-        now: at,
-        reminderAfterHours: deps.reminderAfterHours,
+    const plans = storing.map((a) => {
+      const { document } = a.item;
+      const finals: Final[] = document.requests.map((request, index) => {
+        const match = a.matches.find((m) => m.index === index);
+        const open = match ? locked.get(match.requestId) : undefined;
+        if (match && open && open.status === 'awaiting-information') {
+          const merged = applyAnswer(cipher.decryptJson<VobRequest>(open.requestEncrypted), request);
+          const material = clientKeyMaterial(merged.client.name, merged.client.dob);
+          return { requestId: open.id, index, request: merged, clientKey: material ? cipher.lookupKey(material) : null };
+        }
+        return { requestId: null, index, request, clientKey: a.clientKeys[index] ?? null };
       });
-      for (const spec of plan.upsert) await tasks.upsert(spec);
-      if (!fresh) for (const kind of plan.close) await tasks.close(kind, requestSubjectKey(requestId), 'system:answer');
-    }
-
-    let replyId: string | null = null;
-    if (willReply) {
-      const reply = buildMissingFieldsReply(
-        { messageId: thread.messageId, references: thread.references, subject: thread.subject, from: document.from! },
-        finals.map((f) => f.request.missingFields),
-        signature,
-      );
-      const stored = await replies.insertIfNew({
-        inboundMessageId,
-        requestId: finals.length === 1 ? (requestIds[0] ?? null) : null,
-        kind: 'missing-fields',
-        replyKey: '',
-        toAddress: reply.to,
-        messageIdPrefix: '<reply-',
-        messageIdSuffix: `-${randomBytes(6).toString('hex')}@${deps.ownDomain}>`,
-        subjectEncrypted: cipher.encrypt(Buffer.from(reply.subject, 'utf8')),
-        bodyText: reply.text,
-        inReplyTo: reply.inReplyTo,
-        referencesHeader: reply.references.length > 0 ? reply.references.join(' ') : null,
+      const decision = replyAfterAnswers(document.reply, finals.map((f) => f.request));
+      const willReply = decision.send && document.from !== null;
+      const chase: ChaseState = willReply ? { kind: 'replied' } : { kind: 'not-replied', reason: decision.reason };
+      const states = finals.map((f) => {
+        const status = requestStatus(f.request);
+        return {
+          status,
+          requestEncrypted: cipher.encryptJson(f.request),
+          clientKey: f.clientKey,
+          missingFields: f.request.missingFields,
+          conflictCount: f.request.conflicts.length,
+          nextReminderAt: status === 'awaiting-information' && willReply ? reminderAt : null,
+        };
       });
-      replyId = stored.id;
-    }
-
-    await messages.markExtracted(inboundMessageId, {
-      documentEncrypted: cipher.encryptJson(document),
-      replySend: willReply,
-      replyReason: decision.reason,
+      return { ...a, finals, states, decision, willReply, chase };
     });
-    return { outcome: 'extracted', requestIds, answeredRequestIds, replyId };
+
+    // Answers update their open requests (rare: a row at a time); new requests in one statement.
+    for (const plan of plans) {
+      for (const [k, f] of plan.finals.entries()) {
+        if (!f.requestId) continue;
+        await requests.update(f.requestId, plan.states[k]!);
+        await requests.addAnswer(f.requestId, plan.item.inboundMessageId);
+      }
+    }
+    const newRows = plans.flatMap((plan) =>
+      plan.finals.flatMap((f, k) =>
+        f.requestId
+          ? []
+          : [{ ...plan.states[k]!, inboundMessageId: plan.item.inboundMessageId, requestIndex: f.index, fromAddress: plan.item.document.from }],
+      ),
+    );
+    const inserted = await requests.insertOrFind(newRows);
+    let next = 0;
+    const stored = plans.map((plan) =>
+      plan.finals.map((f) => {
+        // A request row this transaction created has no tasks yet: nothing to close.
+        if (f.requestId) return { requestId: f.requestId, fresh: false, answered: true };
+        const row = inserted[next++]!;
+        return { requestId: row.id, fresh: row.inserted, answered: false };
+      }),
+    );
+
+    const taskSpecs = new Map<string, TaskSpec>();
+    const closes: { kind: TaskSpec['kind']; subjectKey: string }[] = [];
+    plans.forEach((plan, p) => {
+      plan.finals.forEach((f, k) => {
+        const { requestId, fresh } = stored[p]![k]!;
+        const taskPlan = planRequestTasks({
+          requestId,
+          inboundMessageId: plan.item.inboundMessageId,
+          request: f.request,
+          chase: plan.chase,
+          now: at,
+          reminderAfterHours: deps.reminderAfterHours,
+        });
+        for (const spec of taskPlan.upsert) taskSpecs.set(`${spec.kind}\u0000${spec.subjectKey}`, spec);
+        if (!fresh) for (const kind of taskPlan.close) closes.push({ kind, subjectKey: requestSubjectKey(requestId) });
+      });
+    });
+    await tasks.upsertMany([...taskSpecs.values()]);
+    for (const c of closes) await tasks.close(c.kind, c.subjectKey, 'system:answer');
+
+    const replying = plans.flatMap((plan, p) => (plan.willReply ? [{ plan, requestIds: stored[p]!.map((s) => s.requestId) }] : []));
+    const replyRows = await replies.insertManyIfNew(
+      replying.map(({ plan, requestIds }) => {
+        const { document, thread } = plan.item;
+        const reply = buildMissingFieldsReply(
+          { messageId: thread.messageId, references: thread.references, subject: thread.subject, from: document.from! },
+          plan.finals.map((f) => f.request.missingFields),
+          signature,
+        );
+        return {
+          inboundMessageId: plan.item.inboundMessageId,
+          requestId: requestIds.length === 1 ? requestIds[0]! : null,
+          kind: 'missing-fields' as const,
+          replyKey: '',
+          toAddress: reply.to,
+          messageIdPrefix: '<reply-',
+          messageIdSuffix: `-${randomBytes(6).toString('hex')}@${deps.ownDomain}>`,
+          subjectEncrypted: cipher.encrypt(Buffer.from(reply.subject, 'utf8')),
+          bodyText: reply.text,
+          inReplyTo: reply.inReplyTo,
+          referencesHeader: reply.references.length > 0 ? reply.references.join(' ') : null,
+        };
+      }),
+    );
+    const replyIdBySlot = new Map(replying.map(({ plan }, i) => [plan.slot, replyRows[i]!.id]));
+
+    await messages.markExtracted(
+      plans.map((plan) => ({
+        id: plan.item.inboundMessageId,
+        documentEncrypted: cipher.encryptJson(plan.item.document),
+        replySend: plan.willReply,
+        replyReason: plan.decision.reason,
+      })),
+    );
+
+    plans.forEach((plan, p) => {
+      const ids = stored[p]!;
+      out[plan.slot] = {
+        outcome: 'extracted',
+        requestIds: ids.map((s) => s.requestId),
+        answeredRequestIds: ids.filter((s) => s.answered).map((s) => s.requestId),
+        replyId: replyIdBySlot.get(plan.slot) ?? null,
+      };
+    });
+    return out;
   }
 }
 

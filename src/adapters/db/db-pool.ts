@@ -37,3 +37,21 @@ export async function withTransaction<T>(db: Db, work: (tx: PoolClient) => Promi
     client.release(lost ?? undefined);
   }
 }
+
+/**
+ * A multi-row VALUES list with numbered parameters and a cast on every column, for statements
+ * that write several rows in one round trip: `(${sql})` and its `params`, starting at `$from`.
+ */
+export function valuesList(rows: readonly (readonly unknown[])[], casts: readonly string[], from = 1): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const tuples = rows.map((row) => {
+    if (row.length !== casts.length) throw new Error(`a VALUES row has ${row.length} columns, expected ${casts.length}`);
+    return `(${row
+      .map((value, i) => {
+        params.push(value);
+        return `$${from + params.length - 1}::${casts[i]}`;
+      })
+      .join(', ')})`;
+  });
+  return { sql: tuples.join(', '), params };
+}

@@ -1,5 +1,5 @@
 /** inbound_message: one row per distinct message, keyed by its dedupe key. */
-import type { Queryable } from './db-pool';
+import { valuesList, type Queryable } from './db-pool';
 
 export type InboundStatus = 'received' | 'extracted' | 'needs-review';
 
@@ -166,28 +166,40 @@ export function createInboundMessageRepository({ db }: { db: Queryable }) {
     },
 
     /** Inside a transaction: the row's status, the row locked against a concurrent extraction. */
-    async lockStatus(id: string): Promise<InboundStatus | null> {
-      const { rows } = await db.query<{ status: InboundStatus }>('SELECT status FROM inbound_message WHERE id = $1 FOR UPDATE', [id]);
-      return rows[0]?.status ?? null;
+    /** The statuses of several rows, locked until the transaction ends (in id order: no deadlock). */
+    async lockStatuses(ids: readonly string[]): Promise<Map<string, InboundStatus>> {
+      if (ids.length === 0) return new Map();
+      const { rows } = await db.query<{ id: string; status: InboundStatus }>(
+        'SELECT id::text, status FROM inbound_message WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE',
+        [ids],
+      );
+      return new Map(rows.map((r) => [r.id, r.status]));
     },
 
     /**
-     * A row waiting for extraction with its attempt counted (committed on its own), in one round
-     * trip; null when the row is missing or no longer 'received'.
+     * Rows waiting for extraction with their attempt counted (committed on its own), in one round
+     * trip; a row missing or no longer 'received' is left out.
      */
-    async claimForExtraction(id: string): Promise<InboundMessageRow | null> {
+    async claimForExtraction(ids: readonly string[]): Promise<InboundMessageRow[]> {
+      if (ids.length === 0) return [];
       const { rows } = await db.query(
-        `UPDATE inbound_message SET attempts = attempts + 1 WHERE id = $1 AND status = 'received' RETURNING ${COLUMNS}`,
-        [id],
+        `UPDATE inbound_message SET attempts = attempts + 1 WHERE id = ANY($1::bigint[]) AND status = 'received' RETURNING ${COLUMNS}`,
+        [ids],
       );
-      return rows[0] ? toRow(rows[0]) : null;
+      return rows.map(toRow);
     },
 
-    async markExtracted(id: string, fields: { documentEncrypted: Buffer; replySend: boolean; replyReason: string }): Promise<void> {
+    async markExtracted(messages: readonly { id: string; documentEncrypted: Buffer; replySend: boolean; replyReason: string }[]): Promise<void> {
+      if (messages.length === 0) return;
+      const values = valuesList(
+        messages.map((m) => [m.id, m.documentEncrypted, m.replySend, m.replyReason]),
+        ['bigint', 'bytea', 'boolean', 'text'],
+      );
       await db.query(
-        `UPDATE inbound_message SET status = 'extracted', document_encrypted = $2, reply_send = $3, reply_reason = $4,
-           extracted_at = now() WHERE id = $1`,
-        [id, fields.documentEncrypted, fields.replySend, fields.replyReason],
+        `UPDATE inbound_message m SET status = 'extracted', document_encrypted = v.document, reply_send = v.reply_send,
+           reply_reason = v.reply_reason, extracted_at = now()
+         FROM (VALUES ${values.sql}) AS v(id, document, reply_send, reply_reason) WHERE m.id = v.id`,
+        values.params,
       );
     },
 

@@ -2,7 +2,7 @@
  * outbound_reply: automatic mail, recorded before it is sent. Status moves
  * pending → sending (committed before SMTP) → sent | failed | uncertain, or pending → suppressed.
  */
-import type { Queryable } from './db-pool';
+import { valuesList, type Queryable } from './db-pool';
 
 export type ReplyKind = 'missing-fields' | 'reminder';
 export type ReplyStatus = 'pending' | 'sending' | 'sent' | 'uncertain' | 'failed' | 'suppressed';
@@ -66,40 +66,67 @@ function toRow(r: Record<string, unknown>): OutboundReplyRow {
 }
 
 export function createOutboundReplyRepository({ db }: { db: Queryable }) {
-  return {
-    /**
-     * Inserts unless a reply of this kind and key exists for the message; returns the stored id.
-     * The id is drawn from the sequence in the same statement so the Message-ID can name it.
-     */
-    async insertIfNew(reply: NewOutboundReply): Promise<{ id: string; inserted: boolean; status: ReplyStatus }> {
-      const { rows } = await db.query<{ id: string; status: ReplyStatus }>(
-        `WITH n AS (SELECT nextval(pg_get_serial_sequence('outbound_reply', 'id')) AS id)
-         INSERT INTO outbound_reply (id, inbound_message_id, request_id, kind, reply_key, to_address, message_id, subject,
+  /**
+   * Inserts each reply unless one of its kind and key exists for its message; returns the stored
+   * ids in input order. Ids are drawn from the sequence in the same statement so each Message-ID
+   * can name its row. Each (message, kind, key) at most once per call.
+   */
+  async function insertManyIfNew(replies: readonly NewOutboundReply[]): Promise<{ id: string; inserted: boolean; status: ReplyStatus }[]> {
+    if (replies.length === 0) return [];
+    const values = valuesList(
+      replies.map((r) => [
+        r.inboundMessageId,
+        r.requestId,
+        r.kind,
+        r.replyKey,
+        r.toAddress,
+        r.messageIdPrefix,
+        r.messageIdSuffix,
+        r.subjectEncrypted,
+        r.bodyText,
+        r.inReplyTo,
+        r.referencesHeader,
+      ]),
+      ['bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'bytea', 'text', 'text', 'text'],
+    );
+    const key = (inboundMessageId: string, kind: string, replyKey: string): string => `${inboundMessageId}\u0000${kind}\u0000${replyKey}`;
+    const { rows } = await db.query<{ id: string; inbound_message_id: string; kind: string; reply_key: string; status: ReplyStatus }>(
+      `INSERT INTO outbound_reply (id, inbound_message_id, request_id, kind, reply_key, to_address, message_id, subject,
+         subject_encrypted, body_text, in_reply_to, references_header)
+       SELECT n.id, n.inbound_message_id, n.request_id, n.kind, n.reply_key, n.to_address, n.prefix || n.id::text || n.suffix, '',
+         n.subject_encrypted, n.body_text, n.in_reply_to, n.references_header
+       FROM (
+         -- nextval in a select list runs once per row, and the volatile call keeps this subquery apart
+         SELECT nextval(pg_get_serial_sequence('outbound_reply', 'id')) AS id, v.*
+         FROM (VALUES ${values.sql}) AS v(inbound_message_id, request_id, kind, reply_key, to_address, prefix, suffix,
            subject_encrypted, body_text, in_reply_to, references_header)
-         VALUES ((SELECT id FROM n), $1, $2, $3, $4, $5, $6::text || (SELECT id FROM n)::text || $7::text, '', $8, $9, $10, $11)
-         ON CONFLICT (inbound_message_id, kind, reply_key) DO NOTHING
-         RETURNING id::text, status`,
-        [
-          reply.inboundMessageId,
-          reply.requestId,
-          reply.kind,
-          reply.replyKey,
-          reply.toAddress,
-          reply.messageIdPrefix,
-          reply.messageIdSuffix,
-          reply.subjectEncrypted,
-          reply.bodyText,
-          reply.inReplyTo,
-          reply.referencesHeader,
-        ],
+       ) n
+       ON CONFLICT (inbound_message_id, kind, reply_key) DO NOTHING
+       RETURNING id::text, inbound_message_id::text, kind, reply_key, status`,
+      values.params,
+    );
+    const stored = new Map(rows.map((r) => [key(r.inbound_message_id, r.kind, r.reply_key), { id: r.id, inserted: true, status: r.status }]));
+    const missing = replies.filter((r) => !stored.has(key(r.inboundMessageId, r.kind, r.replyKey)));
+    if (missing.length > 0) {
+      const existing = await db.query<{ id: string; inbound_message_id: string; kind: string; reply_key: string; status: ReplyStatus }>(
+        `SELECT o.id::text, o.inbound_message_id::text, o.kind, o.reply_key, o.status
+         FROM outbound_reply o
+         JOIN unnest($1::bigint[], $2::text[], $3::text[]) AS k(inbound_message_id, kind, reply_key)
+           ON o.inbound_message_id = k.inbound_message_id AND o.kind = k.kind AND o.reply_key = k.reply_key`,
+        [missing.map((r) => r.inboundMessageId), missing.map((r) => r.kind), missing.map((r) => r.replyKey)],
       );
-      if (rows[0]) return { id: rows[0].id, inserted: true, status: rows[0].status };
-      const existing = await db.query<{ id: string; status: ReplyStatus }>(
-        'SELECT id::text, status FROM outbound_reply WHERE inbound_message_id = $1 AND kind = $2 AND reply_key = $3',
-        [reply.inboundMessageId, reply.kind, reply.replyKey],
-      );
-      return { id: existing.rows[0]!.id, inserted: false, status: existing.rows[0]!.status };
+      for (const r of existing.rows) stored.set(key(r.inbound_message_id, r.kind, r.reply_key), { id: r.id, inserted: false, status: r.status });
+    }
+    return replies.map((r) => stored.get(key(r.inboundMessageId, r.kind, r.replyKey))!);
+  }
+
+  return {
+    async insertIfNew(reply: NewOutboundReply): Promise<{ id: string; inserted: boolean; status: ReplyStatus }> {
+      const [stored] = await insertManyIfNew([reply]);
+      return stored!;
     },
+
+    insertManyIfNew,
 
     async findById(id: string): Promise<OutboundReplyRow | null> {
       const { rows } = await db.query(`SELECT ${COLUMNS} FROM outbound_reply WHERE id = $1`, [id]);

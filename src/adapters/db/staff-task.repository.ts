@@ -1,6 +1,6 @@
 /** staff_task: follow-up work for billing staff, one per (kind, subject key). */
 import type { TaskKind, TaskSpec, TaskStatus } from '../../domain/tasks';
-import type { Queryable } from './db-pool';
+import { valuesList, type Queryable } from './db-pool';
 
 export interface StaffTaskRow {
   id: string;
@@ -42,39 +42,55 @@ function toRow(r: Record<string, unknown>): StaffTaskRow {
 }
 
 export function createStaffTaskRepository({ db }: { db: Queryable }) {
+  /**
+   * Several tasks in one round trip (ids in input order). Each (kind, subject) at most once per
+   * call: Postgres refuses to update a row twice in one statement.
+   */
+  async function upsertMany(specs: readonly TaskSpec[], { reopen = false }: { reopen?: boolean } = {}): Promise<string[]> {
+    if (specs.length === 0) return [];
+    const values = valuesList(
+      specs.map((spec) => [
+        spec.kind,
+        spec.subjectKey,
+        spec.requestId,
+        spec.inboundMessageId,
+        spec.status,
+        spec.priority,
+        spec.dueAt,
+        spec.reason,
+        spec.missingFields,
+      ]),
+      ['text', 'text', 'bigint', 'bigint', 'text', 'int', 'timestamptz', 'text', 'text[]'],
+      2,
+    );
+    const { rows } = await db.query<{ id: string; kind: string; subject_key: string }>(
+      `INSERT INTO staff_task (kind, subject_key, request_id, inbound_message_id, status, priority, due_at, reason, missing_fields)
+       VALUES ${values.sql}
+       ON CONFLICT (kind, subject_key) DO UPDATE SET
+         status = CASE WHEN staff_task.status IN ('done','closed') AND NOT $1 THEN staff_task.status ELSE EXCLUDED.status END,
+         priority = EXCLUDED.priority, due_at = EXCLUDED.due_at, reason = EXCLUDED.reason,
+         missing_fields = EXCLUDED.missing_fields, updated_at = now(),
+         closed_at = CASE WHEN staff_task.status IN ('done','closed') AND NOT $1 THEN staff_task.closed_at ELSE NULL END,
+         closed_by = CASE WHEN staff_task.status IN ('done','closed') AND NOT $1 THEN staff_task.closed_by ELSE NULL END
+       RETURNING id::text, kind, subject_key`,
+      [reopen, ...values.params],
+    );
+    const byKey = new Map(rows.map((r) => [`${r.kind}\u0000${r.subject_key}`, r.id]));
+    return specs.map((spec) => byKey.get(`${spec.kind}\u0000${spec.subjectKey}`)!);
+  }
+
   return {
     /**
      * Creates the task, or refreshes an open/paused one (priority, due, reason, status). A task
      * staff already marked done or the system closed is reopened only when `reopen` is set.
      */
-    async upsert(spec: TaskSpec, { reopen = false }: { reopen?: boolean } = {}): Promise<string> {
-      const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO staff_task (kind, subject_key, request_id, inbound_message_id, status, priority, due_at, reason, missing_fields)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
-         ON CONFLICT (kind, subject_key) DO UPDATE SET
-           status = CASE WHEN staff_task.status IN ('done','closed') AND NOT $10 THEN staff_task.status ELSE EXCLUDED.status END,
-           priority = EXCLUDED.priority, due_at = EXCLUDED.due_at, reason = EXCLUDED.reason,
-           missing_fields = EXCLUDED.missing_fields, updated_at = now(),
-           closed_at = CASE WHEN staff_task.status IN ('done','closed') AND NOT $10 THEN staff_task.closed_at ELSE NULL END,
-           closed_by = CASE WHEN staff_task.status IN ('done','closed') AND NOT $10 THEN staff_task.closed_by ELSE NULL END
-         RETURNING id::text`,
-        [
-          spec.kind,
-          spec.subjectKey,
-          spec.requestId,
-          spec.inboundMessageId,
-          spec.status,
-          spec.priority,
-          spec.dueAt,
-          spec.reason,
-          spec.missingFields,
-          reopen,
-        ],
-      );
-      return rows[0]!.id;
+    async upsert(spec: TaskSpec, options: { reopen?: boolean } = {}): Promise<string> {
+      const [id] = await upsertMany([spec], options);
+      return id!;
     },
 
-    /** Closes an open or paused task of a kind for a subject (the system's own closing). */
+    upsertMany,
+
     async close(kind: TaskKind, subjectKey: string, by: string): Promise<boolean> {
       const { rowCount } = await db.query(
         `UPDATE staff_task SET status = 'closed', closed_at = now(), closed_by = $3, updated_at = now()

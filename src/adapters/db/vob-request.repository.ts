@@ -1,6 +1,6 @@
 /** vob_request: one row per client request in a message; answers update the open request. */
 import type { RequiredField } from '../../../schemas/vob-record';
-import type { Queryable } from './db-pool';
+import { valuesList, type Queryable } from './db-pool';
 
 export type RequestStatus = 'awaiting-information' | 'ready' | 'needs-review' | 'closed';
 
@@ -24,7 +24,8 @@ export interface AnswerCandidateRow {
   requestId: string;
   clientKey: string | null;
   fromAddress: string | null;
-  inThread: boolean;
+  /** Which of the named Message-IDs lead to this request's thread. */
+  threadIds: string[];
   createdAt: Date;
 }
 
@@ -64,15 +65,16 @@ export interface RequestState {
 
 export function createVobRequestRepository({ db }: { db: Queryable }) {
   return {
-    /** Inserts the request, saying whether the row is new (false: the message's request was already stored). */
-    async insertOrFind(row: RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null }): Promise<{ id: string; inserted: boolean }> {
-      const { rows } = await db.query<{ id: string; inserted: boolean }>(
-        `INSERT INTO vob_request (inbound_message_id, request_index, status, request_encrypted, client_key, missing_fields,
-           conflict_count, from_address, next_reminder_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
-         ON CONFLICT (inbound_message_id, request_index) DO UPDATE SET updated_at = vob_request.updated_at
-         RETURNING id::text, (xmax = 0) AS inserted`,
-        [
+    /**
+     * Inserts requests in one round trip, saying for each (in input order) whether its row is new
+     * (false: that message's request was already stored).
+     */
+    async insertOrFind(
+      rows: readonly (RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null })[],
+    ): Promise<{ id: string; inserted: boolean }[]> {
+      if (rows.length === 0) return [];
+      const values = valuesList(
+        rows.map((row) => [
           row.inboundMessageId,
           row.requestIndex,
           row.status,
@@ -82,9 +84,19 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
           row.conflictCount,
           row.fromAddress,
           row.nextReminderAt,
-        ],
+        ]),
+        ['bigint', 'int', 'text', 'bytea', 'text', 'text[]', 'int', 'text', 'timestamptz'],
       );
-      return rows[0]!;
+      const { rows: stored } = await db.query<{ id: string; inbound_message_id: string; request_index: number; inserted: boolean }>(
+        `INSERT INTO vob_request (inbound_message_id, request_index, status, request_encrypted, client_key, missing_fields,
+           conflict_count, from_address, next_reminder_at)
+         VALUES ${values.sql}
+         ON CONFLICT (inbound_message_id, request_index) DO UPDATE SET updated_at = vob_request.updated_at
+         RETURNING id::text, inbound_message_id::text, request_index, (xmax = 0) AS inserted`,
+        values.params,
+      );
+      const byKey = new Map(stored.map((r) => [`${r.inbound_message_id}:${r.request_index}`, { id: r.id, inserted: r.inserted }]));
+      return rows.map((row) => byKey.get(`${row.inboundMessageId}:${row.requestIndex}`)!);
     },
 
     async update(id: string, state: RequestState): Promise<void> {
@@ -119,9 +131,10 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
     },
 
     /**
-     * Awaiting-information requests a new message may answer: those whose thread (the request's
-     * message, its answers, and our replies to either) is named in `threadIds`, and those with
-     * one of `clientKeys`.
+     * Awaiting-information requests that messages may answer: those whose thread (the request's
+     * message, its answers, and our replies to either) is named in `threadIds`, and those with one
+     * of `clientKeys`. For several messages at once: each row says which of the named Message-IDs
+     * reach it, and `candidatesFor` (domain) picks each message's own.
      */
     async findAnswerCandidates(threadIds: readonly string[], clientKeys: readonly string[]): Promise<AnswerCandidateRow[]> {
       if (threadIds.length === 0 && clientKeys.length === 0) return [];
@@ -130,30 +143,33 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
         client_key: string | null;
         from_address: string | null;
         created_at: Date;
-        in_thread: boolean;
+        thread_ids: string[];
       }>(
         // The thread is entered from the named Message-IDs through indexes (inbound_message
         // message_id, outbound_reply message_id, vob_request inbound_message_id): the cost does not
         // grow with the table. Without thread ids only the client-key index is read.
         threadIds.length === 0
-          ? `SELECT r.id::text, r.client_key, r.from_address, r.created_at, false AS in_thread
+          ? `SELECT r.id::text, r.client_key, r.from_address, r.created_at, '{}'::text[] AS thread_ids
              FROM vob_request r
              WHERE r.status = 'awaiting-information' AND r.client_key = ANY($1)
              ORDER BY r.id`
-          : `WITH thread_message AS (
-               SELECT m.id FROM inbound_message m WHERE m.message_id = ANY($1)
+          : `WITH named_id AS (
+               SELECT DISTINCT unnest($1::text[]) AS message_id
+             ), thread_message AS (
+               SELECT m.id, n.message_id FROM inbound_message m JOIN named_id n ON m.message_id = n.message_id
                UNION
-               SELECT o.inbound_message_id FROM outbound_reply o WHERE o.message_id = ANY($1)
+               SELECT o.inbound_message_id, n.message_id FROM outbound_reply o JOIN named_id n ON o.message_id = n.message_id
              ), named AS (
-               SELECT r.id AS request_id FROM vob_request r JOIN thread_message t ON r.inbound_message_id = t.id
+               SELECT r.id AS request_id, t.message_id FROM vob_request r JOIN thread_message t ON r.inbound_message_id = t.id
                UNION
-               SELECT a.request_id FROM request_answer a JOIN thread_message t ON a.inbound_message_id = t.id
+               SELECT a.request_id, t.message_id FROM request_answer a JOIN thread_message t ON a.inbound_message_id = t.id
              ), hit AS (
                SELECT request_id AS id FROM named
                UNION
                SELECT id FROM vob_request WHERE status = 'awaiting-information' AND client_key = ANY($2)
              )
-             SELECT r.id::text, r.client_key, r.from_address, r.created_at, (r.id IN (SELECT request_id FROM named)) AS in_thread
+             SELECT r.id::text, r.client_key, r.from_address, r.created_at,
+               COALESCE((SELECT array_agg(n.message_id ORDER BY n.message_id) FROM named n WHERE n.request_id = r.id), '{}') AS thread_ids
              FROM vob_request r JOIN hit ON hit.id = r.id
              WHERE r.status = 'awaiting-information'
              ORDER BY r.id`,
@@ -163,7 +179,7 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
         requestId: r.id,
         clientKey: r.client_key,
         fromAddress: r.from_address,
-        inThread: r.in_thread,
+        threadIds: r.thread_ids,
         createdAt: r.created_at,
       }));
     },

@@ -1,5 +1,5 @@
 import type { VobRequest } from '../../../schemas/vob-record';
-import { applyAnswer, clientKeyMaterial, matchAnswers, replyAfterAnswers } from '../../../src/domain/answer-matching';
+import { applyAnswer, candidatesFor, clientKeyMaterial, matchAnswers, replyAfterAnswers } from '../../../src/domain/answer-matching';
 
 const t = (s: string) => new Date(s);
 const emptyRequest = (): VobRequest => ({
@@ -19,6 +19,30 @@ describe('clientKeyMaterial', () => {
     expect(clientKeyMaterial('José Núñez', '1990-01-02')).toBe('jose|nunez|1990-01-02');
     expect(clientKeyMaterial('Jane Doe', null)).toBeNull();
     expect(clientKeyMaterial(null, '1990-01-02')).toBeNull();
+  });
+});
+
+describe('candidatesFor', () => {
+  const at = new Date('2026-11-20T10:00:00Z');
+  const rows = [
+    { requestId: '1', clientKey: 'k-ana', fromAddress: 'intake@alpha.test', threadIds: ['<a1@alpha.test>'], createdAt: at },
+    { requestId: '2', clientKey: 'k-ben', fromAddress: 'intake@beta.test', threadIds: [], createdAt: at },
+    { requestId: '3', clientKey: null, fromAddress: 'intake@beta.test', threadIds: ['<b1@beta.test>', '<r9@vob.test>'], createdAt: at },
+  ];
+
+  it('picks, from rows looked up for several messages, the ones this message names or shares a client with', () => {
+    expect(candidatesFor({ threadIds: ['<r9@vob.test>'], clientKeys: ['k-ben'] }, rows)).toEqual([
+      { requestId: '2', clientKey: 'k-ben', fromAddress: 'intake@beta.test', inThread: false, createdAt: at },
+      { requestId: '3', clientKey: null, fromAddress: 'intake@beta.test', inThread: true, createdAt: at },
+    ]);
+  });
+
+  it('marks a client-key row in the thread when the message also names its thread', () => {
+    expect(candidatesFor({ threadIds: ['<a1@alpha.test>'], clientKeys: ['k-ana'] }, rows).map((c) => [c.requestId, c.inThread])).toEqual([['1', true]]);
+  });
+
+  it('gives nothing to a message that names no thread and has no client key', () => {
+    expect(candidatesFor({ threadIds: [], clientKeys: [null] }, rows)).toEqual([]);
   });
 });
 
