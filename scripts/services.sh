@@ -335,6 +335,8 @@ mail_uid = vmail
 mail_gid = vmail
 mail_location = maildir:$LAB/mail/%d/%n
 mail_fsync = never
+# Only Dovecot (IMAP and LMTP) touches these Maildirs: no directory rescans on every sync.
+maildir_very_dirty_syncs = yes
 default_process_limit = 1000
 default_client_limit = 4000
 
