@@ -65,6 +65,8 @@ export const fastOptions: PollerOptions = {
   lockRetryMs: 300,
   backoff: { baseMs: 100, maxMs: 1_000, factor: 2 },
   chunkSize: 5,
+  // Smaller than a typical test's mail: MOVEs happen both mid-range and at the range's end.
+  moveBatch: 7,
   imap: { autoIdleDelayMs: 200, connectionTimeoutMs: 10_000 },
 };
 

@@ -12,6 +12,8 @@ export interface JobQueue extends WorkQueuePort {
   /** Extract jobs for several messages in one Redis round trip (the poller's batch). */
   enqueueExtractMany(messages: readonly { id: string; needsOcr: boolean | null }[]): Promise<void>;
   readonly queues: Queue[];
+  /** Text-only extract jobs waiting (the reply pacing's signal). */
+  textExtractWaiting(): Promise<number>;
   /** Jobs waiting, active and delayed per queue (for /metrics and tests). */
   counts(): Promise<Record<string, number>>;
   close(): Promise<void>;
@@ -76,6 +78,9 @@ export function createJobQueue({ connection, prefix }: { connection: Redis; pref
     async enqueueReminder(requestId, reminderNumber, delayMs) {
       const payload = QUEUES.remind.payload.parse({ requestId, reminderNumber });
       await add(remind, 'remind', payload, { ...BASE, delay: Math.max(0, Math.round(delayMs)), jobId: QUEUES.remind.jobId(payload) });
+    },
+    async textExtractWaiting() {
+      return extract.getWaitingCount();
     },
     async counts() {
       const out: Record<string, number> = {};
