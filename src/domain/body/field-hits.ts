@@ -6,7 +6,7 @@
  */
 import type { FieldKey, Heading, Section } from './labels';
 import { classifyHeading } from './labels';
-import { headerRowFields, parseLine, rowCells, type LinePair, type ParsedLine } from './label-lines';
+import { headerRowFields, parseLine, rowCells, spaceSeparatedPair, type LinePair, type ParsedLine } from './label-lines';
 
 /** A field after section resolution. */
 export type HitField = Exclude<FieldKey, 'name' | 'dob' | 'address' | 'phone' | 'relationship' | 'ignore'>;
@@ -85,13 +85,33 @@ function addressContinuation(text: string): boolean {
   return /\d|\b(?:apt|unit|suite|ste|box)\b|,\s*[A-Za-z]{2}\b|^[A-Za-z .'-]+,\s*[A-Za-z .]+$/i.test(text) && text.length <= 80;
 }
 
+/**
+ * A segment typed as a form without colons ("name jorge ruiz", "dob 04/09/1993", "insurance
+ * presbyterian health plan"): when at least four lines read as label-space-value and two of them
+ * carry a value of recognisable shape (a date, ID, phone or address, which proves the style),
+ * the remaining plain-text lines of that style are read as labelled too.
+ */
+function readColonlessForm(lines: readonly string[], parsed: ParsedLine[]): ParsedLine[] {
+  // A segment that mostly writes "Label: value" is not a colon-less form (a signature's
+  // "Phone: ..." line does not count against one).
+  if (lines.filter((l, i) => l.includes(':') && parsed[i]?.kind === 'pairs').length >= 2) return parsed;
+  const spaced = lines.map((l) => spaceSeparatedPair(l));
+  const formLines = spaced.filter((p) => p !== null).length;
+  const typedLines = parsed.filter((p, i) => p.kind === 'pairs' && spaced[i] !== null).length;
+  if (formLines < 4 || typedLines < 2) return parsed;
+  return parsed.map((p, i) => {
+    const pair = spaced[i];
+    return p.kind === 'text' && pair ? { kind: 'pairs', pairs: [pair] } : p;
+  });
+}
+
 /** Collects the labelled values of a segment's lines, in order. */
 export function collectHits(lines: string[]): FieldHit[] {
   const hits: FieldHit[] = [];
   const st: State = { explicit: null, implicit: null };
   let afterBreak = false;
   let newClient = false;
-  const parsed: ParsedLine[] = lines.map((l) => parseLine(l));
+  const parsed: ParsedLine[] = readColonlessForm(lines, lines.map((l) => parseLine(l)));
 
   const push = (field: FieldKey, value: string, line: number, override = false): void => {
     const resolved = resolve(field, st);

@@ -213,6 +213,27 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   return null;
 }
 
+/**
+ * "name jorge ruiz", "insurance presbyterian health plan": a label and a value separated by one
+ * space, with no colon anywhere on the line. Only trusted for a whole segment written that way
+ * (see collectHits): on its own such a line is as likely to be prose.
+ */
+export function spaceSeparatedPair(rawLine: string): LinePair | null {
+  const line = cleanLine(rawLine);
+  if (line.length === 0 || line.length > 90 || /[:\t]/.test(line)) return null;
+  const words = line.split(/\s+/);
+  for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+    const label = words.slice(0, k).join(' ');
+    const field = classifyLabel(label);
+    if (field === null || field === 'ignore') continue;
+    const value = words.slice(k).join(' ').replace(/^[-–—=#]+\s*/, '').trim();
+    if (value.length === 0 || classifyLabel(value) !== null) return null;
+    if (TYPED.has(field) && !typedValueOk(field, value)) return null;
+    return pairOf(field, label, value);
+  }
+  return null;
+}
+
 /** True when the text is a label with an empty value ("Client Name:", "DOB"). */
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);

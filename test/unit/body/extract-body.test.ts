@@ -70,6 +70,23 @@ describe('extractBody label styles', () => {
   });
 });
 
+describe('extractBody colon-less forms', () => {
+  it('reads a form typed without colons, label and value one space apart', () => {
+    const r = one('client name ana lopez\nbirth date 2/3/1980\ncarrier blue shield of california\nmember id xyz445566778\nsubscriber carlos lopez\nrelationship spouse\n');
+    expect(r.client.name).toBe('ana lopez');
+    expect(r.client.dob).toBe('1980-02-03');
+    expect(r.insurance.payerName).toBe('blue shield of california');
+    expect(r.insurance.memberId).toBe('XYZ445566778');
+    expect(r.subscriber).toEqual({ name: 'carlos lopez', relationship: 'spouse' });
+  });
+
+  it('does not read prose as labels when only a value or two has a shape', () => {
+    const r = one('Name: Ivy Park\nDOB: 3/3/1993\nInsurance: Aetna\nMember ID: W556677\n\nname on the card is spelled differently\ninsurance card attached below\n');
+    expect(r.client.name).toBe('Ivy Park');
+    expect(r.insurance.payerName).toBe('Aetna');
+  });
+});
+
 describe('extractBody messages that are not requests', () => {
   it('gives no request for chit-chat, and flags verification wording', () => {
     expect(extractBody('Thanks for lunch!', { ...ctx, subject: 'hi' })).toEqual({ requests: [], mentionsVerification: false });
