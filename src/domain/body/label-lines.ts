@@ -10,6 +10,7 @@ import { parsePhone } from './phones';
 import { normalizeMemberId } from './identifiers';
 import { parseAddress } from './addresses';
 import { hasRelationshipWord } from './relationships';
+import { findPayers } from '../card/payers';
 
 export interface LinePair {
   field: FieldKey;
@@ -34,7 +35,15 @@ export type ParsedLine =
   | { kind: 'text'; text: string };
 
 /** Fields whose value is recognisable by its shape, so a plain space may separate label and value. */
-const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone', 'namedPhone', 'address', 'clientAddress']);
+const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone', 'namedPhone', 'phone', 'address', 'clientAddress']);
+
+/** Fields a relationship word may follow after a plain space ("sub self", "subscriber spouse"). */
+const RELATION_VALUED: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberName', 'relToSubscriber']);
+
+function relationValueOk(value: string): boolean {
+  const v = value.trim();
+  return v.split(/\s+/).length <= 3 && hasRelationshipWord(v);
+}
 
 function typedValueOk(field: FieldKey, value: string): boolean {
   const v = value.trim();
@@ -51,6 +60,7 @@ function typedValueOk(field: FieldKey, value: string): boolean {
     case 'insPhone':
     case 'idOrPhone':
     case 'namedPhone':
+    case 'phone':
       return parsePhone(v) !== null && /^\W{0,3}(?:\+?1|\(?\d)/.test(v);
     case 'address':
     case 'clientAddress': {
@@ -137,10 +147,39 @@ function splitInline(value: string, depth: number): { value: string; more: LineP
 }
 
 /** Words that start a typed label inside a value ("Jane Doe DOB 01/02/1990"). */
-const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone)\b/i;
+const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone|ph|phone|tel)\b/i;
+
+/** A person's name of two to four words, nothing else. */
+const PERSON_NAME = /^[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){1,3}$/u;
+
+/**
+ * "john smith 3/4/88 bcbs tx": an unlabelled birth date right after a name, then optionally a
+ * payer the dictionary knows. Only when what precedes the date is a bare person name.
+ */
+function splitNameDate(value: string, depth: number): { value: string; more: LinePair[] } | null {
+  const m = /^(.+?)\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b\s*(.*)$/.exec(value);
+  if (!m) return null;
+  const [, head = '', date = '', rest = ''] = m;
+  if (!PERSON_NAME.test(head.trim()) || parseDate(date, { birthDate: true }) === null) return null;
+  const more: LinePair[] = [{ field: 'dob', value: date }];
+  const tail = rest.replace(/^[\s,;]+/, '').trim();
+  if (tail.length > 0) {
+    const labelled = parseLabelled(tail, depth + 1, true);
+    if (labelled !== null) more.push(...labelled);
+    else {
+      // "bcbs tx id xof123 grp 88120": the payer, then typed pairs.
+      const payer = splitTyped(tail, depth + 1);
+      if (payer.value.split(/\s+/).length > 5 || findPayers(payer.value)[0]?.position !== 0) return null;
+      more.push({ field: 'payer', value: payer.value.trim() }, ...payer.more);
+    }
+  }
+  return { value: head.trim(), more };
+}
 
 /** Typed pairs after a list separator or a space ("Jane Doe, DOB 01/02/1990", "Aetna ID W123"). */
 function splitTyped(value: string, depth: number): { value: string; more: LinePair[] } {
+  const nameDate = depth > 6 ? null : splitNameDate(value, depth);
+  if (nameDate !== null) return nameDate;
   for (const m of value.matchAll(/\s*(?:[,;|]|\s\/\s|\s{2,}|\s[-–—]\s|\s(?=[A-Za-z]))\s*/g)) {
     const at = (m.index ?? 0) + m[0].length;
     if ((m.index ?? 0) === 0) continue;
@@ -204,9 +243,9 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
     const left = words.slice(0, k).join(' ');
     const field = classifyLabel(left);
-    if (field === null || !TYPED.has(field)) continue;
+    if (field === null) continue;
     const raw = words.slice(k).join(' ');
-    if (!typedValueOk(field, raw)) continue;
+    if (!(TYPED.has(field) && typedValueOk(field, raw)) && !(!typedOnly && RELATION_VALUED.has(field) && relationValueOk(raw))) continue;
     const { value, more } = splitInline(raw, depth);
     return [pairOf(field, left, value), ...more];
   }

@@ -70,6 +70,23 @@ describe('extractBody label styles', () => {
   });
 });
 
+describe('extractBody run-on lines', () => {
+  it('splits a name followed by an unlabelled birth date and a known payer', () => {
+    const r = one('Client: maria lopez 12/05/1979 aetna id W998877665 grp 445566\nref: desert sun recovery\n');
+    expect(r.client.name).toBe('maria lopez');
+    expect(r.client.dob).toBe('1979-12-05');
+    expect(r.insurance.payerName).toBe('aetna');
+    expect(r.insurance.memberId).toBe('W998877665');
+    expect(r.insurance.groupNumber).toBe('445566');
+  });
+
+  it('leaves a name alone when what follows the date is not a payer or a label', () => {
+    const r = one('Client: Amy Chen\nDOB: 2/2/1990\nReferred by: Dr Omar Haddad 3/4/2025 follow up\n');
+    expect(r.client.dob).toBe('1990-02-02');
+    expect(r.referredBy).toBe('Dr Omar Haddad 3/4/2025 follow up');
+  });
+});
+
 describe('extractBody colon-less forms', () => {
   it('reads a form typed without colons, label and value one space apart', () => {
     const r = one('client name ana lopez\nbirth date 2/3/1980\ncarrier blue shield of california\nmember id xyz445566778\nsubscriber carlos lopez\nrelationship spouse\n');

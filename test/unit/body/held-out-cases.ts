@@ -47,7 +47,6 @@ export function req(s: Spec): BodyRequest {
 export const HELD_OUT_CASES: HeldOutCase[] = [
   {
     id: 'terse phone-typed, no commas in the address',
-    knownGap: 'label-free run-on line: the name, DOB and payer follow one label with no separators between them',
     text: 'pt: john smith 3/4/88 bcbs tx id xof123456789 grp 88120 ph 800-521-2227\naddr 14 elm st austin tx 78701\nsub self\nref: hill country recovery\n\nSent from my iPhone\n',
     expected: [req({ name: 'john smith', dob: '1988-03-04', address: addr('14 elm st', null, 'austin', 'TX', '78701'), payer: 'bcbs tx', id: 'XOF123456789', group: '88120', phone: '+18005212227', sub: 'john smith', rel: 'self', ref: 'hill country recovery' })],
   },
