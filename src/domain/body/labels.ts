@@ -35,6 +35,7 @@ export type FieldKey =
   | 'relToSubscriber' // the value describes the client ("Relationship to subscriber: Daughter")
   | 'relOfSubscriber' // the value describes the subscriber ("Subscriber relationship to client: Mother")
   | 'referredBy'
+  | 'mrn' // "MRN": a facility's chart number, except that Kaiser's member identifier is its MRN
   | 'ignore'; // a known label of something the record does not hold (SSN, email, fax...)
 
 export type Section = 'client' | 'insurance' | 'subscriber' | 'referral' | 'secondary' | 'other';
@@ -149,6 +150,8 @@ export function classifyLabel(raw: string): FieldKey | null {
     return 'referredBy';
   }
   if (REFERRAL.has(joined.replace(/ name$/, ''))) return 'referredBy';
+
+  if (/^(?:kp |kaiser |patient |pt |client )?(?:mrn|medical record (?:number|no|#))$/.test(joined)) return 'mrn';
 
   // Things that are labelled but not part of the record ("Ins phone / fax" is still the insurance's phone).
   const phoneThenFax = /\b(?:ins|insurance|payer|payor|carrier)\b.*\b(?:phone|ph|tel|telephone)\b.*\bfax\b/.test(joined);

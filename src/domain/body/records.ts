@@ -140,6 +140,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
     if (looksLikeFormattedPhone(either) && parsePhone(either) !== null) phone = phone ?? parsePhone(either);
     else memberId = memberId ?? normalizeMemberId(either);
   }
+  // Kaiser identifies its members by their MRN; elsewhere an MRN is the facility's chart number.
+  const mrn = get('mrn');
+  if (memberId === null && mrn !== null && payerName !== null && /\bkaiser\b|^kp\b/i.test(payerName)) memberId = normalizeMemberId(mrn);
   // "Cigna phone", "KP #": the insurance's phone when the word names the payer (or its initials).
   const named = get('namedPhone');
   if (phone === null && named !== null && payerName !== null && named.includes('\t')) {

@@ -87,6 +87,16 @@ describe('extractBody run-on lines', () => {
   });
 });
 
+describe('extractBody MRN', () => {
+  it("is Kaiser's member ID when no other is given", () => {
+    expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');
+  });
+  it("is the facility's chart number for any other payer, and never overrides a member ID", () => {
+    expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Aetna\nMRN: 000112233\n').insurance.memberId).toBeNull();
+    expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser\nMember ID: 55566677\nMRN: 000112233\n').insurance.memberId).toBe('55566677');
+  });
+});
+
 describe('extractBody colon-less forms', () => {
   it('reads a form typed without colons, label and value one space apart', () => {
     const r = one('client name ana lopez\nbirth date 2/3/1980\ncarrier blue shield of california\nmember id xyz445566778\nsubscriber carlos lopez\nrelationship spouse\n');

@@ -92,7 +92,6 @@ export const HELD_OUT_CASES: HeldOutCase[] = [
   },
   {
     id: 'client is spouse of subscriber (sentence)',
-    knownGap: '"MRN" is ignored as a facility chart number; for Kaiser it is the member ID',
     text: 'Name: Rosa Diaz\nDOB: 5/6/1977\nAddress: 300 College Ave, Fort Collins, CO 80524\nInsurance: Kaiser Permanente\nMRN: 12345678\nKP phone 1-800-464-4000\nSubscriber: Carlos Diaz\nClient is spouse of subscriber\nReferred by: Front Range Treatment\n',
     expected: [req({ name: 'Rosa Diaz', dob: '1977-05-06', address: addr('300 College Ave', null, 'Fort Collins', 'CO', '80524'), payer: 'Kaiser Permanente', id: '12345678', phone: '+18004644000', sub: 'Carlos Diaz', rel: 'spouse', ref: 'Front Range Treatment' })],
   },
