@@ -273,6 +273,74 @@ export function spaceSeparatedPair(rawLine: string): LinePair | null {
   return null;
 }
 
+/**
+ * A request typed as one comma-separated line ("new vob: Luis Hernandez, dob 6/15/89, 27 Rue St,
+ * New Orleans, LA 70112, Humana id H44001122, ph 800-457-4708, self, ref Crescent City
+ * Recovery"). Items are read by label or by shape: a person's name (the first unlabelled one),
+ * a street address running to its state or ZIP, a payer the dictionary knows (with a following
+ * ID), a relationship word (the subscriber), a referral phrase. Null unless the line yields at
+ * least four values, two of them labelled with a shape (DOB, ID, phone), so prose with commas
+ * is left alone.
+ */
+export function commaListPairs(line: string): LinePair[] | null {
+  const items = line.split(/\s*[,;]\s*/).map((i) => i.trim()).filter((i) => i.length > 0);
+  if (items.length < 5) return null;
+  const pairs: LinePair[] = [];
+  let typed = 0;
+  let named = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const labelled = parseLabelled(item, 5, true);
+    if (labelled !== null && labelled.length > 0 && labelled.every((p) => p.field !== 'ignore')) {
+      pairs.push(...labelled);
+      typed += 1;
+      continue;
+    }
+    if (/^\d+\s+\p{L}/u.test(item) || /^p\.?\s*o\.?\s*box\b/i.test(item)) {
+      // A street, then its city, state and ZIP items.
+      for (let j = Math.min(items.length - 1, i + 3); j > i; j--) {
+        const candidate = items.slice(i, j + 1).join(', ');
+        const address = parseAddress(candidate);
+        if (address !== null && address.state !== null && (address.postalCode !== null || j === i + 2)) {
+          pairs.push({ field: 'clientAddress', value: candidate });
+          i = j;
+          break;
+        }
+      }
+      continue;
+    }
+    const referral = /^(?:ref|referred by|referral(?: from)?|referring)\s+(.+)$/i.exec(item);
+    if (referral) {
+      pairs.push({ field: 'referredBy', value: referral[1] ?? '' });
+      continue;
+    }
+    if (relationValueOk(item) && item.split(/\s+/).length === 1) {
+      pairs.push({ field: 'subscriberName', value: item });
+      continue;
+    }
+    // "Humana id H44001122": a payer (known, or named right before its member ID) and pairs.
+    const payer = splitTyped(item, 5);
+    const words = payer.value.trim().split(/\s+/);
+    const knownPayer = findPayers(payer.value)[0]?.position === 0 && words.length <= 5;
+    const namesItsId = payer.more.some((p) => p.field === 'memberId') && words.length <= 4 && !/\d/.test(payer.value);
+    if (knownPayer || namesItsId) {
+      pairs.push({ field: 'payer', value: payer.value.trim() }, ...payer.more);
+      typed += payer.more.length > 0 ? 1 : 0;
+      continue;
+    }
+    if (payer.more.length > 0) {
+      pairs.push(...payer.more);
+      typed += 1;
+      continue;
+    }
+    if (!named && PERSON_NAME.test(item)) {
+      pairs.push({ field: 'clientName', value: item });
+      named = true;
+    }
+  }
+  return pairs.length >= 4 && typed >= 2 ? pairs : null;
+}
+
 /** True when the text is a label with an empty value ("Client Name:", "DOB"). */
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);
@@ -326,7 +394,13 @@ export function parseLine(rawLine: string): ParsedLine {
     const found = prosePairs(line);
     if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
-  const pairs = parseLabelled(line, 0);
+  let pairs = parseLabelled(line, 0);
+  // One comma-separated line holding a whole request, possibly after an unknown "new vob:",
+  // when the line read as labelled gives less.
+  if ((line.match(/,/g) ?? []).length >= 4 && (pairs === null || pairs.length < 3)) {
+    const listed = commaListPairs(line.replace(/^[^:,]{1,30}:\s*/, (prefix) => (classifyLabel(prefix.replace(/:\s*$/, '')) === null ? '' : prefix)));
+    if (listed !== null && listed.length > (pairs?.length ?? 0)) pairs = listed;
+  }
   if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
   if (pairs !== null) {
     const kept = pairs.filter((p) => p.value.length > 0 || pairs.length === 1);

@@ -80,6 +80,19 @@ describe('extractBody run-on lines', () => {
     expect(r.insurance.groupNumber).toBe('445566');
   });
 
+  it('reads a whole request written as one comma-separated line', () => {
+    const r = one('Hi - quick one: Dana Whitfield, DOB 02/14/1991, 880 Lakeview Dr, Madison, WI 53703, Quartz member id QZ5566778, phone 800-362-3310, spouse Tom Whitfield\n');
+    expect(r.client).toEqual({ name: 'Dana Whitfield', dob: '1991-02-14', address: { line1: '880 Lakeview Dr', line2: null, city: 'Madison', state: 'WI', postalCode: '53703' } });
+    expect(r.insurance.memberId).toBe('QZ5566778');
+    expect(r.insurance.phone).toBe('+18003623310');
+  });
+
+  it('leaves prose with commas alone', () => {
+    const r = one('Name: Ari Bloom\nDOB: 5/5/1985\nInsurance: Cigna\nHe called twice, left a voicemail, then emailed, faxed, and finally came in.\n');
+    expect(r.client.name).toBe('Ari Bloom');
+    expect(r.insurance.payerName).toBe('Cigna');
+  });
+
   it('leaves a name alone when what follows the date is not a payer or a label', () => {
     const r = one('Client: Amy Chen\nDOB: 2/2/1990\nReferred by: Dr Omar Haddad 3/4/2025 follow up\n');
     expect(r.client.dob).toBe('1990-02-02');

@@ -235,7 +235,6 @@ export const HELD_OUT_CASES: HeldOutCase[] = [
   },
   {
     id: 'terse one-liner with commas',
-    knownGap: 'comma-separated values with no labels for name, address or subscriber',
     text: 'new vob: Luis Hernandez, dob 6/15/89, 27 Rue St, New Orleans, LA 70112, Humana id H44001122, ph 800-457-4708, self, ref Crescent City Recovery\n',
     expected: [req({ name: 'Luis Hernandez', dob: '1989-06-15', address: addr('27 Rue St', null, 'New Orleans', 'LA', '70112'), payer: 'Humana', id: 'H44001122', phone: '+18004574708', sub: 'Luis Hernandez', rel: 'self', ref: 'Crescent City Recovery' })],
   },
