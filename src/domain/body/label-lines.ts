@@ -37,6 +37,9 @@ export type ParsedLine =
 /** Fields whose value is recognisable by its shape, so a plain space may separate label and value. */
 const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone', 'namedPhone', 'phone', 'address', 'clientAddress']);
 
+/** Fields whose value is a person's name. */
+const NAME_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['clientName', 'name', 'subscriberName']);
+
 /** Fields a relationship word may follow after a plain space ("sub self", "subscriber spouse"). */
 const RELATION_VALUED: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberName', 'relToSubscriber']);
 
@@ -76,6 +79,8 @@ function typedValueOk(field: FieldKey, value: string): boolean {
 
 /** A pair; a named phone keeps its label ("Cigna phone") so the record can match it to the payer. */
 function pairOf(field: FieldKey, label: string, value: string): LinePair {
+  // "12 Oak St, Boulder, CO 80304. Let me know if ...": the address ends at its ZIP.
+  if (field === 'address' || field === 'clientAddress') value = value.replace(/(\b\d{5}(?:-\d{4})?)[.!]\s+\S.*$/s, '$1');
   return { field, value: field === 'namedPhone' ? `${label.trim()}\t${value.trim()}` : value.trim() };
 }
 
@@ -94,6 +99,9 @@ export function cleanLine(line: string): string {
 }
 
 const PREFIX_NOTE = /^(?:correction|corrected|update|updated|updates|note|fyi|also|sorry|edit|edited|change|changed|ps|p\.s|new info|new|please note|addendum|amended)$/i;
+
+/** A label wrapped in the words of an answer ("Here's the address you asked for", "the correct DOB is"). */
+const ANSWER_PHRASE = /^(?:(?:here(?:'s|’s| is| are)|and|also|ok|okay|sure)[,\s]+)?(?:(?:the|her|his|their|client'?s?|patient'?s?|pt'?s?)\s+)?(?:(?:correct|corrected|updated|new|missing|right|full)\s+)?([a-z][a-z .#'’/]{1,40}?)\s*(?:(?:that\s+)?you\s+(?:asked|requested|needed|wanted)(?:\s+for)?|(?:that\s+)?(?:was|were)\s+(?:missing|requested)|as\s+requested|requested|is|are)?$/i;
 
 /** Separators between a label and its value, besides ":" and tab. */
 const OTHER_SEPARATORS = /\s[-–—]+\s|\s?[–—]\s?|\s?=+>?\s?|\s->\s|\s{2,}|\s(?:is|are|was|should be|should read|is now|changed to|=)\s|#\s/g;
@@ -215,6 +223,13 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
       return [pairOf(field, left, value), ...more];
     }
     if (PREFIX_NOTE.test(left.trim()) && !typedOnly) return parseLabelled(t.slice(colon + 1), depth + 1);
+    // "Here's the address you asked for: ...", "Her correct DOB is: ...": the label inside a phrase.
+    const phrased = !typedOnly ? ANSWER_PHRASE.exec(left.trim()) : null;
+    const phrasedField = phrased ? classifyLabel(phrased[1] ?? '') : null;
+    if (phrased && phrasedField !== null && phrasedField !== 'ignore') {
+      const { value, more } = splitInline(t.slice(colon + 1).trim(), depth);
+      return [pairOf(phrasedField, phrased[1] ?? '', value), ...more];
+    }
   }
   // "Referred by Sunrise Recovery": the phrase itself separates label and value.
   const referred = /^(?:referred\s+(?:by|from)|referral\s+(?:from|by)|ref(?:'d)?\s+by)\s+(?!:)(.+)$/i.exec(t);
@@ -233,8 +248,12 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     if (raw.trim().length === 0) continue;
     if (typedOnly && !TYPED.has(field)) continue;
     if ((typedOnly || /^\s?[–—-]/.test(sep) === false && !/\s{2,}|=/.test(sep)) && TYPED.has(field) && !typedValueOk(field, raw)) continue;
+    // "Correction on the member ID - I transposed two digits. Correct ID is ...": a sentence, not a value.
+    if (TYPED.has(field) && !typedValueOk(field, raw) && (raw.split(/[.!?]/)[0] ?? '').trim().split(/\s+/).length > 3) continue;
     // Prose separators ("is") only between a label and a typed value or a short value.
     if (/\s(?:is|are|was|should|changed)/.test(sep) && !TYPED.has(field) && raw.split(/\s+/).length > 6) continue;
+    // "Client is in detox": after a prose separator a name starts with a capital (or is "self").
+    if (/\s(?:is|are|was)\s/.test(sep) && NAME_FIELDS.has(field) && !/^\s*\p{Lu}/u.test(raw) && !relationValueOk(raw.split(/[,.;]/)[0] ?? '')) continue;
     const { value, more } = splitInline(raw, depth);
     return [pairOf(field, left, value), ...more];
   }
@@ -401,6 +420,11 @@ export function parseLine(rawLine: string): ParsedLine {
     const listed = commaListPairs(line.replace(/^[^:,]{1,30}:\s*/, (prefix) => (classifyLabel(prefix.replace(/:\s*$/, '')) === null ? '' : prefix)));
     if (listed !== null && listed.length > (pairs?.length ?? 0)) pairs = listed;
   }
+  // A paragraph of several sentences: read sentence by sentence when that finds more.
+  if (line.length > 120 && (line.match(/[a-z0-9)]{2}[.!?]\s+[A-Z]/g) ?? []).length >= 2) {
+    const found = prosePairs(line);
+    if (found.length > (pairs?.length ?? 0)) pairs = found;
+  }
   if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
   if (pairs !== null) {
     const kept = pairs.filter((p) => p.value.length > 0 || pairs.length === 1);
@@ -447,10 +471,22 @@ const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})
 
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 
+/** "run benefits for Marcus Delgado?", "VOB on Jane Doe". */
+const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
+/** "Mai Nguyen is coming in for residential on Thursday." */
+const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
+/** "He was referred to us by Desert Bloom Recovery." */
+const PROSE_REFERRAL = /\b(?:referred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|referral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+/** "She was born 11/30/1983". */
+const PROSE_BORN = /\b(?:was born(?:\s+on)?|birthday is|date of birth is|dob is)\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
+
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
-  const nameDob = PROSE_NAME_DOB.exec(line);
+  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line);
   if (nameDob) found.push({ field: 'clientName', value: nameDob[1] ?? '' });
+  const referral = PROSE_REFERRAL.exec(line);
+  if (referral) found.push({ field: 'referredBy', value: referral[1] ?? '' });
+
   const payerId = PROSE_PAYER_ID.exec(line);
   if (payerId && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test((payerId[1] ?? '').split(/\s+/).pop() ?? '')) {
     found.push({ field: 'payer', value: (payerId[1] ?? '').replace(/^(?:and|with|has|her|his|the)\s+/i, '') });
@@ -461,7 +497,9 @@ function prosePairs(line: string): LinePair[] {
   const payer = PROSE_PAYER.exec(line);
   if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payer[1] ?? '')) found.push({ field: 'payer', value: payer[1] ?? '' });
   const lead = /^(?:(?:both|all|they)\s+(?:were|are)|and|also|the|her|his|their|my|our|she|he|they|both|all)\s+/i;
-  for (const sentence of line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+/)) {
+  // "She was born 11/30/1983 and her address is ...": a new subject after "and" is its own sentence.
+  const sentences = line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
+  for (const sentence of sentences) {
     const stated = relationSentence(sentence.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
     if (stated !== null) {
       found.push(...stated);
@@ -478,6 +516,9 @@ function prosePairs(line: string): LinePair[] {
       if (ps !== null) found.push(...ps.filter((p) => p.field !== 'ignore' && p.value.length > 0));
     }
   }
+  // "She was born 11/30/1983": only when no sentence gave the date of birth already.
+  const born = PROSE_BORN.exec(line);
+  if (born && !found.some((p) => p.field === 'dob' || p.field === 'clientDob')) found.push({ field: 'dob', value: born[1] ?? '' });
   return found;
 }
 
@@ -525,6 +566,11 @@ export function headerRowFields(line: string): (FieldKey | null)[] | null {
   const known = fields.filter((f) => f !== null && f !== 'ignore').length;
   const nonEmpty = cells.filter((c) => c.length > 0).length;
   if (known < 2 || known + 1 < nonEmpty) return null;
+  // Labels only: a cell with digits is a value ("Carrier Phone   716-555-0123  (provider line)"),
+  // and a header does not name one field twice.
+  if (cells.some((c, i) => fields[i] === null && /\d/.test(c))) return null;
+  const named = fields.filter((f): f is FieldKey => f !== null && f !== 'ignore');
+  if (new Set(named).size < named.length) return null;
   // A header names mostly different fields; "Name | Jane" pairs are not a header.
   if (cells.length < 3 && known < 2) return null;
   return fields;

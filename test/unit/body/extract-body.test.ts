@@ -110,6 +110,34 @@ describe('extractBody MRN', () => {
   });
 });
 
+describe('extractBody prose and answers', () => {
+  it('reads a name after "benefits for", a birth sentence and "referred to us by"', () => {
+    const r = one('Hello! Can you check benefits for Priya Raman? She was born on June 9, 1990. She has Aetna, member ID W55667788. She was referred to us by Lantern House.\n');
+    expect(r.client.name).toBe('Priya Raman');
+    expect(r.client.dob).toBe('1990-06-09');
+    expect(r.insurance.memberId).toBe('W55667788');
+    expect(r.referredBy).toBe('Lantern House');
+  });
+
+  it('reads a label wrapped in an answer\'s words, the address ending at its ZIP', () => {
+    const r = extractBody("Here is the member ID you asked for: QQ1234567. And the address that was missing: 77 Lark Ln, Apt 2, Ogden, UT 84401. Thanks!\n", ctx).requests[0];
+    expect(r?.insurance.memberId).toBe('QQ1234567');
+    expect(r?.client.address).toEqual({ line1: '77 Lark Ln', line2: 'Apt 2', city: 'Ogden', state: 'UT', postalCode: '84401' });
+  });
+
+  it('does not take "Client is in detox" for a name', () => {
+    const r = one('Client is in detox and could not give us much.\n\nClient Name: Curt Lamb\nDOB: 03/01/1976\nInsurance: Ohio Medicaid\n');
+    expect(r.client.name).toBe('Curt Lamb');
+  });
+
+  it('never takes aligned label/value lines for a table header because a note follows the value', () => {
+    const r = one('Client Name        Hana Ko\nDOB                14 February 1972\nCarrier            Independent Health\nCarrier Phone      716-555-0123  (provider line)\nPolicy Holder      Greg Ko\nRel. to Client     Husband\nReferral Source    Horizon Health Services\n');
+    expect(r.insurance.phone).toBe('+17165550123');
+    expect(r.subscriber).toEqual({ name: 'Greg Ko', relationship: 'spouse' });
+    expect(r.referredBy).toBe('Horizon Health Services');
+  });
+});
+
 describe('extractBody colon-less forms', () => {
   it('reads a form typed without colons, label and value one space apart', () => {
     const r = one('client name ana lopez\nbirth date 2/3/1980\ncarrier blue shield of california\nmember id xyz445566778\nsubscriber carlos lopez\nrelationship spouse\n');
