@@ -466,8 +466,8 @@ const PROSE_ADDRESS = /\b(?:lives at|resides at|living at|residing at|located at
 const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
-const PROSE_NAME_DOB = /\b(?:for|client|patient|pt\.?|member|named|is)\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
-const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})\s+(?:member\s+)?(?:ID|ID#|ID\s*#|ID number|policy\s*#?)\s*[:#]?\s*([A-Z0-9-]*\d[A-Z0-9-]*)/;
+const PROSE_NAME_DOB = /(?:\b(?:for|client|patient|pt\.?|member|named|is)|\s[-–—:])\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
+const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*)/;
 
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 
@@ -478,7 +478,7 @@ const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})
 /** "He was referred to us by Desert Bloom Recovery." */
 const PROSE_REFERRAL = /\b(?:referred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|referral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
-const PROSE_BORN = /\b(?:was born(?:\s+on)?|birthday is|date of birth is|dob is)\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
+const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|dob(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
 
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];

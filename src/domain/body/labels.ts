@@ -95,6 +95,8 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
   s = s.replace(/\bzip[\s-]?code\b/g, 'zip').replace(/\bpostal\s+code\b/g, 'zip');
   s = s.replace(/\bmedi-cal\b/g, 'medical_ca');
+  // "Reffered By", "Refered", "Referal": two letters off, beyond the one-edit typo fixer.
+  s = s.replace(/\bref+er+(ed|al|ring)\b/g, 'referr$1');
   s = s.replace(/\be-?mail\b/g, 'email');
   s = s.replace(/#/g, ' # ').replace(/\./g, ' ').replace(/[^a-z0-9#_ ]+/g, ' ');
   const tokens = s.split(/\s+/).filter((t) => t.length > 0).map(correctTypo);
@@ -150,6 +152,14 @@ export function classifyLabel(raw: string): FieldKey | null {
     return 'referredBy';
   }
   if (REFERRAL.has(joined.replace(/ name$/, ''))) return 'referredBy';
+  // "Sent by: <center>" on a request names who sends (refers) the client.
+  if (joined === 'sent by') return 'referredBy';
+  // "Plan: Molina Healthcare" (not "Plan type", "Plan year").
+  if (joined === 'plan' || joined === 'plan name' || joined === 'health plan') return 'payer';
+  // "Medicaid #", "Medicare ID": the member's number in that programme.
+  if (tokens.length === 2 && /^(?:medicaid|medicare|medical_ca|mbi|cin)$/.test(tokens[0] ?? '') && /^(?:#|id|no|num)$/.test(tokens[1] ?? '')) return 'memberId';
+  // "Behavioral Health: 1-800-...", "Member Services: ...": a phone of the plan, or an ID, by the value.
+  if (/^(?:behavioral|behavioural|mental) health(?: (?:line|services|dept|department))?$|^(?:bh|mh|mhsa)(?: line)?$/.test(joined)) return 'idOrPhone';
 
   if (/^(?:kp |kaiser |patient |pt |client )?(?:mrn|medical record (?:number|no|#))$/.test(joined)) return 'mrn';
 

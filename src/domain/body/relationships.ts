@@ -20,7 +20,9 @@ const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|pa
 function kinOfWord(text: string): Kin | null {
   const t = text.toLowerCase();
   if (/\bex[\s-]?(?:wife|husband|spouse|partner)\b/.test(t)) return 'other';
-  if (/\b(?:husband|wife|spouse|spousal|domestic partner|partner|married|civil union)\b/.test(t)) return 'spouse';
+  // X12 keeps a life partner (53) apart from a spouse (01): the contract's "other".
+  if (/\b(?:domestic|life)\s+partner\b|\bcivil union\b/.test(t)) return 'other';
+  if (/\b(?:husband|wife|spouse|spousal|partner|married)\b/.test(t)) return 'spouse';
   if (/\b(?:grand(?:mother|father|parent|ma|pa|son|daughter|child)|aunt|uncle|niece|nephew|cousin|sibling|sister|brother|friend|boyfriend|girlfriend|fianc[eé]e?|other|roommate|employer)\b/.test(t)) {
     return 'other';
   }

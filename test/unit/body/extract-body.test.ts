@@ -138,6 +138,21 @@ describe('extractBody prose and answers', () => {
   });
 });
 
+describe('extractBody label wordings', () => {
+  it('reads "Sent by", "Plan", "Medicaid #", a behavioral-health line and a two-letter typo in "Referred"', () => {
+    const r = one('Client: Ola Berg\nDOB: 1/9/1970\nPlan: CareSource\nMedicaid #: 771100223\nBehavioral Health: 866-555-0101\nSubscriber: self\nSent by: Prairie Light Recovery\n');
+    expect(r.insurance).toEqual({ payerName: 'CareSource', memberId: '771100223', groupNumber: null, phone: '+18665550101' });
+    expect(r.referredBy).toBe('Prairie Light Recovery');
+    expect(one('Name: Ola Berg\nDOB: 1/9/1970\nRefered by: Lake Shore House\n').referredBy).toBe('Lake Shore House');
+  });
+
+  it('reads a terse line: name after a dash, "dob", and "<Payer> id <ID>"', () => {
+    const r = one('new admit - Tomas Reyes dob 2/2/92, Ambetter id AMB4455667.\n');
+    expect(r.client).toMatchObject({ name: 'Tomas Reyes', dob: '1992-02-02' });
+    expect(r.insurance).toMatchObject({ payerName: 'Ambetter', memberId: 'AMB4455667' });
+  });
+});
+
 describe('extractBody colon-less forms', () => {
   it('reads a form typed without colons, label and value one space apart', () => {
     const r = one('client name ana lopez\nbirth date 2/3/1980\ncarrier blue shield of california\nmember id xyz445566778\nsubscriber carlos lopez\nrelationship spouse\n');

@@ -1,6 +1,9 @@
+/** The red-team sets written by other sessions from the contract alone (see the case files). */
 import { extractBody } from '../../../src/domain/body/extract-body';
 import type { BodyRequest } from '../../../src/domain/body/body-request';
+import { htmlToText } from '../../../src/domain/mime/html-to-text';
 import { FRESH_CASES, FRESH_KNOWN_GAPS, type FreshExpected } from './fresh-cases';
+import { FRESH_CASES_2, FRESH_KNOWN_GAPS_2 } from './fresh-cases-2';
 
 const ctx = { subject: 'VOB request', from: 'intake@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' };
 
@@ -9,7 +12,7 @@ function asExpected(r: BodyRequest): FreshExpected {
   return {
     name: r.client.name,
     dob: r.client.dob,
-    address: a === null ? null : { line1: a.line1, line2: a.line2, city: a.city, state: a.state, postalCode: a.postalCode } as FreshExpected['address'],
+    address: a === null ? null : ({ line1: a.line1, line2: a.line2, city: a.city, state: a.state, postalCode: a.postalCode } as FreshExpected['address']),
     payer: r.insurance.payerName,
     id: r.insurance.memberId,
     group: r.insurance.groupNumber,
@@ -20,13 +23,19 @@ function asExpected(r: BodyRequest): FreshExpected {
   };
 }
 
-const run = (text: string): FreshExpected[] => extractBody(text, ctx).requests.map(asExpected);
+const run = (c: { text?: string; html?: string }): FreshExpected[] =>
+  extractBody(c.html !== undefined ? htmlToText(c.html) : (c.text ?? ''), ctx).requests.map(asExpected);
 
-describe('fresh red-team bodies', () => {
-  it.each(FRESH_CASES.filter((c) => !(c.id in FRESH_KNOWN_GAPS)).map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    expect(run(c.text)).toEqual(c.expected);
+const SETS = [
+  { name: 'second red-team set (plain text)', cases: FRESH_CASES, gaps: FRESH_KNOWN_GAPS },
+  { name: 'third red-team set (plain text and HTML)', cases: FRESH_CASES_2, gaps: FRESH_KNOWN_GAPS_2 },
+];
+
+describe.each(SETS)('$name', ({ cases, gaps }) => {
+  it.each(cases.filter((c) => !(c.id in gaps)).map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    expect(run(c)).toEqual(c.expected);
   });
-  it.failing.each(FRESH_CASES.filter((c) => c.id in FRESH_KNOWN_GAPS).map((c) => [c.id, c] as const))('known gap: %s', (_id, c) => {
-    expect(run(c.text)).toEqual(c.expected);
+  it.failing.each(cases.filter((c) => c.id in gaps).map((c) => [c.id, c] as const))('known gap: %s', (_id, c) => {
+    expect(run(c)).toEqual(c.expected);
   });
 });

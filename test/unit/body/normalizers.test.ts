@@ -123,7 +123,8 @@ describe('parseRelationship', () => {
     ['Mother', 'client', 'other'],
     ['Wife', 'subscriber', 'spouse'],
     ['husband', 'client', 'spouse'],
-    ['Domestic partner', 'subscriber', 'spouse'],
+    ['Domestic partner', 'subscriber', 'other'], // X12 53 (life partner), not 01 (spouse)
+    ['Partner', 'subscriber', 'spouse'],
     ['Ex-wife', 'subscriber', 'other'],
     ['Grandmother', 'subscriber', 'other'],
     ['Self', 'subscriber', 'self'],
