@@ -104,6 +104,9 @@ function shareCommon(records: BodyRequest[]): BodyRequest[] {
 }
 
 /** Extracts the VOB request(s) stated in a message body. */
+/** An address given as the previous client's ("same as above", "same address as client 1"). */
+const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
+
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const body = (text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
   const mentions = mentionsVerification(ctx.subject, body);
@@ -116,7 +119,14 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
   const perSegment: BodyRequest[][] = segments.map((seg) => {
     const raws = groupHits(collectHits(seg.lines));
-    const records = raws.map((r) => normalizeRecord(r, ref)).filter((r) => filledCount(r) > 0);
+    const all = raws.map((r) => normalizeRecord(r, ref));
+    // "Address: same as above" for a second client: the previous client's address.
+    all.forEach((r, i) => {
+      if (!SAME_AS_ABOVE.test((raws[i]?.get('clientAddress') ?? '').trim())) return;
+      const prev = all[i - 1]?.client.address ?? null;
+      r.client.address = prev === null ? null : { ...prev };
+    });
+    const records = all.filter((r) => filledCount(r) > 0);
     return shareCommon(records);
   });
   const merged = mergeSegments(perSegment);

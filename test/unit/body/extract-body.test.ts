@@ -153,6 +153,14 @@ describe('extractBody label wordings', () => {
   });
 });
 
+describe('extractBody "same as above"', () => {
+  it("gives a second client the first one's address, never a lone client an address", () => {
+    const two = extractBody('Client 1: Bo Lind\nDOB: 1/1/1970\nAddress: 5 Elm Rd, Salem, OR 97301\nInsurance: Aetna\n\nClient 2: Ada Lind\nDOB: 2/2/1972\nAddress: Same address as client 1\nInsurance: Aetna\n', ctx).requests;
+    expect(two.map((r) => r.client.address?.line1 ?? null)).toEqual(['5 Elm Rd', '5 Elm Rd']);
+    expect(one('Name: Bo Lind\nDOB: 1/1/1970\nAddress: same as above\nInsurance: Aetna\n').client.address).toBeNull();
+  });
+});
+
 describe('extractBody colon-less forms', () => {
   it('reads a form typed without colons, label and value one space apart', () => {
     const r = one('client name ana lopez\nbirth date 2/3/1980\ncarrier blue shield of california\nmember id xyz445566778\nsubscriber carlos lopez\nrelationship spouse\n');

@@ -50,7 +50,6 @@ const OUTLOOK_TAIL = `
 /** Cases the extractor is known to get wrong, and why (kept as it.failing). */
 export const FRESH_KNOWN_GAPS_2: Record<string, string> = {
   'plain-prose-minor-mother-subscriber-with-own-dob': "a paragraph where the mother's DOB comes first and the client's address and payer sit in sentences about her",
-  'plain-two-clients-married-couple-same-plan-address-same-as-above': '"Address: same as above" for a second client is read as no address, not as the first client\'s',
 };
 
 export const FRESH_CASES_2: { id: string; text?: string; html?: string; expected: FreshExpected[] }[] = [
