@@ -14,22 +14,14 @@ import path from 'node:path';
 import type { VobDocument, VobRequest } from '../schemas/vob-record';
 import { createCardReader } from '../src/adapters/ocr/card-reader';
 import { extractMessage } from '../src/pipeline/extract-message';
+import { BODY_REQUEST_FIELDS } from '../src/domain/body/body-request';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EMAILS = path.join(ROOT, 'fixtures', 'emails');
 const TWO_CARD_PHOTOS = path.join(EMAILS, 'card-complete-photos.eml');
 
-const FIELDS: Array<[string, (r: VobRequest) => unknown]> = [
-  ['client.name', (r) => r.client.name],
-  ['client.dob', (r) => r.client.dob],
-  ['client.address', (r) => r.client.address],
-  ['insurance.payerName', (r) => r.insurance.payerName],
-  ['insurance.memberId', (r) => r.insurance.memberId],
-  ['insurance.groupNumber', (r) => r.insurance.groupNumber],
-  ['insurance.phone', (r) => r.insurance.phone],
-  ['subscriber.name', (r) => r.subscriber.name],
-  ['subscriber.relationship', (r) => r.subscriber.relationship],
-  ['referredBy', (r) => r.referredBy],
+const FIELDS: readonly (readonly [string, (r: VobRequest) => unknown])[] = [
+  ...BODY_REQUEST_FIELDS,
   ['card.sides', (r) => r.card.sides],
   ['card.fields', (r) => r.card.fields],
   ['missingFields', (r) => r.missingFields],

@@ -8,12 +8,8 @@ import sharp from 'sharp';
 import { REQUIRED_FIELD_PROMPTS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
 import type { PhiCipher } from '../adapters/crypto/phi-cipher';
 import type { Db } from '../adapters/db/db-pool';
-import {
-  createStaffViewRepository,
-  type MessageRecordRow,
-  type QueueTaskRow,
-  type RequestRecordRow,
-} from '../adapters/db/staff-view.repository';
+import { createStaffViewRepository, type MessageRecordRow, type QueueTaskRow } from '../adapters/db/staff-view.repository';
+import { createVobRequestRepository, type VobRequestRow } from '../adapters/db/vob-request.repository';
 import { DEFAULT_MIME_LIMITS, parseMessage } from '../adapters/mime-parser';
 import { decodeImage, sniffFormat, type InputFormat } from '../adapters/ocr/image-input';
 import { renderPdf } from '../adapters/ocr/pdf-render';
@@ -174,14 +170,14 @@ async function readMessage(cipher: PhiCipher, row: MessageRecordRow): Promise<{ 
 }
 
 interface ParsedThread {
-  row: RequestRecordRow;
+  row: VobRequestRow;
   messages: { role: 'original' | 'answer'; row: MessageRecordRow; parsed: ParsedMessage | null; error: string | null }[];
 }
 
 async function loadThread(db: Db, cipher: PhiCipher, id: string): Promise<ParsedThread | null> {
   if (!/^\d{1,18}$/.test(id)) return null;
   const repo = createStaffViewRepository({ db });
-  const row = await repo.findRequest(id);
+  const row = await createVobRequestRepository({ db }).findById(id);
   if (!row) return null;
   const [original, answers] = await Promise.all([repo.findMessage(row.inboundMessageId), repo.listAnswerMessages(id)]);
   const rows: { role: 'original' | 'answer'; row: MessageRecordRow }[] = [
@@ -229,7 +225,7 @@ export function getRequestView({ db, cipher }: { db: Db; cipher: PhiCipher }) {
       repo.listReplies(row.id, thread.messages.map((m) => m.row.id)),
       repo.listTasksForRequest(row.id),
     ]);
-    const missingFields = request.missingFields ?? (row.missingFields as RequiredField[]);
+    const missingFields = request.missingFields ?? row.missingFields;
     return {
       id: row.id,
       status: row.status,

@@ -23,21 +23,6 @@ export interface QueueTaskRow {
   closedBy: string | null;
 }
 
-export interface RequestRecordRow {
-  id: string;
-  inboundMessageId: string;
-  requestIndex: number;
-  status: string;
-  requestEncrypted: Buffer;
-  missingFields: string[];
-  conflictCount: number;
-  fromAddress: string | null;
-  reminderCount: number;
-  nextReminderAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 export interface MessageRecordRow {
   id: string;
   messageId: string | null;
@@ -132,31 +117,6 @@ export function createStaffViewRepository({ db }: { db: Queryable }) {
         [statuses],
       );
       return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
-    },
-
-    async findRequest(id: string): Promise<RequestRecordRow | null> {
-      const { rows } = await db.query(
-        `SELECT id::text, inbound_message_id::text, request_index, status, request_encrypted, missing_fields, conflict_count,
-           from_address, reminder_count, next_reminder_at, created_at, updated_at
-         FROM vob_request WHERE id = $1`,
-        [id],
-      );
-      const r = rows[0] as Record<string, unknown> | undefined;
-      if (!r) return null;
-      return {
-        id: r.id as string,
-        inboundMessageId: r.inbound_message_id as string,
-        requestIndex: r.request_index as number,
-        status: r.status as string,
-        requestEncrypted: r.request_encrypted as Buffer,
-        missingFields: (r.missing_fields as string[] | null) ?? [],
-        conflictCount: r.conflict_count as number,
-        fromAddress: (r.from_address as string | null) ?? null,
-        reminderCount: r.reminder_count as number,
-        nextReminderAt: (r.next_reminder_at as Date | null) ?? null,
-        createdAt: r.created_at as Date,
-        updatedAt: r.updated_at as Date,
-      };
     },
 
     async findMessage(id: string): Promise<MessageRecordRow | null> {

@@ -13,6 +13,20 @@ export interface BodyRequest {
   referredBy: string | null;
 }
 
+/** The fields a body can state, by their path in the contract, for scoring (tests, benches). */
+export const BODY_REQUEST_FIELDS: readonly (readonly [string, (r: BodyRequest) => unknown])[] = [
+  ['client.name', (r) => r.client.name],
+  ['client.dob', (r) => r.client.dob],
+  ['client.address', (r) => r.client.address],
+  ['insurance.payerName', (r) => r.insurance.payerName],
+  ['insurance.memberId', (r) => r.insurance.memberId],
+  ['insurance.groupNumber', (r) => r.insurance.groupNumber],
+  ['insurance.phone', (r) => r.insurance.phone],
+  ['subscriber.name', (r) => r.subscriber.name],
+  ['subscriber.relationship', (r) => r.subscriber.relationship],
+  ['referredBy', (r) => r.referredBy],
+];
+
 /** The body extraction result for one message. */
 export interface BodyExtraction {
   /** One per client the message describes, newest statements winning; empty when none. */

@@ -4,7 +4,7 @@
  * must come out as a careful biller would enter it; VOB_SCORE=1 prints per-field accuracy.
  */
 import { extractBody } from '../../../src/domain/body/extract-body';
-import type { BodyRequest } from '../../../src/domain/body/body-request';
+import { BODY_REQUEST_FIELDS, type BodyRequest } from '../../../src/domain/body/body-request';
 import { htmlToText } from '../../../src/domain/mime/html-to-text';
 import { HELD_OUT_CASES, type HeldOutCase } from './held-out-cases';
 import { readdirSync } from 'node:fs';
@@ -16,19 +16,6 @@ function run(c: HeldOutCase): BodyRequest[] {
   const text = c.html !== undefined ? htmlToText(c.html) : (c.text ?? '');
   return extractBody(text, ctx).requests;
 }
-
-const FIELDS: [string, (r: BodyRequest) => unknown][] = [
-  ['client.name', (r) => r.client.name],
-  ['client.dob', (r) => r.client.dob],
-  ['client.address', (r) => r.client.address],
-  ['insurance.payerName', (r) => r.insurance.payerName],
-  ['insurance.memberId', (r) => r.insurance.memberId],
-  ['insurance.groupNumber', (r) => r.insurance.groupNumber],
-  ['insurance.phone', (r) => r.insurance.phone],
-  ['subscriber.name', (r) => r.subscriber.name],
-  ['subscriber.relationship', (r) => r.subscriber.relationship],
-  ['referredBy', (r) => r.referredBy],
-];
 
 const REDTEAM = readdirSync(EMAILS)
   .filter((f) => f.startsWith('redteam-') && f.endsWith('.eml'))
@@ -85,7 +72,7 @@ describe('held-out-style body cases', () => {
         }
         c.expected.forEach((e, i) => {
           const g = got[i];
-          for (const [name, get] of FIELDS) {
+          for (const [name, get] of BODY_REQUEST_FIELDS) {
             total.set(name, (total.get(name) ?? 0) + 1);
             const ok = g !== undefined && JSON.stringify(get(g)) === JSON.stringify(get(e));
             right.set(name, (right.get(name) ?? 0) + (ok ? 1 : 0));
