@@ -7,23 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appendToMailbox, assertExactlyOnce, createFaultWorld, folderCounts, requestMessage, waitUntil, waitUntilSettled, type FaultWorld, type SentRequest } from '../helpers/fault-scenario';
-import { ensureBuilt, ROOT, startVob, stopAllVob } from '../helpers/vob-process';
+import { appendToMailbox, assertExactlyOnce, folderCounts, requestMessage, type SentRequest, useFaultWorld, waitUntil, waitUntilSettled } from '../helpers/fault-scenario';
+import { ROOT, startVob } from '../helpers/vob-process';
 import { INCOMPLETE_BODY, randomTag } from '../service/lab';
 
 jest.setTimeout(90_000);
 
-let world: FaultWorld;
-
-beforeAll(async () => {
-  ensureBuilt();
-  world = await createFaultWorld();
-});
-
-afterAll(async () => {
-  await stopAllVob();
-  await world?.drop();
-});
+const fault = useFaultWorld();
 
 const head = (id: string, extra = '') =>
   `From: <intake@c${randomTag()}.test>\r\nTo: verification@vob.test\r\nSubject: VOB request\r\nMessage-ID: ${id}\r\nMIME-Version: 1.0\r\n${extra}`;
@@ -50,6 +40,7 @@ function imageBombCard(id: string): Buffer {
 }
 
 test('hostile mail is set aside with a review task and its reason; the service keeps going', async () => {
+  const { world } = fault;
   const good: SentRequest[] = [0, 1, 2, 3].map((i) => requestMessage(`ok${i}`));
   const hostile = [
     { code: 'mime-too-deep', messageId: `<bomb-${randomTag()}@x.test>`, raw: (id: string) => mimeBomb(id) },

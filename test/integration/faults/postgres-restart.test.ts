@@ -5,26 +5,16 @@
  * retry, the reconciler catches up — without a restart, and ends with every request stored once
  * and one reply each. The lab's Postgres is brought back up in afterAll even if the test fails.
  */
-import { appendToMailbox, assertExactlyOnce, createFaultWorld, folderCounts, progress, requestMessage, waitUntil, waitUntilSettled, type FaultWorld, type SentRequest } from '../helpers/fault-scenario';
+import { appendToMailbox, assertExactlyOnce, folderCounts, progress, requestMessage, type SentRequest, useFaultWorld, waitUntil, waitUntilSettled } from '../helpers/fault-scenario';
 import { labDown, labUp } from '../helpers/lab-control';
-import { ensureBuilt, startVob, stopAllVob } from '../helpers/vob-process';
+import { startVob } from '../helpers/vob-process';
 
 jest.setTimeout(150_000);
 
-let world: FaultWorld;
-
-beforeAll(async () => {
-  ensureBuilt();
-  world = await createFaultWorld();
-});
-
-afterAll(async () => {
-  await labUp('postgres');
-  await stopAllVob();
-  await world?.drop();
-});
+const fault = useFaultWorld({ beforeStop: () => labUp('postgres') });
 
 test('Postgres restarted under the running service: it reconnects by itself, nothing lost, nothing twice', async () => {
+  const { world } = fault;
   const before: SentRequest[] = [];
   for (let i = 0; i < 8; i++) before.push(requestMessage(`pgA${i}`, i % 4 === 1 ? { card: i === 1 ? 'anthem-front.jpg' : 'kaiser-back.jpg' } : {}));
   const during: SentRequest[] = [];

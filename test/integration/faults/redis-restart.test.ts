@@ -9,24 +9,13 @@
  * (jest.config.js), so no other file's jobs are in Redis when it restarts.
  */
 import IORedis from 'ioredis';
-import { appendToMailbox, assertExactlyOnce, createFaultWorld, folderCounts, progress, requestMessage, waitUntil, waitUntilSettled, type FaultWorld, type SentRequest } from '../helpers/fault-scenario';
+import { appendToMailbox, assertExactlyOnce, folderCounts, progress, requestMessage, type SentRequest, useFaultWorld, waitUntil, waitUntilSettled } from '../helpers/fault-scenario';
 import { labDown, labUp } from '../helpers/lab-control';
-import { ensureBuilt, startVob, stopAllVob } from '../helpers/vob-process';
+import { startVob } from '../helpers/vob-process';
 
 jest.setTimeout(150_000);
 
-let world: FaultWorld;
-
-beforeAll(async () => {
-  ensureBuilt();
-  world = await createFaultWorld();
-});
-
-afterAll(async () => {
-  await labUp('redis');
-  await stopAllVob();
-  await world?.drop();
-});
+const fault = useFaultWorld({ beforeStop: () => labUp('redis') });
 
 async function redisInfo(): Promise<{ runId: string; waiting: (prefix: string) => Promise<number> } & { close(): void }> {
   const redis = new IORedis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -46,6 +35,7 @@ async function redisInfo(): Promise<{ runId: string; waiting: (prefix: string) =
 }
 
 test('Redis restarted empty under a backlog: the reconciler re-enqueues from Postgres and everything completes once', async () => {
+  const { world } = fault;
   const backlog: SentRequest[] = [];
   // Card messages are the backlog: text-only ones no longer wait behind them (queue "extract"
   // vs "extract-ocr"), so only card jobs, beyond the OCR slots, are still waiting in Redis.

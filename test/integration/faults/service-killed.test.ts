@@ -8,29 +8,22 @@
  * The restart waits out BullMQ's stalled-job detection (lock 30 s, check every 30 s): jobs that
  * were active in the killed process are handed to the new one only then.
  */
-import { appendToMailbox, assertExactlyOnce, createFaultWorld, folderCounts, progress, requestMessage, waitUntil, waitUntilSettled, type FaultWorld, type SentRequest } from '../helpers/fault-scenario';
+import { appendToMailbox, assertExactlyOnce, folderCounts, progress, requestMessage, type SentRequest, useFaultWorld, waitUntil, waitUntilSettled } from '../helpers/fault-scenario';
 import { startSmtpDelayProxy, type SmtpDelayProxy } from '../helpers/smtp-delay-proxy';
-import { ensureBuilt, startVob, stopAllVob } from '../helpers/vob-process';
+import { startVob } from '../helpers/vob-process';
 import { readMailbox } from '../service/lab';
 
 jest.setTimeout(180_000);
 
-let world: FaultWorld;
 let proxy: SmtpDelayProxy;
+const fault = useFaultWorld({ afterStop: () => proxy?.close() });
 
 beforeAll(async () => {
-  ensureBuilt();
-  world = await createFaultWorld();
   proxy = await startSmtpDelayProxy({ holdMs: 5_000 });
 });
 
-afterAll(async () => {
-  await stopAllVob();
-  await proxy?.close();
-  await world?.drop();
-});
-
 test('SIGKILL mid-extraction and mid-send, then a restart: everything completes exactly once', async () => {
+  const { world } = fault;
   const cards = ['aetna-front.jpg', 'cigna-front.jpg', 'humana-front.jpg'];
   const requests: SentRequest[] = [];
   for (let i = 0; i < 12; i++) requests.push(requestMessage(`kill${i}`, i % 4 === 0 ? { card: cards[i / 4]! } : {}));

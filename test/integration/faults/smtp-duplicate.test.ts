@@ -5,28 +5,18 @@
  * service stores one record and sends one reply; both copies are moved out of the INBOX.
  */
 import nodemailer from 'nodemailer';
-import { assertExactlyOnce, createFaultWorld, folderCounts, requestMessage, waitUntil, waitUntilSettled, type FaultWorld, type SentRequest } from '../helpers/fault-scenario';
-import { ensureBuilt, startVob, stopAllVob } from '../helpers/vob-process';
+import { assertExactlyOnce, folderCounts, requestMessage, type SentRequest, useFaultWorld, waitUntil, waitUntilSettled } from '../helpers/fault-scenario';
+import { startVob } from '../helpers/vob-process';
 
 jest.setTimeout(90_000);
 
-let world: FaultWorld;
 const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: 2525, secure: false, ignoreTLS: true });
-
-beforeAll(async () => {
-  ensureBuilt();
-  world = await createFaultWorld();
-});
-
-afterAll(async () => {
-  smtp.close();
-  await stopAllVob();
-  await world?.drop();
-});
+const fault = useFaultWorld({ beforeStop: () => smtp.close() });
 
 const deliver = (request: SentRequest, to: string) => smtp.sendMail({ envelope: { from: request.from, to: [to] }, raw: request.raw });
 
 test('the same message delivered twice via SMTP is one record and one reply', async () => {
+  const { world } = fault;
   const service = await startVob({ name: 'serve', env: world.env() });
   const together = requestMessage('smtpA');
   const later = requestMessage('smtpB');

@@ -4,26 +4,17 @@
  * standby; both run workers on the shared queues. Then the polling one is stopped and the other
  * takes the mailbox over. Every message is stored and extracted once, with one reply each.
  */
-import { appendToMailbox, assertExactlyOnce, createFaultWorld, folderCounts, requestMessage, waitUntil, waitUntilSettled, type FaultWorld, type SentRequest } from '../helpers/fault-scenario';
-import { ensureBuilt, startVob, stopAllVob, type VobProcess } from '../helpers/vob-process';
+import { appendToMailbox, assertExactlyOnce, folderCounts, requestMessage, type SentRequest, useFaultWorld, waitUntil, waitUntilSettled } from '../helpers/fault-scenario';
+import { startVob, type VobProcess } from '../helpers/vob-process';
 
 jest.setTimeout(120_000);
 
-let world: FaultWorld;
-
-beforeAll(async () => {
-  ensureBuilt();
-  world = await createFaultWorld();
-});
-
-afterAll(async () => {
-  await stopAllVob();
-  await world?.drop();
-});
+const fault = useFaultWorld();
 
 const isActive = (p: VobProcess) => p.logs.some((l) => l.msg === 'active: mailbox lock acquired');
 
 test('two instances on one mailbox: each message once, one reply each, and the standby takes over', async () => {
+  const { world } = fault;
   const first: SentRequest[] = [];
   for (let i = 0; i < 14; i++) first.push(requestMessage(`twoA${i}`, i === 0 ? { card: 'aetna-back.jpg' } : {}));
   await appendToMailbox(world.user, first.map((r) => r.raw));

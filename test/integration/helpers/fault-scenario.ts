@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 import { Pool } from 'pg';
 import { createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, readMailbox } from '../service/lab';
-import { ROOT } from './vob-process';
+import { ensureBuilt, ROOT, stopAllVob } from './vob-process';
 
 export interface FaultWorld {
   readonly tag: string;
@@ -25,7 +25,7 @@ export interface FaultWorld {
   drop(): Promise<void>;
 }
 
-export async function createFaultWorld(): Promise<FaultWorld> {
+async function createFaultWorld(): Promise<FaultWorld> {
   const tag = randomTag();
   const db = await createTestDatabase();
   const pool = new Pool({ connectionString: db.url, max: 4 });
@@ -57,6 +57,31 @@ export async function createFaultWorld(): Promise<FaultWorld> {
     async drop() {
       await pool.end().catch(() => undefined);
       await db.drop();
+    },
+  };
+}
+
+/**
+ * The hooks every fault test registers: `vob` built once and a world of its own before, and
+ * after: `beforeStop` (e.g. a lab service brought back up), every vob process stopped,
+ * `afterStop`, the world dropped. Read `.world` inside a test.
+ */
+export function useFaultWorld(hooks: { beforeStop?: () => unknown; afterStop?: () => unknown } = {}): { readonly world: FaultWorld } {
+  let world: FaultWorld | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    world = await createFaultWorld();
+  });
+  afterAll(async () => {
+    await hooks.beforeStop?.();
+    await stopAllVob();
+    await hooks.afterStop?.();
+    await world?.drop();
+  });
+  return {
+    get world(): FaultWorld {
+      if (!world) throw new Error('the fault world is created in beforeAll');
+      return world;
     },
   };
 }
