@@ -157,6 +157,11 @@ function splitInline(value: string, depth: number): { value: string; more: LineP
 /** Words that start a typed label inside a value ("Jane Doe DOB 01/02/1990"). */
 const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone|ph|phone|tel)\b/i;
 
+/** A short value (up to five words) that starts with a payer the dictionary knows ("bcbs tx"). */
+function namesKnownPayer(value: string): boolean {
+  return value.trim().split(/\s+/).length <= 5 && findPayers(value)[0]?.position === 0;
+}
+
 /** A person's name of two to four words, nothing else. */
 const PERSON_NAME = /^[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){1,3}$/u;
 
@@ -177,7 +182,7 @@ function splitNameDate(value: string, depth: number): { value: string; more: Lin
     else {
       // "bcbs tx id xof123 grp 88120": the payer, then typed pairs.
       const payer = splitTyped(tail, depth + 1);
-      if (payer.value.split(/\s+/).length > 5 || findPayers(payer.value)[0]?.position !== 0) return null;
+      if (!namesKnownPayer(payer.value)) return null;
       more.push({ field: 'payer', value: payer.value.trim() }, ...payer.more);
     }
   }
@@ -339,10 +344,8 @@ export function commaListPairs(line: string): LinePair[] | null {
     }
     // "Humana id H44001122": a payer (known, or named right before its member ID) and pairs.
     const payer = splitTyped(item, 5);
-    const words = payer.value.trim().split(/\s+/);
-    const knownPayer = findPayers(payer.value)[0]?.position === 0 && words.length <= 5;
-    const namesItsId = payer.more.some((p) => p.field === 'memberId') && words.length <= 4 && !/\d/.test(payer.value);
-    if (knownPayer || namesItsId) {
+    const namesItsId = payer.more.some((p) => p.field === 'memberId') && payer.value.trim().split(/\s+/).length <= 4 && !/\d/.test(payer.value);
+    if (namesKnownPayer(payer.value) || namesItsId) {
       pairs.push({ field: 'payer', value: payer.value.trim() }, ...payer.more);
       typed += payer.more.length > 0 ? 1 : 0;
       continue;
