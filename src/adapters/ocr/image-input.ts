@@ -52,7 +52,10 @@ function sharpError(e: unknown): CardReadError {
   const msg = e instanceof Error ? e.message : String(e);
   if (/pixel limit/i.test(msg)) return new CardReadError('image-too-large', 'image exceeds the pixel limit', { cause: e });
   if (/unsupported image format/i.test(msg)) return new CardReadError('unsupported-format', 'unsupported image format', { cause: e });
-  return new CardReadError('corrupt-image', `image could not be decoded: ${msg.split('\n')[0]}`, { cause: e });
+  // libvips' own wording is not stable (it reports from a shared error buffer, so the same
+  // damaged file can read 'premature end of data segment' or 'Warning treated as error'):
+  // staff get one plain reason (the library's text stays on `cause`).
+  return new CardReadError('corrupt-image', 'image could not be decoded: the file is damaged or cut short', { cause: e });
 }
 
 async function decodeHeic(bytes: Uint8Array, opts: DecodeOptions): Promise<RgbImage[]> {
