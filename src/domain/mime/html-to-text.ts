@@ -92,6 +92,8 @@ const BLOCK = new Set([
 
 interface TableState {
   cellIndex: number;
+  /** The current row is a record of three or more cells (see isDataRow). */
+  dataRow: boolean;
 }
 
 /** Builds output lines, tracking quote depth and pending soft breaks between blocks. */
@@ -114,6 +116,13 @@ class LineBuilder {
       // Source whitespace between tags is no content; a non-breaking space is (a blank paragraph).
       if (!this.started && !pre && /^ +$/.test(part)) return;
       if (this.cellFresh && part.trim().length > 0) this.cellFresh = false;
+      if (this.pendingJoin && part.trim().length > 0) {
+        this.pendingJoin = false;
+        this.line = this.line.replace(/ +$/, '');
+        if (!/[,;]$/.test(this.line)) this.line += ',';
+        this.line += ' ';
+        part = part.replace(/^ +/, '');
+      }
       if (this.pendingBreak) {
         this.hardBreak();
         this.pendingBreak = false;
@@ -133,13 +142,22 @@ class LineBuilder {
   /** A break that only happens if something follows (closing </p>, </div>). */
   softBreak(): void {
     if (!this.started || this.cellFresh) return;
+    if (this.joinInCell) return this.joinCellLine();
     if (this.line.trim().length > 0) this.pendingBreak = true;
     // A block holding only whitespace (<p>&nbsp;</p>) is a blank line.
     else if (!this.line.includes('\t')) this.flush();
   }
 
+  /**
+   * Inside a cell of a data row, a line break within the cell ("12 Main St<br>Fresno, CA") joins
+   * with a comma: breaking the line would split the row and shift every later column.
+   */
+  joinInCell = false;
+  private pendingJoin = false;
+
   /** <br>: ends a line of text; on its own (<div><br></div>) it is a blank line. */
   br(): void {
+    if (this.joinInCell) return this.joinCellLine();
     this.cellFresh = false;
     if (this.pendingBreak) {
       this.flush();
@@ -153,6 +171,12 @@ class LineBuilder {
 
   hardBreak(): void {
     this.flush();
+  }
+
+  /** A break inside a data cell: a comma, once more text follows in the same cell. */
+  private joinCellLine(): void {
+    const cell = this.line.slice(this.line.lastIndexOf('\t') + 1);
+    if (cell.trim().length > 0) this.pendingJoin = true;
   }
 
   /** A paragraph gap: a blank line, as </p> renders. */
@@ -174,11 +198,13 @@ class LineBuilder {
   /** A cell starts or ends: a pending paragraph break inside the cell does not split the row. */
   cellBoundary(opening: boolean): void {
     this.pendingBreak = false;
+    this.pendingJoin = false;
     if (opening) this.cellFresh = true;
   }
 
   private flush(): void {
     this.pendingBreak = false;
+    this.pendingJoin = false;
     this.cellFresh = false;
     if (!this.started) {
       return;
@@ -194,6 +220,33 @@ class LineBuilder {
     this.flush();
     return this.lines;
   }
+}
+
+/**
+ * The start offsets of data rows: rows of three or more cells with no nested table, one record
+ * per row (a spreadsheet pasted into mail). Two-cell rows are label/value forms, and a nested
+ * table means the row is page layout, whose cells hold whole paragraphs. One pass over the tags,
+ * so hostile markup stays linear.
+ */
+function dataRowStarts(lower: string): Set<number> {
+  const starts = new Set<number>();
+  let row: { start: number; cells: number; nested: boolean } | null = null;
+  const close = (): void => {
+    if (row && !row.nested && row.cells >= 3) starts.add(row.start);
+    row = null;
+  };
+  for (const m of lower.matchAll(/<(\/?)(tr|td|th|table)[\s>/]/g)) {
+    const [, slash, name] = m;
+    if (name === 'tr') {
+      close();
+      if (slash === '') row = { start: m.index, cells: 0, nested: false };
+    } else if (row !== null) {
+      if (name === 'table') row.nested = true;
+      else if (slash === '') row.cells++;
+    }
+  }
+  close();
+  return starts;
 }
 
 /** Reads a tag starting at `<`; returns its name, whether it closes, its class/attributes, and where it ends. */
@@ -239,6 +292,7 @@ export function htmlToText(html: string): string {
   const lower = html.toLowerCase();
   const out = new LineBuilder();
   const tables: TableState[] = [];
+  let dataRows: Set<number> | null = null;
   let preDepth = 0;
   let i = 0;
   let textStart = 0;
@@ -308,14 +362,19 @@ export function htmlToText(html: string): string {
         out.quoteDepth = closing ? Math.max(0, out.quoteDepth - 1) : Math.min(out.quoteDepth + 1, 20);
         break;
       case 'table':
+        out.joinInCell = false;
         out.softBreak();
         if (closing) tables.pop();
-        else tables.push({ cellIndex: 0 });
+        else tables.push({ cellIndex: 0, dataRow: false });
         break;
       case 'tr': {
         out.hardBreak();
+        out.joinInCell = false;
         const t = tables[tables.length - 1];
-        if (t) t.cellIndex = 0;
+        if (t) {
+          t.cellIndex = 0;
+          t.dataRow = !closing && (dataRows ??= dataRowStarts(lower)).has(lt);
+        }
         break;
       }
       case 'td':
@@ -327,8 +386,10 @@ export function htmlToText(html: string): string {
             t.cellIndex++;
           }
           out.cellBoundary(true);
+          out.joinInCell = t?.dataRow === true;
         } else {
           out.cellBoundary(false);
+          out.joinInCell = false;
         }
         break;
       }

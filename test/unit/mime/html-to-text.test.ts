@@ -8,6 +8,17 @@ describe('htmlToText', () => {
   it('keeps empty cells so columns line up with the header', () => {
     expect(htmlToText('<table><tr><th>Name</th><th>DOB</th><th>Ins</th></tr><tr><td>A B</td><td></td><td>Aetna</td></tr></table>')).toBe('Name\tDOB\tIns\nA B\t\tAetna');
   });
+  it('keeps a record row on one line when a cell breaks its text (an address over two lines)', () => {
+    const html = '<table><tr><th>Name</th><th>Address</th><th>Plan</th></tr>'
+      + '<tr><td>Ana Ruiz</td><td>4 Elm St, Unit 2<br>Reno, NV 89501</td><td>Aetna</td></tr>'
+      + '<tr><td>Bo Li</td><td><p>9 Oak Rd</p><p>Provo, UT 84601</p></td><td>Cigna</td></tr></table>';
+    expect(htmlToText(html)).toBe('Name\tAddress\tPlan\nAna Ruiz\t4 Elm St, Unit 2, Reno, NV 89501\tAetna\nBo Li\t9 Oak Rd, Provo, UT 84601\tCigna');
+  });
+  it('still breaks lines inside two-cell forms and layout cells that hold a nested table', () => {
+    expect(htmlToText('<table><tr><td>Address</td><td>4 Elm St<br>Reno, NV 89501</td></tr></table>')).toBe('Address\t4 Elm St\nReno, NV 89501');
+    const layout = '<table><tr><td>logo</td><td>Name: Ana<br>DOB: 1/2/90</td><td><table><tr><td>x</td></tr></table></td></tr></table>';
+    expect(htmlToText(layout)).toMatch(/\nDOB: 1\/2\/90\t/);
+  });
   it('breaks lines at br, p, div and li, with blank lines from empty blocks', () => {
     expect(htmlToText('<div>Hi,</div><div><br></div><div>Name: Jane</div><ul><li>DOB: 1/2/90</li><li>Ins: Aetna</li></ul>')).toBe('Hi,\n\nName: Jane\nDOB: 1/2/90\nIns: Aetna');
     expect(htmlToText('<p>One</p><p>&nbsp;</p><p>Two</p>')).toBe('One\n\nTwo');
