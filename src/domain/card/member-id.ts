@@ -20,6 +20,8 @@ const LABEL_DEFS: Array<[LabelledField, string]> = [
   ['memberName', String.raw`(?:member|mbr|subscriber|enrollee|cardholder|beneficiary|insured|patient|recipient)(?:'?s)?\s*name|name\s*of\s*(?:member|insured|subscriber)`],
   ['memberId', String.raw`(?:member|mbr|subscriber|enrollee|insured|cardholder|beneficiary|recipient|client|medicaid|medicare|patient|policy\s*holder|health\s*plan)\s*(?:[I1l|]D|identification)\s*(?:number|num|no\b\.?|#)?`],
   ['memberId', String.raw`(?:member|mbr|subscriber|medicare|medicaid|medi-cal|enrollee)\s*(?:number|num|no\b\.?|#)`],
+  // OCR reads a small "ID" as "10" ("Member 10: 520394817"); the colon tells it from a value.
+  ['memberId', String.raw`(?:member|mbr|subscriber)\s*1[0O°](?=\s*:)`],
   ['policyId', String.raw`(?:policy|contract|certificate|cert)\s*(?:number|num|no\b\.?|#|[I1l|]D)`],
   ['memberId', String.raw`identification\s*(?:number|num|no\b\.?|#)|[I1l|]D\s*(?:number|num|no\b\.?|#)|(?:medical\s*)?re\S{0,2}\s*\S{0,2}rd\s*(?:number|no\b\.?|#)|MRN|MBI|CIN|BIC\s*[I1l|]D|[I1l|]D`],
   ['groupNumber', String.raw`(?:group|grp|gp)\s*(?:number|num|no\b\.?|#|[I1l|]D)?|account\s*(?:number|no\b\.?|#)`],
@@ -72,12 +74,37 @@ function segmentAt(line: Line, from: number): string {
   return (next ? rest.slice(0, next.start) : rest).trim();
 }
 
+/** "BIN 004336  PCN ADV  GRP RX4581": a group printed after BIN or PCN on their row is the Rx group. */
+function rxRowGroups(hits: LabelHit[]): LabelHit[] {
+  const firstRx = hits.findIndex((h) => h.field === 'rxBin' || h.field === 'rxPcn');
+  if (firstRx < 0) return hits;
+  return hits.map((h, i) => (i > firstRx && h.field === 'groupNumber' ? { ...h, field: 'rxGroup' } : h));
+}
+
+/** Widest gap, in columns, between a label and a value printed in its own column to the right. */
+const BESIDE_GAP = 14;
+
+/**
+ * A value aligned in a column of its own to the right of its label ("RxBIN    610502"): the
+ * next cell on the line, when it is near and is not itself a label. Farther cells belong to the
+ * card's other column (copays, plan names).
+ */
+function cellBeside(line: Line, hit: LabelHit, hits: LabelHit[]): string | null {
+  const labelEnd = line.text.slice(0, hit.valueStart).trimEnd().length;
+  const cell = line.cells.find((c) => c.start >= hit.valueStart);
+  if (!cell || cell.start - labelEnd > BESIDE_GAP) return null;
+  if (hits.some((h) => h.start >= cell.start && h.start < cell.end && h.start === cell.start)) return null;
+  const next = hits.find((h) => h.start > cell.start && h.start < cell.end);
+  const value = (next ? cell.text.slice(0, next.start - cell.start) : cell.text).trim();
+  return value.replace(/[\s:#.\-|]/g, '') === '' ? null : value;
+}
+
 /** Every value printed beside or under each label, in reading order. */
 export function labelledValues(text: string): LabelledValues {
   const lines = toLines(text);
   const out: LabelledValues = { memberId: [], policyId: [], groupNumber: [], rxBin: [], rxPcn: [], rxGroup: [], memberName: [] };
   lines.forEach((line, li) => {
-    const hits = labelsIn(line.text);
+    const hits = rxRowGroups(labelsIn(line.text));
     const emptyHits: LabelHit[] = [];
     hits.forEach((hit, hi) => {
       const cell = line.cells.find((c) => c.start <= hit.start && c.end >= hit.start);
@@ -89,6 +116,11 @@ export function labelledValues(text: string): LabelledValues {
       if (hit.field === 'stop') return;
       if (value.replace(/[\s:#.\-|]/g, '') !== '') {
         out[hit.field].push(value);
+        return;
+      }
+      const beside = cellBeside(line, hit, hits);
+      if (beside !== null) {
+        out[hit.field].push(beside);
         return;
       }
       emptyHits.push(hit);

@@ -77,6 +77,24 @@ describe('member IDs', () => {
     expect(f).toEqual({ memberId: 'W284619375', groupNumber: '0812345', memberName: 'JANE Q SAMPLE', rxBin: '610502', rxPcn: 'ADV', rxGroup: 'RX8839' });
   });
 
+  it('reads a value aligned in its own column beside the label, not the card\'s far column', () => {
+    const f = readFrontFields(
+      ['Subscriber ID:     KPQ 55120987', 'Group No:          B7730012', 'RxBIN    003858            Deductible $500', 'Member Name'].join('\n'),
+      'Highmark',
+    );
+    expect(f).toMatchObject({ memberId: 'KPQ55120987', groupNumber: 'B7730012', rxBin: '003858' });
+    expect(readFrontFields('Group #                                        Urgent Care $75\n0912345', null).groupNumber).toBe('0912345');
+  });
+
+  it('takes a group printed after BIN or PCN on their row as the Rx group', () => {
+    const f = readFrontFields('Group: 55120\nBIN: 610014   PCN: MEDDADV   GRP: HMK22', null);
+    expect(f).toMatchObject({ groupNumber: '55120', rxBin: '610014', rxPcn: 'MEDDADV', rxGroup: 'HMK22' });
+  });
+
+  it('reads "ID" that OCR turned into "10" when a colon follows', () => {
+    expect(readFrontFields('Member 10: 730551928', null).memberId).toBe('730551928');
+  });
+
   it('reads values printed under their labels, by column', () => {
     const text = [
       'om BlueCross BlueShield of Texas                 PPO',
