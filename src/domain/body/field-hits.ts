@@ -105,13 +105,54 @@ function readColonlessForm(lines: readonly string[], parsed: ParsedLine[]): Pars
   });
 }
 
+/** Non-ignored values a parsed line states. */
+function pairCount(p: ParsedLine | undefined): number {
+  return p?.kind === 'pairs' ? p.pairs.filter((x) => x.field !== 'ignore' && x.value.length > 0).length : 0;
+}
+
+/** A line a mail client wrapped at its width: long, and not a "Label: value" or table line. */
+const WRAP_WIDTH = 40;
+function wrappedProseLine(line: string): boolean {
+  return line.length >= WRAP_WIDTH && !line.includes('\t') && !/^\s*[^:]{1,40}:\s*\S/.test(line);
+}
+
+/**
+ * A prose paragraph wrapped by the sender's mail client ("... Phone on the back of the card is
+ * / 1-800-555-0133. ... Her address is 318 Magnolia St, / Savannah, GA 31401."): a value split
+ * over two lines is read from the paragraph joined into one line, when the joined paragraph
+ * states more than its lines do one by one.
+ */
+function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): ParsedLine[] {
+  const out = [...parsed];
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    while (j < lines.length && wrappedProseLine(lines[j] ?? '')) j++;
+    // The paragraph's last line may be short; a single line is nothing to join.
+    if (j < lines.length && j > i && (lines[j] ?? '').trim().length > 0 && !/^\s*[^:]{1,40}:\s*\S/.test(lines[j] ?? '')) j++;
+    if (j - i >= 2) {
+      const joined = parseLine(lines.slice(i, j).map((l) => l.trim()).join(' '));
+      let apart = 0;
+      for (let k = i; k < j; k++) apart += pairCount(out[k]);
+      if (pairCount(joined) > apart) {
+        out[i] = joined;
+        for (let k = i + 1; k < j; k++) out[k] = { kind: 'text', text: lines[k] ?? '' };
+      }
+      i = j;
+      continue;
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
 /** Collects the labelled values of a segment's lines, in order. */
 export function collectHits(lines: string[]): FieldHit[] {
   const hits: FieldHit[] = [];
   const st: State = { explicit: null, implicit: null };
   let afterBreak = false;
   let newClient = false;
-  const parsed: ParsedLine[] = readColonlessForm(lines, lines.map((l) => parseLine(l)));
+  const parsed: ParsedLine[] = readColonlessForm(lines, readWrappedParagraphs(lines, lines.map((l) => parseLine(l))));
 
   const push = (field: FieldKey, value: string, line: number, override = false): void => {
     const resolved = resolve(field, st);

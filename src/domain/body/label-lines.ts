@@ -363,6 +363,61 @@ export function commaListPairs(line: string): LinePair[] | null {
   return pairs.length >= 4 && typed >= 2 ? pairs : null;
 }
 
+/** Fields a run-on line names by keyword; address parts (Apt, City) stay inside the address. */
+const RUN_ON_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  'clientName', 'name', 'dob', 'clientDob', 'address', 'clientAddress', 'payer', 'memberId', 'group', 'insPhone', 'phone',
+  'subscriberName', 'relationship', 'relOfSubscriber', 'relToSubscriber', 'referredBy',
+]);
+const SIGN_OFF = /\s+(?:thx|thanks|thank you|ty|tia|asap)[.!]*$/i;
+
+/**
+ * A request typed as one line of keywords and values with no colons or commas between pairs
+ * ("pls run vob on Kevin Osei dob 2/14/1979 addr 1609 Elm Ave, Apt 2, Columbus, OH 43201 ins
+ * Medical Mutual id 88120394401 grp 6620 ph 800-555-0149 sub self ref by Riverbend Recovery"):
+ * each known label word starts a pair that runs to the next. A label whose value does not have
+ * its field's shape (a date, ID, phone, address) is taken as a word of the value before it. Null
+ * unless four pairs remain, two of them shaped, so a sentence that uses such words is left alone.
+ * Words before the first label are read as prose ("vob on <name>").
+ */
+export function keywordRunOnPairs(line: string): LinePair[] | null {
+  const words = line.split(/\s+/).filter((w) => w.length > 0);
+  let marks: { at: number; len: number; field: FieldKey; label: string }[] = [];
+  for (let i = 0; i < words.length; ) {
+    let found: (typeof marks)[number] | null = null;
+    for (let k = Math.min(3, words.length - 1 - i); k >= 1; k--) {
+      const label = words.slice(i, i + k).join(' ').replace(/[#=-]+$/, '');
+      // "ins Medical Mutual": a capitalised word after a lower-case keyword starts the value.
+      if (k > 1 && /^[a-z]/.test(label) && words.slice(i + 1, i + k).some((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+      const field = classifyLabel(label);
+      if (field !== null && RUN_ON_FIELDS.has(field)) {
+        found = { at: i, len: k, field, label };
+        break;
+      }
+    }
+    if (found) {
+      marks.push(found);
+      i += found.len;
+    } else i++;
+  }
+  const valueOf = (m: number): string => words.slice(marks[m]!.at + marks[m]!.len, marks[m + 1]?.at ?? words.length).join(' ').replace(/[,;]+$/, '');
+  for (let m = 0; m < marks.length; ) {
+    const mark = marks[m]!;
+    const value = valueOf(m);
+    if (value.length === 0 || (TYPED.has(mark.field) && !typedValueOk(mark.field, value))) {
+      marks = marks.filter((_, j) => j !== m);
+      m = Math.max(0, m - 1);
+      continue;
+    }
+    m++;
+  }
+  const shaped = marks.filter((mark, m) => TYPED.has(mark.field) && typedValueOk(mark.field, valueOf(m))).length;
+  if (marks.length < 4 || shaped < 2) return null;
+  const head = words.slice(0, marks[0]!.at).join(' ');
+  const pairs = head.length > 0 ? prosePairs(head).filter((p) => p.field !== 'ignore') : [];
+  marks.forEach((mark, m) => pairs.push(pairOf(mark.field, mark.label, valueOf(m).replace(SIGN_OFF, ''))));
+  return pairs;
+}
+
 /** True when the text is a label with an empty value ("Client Name:", "DOB"). */
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);
@@ -408,6 +463,9 @@ export function parseLine(rawLine: string): ParsedLine {
       return { kind: 'pairs', pairs: [{ field: 'clientName', value: value.trim() }, ...more], heading: h };
     }
   }
+  // Sentences ("... 85705. He has Cigna") are prose, read below; a run-on has no sentence breaks.
+  const runOn = !line.includes(':') && line.length >= 50 && line.length <= 600 && !SENTENCE_END.test(line) ? keywordRunOnPairs(line) : null;
+  if (runOn !== null) return { kind: 'pairs', pairs: runOn };
   const stated = relationSentence(line);
   if (stated !== null) return { kind: 'pairs', pairs: stated };
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
@@ -449,7 +507,7 @@ export function parseLine(rawLine: string): ParsedLine {
 
 const WHO = '(?:the\\s+)?(?:client|patient|pt|member|he|she|they)';
 const SUB = '(?:the\\s+)?(?:subscriber|policy\\s?-?holder|insured|primary\\s+insured|card\\s?holder|primary\\s+subscriber)';
-const SELF_SENTENCE = new RegExp(`^${WHO}\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
+const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be)|['’]s)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
@@ -498,7 +556,9 @@ function prosePairs(line: string): LinePair[] {
   const addr = PROSE_ADDRESS.exec(line);
   if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
   const payer = PROSE_PAYER.exec(line);
-  if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payer[1] ?? '')) found.push({ field: 'payer', value: payer[1] ?? '' });
+  // "He has Anthem. I'll send the card": the payer ends with its sentence.
+  const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';
+  if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payerName)) found.push({ field: 'payer', value: payerName });
   const lead = /^(?:(?:both|all|they)\s+(?:were|are)|and|also|the|her|his|their|my|our|she|he|they|both|all)\s+/i;
   // "She was born 11/30/1983 and her address is ...": a new subject after "and" is its own sentence.
   const sentences = line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);

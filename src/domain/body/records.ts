@@ -62,6 +62,23 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
   return records;
 }
 
+/** Two to four capitalised words: a person's name written without a separator beside a relation. */
+const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** "my wife Megan Nash", "Mom Linda Park", "Linda Park mother": a relation and a name with no separator. */
+function relationBesideName(part: string): { relation: string; name: string } | null {
+  const words = part.replace(/^(?:my|his|her|their|the|pt['’]?s|client['’]?s|patient['’]?s)\s+/i, '').split(/\s+/);
+  for (let k = 1; k <= 2 && k < words.length; k++) {
+    const head = words.slice(0, k).join(' ');
+    const tail = words.slice(k).join(' ');
+    if (hasRelationshipWord(head) && !hasRelationshipWord(tail) && CAPITALISED_NAME.test(tail)) return { relation: head, name: tail };
+    const lead = words.slice(0, words.length - k).join(' ');
+    const last = words.slice(words.length - k).join(' ');
+    if (hasRelationshipWord(last) && !hasRelationshipWord(lead) && CAPITALISED_NAME.test(lead) && /^[a-z]/.test(last)) return { relation: last, name: lead };
+  }
+  return null;
+}
+
 /** Subscriber text such as "Mary Doe (Mother)", "Mother - Mary Doe", "Self". */
 function parseSubscriber(raw: string): { name: string | null; relationship: Relationship | null; self: boolean } {
   const t = raw.trim();
@@ -75,6 +92,12 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
     // A date of birth written after the name is not part of it.
     const part = rawPart.replace(/\s*\b(?:dob|d\.o\.b\.?|born|date of birth)\b.*$/i, '').trim();
     if (part.length === 0) continue;
+    const spoken = relationBesideName(part);
+    if (spoken !== null) {
+      relationship = parseRelationship(spoken.relation, 'subscriber');
+      nameParts.push(spoken.name);
+      continue;
+    }
     if (part.split(/\s+/).length <= 5 && (hasRelationshipWord(part) || /^(?:self|same)\b/i.test(part))) {
       if (isSelfValue(part) || /^(?:self|same)\b/i.test(part)) {
         relationship = 'self';
@@ -175,6 +198,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
   const relOf = get('relOfSubscriber');
   const explicitRel = relTo !== null ? parseRelationship(relTo, 'client') : relOf !== null ? parseRelationship(relOf, 'subscriber') : null;
   if (explicitRel !== null) relationship = explicitRel;
+  // "Subscriber (relationship): Michael Cole (father)": one label for both, the name included.
+  if (subscriberName === null && relOf !== null) subscriberName = parseSubscriber(relOf).name;
 
   // "Subscriber: John Hill DOB 1/1/60 (father)": the note lands after the subscriber's DOB.
   const subDob = raw.get('subscriberDob');

@@ -100,6 +100,41 @@ describe('extractBody run-on lines', () => {
   });
 });
 
+describe('extractBody keyword run-ons and wrapped prose', () => {
+  it('reads a line of keywords and values with no colons, address parts staying in the address', () => {
+    const r = one('need benefits for Rosa Vance dob 7/9/1991 address 55 Birch Ln, Unit 3, Dayton, OH 45402 insurance Anthem member id XQA77120034 group 18800 phone 1-800-555-0177 subscriber self referred by Miami Valley Detox ty');
+    expect(r.client).toEqual({ name: 'Rosa Vance', dob: '1991-07-09', address: { line1: '55 Birch Ln', line2: 'Unit 3', city: 'Dayton', state: 'OH', postalCode: '45402' } });
+    expect(r.insurance).toEqual({ payerName: 'Anthem', memberId: 'XQA77120034', groupNumber: '18800', phone: '+18005550177' });
+    expect(r.subscriber).toEqual({ name: 'Rosa Vance', relationship: 'self' });
+    expect(r.referredBy).toBe('Miami Valley Detox');
+  });
+
+  it('leaves a sentence that merely uses such words alone', () => {
+    const r = extractBody('we have no id or group for her yet and the phone number on file is for her sister so please hold off', ctx);
+    expect(r.requests).toEqual([]);
+  });
+
+  it('joins a paragraph the mail client wrapped, so values split over two lines are read', () => {
+    const r = one(`Could you check benefits for Owen Pratt, DOB 10/12/1987? He's the
+policy holder. He has Humana, member ID H55120987. Their provider line is
+1-800-555-0166. His home address is 9 Cedar Ct,
+Boise, ID 83702.`);
+    expect(r.insurance.phone).toBe('+18005550166');
+    expect(r.client.address).toEqual({ line1: '9 Cedar Ct', line2: null, city: 'Boise', state: 'ID', postalCode: '83702' });
+    expect(r.subscriber).toEqual({ name: 'Owen Pratt', relationship: 'self' });
+  });
+
+  it('ends a payer named in prose with its sentence', () => {
+    expect(one('Please verify Nia Cole, DOB 1/5/1999. She has Aetna. We will send the card later.').insurance.payerName).toBe('Aetna');
+  });
+
+  it('reads a relation written beside the subscriber\'s name, and a name under a "Subscriber (relationship)" label', () => {
+    expect(one('Client: Tom Reyes\nDOB: 2/2/1980\nPolicy holder: my husband Luis Reyes').subscriber).toEqual({ name: 'Luis Reyes', relationship: 'spouse' });
+    expect(one('Client: Amy Lu\nDOB: 2/2/2005\nSubscriber: Dad Kevin Lu').subscriber).toEqual({ name: 'Kevin Lu', relationship: 'child' });
+    expect(one('Client: Amy Lu\nDOB: 2/2/2005\nSubscriber / Relationship: Grace Lu (mother)').subscriber).toEqual({ name: 'Grace Lu', relationship: 'child' });
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');
