@@ -6,7 +6,9 @@
  *   npx tsc -p tsconfig.build.json && node dist/scripts/bench-ocr.js [--set cards-hard] [--quick]
  *
  * --set NAME reads fixtures/NAME instead (fixtures/cards-hard: the hard phone photos made by
- * scripts/make-hard-card-fixtures.js); --quick skips the throughput and native comparisons.
+ * scripts/make-hard-card-fixtures.js; fixtures/cards-blind: cards made by a session that never
+ * saw the reader, scripts/make-blind-card-fixtures.js); --quick skips the throughput and native
+ * comparisons.
  * The cold two-photo read always uses fixtures/cards' Aetna front and back.
  *
  * Prints counts and timings only: never OCR text (it is PHI on real cards).
@@ -20,6 +22,7 @@ import type { CardFields } from '../schemas/vob-record';
 import type { CardReading } from '../src/domain/card/card-reading';
 import { createCardReader } from '../src/adapters/ocr/card-reader';
 import { defaultLangPath, OcrPool } from '../src/adapters/ocr/ocr-pool';
+import { pickVerificationPhone } from '../src/domain/card/card-phones';
 
 const ROOT = path.join(__dirname, '..', '..');
 const argv = process.argv.slice(2);
@@ -35,6 +38,22 @@ const CONTENT_TYPES: Record<string, string> = {
 interface Expected {
   side: string;
   fields?: CardFields;
+  /** fixtures/cards-blind: only what the side shows is scored, and the phone a biller would call. */
+  blind?: BlindExpected;
+}
+
+/** The format of fixtures/cards-blind (written from the contract by a session that never saw the reader). */
+interface BlindExpected extends Omit<CardFields, 'phones'> {
+  insurancePhone: string | null;
+  insurancePhoneAlternates?: string[];
+}
+
+function fromJson(file: string, json: unknown): Expected[] {
+  if (typeof json === 'object' && json !== null && 'pages' in json) return (json as { pages: Expected[] }).pages;
+  if (typeof json === 'object' && json !== null && 'insurancePhone' in json) {
+    return [{ side: /-back\./.test(file) ? 'back' : 'front', blind: json as BlindExpected }];
+  }
+  return [json as Expected];
 }
 
 function cases(): Array<{ file: string; expected: Expected[] }> {
@@ -44,8 +63,7 @@ function cases(): Array<{ file: string; expected: Expected[] }> {
     .flatMap((f) => {
       const exp = path.join(DIR, f.replace(/\.[^.]+$/, '.expected.json'));
       if (!fs.existsSync(exp)) return [];
-      const json = JSON.parse(fs.readFileSync(exp, 'utf8')) as Expected | { pages: Expected[] };
-      return [{ file: f, expected: 'pages' in json ? json.pages : [json] }];
+      return [{ file: f, expected: fromJson(f, JSON.parse(fs.readFileSync(exp, 'utf8'))) }];
     });
 }
 
@@ -59,7 +77,22 @@ function score(got: CardReading, exp: Expected, tally: Record<string, [number, n
     t[1] += 1;
     if (!ok) misses.push(k);
   };
-  bump('side', got.kind === exp.side);
+  bump('side', got.kind === exp.side || got.kind === 'both');
+  if (exp.blind) {
+    const b = exp.blind;
+    for (const k of SCALARS) {
+      const want = b[k];
+      if (want === null) continue;
+      const read = got.fields[k];
+      // Printed payer names ("Cigna Healthcare") against the dictionary's ("Cigna").
+      bump(k, k === 'payerName' ? read !== null && (read.toLowerCase().includes(want.toLowerCase()) || want.toLowerCase().includes(read.toLowerCase())) : read === want);
+    }
+    if (b.insurancePhone !== null) {
+      const picked = pickVerificationPhone(got.fields.phones);
+      bump('insurancePhone', picked !== null && [b.insurancePhone, ...(b.insurancePhoneAlternates ?? [])].includes(picked));
+    }
+    return misses;
+  }
   if (!exp.fields) return misses;
   for (const k of SCALARS) bump(k, got.fields[k] === exp.fields[k]);
   for (const p of exp.fields.phones) bump('phone', got.fields.phones.some((g) => g.number === p.number && g.label === p.label));
