@@ -8,14 +8,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { CardReading } from '../../domain/card/card-reading';
 import type { MessageAttachment } from '../../domain/mime/parsed-message';
-import { readCardText } from '../../domain/card/read-card-text';
+import { cardFieldCount, lacksKeyField, readCardText } from '../../domain/card/read-card-text';
 import { CardReadError } from './card-read-error';
 import { evenLight, type GreyImage, textAxisRatio } from './even-light';
 import { findCards, type CardRegion } from './find-card';
 import { keystone, plausibleQuad, warpCard } from './perspective';
 import { decodeImage, type InputFormat, type RgbImage, sniffFormat } from './image-input';
 import { layoutText } from './layout-text';
-import { OcrPool, type OcrResult } from './ocr-pool';
+import { type Binarize, OcrPool, type OcrResult } from './ocr-pool';
 import { renderPdf } from './pdf-render';
 
 export interface CardReaderOptions {
@@ -109,8 +109,16 @@ async function cardGrey(img: RgbImage, region: CardRegion | null): Promise<GreyI
   return evenLight({ data: step.data, width: step.info.width, height: step.info.height });
 }
 
+type Turn = 0 | 90 | 180 | 270;
+
+interface Ocred {
+  result: OcrResult;
+  grey: GreyImage;
+  turn: Turn;
+}
+
 /** PNG for OCR; the turn for orientation is applied after the crop so it turns the card, not the desk. */
-function toPng(grey: GreyImage, turn: 0 | 90 | 180 | 270): Promise<Buffer> {
+function toPng(grey: GreyImage, turn: Turn): Promise<Buffer> {
   return sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
     .rotate(turn)
     .normalise()
@@ -128,30 +136,37 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
   /** Attachments being read now, for starting as many workers as they will use. */
   let inFlight = 0;
 
-  const read = async (grey: GreyImage, turn: 0 | 90 | 180 | 270): Promise<OcrResult> => pool.recognize(await toPng(grey, turn), ocrTimeoutMs);
+  const read = async (grey: GreyImage, turn: Turn, binarize: Binarize = 'global'): Promise<OcrResult> => pool.recognize(await toPng(grey, turn), ocrTimeoutMs, binarize);
   const better = (a: OcrResult, b: OcrResult): OcrResult => (textScore(b) > textScore(a) * 1.15 ? b : a);
   const strong = (r: OcrResult): boolean => r.confidence >= 70 && textScore(r) >= 40;
 
-  async function ocrBest(img: RgbImage, region: CardRegion | null): Promise<OcrResult> {
+  /** The best reading of one card (or the whole image), with the image and turn it came from. */
+  async function ocrBest(img: RgbImage, region: CardRegion | null): Promise<Ocred> {
     const grey = await cardGrey(img, region);
+    const [result, turn] = await bestTurn(grey, region === null);
+    return { result, grey, turn };
+  }
+
+  async function bestTurn(grey: GreyImage, wholeImage: boolean): Promise<[OcrResult, Turn]> {
+    const pick = (a: [OcrResult, Turn], b: [OcrResult, Turn]): [OcrResult, Turn] => (better(a[0], b[0]) === a[0] ? a : b);
     // A found card is landscape after straightening: its lines run across. A whole image (a
     // tight crop, a scan) may be a quarter turn out with no EXIF tag: the projection profiles
     // say which way its lines run, so the likely turns are read first, side by side.
-    const ratio = region ? Infinity : textAxisRatio(grey);
+    const ratio = wholeImage ? textAxisRatio(grey) : Infinity;
     if (ratio < 0.8) {
       const [r90, r270] = await Promise.all([read(grey, 90), read(grey, 270)]);
-      const best = better(r90!, r270!);
-      if (strong(best)) return best;
+      const best = pick([r90, 90], [r270, 270]);
+      if (strong(best[0])) return best;
       const [r0, r180] = await Promise.all([read(grey, 0), read(grey, 180)]);
-      return better(better(best, r0!), r180!);
+      return pick(pick(best, [r0, 0]), [r180, 180]);
     }
     const first = await read(grey, 0);
-    if (strong(first)) return first;
+    if (strong(first)) return [first, 0];
     // Weak text: the card may be upside down (no EXIF tag to say so); when the lines' direction
     // was unclear, a quarter turn too.
     const turns: Array<90 | 180 | 270> = ratio < 1.3 ? [180, 90, 270] : [180];
-    const tries = await Promise.all(turns.map((t) => read(grey, t)));
-    return tries.reduce(better, first);
+    const tries = await Promise.all(turns.map(async (t): Promise<[OcrResult, Turn]> => [await read(grey, t), t]));
+    return tries.reduce(pick, [first, 0]);
   }
 
   async function readImage(img: RgbImage, filename: string | null): Promise<CardReading> {
@@ -161,13 +176,23 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
     const ocrs = regions.length > 1 ? await Promise.all(regions.map((r) => ocrBest(img, r))) : [await ocrBest(img, regions[0] ?? null)];
     // The region found may not have been the card (a phone, a hand, a patterned mat): when it
     // gave next to no text, the whole image is read too, so a wrong crop never loses the card.
-    if (regions.length > 0 && ocrs.every((o) => textScore(o) < NOTHING_READ)) {
+    if (regions.length > 0 && ocrs.every((o) => textScore(o.result) < NOTHING_READ)) {
       const whole = await ocrBest(img, null);
-      if (textScore(whole) > Math.max(...ocrs.map(textScore))) ocrs.splice(0, ocrs.length, whole);
+      if (textScore(whole.result) > Math.max(...ocrs.map((o) => textScore(o.result)))) ocrs.splice(0, ocrs.length, whole);
     }
-    const text = ocrs.map((o) => layoutText(o.words)).join('\n\n');
+    const first = reading(filename, ocrs.map((o) => o.result));
+    if (!lacksKeyField(first.kind, first.fields)) return first;
+    // A card whose ID or phones went unread: small light labels may have been lost to the
+    // global threshold. One more look with a local threshold, kept when it reads more.
+    const local = await Promise.all(ocrs.map((o) => read(o.grey, o.turn, 'local')));
+    const second = reading(filename, local);
+    return cardFieldCount(second.fields) > cardFieldCount(first.fields) ? second : first;
+  }
+
+  function reading(filename: string | null, results: OcrResult[]): CardReading {
+    const text = results.map((o) => layoutText(o.words)).join('\n\n');
     const { kind, fields } = readCardText(text);
-    const confidence = ocrs.reduce((s, o) => s + o.confidence, 0) / ocrs.length;
+    const confidence = results.reduce((s, o) => s + o.confidence, 0) / results.length;
     return { filename, kind, fields, text, confidence: Math.round(confidence) };
   }
 

@@ -41,7 +41,17 @@ export function defaultLangPath(): string {
 interface Slot {
   worker: Promise<Worker> | null;
   busy: boolean;
+  /** The binarization the worker is set to (it keeps its parameters between jobs). */
+  binarize: Binarize;
 }
+
+/**
+ * How tesseract turns the grey image to black and white: 'global' is its Otsu threshold (best on
+ * most cards); 'local' is Sauvola's adaptive threshold, which keeps small light-grey labels that
+ * one global threshold drops beside bold dark values on a noisy photo.
+ */
+export type Binarize = 'global' | 'local';
+const THRESHOLDING_METHOD: Record<Binarize, string> = { global: '0', local: '2' };
 
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -83,7 +93,7 @@ export class OcrPool {
   readonly stats = { started: 0, replaced: 0, jobs: 0 };
 
   constructor(options: OcrPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, busy: false }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, (): Slot => ({ worker: null, busy: false, binarize: 'global' }));
     this.startTimeoutMs = options.startTimeoutMs ?? 20_000;
     this.langPath = options.langPath ?? defaultLangPath();
   }
@@ -111,6 +121,13 @@ export class OcrPool {
     });
   }
 
+  /** A fresh worker in the slot, with tesseract's default (global) binarization. */
+  private startIn(slot: Slot): Promise<Worker> {
+    slot.binarize = 'global';
+    slot.worker = this.startWorker();
+    return slot.worker;
+  }
+
   private async acquire(): Promise<Slot> {
     for (;;) {
       if (this.closed) throw new CardReadError('ocr-unavailable', 'OCR pool is closed');
@@ -119,7 +136,7 @@ export class OcrPool {
       const idle = this.slots.find((s) => !s.busy && s.worker) ?? this.slots.find((s) => !s.busy);
       if (idle) {
         idle.busy = true;
-        if (!idle.worker) idle.worker = this.startWorker();
+        if (!idle.worker) this.startIn(idle);
         return idle;
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -142,9 +159,9 @@ export class OcrPool {
     for (const slot of this.slots) {
       if (have >= Math.min(count, this.slots.length)) break;
       if (slot.worker || slot.busy) continue;
-      slot.worker = this.startWorker();
+      const started = this.startIn(slot);
       // A failed start surfaces when a job takes the slot; here it must not be unhandled.
-      slot.worker.catch(() => {
+      started.catch(() => {
         slot.worker = null;
       });
       have++;
@@ -155,14 +172,14 @@ export class OcrPool {
   async warm(): Promise<void> {
     await Promise.all(
       this.slots.map(async (s) => {
-        if (!s.worker) s.worker = this.startWorker();
+        if (!s.worker) this.startIn(s);
         await s.worker;
       }),
     );
   }
 
   /** Words of one image (PNG/JPEG bytes), within `timeoutMs`. */
-  async recognize(image: Buffer, timeoutMs: number): Promise<OcrResult> {
+  async recognize(image: Buffer, timeoutMs: number, binarize: Binarize = 'global'): Promise<OcrResult> {
     const slot = await this.acquire();
     try {
       let worker: Worker;
@@ -171,6 +188,10 @@ export class OcrPool {
       } catch (e) {
         slot.worker = null;
         throw e;
+      }
+      if (slot.binarize !== binarize) {
+        await worker.setParameters({ thresholding_method: THRESHOLDING_METHOD[binarize] } as never);
+        slot.binarize = binarize;
       }
       this.stats.jobs++;
       const job = worker.recognize(image, {}, { text: false, blocks: false, tsv: true });

@@ -37,3 +37,16 @@ export function readCardText(text: string): { kind: AttachmentKind; fields: Card
   }
   return { kind, fields };
 }
+
+/** A card side read without what it must show: a front (or both sides) with no member ID, a back with no phone. */
+export function lacksKeyField(kind: AttachmentKind, fields: CardFields): boolean {
+  if (kind === 'front' || kind === 'both') return fields.memberId === null;
+  if (kind === 'back') return fields.phones.length === 0;
+  return false;
+}
+
+/** How many card fields a reading found, to choose between two readings of one image. */
+export function cardFieldCount(fields: CardFields): number {
+  const { phones, ...scalars } = fields;
+  return Object.values(scalars).filter((v) => v !== null).length + phones.length;
+}

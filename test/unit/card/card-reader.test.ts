@@ -92,6 +92,12 @@ describe('card fixtures', () => {
     const readings = await reader.readAttachment(attachment('uhc-card.pdf'));
     expect(readings.map((r) => r.kind)).toEqual(['front', 'back']);
   });
+
+  it('takes a second look with a local threshold when light labels were lost (tilted low-resolution photo)', async () => {
+    const file = path.join(__dirname, '..', '..', '..', 'fixtures', 'cards-blind', 'ibx-keystone-magellan-front.jpg');
+    const [r] = await reader.readAttachment({ filename: 'card.jpg', contentType: 'image/jpeg', content: fs.readFileSync(file), contentId: null, inline: false });
+    expect(r!.fields).toMatchObject({ memberId: 'QKB824509316', rxBin: '610415' });
+  });
 });
 
 describe('what is read at all', () => {

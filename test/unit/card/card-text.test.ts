@@ -2,7 +2,8 @@ import { readCardPhones, pickVerificationPhone, toE164 } from '../../../src/doma
 import { classifySide } from '../../../src/domain/card/classify-side';
 import { isMbi, isMediCalBic, normaliseMemberId, readFrontFields } from '../../../src/domain/card/member-id';
 import { findPayer, samePayer } from '../../../src/domain/card/payers';
-import { readCardFields, readCardText } from '../../../src/domain/card/read-card-text';
+import { cardFieldCount, lacksKeyField, readCardFields, readCardText } from '../../../src/domain/card/read-card-text';
+import type { CardFields } from '../../../schemas/vob-record';
 
 describe('findPayer', () => {
   it.each([
@@ -167,6 +168,21 @@ describe('card phones', () => {
     expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }, { label: 'Behavioral Health', number: '+18003334444' }])).toBe('+18003334444');
     expect(pickVerificationPhone([{ label: 'Behavioral Health', number: '+18003334444' }, { label: 'Provider Services', number: '+18005556666' }])).toBe('+18005556666');
     expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }])).toBeNull();
+  });
+});
+
+describe('when a reading deserves a second look', () => {
+  const none: CardFields = { payerName: null, memberId: null, groupNumber: null, memberName: null, rxBin: null, rxPcn: null, rxGroup: null, phones: [] };
+  it('is a front without member ID or a back without phones, never what is not a card', () => {
+    expect(lacksKeyField('front', { ...none, payerName: 'Aetna' })).toBe(true);
+    expect(lacksKeyField('both', { ...none, memberId: 'W1234567' })).toBe(false);
+    expect(lacksKeyField('back', none)).toBe(true);
+    expect(lacksKeyField('back', { ...none, phones: [{ label: 'Provider Services', number: '+18005550100' }] })).toBe(false);
+    expect(lacksKeyField('not-a-card', none)).toBe(false);
+  });
+  it('counts the fields found, each phone as one', () => {
+    expect(cardFieldCount(none)).toBe(0);
+    expect(cardFieldCount({ ...none, memberId: 'W1', rxBin: '610502', phones: [{ label: 'Pharmacy', number: '+18005550100' }] })).toBe(3);
   });
 });
 
