@@ -25,7 +25,7 @@ export interface FieldHit {
 }
 
 const ADDRESS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['address', 'clientAddress', 'line2', 'city', 'state', 'zip', 'cityStateZip']);
-const INSURANCE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['payer', 'memberId', 'group', 'insPhone', 'idOrPhone', 'namedPhone']);
+const INSURANCE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['payer', 'memberId', 'group', 'insPhone', 'servicePhone', 'idOrPhone', 'namedPhone']);
 const SUBSCRIBER_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberName', 'subscriberFirst', 'subscriberLast', 'subscriberDob']);
 const CLIENT_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['clientName', 'firstName', 'lastName', 'clientDob', 'clientAddress']);
 

@@ -35,7 +35,7 @@ export type ParsedLine =
   | { kind: 'text'; text: string };
 
 /** Fields whose value is recognisable by its shape, so a plain space may separate label and value. */
-const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'idOrPhone', 'namedPhone', 'phone', 'address', 'clientAddress']);
+const TYPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone', 'servicePhone', 'idOrPhone', 'namedPhone', 'phone', 'address', 'clientAddress']);
 
 /** Fields whose value is a person's name. */
 const NAME_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['clientName', 'name', 'subscriberName']);
@@ -61,6 +61,7 @@ function typedValueOk(field: FieldKey, value: string): boolean {
       return id !== null && /\d/.test(id) && /^[#:\s]*[A-Za-z0-9]/.test(v);
     }
     case 'insPhone':
+    case 'servicePhone':
     case 'idOrPhone':
     case 'namedPhone':
     case 'phone':
@@ -264,7 +265,8 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   }
   // "DOB 01/02/1990", "Member ID W123456789": a typed value after a plain space.
   const words = t.split(' ');
-  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+  // Up to seven words: "Behavioral health # on the card 800-555-0183".
+  for (let k = Math.min(7, words.length - 1); k >= 1; k--) {
     const left = words.slice(0, k).join(' ');
     const field = classifyLabel(left);
     if (field === null) continue;
@@ -365,7 +367,7 @@ export function commaListPairs(line: string): LinePair[] | null {
 
 /** Fields a run-on line names by keyword; address parts (Apt, City) stay inside the address. */
 const RUN_ON_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
-  'clientName', 'name', 'dob', 'clientDob', 'address', 'clientAddress', 'payer', 'memberId', 'group', 'insPhone', 'phone',
+  'clientName', 'name', 'dob', 'clientDob', 'address', 'clientAddress', 'payer', 'memberId', 'group', 'insPhone', 'servicePhone', 'phone',
   'subscriberName', 'relationship', 'relOfSubscriber', 'relToSubscriber', 'referredBy',
 ]);
 const SIGN_OFF = /\s+(?:thx|thanks|thank you|ty|tia|asap)[.!]*$/i;

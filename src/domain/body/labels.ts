@@ -28,6 +28,7 @@ export type FieldKey =
   | 'idOrPhone' // "Ins #": a member ID or the insurance phone, decided by the value
   | 'group'
   | 'insPhone'
+  | 'servicePhone' // "Member Services", "Customer Service": the plan's phone, used when no provider or behavioral line is given
   | 'namedPhone' // "Cigna phone", "KP #": the insurance's when the word names the payer (value: "word\tphone")
   | 'phone' // a bare phone: the insurance's only inside an insurance section
   | 'subscriberName'
@@ -90,6 +91,8 @@ function correctTypo(token: string): string {
 export function labelTokens(raw: string): string[] {
   let s = raw.toLowerCase();
   s = s.replace(/[’`]/g, "'").replace(/'s\b/g, '').replace(/s'/g, 's');
+  // "DOB (MM/DD/YYYY)": the format hint is no word of the label.
+  s = s.replace(/\b(?:mm|dd)[/.-](?:dd|mm)[/.-](?:yyyy|yy)\b/g, ' ');
   s = s.replace(/\bd\.?\s?o\.?\s?b\b\.?/g, 'dob');
   s = s.replace(/\bp\.?\s?h\.?(?=\s|$|[:#])/g, 'ph');
   s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
@@ -132,8 +135,25 @@ const REFERRAL = new Set([
   'referred', 'referral by', 'referring facility treatment center', 'referred by treatment center name', 'sent from',
 ]);
 
-/** The field a label names, or null when it is not a label of this vocabulary. */
+/**
+ * The field a label names, or null when it is not a label of this vocabulary. A label that is
+ * not one as written may be once a note in parentheses is set aside ("Behavioral Health
+ * (provider eligibility & benefits)"), or in one of its languages ("Nombre / First Name").
+ */
 export function classifyLabel(raw: string): FieldKey | null {
+  const whole = classifyWholeLabel(raw);
+  if (whole !== null) return whole;
+  const bare = raw.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  if (bare !== raw.trim() && bare.length > 0) {
+    const field = classifyWholeLabel(bare);
+    if (field !== null) return field;
+  }
+  if (!/\s\/\s/.test(raw)) return null;
+  const parts = raw.split(/\s+\/\s+/).map((p) => classifyWholeLabel(p)).filter((f): f is FieldKey => f !== null);
+  return parts.find((f) => f !== 'ignore') ?? parts[0] ?? null;
+}
+
+function classifyWholeLabel(raw: string): FieldKey | null {
   if (raw.length === 0 || raw.length > 60) return null;
   let tokens = labelTokens(raw);
   // Bullet leftovers and numbering ("1", "a") before a label.
@@ -208,7 +228,7 @@ export function classifyLabel(raw: string): FieldKey | null {
   }
 
   // Phones.
-  const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs)\b/.test(joined) || /\bback of (?:the )?card\b/.test(joined) || /\bon card\b/.test(joined);
+  const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs)\b/.test(joined) || /\bback (?:of )?(?:the )?card\b/.test(joined) || /\b(?:on|from) card\b/.test(joined);
   if (phoneish && !has(words, 'id', 'identification', 'policy', 'mbi')) {
     // "Ins phone / fax": the phone comes first in the value.
     const faxAt = words.indexOf('fax');
@@ -219,7 +239,7 @@ export function classifyLabel(raw: string): FieldKey | null {
     if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w)) && (words.length === named.length + 1 || (words.length === named.length && hash))) {
       return 'namedPhone';
     }
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'on', 'of', 'the', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
     if (!only(words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
     const notIns = has(words, ...NOT_INS_PHONE);
@@ -228,6 +248,8 @@ export function classifyLabel(raw: string): FieldKey | null {
       if (!has(words, 'phone', 'ph', 'tel', 'telephone', 'phn', 'call', 'line', 'service', 'services', 'cs', 'csr', 'back', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'verification', 'eligibility', 'benefits', 'customer', 'precert', 'preauth', 'claims', 'ur', 'utilization', 'verify')) {
         return 'idOrPhone';
       }
+      // The members' line is the plan's, but not the one a biller verifies benefits on.
+      if (has(words, 'member', 'customer') && !has(words, 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'eligibility', 'verify', 'vob', 'back', 'card', 'ins', 'insurance')) return 'servicePhone';
       return 'insPhone';
     }
     if (only(words, new Set(['phone', 'ph', 'tel', 'telephone', 'phn']))) return 'phone';

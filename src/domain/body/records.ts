@@ -172,6 +172,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
     const [label = '', number = ''] = named.split('\t');
     if (labelNamesPayer(label, payerName)) phone = parsePhone(number);
   }
+  const service = get('servicePhone');
+  if (phone === null && service !== null) phone = parsePhone(service);
   const groupRaw = get('group');
   const groupNumber = groupRaw === null ? null : normalizeGroupNumber(groupRaw);
 

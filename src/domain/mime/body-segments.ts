@@ -220,7 +220,7 @@ const CONTACT = /(?:\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4})|@[\w.-]+\.\w{2,}|https?
 
 /** Fields whose label in a trailing block means the block is request data, not a signature. */
 const STRONG: ReadonlySet<FieldKey> = new Set<FieldKey>([
-  'clientName', 'name', 'firstName', 'lastName', 'dob', 'clientDob', 'payer', 'memberId', 'idOrPhone', 'group', 'insPhone',
+  'clientName', 'name', 'firstName', 'lastName', 'dob', 'clientDob', 'payer', 'memberId', 'idOrPhone', 'group', 'insPhone', 'servicePhone',
   'subscriberName', 'subscriberFirst', 'subscriberLast', 'relationship', 'relToSubscriber', 'relOfSubscriber', 'referredBy',
   'clientAddress',
 ]);
