@@ -3,6 +3,7 @@
  * structure limits before mailparser sees the bytes, so a MIME bomb is refused cheaply.
  */
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { chooseBodyText } from '../domain/mime/choose-body-text';
 import { htmlToText } from '../domain/mime/html-to-text';
 import type { MessageAttachment, MessageHeader, ParsedMessage } from '../domain/mime/parsed-message';
 import { MessageRejectedError } from './message-rejected-error';
@@ -88,9 +89,9 @@ async function parseChecked(buffer: Buffer, limits: MimeLimits, depth: number): 
 }
 
 function bodyText(mail: ParsedMail): string {
-  if (typeof mail.text === 'string' && mail.text.trim().length > 0) return normaliseNewlines(mail.text);
-  if (typeof mail.html === 'string' && mail.html.length > 0) return normaliseNewlines(htmlToText(mail.html));
-  return '';
+  const plain = typeof mail.text === 'string' ? normaliseNewlines(mail.text) : '';
+  const html = typeof mail.html === 'string' && mail.html.length > 0 ? normaliseNewlines(htmlToText(mail.html)) : '';
+  return chooseBodyText(plain, html);
 }
 
 function forwardedBlock(inner: ParsedMessage): string {

@@ -1,0 +1,25 @@
+/**
+ * Which rendering of a multipart/alternative body to read. The plain part is the sender's own
+ * text and is preferred; but some clients flatten an HTML table or form into a few run-together
+ * lines ("Client Name Tamsin Reedy Date of Birth 10/09/1979 Street ..."), losing what separated
+ * labels from values. Then the HTML, rendered with its rows and cells kept, is read instead.
+ */
+
+function nonBlankLines(text: string): number {
+  return text.split('\n').filter((l) => l.trim().length > 0).length;
+}
+
+function tabbedLines(text: string): number {
+  return text.split('\n').filter((l) => l.includes('\t')).length;
+}
+
+export function chooseBodyText(plain: string, htmlText: string): string {
+  if (plain.trim().length === 0) return htmlText;
+  if (htmlText.trim().length === 0) return plain;
+  const plainLines = nonBlankLines(plain);
+  const htmlLines = nonBlankLines(htmlText);
+  // Rows and cells the plain part lost: many more lines, or table rows where it has none.
+  if (htmlLines >= plainLines * 1.5 + 3) return htmlText;
+  if (tabbedLines(htmlText) >= 3 && tabbedLines(plain) === 0 && htmlLines > plainLines) return htmlText;
+  return plain;
+}
