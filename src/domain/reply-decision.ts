@@ -34,6 +34,15 @@ export function isAutomatedMessage(input: Pick<ReplyDecisionInput, 'from' | 'con
   return false;
 }
 
+/**
+ * A meeting invitation (an iCalendar part, RFC 5545/6047): scheduling mail, never a request,
+ * however much its agenda talks about VOBs.
+ */
+export function isCalendarInvitation(input: { contentType: string | null; attachments: readonly { contentType: string }[] }): boolean {
+  const calendar = /^(?:text\/calendar|application\/ics)$/;
+  return calendar.test(input.contentType ?? '') || input.attachments.some((a) => calendar.test(a.contentType));
+}
+
 export function isBulkOrList(headers: readonly MessageHeader[]): boolean {
   const precedence = headerValue(headers, 'precedence')?.toLowerCase() ?? '';
   if (/\b(bulk|list|junk)\b/.test(precedence)) return true;

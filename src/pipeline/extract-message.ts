@@ -9,7 +9,7 @@ import { extractBody } from '../domain/body/extract-body';
 import type { CardReading } from '../domain/card/card-reading';
 import { mergeRequests } from '../domain/merge';
 import type { MessageAttachment, ParsedMessage } from '../domain/mime/parsed-message';
-import { decideReply, isAutomatedMessage, type ReplyPolicy } from '../domain/reply-decision';
+import { decideReply, isAutomatedMessage, isCalendarInvitation, type ReplyPolicy } from '../domain/reply-decision';
 
 /** The card-reading port: one reading per image or PDF page; throws an error with a `code`. */
 export interface CardReaderPort {
@@ -36,8 +36,9 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
   const message = await parseMessage(raw, deps.mimeLimits ?? DEFAULT_MIME_LIMITS);
   // Bounces and auto-replies are never requests: they often quote our own reply's labels.
   const automated = isAutomatedMessage(message);
+  const notRequest = automated || isCalendarInvitation(message);
   const isReply = message.inReplyTo !== null || message.references.length > 0 || /^\s*re\s*:/i.test(message.subject ?? '');
-  const body = automated
+  const body = notRequest
     ? NO_BODY
     : extractBody(message.text, {
         subject: message.subject,
@@ -47,7 +48,7 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
         referenceDate: message.date,
         isReply,
       });
-  const { readings, errors } = automated ? { readings: [], errors: [] } : await readCards(message.attachments, deps.cardReader);
+  const { readings, errors } = notRequest ? { readings: [], errors: [] } : await readCards(message.attachments, deps.cardReader);
   const requests = mergeRequests(body, readings, { isReply });
   const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests }, deps.replyPolicy);
   const document = vobDocumentSchema.parse({

@@ -1,4 +1,4 @@
-import { decideReply, type ReplyPolicy } from '../../../src/domain/reply-decision';
+import { decideReply, isCalendarInvitation, type ReplyPolicy } from '../../../src/domain/reply-decision';
 import type { MessageHeader } from '../../../src/domain/mime/parsed-message';
 import type { VobRequest } from '../../../schemas/vob-record';
 
@@ -86,5 +86,14 @@ describe('decideReply', () => {
 
   it('does not answer mail that is not a request', () => {
     expect(decide([], { requests: [] })).toEqual({ send: false, reason: 'not-a-request' });
+  });
+});
+
+describe('isCalendarInvitation', () => {
+  it('knows an invitation by its iCalendar part, top-level or attached', () => {
+    expect(isCalendarInvitation({ contentType: 'multipart/mixed', attachments: [{ contentType: 'text/calendar' }] })).toBe(true);
+    expect(isCalendarInvitation({ contentType: 'text/calendar', attachments: [] })).toBe(true);
+    expect(isCalendarInvitation({ contentType: 'multipart/mixed', attachments: [{ contentType: 'application/ics' }] })).toBe(true);
+    expect(isCalendarInvitation({ contentType: 'multipart/mixed', attachments: [{ contentType: 'image/jpeg' }] })).toBe(false);
   });
 });
