@@ -47,7 +47,7 @@ const ZIP_ONLY_TAIL = /(?:^|[\s,])(\d{5})(?:\s*-\s*(\d{4}))?\s*$/;
 
 /** Words that end the street part of a line ("123 Main St"), so the city can follow without a comma. */
 const STREET_SUFFIX =
-  /\b(?:st|street|ave|avenue|av|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|hwy|highway|pkwy|parkway|ter|terrace|trl|trail|sq|square|loop|run|row|pike|tpke|turnpike|path|walk|xing|crossing|cv|cove|pt|point|aly|alley|expy|fwy|plz|plaza|bnd|bend|holw|hollow|rdg|ridge|grv|grove|hts|heights|vw|view|mnr|manor|pass|trce|trace|crk|creek|est|estates|hl|hill|mdw|meadow|spgs|springs)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\b\.?)?/gi;
+  /\b(?:st|street|ave|avenue|av|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|hwy|highway|pkwy|parkway|ter|terrace|trl|trail|sq|square|loop|run|row|pike|tpke|turnpike|path|walk|xing|crossing|cv|cove|pt|point|aly|alley|expy|fwy|plz|plaza|bnd|bend|holw|hollow|rdg|ridge|grv|grove|hts|heights|vw|view|mnr|manor|pass|trce|trace|crk|creek|est|estates|hl|hill|mdw|meadow|spgs|springs)\b\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\b\.?)?/gi;
 
 /** A secondary unit designator starting line 2. */
 const UNIT = /(?:^|[\s,])((?:apt|apartment|unit|suite|ste|#|bldg|building|fl|floor|rm|room|lot|spc|space|trlr|trailer|dept|no\.?)\s*[.#:]?\s*[\w-]+)\s*$/i;

@@ -6,7 +6,9 @@
  */
 import type { FieldKey, Heading, Section } from './labels';
 import { classifyHeading } from './labels';
-import { headerRowFields, parseLine, rowCells, spaceSeparatedPair, type LinePair, type ParsedLine } from './label-lines';
+import { parseAddress } from './addresses';
+import { headerRowFields, namesKnownPayer, parseLine, rowCells, spaceSeparatedPair, type LinePair, type ParsedLine } from './label-lines';
+import { CAPITALISED_NAME } from './names';
 
 /** A field after section resolution. */
 export type HitField = Exclude<FieldKey, 'name' | 'dob' | 'address' | 'phone' | 'relationship' | 'ignore'>;
@@ -80,6 +82,9 @@ function applyHeading(st: State, h: Heading): void {
   st.implicit = null;
 }
 
+/** An address already ends at its ZIP: nothing after it is part of it. */
+const ENDS_AT_ZIP = /\b\d{5}(?:-\d{4})?[.\s]*$/;
+
 /** Address continuation: a following unlabelled line that reads as part of an address. */
 function addressContinuation(text: string): boolean {
   return /\d|\b(?:apt|unit|suite|ste|box)\b|,\s*[A-Za-z]{2}\b|^[A-Za-z .'-]+,\s*[A-Za-z .]+$/i.test(text) && text.length <= 80;
@@ -146,13 +151,73 @@ function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): 
   return out;
 }
 
+const pairsHave = (parsed: readonly ParsedLine[], fields: readonly FieldKey[]): boolean =>
+  parsed.some((p) => p.kind === 'pairs' && p.pairs.some((x) => fields.includes(x.field) && x.value.length > 0));
+
+/**
+ * Unlabelled lines inside a request written as a terse list ("Angela Reyes / dob 12/5/1984 /
+ * 2290 Citrus Ave / Riverside, CA 92507 / Cigna / ID U3310298845"): a person's name right above
+ * the date-of-birth line, a street address and a payer the dictionary knows, each only between
+ * labelled lines of the same block and only when no line labels that field. A signature's name
+ * or address sits after the request, not inside it.
+ */
+function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): ParsedLine[] {
+  const out = [...parsed];
+  const isPairs = (k: number): boolean => out[k]?.kind === 'pairs';
+  const nextNonBlank = (k: number): number => {
+    let j = k + 1;
+    while (j < out.length && out[j]?.kind === 'blank') j++;
+    return j;
+  };
+  const labelledAround = (k: number, span: number): boolean => {
+    let before = k - 1;
+    while (before >= 0 && out[before]?.kind === 'text' && k - before <= 2) before--;
+    if (before < 0 || !isPairs(before)) return false;
+    for (let j = k + span; j < Math.min(out.length, k + span + 3); j++) {
+      if (isPairs(j)) return true;
+      if (out[j]?.kind !== 'text') return false;
+    }
+    return false;
+  };
+  const hasName = pairsHave(out, ['clientName', 'name', 'firstName', 'lastName']);
+  const hasAddress = pairsHave(out, ['address', 'clientAddress']);
+  const hasPayer = pairsHave(out, ['payer']);
+  for (let k = 0; k < out.length; k++) {
+    const p = out[k];
+    if (p?.kind !== 'text') continue;
+    const text = p.text.trim();
+    const next = out[nextNonBlank(k)];
+    if (!hasName && CAPITALISED_NAME.test(text) && next?.kind === 'pairs' && ['dob', 'clientDob'].includes(next.pairs[0]?.field ?? '')) {
+      out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
+      continue;
+    }
+    if (!hasAddress && /^\d+\s+\p{L}/u.test(text)) {
+      const cityLine = out[k + 1]?.kind === 'text' ? (lines[k + 1] ?? '').trim() : '';
+      for (const [value, span] of [[text, 1], [`${text}\n${cityLine}`, 2]] as const) {
+        const address = span === 2 && cityLine === '' ? null : parseAddress(value);
+        if (address !== null && address.city !== null && (address.state !== null || address.postalCode !== null) && labelledAround(k, span)) {
+          out[k] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value }] };
+          // The city line is part of this value now; it is skipped, not a break between blocks.
+          if (span === 2) out[++k] = { kind: 'text', text: '' };
+          break;
+        }
+      }
+      continue;
+    }
+    if (!hasPayer && text.length <= 40 && namesKnownPayer(text) && !/\d/.test(text) && labelledAround(k, 1)) {
+      out[k] = { kind: 'pairs', pairs: [{ field: 'payer', value: text }] };
+    }
+  }
+  return out;
+}
+
 /** Collects the labelled values of a segment's lines, in order. */
 export function collectHits(lines: string[]): FieldHit[] {
   const hits: FieldHit[] = [];
   const st: State = { explicit: null, implicit: null };
   let afterBreak = false;
   let newClient = false;
-  const parsed: ParsedLine[] = readColonlessForm(lines, readWrappedParagraphs(lines, lines.map((l) => parseLine(l))));
+  const parsed: ParsedLine[] = readUnlabelledLines(lines, readColonlessForm(lines, readWrappedParagraphs(lines, lines.map((l) => parseLine(l)))));
 
   const push = (field: FieldKey, value: string, line: number, override = false): void => {
     const resolved = resolve(field, st);
@@ -246,7 +311,7 @@ export function collectHits(lines: string[]): FieldHit[] {
           if (ADDRESS_FIELDS.has(p.field)) {
             while (k < parsed.length && parsed[k]?.kind === 'text' && k - j < 3) {
               const t = (parsed[k] as { text: string }).text;
-              if (!addressContinuation(t)) break;
+              if (!addressContinuation(t) || ENDS_AT_ZIP.test(value)) break;
               value += `\n${t}`;
               k++;
             }
@@ -278,7 +343,7 @@ export function collectHits(lines: string[]): FieldHit[] {
             let k = i + 1;
             while (k < parsed.length && parsed[k]?.kind === 'text' && k - i <= 3) {
               const t = (parsed[k] as { text: string }).text;
-              if (!addressContinuation(t)) break;
+              if (!addressContinuation(t) || ENDS_AT_ZIP.test(value)) break;
               value += `\n${t}`;
               k++;
             }

@@ -9,6 +9,7 @@ import { parseDate } from './dates';
 import { parsePhone } from './phones';
 import { normalizeMemberId } from './identifiers';
 import { parseAddress } from './addresses';
+import { CAPITALISED_NAME } from './names';
 import { hasRelationshipWord } from './relationships';
 import { findPayers } from '../card/payers';
 
@@ -159,7 +160,7 @@ function splitInline(value: string, depth: number): { value: string; more: LineP
 const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone|ph|phone|tel)\b/i;
 
 /** A short value (up to five words) that starts with a payer the dictionary knows ("bcbs tx"). */
-function namesKnownPayer(value: string): boolean {
+export function namesKnownPayer(value: string): boolean {
   return value.trim().split(/\s+/).length <= 5 && findPayers(value)[0]?.position === 0;
 }
 
@@ -227,6 +228,12 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
       if (typedOnly && TYPED.has(field) && !typedValueOk(field, shaped)) return null;
       const { value, more } = splitInline(raw, depth);
       return [pairOf(field, left, value), ...more];
+    }
+    // "Member: Rosalind Abernathy" names the client; "Member: W123456789" is the ID.
+    if (/^\s*member\s*$/i.test(left) && !typedOnly) {
+      const raw = t.slice(colon + 1).trim();
+      if (CAPITALISED_NAME.test(raw)) return [{ field: 'clientName', value: raw }];
+      if (typedValueOk('memberId', raw)) return [{ field: 'memberId', value: raw }];
     }
     if (PREFIX_NOTE.test(left.trim()) && !typedOnly) return parseLabelled(t.slice(colon + 1), depth + 1);
     // "Here's the address you asked for: ...", "Her correct DOB is: ...": the label inside a phrase.

@@ -33,3 +33,6 @@ export function cleanOrgName(value: string): string | null {
   if (!/[A-Za-z]/.test(t) || t.length > 120) return null;
   return t;
 }
+
+/** A person's name of two to four words written with capitals ("Angela Reyes", "Gerald A Przybylski"). */
+export const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;

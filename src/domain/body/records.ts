@@ -10,7 +10,7 @@ import type { FieldHit, HitField } from './field-hits';
 import { composeAddress, parseCityStateZip } from './addresses';
 import { parseDate } from './dates';
 import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
-import { cleanOrgName, cleanPersonName } from './names';
+import { CAPITALISED_NAME, cleanOrgName, cleanPersonName } from './names';
 import { looksLikeFormattedPhone, parsePhone } from './phones';
 import { isPlaceholder } from './placeholders';
 import { hasRelationshipWord, isSelfValue, parseRelationship } from './relationships';
@@ -62,8 +62,6 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
   return records;
 }
 
-/** Two to four capitalised words: a person's name written without a separator beside a relation. */
-const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
 /** "my wife Megan Nash", "Mom Linda Park", "Linda Park mother": a relation and a name with no separator. */
 function relationBesideName(part: string): { relation: string; name: string } | null {

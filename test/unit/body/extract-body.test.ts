@@ -135,6 +135,31 @@ Boise, ID 83702.`);
   });
 });
 
+describe('extractBody terse lists with unlabelled lines', () => {
+  it('reads a name above the DOB line, a street address and a known payer between labelled lines', () => {
+    const r = one('vob please\n\nMarcus Bell\ndob 3/9/1990\n88 Harbor View Rd\nMobile, AL 36602\nHumana\nID H22019384\ngrp 55120\nsub self\n\nthanks\nDee\nGulf Coast Recovery\n12 Bay St\nMobile, AL 36602');
+    expect(r.client).toEqual({ name: 'Marcus Bell', dob: '1990-03-09', address: { line1: '88 Harbor View Rd', line2: null, city: 'Mobile', state: 'AL', postalCode: '36602' } });
+    expect(r.insurance.payerName).toBe('Humana');
+    expect(r.subscriber).toEqual({ name: 'Marcus Bell', relationship: 'self' });
+  });
+
+  it('never takes a signature\'s address or name after the request', () => {
+    const r = one('Name: Lia Park\nDOB: 4/4/1994\nInsurance: Aetna\n\nThanks,\nRay Cole\n100 Center Rd\nAustin, TX 78701');
+    expect(r.client.address).toBeNull();
+    expect(r.client.name).toBe('Lia Park');
+  });
+
+  it('reads "Member:" as the client when its value is a name, as the ID when it is one', () => {
+    expect(one('Member: Rosa M Vidal\nBirthdate: 2/11/1954\nInsurance: Humana').client.name).toBe('Rosa M Vidal');
+    expect(one('Client: Rosa Vidal\nMember: H55102938\nInsurance: Humana').insurance.memberId).toBe('H55102938');
+  });
+
+  it('ends an address at its ZIP: the sentence below is not part of it', () => {
+    const r = one('Client: Jon Ode\nDOB 07/04/1985\nAddress: 930 W Main St, Tempe, AZ 85282\nSubscriber on the card is his wife, Dana Ode.');
+    expect(r.client.address).toEqual({ line1: '930 W Main St', line2: null, city: 'Tempe', state: 'AZ', postalCode: '85282' });
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');

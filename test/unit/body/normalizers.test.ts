@@ -85,6 +85,10 @@ describe('parseAddress', () => {
       line1: '21 Lincoln Ave', line2: 'Apt 2', city: 'Lowell', state: 'MA', postalCode: '01852',
     });
   });
+  it('keeps a street line alone whole: "Street" is no "St" followed by a city', () => {
+    expect(parseAddress('2415 West Commerce Street')).toEqual({ line1: '2415 West Commerce Street', line2: null, city: null, state: null, postalCode: null });
+    expect(parseAddress('9 Drivers Way')?.line1).toBe('9 Drivers Way');
+  });
   it('keeps a # unit and a multi-word city', () => {
     expect(parseAddress('1200 NE 45th St #304, Seattle, Washington 98105')).toEqual({
       line1: '1200 NE 45th St', line2: '#304', city: 'Seattle', state: 'WA', postalCode: '98105',
