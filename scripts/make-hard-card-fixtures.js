@@ -453,7 +453,7 @@ const CARDS = [
     front: { what: 'dark card with white print on a white table, keystone 14 degrees with yaw', w: 1600, h: 1200, desk: [238, 238, 236], card: { width: 1000, tilt: 14, yaw: 9, roll: -4 }, quality: 78, blur: 0.6 },
   },
   {
-    name: 'wellcare', printedPayer: 'Wellcare by Allwell', payer: 'WellCare', colour: '#d2232a', logo: 'circle', font: 'DejaVu Sans', payerSize: 36,
+    name: 'wellcare', printedPayer: 'Wellcare by Allwell', payer: 'Wellcare', colour: '#d2232a', logo: 'circle', font: 'DejaVu Sans', payerSize: 36,
     layout: 'inline', plan: 'Medicare Advantage',
     rows: [[['Member:', 'DOROTHY A PROXY']], [['Member #:', '13849205']], [['Group #:', 'AZ0045'], ['RxBIN: 004336', '']], [['PCP: DR M NGUYEN', ''], ['RxPCN: MEDDADV', '']], [['', ''], ['RxGRP: RX8804', '']]],
     fields: { memberId: '13849205', groupNumber: 'AZ0045', memberName: 'DOROTHY A PROXY', rxBin: '004336', rxPcn: 'MEDDADV', rxGroup: 'RX8804' },

@@ -304,7 +304,10 @@ export function collectHits(lines: string[]): FieldHit[] {
       case 'bare': {
         const j = nextNonBlank(i + 1);
         const next = j >= 0 ? parsed[j] : undefined;
-        if (next && next.kind === 'text' && !classifyHeading(next.text)) {
+        // A stacked form ("Referral Source", blank, "Upload Insurance Card", "—"): after a blank
+        // line, a line with a line of its own right below is the next label, not this one's value.
+        const nextIsLabel = j > i + 1 && parsed[j + 1] !== undefined && parsed[j + 1]?.kind !== 'blank' && !(next?.kind === 'text' && addressContinuation(next.text));
+        if (next && next.kind === 'text' && !classifyHeading(next.text) && !nextIsLabel) {
           // The value is on the next line(s).
           let value = next.text;
           let k = j + 1;

@@ -21,7 +21,7 @@ export interface LinePair {
 }
 
 /** A line that corrects an earlier value of the same message. */
-const CORRECTION = /^\W*(?:correction|corrected|update|updated|sorry|oops|actually|edit|edited)\b|\b(?:correct|corrected|updated|right)\s+(?:member\s*id|id|dob|date of birth|birth ?date|address|phone|group|insurance|payer|subscriber)\b/i;
+const CORRECTION = /^\W*(?:(?:notes?|comments?|remarks?)\s*:\s*)?(?:correction|corrected|update|updated|sorry|oops|actually|edit|edited)\b|\b(?:correct|corrected|updated|right)\s+(?:member\s*id|id|dob|date of birth|birth ?date|address|phone|group|insurance|payer|subscriber)\b/i;
 
 export type ParsedLine =
   | { kind: 'blank' }
@@ -106,7 +106,7 @@ const PREFIX_NOTE = /^(?:correction|corrected|update|updated|updates|note|fyi|al
 const ANSWER_PHRASE = /^(?:(?:here(?:'s|’s| is| are)|and|also|ok|okay|sure)[,\s]+)?(?:(?:the|her|his|their|client'?s?|patient'?s?|pt'?s?)\s+)?(?:(?:correct|corrected|updated|new|missing|right|full)\s+)?([a-z][a-z .#'’/]{1,40}?)\s*(?:(?:that\s+)?you\s+(?:asked|requested|needed|wanted)(?:\s+for)?|(?:that\s+)?(?:was|were)\s+(?:missing|requested)|as\s+requested|requested|is|are)?$/i;
 
 /** Separators between a label and its value, besides ":" and tab. */
-const OTHER_SEPARATORS = /\s[-–—]+\s|\s?[–—]\s?|\s?=+>?\s?|\s->\s|\s{2,}|\s(?:is|are|was|should be|should read|is now|changed to|=)\s|#\s/g;
+const OTHER_SEPARATORS = /\s*[.…_]{3,}\s*|\s[-–—]+\s|\s?[–—]\s?|\s?=+>?\s?|\s->\s|\s{2,}|\s(?:is|are|was|should be|should read|is now|changed to|=)\s|#\s/g;
 
 function withoutTrailingColon(s: string): string {
   return s.replace(/\s*[:\-–—=]+\s*$/, '').trim();
@@ -222,6 +222,11 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   if (colon > 0 && colon <= 60) {
     const left = t.slice(0, colon);
     const field = classifyLabel(left);
+    // "Notes: correction: member ID should be ...": a note's text may state a value itself.
+    if (field === 'ignore' && !typedOnly && /^\s*(?:notes?|comments?|remarks?)\s*$/i.test(left)) {
+      const inner = parseLabelled(t.slice(colon + 1), depth + 1);
+      if (inner !== null && inner.some((p) => p.field !== 'ignore')) return inner;
+    }
     if (field !== null && (!typedOnly || TYPED.has(field) || field !== 'ignore')) {
       const raw = t.slice(colon + 1).replace(/^[\s:\-–—=]+/, '');
       const shaped = field === 'address' || field === 'clientAddress' ? raw : (raw.split(/[,;|]/)[0] ?? '');
@@ -237,7 +242,9 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     }
     if (PREFIX_NOTE.test(left.trim()) && !typedOnly) return parseLabelled(t.slice(colon + 1), depth + 1);
     // "Here's the address you asked for: ...", "Her correct DOB is: ...": the label inside a phrase.
-    const phrased = !typedOnly ? ANSWER_PHRASE.exec(left.trim()) : null;
+    // "The back was too blurry, so here is the provider number: ...": the phrase is the last clause.
+    const lastClause = left.split(/,\s*|(?<=[a-z0-9)]{2}[.!?])\s+/).pop()?.replace(/^(?:so|and|but|then)\s+/i, '').trim() ?? '';
+    const phrased = !typedOnly ? (ANSWER_PHRASE.exec(left.trim()) ?? (lastClause !== left.trim() ? ANSWER_PHRASE.exec(lastClause) : null)) : null;
     const phrasedField = phrased ? classifyLabel(phrased[1] ?? '') : null;
     if (phrased && phrasedField !== null && phrasedField !== 'ignore') {
       const { value, more } = splitInline(t.slice(colon + 1).trim(), depth);
@@ -260,9 +267,11 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     const raw = t.slice(at + sep.length);
     if (raw.trim().length === 0) continue;
     if (typedOnly && !TYPED.has(field)) continue;
-    if ((typedOnly || /^\s?[–—-]/.test(sep) === false && !/\s{2,}|=/.test(sep)) && TYPED.has(field) && !typedValueOk(field, raw)) continue;
+    // A dash, a run of spaces, "=" or dotted leaders ("Street 1 ...... 4410 N Meridian St") mark a
+    // form; a looser separator needs a value of the field's shape.
+    if ((typedOnly || /^\s?[–—-]/.test(sep) === false && !/\s{2,}|=|[.…_]{3,}/.test(sep)) && TYPED.has(field) && !typedValueOk(field, raw)) continue;
     // "Correction on the member ID - I transposed two digits. Correct ID is ...": a sentence, not a value.
-    if (TYPED.has(field) && !typedValueOk(field, raw) && (raw.split(/[.!?]/)[0] ?? '').trim().split(/\s+/).length > 3) continue;
+    if (TYPED.has(field) && field !== 'address' && field !== 'clientAddress' && !typedValueOk(field, raw) && (raw.split(/[.!?]/)[0] ?? '').trim().split(/\s+/).length > 3) continue;
     // Prose separators ("is") only between a label and a typed value or a short value.
     if (/\s(?:is|are|was|should|changed)/.test(sep) && !TYPED.has(field) && raw.split(/\s+/).length > 6) continue;
     // "Client is in detox": after a prose separator a name starts with a capital (or is "self").
@@ -433,6 +442,8 @@ function bareLabel(text: string): FieldKey | null {
   if (t.length === 0 || t.length > 60) return null;
   // "City/State/Zip: Santa Fe, NM" carries a value after its colon: it is no bare label.
   if (/:\s*\S/.test(t)) return null;
+  // "Street 2 ........ Apt 2C": dotted leaders lead to a value.
+  if (/[.…_]{3,}\s*\S/.test(t)) return null;
   return classifyLabel(t);
 }
 
@@ -473,6 +484,20 @@ export function parseLine(rawLine: string): ParsedLine {
     }
   }
   // Sentences ("... 85705. He has Cigna") are prose, read below; a run-on has no sentence breaks.
+  // "Forwarding what her sister sent. Referred by: Northstar Recovery.": sentences of prose, then a
+  // label: the prose is read as prose and the labelled sentence on its own.
+  const firstColon = line.indexOf(':');
+  if (firstColon > 0) {
+    const ends = [...line.slice(0, firstColon).matchAll(/(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/gu)];
+    const last = ends[ends.length - 1];
+    // A sentence has words: "Ins. Phone:" is an abbreviation, not prose.
+    if (last?.index !== undefined && line.slice(0, last.index).trim().split(/\s+/).length >= 4) {
+      const cut = last.index + last[0].length;
+      const tail = parseLine(line.slice(cut));
+      const pairs = [...prosePairs(line.slice(0, cut)).filter((p) => p.field !== 'ignore'), ...(tail.kind === 'pairs' ? tail.pairs : [])];
+      if (pairs.length > 0) return { kind: 'pairs', pairs };
+    }
+  }
   const runOn = !line.includes(':') && line.length >= 50 && line.length <= 600 && !SENTENCE_END.test(line) ? keywordRunOnPairs(line) : null;
   if (runOn !== null) return { kind: 'pairs', pairs: runOn };
   const stated = relationSentence(line);
@@ -520,10 +545,18 @@ const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be)|['’]s)\\s+(?:al
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
+const SELF_NAMED_SENTENCE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?)\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'u');
+
 /** Who holds the policy, stated as a sentence ("Pt is the subscriber", "Client is spouse of subscriber", "Her mother Mei Chen is the subscriber"). */
 function relationSentence(sentence: string): LinePair[] | null {
   const s = sentence.trim().replace(/[.!;]+$/, '');
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
+  const clause = /\b(?:so|and|but|since|because|as)\s+((?:he|she|they|the client|client|the patient|patient|pt)\b.*)$/i.exec(s)?.[1];
+  if (clause !== undefined && SELF_SENTENCE.test(clause)) return [{ field: 'subscriberName', value: 'self' }];
+  // "Noah is the policy holder": the client by first name (a relation word would name someone else).
+  const named = SELF_NAMED_SENTENCE.exec(s);
+  if (named && !hasRelationshipWord(named[1] ?? '') && !/^(?:it|this|that|who|which|there)$/i.test(named[1] ?? '')) return [{ field: 'subscriberName', value: 'self' }];
   const rel = CLIENT_REL_SENTENCE.exec(s);
   if (rel && hasRelationshipWord(rel[1] ?? '')) return [{ field: 'relToSubscriber', value: rel[1] ?? '' }];
   const sub = SUB_REL_SENTENCE.exec(s);
@@ -532,7 +565,9 @@ function relationSentence(sentence: string): LinePair[] | null {
 }
 
 /** Phrases that introduce a value in prose. */
-const PROSE_ADDRESS = /\b(?:lives at|resides at|living at|residing at|located at|staying at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
+const PROSE_ADDRESS = /\b(?:(?:lives|living|resides|residing|staying)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
+/** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
+const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
 const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
@@ -542,7 +577,7 @@ const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe". */
-const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
+const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
@@ -564,6 +599,12 @@ function prosePairs(line: string): LinePair[] {
   }
   const addr = PROSE_ADDRESS.exec(line);
   if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
+  // An address written straight after the client's name or date of birth, with no phrase.
+  const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? EMBEDDED_ADDRESS.exec(line) : null;
+  if (embedded) {
+    const a = parseAddress(embedded[1] ?? '');
+    if (a !== null && a.state !== null && a.postalCode !== null) found.push({ field: 'address', value: embedded[1] ?? '' });
+  }
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.
   const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';

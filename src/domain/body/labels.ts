@@ -133,6 +133,7 @@ const REFERRAL = new Set([
   'referring', 'source', 'lead source', 'referral partner', 'partner', 'facility requesting', 'from facility',
   'on behalf of', 'provider facility', 'tc', 'treatment provider', 'referral contact facility', 'referred by tc',
   'referred', 'referral by', 'referring facility treatment center', 'referred by treatment center name', 'sent from',
+  'sent over by', 'sent over from', 'sent in by', 'referred over by', 'referred in by',
 ]);
 
 /**
@@ -143,7 +144,8 @@ const REFERRAL = new Set([
 export function classifyLabel(raw: string): FieldKey | null {
   const whole = classifyWholeLabel(raw);
   if (whole !== null) return whole;
-  const bare = raw.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  // "Subscriber on the card", "Phone (provider line)": the note is no part of the label.
+  const bare = raw.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+(?:on|from)\s+(?:the\s+)?(?:card|policy|plan)$/i, '').trim();
   if (bare !== raw.trim() && bare.length > 0) {
     const field = classifyWholeLabel(bare);
     if (field !== null) return field;
@@ -180,6 +182,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (tokens.length === 2 && /^(?:medicaid|medicare|medical_ca|mbi|cin)$/.test(tokens[0] ?? '') && /^(?:#|id|no|num)$/.test(tokens[1] ?? '')) return 'memberId';
   // "Behavioral Health: 1-800-...", "Member Services: ...": a phone of the plan, or an ID, by the value.
   if (/^(?:behavioral|behavioural|mental) health(?: (?:line|services|dept|department))?$|^(?:bh|mh|mhsa)(?: line)?$/.test(joined)) return 'idOrPhone';
+  // "Cigna BH", "Aetna provider line": a plan's verification line named by the plan (checked
+  // against the payer when the record is built, as "Cigna phone" is).
+  if (/^[a-z]{2,}(?: [a-z]{2,})? (?:bh|mh|behavioral health|behavioural health|mental health|provider line|provider services)$/.test(joined) && !has(words, ...NOT_INS_PHONE, ...NAMED_PHONE_STOP) && !has(words.slice(0, -1), 'provider', 'behavioral', 'behavioural', 'mental', 'member', 'customer')) return 'namedPhone';
 
   if (/^(?:kp |kaiser |patient |pt |client )?(?:mrn|medical record (?:number|no|#))$/.test(joined)) return 'mrn';
 
@@ -229,7 +234,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
 
   // Phones.
   const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs)\b/.test(joined) || /\bback (?:of )?(?:the )?card\b/.test(joined) || /\b(?:on|from) card\b/.test(joined);
-  if (phoneish && !has(words, 'id', 'identification', 'policy', 'mbi')) {
+  // "Address Line 2" has a "line" that is no phone line.
+  if (phoneish && !has(words, 'id', 'identification', 'policy', 'mbi', 'address', 'addr', 'street')) {
     // "Ins phone / fax": the phone comes first in the value.
     const faxAt = words.indexOf('fax');
     const phoneAt = words.findIndex((w) => w === 'phone' || w === 'ph' || w === 'tel' || w === 'telephone');
@@ -279,6 +285,21 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (has(words, 'secondary', 'address', 'fax')) return 'ignore';
     if (only(words, new Set([...PAYER_WORDS, 'insurer']))) return 'payer';
   }
+
+  // "Mailing City", "Home State/Province", "Mailing Zip/Postal Code": a piece of the address.
+  const ADDRESS_QUALIFIERS = new Set(['mailing', 'home', 'residence', 'residential', 'physical', 'current', 'permanent', 'client', 'patient', 'pt']);
+  const piece = words.filter((w) => !ADDRESS_QUALIFIERS.has(w));
+  if (piece.length > 0 && piece.length < words.length && only(piece, new Set(['city', 'town', 'state', 'province', 'zip', 'zipcode', 'postal', 'postcode', 'code', 'st']))) {
+    const hasCity = has(piece, 'city', 'town');
+    const hasState = has(piece, 'state', 'province');
+    const hasZip = has(piece, 'zip', 'zipcode', 'postal', 'postcode');
+    if (hasCity && (hasState || hasZip)) return 'cityStateZip';
+    if (hasCity) return 'city';
+    if (hasState && hasZip) return 'cityStateZip';
+    if (hasState) return 'state';
+    if (hasZip) return 'zip';
+  }
+  if (only(words, new Set(['state', 'province'])) && has(words, 'province')) return 'state';
 
   // Address pieces.
   if (has(words, 'address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy') && !has(words, 'email', 'ip', 'web')) {

@@ -117,7 +117,7 @@ function nonEmpty(v: string | undefined): string | null {
 
 /** True when a phone label's leading word is the payer's name, a word of it, or its initials ("KP"). */
 function labelNamesPayer(label: string, payer: string): boolean {
-  const words = label.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#)$/.test(w));
+  const words = label.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#|bh|mh|behavioral|behavioural|mental|health|provider|services?)$/.test(w));
   if (words.length === 0) return false;
   const payerWords = payer.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   const initials = payerWords.filter((w) => !/^(?:of|the|and)$/.test(w)).map((w) => w[0]).join('');

@@ -103,7 +103,8 @@ const CARRIERS: PayerEntry[] = [
   { name: 'GEHA', tier: Tier.Brand, aliases: ['GEHA', 'Government Employees Health Association'] },
   { name: 'Bright Health', tier: Tier.Brand, aliases: ['Bright Health', 'Bright HealthCare'] },
   { name: 'Friday Health Plans', tier: Tier.Brand, aliases: ['Friday Health Plans', 'Friday Health'] },
-  { name: 'WellCare', tier: Tier.Brand, aliases: ['WellCare', 'Wellcare Health Plans', 'Wellcare by Allwell'] },
+  // The brand is written "Wellcare" since 2020.
+  { name: 'Wellcare', tier: Tier.Brand, aliases: ['WellCare', 'Wellcare Health Plans', 'Wellcare by Allwell'] },
   { name: 'CareSource', tier: Tier.Brand, aliases: ['CareSource', 'Care Source'] },
   { name: 'Amerigroup', tier: Tier.Brand, aliases: ['Amerigroup', 'Amerigroup Community Care'] },
   { name: 'Wellpoint', tier: Tier.Brand, aliases: ['Wellpoint'] },

@@ -160,6 +160,59 @@ describe('extractBody terse lists with unlabelled lines', () => {
   });
 });
 
+describe('extractBody prose around labels', () => {
+  it('reads prose sentences before a label on the same line, and the label after them', () => {
+    const r = one('Passing along what her aunt emailed us. Referral source: Blue Ridge Detox.\nClient: Ava Moss\nDOB: 1/2/1990');
+    expect(r.referredBy).toBe('Blue Ridge Detox');
+    expect(one('Ins. Phone: 800-555-0100\nClient: Ava Moss\nDOB: 1/2/1990\nInsurance: Aetna').insurance.phone).toBe('+18005550100');
+  });
+
+  it('reads the client named after "card for", a phone after "so here is the ... number:", a subscriber "on the card"', () => {
+    const r = one('Here is the insurance card for Omar Haddad, DOB 3/3/1991. The back is cut off, so here is the provider number: Provider Line 1-800-555-0190.\nSubscriber on the card is his father, Sami Haddad.');
+    expect(r.client.name).toBe('Omar Haddad');
+    expect(r.insurance.phone).toBe('+18005550190');
+    expect(r.subscriber).toEqual({ name: 'Sami Haddad', relationship: 'child' });
+  });
+
+  it('reads "X is the policy holder" by first name, and the statement as a last clause', () => {
+    expect(one('VOB for Lena Ortiz, DOB 5/5/1985.\nLena is the policy holder.').subscriber).toEqual({ name: 'Lena Ortiz', relationship: 'self' });
+    expect(one('VOB for Lena Ortiz, DOB 5/5/1985.\nShe has coverage through work, so she is the subscriber.').subscriber.relationship).toBe('self');
+    expect(one('VOB for Lena Ortiz, DOB 5/5/1985.\nMom is the policy holder.').subscriber.relationship).not.toBe('self');
+  });
+
+  it('reads an address written right after the name and DOB, and "lives with ... at"', () => {
+    expect(one('Please check Ray Dunn (DOB 2/2/1979), 14 Elm Ct, Salem, OR 97301. He has Aetna.').client.address).toEqual({ line1: '14 Elm Ct', line2: null, city: 'Salem', state: 'OR', postalCode: '97301' });
+    expect(one('Benefits for Kim Lee, DOB 1/1/2004. She lives with her dad at 9 Oak Rd, Provo, UT 84601.').client.address?.city).toBe('Provo');
+  });
+
+  it('reads "<Payer> BH <phone>" as the insurance phone when it names the payer', () => {
+    expect(one('Jo Hart\ndob 1/2/1980\nInsurance: Aetna\nAetna BH 800-555-0111').insurance.phone).toBe('+18005550111');
+    expect(one('Jo Hart\ndob 1/2/1980\nInsurance: Aetna\nCigna BH 800-555-0111').insurance.phone).toBeNull();
+  });
+});
+
+describe('extractBody exported forms', () => {
+  it('reads dotted leaders, "Mailing City", "State/Province", "Zip/Postal Code", "Address Line 2"', () => {
+    const r = one('PATIENT\n  Name ........ Noel Ruiz\n  Date of Birth ... 07/22/2009\n  Street 1 ...... 44 N Main St\n  Street 2 ...... Apt 2C\n  City .......... Gary\n  State ......... Indiana\n  Zip ........... 46402');
+    expect(r.client).toEqual({ name: 'Noel Ruiz', dob: '2009-07-22', address: { line1: '44 N Main St', line2: 'Apt 2C', city: 'Gary', state: 'IN', postalCode: '46402' } });
+    const s = one('First Name: Noel\nLast Name: Ruiz\nDOB: 7/22/2009\nMailing Street: 5 Elm Dr\nMailing City: Macon\nMailing State/Province: Georgia\nMailing Zip/Postal Code: 31201');
+    expect(s.client.address).toEqual({ line1: '5 Elm Dr', line2: null, city: 'Macon', state: 'GA', postalCode: '31201' });
+    const t = one('Street Address\n5 Elm Dr\n\nAddress Line 2\nUnit 3\n\nCity\nMacon\n\nState\nGA\n\nZIP\n31201\n\nFirst Name\nNoel\n\nLast Name\nRuiz\n\nDOB\n7/22/2009');
+    expect(t.client.address?.line2).toBe('Unit 3');
+  });
+
+  it('takes an empty form field as empty, not the next field\'s label', () => {
+    const r = one('Patient Name\nNoel Ruiz\n\nDate of Birth\n07/22/2009\n\nReferral Source\n\nUpload Card\n—\n');
+    expect(r.referredBy).toBeNull();
+  });
+
+  it('reads "Sent over by" as the referral and a correction inside "Notes:"', () => {
+    const r = one('Client: Noel Ruiz\nDOB: 7/22/2009\nMember ID: ABC1234567\nSent over by: Lakeside Hospital\n\nNotes: correction: member ID should be ABC1234576 (typo in the CRM).');
+    expect(r.referredBy).toBe('Lakeside Hospital');
+    expect(r.insurance.memberId).toBe('ABC1234576');
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');

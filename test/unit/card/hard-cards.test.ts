@@ -146,7 +146,7 @@ describe('card text from hard photos', () => {
       ['Cigna HeaIthcare', 'Cigna'],
       ['Anthem BIue Cross and Blue Shield', 'Anthem Blue Cross Blue Shield'],
       ['Ambetter from Superior HealthPlan', 'Ambetter'],
-      ['Wellcare by AIlwell', 'WellCare'],
+      ['Wellcare by AIlwell', 'Wellcare'],
       ['Medi-CaI', 'Medi-Cal'],
     ];
     for (const [printed, payer] of cases) expect([printed, findPayer(printed)]).toEqual([printed, payer]);
