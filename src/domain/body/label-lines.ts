@@ -222,6 +222,11 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   if (colon > 0 && colon <= 60) {
     const left = t.slice(0, colon);
     const field = classifyLabel(left);
+    // "Insurance is through her husband's employer: Kaiser Permanente": what follows is the plan.
+    if (!typedOnly && /^\s*(?:the\s+|her\s+|his\s+|their\s+)?(?:insurance|coverage|plan)\s+(?:is\s+)?(?:through|with|via|from)\b/i.test(left)) {
+      const { value, more } = splitInline(t.slice(colon + 1).trim(), depth);
+      return [{ field: 'payer', value }, ...more];
+    }
     // "Notes: correction: member ID should be ...": a note's text may state a value itself.
     if (field === 'ignore' && !typedOnly && /^\s*(?:notes?|comments?|remarks?)\s*$/i.test(left)) {
       const inner = parseLabelled(t.slice(colon + 1), depth + 1);
@@ -493,8 +498,16 @@ export function parseLine(rawLine: string): ParsedLine {
     // A sentence has words: "Ins. Phone:" is an abbreviation, not prose.
     if (last?.index !== undefined && line.slice(0, last.index).trim().split(/\s+/).length >= 4) {
       const cut = last.index + last[0].length;
-      const tail = parseLine(line.slice(cut));
-      const pairs = [...prosePairs(line.slice(0, cut)).filter((p) => p.field !== 'ignore'), ...(tail.kind === 'pairs' ? tail.pairs : [])];
+      // The labelled sentence ends at its own sentence end; what follows is read as a line of its own.
+      const after = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u.exec(line.slice(firstColon));
+      const end = after?.index !== undefined ? firstColon + after.index : line.length;
+      const tail = parseLine(line.slice(cut, end));
+      const rest = end < line.length ? parseLine(line.slice(end).trim()) : null;
+      const pairs = [
+        ...prosePairs(line.slice(0, cut)).filter((p) => p.field !== 'ignore'),
+        ...(tail.kind === 'pairs' ? tail.pairs : []),
+        ...(rest?.kind === 'pairs' ? rest.pairs : []),
+      ];
       if (pairs.length > 0) return { kind: 'pairs', pairs };
     }
   }
@@ -581,7 +594,7 @@ const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|
 /** "Mai Nguyen is coming in for residential on Thursday." */
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
-const PROSE_REFERRAL = /\b(?:referred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|referral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|dob(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
 

@@ -150,6 +150,12 @@ export function classifyLabel(raw: string): FieldKey | null {
     const field = classifyWholeLabel(bare);
     if (field !== null) return field;
   }
+  // "Kaiser's member services line": a phone label owned by the plan's name.
+  const owned = /^[\p{L}&.-]+['’]s\s+(.+)$/u.exec(raw.trim());
+  if (owned) {
+    const field = classifyWholeLabel(owned[1] ?? '');
+    if (field === 'insPhone' || field === 'servicePhone' || field === 'idOrPhone') return field;
+  }
   if (!/\s\/\s/.test(raw)) return null;
   const parts = raw.split(/\s+\/\s+/).map((p) => classifyWholeLabel(p)).filter((f): f is FieldKey => f !== null);
   return parts.find((f) => f !== 'ignore') ?? parts[0] ?? null;

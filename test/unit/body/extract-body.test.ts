@@ -185,6 +185,13 @@ describe('extractBody prose around labels', () => {
     expect(one('Benefits for Kim Lee, DOB 1/1/2004. She lives with her dad at 9 Oak Rd, Provo, UT 84601.').client.address?.city).toBe('Provo');
   });
 
+  it('reads a long paragraph whose middle sentence holds a label, sentence by sentence', () => {
+    const r = one("Lu Chen is admitting Monday. She was born 2/9/1990 and her address is 5 Pine St, Reno, NV 89501. Coverage is through her wife's job: Aetna, member ID W55102938. Group is 771. Subscriber is Ana Chen (wife). Aetna's provider line is 1-800-555-0133.\n\nReferral came from Sierra House.");
+    expect(r.insurance).toEqual({ payerName: 'Aetna', memberId: 'W55102938', groupNumber: '771', phone: '+18005550133' });
+    expect(r.subscriber).toEqual({ name: 'Ana Chen', relationship: 'spouse' });
+    expect(r.referredBy).toBe('Sierra House');
+  });
+
   it('reads "<Payer> BH <phone>" as the insurance phone when it names the payer', () => {
     expect(one('Jo Hart\ndob 1/2/1980\nInsurance: Aetna\nAetna BH 800-555-0111').insurance.phone).toBe('+18005550111');
     expect(one('Jo Hart\ndob 1/2/1980\nInsurance: Aetna\nCigna BH 800-555-0111').insurance.phone).toBeNull();

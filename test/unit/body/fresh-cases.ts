@@ -13,7 +13,6 @@ export interface FreshExpected {
 
 /** A case the extractor is known to get wrong, and why (kept as it.failing). */
 export const FRESH_KNOWN_GAPS: Record<string, string> = {
-  'prose-spouse-with-center-signature': 'a paragraph of sentences: DOB after "She was born" when another sentence also yields a date, a payer after "employer:", a possessive phone line, "Referral came from" in a later paragraph',
   'spreadsheet-paste-two-clients-tabs': 'the referral is stated once in prose above the table ("Both from ..."), not in a column',
 };
 
