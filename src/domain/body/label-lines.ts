@@ -12,6 +12,7 @@ import { parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
 import { hasRelationshipWord } from './relationships';
 import { findPayers } from '../card/payers';
+import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 
 export interface LinePair {
   field: FieldKey;
@@ -280,7 +281,7 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     // Prose separators ("is") only between a label and a typed value or a short value.
     if (/\s(?:is|are|was|should|changed)/.test(sep) && !TYPED.has(field) && raw.split(/\s+/).length > 6) continue;
     // "Client is in detox": after a prose separator a name starts with a capital (or is "self").
-    if (/\s(?:is|are|was)\s/.test(sep) && NAME_FIELDS.has(field) && !/^\s*\p{Lu}/u.test(raw) && !relationValueOk(raw.split(/[,.;]/)[0] ?? '')) continue;
+    if (/\s(?:is|are|was)\s/.test(sep) && NAME_FIELDS.has(field) && !/^\s*(?:(?:me|myself),?\s+)?\p{Lu}/u.test(raw) && !relationValueOk(raw.split(/[,.;]/)[0] ?? '')) continue;
     const { value, more } = splitInline(raw, depth);
     return [pairOf(field, left, value), ...more];
   }
@@ -315,6 +316,8 @@ export function spaceSeparatedPair(rawLine: string): LinePair | null {
     const value = words.slice(k).join(' ').replace(/^[-–—=#]+\s*/, '').trim();
     if (value.length === 0 || classifyLabel(value) !== null) return null;
     if (TYPED.has(field) && !typedValueOk(field, value)) return null;
+    // "New resident moving in Sat, pls run VOB" is a sentence, not a name.
+    if ((field === 'clientName' || field === 'name') && !PERSON_NAME.test(value)) return null;
     return pairOf(field, label, value);
   }
   return null;
@@ -452,9 +455,20 @@ function bareLabel(text: string): FieldKey | null {
   return classifyLabel(t);
 }
 
+/** The field names our reply asks for, as written in it ("- Subscriber Name"). */
+const ASKED_AS = new Set(Object.values(REQUIRED_FIELD_PROMPTS).map((p) => p.toLowerCase()));
+
+/** "- Subscriber Name", "• Copy of the Insurance Card (if available)": an item of a list of what is asked for, no label awaiting a value. */
+function isAskedFieldItem(rawLine: string): boolean {
+  if (!/^\s*[-*•·]\s+/.test(rawLine)) return false;
+  const item = rawLine.replace(/^\s*[-*•·]\s+/, '').replace(/\s*\(if available\)\s*$/i, '').replace(/[:.\s]+$/, '').toLowerCase();
+  return ASKED_AS.has(item);
+}
+
 /** Parses one line of body text (quote prefixes already removed). */
 export function parseLine(rawLine: string): ParsedLine {
   if (rawLine.trim().length === 0) return { kind: 'blank' };
+  if (isAskedFieldItem(rawLine)) return { kind: 'text', text: rawLine.trim() };
   if (/^\s*[-=_~*#.•·|:+ ]{3,}\s*$/.test(rawLine) && /[-=_~*#.•·]{3,}/.test(rawLine)) return { kind: 'separator' };
   const line = cleanLine(rawLine);
   if (line.length === 0) return { kind: 'blank' };

@@ -90,7 +90,10 @@ function correctTypo(token: string): string {
 /** Lower-case word tokens of a label, punctuation and possessives removed, "#"/"number" as "#". */
 export function labelTokens(raw: string): string[] {
   let s = raw.toLowerCase();
-  s = s.replace(/[’`]/g, "'").replace(/'s\b/g, '').replace(/s'/g, 's');
+  s = s.replace(/[’`]/g, "'");
+  // "My son's name", "Daughter's DOB": a parent writing about their child, the client.
+  s = s.replace(/\b(?:my\s+)?(?:son|daughter|child|kid)'s\b/g, 'client');
+  s = s.replace(/'s\b/g, '').replace(/s'/g, 's');
   // "DOB (MM/DD/YYYY)": the format hint is no word of the label.
   s = s.replace(/\b(?:mm|dd)[/.-](?:dd|mm)[/.-](?:yyyy|yy)\b/g, ' ');
   s = s.replace(/\bd\.?\s?o\.?\s?b\b\.?/g, 'dob');
@@ -248,10 +251,12 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (faxAt >= 0 && !(phoneAt >= 0 && phoneAt < faxAt && has(words, 'ins', 'insurance', 'payer', 'payor', 'carrier'))) return 'ignore';
     if (faxAt >= 0) words.splice(faxAt, 1);
     const named = words.filter((w) => !PHONE_WORDS.includes(w) && w !== 'number');
-    if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w)) && (words.length === named.length + 1 || (words.length === named.length && hash))) {
+    // "Cigna #" names a payer's phone; "Mem #" is an ID.
+    if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w) && !/^(?:mem|memb|mbr|member|policy|subscriber|sub)$/.test(w)) && (words.length === named.length + 1 || (words.length === named.length && hash))) {
       return 'namedPhone';
     }
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
+    // "Mem #", "Mbr #" fall through to the member ID below.
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
     if (!only(words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
     const notIns = has(words, ...NOT_INS_PHONE);
@@ -306,6 +311,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (hasZip) return 'zip';
   }
   if (only(words, new Set(['state', 'province'])) && has(words, 'province')) return 'state';
+
+  // "He lives at:", "Client resides at:".
+  if (/^(?:he |she |they |client |patient |pt )?(?:lives|resides|living|residing|staying)(?: at)?$/.test(joined)) return 'clientAddress';
 
   // Address pieces.
   if (has(words, 'address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy') && !has(words, 'email', 'ip', 'web')) {

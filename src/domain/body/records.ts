@@ -104,6 +104,8 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       continue;
     }
     if (/^(?:dob|d\.o\.b|born)\b/i.test(part) || /\d{2,}/.test(part)) continue;
+    // "The policy holder is me, Patricia Alvarez", "mother (name TBD)": no part of a name.
+    if (/^(?:me|myself|i|him|her|them)$/i.test(part) || isPlaceholder(part.replace(/^name\s+/i, ''))) continue;
     nameParts.push(part);
   }
   // "Mary Doe" can be a surname pair with a comma ("Doe, Mary"): keep the written order.

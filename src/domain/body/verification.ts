@@ -2,9 +2,17 @@
 
 const VERIFICATION = /\b(?:vobs?|v\.o\.b\.?|verification\s+of\s+(?:insurance\s+)?benefits|verif(?:y|ied|ying)\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|these\s+)?(?:client'?s?\s+|patient'?s?\s+|pt'?s?\s+)?(?:insurance|benefits|coverage|eligibility|ins\b)|(?:insurance|benefits?|eligibility|coverage|ins)\s+(?:verification|verify|check|checks|verif)|run\s+(?:her|his|their|the|this|a|an)?\s*(?:insurance|benefits|vob|ins\b|eligibility)|check\s+(?:her|his|their|the|this)?\s*(?:insurance|benefits|coverage|eligibility)|benefits?\s+(?:inquiry|request|review)|eligibility\s+request|pre-?admission\s+(?:insurance\s+)?(?:verification|check))/i;
 
-/** The subject or the body asks for a verification of benefits. */
+/** "What is your usual turnaround time on a VOB?": a question about the service, not a request. */
+const PROCESS_QUESTION = /^\W*(?:(?:quick|a|one)\s+question\W+)?(?:what|how|when|where|why|which|who|do|does|did|is|are|was|were|should|would it)\b[^?]*\?\s*$/i;
+
+/**
+ * The subject or the body asks for a verification of benefits. A mention inside a question
+ * about how verifications work ("How long does a VOB take?") does not count.
+ */
 export function mentionsVerification(subject: string | null, body: string): boolean {
-  return VERIFICATION.test(subject ?? '') || VERIFICATION.test(body.slice(0, 20000));
+  if (VERIFICATION.test(subject ?? '')) return true;
+  const sentences = body.slice(0, 20000).split(/(?<=[.!?])\s+|\n+/);
+  return sentences.some((s) => VERIFICATION.test(s) && !PROCESS_QUESTION.test(s.trim()));
 }
 
 const BOUNCE_SUBJECT = /^\s*(?:undeliverable|undelivered mail|delivery status notification|delivery (?:has )?failed|delivery failure|mail delivery (?:failed|failure|subsystem)|returned mail|failure notice|message not delivered|non-?delivery|automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|ooo\b)/i;

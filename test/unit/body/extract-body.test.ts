@@ -220,6 +220,30 @@ describe('extractBody exported forms', () => {
   });
 });
 
+describe('extractBody from parents, call notes and replies to us', () => {
+  it('reads a parent writing about their child', () => {
+    const r = one("My daughter's name: Ella Ruiz\nHer birthday: 4/2/2001\nShe lives at: 5 Elm St, Waco, TX 76701\nInsurance: Aetna\nThe policy holder is me, Rosa Ruiz (her mother)");
+    expect(r.client).toEqual({ name: 'Ella Ruiz', dob: '2001-04-02', address: { line1: '5 Elm St', line2: null, city: 'Waco', state: 'TX', postalCode: '76701' } });
+    expect(r.subscriber).toEqual({ name: 'Rosa Ruiz', relationship: 'child' });
+  });
+
+  it('reads "mem# = ..." as the member ID and a subscriber "(name TBD)" as no name', () => {
+    const r = one('pt name = Jo Park\ndob = 1990-01-02\nmem# = abc-0042-7718\nPolicy holder: client\'s father (name TBD)');
+    expect(r.insurance.memberId).toBe('ABC-0042-7718');
+    expect(r.subscriber).toEqual({ name: null, relationship: 'child' });
+  });
+
+  it('does not take a sentence after a colon-less label word for a name', () => {
+    const r = one('New client arriving tonight, please check\n\nName - Bo Diaz\nDOB - 5/16/1984\nIns - Aetna\nID - W12884571');
+    expect(r.client.name).toBe('Bo Diaz');
+  });
+
+  it('never reads the field list of our own reply, quoted under a thank-you, as values', () => {
+    const text = 'thanks!\n\nOn Thu, Mar 13, 2025 VOB Verification <verification@vob.test> wrote:\n> To complete it we still need:\n>\n> - Subscriber Name\n> - Copy of the Insurance Card (if available)\n';
+    expect(extractBody(text, { ...ctx, subject: 'Re: VOB request', isReply: true }).requests).toEqual([]);
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');
@@ -302,6 +326,9 @@ describe('extractBody messages that are not requests', () => {
   it('gives no request for chit-chat, and flags verification wording', () => {
     expect(extractBody('Thanks for lunch!', { ...ctx, subject: 'hi' })).toEqual({ requests: [], mentionsVerification: false });
     expect(extractBody('Please run a VOB on the attached card.', { ...ctx, subject: 'new admit' }).mentionsVerification).toBe(true);
+    // A question about how verifications work asks for nothing.
+    expect(extractBody('Quick question - how long does a VOB usually take? We may send one Friday.', { ...ctx, subject: 'question' }).mentionsVerification).toBe(false);
+    expect(extractBody('Can you run a VOB for our new client? Details to follow.', { ...ctx, subject: 'new admit' }).mentionsVerification).toBe(true);
   });
   it('gives no request for an out-of-office reply quoting one', () => {
     const r = extractBody('I am out of the office until Monday.\n\n> Name: Jo King\n> DOB: 1/1/90\n> Insurance: Aetna', { ...ctx, subject: 'Automatic reply: VOB' });
