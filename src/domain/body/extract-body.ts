@@ -74,6 +74,16 @@ function mergeSegments(perSegment: BodyRequest[][]): BodyRequest[] {
       pendingPatch = null;
       continue;
     }
+    // A newer part that only corrects some of the clients of an older multi-client request
+    // ("correction for Client 2 (Tyler Brooks): ...") keeps every client, in the older order.
+    if (identified.length > result.length && result.every((r) => identified.some((o) => sameClient(r, o)))) {
+      const newer = result;
+      result = identified.map((o) => {
+        const match = newer.find((r) => sameClient(r, o));
+        return match ? fillFrom(match, o) : o;
+      });
+      continue;
+    }
     // Older records fill the matching newer record; a lone pair matches regardless.
     for (const older of identified.length > 0 ? identified : patches) {
       const match = result.find((r) => sameClient(r, older)) ?? (result.length === 1 && (identified.length <= 1) ? result[0] : undefined);

@@ -22,7 +22,7 @@ export interface LinePair {
 }
 
 /** A line that corrects an earlier value of the same message. */
-const CORRECTION = /^\W*(?:(?:notes?|comments?|remarks?)\s*:\s*)?(?:correction|corrected|update|updated|sorry|oops|actually|edit|edited)\b|\b(?:correct|corrected|updated|right)\s+(?:member\s*id|id|dob|date of birth|birth ?date|address|phone|group|insurance|payer|subscriber)\b/i;
+const CORRECTION = /^\W*(?:(?:notes?|comments?|remarks?)\s*:\s*)?(?:(?:quick|small|one)\s+)?(?:correction|corrected|update|updated|sorry|oops|actually|edit|edited)\b|\b(?:correct|corrected|updated|right)\s+(?:member\s*id|id|dob|date of birth|birth ?date|address|phone|group|insurance|payer|subscriber)\b/i;
 
 export type ParsedLine =
   | { kind: 'blank' }
@@ -104,10 +104,15 @@ export function cleanLine(line: string): string {
 const PREFIX_NOTE = /^(?:correction|corrected|update|updated|updates|note|fyi|also|sorry|edit|edited|change|changed|ps|p\.s|new info|new|please note|addendum|amended)$/i;
 
 /** A label wrapped in the words of an answer ("Here's the address you asked for", "the correct DOB is"). */
-const ANSWER_PHRASE = /^(?:(?:here(?:'s|’s| is| are)|and|also|ok|okay|sure)[,\s]+)?(?:(?:the|her|his|their|client'?s?|patient'?s?|pt'?s?)\s+)?(?:(?:correct|corrected|updated|new|missing|right|full)\s+)?([a-z][a-z .#'’/]{1,40}?)\s*(?:(?:that\s+)?you\s+(?:asked|requested|needed|wanted)(?:\s+for)?|(?:that\s+)?(?:was|were)\s+(?:missing|requested)|as\s+requested|requested|is|are)?$/i;
+const ANSWER_PHRASE = /^(?:(?:here(?:'s|’s| is| are)|and|also|ok|okay|sure|(?:please\s+)?use|(?:please\s+)?call)[,\s]+)?(?:(?:the|her|his|their|client'?s?|patient'?s?|pt'?s?)\s+)?(?:(?:correct|corrected|updated|new|missing|right|full)\s+)?([a-z][a-z .#'’/]{1,40}?)\s*(?:(?:that\s+)?you\s+(?:asked|requested|needed|wanted)(?:\s+for)?|(?:that\s+)?(?:was|were)\s+(?:missing|requested)|as\s+requested|requested|is|are)?$/i;
 
 /** Separators between a label and its value, besides ":" and tab. */
 const OTHER_SEPARATORS = /\s*[.…_]{3,}\s*|\s[-–—]+\s|\s?[–—]\s?|\s?=+>?\s?|\s->\s|\s{2,}|\s(?:is|are|was|should be|should read|is now|changed to|=)\s|#\s/g;
+
+/** "Member ID - it should be JQX557201846": the words that introduce the value are not part of it. */
+function withoutValueLead(raw: string): string {
+  return raw.replace(/^\s*(?:it|that|this)\s*(?:should\s+(?:be|read|say)|is\s+actually|is|was|['’]s)\s+/i, '');
+}
 
 function withoutTrailingColon(s: string): string {
   return s.replace(/\s*[:\-–—=]+\s*$/, '').trim();
@@ -200,6 +205,8 @@ function splitTyped(value: string, depth: number): { value: string; more: LinePa
     const at = (m.index ?? 0) + m[0].length;
     if ((m.index ?? 0) === 0) continue;
     const rest = value.slice(at);
+    // "Boise, ID 83706": Idaho and its ZIP, not a member ID.
+    if (/^ID\s+\d{5}(?:-\d{4})?\b/.test(rest) && /,\s*$/.test(m[0])) continue;
     // After a bare space, only a date-of-birth or ID label may begin a new pair.
     if (!/[,;|/\-–—]|\s{2,}/.test(m[0]) && !TYPED_START.test(rest)) continue;
     const pairs = parseLabelled(rest, depth + 1, true);
@@ -228,13 +235,23 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
       const { value, more } = splitInline(t.slice(colon + 1).trim(), depth);
       return [{ field: 'payer', value }, ...more];
     }
+    // "Quick correction for Client 2 (Tyler Brooks): his member ID is 948220175": the client it is
+    // for (so the correction meets that client's record), then what it states.
+    const correctionFor = !typedOnly ? /^\W*(?:quick\s+|small\s+|one\s+)?(?:correction|update|fix|change)s?\s+(?:for|to|on)\s+(.+)$/i.exec(left) : null;
+    if (correctionFor) {
+      const who = (/\(([^)]+)\)/.exec(correctionFor[1] ?? '')?.[1] ?? correctionFor[1] ?? '').trim();
+      const inner = parseLabelled(t.slice(colon + 1).replace(/^\s*(?:his|her|their|the)\s+/i, ''), depth + 1);
+      if (inner !== null && inner.some((p) => p.field !== 'ignore')) {
+        return [...(CAPITALISED_NAME.test(who) && !/^(?:client|patient|pt)\b/i.test(who) ? [{ field: 'clientName' as const, value: who }] : []), ...inner];
+      }
+    }
     // "Notes: correction: member ID should be ...": a note's text may state a value itself.
     if (field === 'ignore' && !typedOnly && /^\s*(?:notes?|comments?|remarks?)\s*$/i.test(left)) {
       const inner = parseLabelled(t.slice(colon + 1), depth + 1);
       if (inner !== null && inner.some((p) => p.field !== 'ignore')) return inner;
     }
     if (field !== null && (!typedOnly || TYPED.has(field) || field !== 'ignore')) {
-      const raw = t.slice(colon + 1).replace(/^[\s:\-–—=]+/, '');
+      const raw = withoutValueLead(t.slice(colon + 1).replace(/^[\s:\-–—=]+/, ''));
       const shaped = field === 'address' || field === 'clientAddress' ? raw : (raw.split(/[,;|]/)[0] ?? '');
       if (typedOnly && TYPED.has(field) && !typedValueOk(field, shaped)) return null;
       const { value, more } = splitInline(raw, depth);
@@ -265,12 +282,13 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   // Other separators: take the earliest whose left side is a label.
   for (const m of t.matchAll(OTHER_SEPARATORS)) {
     const at = m.index ?? 0;
-    if (at === 0 || at > 60) continue;
+    // A note in parentheses does not count toward the length of a label.
+    if (at === 0 || (at > 60 && t.slice(0, at).replace(/\s*\([^)]*\)/g, '').length > 60)) continue;
     const sep = m[0];
     const left = sep.startsWith('#') ? t.slice(0, at + 1) : t.slice(0, at);
     const field = classifyLabel(left);
     if (field === null || field === 'ignore') continue;
-    const raw = t.slice(at + sep.length);
+    const raw = withoutValueLead(t.slice(at + sep.length));
     if (raw.trim().length === 0) continue;
     if (typedOnly && !TYPED.has(field)) continue;
     // A dash, a run of spaces, "=" or dotted leaders ("Street 1 ...... 4410 N Meridian St") mark a
@@ -498,9 +516,25 @@ export function parseLine(rawLine: string): ParsedLine {
       const inner = rest.length > 0 ? parseLabelled(rest, 0) : null;
       if (inner !== null) return { kind: 'pairs', pairs: inner, heading: h };
       if (rest.length === 0) return { kind: 'heading', heading: h };
-      const { value, more } = splitInline(rest, 0);
-      return { kind: 'pairs', pairs: [{ field: 'clientName', value: value.trim() }, ...more], heading: h };
+      // "First client: Robert Hale, DOB 10/01/1970. Robert is the policy holder. Member ID ...":
+      // the name in the first sentence, the others read as a line of their own.
+      const end = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u.exec(rest);
+      const first = end?.index !== undefined ? rest.slice(0, end.index).replace(/[.!?]$/, '') : rest;
+      const later = end?.index !== undefined ? parseLine(rest.slice(end.index).trim()) : null;
+      const { value, more } = splitInline(first, 0);
+      return { kind: 'pairs', pairs: [{ field: 'clientName', value: value.trim() }, ...more, ...(later?.kind === 'pairs' ? later.pairs : [])], heading: h };
     }
+  }
+  // "#2 Marco Ortiz (Linda's son)": a numbered client, with a note on who holds the policy.
+  const numbered = /^(?:#\s?|no\.?\s?)\d{1,2}[.):]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]*)\))?\s*$/u.exec(line);
+  if (numbered) {
+    const note = numbered[2] ?? '';
+    // The note first: the client's name last leaves the client's section open for "DOB:".
+    const pairs: LinePair[] = [];
+    if (/\b(?:subscriber|policy\s?-?holder|insured)\b/i.test(note) && /\b(?:herself|himself|themselves|self)\b/i.test(note)) pairs.push({ field: 'subscriberName', value: 'self' });
+    else if (hasRelationshipWord(note)) pairs.push({ field: 'relToSubscriber', value: note.replace(/^[\p{L}'’.-]+['’]s\s+/u, '') });
+    pairs.push({ field: 'clientName', value: numbered[1] ?? '' });
+    return { kind: 'pairs', pairs, heading: { section: 'client', newClient: true } };
   }
   // Sentences ("... 85705. He has Cigna") are prose, read below; a run-on has no sentence breaks.
   // "Forwarding what her sister sent. Referred by: Northstar Recovery.": sentences of prose, then a
@@ -527,7 +561,8 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   const runOn = !line.includes(':') && line.length >= 50 && line.length <= 600 && !SENTENCE_END.test(line) ? keywordRunOnPairs(line) : null;
   if (runOn !== null) return { kind: 'pairs', pairs: runOn };
-  const stated = relationSentence(line);
+  // One sentence only: with more, each is read in turn below.
+  const stated = SENTENCE_END.test(line) ? null : relationSentence(line);
   if (stated !== null) return { kind: 'pairs', pairs: stated };
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
@@ -592,7 +627,7 @@ function relationSentence(sentence: string): LinePair[] | null {
 }
 
 /** Phrases that introduce a value in prose. */
-const PROSE_ADDRESS = /\b(?:(?:lives|living|resides|residing|staying)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
+const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
 const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;

@@ -94,6 +94,8 @@ export function labelTokens(raw: string): string[] {
   // "My son's name", "Daughter's DOB": a parent writing about their child, the client.
   s = s.replace(/\b(?:my\s+)?(?:son|daughter|child|kid)'s\b/g, 'client');
   s = s.replace(/'s\b/g, '').replace(/s'/g, 's');
+  // "All three referred by", "Both referred by": a value shared by every client.
+  s = s.replace(/^\s*(?:all(?:\s+(?:two|three|four|five|of them))?|both(?:\s+of\s+them)?|each|they\s+(?:both|all))\s+(?=\S)/, '');
   // "DOB (MM/DD/YYYY)": the format hint is no word of the label.
   s = s.replace(/\b(?:mm|dd)[/.-](?:dd|mm)[/.-](?:yyyy|yy)\b/g, ' ');
   s = s.replace(/\bd\.?\s?o\.?\s?b\b\.?/g, 'dob');

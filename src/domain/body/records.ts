@@ -45,7 +45,9 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
       continue;
     }
     let split = false;
-    if (hit.newClient && hasAnchor(cur)) split = true;
+    // A new client after values that name no client ("Same insurance for all three: ...", then
+    // "#1 Linda Ortiz"): those values are a block of their own, shared with every client later.
+    if (hit.newClient && cur.size > 0) split = true;
     else if (prior !== undefined && !sameValue(prior, hit.value)) {
       const priorEmpty = isPlaceholder(prior);
       if (HARD_ANCHORS.has(field) && !priorEmpty) split = true;

@@ -244,6 +244,39 @@ describe('extractBody from parents, call notes and replies to us', () => {
   });
 });
 
+describe('extractBody families, threads and corrections', () => {
+  it('shares values stated once for numbered clients, each with a note on who holds the policy', () => {
+    const r = extractBody('Two family members, same plan for both:\nInsurance: Aetna\nSubscriber: Dana Kim\nThey both live at 12 Oak St, Reno, NV 89501\nBoth referred by: Sage House\n\n#1 Dana Kim (the subscriber herself)\nDOB: 2/2/1970\nMember ID: W100-01\n\n#2 Lee Kim (Dana\'s son)\nDOB: 3/3/2004\nMember ID: W100-02', ctx).requests;
+    expect(r.map((x) => [x.client.name, x.client.dob, x.client.address?.city, x.insurance.payerName, x.subscriber.name, x.subscriber.relationship, x.referredBy])).toEqual([
+      ['Dana Kim', '1970-02-02', 'Reno', 'Aetna', 'Dana Kim', 'self', 'Sage House'],
+      ['Lee Kim', '2004-03-03', 'Reno', 'Aetna', 'Dana Kim', 'child', 'Sage House'],
+    ]);
+  });
+
+  it('reads every sentence after "First client: <name>, DOB ..."', () => {
+    const r = extractBody('First client: Al Roy, DOB 1/1/1970. Al is the policy holder. Member ID PRM4002.\n\nSecond client: Bea Roy, DOB 2/2/1972. Member ID PRM4003.', ctx).requests;
+    expect(r.map((x) => [x.client.name, x.insurance.memberId, x.subscriber.relationship])).toEqual([['Al Roy', 'PRM4002', 'self'], ['Bea Roy', 'PRM4003', null]]);
+  });
+
+  it('applies a correction for one client of several and keeps the others, in their order', () => {
+    const text = 'Correction for client 2 (Bo Lin): his member ID is 948220175, not 948220157.\n\nOn Thu, Mar 13, 2025 Ann <a@c.test> wrote:\n> Client 1:\n> Name: Cy Ames\n> DOB: 05/11/1998\n> Member ID: W550193822\n>\n> Client 2:\n> Name: Bo Lin\n> DOB: 01/30/2004\n> Member ID: 948220157\n';
+    const r = extractBody(text, { ...ctx, isReply: true }).requests;
+    expect(r.map((x) => [x.client.name, x.insurance.memberId])).toEqual([['Cy Ames', 'W550193822'], ['Bo Lin', '948220175']]);
+  });
+
+  it('reads "<label> - it should be <value>" and a label with a long note in parentheses', () => {
+    expect(one('Client: Kai Moe\nDOB: 1/1/1990\nMember ID: JQX557210846\n\nCorrection on the member ID - it should be JQX557201846 (two digits swapped).').insurance.memberId).toBe('JQX557201846');
+    expect(one('Client: Kai Moe\nDOB: 1/1/1990\nThe insurance phone number (provider line on the back of his card) is 877-555-0133.').insurance.phone).toBe('+18775550133');
+    expect(one('Client: Kai Moe\nDOB: 1/1/1990\nPlease use the behavioral health number for verification: 800-555-0194.').insurance.phone).toBe('+18005550194');
+  });
+
+  it('reads "Boise, ID 83706" as Idaho, not a member ID', () => {
+    const r = one('Client: Kai Moe\nAddress: 6 Larkspur Ct, Boise, ID 83706\nMember ID: RBI0073391202');
+    expect(r.client.address).toEqual({ line1: '6 Larkspur Ct', line2: null, city: 'Boise', state: 'ID', postalCode: '83706' });
+    expect(r.insurance.memberId).toBe('RBI0073391202');
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');
