@@ -19,19 +19,36 @@ export interface ReplyDecisionInput {
   requests: readonly VobRequest[];
 }
 
-const MACHINE_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|auto-?reply)([+-.][^@]*)?@/i;
+/** Bounce and auto-reply senders: what they send answers other mail. */
+const REPLYING_SENDER = /^(mailer-daemon|postmaster|bounces?|auto-?reply)([+-.][^@]*)?@/i;
+/** Senders that take no answer: CRMs and web forms often send requests from these. */
+const NO_REPLY_SENDER = /^(no-?reply|do-?not-?reply)([+-.][^@]*)?@/i;
 
-/** True when the message comes from a machine or says it must not be answered automatically. */
-export function isAutomatedMessage(input: Pick<ReplyDecisionInput, 'from' | 'contentType' | 'headers'>): boolean {
-  const autoSubmitted = headerValue(input.headers, 'auto-submitted');
-  if (autoSubmitted !== null && autoSubmitted.split(';')[0]?.trim().toLowerCase() !== 'no') return true;
+/**
+ * An automatic answer to other mail (RFC 3834 auto-replied, a bounce, a delivery report, an
+ * out-of-office): never a request, however it quotes one.
+ */
+export function isAutomaticAnswer(input: Pick<ReplyDecisionInput, 'from' | 'contentType' | 'headers'>): boolean {
+  const autoSubmitted = headerValue(input.headers, 'auto-submitted')?.split(';')[0]?.trim().toLowerCase() ?? null;
+  if (autoSubmitted !== null && autoSubmitted !== 'no' && autoSubmitted !== 'auto-generated') return true;
   if (headerValue(input.headers, 'x-auto-response-suppress') !== null) return true;
   if (input.contentType === 'multipart/report' || input.contentType === 'message/delivery-status') return true;
-  if (input.from === null || MACHINE_SENDER.test(input.from)) return true;
+  if (input.from === null || REPLYING_SENDER.test(input.from)) return true;
   // An empty envelope sender (Return-Path: <>) marks a bounce or another notification.
   const returnPath = headerValue(input.headers, 'return-path');
   if (returnPath !== null && /^<\s*>$/.test(returnPath)) return true;
   return false;
+}
+
+/**
+ * True when the message comes from a machine or says it must not be answered automatically. A
+ * CRM's or web form's notification (Auto-Submitted: auto-generated, a no-reply sender) may still
+ * carry a request, which is read; it is only never answered.
+ */
+export function isAutomatedMessage(input: Pick<ReplyDecisionInput, 'from' | 'contentType' | 'headers'>): boolean {
+  if (isAutomaticAnswer(input)) return true;
+  const autoSubmitted = headerValue(input.headers, 'auto-submitted')?.split(';')[0]?.trim().toLowerCase() ?? null;
+  return autoSubmitted === 'auto-generated' || (input.from !== null && NO_REPLY_SENDER.test(input.from));
 }
 
 /**

@@ -9,7 +9,7 @@ import { extractBody } from '../domain/body/extract-body';
 import type { CardReading } from '../domain/card/card-reading';
 import { mergeRequests } from '../domain/merge';
 import type { MessageAttachment, ParsedMessage } from '../domain/mime/parsed-message';
-import { decideReply, isAutomatedMessage, isCalendarInvitation, type ReplyPolicy } from '../domain/reply-decision';
+import { decideReply, isAutomaticAnswer, isCalendarInvitation, type ReplyPolicy } from '../domain/reply-decision';
 
 /** The card-reading port: one reading per image or PDF page; throws an error with a `code`. */
 export interface CardReaderPort {
@@ -34,9 +34,9 @@ const NO_BODY: BodyExtraction = { requests: [], mentionsVerification: false };
 
 export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps): Promise<ExtractionResult> {
   const message = await parseMessage(raw, deps.mimeLimits ?? DEFAULT_MIME_LIMITS);
-  // Bounces and auto-replies are never requests: they often quote our own reply's labels.
-  const automated = isAutomatedMessage(message);
-  const notRequest = automated || isCalendarInvitation(message);
+  // Bounces and auto-replies are never requests: they often quote our own reply's labels. A
+  // CRM's notification from a no-reply sender is read (and, in decideReply, never answered).
+  const notRequest = isAutomaticAnswer(message) || isCalendarInvitation(message);
   const isReply = message.inReplyTo !== null || message.references.length > 0 || /^\s*re\s*:/i.test(message.subject ?? '');
   const body = notRequest
     ? NO_BODY

@@ -148,7 +148,12 @@ const REFERRAL = new Set([
  */
 export function classifyLabel(raw: string): FieldKey | null {
   const whole = classifyWholeLabel(raw);
-  if (whole !== null) return whole;
+  if (whole !== null && whole !== 'ignore') return whole;
+  const better = classifyAnnotatedLabel(raw);
+  return better ?? whole;
+}
+
+function classifyAnnotatedLabel(raw: string): FieldKey | null {
   // "Subscriber on the card", "Phone (provider line)": the note is no part of the label.
   const bare = raw.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+(?:on|from)\s+(?:the\s+)?(?:card|policy|plan)$/i, '').trim();
   if (bare !== raw.trim() && bare.length > 0) {
@@ -195,13 +200,15 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (/^(?:behavioral|behavioural|mental) health(?: (?:line|services|dept|department))?$|^(?:bh|mh|mhsa)(?: line)?$/.test(joined)) return 'idOrPhone';
   // "Cigna BH", "Aetna provider line": a plan's verification line named by the plan (checked
   // against the payer when the record is built, as "Cigna phone" is).
-  if (/^[a-z]{2,}(?: [a-z]{2,})? (?:bh|mh|behavioral health|behavioural health|mental health|provider line|provider services)$/.test(joined) && !has(words, ...NOT_INS_PHONE, ...NAMED_PHONE_STOP) && !has(words.slice(0, -1), 'provider', 'behavioral', 'behavioural', 'mental', 'member', 'customer')) return 'namedPhone';
+  if (/^[a-z]{2,}(?: [a-z]{2,})? (?:bh|mh|behavioral health|behavioural health|mental health|provider line|provider services)$/.test(joined) && !has(words, ...NOT_INS_PHONE, ...NAMED_PHONE_STOP) && !has(words.slice(0, -1), 'provider', 'behavioral', 'behavioural', 'mental', 'member', 'customer', ...PHONE_WORDS, ...INS_PHONE_CONTEXT)) return 'namedPhone';
 
   if (/^(?:kp |kaiser |patient |pt |client )?(?:mrn|medical record (?:number|no|#))$/.test(joined)) return 'mrn';
 
   // Things that are labelled but not part of the record ("Ins phone / fax" is still the insurance's phone).
   const phoneThenFax = /\b(?:ins|insurance|payer|payor|carrier)\b.*\b(?:phone|ph|tel|telephone)\b.*\bfax\b/.test(joined);
-  if (!phoneThenFax && has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
+  // "MH/SA line", "Mental Health/Substance Abuse phone": the plan's behavioral line, not a substance field.
+  const substanceLine = has(words, 'substance', 'sud', 'sa') && has(tokens, ...PHONE_WORDS) && !has(words, 'fax');
+  if (!phoneThenFax && !substanceLine && has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
     if (!(has(words, 'date') && has(words, 'birth'))) return 'ignore';
   }
   if (joined === 'to' || joined === 'from' || joined === 'date') return 'ignore';
@@ -258,7 +265,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
       return 'namedPhone';
     }
     // "Mem #", "Mbr #" fall through to the member ID below.
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
     if (!only(words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
     const notIns = has(words, ...NOT_INS_PHONE);

@@ -277,6 +277,19 @@ describe('extractBody families, threads and corrections', () => {
   });
 });
 
+describe('extractBody phone labels with notes', () => {
+  it.each([
+    ['Ins phone (BH): 800-555-0119'],
+    ['Insurance Phone (Mental Health/Substance Abuse): (800) 555-0119'],
+    ['MH/SA line on the back of the card: 800-555-0119'],
+  ])('reads %s as the insurance phone', (line) => {
+    expect(one(`Client: Kai Moe\nDOB: 1/1/1990\nInsurance: Aetna\n${line}`).insurance.phone).toBe('+18005550119');
+  });
+  it('still ignores a substance field', () => {
+    expect(one('Client: Kai Moe\nDOB: 1/1/1990\nSubstance: alcohol\nInsurance: Aetna').insurance.phone).toBeNull();
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');

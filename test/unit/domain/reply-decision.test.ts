@@ -1,4 +1,4 @@
-import { decideReply, isCalendarInvitation, type ReplyPolicy } from '../../../src/domain/reply-decision';
+import { decideReply, isAutomatedMessage, isAutomaticAnswer, isCalendarInvitation, type ReplyPolicy } from '../../../src/domain/reply-decision';
 import type { MessageHeader } from '../../../src/domain/mime/parsed-message';
 import type { VobRequest } from '../../../schemas/vob-record';
 
@@ -95,5 +95,21 @@ describe('isCalendarInvitation', () => {
     expect(isCalendarInvitation({ contentType: 'text/calendar', attachments: [] })).toBe(true);
     expect(isCalendarInvitation({ contentType: 'multipart/mixed', attachments: [{ contentType: 'application/ics' }] })).toBe(true);
     expect(isCalendarInvitation({ contentType: 'multipart/mixed', attachments: [{ contentType: 'image/jpeg' }] })).toBe(false);
+  });
+});
+
+describe('isAutomaticAnswer', () => {
+  const input = (from: string, headers: MessageHeader[] = []) => ({ from, contentType: 'text/plain', headers });
+  it('is an answer to other mail (never a request): auto-replied, bounces, auto-reply senders', () => {
+    expect(isAutomaticAnswer(input('a@c.test', [{ name: 'auto-submitted', value: 'auto-replied' }]))).toBe(true);
+    expect(isAutomaticAnswer(input('MAILER-DAEMON@mx.c.test'))).toBe(true);
+    expect(isAutomaticAnswer(input('autoreply@c.test'))).toBe(true);
+  });
+  it('is not a CRM or web-form notification, which may carry a request but is never answered', () => {
+    const crm = input('no-reply@crm.c.test', [{ name: 'auto-submitted', value: 'auto-generated' }]);
+    expect(isAutomaticAnswer(crm)).toBe(false);
+    expect(isAutomatedMessage(crm)).toBe(true);
+    expect(isAutomaticAnswer(input('donotreply@forms.c.test'))).toBe(false);
+    expect(isAutomatedMessage(input('donotreply@forms.c.test'))).toBe(true);
   });
 });
