@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: four sets (30, 30, 30 and 25 messages) written from the contract alone
+ * fixtures/blind-messages*: five sets (30, 30, 30, 25 and 40 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7% and 89.0% of fields.
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0% and 96.3% of fields.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import type { VobDocument, VobRequest } from '../../../schemas/vob-record';
 import { createCardReader } from '../../../src/adapters/ocr/card-reader';
 import { extractMessage } from '../../../src/pipeline/extract-message';
 
-const SETS = ['blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads'];
+const SETS = ['blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month'];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
   return readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().map((f) => join(set, f));
@@ -23,6 +23,8 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-cards/20-cigna-inline-cid-no-address.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-threads/15-couple-first-second-client.eml': "'Tina is Robert's wife and is covered under his plan': the subscriber named by first name in another client's block",
   'blind-messages-threads/24-umr-card-apple-inline.eml': "the UMR card's logo is not read and its network box says UnitedHealthcare",
+  'blind-messages-month/16-greenfield-fwd-webform-card-cigna.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
+  'blind-messages-month/25-alleghenyridge-card-highmark-address-tbd.eml': "the Highmark card's logo is unreadable and its back names 'Highmark Blue Cross Blue Shield'",
 };
 
 /** The parts of a request the blind set states. */
@@ -42,7 +44,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(115);
+    expect(cases).toHaveLength(155);
   });
 
   const run = async (file: string): Promise<void> => {
