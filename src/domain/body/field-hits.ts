@@ -175,7 +175,7 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     if (before < 0 || !isPairs(before)) return false;
     for (let j = k + span; j < Math.min(out.length, k + span + 3); j++) {
       if (isPairs(j)) return true;
-      if (out[j]?.kind !== 'text') return false;
+      if (out[j]?.kind !== 'text' && out[j]?.kind !== 'blank') return false;
     }
     return false;
   };

@@ -62,9 +62,11 @@ function typedValueOk(field: FieldKey, value: string): boolean {
       const id = normalizeMemberId(v);
       return id !== null && /\d/.test(id) && /^[#:\s]*[A-Za-z0-9]/.test(v);
     }
+    case 'idOrPhone':
+      // "Member #": a member ID or a phone, whichever the value is.
+      return typedValueOk('memberId', v) || typedValueOk('insPhone', v);
     case 'insPhone':
     case 'servicePhone':
-    case 'idOrPhone':
     case 'namedPhone':
     case 'phone':
       return parsePhone(v) !== null && /^\W{0,3}(?:\+?1|\(?\d)/.test(v);
@@ -111,7 +113,7 @@ const OTHER_SEPARATORS = /\s*[.…_]{3,}\s*|\s[-–—]+\s|\s?[–—]\s?|\s?=+>
 
 /** "Member ID - it should be JQX557201846": the words that introduce the value are not part of it. */
 function withoutValueLead(raw: string): string {
-  return raw.replace(/^\s*(?:it|that|this)\s*(?:should\s+(?:be|read|say)|is\s+actually|is|was|['’]s)\s+/i, '');
+  return raw.replace(/^\s*(?:it|that|this)\s*(?:should\s+(?:be|read|say)|is\s+actually|is|was|['’]s)\s+/i, '').replace(/^\s*(?:is|are|was)\s+(?=\S*\d)/i, '');
 }
 
 function withoutTrailingColon(s: string): string {
@@ -180,7 +182,9 @@ const PERSON_NAME = /^[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){1,3}$/u;
 function splitNameDate(value: string, depth: number): { value: string; more: LinePair[] } | null {
   const m = /^(.+?)\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b\s*(.*)$/.exec(value);
   if (!m) return null;
-  const [, head = '', date = '', rest = ''] = m;
+  const [, rawHead = '', date = '', rest = ''] = m;
+  // "chloe bennett dob 5/30/97": the date's own label is no part of the name.
+  const head = rawHead.replace(/\s+(?:dob|d\.o\.b\.?|born|bday|birthday)[:.]?\s*$/i, '');
   if (!PERSON_NAME.test(head.trim()) || parseDate(date, { birthDate: true }) === null) return null;
   const more: LinePair[] = [{ field: 'dob', value: date }];
   const tail = rest.replace(/^[\s,;]+/, '').trim();
@@ -277,7 +281,9 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   // "Referred by Sunrise Recovery": the phrase itself separates label and value.
   const referred = /^(?:referred\s+(?:by|from)|referral\s+(?:from|by)|ref(?:'d)?\s+by)\s+(?!:)(.+)$/i.exec(t);
   if (referred && !typedOnly) {
-    return [{ field: 'referredBy', value: (referred[1] ?? '').replace(/^[\s:=\-–—]+/, '').trim() }];
+    // "Referred By (Treatment Center) - New Dawn", "Referred by ...... Riverstone": the note and the
+    // separator are not the value.
+    return [{ field: 'referredBy', value: (referred[1] ?? '').replace(/^\s*\([^)]*\)/, '').replace(/^[\s:=\-–—.…_]+/, '').trim() }];
   }
   // Other separators: take the earliest whose left side is a label.
   for (const m of t.matchAll(OTHER_SEPARATORS)) {
@@ -311,6 +317,11 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     const field = classifyLabel(left);
     if (field === null) continue;
     const raw = words.slice(k).join(' ');
+    // "pt Chloe Bennett dob 5/30/97": a name, then typed pairs, proves the label.
+    if (!typedOnly && (field === 'clientName' || field === 'name')) {
+      const named = splitTyped(raw, depth);
+      if (named.more.length > 0 && PERSON_NAME.test(named.value.trim())) return [pairOf(field, left, named.value), ...named.more];
+    }
     if (!(TYPED.has(field) && typedValueOk(field, raw)) && !(!typedOnly && RELATION_VALUED.has(field) && relationValueOk(raw))) continue;
     const { value, more } = splitInline(raw, depth);
     return [pairOf(field, left, value), ...more];
@@ -571,6 +582,11 @@ export function parseLine(rawLine: string): ParsedLine {
     if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
   let pairs = parseLabelled(line, 0);
+  // "BCBS TX id XOD553901227": a payer the dictionary knows, then typed pairs.
+  if (pairs === null) {
+    const payer = splitTyped(line, 0);
+    if (payer.more.length > 0 && namesKnownPayer(payer.value)) pairs = [{ field: 'payer', value: payer.value.trim() }, ...payer.more];
+  }
   // One comma-separated line holding a whole request, possibly after an unknown "new vob:",
   // when the line read as labelled gives less.
   if ((line.match(/,/g) ?? []).length >= 4 && (pairs === null || pairs.length < 3)) {
@@ -607,12 +623,20 @@ const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be)|['’]s)\\s+(?:al
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
+const FIRST_PERSON_SUB = new RegExp(`^I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?${SUB.replace('(?:the\\s+)?', '')}\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
 const SELF_NAMED_SENTENCE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?)\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'u');
 
 /** Who holds the policy, stated as a sentence ("Pt is the subscriber", "Client is spouse of subscriber", "Her mother Mei Chen is the subscriber"). */
 function relationSentence(sentence: string): LinePair[] | null {
   const s = sentence.trim().replace(/[.!;]+$/, '');
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  // "I am the policy holder (Linda Carver, his mother)", "I'm the subscriber (Karen Price), I'm his wife".
+  const me = FIRST_PERSON_SUB.exec(s);
+  if (me) {
+    const relation = /\bI(?:'m|’m|\s+am)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(me[2] ?? '')?.[1];
+    const value = [me[1], relation].filter((x) => x !== undefined && x.trim().length > 0).join(', ');
+    if (value.length > 0) return [{ field: 'subscriberName', value }];
+  }
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
   const clause = /\b(?:so|and|but|since|because|as)\s+((?:he|she|they|the client|client|the patient|patient|pt)\b.*)$/i.exec(s)?.[1];
   if (clause !== undefined && SELF_SENTENCE.test(clause)) return [{ field: 'subscriberName', value: 'self' }];

@@ -5,6 +5,8 @@
  * prose such as "Insurance verification request for" is not a label.
  */
 
+import { findPayers } from '../card/payers';
+
 export type FieldKey =
   | 'clientName' // explicitly the client's name
   | 'name' // a bare "Name": the client's unless a subscriber section is open
@@ -200,7 +202,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (/^(?:behavioral|behavioural|mental) health(?: (?:line|services|dept|department))?$|^(?:bh|mh|mhsa)(?: line)?$/.test(joined)) return 'idOrPhone';
   // "Cigna BH", "Aetna provider line": a plan's verification line named by the plan (checked
   // against the payer when the record is built, as "Cigna phone" is).
-  if (/^[a-z]{2,}(?: [a-z]{2,})? (?:bh|mh|behavioral health|behavioural health|mental health|provider line|provider services)$/.test(joined) && !has(words, ...NOT_INS_PHONE, ...NAMED_PHONE_STOP) && !has(words.slice(0, -1), 'provider', 'behavioral', 'behavioural', 'mental', 'member', 'customer', ...PHONE_WORDS, ...INS_PHONE_CONTEXT)) return 'namedPhone';
+  const planLine = /^([a-z]{2,}(?: [a-z]{2,})?) (?:bh|mh|behavioral health|behavioural health|mental health|provider line|provider services)$/.exec(joined);
+  // Only a payer the dictionary knows: "Pine Ridge Behavioral Health" is a center's name.
+  if (planLine && findPayers(planLine[1] ?? '')[0]?.position === 0 && !has(words, ...NOT_INS_PHONE, ...NAMED_PHONE_STOP) && !has((planLine[1] ?? '').split(' '), 'provider', 'behavioral', 'behavioural', 'mental', 'member', 'customer', ...PHONE_WORDS, ...INS_PHONE_CONTEXT)) return 'namedPhone';
 
   if (/^(?:kp |kaiser |patient |pt |client )?(?:mrn|medical record (?:number|no|#))$/.test(joined)) return 'mrn';
 

@@ -156,7 +156,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
   }
 
   const payerRaw = get('payer');
-  const payerName = payerRaw === null ? null : cleanOrgName(payerRaw);
+  // "Insurance is through my job - Kaiser Permanente": how the plan was got is no part of its name.
+  const payerName = payerRaw === null ? null : cleanOrgName(payerRaw.replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*[-–—:,]\s*/i, ''));
 
   let memberId = get('memberId') !== null ? normalizeMemberId(get('memberId') as string) : null;
   let phone = get('insPhone') !== null ? parsePhone(get('insPhone') as string) : null;

@@ -10,7 +10,8 @@ const PROCESS_QUESTION = /^\W*(?:(?:quick|a|one)\s+question\W+)?(?:what|how|when
  * about how verifications work ("How long does a VOB take?") does not count.
  */
 export function mentionsVerification(subject: string | null, body: string): boolean {
-  if (VERIFICATION.test(subject ?? '')) return true;
+  // "Question about your VOB process" asks about verifications, not for one.
+  if (VERIFICATION.test(subject ?? '') && !/\bquestions?\b|\?/i.test(subject ?? '')) return true;
   const sentences = body.slice(0, 20000).split(/(?<=[.!?])\s+|\n+/);
   return sentences.some((s) => VERIFICATION.test(s) && !PROCESS_QUESTION.test(s.trim()));
 }

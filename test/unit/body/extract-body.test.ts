@@ -290,6 +290,35 @@ describe('extractBody phone labels with notes', () => {
   });
 });
 
+describe('extractBody family members and terse notes', () => {
+  it('reads a parent or spouse who is the policy holder, speaking for themselves', () => {
+    expect(one('Name: Cody Carr\nDOB: 1/25/2002\nInsurance: Aetna\nI am the policy holder (Lynn Carr, his mother).').subscriber).toEqual({ name: 'Lynn Carr', relationship: 'child' });
+    expect(one('Name: Dan Price\nDOB: 2/14/1982\nInsurance: Aetna\nI\'m the subscriber (Kim Price), I\'m his wife.').subscriber).toEqual({ name: 'Kim Price', relationship: 'spouse' });
+  });
+
+  it('reads "pt <name> dob <date>", "<Payer> id <ID>", "his member # is <ID>", "through my job - <Payer>"', () => {
+    const r = one('pt Cleo Benn dob 5/30/97\nBCBS TX id XOD553901227\nsub self');
+    expect([r.client.name, r.client.dob, r.insurance.payerName, r.insurance.memberId]).toEqual(['Cleo Benn', '1997-05-30', 'BCBS TX', 'XOD553901227']);
+    const s = one('Dan Price\nborn 2/14/1982\n11 Elm Rd, Boulder, CO 80304\n\nInsurance is through my job - Kaiser Permanente\nhis member # is 11827734');
+    expect([s.client.address?.city, s.insurance.payerName, s.insurance.memberId]).toEqual(['Boulder', 'Kaiser Permanente', '11827734']);
+  });
+
+  it('takes "<Payer> provider line" for a payer the dictionary knows, never a center named "... Behavioral Health"', () => {
+    const r = one('Client\tAsh Burke\nDOB\t08/02/1996\nInsurance\tCigna\nCigna provider line\t800-555-0126\nReferring Facility\tPine Ridge Behavioral Health');
+    expect(r.insurance.phone).toBe('+18005550126');
+    expect(r.referredBy).toBe('Pine Ridge Behavioral Health');
+  });
+
+  it('reads "Referred By (Treatment Center) - X" and "Referred by ...... X" without the note or leaders', () => {
+    expect(one('Name: Al Ray\nDOB: 1/1/1990\nReferred By (Treatment Center) - New Dawn Center').referredBy).toBe('New Dawn Center');
+    expect(one('Name ...... Al Ray\nDOB ....... 1/1/1990\nReferred by ...... Riverstone Services').referredBy).toBe('Riverstone Services');
+  });
+
+  it('does not take a question in the subject for a request', () => {
+    expect(extractBody('Do you run VOBs for Medicaid plans?', { ...ctx, subject: 'Question about your VOB process' }).mentionsVerification).toBe(false);
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');
