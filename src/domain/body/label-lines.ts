@@ -235,7 +235,7 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     const left = t.slice(0, colon);
     const field = classifyLabel(left);
     // "Insurance is through her husband's employer: Kaiser Permanente": what follows is the plan.
-    if (!typedOnly && /^\s*(?:the\s+|her\s+|his\s+|their\s+)?(?:insurance|coverage|plan)\s+(?:is\s+)?(?:through|with|via|from)\b/i.test(left)) {
+    if (!typedOnly && (/^\s*(?:the\s+|her\s+|his\s+|their\s+)?(?:insurance|coverage|plan)\s+(?:is\s+)?(?:through|with|via|from)\b/i.test(left) || /\b(?:on|under)\s+(?:her|his|their|my)\s+[\p{L}'’ ]{0,20}\bplan\s+(?:through|from|at)\s+(?:work|(?:her|his|their|my)\s+(?:job|work|employer))\s*$/iu.test(left))) {
       const { value, more } = splitInline(t.slice(colon + 1).trim(), depth);
       return [{ field: 'payer', value }, ...more];
     }
@@ -340,6 +340,8 @@ export function spaceSeparatedPair(rawLine: string): LinePair | null {
   const words = line.split(/\s+/);
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const label = words.slice(0, k).join(' ');
+    // "ref New Dawn Detox": a capitalised word after a lower-case label word starts the value.
+    if (k > 1 && /^[a-z]/.test(label) && words.slice(1, k).some((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
     const field = classifyLabel(label);
     if (field === null || field === 'ignore') continue;
     const value = words.slice(k).join(' ').replace(/^[-–—=#]+\s*/, '').trim();
@@ -473,6 +475,31 @@ export function keywordRunOnPairs(line: string): LinePair[] | null {
   return pairs;
 }
 
+const WRONG = /\b(?:wrong|typo|incorrect|mistake|transposed|mistyped)\b/i;
+const RIGHT_VALUE = /(?:\bit['’]s|\bit\s+is|\bshould\s+(?:be|read)|\bcorrect\s+(?:one|value|number|id|date)?\s*is|\bis\s+actually|\bright\s+one\s+is)\s+([^\s,;()]+)/i;
+
+/**
+ * "FYI the DOB in Jordan's email is wrong, it's 10/13/1996 (not 10/31).", "I had a typo in the
+ * member ID - the correct one is ZGD902114573.": a correction in prose. The field is the first
+ * label named before the new value, which must have that field's shape.
+ */
+function correctionSentence(line: string): LinePair[] | null {
+  if (line.length > 300 || !WRONG.test(line)) return null;
+  const right = RIGHT_VALUE.exec(line);
+  if (!right || right.index === undefined) return null;
+  const words = line.slice(0, right.index).split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}#.'’]/gu, '')).filter((w) => w.length > 0);
+  for (let i = 0; i < words.length; i++) {
+    for (let k = Math.min(3, words.length - i); k >= 1; k--) {
+      const field = classifyLabel(words.slice(i, i + k).join(' '));
+      if (field === null || field === 'ignore' || !TYPED.has(field)) continue;
+      const value = (right[1] ?? '').replace(/[.!]+$/, '');
+      if (!typedValueOk(field, value)) return null;
+      return [{ field, value, override: true }];
+    }
+  }
+  return null;
+}
+
 /** True when the text is a label with an empty value ("Client Name:", "DOB"). */
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);
@@ -572,6 +599,9 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   const runOn = !line.includes(':') && line.length >= 50 && line.length <= 600 && !SENTENCE_END.test(line) ? keywordRunOnPairs(line) : null;
   if (runOn !== null) return { kind: 'pairs', pairs: runOn };
+  // One sentence here; within several, prosePairs tries each.
+  const corrected = SENTENCE_END.test(line) ? null : correctionSentence(line);
+  if (corrected !== null) return { kind: 'pairs', pairs: corrected };
   // One sentence only: with more, each is read in turn below.
   const stated = SENTENCE_END.test(line) ? null : relationSentence(line);
   if (stated !== null) return { kind: 'pairs', pairs: stated };
@@ -582,6 +612,11 @@ export function parseLine(rawLine: string): ParsedLine {
     if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
   let pairs = parseLabelled(line, 0);
+  // "DOB is 01/15/1975 and his address is ...": one value ran into the next clause.
+  if (pairs !== null && pairs.length === 1 && /\s+and\s+(?:her|his|their|the)\s+\p{L}/u.test(pairs[0]?.value ?? '')) {
+    const clauses = prosePairs(line);
+    if (clauses.length > 1) pairs = clauses;
+  }
   // "BCBS TX id XOD553901227": a payer the dictionary knows, then typed pairs.
   if (pairs === null) {
     const payer = splitTyped(line, 0);
@@ -699,6 +734,11 @@ function prosePairs(line: string): LinePair[] {
   // "She was born 11/30/1983 and her address is ...": a new subject after "and" is its own sentence.
   const sentences = line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
   for (const sentence of sentences) {
+    const corrected = correctionSentence(sentence);
+    if (corrected !== null) {
+      found.push(...corrected);
+      continue;
+    }
     const stated = relationSentence(sentence.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
     if (stated !== null) {
       found.push(...stated);

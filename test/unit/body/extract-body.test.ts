@@ -319,6 +319,23 @@ describe('extractBody family members and terse notes', () => {
   });
 });
 
+describe('extractBody corrections and clauses in prose', () => {
+  it('reads "the <field> ... is wrong, it\'s <value>" and "a typo in the <field> - the correct one is <value>"', () => {
+    const base = 'Name: Al Ray\nDOB: 10/31/1996\nMember ID: ZGD902114537\n\n';
+    expect(one(`${base}FYI the DOB above is wrong, it's 10/13/1996 (not 10/31).`).client.dob).toBe('1996-10-13');
+    expect(one(`${base}I had a typo in the member ID - the correct one is ZGD902114573. Also the group number is 66120.`).insurance).toMatchObject({ memberId: 'ZGD902114573', groupNumber: '66120' });
+  });
+  it('splits "DOB is <date> and his address is <address>"', () => {
+    const r = one('Name: Al Ray\nDOB is 01/15/1975 and his address is 44 N Lamar Blvd, Austin, TX 78756.');
+    expect([r.client.dob, r.client.address?.city]).toEqual(['1975-01-15', 'Austin']);
+  });
+  it('reads "Mbr ID#", "ref <Center>" and "on her mom\'s plan through work: <Payer>"', () => {
+    expect(one('Pt name: Al Ray\nMbr ID#: xyl 8834 1102').insurance.memberId).toBe('XYL88341102');
+    expect(one('pt Al Ray\ndob 2/14/1982\nid 3029918450\nsub self\nref New Dawn Detox').referredBy).toBe('New Dawn Detox');
+    expect(one("Benefits for Al Ray, DOB 1/1/2001. He's on his dad's plan through work: Cigna, member ID U48820193.").insurance.payerName).toBe('Cigna');
+  });
+});
+
 describe('extractBody MRN', () => {
   it("is Kaiser's member ID when no other is given", () => {
     expect(one('Name: Lee Park\nDOB: 1/1/1980\nInsurance: Kaiser Permanente NorCal\nMRN: 000112233\n').insurance.memberId).toBe('000112233');
