@@ -115,10 +115,13 @@ function pairCount(p: ParsedLine | undefined): number {
   return p?.kind === 'pairs' ? p.pairs.filter((x) => x.field !== 'ignore' && x.value.length > 0).length : 0;
 }
 
+/** A "Label: value" line. */
+const LABEL_VALUE_LINE = /^\s*[^:]{1,40}:\s*\S/;
+
 /** A line a mail client wrapped at its width: long, and not a "Label: value" or table line. */
 const WRAP_WIDTH = 40;
 function wrappedProseLine(line: string): boolean {
-  return line.length >= WRAP_WIDTH && !line.includes('\t') && !/^\s*[^:]{1,40}:\s*\S/.test(line);
+  return line.length >= WRAP_WIDTH && !line.includes('\t') && !LABEL_VALUE_LINE.test(line);
 }
 
 /**
@@ -134,7 +137,7 @@ function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): 
     let j = i;
     while (j < lines.length && wrappedProseLine(lines[j] ?? '')) j++;
     // The paragraph's last line may be short; a single line is nothing to join.
-    if (j < lines.length && j > i && (lines[j] ?? '').trim().length > 0 && !/^\s*[^:]{1,40}:\s*\S/.test(lines[j] ?? '')) j++;
+    if (j < lines.length && j > i && (lines[j] ?? '').trim().length > 0 && !LABEL_VALUE_LINE.test(lines[j] ?? '')) j++;
     if (j - i >= 2) {
       const joined = parseLine(lines.slice(i, j).map((l) => l.trim()).join(' '));
       let apart = 0;

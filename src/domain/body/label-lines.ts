@@ -330,6 +330,14 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
 }
 
 /**
+ * "ins Medical Mutual", "ref New Dawn Detox": label words typed in lower case, then a capitalised
+ * word, which starts the value rather than lengthening the label.
+ */
+function startsValue(labelWords: readonly string[]): boolean {
+  return labelWords.length > 1 && /^[a-z]/.test(labelWords[0] ?? '') && labelWords.slice(1).some((w) => /^\p{Lu}\p{Ll}/u.test(w));
+}
+
+/**
  * "name jorge ruiz", "insurance presbyterian health plan": a label and a value separated by one
  * space, with no colon anywhere on the line. Only trusted for a whole segment written that way
  * (see collectHits): on its own such a line is as likely to be prose.
@@ -340,8 +348,7 @@ export function spaceSeparatedPair(rawLine: string): LinePair | null {
   const words = line.split(/\s+/);
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const label = words.slice(0, k).join(' ');
-    // "ref New Dawn Detox": a capitalised word after a lower-case label word starts the value.
-    if (k > 1 && /^[a-z]/.test(label) && words.slice(1, k).some((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+    if (startsValue(words.slice(0, k))) continue;
     const field = classifyLabel(label);
     if (field === null || field === 'ignore') continue;
     const value = words.slice(k).join(' ').replace(/^[-–—=#]+\s*/, '').trim();
@@ -443,8 +450,7 @@ export function keywordRunOnPairs(line: string): LinePair[] | null {
     let found: (typeof marks)[number] | null = null;
     for (let k = Math.min(3, words.length - 1 - i); k >= 1; k--) {
       const label = words.slice(i, i + k).join(' ').replace(/[#=-]+$/, '');
-      // "ins Medical Mutual": a capitalised word after a lower-case keyword starts the value.
-      if (k > 1 && /^[a-z]/.test(label) && words.slice(i + 1, i + k).some((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+      if (startsValue(words.slice(i, i + k))) continue;
       const field = classifyLabel(label);
       if (field !== null && RUN_ON_FIELDS.has(field)) {
         found = { at: i, len: k, field, label };
@@ -556,7 +562,7 @@ export function parseLine(rawLine: string): ParsedLine {
       if (rest.length === 0) return { kind: 'heading', heading: h };
       // "First client: Robert Hale, DOB 10/01/1970. Robert is the policy holder. Member ID ...":
       // the name in the first sentence, the others read as a line of their own.
-      const end = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u.exec(rest);
+      const end = SENTENCE_BREAK.exec(rest);
       const first = end?.index !== undefined ? rest.slice(0, end.index).replace(/[.!?]$/, '') : rest;
       const later = end?.index !== undefined ? parseLine(rest.slice(end.index).trim()) : null;
       const { value, more } = splitInline(first, 0);
@@ -579,13 +585,13 @@ export function parseLine(rawLine: string): ParsedLine {
   // label: the prose is read as prose and the labelled sentence on its own.
   const firstColon = line.indexOf(':');
   if (firstColon > 0) {
-    const ends = [...line.slice(0, firstColon).matchAll(/(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/gu)];
+    const ends = [...line.slice(0, firstColon).matchAll(new RegExp(SENTENCE_BREAK.source, 'gu'))];
     const last = ends[ends.length - 1];
     // A sentence has words: "Ins. Phone:" is an abbreviation, not prose.
     if (last?.index !== undefined && line.slice(0, last.index).trim().split(/\s+/).length >= 4) {
       const cut = last.index + last[0].length;
       // The labelled sentence ends at its own sentence end; what follows is read as a line of its own.
-      const after = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u.exec(line.slice(firstColon));
+      const after = SENTENCE_BREAK.exec(line.slice(firstColon));
       const end = after?.index !== undefined ? firstColon + after.index : line.length;
       const tail = parseLine(line.slice(cut, end));
       const rest = end < line.length ? parseLine(line.slice(end).trim()) : null;
@@ -597,17 +603,18 @@ export function parseLine(rawLine: string): ParsedLine {
       if (pairs.length > 0) return { kind: 'pairs', pairs };
     }
   }
-  const runOn = !line.includes(':') && line.length >= 50 && line.length <= 600 && !SENTENCE_END.test(line) ? keywordRunOnPairs(line) : null;
+  const sentences = SENTENCE_END.test(line);
+  const runOn = !line.includes(':') && line.length >= 50 && line.length <= 600 && !sentences ? keywordRunOnPairs(line) : null;
   if (runOn !== null) return { kind: 'pairs', pairs: runOn };
   // One sentence here; within several, prosePairs tries each.
-  const corrected = SENTENCE_END.test(line) ? null : correctionSentence(line);
+  const corrected = sentences ? null : correctionSentence(line);
   if (corrected !== null) return { kind: 'pairs', pairs: corrected };
   // One sentence only: with more, each is read in turn below.
-  const stated = SENTENCE_END.test(line) ? null : relationSentence(line);
+  const stated = sentences ? null : relationSentence(line);
   if (stated !== null) return { kind: 'pairs', pairs: stated };
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
-  if (!line.includes(':') && line.length > 30 && SENTENCE_END.test(line)) {
+  if (!line.includes(':') && line.length > 30 && sentences) {
     const found = prosePairs(line);
     if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
@@ -696,6 +703,8 @@ const PROSE_NAME_DOB = /(?:\b(?:for|client|patient|pt\.?|member|named|is)|\s[-�
 const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*)/;
 
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
+/** The same break without ";", before any capital letter (not only A-Z). */
+const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe". */
 const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;

@@ -128,6 +128,9 @@ const INS_PHONE_CONTEXT = ['ins', 'insurance', 'payer', 'payor', 'carrier', 'car
 /** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
+/** Words that qualify an address piece ("Mailing City") without changing which piece it is. */
+const ADDRESS_QUALIFIERS = new Set(['mailing', 'home', 'residence', 'residential', 'physical', 'current', 'permanent', 'client', 'patient', 'pt']);
+const ADDRESS_PIECE_WORDS = new Set(['city', 'town', 'state', 'province', 'zip', 'zipcode', 'postal', 'postcode', 'code', 'st']);
 const REFERRAL = new Set([
   'referred by', 'referred from', 'referral', 'referral source', 'referral from', 'referral facility', 'referral company',
   'referral agency', 'referral center', 'referral name', 'referral source name', 'referring facility', 'referring center',
@@ -311,9 +314,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   }
 
   // "Mailing City", "Home State/Province", "Mailing Zip/Postal Code": a piece of the address.
-  const ADDRESS_QUALIFIERS = new Set(['mailing', 'home', 'residence', 'residential', 'physical', 'current', 'permanent', 'client', 'patient', 'pt']);
   const piece = words.filter((w) => !ADDRESS_QUALIFIERS.has(w));
-  if (piece.length > 0 && piece.length < words.length && only(piece, new Set(['city', 'town', 'state', 'province', 'zip', 'zipcode', 'postal', 'postcode', 'code', 'st']))) {
+  if (piece.length > 0 && piece.length < words.length && only(piece, ADDRESS_PIECE_WORDS)) {
     const hasCity = has(piece, 'city', 'town');
     const hasState = has(piece, 'state', 'province');
     const hasZip = has(piece, 'zip', 'zipcode', 'postal', 'postcode');

@@ -64,7 +64,6 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
   return records;
 }
 
-
 /** "my wife Megan Nash", "Mom Linda Park", "Linda Park mother": a relation and a name with no separator. */
 function relationBesideName(part: string): { relation: string; name: string } | null {
   const words = part.replace(/^(?:my|his|her|their|the|pt['’]?s|client['’]?s|patient['’]?s)\s+/i, '').split(/\s+/);
