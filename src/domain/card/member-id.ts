@@ -93,10 +93,15 @@ function cellBeside(line: Line, hit: LabelHit, hits: LabelHit[]): string | null 
   const labelEnd = line.text.slice(0, hit.valueStart).trimEnd().length;
   const cell = line.cells.find((c) => c.start >= hit.valueStart);
   if (!cell || cell.start - labelEnd > BESIDE_GAP) return null;
-  if (hits.some((h) => h.start >= cell.start && h.start < cell.end && h.start === cell.start)) return null;
+  if (hits.some((h) => h.start === cell.start)) return null;
   const next = hits.find((h) => h.start > cell.start && h.start < cell.end);
   const value = (next ? cell.text.slice(0, next.start - cell.start) : cell.text).trim();
-  return value.replace(/[\s:#.\-|]/g, '') === '' ? null : value;
+  return hasValue(value) ? value : null;
+}
+
+/** More than punctuation: a label's value, not the separator after it. */
+function hasValue(text: string): boolean {
+  return text.replace(/[\s:#.\-|]/g, '') !== '';
 }
 
 /** Every value printed beside or under each label, in reading order. */
@@ -114,7 +119,7 @@ export function labelledValues(text: string): LabelledValues {
       if (next && next.start < end) end = next.start;
       const value = line.text.slice(hit.valueStart, Math.max(hit.valueStart, end)).trim();
       if (hit.field === 'stop') return;
-      if (value.replace(/[\s:#.\-|]/g, '') !== '') {
+      if (hasValue(value)) {
         out[hit.field].push(value);
         return;
       }
