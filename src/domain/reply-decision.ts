@@ -24,12 +24,17 @@ const REPLYING_SENDER = /^(mailer-daemon|postmaster|bounces?|auto-?reply)([+-.][
 /** Senders that take no answer: CRMs and web forms often send requests from these. */
 const NO_REPLY_SENDER = /^(no-?reply|do-?not-?reply)([+-.][^@]*)?@/i;
 
+/** The Auto-Submitted keyword (RFC 3834: no, auto-generated, auto-replied, ...), lower-case; null when absent. */
+function autoSubmittedKind(headers: readonly MessageHeader[]): string | null {
+  return headerValue(headers, 'auto-submitted')?.split(';')[0]?.trim().toLowerCase() ?? null;
+}
+
 /**
  * An automatic answer to other mail (RFC 3834 auto-replied, a bounce, a delivery report, an
  * out-of-office): never a request, however it quotes one.
  */
 export function isAutomaticAnswer(input: Pick<ReplyDecisionInput, 'from' | 'contentType' | 'headers'>): boolean {
-  const autoSubmitted = headerValue(input.headers, 'auto-submitted')?.split(';')[0]?.trim().toLowerCase() ?? null;
+  const autoSubmitted = autoSubmittedKind(input.headers);
   if (autoSubmitted !== null && autoSubmitted !== 'no' && autoSubmitted !== 'auto-generated') return true;
   if (headerValue(input.headers, 'x-auto-response-suppress') !== null) return true;
   if (input.contentType === 'multipart/report' || input.contentType === 'message/delivery-status') return true;
@@ -47,8 +52,7 @@ export function isAutomaticAnswer(input: Pick<ReplyDecisionInput, 'from' | 'cont
  */
 export function isAutomatedMessage(input: Pick<ReplyDecisionInput, 'from' | 'contentType' | 'headers'>): boolean {
   if (isAutomaticAnswer(input)) return true;
-  const autoSubmitted = headerValue(input.headers, 'auto-submitted')?.split(';')[0]?.trim().toLowerCase() ?? null;
-  return autoSubmitted === 'auto-generated' || (input.from !== null && NO_REPLY_SENDER.test(input.from));
+  return autoSubmittedKind(input.headers) === 'auto-generated' || (input.from !== null && NO_REPLY_SENDER.test(input.from));
 }
 
 /**
