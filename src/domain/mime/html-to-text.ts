@@ -92,7 +92,7 @@ const BLOCK = new Set([
 
 interface TableState {
   cellIndex: number;
-  /** The current row is a record of three or more cells (see isDataRow). */
+  /** The current row is a record of three or more cells (see dataRowStarts). */
   dataRow: boolean;
 }
 
