@@ -1,5 +1,5 @@
 /**
- * The VOB record contract (../shared/vob-contract.md) as zod schemas. Keys, value formats and
+ * The VOB record contract (docs/record-contract.md) as zod schemas. Keys, value formats and
  * the required-field names are fixed by the contract: add keys, never rename.
  */
 import { z } from 'zod';

@@ -54,6 +54,28 @@ lab_dir() {
 # ---------------------------------------------------------------- helpers
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
+# The lab folder of the process listening on a port, when it is some checkout's lab (its
+# PostgreSQL names its data folder, its Dovecot its configuration); empty otherwise.
+lab_of_port() { # port
+  local pid
+  for pid in $(ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -un); do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -oE '/[^ ]*(/\.lab|/vob-lab-[0-9a-f]+)/' | head -n1 | sed 's#/$##' || true
+  done | head -n1
+}
+
+# Another checkout's lab on our ports would answer the tests with its own data and restart
+# under them: say whose it is and how to stop it, in one line, instead of a dozen time-outs.
+refuse_foreign_lab() {
+  local port other owner
+  for port in "$PG_PORT" "$IMAP_PORT"; do
+    other=$(lab_of_port "$port")
+    [ -n "$other" ] || continue
+    [ "$(readlink -f "$other")" = "$(readlink -f "$LAB")" ] && continue
+    owner=$(cat "$other/owner" 2>/dev/null || dirname "$other")
+    die "127.0.0.1:$port is held by the lab of another checkout ($owner); stop it with: bash $owner/scripts/services.sh down"
+  done
+}
+
 wait_port() { # name port seconds
   local i
   for ((i = 0; i < $3 * 10; i++)); do
@@ -598,6 +620,7 @@ check_names() {
 cmd_up() { # [service...]
   local s list=("$@"); [ ${#list[@]} -gt 0 ] || list=($ALL_SERVICES)
   check_names "${list[@]}"
+  refuse_foreign_lab
   ensure_packages
   for s in $ALL_SERVICES; do
     case " ${list[*]} " in *" $s "*) run_step "$(step_name "$s")_up" ;; esac
@@ -628,6 +651,7 @@ cmd_status() {
 
 LAB="$(lab_dir)"
 mkdir -p "$LAB/log" "$LAB/run"
+printf '%s\n' "$ROOT" >"$LAB/owner"
 chmod 755 "$LAB" "$LAB/log" "$LAB/run" 2>/dev/null || true
 
 cmd="${1:-up}"; [ $# -eq 0 ] || shift

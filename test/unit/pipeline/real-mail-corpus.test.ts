@@ -1,5 +1,5 @@
 /**
- * Real-world messages from other mail libraries' test suites (../shared/corpora/real-mail):
+ * Real-world messages from other mail libraries' test suites (fixtures/real-mail):
  * every one is read or refused with a short reason, never crashes or hangs, and none is
  * answered automatically (none of them is a VOB request).
  */
@@ -9,14 +9,14 @@ import { MessageRejectedError } from '../../../src/adapters/message-rejected-err
 import { createCardReader } from '../../../src/adapters/ocr/card-reader';
 import { extractMessage } from '../../../src/pipeline/extract-message';
 
-const corpus = join(__dirname, '../../../../shared/corpora/real-mail');
+const corpus = join(__dirname, '../../../fixtures/real-mail');
 const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.eml')).sort() : [];
 
 describe('real-mail corpus', () => {
   const cardReader = createCardReader();
   afterAll(() => cardReader.close());
 
-  it('is present beside the repository', () => {
+  it('is present in the repository', () => {
     expect(files.length).toBeGreaterThan(100);
   });
 
