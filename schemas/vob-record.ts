@@ -103,7 +103,16 @@ export const replyReasonSchema = z.enum([
   'sender-not-allowed',
 ]);
 
-export const replyDecisionSchema = z.object({ send: z.boolean(), reason: replyReasonSchema });
+export const replyDecisionSchema = z.object({
+  send: z.boolean(),
+  reason: replyReasonSchema,
+  /**
+   * Extra key (allowed by the contract): why a reply that the missing fields call for is held
+   * for staff instead (the message may state a field the reader did not take). Field names and
+   * line numbers only, never values. Absent when nothing is held.
+   */
+  review: z.array(z.string()).optional(),
+});
 
 /** Extra key (allowed by the contract): an attachment that could not be read, and why. */
 export const attachmentErrorSchema = z.object({

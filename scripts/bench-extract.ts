@@ -2,7 +2,8 @@
  * Extraction bench (a script, not a test): per-field accuracy of the whole pipeline on
  * fixtures/emails/*.eml against their expected documents, time per message (warm, in
  * process), cold `vob extract` wall time of a message with two card photos, then the OCR
- * bench (per-image time, pool images/s, native tesseract beside it).
+ * bench (per-image time, pool images/s, native tesseract beside it). Between them, every blind
+ * set's score with the automatic reply's precision and recall (scripts/blind-score.ts).
  *
  *   npm run bench:extract
  *
@@ -15,6 +16,7 @@ import type { VobDocument, VobRequest } from '../schemas/vob-record';
 import { createCardReader } from '../src/adapters/ocr/card-reader';
 import { extractMessage } from '../src/pipeline/extract-message';
 import { BODY_REQUEST_FIELDS } from '../src/domain/body/body-request';
+import { blindSetDirs, formatScore, scoreSet } from './blind-score';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EMAILS = path.join(ROOT, 'fixtures', 'emails');
@@ -99,8 +101,20 @@ function coldExtract(): void {
   console.log(`\ncold \`vob extract --json\` of a message with two card photos (new process each): ${runs.map((r) => `${(r / 1000).toFixed(2)} s`).join(', ')} (median ${(runs[1]! / 1000).toFixed(2)} s; target <= 1.5 s)`);
 }
 
+/** Every blind set: fields, whole messages, and the automatic reply's precision and recall. */
+async function blindSets(): Promise<void> {
+  console.log('\nblind sets (written from the contract alone; see each README for its first-run score):');
+  const cardReader = createCardReader();
+  try {
+    for (const dir of blindSetDirs()) console.log(formatScore(await scoreSet(dir, cardReader)));
+  } finally {
+    await cardReader.close();
+  }
+}
+
 async function main(): Promise<void> {
   await accuracyAndWarmTimes();
+  await blindSets();
   coldExtract();
   console.log('\nOCR bench (fixtures/cards):');
   const ocr = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'bench-ocr.js')], { stdio: 'inherit' });

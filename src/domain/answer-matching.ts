@@ -179,5 +179,8 @@ export function replyAfterAnswers(decision: ReplyDecision, finalRequests: readon
   if (NEVER_ANSWERED.has(decision.reason)) return decision;
   if (finalRequests.length === 0) return { send: false, reason: 'not-a-request' };
   const lacking = finalRequests.some((r) => r.missingFields.some((f) => f !== 'card'));
-  return lacking ? { send: true, reason: 'missing-fields' } : { send: false, reason: 'complete' };
+  if (!lacking) return { send: false, reason: 'complete' };
+  // A reply held because the message may state what looks missing stays held for staff.
+  if (decision.review && decision.review.length > 0) return { send: false, reason: 'missing-fields', review: decision.review };
+  return { send: true, reason: 'missing-fields' };
 }

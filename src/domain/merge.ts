@@ -34,6 +34,8 @@ export function mergeRequests(body: BodyExtraction, readings: readonly CardReadi
   if (bodyRequests.length === 0) {
     // A card sent with a VOB subject, or a new request whose every field is missing, is still a request.
     if (cards.length === 0 && (!body.mentionsVerification || context.isReply)) return [];
+    // "Did you get the card I sent?" with the card again: still no new request.
+    if (body.intent !== undefined && body.intent !== 'request') return [];
     bodyRequests = [EMPTY_BODY_REQUEST];
   }
   const cardsByRequest = assignCards(bodyRequests, cards);

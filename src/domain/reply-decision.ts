@@ -17,6 +17,8 @@ export interface ReplyDecisionInput {
   contentType: string;
   headers: readonly MessageHeader[];
   requests: readonly VobRequest[];
+  /** Signs that a field the reply would ask for is in the message after all (reply-certainty). */
+  doubts?: readonly string[];
 }
 
 /** Bounce and auto-reply senders: what they send answers other mail. */
@@ -77,7 +79,10 @@ export function decideReply(input: ReplyDecisionInput, policy: ReplyPolicy): Rep
   if (input.requests.length === 0) return { send: false, reason: 'not-a-request' };
   // A missing card alone never triggers a reply: the form asks for it only "if available".
   const lacksMoreThanCard = input.requests.some((r) => r.missingFields.some((f) => f !== 'card'));
-  return lacksMoreThanCard ? { send: true, reason: 'missing-fields' } : { send: false, reason: 'complete' };
+  if (!lacksMoreThanCard) return { send: false, reason: 'complete' };
+  // Asking a center for data it sent is the error a center notices: when unsure, staff decide.
+  if (input.doubts && input.doubts.length > 0) return { send: false, reason: 'missing-fields', review: [...input.doubts] };
+  return { send: true, reason: 'missing-fields' };
 }
 
 function isSenderAllowed(from: string | null, policy: ReplyPolicy): boolean {

@@ -9,6 +9,7 @@ import { extractBody } from '../domain/body/extract-body';
 import type { CardReading } from '../domain/card/card-reading';
 import { mergeRequests } from '../domain/merge';
 import type { MessageAttachment, ParsedMessage } from '../domain/mime/parsed-message';
+import { replyDoubts } from '../domain/reply-certainty';
 import { decideReply, isAutomaticAnswer, isCalendarInvitation, type ReplyPolicy } from '../domain/reply-decision';
 
 /** The card-reading port: one reading per image or PDF page; throws an error with a `code`. */
@@ -50,7 +51,8 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
       });
   const { readings, errors } = notRequest ? { readings: [], errors: [] } : await readCards(message.attachments, deps.cardReader);
   const requests = mergeRequests(body, readings, { isReply });
-  const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests }, deps.replyPolicy);
+  const doubts = replyDoubts({ segments: body.segments ?? [], requests, referenceDate: referenceDate(message.date) });
+  const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests, doubts }, deps.replyPolicy);
   const document = vobDocumentSchema.parse({
     messageId: message.messageId,
     from: message.from,
@@ -60,6 +62,12 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
     attachmentErrors: errors,
   });
   return { document, message, readings };
+}
+
+/** "Today" for the message: its Date header, else now. */
+function referenceDate(date: string | null): Date {
+  const d = date ? new Date(date) : new Date();
+  return Number.isNaN(d.getTime()) ? new Date() : d;
 }
 
 /** One attachment's failure is listed and the others are still read. */

@@ -248,7 +248,9 @@ export function processExtraction(deps: ProcessExtractionDeps) {
       });
       const decision = replyAfterAnswers(document.reply, finals.map((f) => f.request));
       const willReply = decision.send && document.from !== null;
-      const chase: ChaseState = willReply ? { kind: 'replied' } : { kind: 'not-replied', reason: decision.reason };
+      // A held reply tells staff what was uncertain (field names and line numbers, no values).
+      const notReplied = decision.review ? `held for review: ${decision.review.join('; ')}` : decision.reason;
+      const chase: ChaseState = willReply ? { kind: 'replied' } : { kind: 'not-replied', reason: notReplied };
       const states = finals.map((f) => {
         const status = requestStatus(f.request);
         return {

@@ -1,4 +1,6 @@
 import type { Address, Relationship } from '../../../schemas/vob-record';
+import type { BodySegment } from '../mime/body-segments';
+import type { MessageIntent } from './message-intent';
 
 /** What the body of a message states about one client; null where it says nothing usable. */
 export interface BodyRequest {
@@ -33,6 +35,10 @@ export interface BodyExtraction {
   requests: BodyRequest[];
   /** The message asks for a verification of benefits (subject or body says so). */
   mentionsVerification: boolean;
+  /** What the newest text does; anything but 'request' is never answered with a form reply. */
+  intent?: MessageIntent;
+  /** The body split into its messages, newest first (for the reply-certainty check). */
+  segments?: BodySegment[];
 }
 
 /** What the body extractor may know about the message besides its text. */

@@ -9,6 +9,7 @@ import { splitBodySegments } from '../mime/body-segments';
 import { collectHits } from './field-hits';
 import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
+import { classifyIntent, type MessageIntent } from './message-intent';
 
 /** Longest body examined; a VOB request is a few kilobytes, anything past this is history. */
 const MAX_TEXT = 200_000;
@@ -123,7 +124,8 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const segments = splitBodySegments(body);
   const newText = (segments[0]?.lines ?? []).join('\n');
   // A bounce or an auto-reply quoting a request asks for nothing itself.
-  if (isNotARequest(ctx.subject, newText)) return { requests: [], mentionsVerification: false };
+  if (isNotARequest(ctx.subject, newText)) return { requests: [], mentionsVerification: false, intent: 'notice', segments };
+  const intent = classifyIntent(ctx.subject, segments[0]?.kind === 'new' ? newText : '');
 
   const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
@@ -139,6 +141,12 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     const records = all.filter((r) => filledCount(r) > 0);
     return shareCommon(records);
   });
+  // Mail about a request that is not one (a status question, a cancellation, a recall, a
+  // standalone correction...) states no new values of its own: nothing in it, quoted or not, is
+  // a new request.
+  if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
+    return { requests: [], mentionsVerification: false, intent, segments };
+  }
   const merged = mergeSegments(perSegment);
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
@@ -150,5 +158,30 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     return n >= 3 || ((mentions || isReply) && n >= 2) || (mentions && isReply && n >= 1);
   });
   // A newsletter talking about verifications is not asking for one.
-  return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0) };
+  return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments };
+}
+
+/** Values beyond who the client is (name, DOB), in the newest text. */
+function newValueCount(r: BodyRequest): number {
+  return filledCount(r) - (r.client.name === null ? 0 : 1) - (r.client.dob === null ? 0 : 1);
+}
+
+/**
+ * Whether a message of a non-request kind still carries request data of its own: an answer
+ * "following up with the phone you asked for: ..." does; "any update on Jane Roe (DOB ...)?"
+ * does not. A correction inside a thread corrects the quoted request, which stays one.
+ */
+function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest[][]): boolean {
+  const newest = (perSegment[0] ?? []).reduce((n, r) => n + newValueCount(r), 0);
+  const olderData = perSegment.slice(1).some((records) => records.length > 0);
+  switch (intent) {
+    case 'cancellation':
+    case 'recall':
+    case 'read-receipt':
+      return newest > 2;
+    case 'correction':
+      return newest > 0 || olderData;
+    default:
+      return newest > 0;
+  }
 }

@@ -99,6 +99,10 @@ export function cleanLine(line: string): string {
   // Pipe-separated cells ("| Client Name | Jane Doe |") read like table cells.
   if (/\|/.test(t)) t = t.replace(/^\s*\|/, '').replace(/\|\s*$/, '').replace(/\s*\|\s*/g, '\t');
   for (let k = 0; k < 2 && BULLET.test(t); k++) t = t.replace(BULLET, '');
+  // A JSON or YAML key pasted from a system ("\"member_id\": \"W12...\"," / "- dob: '1990-01-02'"): key: value.
+  const keyed = /^\s*["']([\w.$ -]{1,60})["']\s*:\s*["']?(.*?)["']?\s*,?\s*$/.exec(t);
+  if (keyed) t = `${keyed[1]}: ${keyed[2]}`;
+  else if (/^[\w.-]{1,60}\s*[:=]\s*["'].*["'],?\s*$/.test(t)) t = t.replace(/\s*([:=])\s*["'](.*)["'],?\s*$/, '$1 $2');
   // Runs of spaces stay: aligned columns ("DOB        01/02/1990") separate label and value.
   return t.replace(/[\f\v]+/g, ' ').replace(/ *\t */g, '\t').trim();
 }

@@ -91,7 +91,12 @@ function correctTypo(token: string): string {
 
 /** Lower-case word tokens of a label, punctuation and possessives removed, "#"/"number" as "#". */
 export function labelTokens(raw: string): string[] {
-  let s = raw.toLowerCase();
+  // Keys written by systems: camelCase, snake_case and dotted ("patient.memberId", "sub_rel").
+  let s = raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/(?<=[A-Za-z])_+|_+(?=[A-Za-z])/g, ' ')
+    .toLowerCase();
   s = s.replace(/[’`]/g, "'");
   // "My son's name", "Daughter's DOB": a parent writing about their child, the client.
   s = s.replace(/\b(?:my\s+)?(?:son|daughter|child|kid)'s\b/g, 'client');

@@ -416,7 +416,7 @@ describe('extractBody colon-less forms', () => {
 
 describe('extractBody messages that are not requests', () => {
   it('gives no request for chit-chat, and flags verification wording', () => {
-    expect(extractBody('Thanks for lunch!', { ...ctx, subject: 'hi' })).toEqual({ requests: [], mentionsVerification: false });
+    expect(extractBody('Thanks for lunch!', { ...ctx, subject: 'hi' })).toMatchObject({ requests: [], mentionsVerification: false });
     expect(extractBody('Please run a VOB on the attached card.', { ...ctx, subject: 'new admit' }).mentionsVerification).toBe(true);
     // A question about how verifications work asks for nothing.
     expect(extractBody('Quick question - how long does a VOB usually take? We may send one Friday.', { ...ctx, subject: 'question' }).mentionsVerification).toBe(false);

@@ -130,3 +130,11 @@ describe('replyAfterAnswers', () => {
     expect(replyAfterAnswers({ send: false, reason: 'not-a-request' }, [])).toEqual({ send: false, reason: 'not-a-request' });
   });
 });
+
+describe('replyAfterAnswers keeps a held reply held', () => {
+  it('does not turn a reply held for review into one that goes out', () => {
+    const held = { send: false, reason: 'missing-fields' as const, review: ['Client Address: not read, but line 3 has a value shaped like it'] };
+    expect(replyAfterAnswers(held, [{ missingFields: ['client.address'] }])).toEqual(held);
+    expect(replyAfterAnswers(held, [{ missingFields: ['card'] }])).toEqual({ send: false, reason: 'complete' });
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * What the newest text of a message does: ask for a verification, or something else about one
+ * (ask for its status, cancel it, recall a message, acknowledge reading it, ask a question,
+ * thank us, correct one value, announce a new fax number). Mail that is about a request but
+ * is not one never gets a form reply. Pure; reads the subject and the sender's own new text.
+ */
+
+export type MessageIntent = 'request' | 'status-inquiry' | 'cancellation' | 'recall' | 'read-receipt' | 'question' | 'thanks' | 'correction' | 'notice';
+
+const RECALL = /\bwould like to recall\b|\brecall(?:ed|ing)?\s+(?:the|this|my|a)\s+(?:previous\s+)?(?:message|e-?mail)\b|\bmessage recall\b/i;
+const RECALL_SUBJECT = /^\s*(?:recall|message recall)\s*:/i;
+const READ_SUBJECT = /^\s*(?:read|not read|read receipt|return receipt|read notification|displayed)\s*:/i;
+const READ_BODY = /\b(?:was read on|has been read|was displayed on|was opened on)\b|\byour message\b[\s\S]{0,160}\bwas (?:read|displayed|opened)\b/i;
+const CANCELLATION = /\b(?:cancel(?:l?ed|l?ing|lation)?|disregard|withdraw(?:n)?|void)\b|\bno longer (?:need|needed|required|coming|admitting|interested|seeking|pursuing)\b|\b(?:not|won['’]?t|will not|isn['’]?t|is not|aren['’]?t|are not)\s+(?:be\s+)?(?:admitting|coming in|coming|going to admit|moving forward|going forward|proceeding)\b|\bdecided (?:not|against)\b|\b(?:left|went)\s+ama\b|\bchanged (?:his|her|their) mind\b|\b(?:chose|chosen|went|going) (?:to )?(?:another|elsewhere|a different)\b|\bno need to (?:run|verify|check|do)\b|\bnever mind\b|\bnvm\b/i;
+const STATUS = /\bany (?:update|news|word|luck)s?\b|\bstatus (?:of|on|update|for)\b|\b(?:checking|check) (?:on|in on|in about|in|the status|back)\b|\bfollow(?:ing)?[- ]?up\b|\bdid (?:you|u|y['’]?all) (?:get|receive|see|got)\b|\bhave you (?:had a chance|received|gotten|got|been able|seen)\b|\bwhen (?:can|will|should|might) (?:we|i) (?:expect|hear|get|see)\b|\bwhere are (?:we|you) (?:on|with|at)\b|\bjust (?:wanted to )?(?:check|see|make sure|confirm) (?:if|whether|that|on|you)\b|\bis there an update\b|\beta (?:on|for)\b|\bstill (?:waiting|pending)\b|\bhaven['’]?t heard\b|\bhas (?:it|this|that) been (?:done|run|completed|verified)\b|\bresults? (?:yet|back)\b/i;
+const QUESTION = /\b(?:can|could|would) (?:you|someone|somebody) (?:please )?(?:call|give me a call|ring|reach out|contact)\b|\b(?:please )?call me\b|\bgive (?:me|us) a (?:call|ring)\b|\bdo (?:you|y['’]?all|u) (?:guys )?(?:verify|accept|take|work with|handle|do|check|run|cover)\b|\bdoes (?:your|the) (?:team|office|company)\b|\bhow (?:long|do|does|much)\b|\bwhat(?:['’]s| is) (?:your|the) (?:turnaround|fax|process|best|email)\b|\bquestion (?:about|regarding|on)\b/i;
+const NOTICE = /\bnew (?:fax|phone|main|office|e-?mail|mailing)(?: number| line| address)?\b|\b(?:fax|phone) number (?:has )?(?:changed|is changing)\b|\bwe(?:['’]ve| have) moved\b|\bupdate (?:your|our) (?:records|contact|files)\b|\b(?:holiday|office) (?:hours|closure)\b|\boffice (?:will be )?closed\b/i;
+const THANKS = /^\W*(?:thanks?|thank you|thx|ty|tysm|got it|received|perfect|great|awesome|appreciate(?:d)?|much appreciated)\b/i;
+const CORRECTION = /\bcorrection\b|\bcorrect(?:ed)?\s+(?:dob|date|id|member|address|spelling|name|phone|number)\b|\bshould (?:be|read|have been|say)\b|\btypo\b|\bwrong (?:dob|date|id|number|address|name|phone|one)\b|\b(?:mistake|mistyped|transposed)\b/i;
+
+/** The kind of message, from its subject and the sender's newest text (quotes and signature removed). */
+export function classifyIntent(subject: string | null, newText: string): MessageIntent {
+  const s = subject ?? '';
+  const head = newText.slice(0, 1500);
+  if (RECALL_SUBJECT.test(s) || RECALL.test(head)) return 'recall';
+  if (READ_SUBJECT.test(s) || READ_BODY.test(head)) return 'read-receipt';
+  if (CANCELLATION.test(head) || /^\s*(?:re:\s*)?(?:cancel|cancelled|canceled|disregard)\b/i.test(s)) return 'cancellation';
+  if (NOTICE.test(head)) return 'notice';
+  if (STATUS.test(head) || /\b(?:status|update|follow[- ]?up|checking)\b/i.test(s.replace(/^\s*(?:re|fw|fwd)\s*:\s*/gi, '').slice(0, 30))) return 'status-inquiry';
+  if (CORRECTION.test(head)) return 'correction';
+  if (QUESTION.test(head)) return 'question';
+  if (THANKS.test(head) && head.replace(/\s+/g, ' ').trim().length < 240) return 'thanks';
+  return 'request';
+}

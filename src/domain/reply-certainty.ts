@@ -1,0 +1,298 @@
+/**
+ * Is "I did not find it" really "it is not there"? Before an automatic reply asks a center for
+ * a field, the message is searched again for any sign of that field the extractor did not take:
+ * a label that speaks of it with a value beside it (whatever its spelling: camelCase,
+ * snake_case, dotted keys, numbering, combined labels), or a value of the field's shape (a birth
+ * date, a phone, an ID, a street address, a payer's name) that no field consumed. Any such sign
+ * is a doubt: no form letter goes out, and staff get a task saying what was uncertain. Pure.
+ *
+ * The doubts name fields and line numbers only, never the text they saw (it may be PHI).
+ */
+import { REQUIRED_FIELD_PROMPTS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
+import { parseDate } from './body/dates';
+import { parseLine } from './body/label-lines';
+import { isPlaceholder, mentionsHomeless } from './body/placeholders';
+import { findPayers } from './card/payers';
+import type { BodySegment } from './mime/body-segments';
+
+type AskedField = Exclude<RequiredField, 'card'>;
+
+/** Words that, in a label, speak of a field. Matched against normalised label words. */
+const LABEL_WORDS: Record<AskedField, RegExp> = {
+  'client.name': /\b(?:name|nombre|patient|client|pt|first|last|fname|lname|full ?name)\b/,
+  'client.dob': /\b(?:dob|d ?o ?b|birth|birthdate|birthday|bday|born|nacimiento|fecha de nac\w*|fnac|age)\b/,
+  'client.address': /\b(?:address|addr|addy|adress|street|str|city|town|zip|zipcode|postal|residence|residential|direcci[oó]n|domicilio|ciudad)\b/,
+  'insurance.payerName': /\b(?:insurance|ins|insurer|payer|payor|carrier|plan|coverage|seguro|aseguranza|aseguradora|primary|health ?plan)\b/,
+  'insurance.memberId': /\b(?:id|ids|member|mbr|mem|policy|pol|medicaid|medicare|cin|bic|mbi|identification|identificaci[oó]n|p[oó]liza|cert|certificate|contract|subscriber ?(?:id|no|number|#)|#)\b/,
+  'insurance.phone': /\b(?:phone|ph|tel|telephone|tele|number|no|#|call|line|services?|provider|benefits|bh|behavioral|behavioural|tel[eé]fono|contact)\b/,
+  'subscriber.name': /\b(?:subscriber|subscribers|sub|insured|holder|policyholder|policy ?holder|guarantor|cardholder|card ?holder|employee|primary|responsible|titular|asegurad[oa]|parent|mother|father|mom|dad|spouse|husband|wife)\b/,
+  'subscriber.relationship': /\b(?:relationship|relation|rel|relacion|relaci[oó]n|parentesco|relationship to \w+)\b/,
+  referredBy: /\b(?:referred|referral|referring|referer|referrer|ref|refer|source|facility|agency|clinic|center|centre|organization|organisation|org|program referring|sending|sent by|on behalf)\b/,
+};
+
+/** Label words that say the value belongs to something else, per field. */
+const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
+  'client.name': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse|contact|center|facility|referr\w*|payer|insurance|plan|program|user|file|case|coordinator|staff|representative|rep|sender|submitted|doctor|physician|counselor|therapist|emergency)\b/,
+  'client.dob': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse)\b/,
+  'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
+  'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
+  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|tax|tin|ssn|social|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
+  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|emergency|parent|mother|father|spouse|guardian|subscriber|caller|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
+  'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
+  'subscriber.relationship': /\b(?:status|marital)\b/,
+  referredBy: /\b(?:phone|ph|tel|fax|e-?mail|address|npi|id|#|date|payer|insurance)\b/,
+};
+
+/** Fields whose labels are read in a signature too: a signature never states them for the center. */
+const READ_IN_SIGNATURE: ReadonlySet<AskedField> = new Set(['client.dob', 'insurance.memberId', 'insurance.payerName', 'subscriber.name', 'subscriber.relationship']);
+
+/** A label and its value on one line: "Label: value", "label = value", "Label - value", "Label<TAB>value", "Q? A". */
+const LABELLED = /^\s*(?:[-*•·◦▪▫►▶➢>+]+\s*|\(?(?:q\s*)?\d{1,2}[.):]\s*|[a-h][.)]\s+)?["'`]?([^:=|\t"'`]{1,50}?)["'`]?\s*(?::|=>?|\t|\s[-–—]+\s|\?\s)\s*["'`]?(.+?)["'`]?[,;]?\s*$/i;
+
+/** Label words after normalising spelling and structure (camelCase, snake_case, dotted keys, "#"). */
+export function normalizeLabel(raw: string): string {
+  return raw
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])#/g, '$1 #')
+    .toLowerCase()
+    .replace(/[_./\\()[\]{}*-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The value has the shape the field's values take. */
+function shapeFits(field: AskedField, value: string): boolean {
+  const v = value.trim();
+  switch (field) {
+    case 'client.name':
+    case 'subscriber.name':
+      return /\p{L}{2}/u.test(v) && !/\d/.test(v);
+    case 'client.dob':
+      // An impossible or future date is no birth date the reader missed: asking for it is right.
+      return parseDate(v, { birthDate: true }) !== null;
+    case 'client.address':
+      return /\p{L}{3}/u.test(v) && !mentionsHomeless(v);
+    case 'insurance.payerName':
+      return /\p{L}{3}/u.test(v) && (v.match(/\d/g)?.length ?? 0) <= v.length / 3;
+    case 'insurance.memberId':
+      return /[A-Za-z0-9]{2,}/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 4;
+    case 'insurance.phone':
+      return (v.match(/\d/g)?.length ?? 0) >= 7;
+    case 'subscriber.relationship':
+    case 'referredBy':
+      return /\p{L}{3}/u.test(v);
+  }
+}
+
+/** "Label: value" pairs of a line, including "k=v; k2=v2" and "a: 1 | b: 2" runs on one line. */
+function labelledPairs(line: string): { label: string; value: string }[] {
+  const parts = /[;|]/.test(line) && (line.match(/[:=]/g)?.length ?? 0) >= 2 ? line.split(/\s*[;|]\s*/) : [line];
+  const out: { label: string; value: string }[] = [];
+  for (const part of parts) {
+    const m = LABELLED.exec(part);
+    if (m && m[1] && m[2]) out.push({ label: normalizeLabel(m[1]), value: m[2] });
+  }
+  return out;
+}
+
+/**
+ * A header row and the data row under it ("first_name,last_name,dob" then "Jane,Roe,3/4/91";
+ * a markdown or pipe table): the pairs of header cell and value.
+ */
+function tablePairs(lines: readonly string[]): { label: string; value: string; line: number }[] {
+  const out: { label: string; value: string; line: number }[] = [];
+  const cellsOf = (l: string): string[] | null => {
+    const sep = l.includes('\t') ? '\t' : l.includes('|') ? '|' : l.includes(',') ? ',' : null;
+    if (sep === null) return null;
+    const cells = l.split(sep).map((c) => c.trim());
+    if (sep === '|') return cells.filter((c, i) => !(c === '' && (i === 0 || i === cells.length - 1)));
+    return cells;
+  };
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const header = cellsOf(lines[i]!);
+    if (!header || header.length < 3 || header.some((c) => c.length > 40)) continue;
+    const words = header.map(normalizeLabel);
+    const labelled = words.filter((w) => Object.values(LABEL_WORDS).some((re) => re.test(w))).length;
+    if (labelled < 2) continue;
+    for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+      const row = cellsOf(lines[j]!);
+      if (!row) break;
+      if (row.every((c) => /^[\s:|-]*$/.test(c))) continue; // markdown rule
+      if (row.length !== header.length) break;
+      row.forEach((value, k) => out.push({ label: words[k]!, value, line: j }));
+    }
+  }
+  return out;
+}
+
+export interface ReplyCertaintyInput {
+  segments: readonly BodySegment[];
+  requests: readonly VobRequest[];
+  /** When the message was written: a "birth date" after it, or within the last year, is some other date. */
+  referenceDate: Date;
+}
+
+/** Every value the requests hold, compacted, so a token the extractor did take is no doubt. */
+function consumedValues(requests: readonly VobRequest[]): Set<string> {
+  const out = new Set<string>();
+  const add = (v: string | null | undefined): void => {
+    if (v) out.add(compact(v));
+  };
+  for (const r of requests) {
+    add(r.insurance.memberId);
+    add(r.insurance.groupNumber);
+    add(r.insurance.phone?.replace(/^\+1/, ''));
+    add(r.client.address?.postalCode);
+    for (const p of r.card.fields?.phones ?? []) add(p.number.replace(/^\+1/, ''));
+    add(r.card.fields?.memberId);
+    add(r.card.fields?.groupNumber);
+    add(r.card.fields?.rxGroup);
+    add(r.card.fields?.rxBin);
+  }
+  return out;
+}
+
+function compact(v: string): string {
+  return v.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Lines that speak of some other date or phone than the ones a request asks for. */
+const OTHER_DATE = /\b(?:admit\w*|admission|discharge\w*|sent|service|dos|start\w*|effective|eff|term\w*|coverage|intake|appointment|appt|scheduled|today|received|since|expir\w*|renew\w*|date of injury|doi|last|through|thru|until|from|called|spoke|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|wrote)\b/i;
+const OTHER_PHONE = /\b(?:client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail)\b/i;
+const STREET = /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?[\p{L}0-9.'-]+(?:\s+[\p{L}0-9.'-]+){0,4}\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|pkwy|parkway|hwy|highway|ter|terrace|trl|trail|loop|sq|square|pike|row|run)\b\.?/iu;
+const STATE_ZIP = /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?\s+\d{5}(?:-\d{4})?\b/;
+/** A US phone number written with digits (no vanity letters: "Louisville, KY 40202" is no phone). */
+const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\w-])/g;
+/** Someone saying a value is not known yet: no sign of it. */
+const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
+const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
+const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|(?:own|self)\s+(?:policy|plan|subscriber)|is\s+(?:the\s+)?(?:subscriber|policy ?holder))\b/iu;
+const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|on behalf of|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team))\b/i;
+
+interface Sighting {
+  field: AskedField;
+  line: number;
+  how: 'label' | 'shape';
+}
+
+/** The doubts about a reply that would ask for `missing`: empty when every missing field is surely absent. */
+export function replyDoubts(input: ReplyCertaintyInput): string[] {
+  const missing = new Set<AskedField>();
+  for (const r of input.requests) for (const f of r.missingFields) if (f !== 'card') missing.add(f);
+  if (missing.size === 0) return [];
+
+  const consumed = consumedValues(input.requests);
+  const sightings: Sighting[] = [];
+  let lineNo = 0;
+  let unknownLabels = 0;
+  let knownLabels = 0;
+  for (const seg of input.segments) {
+    const readable = seg.lines.map((text) => ({ text, signature: false, n: ++lineNo }));
+    const signature = seg.signature.map((text) => ({ text, signature: true, n: ++lineNo }));
+    const all = [...readable, ...signature];
+    const table = tablePairs(seg.lines);
+    for (const { label, value, line } of table) {
+      for (const field of missing) if (speaksOf(field, label, value)) sightings.push({ field, line: readable[line]!.n, how: 'label' });
+    }
+    for (const { text, signature: inSignature, n } of all) {
+      const pairs = labelledPairs(text);
+      if (!inSignature && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
+        const parsed = parseLine(text);
+        if (parsed.kind === 'pairs' || parsed.kind === 'bare' || parsed.kind === 'heading') knownLabels++;
+        else if (pairs.some((p) => !isPlaceholder(p.value) && /[\p{L}\d]/u.test(p.value))) unknownLabels++;
+      }
+      for (const { label, value } of pairs) {
+        for (const field of missing) {
+          if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
+          if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label' });
+        }
+      }
+      if (inSignature) continue;
+      for (const field of missing) if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
+    }
+  }
+
+  const doubts: string[] = [];
+  for (const field of missing) {
+    const lines = [...new Set(sightings.filter((s) => s.field === field).map((s) => s.line))];
+    // With several clients, as many sightings as clients that have the field are theirs.
+    const present = input.requests.filter((r) => !r.missingFields.includes(field)).length;
+    if (lines.length <= present) continue;
+    const how = sightings.some((s) => s.field === field && s.how === 'label') ? 'a label that may name it, with a value' : 'a value shaped like it';
+    doubts.push(`${REQUIRED_FIELD_PROMPTS[field]}: not read, but line ${lines.slice(0, 3).join(', ')} has ${how}`);
+  }
+  if (unknownLabels >= 3 && unknownLabels >= knownLabels) {
+    doubts.push(`${unknownLabels} labelled lines were in a form the reader does not know (${knownLabels} known)`);
+  }
+  return doubts;
+}
+
+const NAME_LIKE: ReadonlySet<AskedField> = new Set(['client.name', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'client.address', 'insurance.payerName']);
+
+function speaksOf(field: AskedField, label: string, value: string): boolean {
+  if (!LABEL_WORDS[field].test(label)) return false;
+  if (NOT_THIS[field]?.test(label)) return false;
+  if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
+  if (NAME_LIKE.has(field) && NOT_KNOWN.test(value)) return false;
+  return shapeFits(field, value);
+}
+
+/** A value of the field's shape stands in the line, and no field of the record consumed it. */
+function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string>, reference: Date): boolean {
+  switch (field) {
+    case 'client.dob':
+      return !OTHER_DATE.test(text) && birthDateLike(text, reference);
+    case 'insurance.phone':
+      return !OTHER_PHONE.test(text) && [...text.matchAll(PHONE_DIGITS)].some((m) => !consumed.has(`${m[1]}${m[2]}${m[3]}`));
+    case 'client.address':
+      return (STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text);
+    case 'insurance.memberId':
+      return idTokens(text).some((t) => !consumed.has(compact(t)));
+    case 'insurance.payerName':
+      return findPayers(text).length > 0;
+    case 'subscriber.name':
+      // A name beside the words ("the policy is in her husband's name, Tom A Reyes").
+      return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x) && /\s\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u.test(x));
+    case 'subscriber.relationship':
+      return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x));
+    case 'referredBy':
+      return proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x));
+    case 'client.name':
+      return false;
+  }
+}
+
+/** The sentences of a line that read as prose (four words or more), not as a label and its value. */
+function proseSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .filter((x) => x.trim().split(/\s+/).length >= 4 && !/^\W*[\p{L} #/]{1,30}:\s*\S+$/u.test(x) && !/\b(?:refer\w*|source|subscriber|holder|insured)\s*(?:by|name|source)?\s*[:=]/i.test(x));
+}
+
+/** A date with a year, between 120 years and one year before the message. */
+function birthDateLike(text: string, reference: Date): boolean {
+  const year = reference.getUTCFullYear();
+  for (const m of text.matchAll(/\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})\b|\b((?:19|20)\d{2})-\d{1,2}-\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b/gi)) {
+    const raw = m[3] ?? m[4] ?? m[5] ?? m[6];
+    if (!raw) continue;
+    let y = Number(raw);
+    if (raw.length === 2) y += y > (year % 100) ? 1900 : 2000;
+    if (y <= year - 1 && y >= year - 120 && parseDate(m[0], { birthDate: true, reference }) !== null) return true;
+  }
+  return false;
+}
+
+/** Tokens shaped like a member ID: 6-20 letters and digits with at least 4 digits, not a phone, date or ZIP. */
+function idTokens(text: string): string[] {
+  const withoutMail = text.replace(/\S+@\S+|https?:\/\/\S+|www\.\S+/gi, ' ').replace(PHONE_DIGITS, ' ');
+  return [...withoutMail.matchAll(ID_TOKEN)]
+    .map((m) => m[0])
+    .filter((t) => {
+      const digits = t.replace(/\D/g, '');
+      if (digits.length < 4) return false;
+      if (/^\d{5}(?:-\d{4})?$/.test(t)) return false; // ZIP
+      if (/^\d{3}-\d{3}-\d{4}$|^1?\d{10}$/.test(t)) return false; // phone
+      if (/^\d{1,4}-\d{1,2}-\d{1,4}$/.test(t) || /^\d{8}$/.test(t)) return false; // date
+      return true;
+    });
+}

@@ -1,0 +1,126 @@
+/**
+ * A reply goes out only when every field it asks for is surely absent. Wording here is made up
+ * for these tests and differs from the blind sets that prompted the rules.
+ */
+import type { VobRequest } from '../../../schemas/vob-record';
+import { extractBody } from '../../../src/domain/body/extract-body';
+import { classifyIntent } from '../../../src/domain/body/message-intent';
+import { mergeRequests } from '../../../src/domain/merge';
+import { normalizeLabel, replyDoubts } from '../../../src/domain/reply-certainty';
+import { splitBodySegments } from '../../../src/domain/mime/body-segments';
+
+const REFERENCE = new Date('2026-03-02T10:00:00Z');
+
+function request(missing: VobRequest['missingFields'], over: Partial<VobRequest> = {}): VobRequest {
+  return {
+    client: { name: 'Ada Vance', dob: '1990-01-02', address: null },
+    insurance: { payerName: 'Aetna', memberId: 'W100200300', groupNumber: null, phone: null },
+    subscriber: { name: 'Ada Vance', relationship: 'self' },
+    referredBy: 'Harbor Light Recovery',
+    card: { attached: false, sides: [], fields: null },
+    missingFields: missing,
+    conflicts: [],
+    ...over,
+  };
+}
+
+const doubts = (text: string, requests: VobRequest[]) => replyDoubts({ segments: splitBodySegments(text), requests, referenceDate: REFERENCE });
+
+describe('replyDoubts', () => {
+  it('has none when the missing field is nowhere in the message', () => {
+    expect(doubts('Name: Ada Vance\nDOB: 01/02/1990\nInsurance: Aetna\nID: W100200300', [request(['client.address', 'insurance.phone', 'card'])])).toEqual([]);
+  });
+
+  it('doubts a label it does not know when the label speaks of the field and has a value', () => {
+    expect(doubts('patient.home_addr = 77 Birch Row, Eureka, CA 95501', [request(['client.address'])])).toHaveLength(1);
+    expect(doubts('benefitsLineTel=888-555-0170', [request(['insurance.phone'])])[0]).toMatch(/^Insurance Phone Number: not read, but line 1/);
+  });
+
+  it('does not doubt a placeholder or a value still to come', () => {
+    expect(doubts('Residence: TBD\nPolicy owner: her father (name to follow)', [request(['client.address', 'subscriber.name'])])).toEqual([]);
+  });
+
+  it('doubts an unlabelled value of the field shape that nothing consumed', () => {
+    expect(doubts('Benefits line is 866-555-0109 per the rep', [request(['insurance.phone'])])).toHaveLength(1);
+    expect(doubts('she is staying at 14 Quarry Way in Barstow', [request(['client.address'])])).toHaveLength(1);
+    expect(doubts('born 7-4-88, coming in Monday', [request(['client.dob'])])).toHaveLength(1);
+  });
+
+  it('does not take the client cell, a fax or a signature phone for the insurance phone', () => {
+    expect(doubts('Client cell - 415-555-0188\nFax 415-555-0199', [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts('Name: Ada Vance\n\nThanks,\nMo\nNorth Star Detox\n415-555-0100', [request(['insurance.phone'])])).toEqual([]);
+  });
+
+  it('doubts a subscriber told in a sentence, but not one still unknown', () => {
+    expect(doubts('The plan is through her spouse, Dario K Mendez.', [request(['subscriber.name'])])).toHaveLength(1);
+    expect(doubts('The plan is through her spouse; we are still getting his name.', [request(['subscriber.name'])])).toEqual([]);
+  });
+
+  it('leaves to each client the sightings of a field that client has', () => {
+    const text = 'Client 1: Ada Vance\nDOB: 01/02/1990\n\nClient 2: Bo Vance\nDOB: need to confirm';
+    const first = request(['card']);
+    const second = request(['client.dob', 'card'], { client: { name: 'Bo Vance', dob: null, address: null } });
+    expect(doubts(text, [first, second])).toEqual([]);
+  });
+
+  it('doubts a message made mostly of labels it does not know', () => {
+    const text = 'Kiddo: Ada Vance\nWhen born: 01/02/1990\nCarrier thing: Aetna\nNumber on card: W100200300\nReferrer org: Harbor';
+    const found = doubts(text, [request(['client.address'])]);
+    expect(found.some((d) => /labelled lines were in a form the reader does not know/.test(d))).toBe(true);
+  });
+
+  it('never repeats the values it saw', () => {
+    const found = doubts('patient.home_addr = 77 Birch Row, Eureka, CA 95501', [request(['client.address'])]).join(' ');
+    expect(found).not.toMatch(/Birch|Eureka|95501/);
+  });
+});
+
+describe('normalizeLabel', () => {
+  it('reads camelCase, snake_case, dotted keys and # alike', () => {
+    expect(normalizeLabel('memberID#')).toBe('member id #');
+    expect(normalizeLabel('subscriber_first_name')).toBe('subscriber first name');
+    expect(normalizeLabel('insurance.payerName')).toBe('insurance payer name');
+  });
+});
+
+describe('classifyIntent', () => {
+  it.each([
+    ['Re: VOB', 'Hi, just circling back: where are we with the benefits for Lou Park?', 'status-inquiry'],
+    ['VOB - L. Park', 'Please disregard this one, the family chose a different program.', 'cancellation'],
+    ['Recall: VOB', 'Dana Ruiz would like to recall the message, "VOB".', 'recall'],
+    ['Read: VOB request', 'Your message\n To: Verification\n was read on Monday.', 'read-receipt'],
+    ['quick q', 'Do you guys verify Medi-Cal managed care plans?', 'question'],
+    ['Update', 'Heads up: we have a new fax number starting next week.', 'notice'],
+    ['Re: VOB', 'Thank you so much!', 'thanks'],
+    ['VOB request', 'Client: Lou Park, DOB 2/3/1991, Cigna ID U22334455', 'request'],
+  ])('%s / %s -> %s', (subject, text, intent) => {
+    expect(classifyIntent(subject, text)).toBe(intent);
+  });
+});
+
+describe('mail about a request that is not one', () => {
+  const bodyOf = (subject: string, text: string, isReply = false) => extractBody(text, { subject, from: 'a@center.test', fromName: null, referenceDate: REFERENCE.toISOString(), isReply });
+
+  it('a status question naming the client opens no request, even quoting the original', () => {
+    const text = 'Any news on this one?\n\nOn Mon, Mar 2, 2026 at 9:00 AM Ana <a@center.test> wrote:\n> VOB for Lou Park\n> DOB: 02/03/1991\n> Insurance: Cigna\n> Member ID: U22334455';
+    const body = bodyOf('Re: VOB', text, true);
+    expect(body.requests).toEqual([]);
+    expect(mergeRequests(body, [], { isReply: true })).toEqual([]);
+  });
+
+  it('a standalone correction of one value opens no request', () => {
+    expect(bodyOf('DOB fix', 'Correction - the DOB for Lou Park should be 2/4/1991, sorry!').requests).toEqual([]);
+  });
+
+  it('a follow-up that brings the missing value is still read', () => {
+    const body = bodyOf('Re: VOB', 'Following up on your email.\nInsurance phone: 800-555-0142', true);
+    expect(body.requests).toHaveLength(1);
+    expect(body.requests[0]?.insurance.phone).toBe('+18005550142');
+  });
+
+  it('a card sent again with "did you get it?" is not a new request', () => {
+    const body = bodyOf('card', 'Did you receive the card I sent yesterday?');
+    const card = { kind: 'front' as const, confidence: 90, fields: { payerName: 'Aetna', memberId: 'W1', groupNumber: null, memberName: null, rxBin: null, rxPcn: null, rxGroup: null, phones: [] } };
+    expect(mergeRequests(body, [card as never], { isReply: false })).toEqual([]);
+  });
+});
