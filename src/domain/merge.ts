@@ -48,8 +48,8 @@ function mergeOne(body: BodyRequest, cards: readonly CardReading[]): VobRequest 
   const cardPhone = fields ? pickVerificationPhone(fields.phones) : null;
 
   const payerName = pick('insurance.payerName', body.insurance.payerName, fields?.payerName ?? null, samePayer, conflicts);
-  const memberId = pick('insurance.memberId', body.insurance.memberId, fields?.memberId ?? null, sameId, conflicts);
-  const groupNumber = pick('insurance.groupNumber', body.insurance.groupNumber, fields?.groupNumber ?? null, sameId, conflicts);
+  const memberId = pick('insurance.memberId', body.insurance.memberId, fields?.memberId ?? null, sameIdAsRead, conflicts);
+  const groupNumber = pick('insurance.groupNumber', body.insurance.groupNumber, fields?.groupNumber ?? null, sameIdAsRead, conflicts);
   // The body's phone agrees with the card when it is any of the card's printed numbers.
   const phone = pick('insurance.phone', body.insurance.phone, cardPhone, (a) => phoneOnCard(a, fields?.phones ?? []), conflicts);
 
@@ -101,6 +101,30 @@ function normaliseId(value: string): string {
 
 function sameId(a: string, b: string): boolean {
   return normaliseId(a) === normaliseId(b);
+}
+
+/** Characters OCR confuses on cards, folded to one (O/0, I/l/1, S/5, B/8, Z/2, G/6). */
+function ocrFold(value: string): string {
+  return normaliseId(value).replace(/[O]/g, '0').replace(/[IL]/g, '1').replace(/S/g, '5').replace(/B/g, '8').replace(/Z/g, '2').replace(/G/g, '6');
+}
+
+/**
+ * A card value OCR may have misread from the body's: the same after folding look-alike
+ * characters, with one character dropped or added, or with its end cut off (a prefix of at
+ * least six characters). Such a pair agrees. Any other changed character is a real difference
+ * (the typo a center makes) and conflicts.
+ */
+export function sameIdAsRead(body: string, card: string): boolean {
+  const a = ocrFold(body);
+  const b = ocrFold(card);
+  if (a === b) return true;
+  const shorter = a.length <= b.length ? a : b;
+  const longer = a.length <= b.length ? b : a;
+  if (shorter.length >= 6 && longer.startsWith(shorter)) return true;
+  if (shorter.length < 6 || longer.length !== shorter.length + 1) return false;
+  let i = 0;
+  while (i < shorter.length && shorter[i] === longer[i]) i++;
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 function phoneOnCard(bodyPhone: string, phones: readonly CardPhone[]): boolean {

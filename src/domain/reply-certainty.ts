@@ -169,6 +169,10 @@ const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|(?:own|self)\s+(?:policy|plan|subscriber)|is\s+(?:the\s+)?(?:subscriber|policy ?holder))\b/iu;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|on behalf of|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team))\b/i;
 
+/** Two or three capitalised words: a person's name, unless a word is a generic one. */
+const PERSON_NAME = /\b(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.?)?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
+const GENERIC_WORDS = /^(?:Hi|Hello|Hey|Dear|Good|Morning|Afternoon|Thanks|Thank|Team|Please|Pls|The|This|That|Our|We|She|He|They|Her|His|Client|Patient|Member|Recovery|Center|Centre|Health|Healthcare|Behavioral|Insurance|Blue|Cross|Shield|Care|Plan|House|Treatment|Services|Detox|Program|Medical|Medicaid|Medicare|United|Group|Street|Road|Avenue|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Ins|Card|Policy|Verification|Benefits|Request|New|Admit|Intake|Sent|From|Subject|Home|Lot|Unit|Apt|Suite|Way|Lane|Drive|Court|North|South|East|West|Valley|Lake|River|Mountain|Springs|Ridge|Hill|Hills|Harbor|Light|Sunset|Sunrise|Hope|New|Life|Path|Way|Wellness|Counseling|Associates|Institute|Clinic|Hospital|Partial|Hospitalization|Outpatient|Residential|Intensive|Choice|Plus|Advantage|Gold|Silver|Select|Open|Access|Network)$/;
+
 interface Sighting {
   field: AskedField;
   line: number;
@@ -258,7 +262,8 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'referredBy':
       return proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x));
     case 'client.name':
-      return false;
+      // Centers always name the client: a person's name anywhere in the prose is a doubt.
+      return proseSentences(text).some((x) => [...x.matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!)));
   }
 }
 

@@ -715,6 +715,14 @@ const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|
 /** "Mai Nguyen is coming in for residential on Thursday." */
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
+/** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
+const CENTER_NAME = "((?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,5})";
+const PROSE_REFERRING = new RegExp(
+  `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
+    `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
+    `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
+    `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}`,
+);
 const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|dob(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
@@ -723,8 +731,9 @@ function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
   const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line);
   if (nameDob) found.push({ field: 'clientName', value: nameDob[1] ?? '' });
-  const referral = PROSE_REFERRAL.exec(line);
-  if (referral) found.push({ field: 'referredBy', value: referral[1] ?? '' });
+  const referral = PROSE_REFERRAL.exec(line) ?? PROSE_REFERRING.exec(line);
+  const referrer = referral?.slice(1).find((g) => g !== undefined);
+  if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer });
 
   const payerId = PROSE_PAYER_ID.exec(line);
   if (payerId && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test((payerId[1] ?? '').split(/\s+/).pop() ?? '')) {

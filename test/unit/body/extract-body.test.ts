@@ -433,3 +433,15 @@ describe('extractBody messages that are not requests', () => {
     expect(Date.now() - start).toBeLessThan(3000);
   });
 });
+
+describe('extractBody referral told with the verb', () => {
+  it.each([
+    ['Pine Hollow Detox is referring her for PHP.', 'Pine Hollow Detox'],
+    ['We (Blue Mesa Recovery) are referring him, DOB 4/4/1984.', 'Blue Mesa Recovery'],
+    ["We're sending this one over from Cedar Gate Treatment.", 'Cedar Gate Treatment'],
+    ["We're referring her from Cedar Gate Treatment.", 'Cedar Gate Treatment'],
+  ])('%s', (text, referrer) => {
+    const body = extractBody(`Client: Nia Brooks\nDOB: 04/04/1984\n${text}`, { ...ctx, subject: 'VOB' });
+    expect(body.requests[0]?.referredBy ?? null).toBe(referrer);
+  });
+});

@@ -1,7 +1,7 @@
 import type { CardFields } from '../../../schemas/vob-record';
 import type { BodyExtraction, BodyRequest } from '../../../src/domain/body/body-request';
 import type { CardReading } from '../../../src/domain/card/card-reading';
-import { mergeRequests } from '../../../src/domain/merge';
+import { mergeRequests, sameIdAsRead } from '../../../src/domain/merge';
 
 const NEW = { isReply: false };
 
@@ -117,5 +117,25 @@ describe('mergeRequests', () => {
     expect(mergeRequests(empty, [], NEW)).toHaveLength(1);
     expect(mergeRequests(empty, [], { isReply: true })).toEqual([]);
     expect(mergeRequests({ requests: [], mentionsVerification: false }, [], NEW)).toEqual([]);
+  });
+});
+
+describe('sameIdAsRead: an OCR misreading of the body value is no conflict', () => {
+  it.each([
+    ['U1234567803', 'U12345678'], // the card's end cut off
+    ['918273645G1234', '91827364SG1234'], // Medi-Cal BIC: 5 read as S, one digit dropped
+    ['XWB400218870', 'XW8400218870'], // B read as 8
+    ['H0O1234567', 'H001234567'], // O and 0
+    ['W287654312', 'W28765431'], // one character dropped
+  ])('%s ~ %s', (body, card) => {
+    expect(sameIdAsRead(body, card)).toBe(true);
+  });
+
+  it.each([
+    ['W287654312', 'W287654321'], // two digits swapped: a different ID
+    ['U5820913701', 'U5820994401'],
+    ['12345', '12344'], // too short to call a misreading
+  ])('%s vs %s conflicts', (body, card) => {
+    expect(sameIdAsRead(body, card)).toBe(false);
   });
 });

@@ -56,6 +56,12 @@ describe('replyDoubts', () => {
     expect(doubts('The plan is through her spouse; we are still getting his name.', [request(['subscriber.name'])])).toEqual([]);
   });
 
+  it('doubts a missing client name when a person is named in the prose', () => {
+    const noName = request(['client.name'], { client: { name: null, dob: '1990-01-02', address: null } });
+    expect(doubts('Hi Team, we are sending over Tobias Grant for detox.', [noName])).toHaveLength(1);
+    expect(doubts('Hi Team, new detox admit below, DOB 01/02/1990.', [noName])).toEqual([]);
+  });
+
   it('leaves to each client the sightings of a field that client has', () => {
     const text = 'Client 1: Ada Vance\nDOB: 01/02/1990\n\nClient 2: Bo Vance\nDOB: need to confirm';
     const first = request(['card']);
