@@ -5,6 +5,8 @@ const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };
 module.exports = {
+  // OCR-heavy tests on a busy 2-core machine: generous, and no test asserts wall time.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     // One file at a time: fault tests restart the lab's shared Postgres and Redis.

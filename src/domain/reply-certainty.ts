@@ -37,7 +37,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
   'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|tax|tin|ssn|social|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
-  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|emergency|parent|mother|father|spouse|guardian|subscriber|caller|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
+  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|emergency|parent|mother|father|spouse|guardian|subscriber|caller|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
   referredBy: /\b(?:phone|ph|tel|fax|e-?mail|address|npi|id|#|date|payer|insurance)\b/,
@@ -158,7 +158,7 @@ function compact(v: string): string {
 
 /** Lines that speak of some other date or phone than the ones a request asks for. */
 const OTHER_DATE = /\b(?:admit\w*|admission|discharge\w*|sent|service|dos|start\w*|effective|eff|term\w*|coverage|intake|appointment|appt|scheduled|today|received|since|expir\w*|renew\w*|date of injury|doi|last|through|thru|until|from|called|spoke|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|wrote)\b/i;
-const OTHER_PHONE = /\b(?:client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail)\b/i;
+const OTHER_PHONE = /\b(?:callback|call back|client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail)\b/i;
 const STREET = /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?[\p{L}0-9.'-]+(?:\s+[\p{L}0-9.'-]+){0,4}\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|pkwy|parkway|hwy|highway|ter|terrace|trl|trail|loop|sq|square|pike|row|run)\b\.?/iu;
 const STATE_ZIP = /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?\s+\d{5}(?:-\d{4})?\b/;
 /** A US phone number written with digits (no vanity letters: "Louisville, KY 40202" is no phone). */
@@ -251,7 +251,7 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'client.address':
       return (STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text);
     case 'insurance.memberId':
-      return idTokens(text).some((t) => !consumed.has(compact(t)));
+      return idTokens(text).some((t) => !consumed.has(compact(t))) || spacedIdAfterLabel(text, consumed);
     case 'insurance.payerName':
       return findPayers(text).length > 0;
     case 'subscriber.name':
@@ -283,6 +283,15 @@ function birthDateLike(text: string, reference: Date): boolean {
     let y = Number(raw);
     if (raw.length === 2) y += y > (year % 100) ? 1900 : 2000;
     if (y <= year - 1 && y >= year - 120 && parseDate(m[0], { birthDate: true, reference }) !== null) return true;
+  }
+  return false;
+}
+
+/** "mbr w 2039 4417 0", "ID# XEB 448 201 77": an ID word, then digit groups no field consumed. */
+function spacedIdAfterLabel(text: string, consumed: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(/\b(?:mbr|member|mem|id|policy|pol|subscriber id|medicaid|medicare)\s*(?:id|#|no\.?|number)?\s*[:=#-]?\s*((?:[a-z]{1,4}\s?)?\d[\d\s-]{4,20}\d)/gi)) {
+    const value = compact(m[1]!);
+    if (value.replace(/\D/g, '').length >= 5 && !consumed.has(value)) return true;
   }
   return false;
 }

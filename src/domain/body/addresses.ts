@@ -150,6 +150,8 @@ export function parseAddress(raw: string): Address | null {
   if (line1.length === 0 || !/[A-Za-z0-9]/.test(line1)) return null;
   // A street line has a house number or a PO box; a bare city ("Fresno, CA") is no address.
   if (!/\d/.test(line1) && !/\b(?:p\.?\s*o\.?\s*box|general delivery|rural route|rr)\b/i.test(line1)) return null;
+  // "40 Oak Ln in Modesto, CA": the preposition is not part of the city.
+  if (city !== null) city = city.replace(/^(?:in|at|near)\s+(?=\S)/i, '');
   return { line1, line2, city: city === null || city.length === 0 ? null : city, state, postalCode: zip };
 }
 

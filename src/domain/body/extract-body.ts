@@ -10,6 +10,7 @@ import { collectHits } from './field-hits';
 import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
 import { classifyIntent, type MessageIntent } from './message-intent';
+import { normalizeStructuredText } from './structured-text';
 
 /** Longest body examined; a VOB request is a few kilobytes, anything past this is history. */
 const MAX_TEXT = 200_000;
@@ -119,7 +120,7 @@ function shareCommon(records: BodyRequest[]): BodyRequest[] {
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
-  const body = (text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+  const body = normalizeStructuredText((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
   const mentions = mentionsVerification(ctx.subject, body);
   const segments = splitBodySegments(body);
   const newText = (segments[0]?.lines ?? []).join('\n');

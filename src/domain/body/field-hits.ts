@@ -121,8 +121,11 @@ const LABEL_VALUE_LINE = /^\s*[^:]{1,40}:\s*\S/;
 /** A line a mail client wrapped at its width: long, and not a "Label: value" or table line. */
 const WRAP_WIDTH = 40;
 function wrappedProseLine(line: string): boolean {
-  return line.length >= WRAP_WIDTH && !line.includes('\t') && !LABEL_VALUE_LINE.test(line);
+  return line.length >= WRAP_WIDTH && !line.includes('\t') && !LABEL_VALUE_LINE.test(line) && !LIST_ITEM.test(line) && !ENDS_AT_ZIP.test(line);
 }
+
+/** A bulleted or numbered list item is a line of its own, never a wrapped paragraph's. */
+const LIST_ITEM = /^\s*(?:[-*•·◦▪▫►▶➢]|\d{1,2}[.)])\s/;
 
 /**
  * A prose paragraph wrapped by the sender's mail client ("... Phone on the back of the card is
@@ -137,7 +140,7 @@ function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): 
     let j = i;
     while (j < lines.length && wrappedProseLine(lines[j] ?? '')) j++;
     // The paragraph's last line may be short; a single line is nothing to join.
-    if (j < lines.length && j > i && (lines[j] ?? '').trim().length > 0 && !LABEL_VALUE_LINE.test(lines[j] ?? '')) j++;
+    if (j < lines.length && j > i && (lines[j] ?? '').trim().length > 0 && !LABEL_VALUE_LINE.test(lines[j] ?? '') && !LIST_ITEM.test(lines[j] ?? '')) j++;
     if (j - i >= 2) {
       const joined = parseLine(lines.slice(i, j).map((l) => l.trim()).join(' '));
       let apart = 0;

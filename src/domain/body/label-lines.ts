@@ -83,7 +83,13 @@ function typedValueOk(field: FieldKey, value: string): boolean {
 }
 
 /** A pair; a named phone keeps its label ("Cigna phone") so the record can match it to the payer. */
+/** A level of care ("Program: Residential", "LOC: IOP") is what the client needs, never who refers them. */
+const LEVEL_OF_CARE_ONLY = /^\s*(?:(?:medical(?:ly)?\s+)?detox(?:ification)?|residential|rtc|res|php|partial(?:\s+hospitali[sz]ation)?|iop|intensive\s+outpatient|op|outpatient|inpatient|mat|sud|mh|dual[\s-]?diagnosis|sober\s+living|(?:adolescent|adult)\s+\w+)(?:\s*(?:\/|,|&|and|\+|then)\s*(?:detox|residential|rtc|php|iop|op|outpatient|inpatient|mat))*\s*(?:program|level|services?)?\s*\.?$/i;
+
 function pairOf(field: FieldKey, label: string, value: string): LinePair {
+  if (field === 'referredBy' && LEVEL_OF_CARE_ONLY.test(value)) return { field: 'ignore', value: value.trim() };
+  // "Client is Naomi Roe": the verb is not part of the name.
+  if (NAME_FIELDS.has(field)) value = value.replace(/^\s*(?:is|named|called)\s+(?=\p{L})/iu, '');
   // "12 Oak St, Boulder, CO 80304. Let me know if ...": the address ends at its ZIP.
   if (field === 'address' || field === 'clientAddress') value = value.replace(/(\b\d{5}(?:-\d{4})?)[.!]\s+\S.*$/s, '$1');
   return { field, value: field === 'namedPhone' ? `${label.trim()}\t${value.trim()}` : value.trim() };
@@ -102,7 +108,7 @@ export function cleanLine(line: string): string {
   // A JSON or YAML key pasted from a system ("\"member_id\": \"W12...\"," / "- dob: '1990-01-02'"): key: value.
   const keyed = /^\s*["']([\w.$ -]{1,60})["']\s*:\s*["']?(.*?)["']?\s*,?\s*$/.exec(t);
   if (keyed) t = `${keyed[1]}: ${keyed[2]}`;
-  else if (/^[\w.-]{1,60}\s*[:=]\s*["'].*["'],?\s*$/.test(t)) t = t.replace(/\s*([:=])\s*["'](.*)["'],?\s*$/, '$1 $2');
+  else if (/^\s*[\w.-]{1,60}\s*[:=]\s*["'].*["'],?\s*$/.test(t)) t = t.replace(/\s*([:=])\s*["'](.*)["'],?\s*$/, '$1 $2');
   // Runs of spaces stay: aligned columns ("DOB        01/02/1990") separate label and value.
   return t.replace(/[\f\v]+/g, ' ').replace(/ *\t */g, '\t').trim();
 }
@@ -225,6 +231,43 @@ function splitTyped(value: string, depth: number): { value: string; more: LinePa
   return { value, more: [] };
 }
 
+const DATE_IN_VALUE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}\b/;
+
+/**
+ * A combined label carrying several values ("Name/DOB: Jane Roe / 03-04-1991", "Ins/ID#: Aetna
+ * W418823390", "Subscriber/Relationship: Tom Roe (husband)"): each part of the label is a label
+ * of its own, and the value is split in the same order, or by the shapes of its pieces (a date,
+ * an ID with digits, a relationship in parentheses). Null when the label is not such a pair.
+ */
+function combinedLabelPairs(left: string, rawValue: string): LinePair[] | null {
+  const parts = left.split(/\s*(?:\/|&|\+|\band\b)\s*/i).filter((p) => p.trim().length > 0);
+  if (parts.length < 2 || parts.length > 4) return null;
+  const fields = parts.map((p) => classifyLabel(p));
+  if (fields.some((f) => f === null || f === 'ignore') || new Set(fields).size !== fields.length) return null;
+  const keys = fields as FieldKey[];
+  const value = rawValue.trim();
+  if (value.length === 0) return null;
+  const pieces = value.split(/\s+\/\s+|\s*;\s*|\s+\|\s+/).map((v) => v.trim()).filter((v) => v.length > 0);
+  if (pieces.length === keys.length) return keys.map((f, i) => pairOf(f, parts[i]!, pieces[i]!));
+  if (keys.length !== 2) return null;
+  const [a, b] = keys as [FieldKey, FieldKey];
+  const take = (f: FieldKey, piece: string, rest: string): LinePair[] => {
+    const other = f === a ? b : a;
+    const rem = rest.replace(/^[\s,;/()-]+|[\s,;/()-]+$/g, '');
+    return [pairOf(f, parts[keys.indexOf(f)]!, piece), ...(rem ? [pairOf(other, parts[keys.indexOf(other)]!, rem)] : [])];
+  };
+  const dobKey = keys.find((f) => f === 'dob' || f === 'clientDob' || f === 'subscriberDob');
+  const date = dobKey ? DATE_IN_VALUE.exec(value) : null;
+  if (dobKey && date) return take(dobKey, date[0], value.replace(date[0], ' '));
+  const idKey = keys.find((f) => f === 'memberId' || f === 'group' || f === 'idOrPhone');
+  const id = idKey ? /(?:^|\s)([A-Za-z]{0,4}[-\s]?\d[\w-]*(?:\s+\d[\w-]*)*)\s*$/.exec(value) : null;
+  if (idKey && id && id.index > 0) return take(idKey, id[1]!, value.slice(0, id.index));
+  const relKey = keys.find((f) => f === 'relationship' || f === 'relOfSubscriber' || f === 'relToSubscriber');
+  const rel = relKey ? /\(([^)]+)\)\s*$|,\s*([A-Za-z -]{3,20})\s*$/.exec(value) : null;
+  if (relKey && rel && hasRelationshipWord(rel[1] ?? rel[2] ?? '')) return take(relKey, (rel[1] ?? rel[2])!, value.slice(0, rel.index));
+  return null;
+}
+
 /**
  * Reads "Label<sep>value" at the start of text; null when the text does not start with a label.
  * With typedOnly, only labels whose value has a recognisable shape are accepted with any separator
@@ -258,6 +301,8 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
       const inner = parseLabelled(t.slice(colon + 1), depth + 1);
       if (inner !== null && inner.some((p) => p.field !== 'ignore')) return inner;
     }
+    const combined = typedOnly || field === 'cityStateZip' ? null : combinedLabelPairs(left, t.slice(colon + 1));
+    if (combined !== null) return combined;
     if (field !== null && (!typedOnly || TYPED.has(field) || field !== 'ignore')) {
       const raw = withoutValueLead(t.slice(colon + 1).replace(/^[\s:\-–—=]+/, ''));
       const shaped = field === 'address' || field === 'clientAddress' ? raw : (raw.split(/[,;|]/)[0] ?? '');
@@ -297,7 +342,14 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     const sep = m[0];
     const left = sep.startsWith('#') ? t.slice(0, at + 1) : t.slice(0, at);
     const field = classifyLabel(left);
-    if (field === null || field === 'ignore') continue;
+    if (field === null) continue;
+    // "Client Phone - 559-...": a known label of something the record does not hold still ends
+    // the value above it (an address must not run on into it).
+    if (field === 'ignore') {
+      const rest = t.slice(at + sep.length).trim();
+      if (!typedOnly && /^\s?[–—-]+\s$/.test(sep) && left.trim().split(/\s+/).length <= 4 && /[\d@]/.test(rest) && rest.split(/\s+/).length <= 4) return [{ field: 'ignore', value: rest }];
+      continue;
+    }
     const raw = withoutValueLead(t.slice(at + sep.length));
     if (raw.trim().length === 0) continue;
     if (typedOnly && !TYPED.has(field)) continue;
@@ -619,8 +671,11 @@ export function parseLine(rawLine: string): ParsedLine {
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
   if (!line.includes(':') && line.length > 30 && sentences) {
+    // Prose has no sections: the subscriber's values go last, so a client's "DOB" stated after
+    // "she's on her dad's plan" stays the client's.
     const found = prosePairs(line);
-    if (found.length > 0) return { kind: 'pairs', pairs: found };
+    const isSubscriberPair = (p: LinePair): boolean => p.field === 'subscriberName' || p.field === 'relOfSubscriber';
+    if (found.length > 0) return { kind: 'pairs', pairs: [...found.filter((p) => !isSubscriberPair(p)), ...found.filter(isSubscriberPair)] };
   }
   let pairs = parseLabelled(line, 0);
   // "DOB is 01/15/1975 and his address is ...": one value ran into the next clause.
@@ -656,8 +711,11 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // Sentences in prose: each may state a labelled value ("Her DOB is 1/2/90.").
   if (line.length > 30) {
+    // Prose has no sections: the subscriber's values go last, so a client's "DOB" stated after
+    // "she's on her dad's plan" stays the client's.
     const found = prosePairs(line);
-    if (found.length > 0) return { kind: 'pairs', pairs: found };
+    const isSubscriberPair = (p: LinePair): boolean => p.field === 'subscriberName' || p.field === 'relOfSubscriber';
+    if (found.length > 0) return { kind: 'pairs', pairs: [...found.filter((p) => !isSubscriberPair(p)), ...found.filter(isSubscriberPair)] };
   }
   if (/^[^:]{1,40}:\s*\S/.test(line) || /^[^:]{1,40}:\s*$/.test(line)) return { kind: 'unknownLabel' };
   return { kind: 'text', text: line };
@@ -665,7 +723,7 @@ export function parseLine(rawLine: string): ParsedLine {
 
 const WHO = '(?:the\\s+)?(?:client|patient|pt|member|he|she|they)';
 const SUB = '(?:the\\s+)?(?:subscriber|policy\\s?-?holder|insured|primary\\s+insured|card\\s?holder|primary\\s+subscriber)';
-const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be)|['’]s)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
+const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be)|['’]s)\\s+(?:also\\s+)?(?:(?:his|her|their)\\s+own\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
@@ -693,11 +751,32 @@ function relationSentence(sentence: string): LinePair[] | null {
   if (rel && hasRelationshipWord(rel[1] ?? '')) return [{ field: 'relToSubscriber', value: rel[1] ?? '' }];
   const sub = SUB_REL_SENTENCE.exec(s);
   if (sub && hasRelationshipWord(sub[1] ?? '')) return [{ field: 'subscriberName', value: `${sub[2] ?? ''} (${sub[1] ?? ''})` }];
+  // "The policy is in her husband's name, Tom A Reyes", "she's on her dad's plan (Mark Ellis)",
+  // "Subscriber is her wife, Jolene Achterberg": the subscriber told by relation, with a name or not.
+  // Not when hedged ("he thinks he's on his parents' plan") or when a label follows (": Cigna, ...").
+  if (s.includes(':') || HEDGED.test(s)) return null;
+  for (const pattern of SUBSCRIBER_BY_RELATION) {
+    const m = pattern.exec(s);
+    if (!m?.groups?.rel) continue;
+    const name = (m.groups.name ?? m.groups.name2 ?? '').trim();
+    if (name.length > 0 && /^\p{Lu}/u.test(name) && !hasRelationshipWord(name)) return [{ field: 'subscriberName', value: `${name} (${m.groups.rel})` }];
+    // The relation alone: who the subscriber is to the client, the name still to come.
+    return [{ field: 'relOfSubscriber', value: m.groups.rel }];
+  }
   return null;
 }
 
+const HEDGED = /\b(?:thinks?|maybe|might|probably|not sure|isn['’]?t sure|unsure|believes?|possibly|either)\b/i;
+const REL_WORD = "(?<rel>husband|wife|spouse|partner|mom|mum|mother|dad|father|parents?|step-?(?:mom|mother|dad|father)|grand(?:ma|mother|pa|father)|aunt|uncle|guardian)";
+const NAME_AFTER = "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})";
+const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
+  new RegExp(`\\b(?:policy|plan|insurance|coverage|card)\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
+  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|,\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
+  new RegExp(`\\b(?:subscriber|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
+];
+
 /** Phrases that introduce a value in prose. */
-const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
+const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
 const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
@@ -730,7 +809,7 @@ const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of b
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
   const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line);
-  if (nameDob) found.push({ field: 'clientName', value: nameDob[1] ?? '' });
+  if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
   const referral = PROSE_REFERRAL.exec(line) ?? PROSE_REFERRING.exec(line);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer });

@@ -113,6 +113,10 @@ export function labelTokens(raw: string): string[] {
   // "Reffered By", "Refered", "Referal": two letters off, beyond the one-edit typo fixer.
   s = s.replace(/\bref+er+(ed|al|ring)\b/g, 'referr$1');
   s = s.replace(/\be-?mail\b/g, 'email');
+  // System abbreviations: "src" (referral source), "loc" (level of care, no field of the record).
+  s = s.replace(/\bsrc\b/g, 'source').replace(/\bloc\b/g, 'level of care');
+  // "line1", "street2", "address2": the piece and its number.
+  s = s.replace(/\b(line|street|address|addr)([12])\b/g, '$1 $2');
   s = s.replace(/#/g, ' # ').replace(/\./g, ' ').replace(/[^a-z0-9#_ ]+/g, ' ');
   const tokens = s.split(/\s+/).filter((t) => t.length > 0).map(correctTypo);
   return tokens.map((t) => (t === 'number' || t === 'no' || t === 'num' || t === 'nbr' || t === 'nmbr' ? '#' : t));
@@ -141,10 +145,11 @@ const REFERRAL = new Set([
   'referral agency', 'referral center', 'referral name', 'referral source name', 'referring facility', 'referring center',
   'referring agency', 'referring provider', 'referring organization', 'referring organisation', 'referring program',
   'referring party', 'referring company', 'referring treatment center', 'referring facility name', 'referrer', 'ref by',
+  'who referred', 'referred by who', 'who is referring', 'referring center name', 'referral source facility',
   'ref', 'ref source', 'referred by treatment center', 'referred by facility', 'referral treatment center', 'facility',
   'facility name', 'treatment center', 'treatment facility', 'treatment center name', 'center', 'center name',
   'sending facility', 'requesting facility', 'requesting provider', 'requesting center', 'requested by', 'submitted by',
-  'treating facility', 'rehab', 'rehab facility', 'program', 'program name', 'agency', 'agency name', 'organization',
+  'treating facility', 'rehab', 'rehab facility', 'agency', 'agency name', 'organization',
   'referring', 'source', 'lead source', 'referral partner', 'partner', 'facility requesting', 'from facility',
   'on behalf of', 'provider facility', 'tc', 'treatment provider', 'referral contact facility', 'referred by tc',
   'referred', 'referral by', 'referring facility treatment center', 'referred by treatment center name', 'sent from',
@@ -331,6 +336,14 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (hasZip) return 'zip';
   }
   if (only(words, new Set(['state', 'province'])) && has(words, 'province')) return 'state';
+  // A system's key for one piece ("client_address_city", "patient.address.zip"): that piece.
+  const systemPiece = words.filter((w) => !ADDRESS_QUALIFIERS.has(w) && w !== 'address' && w !== 'addr');
+  if (systemPiece.length === 1 && systemPiece.length < words.length && has(words, 'address', 'addr')) {
+    const w = systemPiece[0]!;
+    if (w === 'city' || w === 'town') return 'city';
+    if (w === 'state' || w === 'province') return 'state';
+    if (w === 'zip' || w === 'zipcode' || w === 'postal' || w === 'postcode') return 'zip';
+  }
 
   // "He lives at:", "Client resides at:".
   if (/^(?:he |she |they |client |patient |pt )?(?:lives|resides|living|residing|staying)(?: at)?$/.test(joined)) return 'clientAddress';

@@ -11,6 +11,8 @@ export function cleanPersonName(value: string): string | null {
   t = t.replace(/\s*[,;]\s*(?:dob|d\.o\.b|born|age|mrn|ssn|id|member|phone|ph|cell|relationship|rel|insured|subscriber|policy)\b.*$/i, '');
   t = t.replace(/\s*\b(?:dob|d\.o\.b\.?)\s*[:\-]?\s*\d.*$/i, '');
   // The period of "Jr.", "Sr." or a middle initial ("Oscar J.") is part of the name as written.
+  // "Client is Naomi Achterberg", "patient named Jo Lin": the verb is not part of the name.
+  t = t.replace(/^(?:is|named|called|name is)\s+(?=\p{Lu})/u, '');
   const keepDot = /(?:^|\s)(?:jr|sr|[A-Z])\.$/i.test(t.replace(/[\s,;:]+$/, ''));
   t = t.replace(keepDot ? /[\s,;:]+$/ : /[\s,;:.]+$/, '').replace(/^[\s,;:.\-]+/, '').trim();
   if (t.length === 0 || isPlaceholder(t)) return null;

@@ -31,32 +31,17 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
   // The two sets in styles none of the others has (system exports; hurried people), kept as
   // scored on their first run plus the general rules since: field by field still wrong.
-  'blind-messages-exports/01-ehr-snake-case.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-exports/02-camelcase-keyvalue-no-phone.eml': 'first run, not yet read right: [0].client.address, reply not sent',
-  'blind-messages-exports/03-dotted-keys.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
-  'blind-messages-exports/05-pipe-separated-no-address.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
-  'blind-messages-exports/06-yaml-block.eml': 'first run, not yet read right: [0].insurance.memberId, [0].insurance.groupNumber, [0].referredBy, [0].missingFields',
-  'blind-messages-exports/07-json-block-no-referral.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-exports/09-csv-missing-member-id.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
   'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-exports/11-outlook-combined-labels.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].missingFields',
-  'blind-messages-exports/12-numbered-questionnaire.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
-  'blind-messages-exports/13-qa-dob-pending-no-relationship.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-exports/14-bullets-client-phone-not-insurance.eml': 'first run, not yet read right: [0].client.address',
-  'blind-messages-exports/15-program-loc-near-referral.eml': 'first run, not yet read right: [0].referredBy',
-  'blind-messages-exports/16-card-cigna-fills-phone-group.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-exports/16-card-cigna-fills-phone-group.eml': 'first run, not yet read right: [0].insurance.phone',
   'blind-messages-exports/17-card-uhc-fills-member-id-phone.eml': 'first run, not yet read right: [0].insurance.phone',
   'blind-messages-exports/19-card-molina-front-only-homeless.eml': 'first run, not yet read right: [0].insurance.memberId, [0].missingFields',
-  'blind-messages-exports/21-outlook-base64-subscriber-tbd.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].missingFields, reply not sent',
-  'blind-messages-exports/30-crm-stage-notification.eml': 'first run, not yet read right: request count',
-  'blind-messages-loose/01-husband-policy-narrative.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-loose/02-dads-plan-iphone-lowercase.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-loose/03-own-subscriber-yahoo.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-loose/04-wife-subscriber-gmail-qp.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-loose/02-dads-plan-iphone-lowercase.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].missingFields',
+  'blind-messages-loose/04-wife-subscriber-gmail-qp.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-loose/06-forward-split-card-phone.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/07-card-conflict-html-only.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
-  'blind-messages-loose/08-card-pdf-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-loose/08-card-pdf-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-loose/18-voicemail-transcription.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/19-parent-teen-no-member-id.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/20-age-not-dob-outlook.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
@@ -65,7 +50,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-loose/25-lowercase-emoji-incomplete.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/26-autocorrect-slips.eml': 'first run, not yet read right: [0].client.dob, [0].client.address, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/27-two-brothers-one-message.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
-  'blind-messages-loose/28-html-only-qp-wife-plan.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-loose/28-html-only-qp-wife-plan.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields',
   'blind-messages-loose/29-forwarded-client-email.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/30-reply-supplies-missing-and-corrects.eml': 'first run, not yet read right: [0].insurance.memberId, [0].referredBy, [0].missingFields',
 };
@@ -90,23 +75,27 @@ describe('blind messages through the whole pipeline', () => {
     expect(cases).toHaveLength(285);
   });
 
-  const run = async (file: string): Promise<void> => {
-    const path = join(__dirname, '../../../fixtures', file);
-    const expected = JSON.parse(readFileSync(path.replace(/\.eml$/, '.expected.json'), 'utf8')) as Pick<VobDocument, 'requests' | 'reply'>;
-    const { document } = await extractMessage(readFileSync(path), {
-      cardReader,
-      replyPolicy: { ownAddresses: [], allowedSenderDomains: [] },
-    });
-    expect({ requests: document.requests.map(comparable), reply: { send: document.reply.send, reason: document.reply.reason } }).toEqual(expected);
-    // Whatever else is still wrong, no automatic reply goes out that should not.
-    if (document.reply.send) expect(expected.reply.send).toBe(true);
+  // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
+  const readings = new Map<string, Promise<VobDocument>>();
+  const read = (file: string): Promise<VobDocument> => {
+    if (!readings.has(file)) {
+      const path = join(__dirname, '../../../fixtures', file);
+      readings.set(file, extractMessage(readFileSync(path), { cardReader, replyPolicy: { ownAddresses: [], allowedSenderDomains: [] } }).then((r) => r.document));
+    }
+    return readings.get(file)!;
   };
+  const expectedOf = (file: string): Pick<VobDocument, 'requests' | 'reply'> =>
+    JSON.parse(readFileSync(join(__dirname, '../../../fixtures', file.replace(/\.eml$/, '.expected.json')), 'utf8')) as Pick<VobDocument, 'requests' | 'reply'>;
+
+  const run = async (file: string): Promise<void> => {
+    const document = await read(file);
+    expect({ requests: document.requests.map(comparable), reply: { send: document.reply.send, reason: document.reply.reason } }).toEqual(expectedOf(file));
+  };
+  it.each(cases.filter((c) => !(c in KNOWN_GAPS)))('%s', run, 120_000);
+  it.failing.each(cases.filter((c) => c in KNOWN_GAPS))('known gap: %s', run, 120_000);
+  // Whatever else is still wrong, no automatic reply goes out that should not.
   it.each(cases)('no wrong automatic reply: %s', async (file) => {
-    const path = join(__dirname, '../../../fixtures', file);
-    const expected = JSON.parse(readFileSync(path.replace(/\.eml$/, '.expected.json'), 'utf8')) as Pick<VobDocument, 'reply'>;
-    const { document } = await extractMessage(readFileSync(path), { cardReader, replyPolicy: { ownAddresses: [], allowedSenderDomains: [] } });
-    if (document.reply.send) expect(expected.reply).toEqual({ send: true, reason: 'missing-fields' });
-  });
-  it.each(cases.filter((c) => !(c in KNOWN_GAPS)))('%s', run);
-  it.failing.each(cases.filter((c) => c in KNOWN_GAPS))('known gap: %s', run);
+    const document = await read(file);
+    if (document.reply.send) expect(expectedOf(file).reply).toEqual({ send: true, reason: 'missing-fields' });
+  }, 120_000);
 });

@@ -1,0 +1,131 @@
+/**
+ * Text that systems write in shapes of their own, rewritten as the "Label: value" lines the
+ * body reader knows: a JSON object pasted from an intake system (flattened to "path: value"),
+ * and a questionnaire export ("Q3. Date of birth?" then "A: 03/04/1991"). Pure.
+ */
+
+import { classifyLabel } from './labels';
+
+const QUESTION = /^\s*(?:q\s*\d{1,2}[a-z]?\s*[.):-]?\s*)?(.{2,70}?)\s*\?\s*$/i;
+const ANSWER = /^\s*(?:a|ans|answer)\s*[:.)-]\s*(.*)$/i;
+
+/** "Q1. Client's full name?" / "A: Jane Roe" → "Client's full name: Jane Roe". */
+function questionAnswers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const q = QUESTION.exec(lines[i]!);
+    const a = q ? ANSWER.exec(lines[i + 1] ?? '') : null;
+    if (q && a) {
+      out.push(`${q[1]}: ${a[1]}`);
+      i++;
+    } else out.push(lines[i]!);
+  }
+  return out;
+}
+
+/**
+ * The label for a key path: the whole path when the vocabulary knows it ("subscriber name"),
+ * else its longest known tail ("coverage memberId" → "memberId"), else the whole path.
+ */
+function labelOf(path: string[]): string {
+  for (let k = 0; k < path.length; k++) {
+    const label = path.slice(k).join(' ');
+    const field = classifyLabel(label);
+    if (field !== null && field !== 'ignore') return label;
+  }
+  return path.join(' ');
+}
+
+/** Every scalar of a parsed JSON value as "key path: value" ("patient firstName: Lucian"). */
+function flatten(value: unknown, path: string[], out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    if (path.length > 0) out.push(`${labelOf(path)}: ${value === null ? '' : String(value)}`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v) => flatten(v, path, out));
+    return;
+  }
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, [...path, k], out);
+}
+
+/** A JSON object over several lines (first line "{"): its flattened lines, or null when it does not parse. */
+function jsonBlock(lines: string[], start: number): { end: number; flat: string[] } | null {
+  let depth = 0;
+  for (let j = start; j < lines.length && j < start + 400; j++) {
+    for (const ch of lines[j]!) {
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+    }
+    if (depth === 0) {
+      try {
+        const flat: string[] = [];
+        flatten(JSON.parse(lines.slice(start, j + 1).join('\n')), [], flat);
+        return { end: j, flat };
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** The cells of a comma-separated line, with RFC 4180 quoting ("1402 Magnolia Blvd, Apt 9"). */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell.trim() === '') quoted = true;
+    else if (ch === ',') cells.push(cell.trim()), (cell = '');
+    else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/**
+ * A CSV header of labels and the data rows under it (an export from admissions software):
+ * one "Label: value" line per cell, a blank line between rows (one client each).
+ */
+function csvRows(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i]!.includes(',') ? csvCells(lines[i]!) : [];
+    const known = header.filter((h) => h.length <= 40 && classifyLabel(h) !== null).length;
+    if (header.length < 4 || known < header.length * 0.7) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const row = csvCells(lines[j]!);
+      if (row.length !== header.length) break;
+      out.push(...header.map((h, k) => `${h}: ${row[k]}`), '');
+    }
+    if (j === i + 1) out.push(lines[i]!);
+    i = j - 1;
+  }
+  return out;
+}
+
+export function normalizeStructuredText(text: string): string {
+  // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
+  const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');
+  if (!unbulleted.includes('?') && !unbulleted.includes('{') && !unbulleted.includes(',')) return unbulleted;
+  const lines = csvRows(unbulleted.split('\n'));
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const block = /^\s*\{\s*$/.test(lines[i]!) ? jsonBlock(lines, i) : null;
+    if (block) {
+      out.push(...block.flat);
+      i = block.end;
+    } else out.push(lines[i]!);
+  }
+  return questionAnswers(out).join('\n');
+}

@@ -1,0 +1,72 @@
+/**
+ * Requests written by systems and by people in a hurry (the classes behind the exports and
+ * loose blind sets), each in wording of its own, not the sets'.
+ */
+import { extractBody } from '../../../src/domain/body/extract-body';
+import { normalizeStructuredText } from '../../../src/domain/body/structured-text';
+import type { BodyRequest } from '../../../src/domain/body/body-request';
+
+const ctx = { subject: 'VOB', from: 'a@center.test', fromName: null, referenceDate: '2026-03-02T10:00:00Z' };
+const one = (text: string): BodyRequest => {
+  const r = extractBody(text, ctx).requests;
+  expect(r).toHaveLength(1);
+  return r[0]!;
+};
+
+describe('keys written by systems', () => {
+  it('reads snake_case, camelCase and dotted keys, with one key per address piece', () => {
+    const r = one('pt_full_name: Iris Okafor\nbirthDate=1979-11-30\nhome.addr.street: 9 Tern Way\nhome.addr.city: Astoria\nhome.addr.state: OR\nhome.addr.zip: 97103\nprimaryPayer: Moda Health\nmember.id: MOD55501234');
+    expect(r.client).toEqual({ name: 'Iris Okafor', dob: '1979-11-30', address: { line1: '9 Tern Way', line2: null, city: 'Astoria', state: 'OR', postalCode: '97103' } });
+    expect(r.insurance.memberId).toBe('MOD55501234');
+  });
+
+  it('flattens a pasted JSON object, taking the known tail of a nested key', () => {
+    const text = 'payload:\n{\n  "client": { "fullName": "Iris Okafor", "dob": "1979-11-30" },\n  "plan": { "payerName": "Moda Health", "memberId": "MOD55501234", "benefitsPhone": "877-555-0166" }\n}\n';
+    expect(normalizeStructuredText(text)).toContain('memberId: MOD55501234');
+    const r = one(text);
+    expect(r.insurance).toMatchObject({ payerName: 'Moda Health', memberId: 'MOD55501234' });
+  });
+
+  it('reads a question-and-answer export and a CSV header with its row', () => {
+    expect(one('Q1. Patient legal name?\nA: Iris Okafor\nQ2. DOB?\nA: 11/30/1979').client).toMatchObject({ name: 'Iris Okafor', dob: '1979-11-30' });
+    const csv = one('Name,DOB,Payer,Member ID,Referral Source\nIris Okafor,11/30/1979,Moda Health,MOD55501234,"Tern House, LLC"');
+    expect(csv.referredBy).toBe('Tern House, LLC');
+    expect(csv.insurance.memberId).toBe('MOD55501234');
+  });
+
+  it('splits combined labels by order or by the shape of each piece', () => {
+    const r = one('Pt/DOB: Iris Okafor / 11-30-1979\nPlan/Member#: Moda Health MOD55501234\nPolicyholder/Relation: Ben Okafor (father)');
+    expect(r.client).toMatchObject({ name: 'Iris Okafor', dob: '1979-11-30' });
+    expect(r.insurance).toMatchObject({ payerName: 'Moda Health', memberId: 'MOD55501234' });
+    expect(r.subscriber).toEqual({ name: 'Ben Okafor', relationship: 'child' });
+  });
+
+  it('does not take a level of care or a program for the referral', () => {
+    expect(one('Name: Iris Okafor\nDOB: 11/30/1979\nProgram: Adult Men\'s Track\nLevel of care: PHP\nReferral Source: Tern House').referredBy).toBe('Tern House');
+    expect(one('Name: Iris Okafor\nDOB: 11/30/1979\nReferred by: IOP').referredBy).toBeNull();
+  });
+
+  it('ends an address at a bulleted line of something else', () => {
+    const r = one('• Name - Iris Okafor\n• DOB - 11/30/1979\n• Address - 9 Tern Way, Astoria, OR 97103\n• Cell - 503-555-0117');
+    expect(r.client.address).toEqual({ line1: '9 Tern Way', line2: null, city: 'Astoria', state: 'OR', postalCode: '97103' });
+  });
+});
+
+describe('people writing in sentences', () => {
+  it.each([
+    ["The card is under her father's name, Ben Okafor.", { name: 'Ben Okafor', relationship: 'child' }],
+    ['Her coverage is through her husband\'s plan (Ben Okafor).', { name: 'Ben Okafor', relationship: 'spouse' }],
+    ["She's covered on her husband's insurance, Ben Okafor.", { name: 'Ben Okafor', relationship: 'spouse' }],
+    ['The policy holder is her mom, Ada Okafor.', { name: 'Ada Okafor', relationship: 'child' }],
+    ['She is her own policyholder.', { name: 'Iris Okafor', relationship: 'self' }],
+    ['I think she is on her mom\'s plan, not sure.', { name: null, relationship: null }],
+  ])('%s', (sentence, subscriber) => {
+    expect(one(`Client: Iris Okafor\nDOB: 11/30/1979\n${sentence}`).subscriber).toEqual(subscriber);
+  });
+
+  it('keeps the city without its preposition and the name without its verb', () => {
+    const r = one('Client is Iris Okafor, DOB 11/30/1979. She stays at 9 Tern Way in Astoria, OR 97103.');
+    expect(r.client.name).toBe('Iris Okafor');
+    expect(r.client.address?.city).toBe('Astoria');
+  });
+});
