@@ -5,7 +5,7 @@
  */
 import type { Address, VobRequest } from '../../../schemas/vob-record';
 import { askedAs, type RequestView } from '../../use-cases/staff-views';
-import { bytes, html, page, phone, value, when, type SafeHtml } from './staff-html';
+import { bytes, html, page, phone, value, when, type SafeHtml, type Viewer } from './staff-html';
 import { taskTable } from './staff-page';
 
 const RELATIONSHIP: Record<string, string> = {
@@ -73,7 +73,7 @@ ${fields([
 </section>`;
 }
 
-export function renderRequestPage(view: RequestView, now: Date): string {
+export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer): string {
   const r = view.request;
   const back = `/requests/${view.id}`;
   const missing = view.missing.length
@@ -135,8 +135,8 @@ ${conflicts}
 <section class="box"><h2>Card images and scans</h2>
 <p class="sub">Every image and PDF attached to the request and its answers (not only those recognised as card sides).</p>
 ${images}</section></div>
-<section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, { showTarget: false }) : html`<p class="none">No tasks.</p>`}</section>
+<section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, viewer, { showTarget: false }) : html`<p class="none">No tasks.</p>`}</section>
 <section class="box"><h2>Thread</h2>${thread}</section>
 <section class="box"><h2>Replies and reminders sent</h2>${replies}</section>`;
-  return page(`Request ${view.id}`, body);
+  return page(`Request ${view.id}`, body, { viewer });
 }
