@@ -61,6 +61,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
   });
 
   app.post<{ Body: unknown }>('/api/session', async (request, reply) => {
+    // JSON only: a form on another site could post urlencoded fields here and sign the victim's
+    // browser into the attacker's account (login CSRF); a cross-site JSON post needs CORS, which we never grant.
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return reply.code(415).send({ error: 'json-only' });
     const body = parseInput(loginBody, request.body);
     if (!body.ok) return reply.code(400).send(body.error);
     const result = await accounts.login({ ...body.value, ip: request.ip });
