@@ -179,7 +179,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   if (options.http !== false) {
     // `vob serve` refuses to start without a secret (or makes one in --dev); this is the last guard.
     if (!config.SESSION_SECRET || !accounts) throw new ConfigError('SESSION_SECRET', 'required to serve the staff pages');
-    http = buildHttpServer({ db, redis, registry: metrics.registry, cipher, accounts, serverSecret: config.SESSION_SECRET, behindTls: config.BEHIND_TLS });
+    http = buildHttpServer({ db, redis, registry: metrics.registry, cipher, accounts, serverSecret: config.SESSION_SECRET, behindTls: config.BEHIND_TLS, reminderAfterHours: config.REMINDER_AFTER_HOURS });
     const address = await http.listen({ port: config.PORT, host: config.HTTP_HOST });
     url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     logger.info({ url }, 'http listening');

@@ -20,6 +20,7 @@ import { TASK_KINDS, type TaskKind, type TaskStatus } from '../domain/tasks';
 const TASK_STATUSES: readonly TaskStatus[] = ['open', 'paused', 'done', 'closed'];
 import { z } from 'zod';
 import { parseInput } from '../shared/parse-input';
+import { listCorrections, type CorrectionView } from './correct-request';
 
 export type { QueueTaskRow } from '../adapters/db/staff-view.repository';
 
@@ -189,6 +190,8 @@ export interface RequestView {
   thread: ThreadMessageView[];
   replies: ReplyView[];
   tasks: QueueTask[];
+  /** Staff corrections, oldest first, each beside the value it replaced. */
+  corrections: CorrectionView[];
 }
 
 const IMAGE_FORMATS: ReadonlySet<InputFormat> = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heic', 'tiff', 'bmp']);
@@ -278,9 +281,10 @@ export function getRequestView({ db, cipher }: { db: Db; cipher: PhiCipher }) {
     if (!thread) return null;
     const { row } = thread;
     const request = cipher.decryptJson<VobRequest>(row.requestEncrypted);
-    const [replies, tasks] = await Promise.all([
+    const [replies, tasks, corrections] = await Promise.all([
       repo.listReplies(row.id, thread.messages.map((m) => m.row.id)),
       repo.listTasksForRequest(row.id).then((rows) => rows.map(queueTask(cipher))),
+      listCorrections({ db, cipher }, row.id),
     ]);
     const missingFields = request.missingFields ?? row.missingFields;
     return {
@@ -318,6 +322,7 @@ export function getRequestView({ db, cipher }: { db: Db; cipher: PhiCipher }) {
         sentAt: r.sentAt,
       })),
       tasks,
+      corrections,
     };
   };
 }

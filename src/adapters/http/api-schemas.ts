@@ -4,6 +4,7 @@
  * from the same table.
  */
 import { z } from 'zod';
+import { CORRECTABLE_FIELDS } from '../../domain/request-correction';
 import { ROLES } from '../../domain/staff-auth';
 import { queueQuery } from '../../use-cases/staff-views';
 
@@ -15,6 +16,12 @@ export const idParam = z.object({ id: z.string().regex(/^\d{1,18}$/, 'a numeric 
 export const loginBody = z.object({
   email: z.string().trim().min(3).max(254),
   password: z.string().min(1).max(1024),
+});
+
+export const correctionBody = z.object({
+  field: z.enum(CORRECTABLE_FIELDS),
+  /** Empty clears the field. */
+  value: z.string().max(200),
 });
 
 export const assignBody = z.object({ userId: z.string().regex(/^\d{1,18}$/, 'a numeric user id') });
@@ -60,6 +67,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/tasks/{id}/assign', summary: 'Give a task to a staff member', roles: 'admin', params: idParam, body: assignBody },
   { method: 'post', path: '/api/tasks/{id}/done', summary: 'Mark a task done', roles: 'staff', params: idParam },
   { method: 'get', path: '/api/requests/{id}', summary: 'One request (audited)', roles: 'staff', params: idParam },
+  { method: 'post', path: '/api/requests/{id}/fields', summary: "Correct one field (the machine's value is kept beside it)", roles: 'staff', params: idParam, body: correctionBody },
   { method: 'get', path: '/api/messages/{id}', summary: 'One inbound message (audited)', roles: 'staff', params: idParam },
   { method: 'get', path: '/api/users', summary: 'Staff accounts and their API tokens', roles: 'admin' },
   { method: 'post', path: '/api/users', summary: 'Add a staff account', roles: 'admin', body: newUserBody },

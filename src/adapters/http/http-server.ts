@@ -13,6 +13,8 @@ import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { PhiCipher } from '../crypto/phi-cipher';
 import type { Db } from '../db/db-pool';
+import { BadCorrectionError } from '../../domain/request-correction';
+import { correctRequestField } from '../../use-cases/correct-request';
 import { recordAudit, type StaffAccounts } from '../../use-cases/staff-accounts';
 import { claimTasks, completeTask, TaskHeldError, TaskNotOpenError } from '../../use-cases/staff-tasks';
 import {
@@ -26,7 +28,7 @@ import {
   type QueueView,
 } from '../../use-cases/staff-views';
 import { registerAccountRoutes } from './account-routes';
-import { assignBody, idParam, openApiDocument, parseInput } from './api-schemas';
+import { assignBody, correctionBody, idParam, openApiDocument, parseInput } from './api-schemas';
 import { renderMessagePage } from './message-page';
 import { renderRequestPage } from './request-page';
 import { createStaffAuth } from './staff-auth';
@@ -44,6 +46,8 @@ export interface HttpServerDeps {
   serverSecret: Buffer;
   /** Served behind TLS (a proxy): session cookies are Secure even when the request reached us over HTTP. */
   behindTls: boolean;
+  /** For the tasks a corrected request gets (when the center is reminded). */
+  reminderAfterHours: number;
 }
 
 /** Scripts none, styles and images from us only, forms post back to us only, no framing. */
@@ -198,6 +202,34 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       .header('Content-Type', 'message/rfc822')
       .header('Content-Disposition', `attachment; filename="message-${request.params.id}.eml"`)
       .send(raw);
+  });
+
+  // A field corrected by staff: JSON, or the request page's form (then back to the request).
+  const correct = correctRequestField({ db: deps.db, cipher: deps.cipher, reminderAfterHours: deps.reminderAfterHours });
+  const runCorrection = async (request: FastifyRequest<ById & { Body: unknown }>) => {
+    const body = parseInput(correctionBody, request.body);
+    if (!body.ok) return { status: 400, body: body.error };
+    try {
+      const result = await correct({ requestId: request.params.id, field: body.value.field, value: body.value.value, by: request.actor!, ip: request.ip });
+      return result ? { status: 200, body: { request: result } } : { status: 404, body: { error: 'not-found' } };
+    } catch (err) {
+      if (err instanceof BadCorrectionError) return { status: 400, body: { error: 'invalid-input', issues: [{ field: 'value', message: err.message }] } };
+      throw err;
+    }
+  };
+  app.post<ById & { Body: unknown }>('/api/requests/:id/fields', { preHandler: anyStaff }, async (request, reply) => {
+    const result = await runCorrection(request);
+    return reply.code(result.status).send(result.body);
+  });
+  app.post<ById & { Body: unknown }>('/requests/:id/correct', { preHandler: anyStaff }, async (request, reply) => {
+    const result = await runCorrection(request);
+    if (result.status === 200) return reply.redirect(`/requests/${request.params.id}`, 303);
+    const issues = (result.body as { issues?: { field: string; message: string }[] }).issues ?? [];
+    return sendHtml(
+      reply,
+      page('Not corrected', html`<h1>Not corrected</h1><p class="error">${issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'no such request'}</p><p><a href="${safeBack(`/requests/${request.params.id}`)}">Back to the request</a></p>`, { viewer: auth.viewer(request) }),
+      result.status,
+    );
   });
 
   // ------------------------------------------------------------------------------------------

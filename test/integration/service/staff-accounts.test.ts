@@ -98,6 +98,8 @@ describe('staff accounts, sessions and the audit trail', () => {
   });
 
   test('POST /api/session: 400 naming the bad field, one generic 401 for wrong passwords and unknown accounts', async () => {
+    const form = await fetch(url('/api/session'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${encodeURIComponent(biller.email)}&password=x` });
+    expect(form.status).toBe(415);
     const bad = await fetch(url('/api/session'), { method: 'POST', headers: json, body: JSON.stringify({ email: 'x@y.test' }) });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: 'invalid-input', issues: [expect.objectContaining({ field: 'password' })] });
@@ -281,6 +283,33 @@ describe('staff accounts, sessions and the audit trail', () => {
     expect(page).not.toContain('W123456789');
   });
 
+  test("correcting a field keeps the machine's value beside it, updates the missing list and the tasks, and is audited", async () => {
+    const tasksOf = async () =>
+      Object.fromEntries(
+        (await service.db.query<{ kind: string; status: string }>('SELECT kind, status FROM staff_task WHERE request_id = $1', [requestId])).rows.map((r) => [r.kind, r.status]),
+      );
+    expect((await tasksOf())['awaiting-information']).toMatch(/open|paused/);
+    expect((await biller.api('POST', `/api/requests/${requestId}/fields`, { field: 'client.address', value: 'nowhere' })).status).toBe(400);
+    expect((await biller.api('POST', `/api/requests/${requestId}/fields`, { field: 'client.ssn', value: 'x' })).status).toBe(400);
+    expect((await biller.api('POST', `/api/requests/${requestId}/fields`, { field: 'client.address', value: '12 Oak St, Columbus, OH 43215' }, { csrf: false })).status).toBe(403);
+    const res = await biller.api('POST', `/api/requests/${requestId}/fields`, { field: 'client.address', value: '12 Oak St, Columbus, OH 43215' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { request: { missingFields: string[] } }).request.missingFields).toEqual(['card']);
+    const { rows } = await service.db.query<{ status: string; missing_fields: string[] }>('SELECT status, missing_fields FROM vob_request WHERE id = $1', [requestId]);
+    expect(rows[0]).toEqual({ status: 'ready', missing_fields: ['card'] });
+    expect(await tasksOf()).toMatchObject({ 'awaiting-information': 'closed', 'verify-benefits': 'open' });
+    expect(await auditRows('correct-field:client.address', `request:${requestId}`)).toEqual([{ actor: biller.email, action: 'correct-field:client.address', subject: `request:${requestId}`, ip: expect.any(String) }]);
+    // The form, then the page shows the correction beside the value it replaced.
+    const form = await biller.post(`/requests/${requestId}/correct`, { field: 'referredBy', value: 'Lakeside Recovery' });
+    expect(form.status).toBe(303);
+    const page = await (await biller.get(`/requests/${requestId}`)).text();
+    expect(page).toMatch(/<h2>Corrections<\/h2>/);
+    expect(page).toContain('Sunrise Recovery Center');
+    expect(page).toContain('<strong>Lakeside Recovery</strong>');
+    expect(page).toContain(biller.email);
+    expect((await biller.post(`/requests/${requestId}/correct`, { field: 'client.dob', value: '31/31/1990' })).status).toBe(400);
+  });
+
   test('logout: DELETE /api/session and the button end the session', async () => {
     const a = await signIn(service, biller.email);
     expect((await a.api('DELETE', '/api/session')).status).toBe(200);
@@ -308,18 +337,24 @@ describe('staff accounts, sessions and the audit trail', () => {
   });
 });
 
-describe('session timeouts (a service with short ones)', () => {
+describe('session timeouts and Secure cookies (a service with short timeouts, behind TLS)', () => {
   let db: { url: string; drop(): Promise<void> };
   let service: VobService;
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = await startTestService(testConfig(db.url, { SESSION_IDLE_TIMEOUT_MS: '1500', SESSION_ABSOLUTE_TIMEOUT_MS: '4000' }), { workers: false, reconciler: false });
+    service = await startTestService(testConfig(db.url, { SESSION_IDLE_TIMEOUT_MS: '1500', SESSION_ABSOLUTE_TIMEOUT_MS: '4000', BEHIND_TLS: 'true' }), { workers: false, reconciler: false });
   });
   afterAll(async () => {
     await service?.stop();
     await db?.drop();
   });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test('behind TLS the session cookie is Secure', async () => {
+    const { email } = await addStaff(service, 'biller');
+    const res = await fetch(`${service.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+    expect(res.headers.getSetCookie().find((c) => c.startsWith('vob_session='))).toMatch(/; HttpOnly; SameSite=Strict; Secure/);
+  });
 
   test('a session unused for the idle timeout ends; used, it lasts until the absolute timeout', async () => {
     const idle = await newSignedIn(service, 'biller');
