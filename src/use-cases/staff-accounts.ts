@@ -163,7 +163,7 @@ export function staffAccounts(deps: StaffAccountDeps) {
       const failures = await accounts.countFailures({ userId: user?.id ?? null, ip, since });
       const fail = async (reason: Exclude<LoginResult, { ok: true }>['reason'], counts: boolean): Promise<LoginResult> => {
         if (counts) {
-          await accounts.recordLoginFailure(user?.id ?? null, ip);
+          await accounts.recordLoginFailure(user?.id ?? null, ip, since);
           const until = user ? lockAfterFailure(failures.account + 1, at, deps.lockout) : null;
           if (user && until) await accounts.lockUser(user.id, until);
         }
@@ -179,6 +179,7 @@ export function staffAccounts(deps: StaffAccountDeps) {
       const sessionId = newSecret();
       await accounts.insertSession(secretHash(serverSecret, sessionId), user.id, ip);
       await accounts.clearFailures(user.id);
+      await accounts.deleteExpiredSessions(new Date(at.getTime() - deps.timeouts.idleMs), new Date(at.getTime() - deps.timeouts.absoluteMs));
       await record({ userId: user.id, email: user.email, role: user.role, via: 'session', sessionId: null }, 'login', `user:${user.id}`, ip);
       return { ok: true, sessionId, user: userView(user) };
     },

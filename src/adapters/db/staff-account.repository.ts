@@ -125,6 +125,12 @@ export function createStaffAccountRepository({ db }: { db: Queryable }) {
       await db.query('UPDATE staff_session SET last_seen_at = $2 WHERE id_hash = $1', [idHash, now]);
     },
 
+    /** Sessions past either timeout (they would be refused anyway): kept no longer than needed. */
+    async deleteExpiredSessions(idleBefore: Date, createdBefore: Date): Promise<number> {
+      const { rowCount } = await db.query('DELETE FROM staff_session WHERE last_seen_at < $1 OR created_at < $2', [idleBefore, createdBefore]);
+      return rowCount ?? 0;
+    },
+
     async deleteSession(idHash: string): Promise<boolean> {
       const { rowCount } = await db.query('DELETE FROM staff_session WHERE id_hash = $1', [idHash]);
       return (rowCount ?? 0) > 0;
@@ -169,8 +175,10 @@ export function createStaffAccountRepository({ db }: { db: Queryable }) {
 
     // -- failed logins
 
-    async recordLoginFailure(userId: string | null, ip: string): Promise<void> {
+    /** Records a failure and forgets those older than the window (they no longer count). */
+    async recordLoginFailure(userId: string | null, ip: string, windowStart: Date): Promise<void> {
       await db.query('INSERT INTO login_failure (user_id, ip) VALUES ($1, $2)', [userId, ip]);
+      await db.query('DELETE FROM login_failure WHERE at < $1', [windowStart]);
     },
 
     async countFailures({ userId, ip, since }: { userId: string | null; ip: string; since: Date }): Promise<{ account: number; ip: number }> {

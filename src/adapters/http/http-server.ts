@@ -128,6 +128,10 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
 
   app.get('/api/openapi.json', { preHandler: anyStaff }, async () => openApiDocument());
 
+  /** Admins can give tasks to any enabled account; others get no Assign form. */
+  const assigneesFor = async (request: FastifyRequest) =>
+    request.actor!.role === 'admin' ? (await deps.accounts.listUsers()).filter((u) => !u.disabled).map((u) => ({ id: u.id, email: u.email })) : [];
+
   const queueFor = async (request: FastifyRequest): Promise<QueueView> =>
     views.queue(parseQueueFilter(request.query), { viewerId: request.actor!.userId });
 
@@ -139,7 +143,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       if (!(err instanceof BadFilterError)) throw err;
       return sendHtml(reply, page('Bad filter', html`<h1>Unknown filter</h1><p>${err.message}. <a href="/">Back to the queue</a></p>`, { viewer: auth.viewer(request) }), 400);
     }
-    return sendHtml(reply, renderQueuePage(view, auth.viewer(request)));
+    return sendHtml(reply, renderQueuePage(view, auth.viewer(request), { assignees: await assigneesFor(request) }));
   });
 
   app.get('/api/tasks', { preHandler: anyStaff }, async (request, reply) => {
@@ -292,7 +296,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     if (task?.requestId) return reply.redirect(`/requests/${task.requestId}`, 303);
     if (task?.inboundMessageId) return reply.redirect(`/messages/${task.inboundMessageId}`, 303);
     const view = await views.queue(parseQueueFilter({}), { viewerId: request.actor!.userId });
-    return sendHtml(reply, renderQueuePage(view, auth.viewer(request), task ? null : 'No open task is left unclaimed.'));
+    return sendHtml(reply, renderQueuePage(view, auth.viewer(request), { notice: task ? `Task ${task.id} is now yours.` : 'No open task is left unclaimed.', assignees: await assigneesFor(request) }));
   });
   return app;
 }

@@ -6,7 +6,7 @@
  */
 import { TASK_KINDS } from '../../domain/tasks';
 import { askedAs, QUEUE_STATUSES, type QueueFilter, type QueueTask, type QueueView } from '../../use-cases/staff-views';
-import { doneButton, html, KIND_LABEL, page, postButton, when, type SafeHtml, type Viewer } from './staff-html';
+import { csrfField, doneButton, html, KIND_LABEL, page, postButton, when, type SafeHtml, type Viewer } from './staff-html';
 
 export { escapeHtml } from './staff-html';
 
@@ -37,18 +37,37 @@ export function taskTarget(t: Pick<QueueTask, 'requestId' | 'inboundMessageId'>)
   return null;
 }
 
-/** Who holds the task, with Claim or Release as fits the viewer. */
-function holderCell(t: QueueTask, back: string, viewer: Viewer): SafeHtml {
+/** A staff member a task can be given to (admins' Assign form). */
+export interface Assignee {
+  id: string;
+  email: string;
+}
+
+function assignForm(t: QueueTask, back: string, viewer: Viewer, assignees: readonly Assignee[]): SafeHtml {
+  return html`<form method="post" action="/tasks/${t.id}/assign" class="inline">${csrfField(viewer.csrf)}<input type="hidden" name="back" value="${back}"><select name="userId" aria-label="Assign to">${assignees.map(
+    (a) => html`<option value="${a.id}"${a.id === t.claimedById ? html` selected` : ''}>${a.email}</option>`,
+  )}</select> <button type="submit" class="secondary">Assign</button></form>`;
+}
+
+/** Who holds the task, with Claim or Release as fits the viewer (and Assign for admins). */
+function holderCell(t: QueueTask, back: string, viewer: Viewer, assignees: readonly Assignee[]): SafeHtml {
   const active = t.status === 'open' || t.status === 'paused';
   if (!active) return html`${t.claimedBy ?? ''}`;
-  if (!t.claimedById) return postButton(`/tasks/${t.id}/claim`, 'Claim', viewer.csrf, { back }, 'secondary');
+  const assign = viewer.role === 'admin' && assignees.length > 0 ? html` ${assignForm(t, back, viewer, assignees)}` : '';
+  if (!t.claimedById) return html`${postButton(`/tasks/${t.id}/claim`, 'Claim', viewer.csrf, { back }, 'secondary')}${assign}`;
   const mine = t.claimedById === viewer.userId;
   return html`<span class="badge claimed">${mine ? 'you' : t.claimedBy}</span>${
     mine || viewer.role === 'admin' ? html` ${postButton(`/tasks/${t.id}/release`, 'Release', viewer.csrf, { back }, 'secondary')}` : ''
-  }`;
+  }${assign}`;
 }
 
-export function taskRow(t: QueueTask, now: Date, back: string, viewer: Viewer, { showTarget = true }: { showTarget?: boolean } = {}): SafeHtml {
+export interface TaskTableOptions {
+  showTarget?: boolean;
+  /** For admins: who a task can be assigned to. */
+  assignees?: readonly Assignee[];
+}
+
+export function taskRow(t: QueueTask, now: Date, back: string, viewer: Viewer, { showTarget = true, assignees = [] }: TaskTableOptions = {}): SafeHtml {
   const active = t.status === 'open' || t.status === 'paused';
   const overdue = active && t.dueAt.getTime() < now.getTime();
   const target = taskTarget(t);
@@ -60,18 +79,18 @@ export function taskRow(t: QueueTask, now: Date, back: string, viewer: Viewer, {
   <td class="due num">${when(t.dueAt)}${overdue ? html` <span class="badge overdue">overdue</span>` : ''}</td>
   <td>${t.reason ?? ''}</td><td>${missing}</td>
   ${showTarget ? html`<td class="num">${t.memberIdMasked ?? ''}</td><td>${t.fromAddress ?? ''}</td><td class="num">${target ? html`<a href="${target.href}">${target.label}</a>` : ''}</td>` : ''}
-  <td>${holderCell(t, back, viewer)}</td>
+  <td>${holderCell(t, back, viewer, assignees)}</td>
   <td>${active ? doneButton(t.id, back, viewer.csrf) : html`<span class="none">${t.closedBy ?? ''} ${when(t.closedAt)}</span>`}</td>
 </tr>`;
 }
 
-export function taskTable(tasks: readonly QueueTask[], now: Date, back: string, viewer: Viewer, opts: { showTarget?: boolean } = {}): SafeHtml {
+export function taskTable(tasks: readonly QueueTask[], now: Date, back: string, viewer: Viewer, opts: TaskTableOptions = {}): SafeHtml {
   const showTarget = opts.showTarget ?? true;
   return html`<table><thead><tr><th>#</th><th>Priority</th><th>Task</th><th>Status</th><th>Due</th><th>Reason</th><th>Missing</th>${
     showTarget ? html`<th>Member ID</th><th>From</th><th>About</th>` : ''
   }<th>Claimed by</th><th></th></tr></thead>
 <tbody>
-${tasks.map((t) => taskRow(t, now, back, viewer, { showTarget }))}
+${tasks.map((t) => taskRow(t, now, back, viewer, { ...opts, showTarget }))}
 </tbody></table>`;
 }
 
@@ -92,7 +111,7 @@ ${filter.kind ? html`<input type="hidden" name="kind" value="${filter.kind}">` :
 <button type="submit" class="secondary">Filter</button></form>`;
 }
 
-export function renderQueuePage(view: QueueView, viewer: Viewer, notice: string | null = null): string {
+export function renderQueuePage(view: QueueView, viewer: Viewer, { notice = null, assignees = [] }: { notice?: string | null; assignees?: readonly Assignee[] } = {}): string {
   const { filter, tasks, countsByKind, countsByStatus, now } = view;
   const total = Object.values(countsByKind).reduce((a, b) => a + b, 0);
   const overdue = tasks.filter((t) => (t.status === 'open' || t.status === 'paused') && t.dueAt.getTime() < now.getTime()).length;
@@ -118,7 +137,7 @@ ${notice ? html`<p class="error">${notice}</p>` : ''}
 <nav class="filters" aria-label="Task kind"><span class="label">Kind</span>${kindLinks}</nav>
 <nav class="filters" aria-label="Task status"><span class="label">Status</span>${statusLinks}</nav>
 ${filterForm(view)}
-${tasks.length === 0 ? html`<section class="box"><span class="none">No tasks match.</span></section>` : taskTable(tasks, now, back, viewer)}
+${tasks.length === 0 ? html`<section class="box"><span class="none">No tasks match.</span></section>` : taskTable(tasks, now, back, viewer, { assignees })}
 ${paging}`;
   return page('VOB staff queue', body, { wide: true, viewer });
 }

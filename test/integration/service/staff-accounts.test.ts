@@ -249,7 +249,16 @@ describe('staff accounts, sessions and the audit trail', () => {
     expect((await admin.api('POST', `/api/tasks/${task}/assign`, { userId: 'me' })).status).toBe(400);
     const page = await (await winner.get('/')).text();
     expect(page).toContain(loser.email);
+    expect(page).not.toContain(`action="/tasks/${task}/assign"`);
     expect((await auditRows('task-claim', `task:${task}`)).length).toBe(1);
+    // An admin's queue page has an Assign form per task; it gives the task to whoever is picked.
+    const adminPage = await (await admin.get('/')).text();
+    expect(adminPage).toContain(`action="/tasks/${task}/assign"`);
+    const assigned = await admin.post(`/tasks/${task}/assign`, { userId: winner.userId, back: '/' });
+    expect(assigned.status).toBe(303);
+    const { rows } = await service.db.query<{ claimed_by: string }>('SELECT claimed_by::text FROM staff_task WHERE id = $1', [task]);
+    expect(rows[0]!.claimed_by).toBe(winner.userId);
+    expect((await biller.post(`/tasks/${task}/assign`, { userId: biller.userId })).status).toBe(403);
   });
 
   test('"next task" claims the most urgent unclaimed open task; concurrent nexts get different tasks', async () => {
