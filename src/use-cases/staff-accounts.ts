@@ -171,7 +171,11 @@ export function staffAccounts(deps: StaffAccountDeps) {
         return { ok: false, reason };
       };
       const refused = loginRefused({ lockedUntil: user?.lockedUntil ?? null, ipFailures: failures.ip, now: at }, deps.lockout);
-      if (refused) return fail(refused, false);
+      if (refused) {
+        // The same scrypt work as a checked password, so the response time does not tell a lock apart.
+        await verifyPassword(password, await decoyPasswordHash());
+        return fail(refused, false);
+      }
       // The same scrypt work whether or not the account exists.
       const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
       if (!user || !passwordOk) return fail('bad-credentials', true);

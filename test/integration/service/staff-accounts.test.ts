@@ -6,6 +6,7 @@
  * serve` refusing to start when misconfigured.
  */
 import { PassThrough } from 'node:stream';
+import { API_ROUTES } from '../../../src/adapters/http/api-schemas';
 import { runServe } from '../../../src/cli/serve-command';
 import { exportAudit } from '../../../src/cli/audit-command';
 import type { VobService } from '../../../src/service/vob-service';
@@ -135,6 +136,17 @@ describe('staff accounts, sessions and the audit trail', () => {
     const byToken = await fetch(url(`/api/tasks/${task}/claim`), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(byToken.status).toBe(200);
     expect(((await byToken.json()) as { task: { claimedBy: string } }).task.claimedBy).toBe(biller.userId);
+  });
+
+  test('every /api route but POST /api/session answers 401 without a session or token, and admin ones 403 to a biller', async () => {
+    for (const r of API_ROUTES) {
+      const path = r.path.replace('{id}', '1');
+      const method = r.method.toUpperCase();
+      const anonymous = await fetch(url(path), { method, headers: json, ...(method === 'GET' ? {} : { body: '{}' }) });
+      if (r.roles === 'public') expect([method, path, anonymous.status]).not.toEqual([method, path, 401]);
+      else expect([method, path, anonymous.status]).toEqual([method, path, 401]);
+      if (r.roles === 'admin') expect([method, path, (await biller.api(method, path, method === 'GET' ? undefined : {})).status]).toEqual([method, path, 403]);
+    }
   });
 
   test('roles: a biller gets 403 from the admin routes; no session gets 401 or the login page', async () => {
