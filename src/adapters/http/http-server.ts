@@ -50,6 +50,21 @@ export interface HttpServerDeps {
   reminderAfterHours: number;
 }
 
+export interface StaffRoute {
+  method: string;
+  url: string;
+  guarded: boolean;
+}
+
+/** The only routes served without a session or API token. */
+export const PUBLIC_ROUTES = ['GET /health', 'GET /metrics', 'GET /staff.css', 'GET /login', 'POST /login', 'POST /api/session'];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: StaffRoute[];
+  }
+}
+
 /** Scripts none, styles and images from us only, forms post back to us only, no framing. */
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -64,6 +79,12 @@ export function safeBack(back: unknown): string {
 export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   app.decorateRequest('actor', null);
+  // Every route and whether a sign-in guard runs first: the tests check that only PUBLIC_ROUTES are open.
+  const routeTable: StaffRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, guarded: route.preHandler !== undefined });
+  });
+  app.decorate('routeTable', routeTable);
   const auth = createStaffAuth({ accounts: deps.accounts, serverSecret: deps.serverSecret });
   const { anyStaff, adminOnly } = auth;
   const audit = recordAudit({ db: deps.db });

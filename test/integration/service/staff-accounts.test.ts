@@ -7,6 +7,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { API_ROUTES } from '../../../src/adapters/http/api-schemas';
+import { PUBLIC_ROUTES } from '../../../src/adapters/http/http-server';
 import { runServe } from '../../../src/cli/serve-command';
 import { exportAudit } from '../../../src/cli/audit-command';
 import type { VobService } from '../../../src/service/vob-service';
@@ -136,6 +137,16 @@ describe('staff accounts, sessions and the audit trail', () => {
     const byToken = await fetch(url(`/api/tasks/${task}/claim`), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(byToken.status).toBe(200);
     expect(((await byToken.json()) as { task: { claimedBy: string } }).task.claimedBy).toBe(biller.userId);
+  });
+
+  test('the server has a sign-in guard on every route but the public ones, and every /api route is in the OpenAPI table', async () => {
+    const table = service.http!.routeTable;
+    expect(table.length).toBeGreaterThan(30);
+    const open = table.filter((r) => !r.guarded).map((r) => `${r.method} ${r.url}`).sort();
+    expect(open).toEqual([...PUBLIC_ROUTES].sort());
+    const documented = new Set(API_ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const api = table.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
+    expect(api.filter((r) => !documented.has(r))).toEqual([]);
   });
 
   test('every /api route but POST /api/session answers 401 without a session or token, and admin ones 403 to a biller', async () => {
