@@ -8,14 +8,17 @@ import type { ApiTokenRow } from '../db/staff-account.repository';
 import type { StaffUserView } from '../../use-cases/staff-accounts';
 import { csrfField, html, page, postButton, value, when, type SafeHtml, type Viewer } from './staff-html';
 
-export function renderLoginPage(csrf: string, error: string | null = null): string {
-  const body = html`<h1>Sign in</h1>
-${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<form method="post" action="/login" class="stack">${csrfField(csrf)}
+/** The sign-in form; without a CSRF token (an expired form) only a link to start again. */
+export function renderLoginPage(csrf: string | null, error: string | null = null): string {
+  const form = csrf
+    ? html`<form method="post" action="/login" class="stack">${csrfField(csrf)}
 <label>E-mail <input type="email" name="email" autocomplete="username" required></label>
 <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
-<button type="submit">Sign in</button></form>`;
-  return page('Sign in', body);
+<button type="submit">Sign in</button></form>`
+    : html`<p><a href="/login">Sign in</a></p>`;
+  return page('Sign in', html`<h1>Sign in</h1>
+${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+${form}`);
 }
 
 /** A token shown once after it is created; `null` otherwise. */

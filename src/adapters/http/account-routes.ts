@@ -51,7 +51,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AccountRouteDe
     const pre = parseCookies(request.headers.cookie)[PRE_SESSION_COOKIE];
     const form = (request.body ?? {}) as Record<string, unknown>;
     if (!pre || !auth.preLoginCsrfValid(pre, form._csrf)) {
-      return sendHtml(reply, renderLoginPage('', 'This form has expired. Open the sign-in page again.').replace(/<form[\s\S]*<\/form>/, '<p><a href="/login">Sign in</a></p>'), 403);
+      return sendHtml(reply, renderLoginPage(null, 'This form has expired. Open the sign-in page again.'), 403);
     }
     const body = parseInput(loginBody, form);
     const result = body.ok ? await accounts.login({ ...body.value, ip: request.ip }) : null;
