@@ -36,10 +36,10 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
   return out;
 }
 
-/** The whole of stdin (a pipe or file), without its final line break. */
-async function readStdin(): Promise<string> {
+/** The whole of a pipe or file, without its final line break. */
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of input) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
@@ -61,23 +61,23 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-export async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) return readStdin();
+export async function readPassword(input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<string> {
+  if (!input.isTTY) return readAll(input);
   const first = await promptHidden('Password (12+ characters): ');
   const again = await promptHidden('Again: ');
   if (first !== again) throw new WeakPasswordError('the two passwords differ');
   return first;
 }
 
-type Run = (accounts: StaffAccounts, flags: Record<string, string>, config: Config) => Promise<string>;
+type Run = (accounts: StaffAccounts, flags: Record<string, string>, config: Config, readSecret: () => Promise<string>) => Promise<string>;
 
 const COMMANDS: Record<string, { flags: string[]; required: string[]; run: Run }> = {
   add: {
     flags: ['email', 'role'],
     required: ['email', 'role'],
-    run: async (accounts, f) => {
+    run: async (accounts, f, _config, readSecret) => {
       if (!(ROLES as readonly string[]).includes(f.role!)) throw new AccountError('bad-email', `role must be ${ROLES.join(' or ')}`);
-      const user = await accounts.addUser({ email: f.email!, role: f.role as Role, password: await readPassword() }, CLI_ACTOR, null);
+      const user = await accounts.addUser({ email: f.email!, role: f.role as Role, password: await readSecret() }, CLI_ACTOR, null);
       return `added ${user.role} ${user.email} (user ${user.id})`;
     },
   },
@@ -86,7 +86,7 @@ const COMMANDS: Record<string, { flags: string[]; required: string[]; run: Run }
   'reset-password': {
     flags: ['email'],
     required: ['email'],
-    run: async (a, f) => `new password set for ${(await a.resetPassword(f.email!, await readPassword(), CLI_ACTOR, null)).email}; its sessions ended`,
+    run: async (a, f, _config, readSecret) => `new password set for ${(await a.resetPassword(f.email!, await readSecret(), CLI_ACTOR, null)).email}; its sessions ended`,
   },
   list: {
     flags: [],
@@ -113,7 +113,7 @@ const COMMANDS: Record<string, { flags: string[]; required: string[]; run: Run }
   },
 };
 
-export async function runUser(args: string[]): Promise<number> {
+export async function runUser(args: string[], { env = process.env, stdin = process.stdin }: { env?: NodeJS.ProcessEnv; stdin?: NodeJS.ReadableStream & { isTTY?: boolean } } = {}): Promise<number> {
   const name = args[0] === 'token' ? `token ${args[1] ?? ''}` : (args[0] ?? '');
   const command = COMMANDS[name];
   const flags = command ? parseFlags(args.slice(name.split(' ').length), command.flags) : null;
@@ -121,7 +121,7 @@ export async function runUser(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 64;
   }
-  const config = loadCommandConfig('user');
+  const config = loadCommandConfig('user', env);
   if (!config) return EXIT_CONFIG;
   await migrate({ databaseUrl: config.DATABASE_URL });
   const db = createDbPool({ connectionString: config.DATABASE_URL, max: 2 });
@@ -133,7 +133,7 @@ export async function runUser(args: string[]): Promise<number> {
       timeouts: { idleMs: config.SESSION_IDLE_TIMEOUT_MS, absoluteMs: config.SESSION_ABSOLUTE_TIMEOUT_MS },
       lockout: DEFAULT_LOCKOUT,
     });
-    process.stdout.write(`${await command.run(accounts, flags, config)}\n`);
+    process.stdout.write(`${await command.run(accounts, flags, config, () => readPassword(stdin))}\n`);
     return 0;
   } catch (err) {
     if (err instanceof AccountError || err instanceof WeakPasswordError) {

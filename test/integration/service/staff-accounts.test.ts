@@ -5,7 +5,9 @@
  * (one row per view of client data), the queue's claims (two at once → one winner), and `vob
  * serve` refusing to start when misconfigured.
  */
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { Client } from 'pg';
+import { runUser } from '../../../src/cli/user-command';
 import { API_ROUTES } from '../../../src/adapters/http/api-schemas';
 import { PUBLIC_ROUTES } from '../../../src/adapters/http/http-server';
 import { runServe } from '../../../src/cli/serve-command';
@@ -405,33 +407,57 @@ describe('session timeouts and Secure cookies (a service with short timeouts, be
   });
 });
 
-describe('vob serve refuses to start when misconfigured', () => {
+describe('the command line: vob serve refusing to start, vob user', () => {
   let db: { url: string; drop(): Promise<void> };
-  let stderr = '';
+  let out = '';
   beforeAll(async () => {
     db = await createTestDatabase();
   });
   afterAll(async () => {
     await db?.drop();
   });
-  const serve = async (args: string[], env: Record<string, string>) => {
-    stderr = '';
-    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  /** Runs a command with its stdout and stderr kept in `out`. */
+  const captured = async (run: () => Promise<number>): Promise<number> => {
+    out = '';
+    const spies = [process.stdout, process.stderr].map((stream) => jest.spyOn(stream, 'write').mockImplementation((chunk) => ((out += String(chunk)), true)));
     try {
-      return await runServe(args, { DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', ...env });
+      return await run();
     } finally {
-      spy.mockRestore();
+      spies.forEach((s) => s.mockRestore());
     }
   };
+  const serve = (args: string[], env: Record<string, string>) => captured(() => runServe(args, { DATABASE_URL: db.url, PORT: '0', LOG_LEVEL: 'silent', ...env }));
+  const user = (args: string[], stdin = '') =>
+    captured(() => runUser(args, { env: { DATABASE_URL: db.url, SESSION_SECRET: 'x'.repeat(32) }, stdin: Readable.from([Buffer.from(stdin)]) }));
 
-  test('without SESSION_SECRET, without an admin, or --dev off loopback: exit 78 with the reason', async () => {
+  test('serve without SESSION_SECRET, without an admin, or --dev off loopback: exit 78 with the reason', async () => {
     expect(await serve([], {})).toBe(78);
-    expect(stderr).toMatch(/refusing to start: SESSION_SECRET is not set/);
+    expect(out).toMatch(/refusing to start: SESSION_SECRET is not set/);
     expect(await serve([], { SESSION_SECRET: 'x'.repeat(32) })).toBe(78);
-    expect(stderr).toMatch(/no enabled admin account/);
+    expect(out).toMatch(/no enabled admin account/);
     expect(await serve(['--dev'], { HTTP_HOST: '0.0.0.0' })).toBe(78);
-    expect(stderr).toMatch(/loopback/);
+    expect(out).toMatch(/loopback/);
     expect(await serve([], { SESSION_SECRET: 'short' })).toBe(78);
-    expect(stderr).toMatch(/SESSION_SECRET: at least 32 bytes/);
+    expect(out).toMatch(/SESSION_SECRET: at least 32 bytes/);
+  });
+
+  test('add reads the password from stdin; a short one, a bad role or a duplicate is refused; the last admin stays', async () => {
+    expect(await user(['add', '--email', 'First@Admin.test', '--role', 'admin'], `${TEST_PASSWORD}\n`)).toBe(0);
+    expect(out).toMatch(/added admin first@admin.test/);
+    expect(await user(['add', '--email', 'b@staff.test', '--role', 'biller'], 'short\n')).toBe(65);
+    expect(out).toMatch(/12 characters/);
+    expect(await user(['add', '--email', 'b@staff.test', '--role', 'boss'], `${TEST_PASSWORD}\n`)).toBe(65);
+    expect(await user(['add', '--email', 'first@admin.test', '--role', 'biller'], `${TEST_PASSWORD}\n`)).toBe(65);
+    expect(await user(['disable', '--email', 'first@admin.test'])).toBe(65);
+    expect(out).toMatch(/last enabled admin/);
+    expect(await user(['token', 'create', '--email', 'first@admin.test'])).toBe(0);
+    expect(out).toMatch(/vobt_[A-Za-z0-9_-]{43}/);
+    expect(await user(['reset-password', '--email', 'first@admin.test'], 'another long password\n')).toBe(0);
+    expect(await user(['frobnicate'])).toBe(64);
+    const c = new Client({ connectionString: db.url });
+    await c.connect();
+    const { rows } = await c.query("SELECT actor, action FROM audit_event WHERE actor = 'cli' ORDER BY id");
+    await c.end();
+    expect(rows.map((r) => r.action)).toEqual(['user-add:admin', 'token-create', 'user-reset-password']);
   });
 });
