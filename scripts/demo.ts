@@ -15,7 +15,7 @@
  * The fixtures' (fictional) PHI is printed here on purpose; the service's own log, which goes to
  * a file, carries ids and codes only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync } from 'node:fs';
 import net from 'node:net';
@@ -131,7 +131,7 @@ async function clearQueues(): Promise<number> {
 }
 
 /** The child's environment: the caller's, minus every service setting, plus the demo's. */
-function serviceEnv(databaseUrl: string, port: number, staffToken: string): NodeJS.ProcessEnv {
+function serviceEnv(databaseUrl: string, port: number, sessionSecret: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(configSchema.shape)) delete env[key];
   return {
@@ -149,7 +149,7 @@ function serviceEnv(databaseUrl: string, port: number, staffToken: string): Node
     SMTP_PORT: '2525',
     SMTP_FROM: MAILBOX,
     PORT: String(port),
-    STAFF_TOKEN: staffToken,
+    SESSION_SECRET: sessionSecret,
     // IDLE carries the demo; a short reconcile is only the safety net.
     RECONCILE_INTERVAL_MS: '5000',
     LOG_LEVEL: 'info',
@@ -281,8 +281,30 @@ async function waitInboxes(want: Map<string, number>): Promise<Map<string, ReadR
   return out;
 }
 
-async function fetchTasks(service: RunningService, token: string): Promise<TaskView[]> {
-  const response = await fetch(`${service.url}/api/tasks`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(5000) });
+/** The demo's admin account, made with `vob user add` (the password on stdin) before the service starts. */
+const DEMO_ADMIN = 'demo-admin@vob.test';
+
+function addDemoAdmin(root: string, env: NodeJS.ProcessEnv, password: string): void {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'vob.js'), 'user', 'add', '--email', DEMO_ADMIN, '--role', 'admin'], {
+    cwd: root,
+    env,
+    input: `${password}\n`,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new DemoError(`vob user add failed (${result.status}): ${result.stderr.trim()}`);
+}
+
+/** The open tasks as the demo admin sees them (signed in through POST /api/session). */
+async function fetchTasks(service: RunningService, password: string): Promise<TaskView[]> {
+  const session = await fetch(`${service.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_ADMIN, password }),
+    signal: AbortSignal.timeout(5000),
+  });
+  if (session.status !== 200) throw new DemoError(`POST /api/session answered ${session.status}`);
+  const cookie = session.headers.getSetCookie().find((c) => c.startsWith('vob_session='))?.split(';')[0] ?? '';
+  const response = await fetch(`${service.url}/api/tasks`, { headers: { cookie }, signal: AbortSignal.timeout(5000) });
   if (response.status !== 200) throw new DemoError(`GET /api/tasks answered ${response.status}`);
   return ((await response.json()) as { tasks: TaskView[] }).tasks;
 }
@@ -346,8 +368,10 @@ async function run(ctx: {
   phase('setup');
 
   const port = await freePort();
-  const staffToken = randomBytes(16).toString('hex');
-  const service = await startService(root, serviceEnv(databaseUrl, port, staffToken), port, logFile);
+  const adminPassword = randomBytes(12).toString('base64url');
+  const env = serviceEnv(databaseUrl, port, randomBytes(32).toString('base64'));
+  addDemoAdmin(root, env, adminPassword);
+  const service = await startService(root, env, port, logFile);
   const stopOnExit = () => {
     if (!service.exit) service.child.kill('SIGTERM');
   };
@@ -380,7 +404,7 @@ async function run(ctx: {
     phase('answer to record');
 
     const inboxes = await waitInboxes(sentReplyCounts(stored));
-    const tasks = await fetchTasks(service, staffToken);
+    const tasks = await fetchTasks(service, adminPassword);
     phase('replies and tasks read back');
 
     const stop = await stopService(service);
@@ -411,6 +435,7 @@ async function run(ctx: {
         tasks,
         checks,
         notes,
+        staffLogin: { databaseUrl, email: DEMO_ADMIN, password: adminPassword },
         phases,
         totalMs: performance.now() - t0,
         now: new Date(),

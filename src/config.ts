@@ -1,6 +1,6 @@
 /**
  * The service's configuration: one zod schema over the environment, parsed once. Defaults point
- * at the local lab (scripts/services.sh); production must set STORAGE_KEY explicitly.
+ * at the local lab (scripts/services.sh); production must set STORAGE_KEY and SESSION_SECRET explicitly.
  */
 import { z } from 'zod';
 
@@ -47,12 +47,24 @@ export const configSchema = z.object({
   EXTRACT_CONCURRENCY: positiveInt.default(4),
   RECONCILE_INTERVAL_MS: positiveInt.default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STAFF_TOKEN: optionalString,
+  /** Where the HTTP port listens; loopback unless a proxy or container needs more. */
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Keys the hashes of session ids and API tokens and the CSRF tokens: 32+ bytes, required in production. */
+  SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().refine((v) => Buffer.byteLength(v) >= 32, 'at least 32 bytes (e.g. `openssl rand -base64 32`)').optional()),
+  SESSION_IDLE_TIMEOUT_MS: positiveInt.default(15 * 60_000),
+  SESSION_ABSOLUTE_TIMEOUT_MS: positiveInt.default(12 * 3_600_000),
+  /** The service is reached over TLS (a proxy in front): session cookies are always Secure. */
+  BEHIND_TLS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LOGIN_MAX_FAILURES: positiveInt.default(5),
+  LOGIN_MAX_IP_FAILURES: positiveInt.default(20),
+  LOGIN_LOCK_MS: positiveInt.default(15 * 60_000),
 });
 
-export interface Config extends Omit<z.infer<typeof configSchema>, 'STORAGE_KEY'> {
+export interface Config extends Omit<z.infer<typeof configSchema>, 'STORAGE_KEY' | 'SESSION_SECRET'> {
   /** The 32-byte AES key decoded from STORAGE_KEY (or the lab key outside production). */
   STORAGE_KEY: Buffer;
+  /** SESSION_SECRET's bytes; null when unset (then only `vob serve --dev` on loopback starts, with a generated one). */
+  SESSION_SECRET: Buffer | null;
 }
 
 /** A configuration error names the variable and what is wrong with it. */
@@ -73,19 +85,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(String(issue.path[0] ?? '(env)'), issue.message);
   }
-  const { STORAGE_KEY, ...rest } = parsed.data;
+  const { STORAGE_KEY, SESSION_SECRET, ...rest } = parsed.data;
   const production = rest.NODE_ENV === 'production';
   if (STORAGE_KEY === undefined && production) {
     throw new ConfigError('STORAGE_KEY', 'required when NODE_ENV=production (32 bytes, base64 or hex)');
   }
-  if (production && rest.STAFF_TOKEN === undefined) {
-    throw new ConfigError('STAFF_TOKEN', 'required when NODE_ENV=production');
+  if (production && SESSION_SECRET === undefined) {
+    throw new ConfigError('SESSION_SECRET', 'required when NODE_ENV=production (at least 32 bytes)');
   }
   const key = decodeKey(STORAGE_KEY ?? LAB_STORAGE_KEY);
   if (production && key.equals(decodeKey(LAB_STORAGE_KEY))) {
     throw new ConfigError('STORAGE_KEY', 'the lab development key cannot be used in production');
   }
-  return { ...rest, STORAGE_KEY: key };
+  return { ...rest, STORAGE_KEY: key, SESSION_SECRET: SESSION_SECRET === undefined ? null : Buffer.from(SESSION_SECRET) };
 }
 
 /** 64 hex digits or base64 of exactly 32 bytes. */

@@ -52,6 +52,8 @@ export interface ReportInput {
   tasks: TaskView[];
   checks: Check[];
   notes: string[];
+  /** The demo admin, to look at the staff pages after the run. */
+  staffLogin: { databaseUrl: string; email: string; password: string };
   phases: [string, number][];
   totalMs: number;
   now: Date;
@@ -165,6 +167,11 @@ export function renderReport(input: ReportInput): string {
   line(`  requests: ${requests.length} (${countBy(requests, (r) => r.status) || 'none'})`);
   line(`  replies: ${sentReplies.length} sent, ${replies.length} read back; tasks open: ${input.tasks.length} (${countBy(input.tasks, (t) => t.kind) || 'none'})`);
   line(`  elapsed: ${seconds(input.totalMs)}  (${input.phases.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')})`);
+  line('');
+  line('Staff pages (the demo service has stopped; start one on the demo database to look):');
+  line(`  DATABASE_URL=${input.staffLogin.databaseUrl} npx vob serve --dev`);
+  line('  then sign in at http://127.0.0.1:8080/login');
+  line(`  demo account: ${input.staffLogin.email}   password: ${input.staffLogin.password}   (admin)`);
   line('');
   return out.join('\n');
 }

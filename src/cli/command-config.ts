@@ -4,9 +4,9 @@ import { ConfigError, loadConfig, type Config } from '../config';
 export const EXIT_CONFIG = 78;
 
 /** The environment's config, or null after saying on stderr which variable is wrong. */
-export function loadCommandConfig(command: string): Config | null {
+export function loadCommandConfig(command: string, env: NodeJS.ProcessEnv = process.env): Config | null {
   try {
-    return loadConfig();
+    return loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`vob ${command}: ${err.message}\n`);

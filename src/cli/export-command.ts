@@ -8,6 +8,8 @@ import type { VobRequest } from '../../schemas/vob-record';
 import { createPhiCipher, type PhiCipher } from '../adapters/crypto/phi-cipher';
 import { createDbPool, type Db } from '../adapters/db/db-pool';
 import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
+import { createAuditRepository } from '../adapters/db/audit.repository';
+import { CLI_ACTOR } from '../use-cases/staff-accounts';
 
 export async function runExport(args: string[]): Promise<number> {
   const format = args[0] === '--format' ? args[1] : args[0]?.startsWith('--format=') ? args[0].slice(9) : undefined;
@@ -31,6 +33,8 @@ export async function runExport(args: string[]): Promise<number> {
 /** Writes the export to `out`; returns the number of lines. */
 export async function exportJsonl({ db, cipher, pageSize = 500 }: { db: Db; cipher: PhiCipher; pageSize?: number }, out: Writable): Promise<number> {
   const requests = createVobRequestRepository({ db });
+  // Every export of client data is on the audit trail, before any of it is written.
+  await createAuditRepository({ db }).insert({ actorId: CLI_ACTOR.userId, actor: CLI_ACTOR.email, action: 'export', subject: null, ip: null });
   let count = 0;
   for (let after = '0'; ; ) {
     const page = await requests.pageForExport(after, pageSize);

@@ -6,9 +6,12 @@
 
 const USAGE = `usage: vob <command>
   extract MESSAGE.eml [--json]   read one raw message into the VOB record (no servers needed)
-  serve                          run the service: migrations, mailbox poller, workers, HTTP (/health, /metrics, staff queue)
+  serve [--dev]                  run the service: migrations, mailbox poller, workers, HTTP (/health, /metrics, staff pages);
+                                 needs SESSION_SECRET and an enabled admin (--dev on loopback: neither)
   migrate                        apply pending database migrations
-  export --format jsonl          print every stored request, one JSON line each`;
+  export --format jsonl          print every stored request, one JSON line each (audited)
+  user add|disable|enable|reset-password|list|token ...   staff accounts and API tokens (vob user for details)
+  audit export [--since T] [--format jsonl|csv]           the audit trail`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +24,10 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./migrate-command')).runMigrate(rest);
     case 'export':
       return (await import('./export-command')).runExport(rest);
+    case 'user':
+      return (await import('./user-command')).runUser(rest);
+    case 'audit':
+      return (await import('./audit-command')).runAudit(rest);
     case undefined:
     case '-h':
     case '--help':

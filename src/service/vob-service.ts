@@ -8,7 +8,7 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { ownDomain, type Config } from '../config';
+import { ConfigError, ownDomain, type Config } from '../config';
 import { createPhiCipher, type PhiCipher } from '../adapters/crypto/phi-cipher';
 import { createDbPool, type Db } from '../adapters/db/db-pool';
 import { migrate } from '../adapters/db/migrate';
@@ -26,7 +26,7 @@ import { processExtraction, type ProcessExtraction } from '../use-cases/process-
 import { enqueueDueReminders, reconcilePending, reminderScanIntervalMs, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
 import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
 import { sendReply, type SendReply } from '../use-cases/send-reply';
-import { completeTask } from '../use-cases/staff-tasks';
+import { staffAccounts, type StaffAccounts } from '../use-cases/staff-accounts';
 import { DEFAULT_REPLY_PACING, replyConcurrency } from '../domain/reply-pacing';
 import { createExtractWorker } from '../../workers/extract-worker';
 import { createRemindWorker } from '../../workers/remind-worker';
@@ -81,6 +81,8 @@ export interface VobService {
   readonly sendReminder: SendReminder;
   readonly reconcile: () => Promise<ReconcileCounts>;
   readonly workers: Worker[];
+  /** Staff accounts and sign-in (null without SESSION_SECRET, when HTTP is off). */
+  readonly accounts: StaffAccounts | null;
   readonly http: FastifyInstance | null;
   /** http://127.0.0.1:PORT when listening. */
   readonly url: string | null;
@@ -164,18 +166,21 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
         })
       : null;
 
+  const accounts = config.SESSION_SECRET
+    ? staffAccounts({
+        db,
+        serverSecret: config.SESSION_SECRET,
+        timeouts: { idleMs: config.SESSION_IDLE_TIMEOUT_MS, absoluteMs: config.SESSION_ABSOLUTE_TIMEOUT_MS },
+        lockout: { maxAccountFailures: config.LOGIN_MAX_FAILURES, maxIpFailures: config.LOGIN_MAX_IP_FAILURES, windowMs: config.LOGIN_LOCK_MS, lockMs: config.LOGIN_LOCK_MS },
+      })
+    : null;
   let http: FastifyInstance | null = null;
   let url: string | null = null;
   if (options.http !== false) {
-    http = buildHttpServer({
-      db,
-      redis,
-      registry: metrics.registry,
-      cipher,
-      completeTask: completeTask({ db }),
-      staffToken: config.STAFF_TOKEN,
-    });
-    const address = await http.listen({ port: config.PORT, host: '0.0.0.0' });
+    // `vob serve` refuses to start without a secret (or makes one in --dev); this is the last guard.
+    if (!config.SESSION_SECRET || !accounts) throw new ConfigError('SESSION_SECRET', 'required to serve the staff pages');
+    http = buildHttpServer({ db, redis, registry: metrics.registry, cipher, accounts, serverSecret: config.SESSION_SECRET, behindTls: config.BEHIND_TLS, reminderAfterHours: config.REMINDER_AFTER_HOURS });
+    const address = await http.listen({ port: config.PORT, host: config.HTTP_HOST });
     url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     logger.info({ url }, 'http listening');
   }
@@ -216,6 +221,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
     sendReminder: reminder,
     reconcile,
     workers,
+    accounts,
     http,
     url,
     poller,

@@ -14,7 +14,13 @@ import { DEFAULT_MIME_LIMITS, parseMessage } from '../adapters/mime-parser';
 import { decodeImage, sniffFormat, type InputFormat } from '../adapters/ocr/image-input';
 import { renderPdf } from '../adapters/ocr/pdf-render';
 import type { ParsedMessage } from '../domain/mime/parsed-message';
+import { maskMemberId } from '../domain/staff-auth';
 import { TASK_KINDS, type TaskKind, type TaskStatus } from '../domain/tasks';
+
+const TASK_STATUSES: readonly TaskStatus[] = ['open', 'paused', 'done', 'closed'];
+import { z } from 'zod';
+import { parseInput } from '../shared/parse-input';
+import { listCorrections, type CorrectionView } from './correct-request';
 
 export type { QueueTaskRow } from '../adapters/db/staff-view.repository';
 
@@ -25,28 +31,61 @@ export type QueueStatusFilter = (typeof QUEUE_STATUSES)[number];
 export interface QueueFilter {
   kind: TaskKind | null;
   status: QueueStatusFilter;
+  /** The sending center's address, or '@domain'. */
+  center: string | null;
+  /** 'me', 'none' (unclaimed), 'any', or a staff user's id. */
+  assignee: 'me' | 'none' | 'any' | string;
+  page: number;
 }
+
+/** A queue row as lists show it: the member ID masked, the encrypted record dropped. */
+export type QueueTask = Omit<QueueTaskRow, 'requestEncrypted'> & { memberIdMasked: string | null };
 
 export interface QueueView {
   filter: QueueFilter;
-  tasks: QueueTaskRow[];
-  /** Tasks of each kind in the filter's statuses (whatever the kind filter). */
+  tasks: QueueTask[];
+  /** Tasks of each kind matching the filter (whatever the kind filter). */
   countsByKind: Record<TaskKind, number>;
+  /** Tasks in each status matching the filter (whatever the status filter). */
+  countsByStatus: Record<TaskStatus, number>;
+  centers: string[];
+  hasMore: boolean;
   now: Date;
 }
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export const queueQuery = z.object({
+  kind: z.enum(['all', ...TASK_KINDS]).optional(),
+  status: z.enum(QUEUE_STATUSES).optional(),
+  /** The sending center: an address or a domain (`@example.org`). */
+  center: z.string().trim().max(254).regex(/^[^\s<>]*$/, 'an address or @domain').optional(),
+  /** `me`, `none` (unclaimed), `any` or a staff user's id. */
+  assignee: z.string().regex(/^(me|none|any|\d{1,18})$/, "'me', 'none', 'any' or a user id").optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
 
 export class BadFilterError extends Error {
   override readonly name = 'BadFilterError';
   readonly code = 'bad-filter';
 }
 
-/** The query string's kind/status, checked against the known values. */
-export function parseQueueFilter(query: { kind?: unknown; status?: unknown }): QueueFilter {
-  const kind = typeof query.kind === 'string' && query.kind !== '' && query.kind !== 'all' ? query.kind : null;
-  const status = typeof query.status === 'string' && query.status !== '' ? query.status : 'active';
-  if (kind !== null && !(TASK_KINDS as readonly string[]).includes(kind)) throw new BadFilterError('unknown task kind');
-  if (!(QUEUE_STATUSES as readonly string[]).includes(status)) throw new BadFilterError('unknown task status');
-  return { kind: kind as TaskKind | null, status: status as QueueStatusFilter };
+/** The query string's filters, checked against the known values (BadFilterError names the bad one). */
+export function parseQueueFilter(query: unknown): QueueFilter {
+  const parsed = parseInput(queueQuery, query);
+  if (!parsed.ok) {
+    const issue = parsed.error.issues[0]!;
+    throw new BadFilterError(issue.field === 'kind' ? 'unknown task kind' : issue.field === 'status' ? 'unknown task status' : `bad ${issue.field}: ${issue.message}`);
+  }
+  const q = parsed.value;
+  return {
+    kind: q.kind && q.kind !== 'all' ? q.kind : null,
+    status: q.status ?? 'active',
+    center: q.center ? q.center.toLowerCase() : null,
+    assignee: q.assignee ?? 'any',
+    page: q.page ?? 1,
+  };
 }
 
 function statusesOf(filter: QueueStatusFilter): TaskStatus[] {
@@ -60,16 +99,35 @@ function statusesOf(filter: QueueStatusFilter): TaskStatus[] {
   }
 }
 
-export function listQueue({ db }: { db: Db }) {
+/** The last four characters of the request's member ID; null when there is none or it cannot be read. */
+function maskedMemberIdOf(cipher: PhiCipher, encrypted: Buffer | null): string | null {
+  if (!encrypted) return null;
+  try {
+    return maskMemberId(cipher.decryptJson<VobRequest>(encrypted).insurance.memberId);
+  } catch {
+    return null;
+  }
+}
+
+function queueTask(cipher: PhiCipher) {
+  return ({ requestEncrypted, ...t }: QueueTaskRow): QueueTask => ({ ...t, memberIdMasked: maskedMemberIdOf(cipher, requestEncrypted) });
+}
+
+export function listQueue({ db, cipher }: { db: Db; cipher: PhiCipher }) {
   const repo = createStaffViewRepository({ db });
-  return async (filter: QueueFilter, { now = new Date(), limit = 500 }: { now?: Date; limit?: number } = {}): Promise<QueueView> => {
+  return async (filter: QueueFilter, { viewerId = null, now = new Date(), pageSize = QUEUE_PAGE_SIZE }: { viewerId?: string | null; now?: Date; pageSize?: number } = {}): Promise<QueueView> => {
     const statuses = statusesOf(filter.status);
-    const [tasks, counts] = await Promise.all([
-      repo.listTasks({ kinds: filter.kind ? [filter.kind] : null, statuses, now, limit }),
-      repo.countTasksByKind(statuses),
+    const assignee = filter.assignee === 'any' ? null : filter.assignee === 'me' ? (viewerId ?? 'none') : filter.assignee;
+    const listFilter = { kinds: filter.kind ? [filter.kind] : null, statuses, center: filter.center, assignee };
+    const [rows, counts, centers] = await Promise.all([
+      repo.listTasks({ ...listFilter, now, limit: pageSize + 1, offset: (filter.page - 1) * pageSize }),
+      repo.countTasks(listFilter),
+      repo.listCenters(statuses),
     ]);
-    const countsByKind = Object.fromEntries(TASK_KINDS.map((k) => [k, counts[k] ?? 0])) as Record<TaskKind, number>;
-    return { filter, tasks, countsByKind, now };
+    const countsByKind = Object.fromEntries(TASK_KINDS.map((k) => [k, counts.byKind[k] ?? 0])) as Record<TaskKind, number>;
+    const countsByStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, counts.byStatus[s] ?? 0])) as Record<TaskStatus, number>;
+    const tasks = rows.slice(0, pageSize).map(queueTask(cipher));
+    return { filter, tasks, countsByKind, countsByStatus, centers, hasMore: rows.length > pageSize, now };
   };
 }
 
@@ -131,7 +189,9 @@ export interface RequestView {
   attachments: AttachmentView[];
   thread: ThreadMessageView[];
   replies: ReplyView[];
-  tasks: QueueTaskRow[];
+  tasks: QueueTask[];
+  /** Staff corrections, oldest first, each beside the value it replaced. */
+  corrections: CorrectionView[];
 }
 
 const IMAGE_FORMATS: ReadonlySet<InputFormat> = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heic', 'tiff', 'bmp']);
@@ -221,9 +281,10 @@ export function getRequestView({ db, cipher }: { db: Db; cipher: PhiCipher }) {
     if (!thread) return null;
     const { row } = thread;
     const request = cipher.decryptJson<VobRequest>(row.requestEncrypted);
-    const [replies, tasks] = await Promise.all([
+    const [replies, tasks, corrections] = await Promise.all([
       repo.listReplies(row.id, thread.messages.map((m) => m.row.id)),
-      repo.listTasksForRequest(row.id),
+      repo.listTasksForRequest(row.id).then((rows) => rows.map(queueTask(cipher))),
+      listCorrections({ db, cipher }, row.id),
     ]);
     const missingFields = request.missingFields ?? row.missingFields;
     return {
@@ -261,6 +322,7 @@ export function getRequestView({ db, cipher }: { db: Db; cipher: PhiCipher }) {
         sentAt: r.sentAt,
       })),
       tasks,
+      corrections,
     };
   };
 }
@@ -342,7 +404,7 @@ export interface MessageView {
   /** Why the message could not be opened fully here (then only its header block is shown). */
   parseError: string | null;
   rawStored: boolean;
-  tasks: QueueTaskRow[];
+  tasks: QueueTask[];
   requestIds: string[];
 }
 
@@ -370,7 +432,7 @@ export function getMessageView({ db, cipher }: { db: Db; cipher: PhiCipher }) {
     if (!/^\d{1,18}$/.test(id)) return null;
     const row = await repo.findMessage(id);
     if (!row) return null;
-    const [tasks, requestIds] = await Promise.all([repo.listTasksForMessage(id), repo.listRequestIdsForMessage(id)]);
+    const [tasks, requestIds] = await Promise.all([repo.listTasksForMessage(id).then((rows) => rows.map(queueTask(cipher))), repo.listRequestIdsForMessage(id)]);
     const view: MessageView = {
       id: row.id,
       messageId: row.messageId,

@@ -17,10 +17,12 @@ export interface StaffTaskRow {
   updatedAt: Date;
   closedAt: Date | null;
   closedBy: string | null;
+  claimedBy: string | null;
+  claimedAt: Date | null;
 }
 
 const COLUMNS = `id::text, kind, subject_key, request_id::text, inbound_message_id::text, status, priority, due_at, reason,
-  missing_fields, created_at, updated_at, closed_at, closed_by`;
+  missing_fields, created_at, updated_at, closed_at, closed_by, claimed_by::text, claimed_at`;
 
 function toRow(r: Record<string, unknown>): StaffTaskRow {
   return {
@@ -38,6 +40,8 @@ function toRow(r: Record<string, unknown>): StaffTaskRow {
     updatedAt: r.updated_at as Date,
     closedAt: (r.closed_at as Date | null) ?? null,
     closedBy: (r.closed_by as string | null) ?? null,
+    claimedBy: (r.claimed_by as string | null) ?? null,
+    claimedAt: (r.claimed_at as Date | null) ?? null,
   };
 }
 
@@ -116,6 +120,55 @@ export function createStaffTaskRepository({ db }: { db: Queryable }) {
         `UPDATE staff_task SET status = 'done', closed_at = now(), closed_by = $2, updated_at = now()
          WHERE id = $1 AND status IN ('open','paused') RETURNING ${COLUMNS}`,
         [id, by],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    /**
+     * Claims an open or paused task no one holds: one conditional UPDATE, so of two staff
+     * claiming at once exactly one wins. null when it is held, closed or unknown.
+     */
+    async claim(id: string, userId: string): Promise<StaffTaskRow | null> {
+      const { rows } = await db.query(
+        `UPDATE staff_task SET claimed_by = $2, claimed_at = now(), updated_at = now()
+         WHERE id = $1 AND claimed_by IS NULL AND status IN ('open','paused') RETURNING ${COLUMNS}`,
+        [id, userId],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    /** Lets go of a task held by `heldBy` (null: whoever holds it, for admins). */
+    async release(id: string, heldBy: string | null): Promise<StaffTaskRow | null> {
+      const { rows } = await db.query(
+        `UPDATE staff_task SET claimed_by = NULL, claimed_at = NULL, updated_at = now()
+         WHERE id = $1 AND claimed_by IS NOT NULL AND ($2::bigint IS NULL OR claimed_by = $2) RETURNING ${COLUMNS}`,
+        [id, heldBy],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    /** Gives an open or paused task to a staff member, whoever held it. */
+    async assign(id: string, userId: string): Promise<StaffTaskRow | null> {
+      const { rows } = await db.query(
+        `UPDATE staff_task SET claimed_by = $2, claimed_at = now(), updated_at = now()
+         WHERE id = $1 AND status IN ('open','paused') RETURNING ${COLUMNS}`,
+        [id, userId],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+
+    /**
+     * Claims the most urgent open task no one holds (the queue's order); rows another
+     * transaction is claiming are skipped rather than waited for.
+     */
+    async claimNext(userId: string, now: Date): Promise<StaffTaskRow | null> {
+      const { rows } = await db.query(
+        `UPDATE staff_task SET claimed_by = $1, claimed_at = now(), updated_at = now()
+         WHERE id = (SELECT id FROM staff_task WHERE status = 'open' AND claimed_by IS NULL
+                     ORDER BY priority, (due_at < $2) DESC, due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+           AND claimed_by IS NULL
+         RETURNING ${COLUMNS}`,
+        [userId, now],
       );
       return rows[0] ? toRow(rows[0]) : null;
     },

@@ -21,6 +21,44 @@ export interface QueueTaskRow {
   createdAt: Date;
   closedAt: Date | null;
   closedBy: string | null;
+  /** Who holds the task (a staff user id and e-mail), when claimed. */
+  claimedById: string | null;
+  claimedBy: string | null;
+  claimedAt: Date | null;
+  /** The request's encrypted record (for the masked member ID in lists); not sent anywhere. */
+  requestEncrypted: Buffer | null;
+}
+
+/** Which tasks a queue shows. `assignee`: a user id, 'none' (unclaimed) or null (anyone). */
+export interface TaskListFilter {
+  kinds: readonly TaskKind[] | null;
+  statuses: readonly TaskStatus[];
+  /** The sending center's address, or its domain as '@domain'. */
+  center: string | null;
+  assignee: string | 'none' | null;
+}
+
+/** The WHERE clause of a task list (aliases t, r, m), parameters from `$from`. */
+function taskWhere(f: Partial<TaskListFilter>, from: number): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${from + params.length - 1}`;
+  };
+  if (f.statuses) clauses.push(`t.status = ANY(${param(f.statuses)})`);
+  if (f.kinds) clauses.push(`t.kind = ANY(${param(f.kinds)})`);
+  if (f.center) {
+    const center = f.center.toLowerCase();
+    clauses.push(
+      center.startsWith('@')
+        ? `lower(COALESCE(r.from_address, m.from_address)) LIKE '%' || ${param(center.replace(/[\\%_]/g, '\\$&'))}`
+        : `lower(COALESCE(r.from_address, m.from_address)) = ${param(center)}`,
+    );
+  }
+  if (f.assignee === 'none') clauses.push('t.claimed_by IS NULL');
+  else if (f.assignee) clauses.push(`t.claimed_by = ${param(f.assignee)}`);
+  return { sql: clauses.length ? clauses.join(' AND ') : 'true', params };
 }
 
 export interface MessageRecordRow {
@@ -52,7 +90,12 @@ export interface ReplyRecordRow {
 
 const TASK_COLUMNS = `t.id::text AS id, t.kind, t.status, t.priority, t.due_at, t.reason, t.missing_fields,
   t.request_id::text AS request_id, t.inbound_message_id::text AS inbound_message_id,
-  COALESCE(r.from_address, m.from_address) AS from_address, t.created_at, t.closed_at, t.closed_by`;
+  COALESCE(r.from_address, m.from_address) AS from_address, t.created_at, t.closed_at, t.closed_by,
+  t.claimed_by::text AS claimed_by_id, u.email AS claimed_by, t.claimed_at, r.request_encrypted`;
+const TASK_FROM = `staff_task t
+  LEFT JOIN vob_request r ON r.id = t.request_id
+  LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
+  LEFT JOIN staff_user u ON u.id = t.claimed_by`;
 
 function toTask(r: Record<string, unknown>): QueueTaskRow {
   return {
@@ -69,6 +112,10 @@ function toTask(r: Record<string, unknown>): QueueTaskRow {
     createdAt: r.created_at as Date,
     closedAt: (r.closed_at as Date | null) ?? null,
     closedBy: (r.closed_by as string | null) ?? null,
+    claimedById: (r.claimed_by_id as string | null) ?? null,
+    claimedBy: (r.claimed_by as string | null) ?? null,
+    claimedAt: (r.claimed_at as Date | null) ?? null,
+    requestEncrypted: (r.request_encrypted as Buffer | null) ?? null,
   };
 }
 
@@ -93,30 +140,43 @@ function toMessage(r: Record<string, unknown>): MessageRecordRow {
 export function createStaffViewRepository({ db }: { db: Queryable }) {
   return {
     /**
-     * Tasks in the given statuses (and kinds, when given), most urgent first: by priority, then
-     * overdue before not, then open before paused, then the earliest due.
+     * Tasks matching the filter, most urgent first: by priority, then overdue before not, then
+     * open before paused, then the earliest due. `offset` pages.
      */
-    async listTasks({ kinds, statuses, now, limit }: { kinds: readonly TaskKind[] | null; statuses: readonly TaskStatus[]; now: Date; limit: number }): Promise<QueueTaskRow[]> {
+    async listTasks(filter: TaskListFilter & { now: Date; limit: number; offset?: number }): Promise<QueueTaskRow[]> {
+      const where = taskWhere(filter, 4);
       const { rows } = await db.query(
-        `SELECT ${TASK_COLUMNS}
-         FROM staff_task t
-         LEFT JOIN vob_request r ON r.id = t.request_id
-         LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
-         WHERE t.status = ANY($1) AND ($2::text[] IS NULL OR t.kind = ANY($2))
-         ORDER BY t.priority, (t.due_at < $3) DESC, (t.status = 'paused'), t.due_at, t.id
-         LIMIT $4`,
-        [statuses, kinds, now, limit],
+        `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE ${where.sql}
+         ORDER BY t.priority, (t.due_at < $1) DESC, (t.status = 'paused'), t.due_at, t.id
+         LIMIT $2 OFFSET $3`,
+        [filter.now, filter.limit, filter.offset ?? 0, ...where.params],
       );
       return rows.map(toTask);
     },
 
-    /** How many tasks of each kind are in the given statuses. */
-    async countTasksByKind(statuses: readonly TaskStatus[]): Promise<Record<string, number>> {
-      const { rows } = await db.query<{ kind: string; n: string }>(
-        'SELECT kind, count(*)::text AS n FROM staff_task WHERE status = ANY($1) GROUP BY kind',
+    /** How many tasks of each kind, and in each status, match the filter (each count ignoring its own dimension). */
+    async countTasks(filter: TaskListFilter): Promise<{ byKind: Record<string, number>; byStatus: Record<string, number> }> {
+      const byKindWhere = taskWhere({ ...filter, kinds: null }, 1);
+      const byStatusWhere = taskWhere({ ...filter, statuses: undefined }, 1);
+      const count = async (column: string, where: { sql: string; params: unknown[] }) => {
+        const { rows } = await db.query<{ k: string; n: string }>(
+          `SELECT t.${column} AS k, count(*)::text AS n FROM ${TASK_FROM} WHERE ${where.sql} GROUP BY t.${column}`,
+          where.params,
+        );
+        return Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
+      };
+      const [byKind, byStatus] = await Promise.all([count('kind', byKindWhere), count('status', byStatusWhere)]);
+      return { byKind, byStatus };
+    },
+
+    /** The centers (sender addresses) with tasks in these statuses, for the queue's filter. */
+    async listCenters(statuses: readonly TaskStatus[]): Promise<string[]> {
+      const { rows } = await db.query<{ a: string }>(
+        `SELECT DISTINCT lower(COALESCE(r.from_address, m.from_address)) AS a FROM ${TASK_FROM}
+         WHERE t.status = ANY($1) AND COALESCE(r.from_address, m.from_address) IS NOT NULL ORDER BY 1 LIMIT 200`,
         [statuses],
       );
-      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+      return rows.map((r) => r.a);
     },
 
     async findMessage(id: string): Promise<MessageRecordRow | null> {
@@ -163,10 +223,7 @@ export function createStaffViewRepository({ db }: { db: Queryable }) {
     /** Every task on a request (any status), oldest first. */
     async listTasksForRequest(requestId: string): Promise<QueueTaskRow[]> {
       const { rows } = await db.query(
-        `SELECT ${TASK_COLUMNS} FROM staff_task t
-         LEFT JOIN vob_request r ON r.id = t.request_id
-         LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
-         WHERE t.request_id = $1 ORDER BY t.id`,
+        `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.request_id = $1 ORDER BY t.id`,
         [requestId],
       );
       return rows.map(toTask);
@@ -175,10 +232,7 @@ export function createStaffViewRepository({ db }: { db: Queryable }) {
     /** Tasks about a message itself (review-message), any status. */
     async listTasksForMessage(inboundMessageId: string): Promise<QueueTaskRow[]> {
       const { rows } = await db.query(
-        `SELECT ${TASK_COLUMNS} FROM staff_task t
-         LEFT JOIN vob_request r ON r.id = t.request_id
-         LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
-         WHERE t.inbound_message_id = $1 AND t.request_id IS NULL ORDER BY t.id`,
+        `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.inbound_message_id = $1 AND t.request_id IS NULL ORDER BY t.id`,
         [inboundMessageId],
       );
       return rows.map(toTask);

@@ -4,10 +4,10 @@
  * program. Pure rendering; every value escaped by `html`.
  */
 import { TEXT_LIMIT, type MessageView } from '../../use-cases/staff-views';
-import { bytes, html, page, value, when } from './staff-html';
+import { bytes, html, page, value, when, type Viewer } from './staff-html';
 import { taskTable } from './staff-page';
 
-export function renderMessagePage(view: MessageView, now: Date): string {
+export function renderMessagePage(view: MessageView, now: Date, viewer: Viewer): string {
   const back = `/messages/${view.id}`;
   const reason = view.reviewCode
     ? html`<section class="box missing"><h2>Set aside: ${view.reviewCode}</h2>${value(view.reviewReason, '')}</section>`
@@ -40,8 +40,8 @@ ${reason}
 </dl>
 <p>${view.rawStored ? html`<a class="button" href="/messages/${view.id}/raw" download>Download the raw message (.eml)</a>` : html`<span class="none">The raw message is not stored.</span>`}</p>
 </section>
-<section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, { showTarget: false }) : html`<p class="none">No tasks on this message.</p>`}</section>
+<section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, viewer, { showTarget: false }) : html`<p class="none">No tasks on this message.</p>`}</section>
 <section class="box"><h2>Attachments</h2>${attachments}</section>
 <section class="box"><h2>Body text</h2>${text}</section>`;
-  return page(`Message ${view.id}`, body);
+  return page(`Message ${view.id}`, body, { viewer });
 }

@@ -5,7 +5,8 @@
  */
 import type { Address, VobRequest } from '../../../schemas/vob-record';
 import { askedAs, type RequestView } from '../../use-cases/staff-views';
-import { bytes, html, page, phone, value, when, type SafeHtml } from './staff-html';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../../domain/request-correction';
+import { bytes, csrfField, html, page, phone, value, when, type SafeHtml, type Viewer } from './staff-html';
 import { taskTable } from './staff-page';
 
 const RELATIONSHIP: Record<string, string> = {
@@ -73,7 +74,34 @@ ${fields([
 </section>`;
 }
 
-export function renderRequestPage(view: RequestView, now: Date): string {
+const CORRECTION_LABEL: Record<CorrectableField, string> = {
+  'client.name': 'Client name',
+  'client.dob': 'Date of birth',
+  'client.address': 'Client address (street, city, ST 12345)',
+  'insurance.payerName': 'Insurance name',
+  'insurance.memberId': 'Member ID',
+  'insurance.groupNumber': 'Group number',
+  'insurance.phone': 'Insurance phone',
+  'subscriber.name': 'Subscriber name',
+  'subscriber.relationship': 'Subscriber relationship (self, spouse, child, other)',
+  referredBy: 'Referred by',
+};
+
+/** What staff corrected (beside the value it replaced), and the form to correct a field. */
+function correctionSection(view: RequestView, viewer: Viewer): SafeHtml {
+  const history = view.corrections.length
+    ? html`<table><thead><tr><th>Field</th><th>Was</th><th>Now</th><th>By</th><th>When</th></tr></thead><tbody>${view.corrections.map(
+        (c) => html`<tr><td>${CORRECTION_LABEL[c.field as CorrectableField] ?? c.field}</td><td>${value(c.previous, 'empty')}</td><td><strong>${value(c.value, 'empty')}</strong></td><td>${c.by ?? ''}</td><td class="num">${when(c.at)}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p class="none">No field has been corrected by staff.</p>`;
+  return html`<section class="box"><h2>Corrections</h2>${history}
+<form method="post" action="/requests/${view.id}/correct" class="filters">${csrfField(viewer.csrf)}
+<label>Field<select name="field">${CORRECTABLE_FIELDS.map((f) => html`<option value="${f}">${CORRECTION_LABEL[f]}</option>`)}</select></label>
+<label>Correct value (empty clears it)<input type="text" name="value" maxlength="200"></label>
+<button type="submit" class="secondary">Correct</button></form></section>`;
+}
+
+export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer): string {
   const r = view.request;
   const back = `/requests/${view.id}`;
   const missing = view.missing.length
@@ -135,8 +163,9 @@ ${conflicts}
 <section class="box"><h2>Card images and scans</h2>
 <p class="sub">Every image and PDF attached to the request and its answers (not only those recognised as card sides).</p>
 ${images}</section></div>
-<section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, { showTarget: false }) : html`<p class="none">No tasks.</p>`}</section>
+${correctionSection(view, viewer)}
+<section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, viewer, { showTarget: false }) : html`<p class="none">No tasks.</p>`}</section>
 <section class="box"><h2>Thread</h2>${thread}</section>
 <section class="box"><h2>Replies and reminders sent</h2>${replies}</section>`;
-  return page(`Request ${view.id}`, body);
+  return page(`Request ${view.id}`, body, { viewer });
 }

@@ -64,18 +64,45 @@ export function value(v: string | null | undefined, missingText = 'not given'): 
   return v === null || v === undefined || v === '' ? html`<span class="none">${missingText}</span>` : html`${v}`;
 }
 
-/** The Done button: a plain form post, then back to `back` (a path of ours). */
-export function doneButton(taskId: string, back: string): SafeHtml {
-  return html`<form method="post" action="/tasks/${taskId}/done" class="inline"><input type="hidden" name="back" value="${back}"><button type="submit">Done</button></form>`;
+/** Who is looking at a page, and the CSRF token every form on it carries. */
+export interface Viewer {
+  userId: string | null;
+  email: string;
+  role: 'biller' | 'admin';
+  csrf: string;
 }
 
-export function page(title: string, body: SafeHtml, { wide = false }: { wide?: boolean } = {}): string {
+/** The hidden field every form posts: the synchronizer token of the viewer's session. */
+export function csrfField(csrf: string): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${csrf}">`;
+}
+
+/** A one-button form posting to `action` (a path of ours), with the CSRF token and hidden fields. */
+export function postButton(action: string, label: string, csrf: string, fields: Record<string, string> = {}, cls = ''): SafeHtml {
+  return html`<form method="post" action="${action}" class="inline">${csrfField(csrf)}${Object.entries(fields).map(
+    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`,
+  )}<button type="submit"${cls ? html` class="${cls}"` : ''}>${label}</button></form>`;
+}
+
+/** The Done button: a plain form post, then back to `back` (a path of ours). */
+export function doneButton(taskId: string, back: string, csrf: string): SafeHtml {
+  return postButton(`/tasks/${taskId}/done`, 'Done', csrf, { back });
+}
+
+function topBar(viewer: Viewer | null): SafeHtml {
+  if (!viewer) return html`<header class="top"><span class="home">VOB staff</span></header>`;
+  return html`<header class="top"><a href="/" class="home">VOB staff queue</a>${
+    viewer.role === 'admin' ? html` <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a>` : ''
+  }<span class="who">${viewer.email} (${viewer.role}) ${postButton('/logout', 'Log out', viewer.csrf, {}, 'secondary')}</span></header>`;
+}
+
+export function page(title: string, body: SafeHtml, { wide = false, viewer = null }: { wide?: boolean; viewer?: Viewer | null } = {}): string {
   return `<!doctype html>
 ${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title><link rel="stylesheet" href="/staff.css"></head>
 <body${wide ? html` class="wide"` : ''}>
-<header class="top"><a href="/" class="home">VOB staff queue</a></header>
+${topBar(viewer)}
 <main>
 ${body}
 </main>
@@ -88,7 +115,15 @@ export const STAFF_CSS = `
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:var(--fg);background:var(--bg)}
 header.top{background:#20324a;padding:.6em 1.5em}
-header.top a{color:#fff;text-decoration:none;font-weight:600}
+header.top a,header.top span.home{color:#fff;text-decoration:none;font-weight:600;margin-right:1em}
+header.top .who{float:right;color:#dfe6ee}
+button.secondary{background:var(--card);color:var(--accent)}
+form.stack{display:grid;gap:.6em;max-width:26em}
+form.stack label{display:grid;gap:.2em}
+input,select{font:inherit;padding:.3em .5em;border:1px solid var(--line);border-radius:4px}
+.error{background:var(--warnbg);border:1px solid #fecdca;color:var(--warn);padding:.5em .8em;border-radius:4px}
+form.filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin:.3em 0 .8em}
+form.filters label{display:grid;gap:.1em;font-size:.85em;color:var(--muted)}
 main{max-width:1200px;margin:0 auto;padding:1em 1.5em 3em}
 body.wide main{max-width:none}
 h1{font-size:1.45em;margin:.4em 0 .2em}

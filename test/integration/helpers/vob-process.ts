@@ -1,5 +1,5 @@
 /**
- * `vob serve` as a real child process (node bin/vob.js serve, built by `npm run build`), for
+ * `vob serve --dev` as a real child process (node bin/vob.js serve --dev: no admin or SESSION_SECRET needed on loopback, built by `npm run build`), for
  * fault tests that kill it, restart it or run two at once. Every child is tracked: stopAllVob()
  * in afterAll ends them (SIGTERM, then SIGKILL), and a process 'exit' hook SIGKILLs any left, so
  * a failing test never leaves an orphan that keeps jest waiting.
@@ -100,7 +100,7 @@ export interface StartVobOptions {
 
 /** Starts `node bin/vob.js serve` and resolves once its HTTP port listens. */
 export async function startVob({ name, env, readyTimeoutMs = 30_000 }: StartVobOptions): Promise<VobProcess> {
-  const child = spawn(process.execPath, [path.join(SERVE_ROOT, 'bin/vob.js'), 'serve'], {
+  const child = spawn(process.execPath, [path.join(SERVE_ROOT, 'bin/vob.js'), 'serve', '--dev'], {
     cwd: SERVE_ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,8 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../../src/config';
 import { startVobService, type VobService, type VobServiceOptions } from '../../../src/service/vob-service';
+import type { Role } from '../../../src/domain/staff-auth';
+import { CLI_ACTOR } from '../../../src/use-cases/staff-accounts';
 
 export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://vob:vob@127.0.0.1:5432/vob';
 
@@ -69,6 +71,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     LOG_LEVEL: 'silent',
     EXTRACT_CONCURRENCY: '2',
     RECONCILE_INTERVAL_MS: '3600000',
+    SESSION_SECRET: randomBytes(32).toString('base64'),
     ...env,
   });
 }
@@ -157,3 +160,60 @@ Referred By: Sunrise Recovery Center
 
 Thanks
 `;
+
+export const TEST_PASSWORD = 'a long test password 1';
+
+/** A new staff account on the running service (its e-mail is unique to the call). */
+export async function addStaff(service: VobService, role: Role, email = `${role}-${randomTag()}@staff.test`, password = TEST_PASSWORD): Promise<{ id: string; email: string }> {
+  const user = await service.accounts!.addUser({ email, role, password }, CLI_ACTOR, null);
+  return { id: user.id, email: user.email };
+}
+
+/**
+ * A signed-in browser-like client: the session cookie on every request, the CSRF token on every
+ * state change (unless `csrf: false`), redirects not followed.
+ */
+export interface StaffClient {
+  email: string;
+  userId: string;
+  cookie: string;
+  csrf: string;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  post(path: string, body?: Record<string, string>, opts?: { csrf?: boolean; headers?: Record<string, string> }): Promise<Response>;
+  api(method: string, path: string, body?: unknown, opts?: { csrf?: boolean }): Promise<Response>;
+}
+
+export async function signIn(service: VobService, email: string, password = TEST_PASSWORD): Promise<StaffClient> {
+  const res = await fetch(`${service.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}`);
+  const { user, csrfToken } = (await res.json()) as { user: { id: string }; csrfToken: string };
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vob_session='))!.split(';')[0]!;
+  const client: StaffClient = {
+    email,
+    userId: user.id,
+    cookie,
+    csrf: csrfToken,
+    get: (path, headers = {}) => fetch(`${service.url}${path}`, { headers: { cookie, ...headers }, redirect: 'manual' }),
+    post: (path, body = {}, opts = {}) =>
+      fetch(`${service.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
+        body: new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: csrfToken }), ...body }).toString(),
+      }),
+    api: (method, path, body, opts = {}) =>
+      fetch(`${service.url}${path}`, {
+        method,
+        redirect: 'manual',
+        headers: { cookie, ...(opts.csrf === false ? {} : { 'x-csrf-token': csrfToken }), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }),
+  };
+  return client;
+}
+
+/** A staff member of `role`, signed in. */
+export async function newSignedIn(service: VobService, role: Role): Promise<StaffClient> {
+  const { email } = await addStaff(service, role);
+  return signIn(service, email);
+}

@@ -1,4 +1,4 @@
-/** Migrations, export, the staff token and the per-sender rate limit, on the real lab. */
+/** Migrations, export, staff sign-in (session or API token) and the per-sender rate limit, on the real lab. */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { Client } from 'pg';
 import { defaultMigrationsDir, migrate } from '../../../src/adapters/db/migrate';
 import { exportJsonl } from '../../../src/cli/export-command';
 import type { VobService } from '../../../src/service/vob-service';
-import { createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, readMailbox, requestMail, startTestService, testConfig, waitFor } from './lab';
+import { CLI_ACTOR } from '../../../src/use-cases/staff-accounts';
+import { addStaff, createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, readMailbox, requestMail, signIn, startTestService, testConfig, waitFor } from './lab';
 
 jest.setTimeout(90_000);
 
@@ -29,7 +30,7 @@ test('migrations apply once under the lock, concurrently, and an edited applied 
     await c.connect();
     const { rows } = await c.query('SELECT version, checksum FROM schema_migrations ORDER BY version');
     await c.end();
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
   } finally {
     await db.drop();
@@ -39,11 +40,10 @@ test('migrations apply once under the lock, concurrently, and an edited applied 
 describe('a running service', () => {
   let db: { url: string; drop(): Promise<void> };
   let service: VobService;
-  const token = `tok-${randomTag()}`;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = await startTestService(testConfig(db.url, { STAFF_TOKEN: token, REPLY_RATE_PER_HOUR: '1' }));
+    service = await startTestService(testConfig(db.url, { REPLY_RATE_PER_HOUR: '1' }));
   });
   afterAll(async () => {
     await service?.stop();
@@ -92,17 +92,29 @@ describe('a running service', () => {
     );
   });
 
-  test('the staff pages need STAFF_TOKEN (Bearer or Basic); /health and /metrics do not', async () => {
+  test('the staff pages need a session or a per-user API token; /health and /metrics do not', async () => {
     expect((await fetch(`${service.url}/api/tasks`)).status).toBe(401);
     expect((await fetch(`${service.url}/`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const biller = await addStaff(service, 'biller');
+    const { token } = await service.accounts!.createToken(biller.email, CLI_ACTOR, null);
     const bearer = await fetch(`${service.url}/api/tasks`, { headers: { authorization: `Bearer ${token}` } });
     expect(bearer.status).toBe(200);
+    // Basic (the old shared-token scheme) is no longer accepted.
     const basic = await fetch(`${service.url}/`, { headers: { authorization: `Basic ${Buffer.from(`ann:${token}`).toString('base64')}` } });
-    expect(basic.status).toBe(200);
-    const html = await basic.text();
+    expect(basic.status).toBe(401);
+    const page = await (await signIn(service, biller.email)).get('/');
+    expect(page.status).toBe(200);
+    const html = await page.text();
     expect(html).toMatch(/Awaiting information/);
     expect(html).not.toMatch(/Jane|W123456789/);
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
     expect((await fetch(`${service.url}/metrics`)).status).toBe(200);
+  });
+
+  test('export is written to the audit trail', async () => {
+    await exportJsonl({ db: service.db, cipher: service.cipher }, new PassThrough().resume());
+    const { rows } = await service.db.query("SELECT actor, action FROM audit_event WHERE action = 'export'");
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows[0]).toEqual({ actor: 'cli', action: 'export' });
   });
 });

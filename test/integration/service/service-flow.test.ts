@@ -5,7 +5,7 @@
  */
 import IORedis from 'ioredis';
 import type { VobService } from '../../../src/service/vob-service';
-import { createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, readMailbox, requestMail, startTestService, testConfig, waitFor } from './lab';
+import { createTestDatabase, INCOMPLETE_BODY, newCenter, newSignedIn, randomTag, readMailbox, requestMail, startTestService, testConfig, waitFor } from './lab';
 
 jest.setTimeout(90_000);
 
@@ -216,12 +216,14 @@ test('/health, /metrics and the staff queue answer over HTTP', async () => {
   expect(metrics).toMatch(/vob_messages_ingested_total\{result="new"\} \d+/);
   expect(metrics).toMatch(/vob_tasks_open\{kind="awaiting-information"\} \d+/);
   expect(metrics).toMatch(/vob_replies_total\{status="sent"\} \d+/);
-  const { tasks } = (await (await fetch(`${service.url}/api/tasks`)).json()) as { tasks: { id: string; priority: number; status: string }[] };
+  expect((await fetch(`${service.url}/api/tasks`)).status).toBe(401);
+  const biller = await newSignedIn(service, 'biller');
+  const { tasks } = (await (await biller.get('/api/tasks')).json()) as { tasks: { id: string; priority: number; status: string }[] };
   expect(tasks.length).toBeGreaterThan(0);
   expect(tasks[0]!.priority).toBe(1);
-  const html = await (await fetch(`${service.url}/`)).text();
+  const html = await (await biller.get('/')).text();
   expect(html).toMatch(/VOB staff queue/);
-  const done = await fetch(`${service.url}/api/tasks/${tasks[0]!.id}/done`, { method: 'POST' });
+  const done = await biller.api('POST', `/api/tasks/${tasks[0]!.id}/done`);
   expect(done.status).toBe(200);
-  expect(await fetch(`${service.url}/api/tasks/${tasks[0]!.id}/done`, { method: 'POST' }).then((r) => r.status)).toBe(404);
+  expect(await biller.api('POST', `/api/tasks/${tasks[0]!.id}/done`).then((r) => r.status)).toBe(404);
 });

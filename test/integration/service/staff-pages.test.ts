@@ -1,13 +1,13 @@
 /**
  * The staff pages on the real lab: the queue links each task to its request or message, a
  * request's page shows its fields, missing items, conflicts, card reading and card images, Done
- * closes a task and comes back, a review-message page shows why the message was set aside, the
- * token is enforced everywhere, and a hostile subject or name is shown as text, never as markup.
+ * closes a task and comes back, a review-message page shows why the message was set aside, a
+ * session is needed everywhere, and a hostile subject or name is shown as text, never as markup.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VobService } from '../../../src/service/vob-service';
-import { createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, requestMail, startTestService, testConfig, waitFor } from './lab';
+import { createTestDatabase, INCOMPLETE_BODY, newCenter, newSignedIn, randomTag, requestMail, startTestService, testConfig, waitFor, type StaffClient } from './lab';
 
 jest.setTimeout(120_000);
 
@@ -16,13 +16,13 @@ const FIXTURES = path.join(__dirname, '../../../fixtures/emails');
 describe('staff pages', () => {
   let db: { url: string; drop(): Promise<void> };
   let service: VobService;
-  const token = `tok-${randomTag()}`;
-  const auth = { authorization: `Bearer ${token}` };
+  let biller: StaffClient;
   let uid = 0;
   let cardRequestId: string;
   let cardMessageId: string;
 
-  const get = (p: string, headers: Record<string, string> = auth) => fetch(`${service.url}${p}`, { headers, redirect: 'manual' });
+  const get = (p: string, headers?: Record<string, string>) =>
+    headers ? fetch(`${service.url}${p}`, { headers, redirect: 'manual' }) : biller.get(p);
   const ingest = (raw: Buffer) => service.ingest({ mailbox: 'INBOX', uidValidity: 1, uid: ++uid, raw });
   const requestsOf = (messageId: string) =>
     waitFor(
@@ -35,7 +35,8 @@ describe('staff pages', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = await startTestService(testConfig(db.url, { STAFF_TOKEN: token }));
+    service = await startTestService(testConfig(db.url));
+    biller = await newSignedIn(service, 'biller');
     // A card with front and back whose member ID and group disagree with the body.
     const center = newCenter();
     const raw = readFileSync(path.join(FIXTURES, 'card-conflict.eml'), 'latin1')
@@ -49,12 +50,15 @@ describe('staff pages', () => {
     await db?.drop();
   });
 
-  test('every staff route needs the token; /staff.css and /health do not', async () => {
+  test('every staff route needs a session (pages go to /login, the API answers 401); /staff.css and /health do not', async () => {
     const routes = ['/', '/api/tasks', `/requests/${cardRequestId}`, `/api/requests/${cardRequestId}`, `/requests/${cardRequestId}/card/0`,
       `/messages/${cardMessageId}`, `/api/messages/${cardMessageId}`, `/messages/${cardMessageId}/raw`];
     for (const route of routes) {
-      expect([route, (await get(route, {})).status]).toEqual([route, 401]);
+      const anonymous = await get(route, {});
+      if (route.startsWith('/api/')) expect([route, anonymous.status]).toEqual([route, 401]);
+      else expect([route, anonymous.status, anonymous.headers.get('location')]).toEqual([route, 303, '/login']);
       expect([route, (await get(route, { authorization: 'Bearer nope' })).status]).toEqual([route, 401]);
+      expect([route, (await get(route, { cookie: 'vob_session=forged' })).status]).toEqual([route, route.startsWith('/api/') ? 401 : 303]);
     }
     const post = await fetch(`${service.url}/tasks/1/done`, { method: 'POST', redirect: 'manual' });
     expect(post.status).toBe(401);
@@ -91,6 +95,7 @@ describe('staff pages', () => {
     expect(page).toMatch(/Verify benefits/);
     expect(page).toMatch(/Review conflicts/);
     expect(page).toContain(`name="back" value="/requests/${cardRequestId}"`);
+    expect(page).toContain(`name="_csrf" value="${biller.csrf}"`);
 
     const api = (await (await get(`/api/requests/${cardRequestId}`)).json()) as {
       request: { insurance: { memberId: string }; conflicts: unknown[] };
@@ -136,25 +141,22 @@ describe('staff pages', () => {
     expect((await get('/api/tasks?status=nonsense')).status).toBe(400);
   });
 
-  test('Done closes a task and redirects back to the request; a cross-site post is refused', async () => {
+  test('Done closes a task and redirects back to the request; a post without the CSRF token is refused', async () => {
     const api = (await (await get(`/api/requests/${cardRequestId}`)).json()) as { tasks: { id: string; kind: string; status: string }[] };
     const task = api.tasks.find((t) => t.kind === 'review-conflicts')!;
     expect(task.status).toBe('open');
-    const form = { 'content-type': 'application/x-www-form-urlencoded', ...auth };
-    const evil = await fetch(`${service.url}/tasks/${task.id}/done`, {
-      method: 'POST', redirect: 'manual', headers: { ...form, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, body: 'back=%2F',
-    });
+    const evil = await biller.post(`/tasks/${task.id}/done`, { back: '/' }, { csrf: false, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
     expect(evil.status).toBe(403);
-    const res = await fetch(`${service.url}/tasks/${task.id}/done`, {
-      method: 'POST', redirect: 'manual', headers: { ...form, 'sec-fetch-site': 'same-origin' }, body: `back=${encodeURIComponent(`/requests/${cardRequestId}`)}`,
-    });
+    const wrong = await biller.post(`/tasks/${task.id}/done`, { back: '/', _csrf: 'x'.repeat(43) });
+    expect(wrong.status).toBe(403);
+    const res = await biller.post(`/tasks/${task.id}/done`, { back: `/requests/${cardRequestId}` });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/requests/${cardRequestId}`);
     const after = (await (await get(`/api/requests/${cardRequestId}`)).json()) as { tasks: { id: string; status: string }[] };
     expect(after.tasks.find((t) => t.id === task.id)!.status).toBe('done');
     // A back address not of ours goes to the queue instead.
     const other = api.tasks.find((t) => t.kind === 'verify-benefits')!;
-    const offsite = await fetch(`${service.url}/tasks/${other.id}/done`, { method: 'POST', redirect: 'manual', headers: form, body: 'back=https%3A%2F%2Fevil.example%2F' });
+    const offsite = await biller.post(`/tasks/${other.id}/done`, { back: 'https://evil.example/' });
     expect(offsite.headers.get('location')).toBe('/');
   });
 

@@ -27,11 +27,24 @@ describe('loadConfig', () => {
     }
   });
 
+  const SECRET = 's'.repeat(32);
+
   it('refuses the lab key and a missing key in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', STAFF_TOKEN: 't' })).toThrow(/STORAGE_KEY/);
-    expect(() => loadConfig({ NODE_ENV: 'production', STAFF_TOKEN: 't', STORAGE_KEY: LAB_STORAGE_KEY })).toThrow(/STORAGE_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET })).toThrow(/STORAGE_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, STORAGE_KEY: LAB_STORAGE_KEY })).toThrow(/STORAGE_KEY/);
     const key = Buffer.alloc(32, 7).toString('base64');
-    expect(loadConfig({ NODE_ENV: 'production', STAFF_TOKEN: 't', STORAGE_KEY: key }).STORAGE_KEY).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, STORAGE_KEY: key }).STORAGE_KEY).toEqual(Buffer.alloc(32, 7));
+  });
+
+  it('requires SESSION_SECRET of 32+ bytes in production, and only there', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(() => loadConfig({ NODE_ENV: 'production', STORAGE_KEY: key })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', STORAGE_KEY: key, SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: at least 32 bytes/);
+    expect(loadConfig({ NODE_ENV: 'production', STORAGE_KEY: key, SESSION_SECRET: SECRET }).SESSION_SECRET).toEqual(Buffer.from(SECRET));
+    expect(loadConfig({}).SESSION_SECRET).toBeNull();
+    expect(loadConfig({}).SESSION_IDLE_TIMEOUT_MS).toBe(15 * 60_000);
+    expect(loadConfig({}).SESSION_ABSOLUTE_TIMEOUT_MS).toBe(12 * 3_600_000);
+    expect(loadConfig({}).HTTP_HOST).toBe('127.0.0.1');
   });
 
   it('parses sender domains as a lower-case list', () => {
