@@ -8,7 +8,9 @@ const USAGE = `usage: vob <command>
   extract MESSAGE.eml [--json]   read one raw message into the VOB record (no servers needed)
   serve                          run the service: migrations, mailbox poller, workers, HTTP (/health, /metrics, staff queue)
   migrate                        apply pending database migrations
-  export --format jsonl          print every stored request, one JSON line each`;
+  export --format jsonl          print every stored request, one JSON line each
+  eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]   the message's requests as an X12 270 (offline)
+  eligibility read FILE.271 [--json]                 what an X12 271 says`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./migrate-command')).runMigrate(rest);
     case 'export':
       return (await import('./export-command')).runExport(rest);
+    case 'eligibility':
+      return (await import('./eligibility-command')).runEligibility(rest);
     case undefined:
     case '-h':
     case '--help':
