@@ -1,21 +1,30 @@
 /**
  * `vob eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]`: one message's requests as an X12 270
  * on stdout, offline. `vob eligibility read FILE.271 [--json]`: what a 271 says.
+ * `vob eligibility export --ready --out FILE [--date YYYY-MM-DD]` and `import FILE.271`: the
+ * same against the database (stored trace numbers, draft verifications, rejection tasks).
  *
  * stderr names a skipped request by its index and what it lacks, never by its values (PHI).
  */
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { createPhiCipher } from '../adapters/crypto/phi-cipher';
+import { createDbPool } from '../adapters/db/db-pool';
 import type { Config } from '../config';
 import { inquiryForRequest } from '../domain/x12/eligibility-inquiry';
 import { X12FormatError } from '../domain/x12/interchange';
 import { read271, type EligibilityFile, type EligibilityResponse } from '../domain/x12/read-271';
 import { SERVICE_TYPE_NAMES } from '../domain/x12/service-types';
 import { write270, X12WriteError, type EligibilityInquiry, type InterchangeEnvelope, type Provider } from '../domain/x12/write-270';
+import { exportReadyInquiries } from '../use-cases/eligibility-export';
+import { importEligibilityResponses } from '../use-cases/eligibility-import';
 import { EXIT_CONFIG, loadCommandConfig } from './command-config';
 import { readCommandFile, runFileCommand } from './command-input';
 import { extractMessageFile } from './extract-command';
 
 const USAGE = `usage: vob eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]
-       vob eligibility read FILE.271 [--json]`;
+       vob eligibility read FILE.271 [--json]
+       vob eligibility export --ready --out FILE.270 [--date YYYY-MM-DD]
+       vob eligibility import FILE.271`;
 
 /** sysexits EX_DATAERR: the input was read but cannot give a result. */
 const EXIT_DATA = 65;
@@ -27,17 +36,29 @@ export async function runEligibility(args: string[]): Promise<number> {
       return runWrite270(rest);
     case 'read':
       return runRead271(rest);
+    case 'export':
+      return runExport270(rest);
+    case 'import':
+      return runImport271(rest);
     default:
       process.stderr.write(`${USAGE}\n`);
       return 64;
   }
 }
 
+/** `--name value` taken out of `args`: the value (undefined when absent, null when it has none) and the rest. */
+function takeOption(args: readonly string[], name: string): { value: string | null | undefined; rest: string[] } {
+  const at = args.indexOf(name);
+  if (at < 0) return { value: undefined, rest: [...args] };
+  const value = args[at + 1];
+  return { value: value === undefined || value.startsWith('--') ? null : value, rest: args.filter((_, i) => i !== at && i !== at + 1) };
+}
+
+const isDate = (value: string | null | undefined) => value === undefined || (value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value));
+
 async function runWrite270(args: string[]): Promise<number> {
-  const dateAt = args.indexOf('--date');
-  const date = dateAt >= 0 ? args[dateAt + 1] : undefined;
-  const files = args.filter((_, i) => dateAt < 0 || (i !== dateAt && i !== dateAt + 1));
-  if (files.length !== 1 || files[0]!.startsWith('-') || (dateAt >= 0 && !/^\d{4}-\d{2}-\d{2}$/.test(date ?? ''))) {
+  const { value: date, rest: files } = takeOption(args, '--date');
+  if (files.length !== 1 || files[0]!.startsWith('-') || !isDate(date)) {
     process.stderr.write(`${USAGE}\n`);
     return 64;
   }
@@ -47,7 +68,7 @@ async function runWrite270(args: string[]): Promise<number> {
   if (typeof document === 'number') return document;
 
   const now = new Date();
-  const envelope = envelopeFor(settings, now);
+  const envelope = { ...envelopeFor(settings, now), controlNumber: clockControlNumber(now) };
   const dateOfService = date ?? localDate(now);
   const inquiries: EligibilityInquiry[] = [];
   document.requests.forEach((request, index) => {
@@ -69,6 +90,76 @@ async function runWrite270(args: string[]): Promise<number> {
       return EXIT_DATA;
     }
     throw err;
+  }
+}
+
+async function runExport270(args: string[]): Promise<number> {
+  const { value: date, rest: withoutDate } = takeOption(args, '--date');
+  const { value: out, rest } = takeOption(withoutDate, '--out');
+  if (rest.length !== 1 || rest[0] !== '--ready' || !out || !isDate(date)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 64;
+  }
+  const settings = eligibilitySettings('eligibility export');
+  if (settings === null) return EXIT_CONFIG;
+  const now = new Date();
+  const envelope = envelopeFor(settings, now);
+  const partial = `${out}.partial`;
+  const db = createDbPool({ connectionString: settings.config.DATABASE_URL, max: 2 });
+  try {
+    const result = await exportReadyInquiries({
+      db,
+      cipher: createPhiCipher({ key: settings.config.STORAGE_KEY }),
+      provider: settings.provider,
+      envelope,
+      dateOfService: date ?? localDate(now),
+      // Written beside the target inside the transaction, renamed once it commits.
+      writeFile: (text) => writeFile(partial, text, { flag: 'wx' }),
+    });
+    for (const skip of result.skipped) {
+      process.stderr.write(`vob eligibility export: request ${skip.requestId} skipped: no ${skip.missing.join(', no ')}\n`);
+    }
+    if (result.controlNumber === null) {
+      process.stderr.write('vob eligibility export: no ready request to send; no file written\n');
+      return result.skipped.length > 0 ? EXIT_DATA : 0;
+    }
+    await rename(partial, out);
+    process.stderr.write(`vob eligibility export: ${result.exported} request(s) in interchange ${result.controlNumber} written to ${out}\n`);
+    return 0;
+  } catch (err) {
+    await unlink(partial).catch(() => undefined);
+    throw err;
+  } finally {
+    await db.end();
+  }
+}
+
+async function runImport271(args: string[]): Promise<number> {
+  if (args.length !== 1 || args[0]!.startsWith('-')) {
+    process.stderr.write(`${USAGE}\n`);
+    return 64;
+  }
+  const file = args[0]!;
+  const config = loadCommandConfig('eligibility import');
+  if (config === null) return EXIT_CONFIG;
+  const bytes = await readCommandFile(file, 'eligibility import');
+  if (typeof bytes === 'number') return bytes;
+  const db = createDbPool({ connectionString: config.DATABASE_URL, max: 2 });
+  try {
+    const result = await importEligibilityResponses({ db, cipher: createPhiCipher({ key: config.STORAGE_KEY }), now: new Date() }, bytes);
+    process.stderr.write(
+      `vob eligibility import: ${result.loops} loop(s): ${result.stored} stored, ${result.matched} matched to requests, ` +
+        `${result.unmatched} unmatched, ${result.rejectionTasks} rejection task(s)${result.stored === 0 && result.loops > 0 ? ' (imported before)' : ''}\n`,
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof X12FormatError) {
+      process.stderr.write(`vob eligibility import: ${file}: refused, nothing stored: ${err.message}\n`);
+      return EXIT_DATA;
+    }
+    throw err;
+  } finally {
+    await db.end();
   }
 }
 
@@ -110,15 +201,14 @@ export function eligibilitySettings(command: string): EligibilitySettings | null
   return { config, provider: { npi: config.PROVIDER_NPI!, name: config.PROVIDER_NAME! } };
 }
 
-/** Offline files take their control number from the clock (seconds, within ISA13's nine digits). */
-export function envelopeFor({ config, provider }: EligibilitySettings, now: Date, controlNumber?: number): InterchangeEnvelope {
-  return {
-    senderId: config.X12_SENDER_ID ?? provider.npi,
-    receiverId: config.X12_RECEIVER_ID,
-    usage: config.X12_USAGE,
-    createdAt: now,
-    controlNumber: controlNumber ?? (Math.floor(now.getTime() / 1000) % 999_999_999) + 1,
-  };
+/** The envelope settings; the control number comes from the clock (offline) or the database sequence. */
+export function envelopeFor({ config, provider }: EligibilitySettings, now: Date): Omit<InterchangeEnvelope, 'controlNumber'> {
+  return { senderId: config.X12_SENDER_ID ?? provider.npi, receiverId: config.X12_RECEIVER_ID, usage: config.X12_USAGE, createdAt: now };
+}
+
+/** Offline files take their control number from the clock: seconds, within ISA13's nine digits. */
+function clockControlNumber(now: Date): number {
+  return (Math.floor(now.getTime() / 1000) % 999_999_999) + 1;
 }
 
 function localDate(at: Date): string {

@@ -1,6 +1,6 @@
 import { X12FormatError } from '../../../src/domain/x12/interchange';
 import { read271 } from '../../../src/domain/x12/read-271';
-import { readX12Fixture } from './x12-test-files';
+import { interchange271, readX12Fixture, sourceLoops } from './x12-test-files';
 
 /** The error read271 throws, for assertions on its segment number and reason. */
 function refusal(text: string): X12FormatError {
@@ -148,21 +148,16 @@ describe('read271 refuses a malformed file with the segment number', () => {
 
 describe('read271 on a large file', () => {
   it('reads a 10 MB interchange of segments whole, or refuses it whole', () => {
-    const head = readX12Fixture('active-bh.271');
-    const isa = head.slice(0, head.indexOf('\n') + 1);
-    const source = 'BHT*0022*11*BIG*20261206*0731~HL*1**20*1~NM1*PR*2*AETNA*****PI*60054~HL*2*1*21*1~NM1*1P*2*SUNRISE RECOVERY TEST*****XX*1234567893~';
-    const loops: string[] = [];
+    const loops: string[][] = [];
     let bytes = 0;
     let hl = 2;
     while (bytes < 10 * 1024 * 1024) {
       hl++;
-      const loop = `HL*${hl}*2*22*0~TRN*2*VOB-${hl}*9123456789~NM1*IL*1*BULKTEST*PERSON****MI*W${String(hl).padStart(9, '0')}~DMG*D8*19900102~EB*1**30^MH~EB*C*IND*30***23*1500*****Y~MSG*FICTIONAL TEST DATA~`;
+      const loop = [`HL*${hl}*2*22*0`, `TRN*2*VOB-${hl}*9123456789`, `NM1*IL*1*BULKTEST*PERSON****MI*W${String(hl).padStart(9, '0')}`, 'DMG*D8*19900102', 'EB*1**30^MH', 'EB*C*IND*30***23*1500*****Y', 'MSG*FICTIONAL TEST DATA'];
       loops.push(loop);
-      bytes += loop.length;
+      bytes += loop.join('~\n').length;
     }
-    const body = `ST*271*0001*005010X279A1~${source}${loops.join('')}`;
-    const segments = body.split('~').length - 1 + 1;
-    const text = `${isa}GS*HB*FICTPAYERHUB*SUNRISETEST*20261206*0731*1001*X*005010X279A1~${body}SE*${segments}*0001~GE*1*1001~IEA*1*000001001~`;
+    const text = interchange271([[...sourceLoops(), ...loops.flat()]]);
     expect(text.length).toBeGreaterThan(10 * 1024 * 1024);
 
     const before = process.memoryUsage().heapUsed;
