@@ -36,8 +36,8 @@ export interface ResponseInsert {
   responseEncrypted: Buffer;
 }
 
-/** ST02 has four digits: one 270 holds at most this many transactions. */
-export const MAX_INQUIRIES_PER_FILE = 9999;
+/** One export's batch at most: a file a clearinghouse takes in one upload; the rest go in the next. */
+export const MAX_INQUIRIES_PER_FILE = 10_000;
 
 export function createEligibilityRepository({ db }: { db: Queryable }) {
   return {

@@ -112,7 +112,8 @@ function emitBenefitInquiry(emit: (...elements: string[]) => void, inquiry: Elig
 
 function checkInputs(inquiries: readonly EligibilityInquiry[], provider: Provider, envelope: InterchangeEnvelope): void {
   if (inquiries.length === 0) throw new X12WriteError('no inquiries to write');
-  if (inquiries.length > 9999) throw new X12WriteError('more than 9999 inquiries: ST02 has four digits');
+  // ST02 is 4 to 9 characters: numbered from 0001, a file holds at most 999999999 transactions.
+  if (inquiries.length > 999_999_999) throw new X12WriteError('more inquiries than ST02 can number');
   if (!isValidNpi(provider.npi)) throw new X12WriteError('the provider NPI is not 10 digits with a valid check digit');
   if (clean(provider.name) === '') throw new X12WriteError('the provider name is empty');
   if (!Number.isInteger(envelope.controlNumber) || envelope.controlNumber < 1 || envelope.controlNumber > 999_999_999) {

@@ -1,6 +1,6 @@
 import { X12FormatError } from '../../../src/domain/x12/interchange';
 import { read271 } from '../../../src/domain/x12/read-271';
-import { interchange271, readX12Fixture, sourceLoops } from './x12-test-files';
+import { interchange271, readX12Fixture, sourceLoops, subscriberLoop } from './x12-test-files';
 
 /** The error read271 throws, for assertions on its segment number and reason. */
 function refusal(text: string): X12FormatError {
@@ -153,7 +153,7 @@ describe('read271 on a large file', () => {
     let hl = 2;
     while (bytes < 10 * 1024 * 1024) {
       hl++;
-      const loop = [`HL*${hl}*2*22*0`, `TRN*2*VOB-${hl}*9123456789`, `NM1*IL*1*BULKTEST*PERSON****MI*W${String(hl).padStart(9, '0')}`, 'DMG*D8*19900102', 'EB*1**30^MH', 'EB*C*IND*30***23*1500*****Y', 'MSG*FICTIONAL TEST DATA'];
+      const loop = subscriberLoop(hl);
       loops.push(loop);
       bytes += loop.join('~\n').length;
     }
