@@ -242,6 +242,7 @@ function formatResponse(r: EligibilityResponse): string[] {
     `Payer:      ${show(r.payer.name)} (${show(r.payer.id)})`,
     `Member:     ${show(r.name)}, ID ${show(r.memberId)}, born ${show(r.dob)} (${r.loop})`,
     `Active:     ${r.active === null ? 'not said' : r.active ? 'yes' : 'no'}`,
+    ...Object.entries(r.dates).map(([name, value]) => `Date:       ${name} ${value.replace('/', ' to ')}`),
   ];
   for (const x of r.rejections) lines.push(`Rejected:   ${x.code} ${x.reason}${x.followUp ? ` (${x.followUp})` : ''}`);
   if (r.carveOut) lines.push(`Carve-out:  ${r.carveOut.name} ${show(r.carveOut.phone)}`);

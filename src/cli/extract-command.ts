@@ -68,6 +68,7 @@ function formatRequest(r: VobRequest): string[] {
     `Subscriber:    ${show(r.subscriber.name)} (${show(r.subscriber.relationship)})`,
     `Referred by:   ${show(r.referredBy)}`,
     `Card:          ${r.card.attached ? r.card.sides.join(' + ') || 'attached' : 'not attached'}`,
+    `Level of care: ${show(r.levelOfCare ?? null)}`,
   ];
   if (r.missingFields.length > 0) lines.push(`Missing:       ${r.missingFields.join(', ')}`);
   for (const c of r.conflicts) lines.push(`Conflict:      ${c.field}: body "${c.body}" vs card "${c.card}"`);

@@ -76,6 +76,8 @@ export interface EligibilityResponse {
   loop: 'subscriber' | 'dependent';
   /** Extra: the 271's ST02, to find the answer in the file. */
   transactionControlNumber: string;
+  /** Extra: the loop's DTP dates by name (plan-begin, eligibility...), "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD". */
+  dates: Record<string, string>;
 }
 
 export interface EligibilityFile {
@@ -178,6 +180,7 @@ function emptyResponse(payer: SourceLoop['payer'], rejections: Rejection[], tran
     carveOut: null,
     loop: 'subscriber',
     transactionControlNumber: transaction,
+    dates: {},
   };
 }
 
@@ -267,7 +270,39 @@ function readPersonSegment(segment: Segment, person: PersonLoop, d: Delimiters):
     case 'PER':
       if (person.inRelatedEntity && person.carveOut !== null && person.carveOut.phone === null) person.carveOut.phone = phoneOf(segment);
       return;
+    case 'DTP':
+      // Dates of the person's coverage (2100C/D); a benefit's own dates (2110) are not kept.
+      if (person.benefit === null) {
+        const name = DATE_NAMES[el(1)] ?? `dtp-${el(1)}`;
+        response.dates[name] = dtpValue(el(2), el(3)) ?? fail('DTP03 is not a date or date range of its DTP02 format');
+      }
+      return;
   }
+}
+
+/** DTP01 qualifiers a 271 uses for coverage dates. */
+const DATE_NAMES: Record<string, string> = {
+  '102': 'issue',
+  '152': 'effective-date-of-change',
+  '291': 'plan',
+  '307': 'eligibility',
+  '318': 'added',
+  '346': 'plan-begin',
+  '347': 'plan-end',
+  '356': 'eligibility-begin',
+  '357': 'eligibility-end',
+  '435': 'admission',
+  '472': 'service',
+  '636': 'last-update',
+};
+
+/** D8 CCYYMMDD → ISO date; RD8 CCYYMMDD-CCYYMMDD → "from/to". */
+function dtpValue(format: string, value: string): string | null {
+  if (format === 'D8') return isoDate(value);
+  if (format !== 'RD8') return null;
+  const [from, to, ...more] = value.split('-');
+  const range = [isoDate(from ?? ''), isoDate(to ?? '')];
+  return more.length === 0 && range[0] && range[1] ? `${range[0]}/${range[1]}` : null;
 }
 
 function benefit(segment: Segment, d: Delimiters): Benefit {

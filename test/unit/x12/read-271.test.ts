@@ -29,6 +29,7 @@ describe('read271 on fixtures', () => {
       rejections: [],
       carveOut: null,
       loop: 'subscriber',
+      dates: { 'plan-begin': '2026-01-01' },
     });
     expect(r!.benefits[0]).toMatchObject({ info: '1', serviceTypes: ['30', 'MH', 'AI'], planDescription: 'PPO PLAN', messages: ['BEHAVIORAL HEALTH ADMINISTERED BY PLAN'] });
     expect(r!.benefits[1]).toEqual({
@@ -99,6 +100,13 @@ describe('read271 on fixtures', () => {
     expect(responses[5]!.rejections[0]!.reason).toBe('Unable to Respond at Current Time');
   });
 
+  it('keeps coverage dates (D8 and RD8) by name, not a benefit\'s own', () => {
+    const text = readX12Fixture('several-subscribers.271')
+      .replace('DMG*D8*19791111', 'DTP*307*RD8*20260101-20261231')
+      .replace('EB*C*IND*MH***23*500*****Y', 'DTP*472*D8*20260301');
+    expect(read271(text).responses[0]!.dates).toEqual({ eligibility: '2026-01-01/2026-12-31' });
+  });
+
   it('takes its delimiters from the ISA and ignores line endings around segments', () => {
     const text = readX12Fixture('several-subscribers.271');
     const other = text.replace(/\*/g, '|').replace(/\^/g, '!').replace(/\|:~/, '|>~').replace(/~\n/g, '\r\n\r\n');
@@ -136,6 +144,7 @@ describe('read271 refuses a malformed file with the segment number', () => {
     ['HL under the wrong parent', valid.replace('HL*4*2*22*0', 'HL*4*1*22*0'), 15, /an HL 22 must hang under an HL 21/],
     ['HL parent unknown', valid.replace('HL*4*2*22*0', 'HL*4*9*22*0'), 15, /HL02 names a parent/],
     ['a bad date of birth', valid.replace('DMG*D8*19791111', 'DMG*D8*19791311'), 12, /DMG02/],
+    ['a bad plan date', valid.replace('DMG*D8*19791111', 'DTP*346*RD8*20260101-2026'), 12, /DTP03/],
     ['a bad amount', valid.replace('EB*C*IND*MH***23*500', 'EB*C*IND*MH***23*5O0'), 14, /EB07 is not a number/],
     ['data after IEA', `${valid}ISA*00`, 51, /data after IEA/],
     ['LS without LE', readX12Fixture('carve-out.271').replace('LE*2120~\n', '').replace('SE*22*', 'SE*21*'), 22, /EB inside LS\/LE/],
