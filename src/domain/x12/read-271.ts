@@ -130,6 +130,10 @@ export function read271(text: string): EligibilityFile {
     const fail = (reason: string): never => {
       throw new X12FormatError(segment.number, reason);
     };
+    const open: Loop | null = current;
+    if ((segment.id === 'HL' || segment.id === 'SE') && open !== null && 'person' in open && open.person.inRelatedEntity) {
+      fail(`${segment.id} inside LS/LE: LE is missing`);
+    }
     switch (segment.id) {
       case 'ST':
         loops = new Map();

@@ -147,6 +147,7 @@ describe('read271 refuses a malformed file with the segment number', () => {
     ['a bad plan date', valid.replace('DMG*D8*19791111', 'DTP*346*RD8*20260101-2026'), 12, /DTP03/],
     ['a bad amount', valid.replace('EB*C*IND*MH***23*500', 'EB*C*IND*MH***23*5O0'), 14, /EB07 is not a number/],
     ['data after IEA', `${valid}ISA*00`, 51, /data after IEA/],
+    ['LS not closed before SE', readX12Fixture('carve-out.271').replace('LE*2120~\nEB*C*IND*30***23*2000*****Y~\n', '').replace('SE*22*', 'SE*20*'), 22, /SE inside LS\/LE: LE is missing/],
     ['LS without LE', readX12Fixture('carve-out.271').replace('LE*2120~\n', '').replace('SE*22*', 'SE*21*'), 22, /EB inside LS\/LE/],
   ])('%s', (_name, text, segment, reason) => {
     const err = refusal(text);
