@@ -15,7 +15,7 @@ import { X12FormatError } from '../domain/x12/interchange';
 import { read271, type EligibilityFile, type EligibilityResponse } from '../domain/x12/read-271';
 import { SERVICE_TYPE_NAMES } from '../domain/x12/service-types';
 import { write270, X12WriteError, type EligibilityInquiry, type InterchangeEnvelope, type Provider } from '../domain/x12/write-270';
-import { exportReadyInquiries } from '../use-cases/eligibility-export';
+import { exportReadyInquiries, type ExportResult } from '../use-cases/eligibility-export';
 import { importEligibilityResponses } from '../use-cases/eligibility-import';
 import { EXIT_CONFIG, loadCommandConfig } from './command-config';
 import { readCommandFile, runFileCommand } from './command-input';
@@ -75,7 +75,7 @@ async function runWrite270(args: string[]): Promise<number> {
     // Offline trace numbers: the interchange's control number and the request's place in the message.
     const result = inquiryForRequest(request, { traceNumber: `${envelope.controlNumber}-${index + 1}`, dateOfService });
     if (result.ok) inquiries.push(result.inquiry);
-    else process.stderr.write(`vob eligibility 270: request ${index + 1} skipped: no ${result.missing.join(', no ')}\n`);
+    else reportSkipped('eligibility 270', index + 1, result.missing);
   });
   if (inquiries.length === 0) {
     process.stderr.write('vob eligibility 270: nothing to write: no request has what a 270 needs\n');
@@ -106,32 +106,44 @@ async function runExport270(args: string[]): Promise<number> {
   const envelope = envelopeFor(settings, now);
   const partial = `${out}.partial`;
   const db = createDbPool({ connectionString: settings.config.DATABASE_URL, max: 2 });
+  let written = false;
+  let result: ExportResult;
   try {
-    const result = await exportReadyInquiries({
+    result = await exportReadyInquiries({
       db,
       cipher: createPhiCipher({ key: settings.config.STORAGE_KEY }),
       provider: settings.provider,
       envelope,
       dateOfService: date ?? localDate(now),
       // Written beside the target inside the transaction, renamed once it commits.
-      writeFile: (text) => writeFile(partial, text, { flag: 'wx' }),
+      writeFile: async (text) => {
+        await writeFile(partial, text, { flag: 'wx' });
+        written = true;
+      },
     });
-    for (const skip of result.skipped) {
-      process.stderr.write(`vob eligibility export: request ${skip.requestId} skipped: no ${skip.missing.join(', no ')}\n`);
-    }
-    if (result.controlNumber === null) {
-      process.stderr.write('vob eligibility export: no ready request to send; no file written\n');
-      return result.skipped.length > 0 ? EXIT_DATA : 0;
-    }
-    await rename(partial, out);
-    process.stderr.write(`vob eligibility export: ${result.exported} request(s) in interchange ${result.controlNumber} written to ${out}\n`);
-    return 0;
   } catch (err) {
-    await unlink(partial).catch(() => undefined);
-    throw err;
+    // Rolled back: the half-made file goes too (only ours: 'wx' never replaces another's).
+    if (written) await unlink(partial).catch(() => undefined);
+    if (!(err instanceof X12WriteError)) throw err;
+    process.stderr.write(`vob eligibility export: ${err.message}\n`);
+    return EXIT_DATA;
   } finally {
     await db.end();
   }
+  for (const skip of result.skipped) reportSkipped('eligibility export', skip.requestId, skip.missing);
+  if (result.controlNumber === null) {
+    process.stderr.write('vob eligibility export: no ready request to send; no file written\n');
+    return result.skipped.length > 0 ? EXIT_DATA : 0;
+  }
+  // Committed: from here the file is the record of what was sent and is never deleted.
+  await rename(partial, out);
+  process.stderr.write(`vob eligibility export: ${result.exported} request(s) in interchange ${result.controlNumber} written to ${out}\n`);
+  return 0;
+}
+
+/** A request that cannot go in a 270, named by its index or id and what it lacks (never its values). */
+function reportSkipped(command: string, request: string | number, missing: readonly string[]): void {
+  process.stderr.write(`vob ${command}: request ${request} skipped: no ${missing.join(', no ')}\n`);
 }
 
 async function runImport271(args: string[]): Promise<number> {
