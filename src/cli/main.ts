@@ -10,7 +10,9 @@ const USAGE = `usage: vob <command>
   migrate                        apply pending database migrations
   export --format jsonl          print every stored request, one JSON line each
   eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]   the message's requests as an X12 270 (offline)
-  eligibility read FILE.271 [--json]                 what an X12 271 says`;
+  eligibility read FILE.271 [--json]                 what an X12 271 says
+  eligibility export --ready --out FILE.270          ready requests not sent yet, trace numbers stored
+  eligibility import FILE.271                        answers stored as draft verifications, rejections as tasks`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
