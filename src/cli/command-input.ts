@@ -1,5 +1,5 @@
 /** What commands that read one file share: their `FILE [--json]` arguments and the read itself. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 /** sysexits EX_NOINPUT: the input file cannot be read. */
 export const EXIT_NO_INPUT = 66;
@@ -32,9 +32,17 @@ function fileAndJsonFlag(args: readonly string[]): { file: string; json: boolean
   return { file: files[0]!, json: args.includes('--json') };
 }
 
-/** The file's bytes, or EXIT_NO_INPUT after naming the file and the error code on stderr. */
-export async function readCommandFile(file: string, command: string): Promise<Buffer | number> {
+/**
+ * The file's bytes, or an exit code after naming the file on stderr: EXIT_NO_INPUT when it
+ * cannot be read, 65 when it is larger than `maxBytes` (checked before reading it into memory).
+ */
+export async function readCommandFile(file: string, command: string, maxBytes = Infinity): Promise<Buffer | number> {
   try {
+    const { size } = await stat(file);
+    if (size > maxBytes) {
+      process.stderr.write(`vob ${command}: ${file}: ${size} bytes, more than the ${maxBytes} this command reads\n`);
+      return 65;
+    }
     return await readFile(file);
   } catch (err) {
     process.stderr.write(`vob ${command}: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);

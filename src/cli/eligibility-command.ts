@@ -29,6 +29,12 @@ const USAGE = `usage: vob eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]
 /** sysexits EX_DATAERR: the input was read but cannot give a result. */
 const EXIT_DATA = 65;
 
+/**
+ * The largest 271 read: a 10.6 MB file (65,000 loops) reads in 1.6 s with a peak RSS of about
+ * 200 MB, so 32 MB stays near 600 MB; a larger file is refused before it is loaded.
+ */
+const MAX_271_BYTES = 32 * 1024 * 1024;
+
 export async function runEligibility(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
   switch (subcommand) {
@@ -154,7 +160,7 @@ async function runImport271(args: string[]): Promise<number> {
   const file = args[0]!;
   const config = loadCommandConfig('eligibility import');
   if (config === null) return EXIT_CONFIG;
-  const bytes = await readCommandFile(file, 'eligibility import');
+  const bytes = await readCommandFile(file, 'eligibility import', MAX_271_BYTES);
   if (typeof bytes === 'number') return bytes;
   const db = createDbPool({ connectionString: config.DATABASE_URL, max: 2 });
   try {
@@ -181,7 +187,7 @@ function runRead271(args: string[]): Promise<number> {
 
 /** A 271 file read whole, or the exit code after a one-line reason on stderr. */
 export async function read271File(file: string, command: string): Promise<EligibilityFile | number> {
-  const bytes = await readCommandFile(file, command);
+  const bytes = await readCommandFile(file, command, MAX_271_BYTES);
   if (typeof bytes === 'number') return bytes;
   try {
     // latin1 keeps one character per byte, so ISA positions hold whatever the file's encoding.

@@ -109,3 +109,13 @@ describe('vob eligibility read', () => {
     expect(stderr).toMatch(/refused, nothing read: segment 33: SE01/);
   });
 });
+
+describe('vob eligibility read: size', () => {
+  it('refuses a file over the size limit before reading it', async () => {
+    const big = join(dir, 'big.271');
+    writeFileSync(big, Buffer.alloc(33 * 1024 * 1024, 0x20));
+    const { code, stderr } = await runCli(['eligibility', 'read', big]);
+    expect(code).toBe(65);
+    expect(stderr).toMatch(/more than the 33554432 this command reads/);
+  });
+});
