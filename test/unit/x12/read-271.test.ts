@@ -118,6 +118,26 @@ describe('read271 on fixtures', () => {
   });
 });
 
+describe('the JSON shape staff tools read', () => {
+  const RESPONSE_KEYS = ['traceNumber', 'payer', 'memberId', 'name', 'dob', 'active', 'rejections', 'benefits', 'carveOut'];
+  const BENEFIT_KEYS = ['info', 'serviceTypes', 'coverageLevel', 'network', 'period', 'amount', 'percent', 'authRequired', 'remaining', 'messages'];
+
+  it.each(['active-bh.271', 'carve-out.271', 'rejection.271', 'several-subscribers.271'])('%s has every agreed key', (file) => {
+    const json = JSON.parse(JSON.stringify(read271(readX12Fixture(file)))) as { responses: Record<string, unknown>[] };
+    for (const response of json.responses) {
+      expect(Object.keys(response)).toEqual(expect.arrayContaining(RESPONSE_KEYS));
+      expect(Object.keys(response.payer as object).sort()).toEqual(['id', 'name']);
+      expect([true, false, null]).toContain(response.active);
+      for (const benefit of response.benefits as Record<string, unknown>[]) {
+        expect(Object.keys(benefit)).toEqual(expect.arrayContaining(BENEFIT_KEYS));
+        expect(['in', 'out', 'any', null]).toContain(benefit.network);
+      }
+      for (const rejection of response.rejections as Record<string, unknown>[]) expect(Object.keys(rejection)).toEqual(expect.arrayContaining(['code', 'reason']));
+      if (response.carveOut !== null) expect(Object.keys(response.carveOut as object)).toEqual(expect.arrayContaining(['name', 'phone']));
+    }
+  });
+});
+
 describe('read271 refuses a malformed file with the segment number', () => {
   it.each([
     ['hostile-truncated.271', 23, /truncated/],
