@@ -17,6 +17,10 @@ export const addressSchema = z.object({
 
 export const relationshipSchema = z.enum(['self', 'spouse', 'child', 'other']);
 
+/** Extra key (allowed by the contract): the level of care the center asks about. */
+export const LEVELS_OF_CARE = ['detox', 'residential', 'php', 'iop', 'outpatient'] as const;
+export const levelOfCareSchema = z.enum(LEVELS_OF_CARE);
+
 export const cardSideSchema = z.enum(['front', 'back']);
 
 export const cardPhoneSchema = z.object({ label: z.string().min(1), number: e164 });
@@ -92,6 +96,8 @@ export const vobRequestSchema = z.object({
   }),
   missingFields: z.array(requiredFieldSchema),
   conflicts: z.array(conflictSchema),
+  /** Extra key: from "Level of care"/"Program" lines or words such as detox, PHP, IOP; null when unsaid. */
+  levelOfCare: levelOfCareSchema.nullable().optional(),
 });
 
 export const replyReasonSchema = z.enum([
@@ -132,6 +138,7 @@ export const vobDocumentSchema = z.object({
 
 export type Address = z.infer<typeof addressSchema>;
 export type Relationship = z.infer<typeof relationshipSchema>;
+export type LevelOfCare = z.infer<typeof levelOfCareSchema>;
 export type CardSide = z.infer<typeof cardSideSchema>;
 export type CardPhone = z.infer<typeof cardPhoneSchema>;
 export type CardFields = z.infer<typeof cardFieldsSchema>;

@@ -3,6 +3,7 @@
  * at the local lab (scripts/services.sh); production must set STORAGE_KEY and SESSION_SECRET explicitly.
  */
 import { z } from 'zod';
+import { isValidNpi } from './domain/x12/npi';
 
 /** A fixed development key (32 bytes, hex). Refused when NODE_ENV is 'production'. */
 export const LAB_STORAGE_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
@@ -58,6 +59,14 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt.default(5),
   LOGIN_MAX_IP_FAILURES: positiveInt.default(20),
   LOGIN_LOCK_MS: positiveInt.default(15 * 60_000),
+  /** Eligibility (270/271): the provider asking; required only by `vob eligibility`. */
+  PROVIDER_NPI: z.preprocess(emptyToUndefined, z.string().refine(isValidNpi, '10 digits with a valid check digit').optional()),
+  PROVIDER_NAME: optionalString,
+  /** ISA06/GS02 and ISA08/GS03 as the clearinghouse assigned them; the sender defaults to the NPI. */
+  X12_SENDER_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9 ]{1,15}$/, '1-15 letters or digits').optional()),
+  X12_RECEIVER_ID: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9 ]{1,15}$/, '1-15 letters or digits').default('CLEARINGHOUSE')),
+  /** ISA15: T marks test files, P production. */
+  X12_USAGE: z.enum(['T', 'P']).default('T'),
 });
 
 export interface Config extends Omit<z.infer<typeof configSchema>, 'STORAGE_KEY' | 'SESSION_SECRET'> {

@@ -1,25 +1,21 @@
 /** `vob extract MESSAGE.eml [--json]`: the whole pipeline in-process, no servers. */
-import { readFile } from 'node:fs/promises';
 import type { VobDocument, VobRequest } from '../../schemas/vob-record';
 import { MessageRejectedError } from '../adapters/message-rejected-error';
 import { createCardReader } from '../adapters/ocr/card-reader';
 import { extractMessage } from '../pipeline/extract-message';
+import { readCommandFile, runFileCommand } from './command-input';
 
 export async function runExtract(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const files = args.filter((a) => a !== '--json');
-  if (files.length !== 1 || files[0]!.startsWith('-')) {
-    process.stderr.write('usage: vob extract MESSAGE.eml [--json]\n');
-    return 64;
-  }
-  const file = files[0]!;
-  let raw: Buffer;
-  try {
-    raw = await readFile(file);
-  } catch (err) {
-    process.stderr.write(`vob extract: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-    return 66;
-  }
+  return runFileCommand(args, 'usage: vob extract MESSAGE.eml [--json]', (file) => extractMessageFile(file, 'extract'), formatSummary);
+}
+
+/**
+ * One message file through the whole pipeline offline, or the exit code after a one-line
+ * reason on stderr (66 unreadable file, 65 not a message).
+ */
+export async function extractMessageFile(file: string, command: string): Promise<VobDocument | number> {
+  const raw = await readCommandFile(file, command);
+  if (typeof raw === 'number') return raw;
   const cardReader = createCardReader();
   try {
     const { document } = await extractMessage(raw, {
@@ -27,11 +23,10 @@ export async function runExtract(args: string[]): Promise<number> {
       // Offline, nothing is sent: no sender allow-list applies and no own address is known.
       replyPolicy: { ownAddresses: [], allowedSenderDomains: [] },
     });
-    process.stdout.write(json ? `${JSON.stringify(document, null, 2)}\n` : formatSummary(document));
-    return 0;
+    return document;
   } catch (err) {
     if (err instanceof MessageRejectedError) {
-      process.stderr.write(`vob extract: ${file}: not a readable message: ${err.message}\n`);
+      process.stderr.write(`vob ${command}: ${file}: not a readable message: ${err.message}\n`);
       return 65;
     }
     throw err;
@@ -73,6 +68,7 @@ function formatRequest(r: VobRequest): string[] {
     `Subscriber:    ${show(r.subscriber.name)} (${show(r.subscriber.relationship)})`,
     `Referred by:   ${show(r.referredBy)}`,
     `Card:          ${r.card.attached ? r.card.sides.join(' + ') || 'attached' : 'not attached'}`,
+    `Level of care: ${show(r.levelOfCare ?? null)}`,
   ];
   if (r.missingFields.length > 0) lines.push(`Missing:       ${r.missingFields.join(', ')}`);
   for (const c of r.conflicts) lines.push(`Conflict:      ${c.field}: body "${c.body}" vs card "${c.card}"`);

@@ -11,7 +11,11 @@ const USAGE = `usage: vob <command>
   migrate                        apply pending database migrations
   export --format jsonl          print every stored request, one JSON line each (audited)
   user add|disable|enable|reset-password|list|token ...   staff accounts and API tokens (vob user for details)
-  audit export [--since T] [--format jsonl|csv]           the audit trail`;
+  audit export [--since T] [--format jsonl|csv]           the audit trail
+  eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]   the message's requests as an X12 270 (offline)
+  eligibility read FILE.271 [--json]                 what an X12 271 says
+  eligibility export --ready --out FILE.270          ready requests not sent yet, trace numbers stored
+  eligibility import FILE.271                        answers stored as draft verifications, rejections as tasks`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./user-command')).runUser(rest);
     case 'audit':
       return (await import('./audit-command')).runAudit(rest);
+    case 'eligibility':
+      return (await import('./eligibility-command')).runEligibility(rest);
     case undefined:
     case '-h':
     case '--help':

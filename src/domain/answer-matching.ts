@@ -164,6 +164,7 @@ export function applyAnswer(open: VobRequest, answer: VobRequest): VobRequest {
     referredBy: or(answer.referredBy, open.referredBy),
     card,
     conflicts: [...open.conflicts.filter((c) => !restated.has(c.field)), ...answer.conflicts],
+    levelOfCare: or(answer.levelOfCare ?? null, open.levelOfCare ?? null),
   };
   return { ...merged, missingFields: missingFields(merged) };
 }

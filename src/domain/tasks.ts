@@ -5,7 +5,7 @@
  */
 import { REQUIRED_FIELD_PROMPTS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
 
-export const TASK_KINDS = ['verify-benefits', 'awaiting-information', 'review-conflicts', 'review-message'] as const;
+export const TASK_KINDS = ['verify-benefits', 'awaiting-information', 'review-conflicts', 'review-message', 'eligibility-rejected'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export type TaskStatus = 'open' | 'paused' | 'done' | 'closed';
 
@@ -15,6 +15,7 @@ export const TASK_PRIORITY: Record<TaskKind, number> = {
   'review-conflicts': 2,
   'verify-benefits': 2,
   'awaiting-information': 3,
+  'eligibility-rejected': 2,
 };
 
 /** How long staff have for each kind, in hours from when the task is (re)opened. */
@@ -22,6 +23,7 @@ export const TASK_DUE_HOURS: Record<Exclude<TaskKind, 'awaiting-information'>, n
   'review-message': 4,
   'review-conflicts': 8,
   'verify-benefits': 24,
+  'eligibility-rejected': 8,
 };
 
 export interface TaskSpec {
@@ -173,6 +175,32 @@ export function reviewMessageTask({ inboundMessageId, code, now }: { inboundMess
     priority: TASK_PRIORITY['review-message'],
     dueAt: addHours(now, TASK_DUE_HOURS['review-message']),
     reason: `${reviewReason(code)} [${code}]`,
+    missingFields: [],
+  };
+}
+
+/** The payer's reasons (AAA codes in words) for rejecting a request's 270: staff correct and resend. */
+export function eligibilityRejectedTask({
+  requestId,
+  inboundMessageId,
+  rejections,
+  now,
+}: {
+  requestId: string;
+  inboundMessageId: string;
+  rejections: readonly { code: string; reason: string; followUp: string | null }[];
+  now: Date;
+}): TaskSpec {
+  const reasons = rejections.map((r) => `${r.code} ${r.reason}${r.followUp ? ` (${r.followUp})` : ''}`);
+  return {
+    kind: 'eligibility-rejected',
+    subjectKey: requestSubjectKey(requestId),
+    requestId,
+    inboundMessageId,
+    status: 'open',
+    priority: TASK_PRIORITY['eligibility-rejected'],
+    dueAt: addHours(now, TASK_DUE_HOURS['eligibility-rejected']),
+    reason: `The payer rejected the eligibility inquiry: ${[...new Set(reasons)].join('; ')}`,
     missingFields: [],
   };
 }

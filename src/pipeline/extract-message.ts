@@ -6,6 +6,7 @@ import { vobDocumentSchema, type AttachmentError, type VobDocument } from '../..
 import { DEFAULT_MIME_LIMITS, parseMessage, type MimeLimits } from '../adapters/mime-parser';
 import type { BodyExtraction } from '../domain/body/body-request';
 import { extractBody } from '../domain/body/extract-body';
+import { findLevelOfCare } from '../domain/body/level-of-care';
 import type { CardReading } from '../domain/card/card-reading';
 import { mergeRequests } from '../domain/merge';
 import type { MessageAttachment, ParsedMessage } from '../domain/mime/parsed-message';
@@ -50,7 +51,9 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
         isReply,
       });
   const { readings, errors } = notRequest ? { readings: [], errors: [] } : await readCards(message.attachments, deps.cardReader);
-  const requests = mergeRequests(body, readings, { isReply });
+  // The level of care is said once per message ("VOB for IOP"), so every request carries it.
+  const levelOfCare = notRequest ? null : findLevelOfCare(message.text);
+  const requests = mergeRequests(body, readings, { isReply }).map((request) => ({ ...request, levelOfCare }));
   const doubts = replyDoubts({ segments: body.segments ?? [], requests, referenceDate: referenceDate(message.date) });
   const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests, doubts }, deps.replyPolicy);
   const document = vobDocumentSchema.parse({

@@ -36,6 +36,7 @@ export const KIND_LABEL: Record<string, string> = {
   'awaiting-information': 'Awaiting information',
   'review-conflicts': 'Review conflicts',
   'review-message': 'Review message',
+  'eligibility-rejected': 'Eligibility rejected',
 };
 
 /** 2026-01-05 10:00Z */

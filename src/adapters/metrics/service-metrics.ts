@@ -1,6 +1,7 @@
 /** Prometheus metrics (prom-client): what /metrics exposes. Labels are codes, never PHI. */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { MetricsPort } from '../../use-cases/ports';
+import { TASK_KINDS } from '../../domain/tasks';
 
 export interface ServiceMetrics extends MetricsPort {
   readonly registry: Registry;
@@ -41,7 +42,7 @@ export function createServiceMetrics({
     async collect() {
       this.reset();
       const counts = await openTaskCounts().catch(() => ({}) as Record<string, number>);
-      for (const kind of ['verify-benefits', 'awaiting-information', 'review-conflicts', 'review-message']) {
+      for (const kind of TASK_KINDS) {
         this.set({ kind }, counts[kind] ?? 0);
       }
     },

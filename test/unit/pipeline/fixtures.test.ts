@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCardReader } from '../../../src/adapters/ocr/card-reader';
+import type { VobDocument } from '../../../schemas/vob-record';
 import { extractMessage } from '../../../src/pipeline/extract-message';
 
 const dir = join(__dirname, '../../../fixtures/emails');
@@ -28,6 +29,21 @@ describe('fixture messages through the whole pipeline', () => {
       cardReader,
       replyPolicy: { ownAddresses: [], allowedSenderDomains: [] },
     });
-    expect(document).toEqual(expected);
+    expect(withoutUnexpectedLevelOfCare(document, expected)).toEqual(expected);
   }, 60_000);
 });
+
+/**
+ * `levelOfCare` is an extra key added after these fixtures were written: it is compared only
+ * where a fixture's expected request states it.
+ */
+function withoutUnexpectedLevelOfCare(document: VobDocument, expected: { requests: object[] }): VobDocument {
+  return {
+    ...document,
+    requests: document.requests.map((request, i) => {
+      if (expected.requests[i] && 'levelOfCare' in expected.requests[i]) return request;
+      const { levelOfCare: _unexpected, ...rest } = request;
+      return rest;
+    }),
+  };
+}

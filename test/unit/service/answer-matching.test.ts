@@ -138,3 +138,12 @@ describe('replyAfterAnswers keeps a held reply held', () => {
     expect(replyAfterAnswers(held, [{ missingFields: ['card'] }])).toEqual({ send: false, reason: 'complete' });
   });
 });
+
+describe('applyAnswer and the level of care', () => {
+  it('keeps the open request\'s level unless the answer states one', () => {
+    const withLevel = (levelOfCare: VobRequest['levelOfCare']): VobRequest => ({ ...emptyRequest(), levelOfCare });
+    expect(applyAnswer(withLevel('php'), withLevel(null)).levelOfCare).toBe('php');
+    expect(applyAnswer(withLevel('php'), withLevel('iop')).levelOfCare).toBe('iop');
+    expect(applyAnswer(emptyRequest(), emptyRequest()).levelOfCare).toBeNull();
+  });
+});
