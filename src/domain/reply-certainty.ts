@@ -166,8 +166,10 @@ const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})
 /** Someone saying a value is not known yet: no sign of it. */
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
 const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
-const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|(?:own|self)\s+(?:policy|plan|subscriber)|is\s+(?:the\s+)?(?:subscriber|policy ?holder))\b/iu;
-const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|on behalf of|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team))\b/i;
+const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:policy|plan|subscriber)|is\s+(?:the\s+)?(?:subscriber|policy ?holder))\b/iu;
+const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|on behalf of|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
+/** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
+const SPANISH_WORDS = /\b(?:el|la|los|las|de|del|que|y|para|por|con|su|sus|mi|mis|es|est[aá]|nombre|seguro|gracias|hijo|hija|esposo|esposa)\b/gi;
 
 /** Two or three capitalised words: a person's name, unless a word is a generic one. */
 const PERSON_NAME = /\b(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.?)?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
@@ -205,9 +207,11 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         if (parsed.kind === 'pairs' || parsed.kind === 'bare' || parsed.kind === 'heading') knownLabels++;
         else if (pairs.some((p) => !isPlaceholder(p.value) && /[\p{L}\d]/u.test(p.value))) unknownLabels++;
       }
+      const contactLine = /\b(?:fax|pager|direct|office|main)\b/i.test(text);
       for (const { label, value } of pairs) {
         for (const field of missing) {
           if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
+          if (field === 'insurance.phone' && contactLine) continue;
           if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label' });
         }
       }
@@ -225,6 +229,9 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     const how = sightings.some((s) => s.field === field && s.how === 'label') ? 'a label that may name it, with a value' : 'a value shaped like it';
     doubts.push(`${REQUIRED_FIELD_PROMPTS[field]}: not read, but line ${lines.slice(0, 3).join(', ')} has ${how}`);
   }
+  const words = input.segments[0]?.lines.join(' ').split(/\s+/).length ?? 0;
+  const spanish = input.segments[0]?.lines.join(' ').match(SPANISH_WORDS)?.length ?? 0;
+  if (words >= 12 && spanish / words > 0.15) doubts.push('the message is written mostly in Spanish');
   if (unknownLabels >= 3 && unknownLabels >= knownLabels) {
     doubts.push(`${unknownLabels} labelled lines were in a form the reader does not know (${knownLabels} known)`);
   }
@@ -247,7 +254,13 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'client.dob':
       return !OTHER_DATE.test(text) && birthDateLike(text, reference);
     case 'insurance.phone':
-      return !OTHER_PHONE.test(text) && [...text.matchAll(PHONE_DIGITS)].some((m) => !consumed.has(`${m[1]}${m[2]}${m[3]}`));
+      return (
+        !OTHER_PHONE.test(text) &&
+        [...text.matchAll(PHONE_DIGITS)].some(
+          // Ten digits run together are a phone only beside a phone word (else a FIN, MRN, account...).
+          (m) => !consumed.has(`${m[1]}${m[2]}${m[3]}`) && (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),
+        )
+      );
     case 'client.address':
       return (STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text);
     case 'insurance.memberId':

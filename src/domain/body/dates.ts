@@ -7,6 +7,9 @@ const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, febuary: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
   jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10,
   october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  // Spanish, as families write it ("23 de abril de 2001").
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,
+  setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
 };
 const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
@@ -67,7 +70,7 @@ const MONTH_FIRST = new RegExp(
   'i',
 );
 const DAY_FIRST = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/]*(?:of\\s+)?(${MONTH_ALT})\\.?,?[\\s\\-/,]+(\\d{4}|\\d{2})(?!\\d)`,
+  `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/]*(?:(?:of|de)\\s+)?(${MONTH_ALT})\\.?,?[\\s\\-/,]+(?:de(?:l)?\\s+)?(\\d{4}|\\d{2})(?!\\d)`,
   'i',
 );
 const COMPACT = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/;

@@ -758,10 +758,11 @@ function relationSentence(sentence: string): LinePair[] | null {
   for (const pattern of SUBSCRIBER_BY_RELATION) {
     const m = pattern.exec(s);
     if (!m?.groups?.rel) continue;
+    const rel = REL_ES[m.groups.rel.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? m.groups.rel;
     const name = (m.groups.name ?? m.groups.name2 ?? '').trim();
-    if (name.length > 0 && /^\p{Lu}/u.test(name) && !hasRelationshipWord(name)) return [{ field: 'subscriberName', value: `${name} (${m.groups.rel})` }];
+    if (name.length > 0 && /^\p{Lu}/u.test(name) && !hasRelationshipWord(name)) return [{ field: 'subscriberName', value: `${name} (${rel})` }];
     // The relation alone: who the subscriber is to the client, the name still to come.
-    return [{ field: 'relOfSubscriber', value: m.groups.rel }];
+    return [{ field: 'relOfSubscriber', value: rel }];
   }
   return null;
 }
@@ -769,7 +770,10 @@ function relationSentence(sentence: string): LinePair[] | null {
 const HEDGED = /\b(?:thinks?|maybe|might|probably|not sure|isn['’]?t sure|unsure|believes?|possibly|either)\b/i;
 const REL_WORD = "(?<rel>husband|wife|spouse|partner|mom|mum|mother|dad|father|parents?|step-?(?:mom|mother|dad|father)|grand(?:ma|mother|pa|father)|aunt|uncle|guardian)";
 const NAME_AFTER = "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})";
+const REL_ES: Record<string, string> = { papa: 'father', padre: 'father', mama: 'mother', madre: 'mother', esposo: 'husband', marido: 'husband', esposa: 'wife', abuela: 'grandmother', abuelo: 'grandfather' };
 const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
+  // "está a nombre de su papá, Robert Parkhurst"
+  new RegExp(`\\ba\\s+nombre\\s+de\\s+(?:su|mi)\\s+(?<rel>pap[aá]|padre|mam[aá]|madre|esposo|marido|esposa|abuel[ao])\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|,\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
   new RegExp(`\\b(?:subscriber|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
@@ -779,7 +783,7 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with))\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
+const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with)|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 const PROSE_NAME_DOB = /(?:\b(?:for|client|patient|pt\.?|member|named|is)|\s[-–—:])\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
@@ -795,12 +799,13 @@ const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
-const CENTER_NAME = "((?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,5})";
+const CENTER_NAME = "(?:[Tt]he\\s+)?((?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,7})";
 const PROSE_REFERRING = new RegExp(
   `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
     `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
-    `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}`,
+    `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
+    `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])`,
 );
 const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */

@@ -113,6 +113,9 @@ export function labelTokens(raw: string): string[] {
   // "Reffered By", "Refered", "Referal": two letters off, beyond the one-edit typo fixer.
   s = s.replace(/\bref+er+(ed|al|ring)\b/g, 'referr$1');
   s = s.replace(/\be-?mail\b/g, 'email');
+  // Spanish labels, as families and bilingual intake staff write them: read as their English.
+  s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  for (const [es, en] of SPANISH_LABELS) s = s.replace(es, en);
   // System abbreviations: "src" (referral source), "loc" (level of care, no field of the record).
   s = s.replace(/\bsrc\b/g, 'source').replace(/\bloc\b/g, 'level of care');
   // "line1", "street2", "address2": the piece and its number.
@@ -121,6 +124,25 @@ export function labelTokens(raw: string): string[] {
   const tokens = s.split(/\s+/).filter((t) => t.length > 0).map(correctTypo);
   return tokens.map((t) => (t === 'number' || t === 'no' || t === 'num' || t === 'nbr' || t === 'nmbr' ? '#' : t));
 }
+
+/** Spanish label words (accents removed) and the English label they stand for. */
+const SPANISH_LABELS: readonly [RegExp, string][] = [
+  [/\bfecha de nacimiento\b|\bf\.? ?de nac\w*\b|\bnacimiento\b/g, 'date of birth'],
+  [/\bnombre del paciente\b|\bnombre completo\b|\bnombre\b/g, 'name'],
+  [/\bapellidos?\b/g, 'last name'],
+  [/\bdireccion\b|\bdomicilio\b/g, 'address'],
+  [/\bciudad\b/g, 'city'],
+  [/\bcodigo postal\b/g, 'zip'],
+  [/\bcompania de seguros?\b|\baseguradora\b|\baseguranza\b|\bseguro medico\b|\bseguro\b/g, 'insurance'],
+  [/\bnumero de (?:miembro|socio|poliza|identificacion)\b|\bid de miembro\b|\bpoliza\b/g, 'member id'],
+  [/\bgrupo\b/g, 'group'],
+  [/\btelefono del seguro\b/g, 'insurance phone'],
+  [/\btelefono\b/g, 'phone'],
+  [/\btitular\b|\basegurado\b|\bsuscriptor\b/g, 'subscriber'],
+  [/\bparentesco\b|\brelacion\b/g, 'relationship'],
+  [/\breferido por\b|\breferencia\b/g, 'referred by'],
+  [/\bpaciente\b/g, 'patient'],
+];
 
 function has(tokens: string[], ...words: string[]): boolean {
   return words.some((w) => tokens.includes(w));
