@@ -1,5 +1,6 @@
 /**
- * The service's HTTP port (fastify): /health (Postgres and Redis reachable), /metrics
+ * The service's HTTP port (fastify): /health (Postgres and Redis reachable, the mailbox login
+ * not refused), /metrics
  * (Prometheus) and, behind STAFF_TOKEN (Bearer, or Basic with the token as password), the staff
  * pages: the queue (GET /), a request (GET /requests/:id, its card images /requests/:id/card/:n and
  * a PDF's first page /requests/:id/card/:n/preview),
@@ -13,6 +14,7 @@ import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { PhiCipher } from '../crypto/phi-cipher';
 import type { Db } from '../db/db-pool';
+import type { MailboxAuthReport } from '../mail-auth/mailbox-auth-status';
 import { TaskNotOpenError, type StaffTaskView } from '../../use-cases/staff-tasks';
 import {
   BadFilterError,
@@ -37,6 +39,8 @@ export interface HttpServerDeps {
   cipher: PhiCipher;
   /** Unset (development only) leaves the staff pages open. */
   staffToken: string | undefined;
+  /** The mailbox login as the poller and mailer last saw it (absent: not reported). */
+  mailboxAuth?: () => MailboxAuthReport;
 }
 
 /** Scripts none, styles and images from us only, forms post back to us only, no framing. */
@@ -107,8 +111,11 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       }
     };
     const [postgres, redis] = await Promise.all([check(() => deps.db.query('SELECT 1')), check(() => deps.redis.ping())]);
-    const ok = postgres === 'ok' && redis === 'ok';
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', postgres, redis });
+    const auth = deps.mailboxAuth?.();
+    // 'unknown' until the first login: not a failure (the poller may be on standby).
+    const mailbox = auth ? { mailbox: auth.state, ...(auth.state === 'auth-failed' ? { mailboxReason: auth.reason, mailboxSince: auth.since } : {}) } : {};
+    const ok = postgres === 'ok' && redis === 'ok' && auth?.state !== 'auth-failed';
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', postgres, redis, ...mailbox });
   });
 
   app.get('/metrics', async (_request, reply) => {
