@@ -30,6 +30,8 @@ export interface SmtpMailer extends MailerPort {
 
 const LOOPBACK = /^(127\.|::1$|localhost$)/;
 
+const NO_TOKEN = 'no access token';
+
 type ProvisionCallback = NonNullable<XOAuth2.Options['provisionCallback']>;
 
 /** nodemailer's provisionCallback over the TokenProvider; a refusal is reported, never logged with a token. */
@@ -40,7 +42,7 @@ export function provisionFrom(tokens: TokenProvider, authStatus?: MailboxAuthSta
       (err: unknown) => {
         const reason = err instanceof MailAuthError ? err.reason : 'token provider failed';
         authStatus?.refused('smtp', reason);
-        callback(Object.assign(new Error(`no access token: ${reason}`), { code: 'EAUTH' }), '', 0);
+        callback(Object.assign(new Error(`${NO_TOKEN}: ${reason}`), { code: 'EAUTH' }), '', 0);
       },
     );
   };
@@ -90,7 +92,9 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
         if (options.tokens) options.authStatus?.loggedIn('smtp');
       } catch (err) {
         const failure = classifySmtpError(err);
-        if (options.tokens && failure.code.startsWith('EAUTH')) options.authStatus?.refused('smtp', `SMTP login refused (${failure.code})`);
+        // A token the provider would not give was reported with its reason already.
+        const providerRefused = err instanceof Error && err.message.startsWith(NO_TOKEN);
+        if (options.tokens && failure.code.startsWith('EAUTH') && !providerRefused) options.authStatus?.refused('smtp', `SMTP login refused (${failure.code})`);
         throw failure;
       }
     },
