@@ -8,7 +8,8 @@ const USAGE = `usage: vob <command>
   extract MESSAGE.eml [--json]   read one raw message into the VOB record (no servers needed)
   serve                          run the service: migrations, mailbox poller, workers, HTTP (/health, /metrics, staff queue)
   migrate                        apply pending database migrations
-  export --format jsonl          print every stored request, one JSON line each`;
+  export --format jsonl          print every stored request, one JSON line each
+  doctor                         check the configuration, PostgreSQL, Redis, the mailbox (IMAP, SMTP, OAuth2), OCR data and secrets`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +22,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./migrate-command')).runMigrate(rest);
     case 'export':
       return (await import('./export-command')).runExport(rest);
+    case 'doctor':
+      return (await import('./doctor-command')).runDoctor(rest);
     case undefined:
     case '-h':
     case '--help':
