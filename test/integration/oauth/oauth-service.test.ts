@@ -11,7 +11,7 @@ import { SmtpSendError } from '../../../src/adapters/mail/smtp-send-error';
 import { mailboxKey } from '../../../src/domain/mailbox-sync';
 import type { VobService } from '../../../src/service/vob-service';
 import { countRows, fastOptions, folderCount, makeMessage, newMailboxUser, openTestImap, waitFor } from '../poller.helpers';
-import { createTestDatabase, startTestService, testConfig } from '../service/lab';
+import { createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, requestMail, startTestService, testConfig } from '../service/lab';
 import { SMTP_PORT, labMicrosoftTokens, labOAuthControl, microsoftLabEnv } from './lab-oauth';
 
 jest.setTimeout(60_000);
@@ -51,6 +51,41 @@ describe('/health and the mailbox login', () => {
     await waitFor('1 in Processed', () => folderCount(imap, 'Processed'), (n) => n === 1);
     const healthy = await waitFor('mailbox ok', health, (h) => h.body['mailbox'] === 'ok');
     expect(healthy.code).toBe(200);
+    await imap.logout();
+  });
+});
+
+describe('the whole service on OAuth2', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let service: VobService | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await database.drop();
+  });
+
+  it('a request read over XOAUTH2 is answered over XOAUTH2: one reply in the center mailbox', async () => {
+    const user = newMailboxUser();
+    const center = newCenter();
+    const tokens = labMicrosoftTokens(user);
+    const config = testConfig(database.url, { ...microsoftLabEnv(user), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+    service = await startTestService(config, { poller: true, tokens, pollerOptions: fastOptions });
+    const imap = await openTestImap(user);
+    await imap.append('INBOX', requestMail({ from: center, messageId: `<oauth-${randomTag()}@center.test>`, subject: 'VOB request', body: INCOMPLETE_BODY }));
+    await waitFor('moved to Processed', () => folderCount(imap, 'Processed'), (n) => n === 1, 30_000);
+
+    const centerBox = await openTestImap(center);
+    await waitFor('the reply delivered', () => folderCount(centerBox, 'INBOX'), (n) => n >= 1, 30_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await folderCount(centerBox, 'INBOX')).toBe(1);
+    const { rows } = await service.db.query<{ status: string }>('SELECT status FROM outbound_reply');
+    expect(rows.map((r) => r.status)).toEqual(['sent']);
+    expect(service.mailboxAuth.report().state).toBe('ok');
+    // One token served both IMAP and SMTP.
+    expect(tokens.fetches.filter((f) => f)).toEqual([]);
+    await centerBox.logout();
     await imap.logout();
   });
 });
