@@ -16,26 +16,38 @@ import { SMTP_PORT, labMicrosoftTokens, labOAuthControl, microsoftLabEnv } from 
 
 jest.setTimeout(60_000);
 
-describe('/health and the mailbox login', () => {
-  let database: { url: string; drop(): Promise<void> };
+/** A database of the describe's own, and the service a test starts on it (stopped after). */
+function serviceOnOwnDatabase() {
+  let database: { url: string; drop(): Promise<void> } | undefined;
   let service: VobService | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
   });
   afterAll(async () => {
     await service?.stop();
-    await database.drop();
+    await database?.drop();
   });
+  return {
+    /** MAIL_AUTH=oauth2-microsoft on `mailbox`, the poller on; `workers: false` for the poller alone. */
+    async start(mailbox: string, tokens: TokenProvider, { workers = true }: { workers?: boolean } = {}): Promise<VobService> {
+      const config = testConfig(database!.url, { ...microsoftLabEnv(mailbox), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+      service = await startTestService(config, { poller: true, tokens, pollerOptions: fastOptions, workers, reconciler: workers });
+      return service;
+    },
+  };
+}
+
+describe('/health and the mailbox login', () => {
+  const lab = serviceOnOwnDatabase();
 
   it('a refused grant shows as mailbox: auth-failed with the reason; the service keeps running and recovers', async () => {
     const user = newMailboxUser();
     await labOAuthControl(user, { refuse: true });
-    const config = testConfig(database.url, { ...microsoftLabEnv(user), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', RECONCILE_INTERVAL_MS: '1000' });
-    service = await startTestService(config, { poller: true, workers: false, reconciler: false, tokens: labMicrosoftTokens(user), pollerOptions: fastOptions });
+    const service = await lab.start(user, labMicrosoftTokens(user), { workers: false });
     const imap = await openTestImap(user);
     await imap.append('INBOX', makeMessage({ subject: 'while refused' }));
     const health = async () => {
-      const res = await fetch(`${service!.url}/health`);
+      const res = await fetch(`${service.url}/health`);
       return { code: res.status, body: (await res.json()) as Record<string, unknown> };
     };
 
@@ -46,7 +58,7 @@ describe('/health and the mailbox login', () => {
     expect(service.poller!.state()).toBe('active');
 
     await labOAuthControl(user, { refuse: false });
-    const rows = () => countRows(service!.db, 'SELECT 1 FROM inbound_message WHERE mailbox = $1', [mailboxKey(user, 'INBOX')]);
+    const rows = () => countRows(service.db, 'SELECT 1 FROM inbound_message WHERE mailbox = $1', [mailboxKey(user, 'INBOX')]);
     await waitFor('the message read after recovery', rows, (n) => n === 1, 30_000);
     await waitFor('1 in Processed', () => folderCount(imap, 'Processed'), (n) => n === 1);
     const healthy = await waitFor('mailbox ok', health, (h) => h.body['mailbox'] === 'ok');
@@ -56,22 +68,13 @@ describe('/health and the mailbox login', () => {
 });
 
 describe('the whole service on OAuth2', () => {
-  let database: { url: string; drop(): Promise<void> };
-  let service: VobService | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await service?.stop();
-    await database.drop();
-  });
+  const lab = serviceOnOwnDatabase();
 
   it('a request read over XOAUTH2 is answered over XOAUTH2: one reply in the center mailbox', async () => {
     const user = newMailboxUser();
     const center = newCenter();
     const tokens = labMicrosoftTokens(user);
-    const config = testConfig(database.url, { ...microsoftLabEnv(user), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
-    service = await startTestService(config, { poller: true, tokens, pollerOptions: fastOptions });
+    const service = await lab.start(user, tokens);
     const imap = await openTestImap(user);
     await imap.append('INBOX', requestMail({ from: center, messageId: `<oauth-${randomTag()}@center.test>`, subject: 'VOB request', body: INCOMPLETE_BODY }));
     await waitFor('moved to Processed', () => folderCount(imap, 'Processed'), (n) => n === 1, 30_000);
