@@ -8,20 +8,21 @@ import type { ImapFlow } from 'imapflow';
 import { createMailboxAuthStatus } from '../../../src/adapters/mail-auth/mailbox-auth-status';
 import type { TokenProvider } from '../../../src/adapters/mail-auth/token-provider';
 import { fastOptions, folderCount, makeMessage, newMailboxUser, openTestImap, pollerConfig, pollerTestHooks, realIngest, testLogger, waitFor } from '../poller.helpers';
-import { startMailboxPoller } from '../../../src/adapters/imap/mailbox-poller';
-import { LAB_CA_FILE, labMicrosoftTokens, labOAuthControl } from './lab-oauth';
+import { startMailboxPoller, type PollerConfig } from '../../../src/adapters/imap/mailbox-poller';
+import { startImapByeProxy } from './imap-bye-proxy';
+import { IMAP_PORT, LAB_CA_FILE, labMicrosoftTokens, labOAuthControl } from './lab-oauth';
 
 jest.setTimeout(60_000);
 
 const hooks = pollerTestHooks();
 const { open, rowsFor } = hooks;
 
-function startOAuthPoller(user: string, tokens: TokenProvider, sessions: ImapFlow[] = []) {
+function startOAuthPoller(user: string, tokens: TokenProvider, sessions: ImapFlow[] = [], config: Partial<PollerConfig> = {}) {
   const { sink, calls } = realIngest(hooks.db().pool);
   const authStatus = createMailboxAuthStatus();
   const poller = startMailboxPoller({
     // No password: the only way in is the token.
-    config: { ...pollerConfig(user), IMAP_PASSWORD: undefined, IMAP_TLS_CA_FILE: LAB_CA_FILE },
+    config: { ...pollerConfig(user), IMAP_PASSWORD: undefined, IMAP_TLS_CA_FILE: LAB_CA_FILE, ...config },
     db: hooks.db().pool,
     ingest: sink,
     logger: testLogger,
@@ -107,4 +108,33 @@ it('a revoked token the cache still trusts: the login is refused, a new token is
   // The cached (revoked) token was tried, refused, and then a fresh one forced.
   expect(tokens.fetches).toContain(true);
   expect(authStatus.report().state).toBe('ok');
+});
+
+it("Microsoft's BYE AccessTokenExpired: a new session with a forced new token, nothing lost or read twice", async () => {
+  const user = newMailboxUser();
+  const proxy = await startImapByeProxy(IMAP_PORT);
+  try {
+    const imap = await openTestImap(user);
+    for (let i = 0; i < 3; i++) await imap.append('INBOX', makeMessage({ subject: `before ${i}` }));
+    const tokens = labMicrosoftTokens(user);
+    const sessions: ImapFlow[] = [];
+    // Plain IMAP through the relay, so it can end the session as the server would.
+    const { poller, calls } = startOAuthPoller(user, tokens, sessions, { IMAP_PORT: proxy.port, IMAP_TLS: 'off' });
+    open.push({ poller, imap });
+    await waitFor('3 records', () => rowsFor(user), (n) => n === 3);
+
+    await labOAuthControl(user, { revoke: true });
+    expect(proxy.byeAll('Session invalidated - AccessTokenExpired')).toBe(1);
+    for (let i = 0; i < 3; i++) await imap.append('INBOX', makeMessage({ subject: `after ${i}` }));
+
+    await waitFor('6 records', () => rowsFor(user), (n) => n === 6, 30_000);
+    await waitFor('6 in Processed', () => folderCount(imap, 'Processed'), (n) => n === 6, 30_000);
+    // The cached token was still "valid" by its lifetime: the BYE alone forced the new one.
+    expect(tokens.fetches).toEqual([false, true]);
+    expect(sessions.length).toBe(2);
+    expect(calls.filter((c) => c.duplicate)).toHaveLength(0);
+    expect(new Set(calls.map((c) => c.uid)).size).toBe(6);
+  } finally {
+    await proxy.close();
+  }
 });
