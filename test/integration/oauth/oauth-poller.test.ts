@@ -5,6 +5,7 @@
  * (with DATABASE_URL, IMAP_PORT, SMTP_PORT, OAUTH_PORT for a lab on other ports).
  */
 import type { ImapFlow } from 'imapflow';
+import pino from 'pino';
 import { createMailboxAuthStatus } from '../../../src/adapters/mail-auth/mailbox-auth-status';
 import type { TokenProvider } from '../../../src/adapters/mail-auth/token-provider';
 import { fastOptions, folderCount, makeMessage, newMailboxUser, openTestImap, pollerConfig, pollerTestHooks, realIngest, testLogger, waitFor } from '../poller.helpers';
@@ -17,7 +18,7 @@ jest.setTimeout(60_000);
 const hooks = pollerTestHooks();
 const { open, rowsFor } = hooks;
 
-function startOAuthPoller(user: string, tokens: TokenProvider, sessions: ImapFlow[] = [], config: Partial<PollerConfig> = {}) {
+function startOAuthPoller(user: string, tokens: TokenProvider, sessions: ImapFlow[] = [], config: Partial<PollerConfig> = {}, logger = testLogger) {
   const { sink, calls } = realIngest(hooks.db().pool);
   const authStatus = createMailboxAuthStatus();
   const poller = startMailboxPoller({
@@ -25,7 +26,7 @@ function startOAuthPoller(user: string, tokens: TokenProvider, sessions: ImapFlo
     config: { ...pollerConfig(user), IMAP_PASSWORD: undefined, IMAP_TLS_CA_FILE: LAB_CA_FILE, ...config },
     db: hooks.db().pool,
     ingest: sink,
-    logger: testLogger,
+    logger,
     tokens,
     authStatus,
     options: { ...fastOptions, onSession: (c) => sessions.push(c) },
@@ -55,13 +56,20 @@ it("a token of another mailbox's app is refused: nothing is read and /health wou
   const user = newMailboxUser();
   const imap = await openTestImap(user);
   await imap.append('INBOX', makeMessage());
-  const { poller, authStatus } = startOAuthPoller(user, labMicrosoftTokens(newMailboxUser()));
+  const tokens = labMicrosoftTokens(newMailboxUser());
+  const logLines: string[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
+  const { poller, authStatus } = startOAuthPoller(user, tokens, [], {}, logger);
   open.push({ poller, imap });
 
   await waitFor('auth-failed', async () => authStatus.report().state, (s) => s === 'auth-failed');
   expect(authStatus.report().reason).toMatch(/IMAP login refused \[AUTHENTICATIONFAILED\]/);
   expect(await rowsFor(user)).toBe(0);
   expect(poller.state()).toBe('active');
+  // The refusal is logged with its reason; the token never is.
+  const logs = logLines.join('');
+  expect(logs).toMatch(/mailbox login refused/);
+  expect(logs).not.toContain((await tokens.getToken()).accessToken);
 });
 
 it('a token that expired mid-session: the next session gets a new one; nothing lost or read twice', async () => {
