@@ -18,6 +18,8 @@ export interface GoogleServiceAccountOptions {
   /** The mailbox the service account acts as (domain-wide delegation). */
   readonly subject: string;
   readonly readFile?: (path: string) => string;
+  /** The HTTP client that reaches Google's token endpoint (tests answer it themselves). */
+  readonly fetchImplementation?: typeof fetch;
 }
 
 export interface GoogleRefreshTokenOptions {
@@ -46,7 +48,7 @@ export function serviceAccountClient(o: GoogleServiceAccountOptions): JWT {
     ...(typeof key.private_key_id === 'string' ? { keyId: key.private_key_id } : {}),
     scopes: [GMAIL_SCOPE],
     subject: o.subject,
-    transporterOptions: NODE_FETCH,
+    transporterOptions: o.fetchImplementation ? { fetchImplementation: o.fetchImplementation } : NODE_FETCH,
   });
 }
 

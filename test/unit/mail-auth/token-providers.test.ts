@@ -91,6 +91,31 @@ describe('Google', () => {
     expect(jwt.keyId).toBe('kid1');
   });
 
+  it('the JWT it signs: issuer the service account, subject the mailbox, the Gmail scope, RS256 with its key', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key = JSON.stringify({ type: 'service_account', client_email: 'vob@proj.iam.gserviceaccount.com', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }), private_key_id: 'kid1' });
+    const posted: Array<{ url: string; body: URLSearchParams }> = [];
+    // Google's token endpoint, answered here: the assertion is what Google would verify.
+    const fakeGoogle = (async (url: string | URL | Request, init?: RequestInit) => {
+      posted.push({ url: String(url), body: new URLSearchParams(String(init?.body)) });
+      return new Response(JSON.stringify({ access_token: 'ya29.sa-token', expires_in: 3599, token_type: 'Bearer' }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const fetchToken = googleServiceAccountFetcher({ keyFile: '/sa.json', subject: 'verification@office.example', readFile: () => key, fetchImplementation: fakeGoogle });
+    expect((await fetchToken(false)).accessToken).toBe('ya29.sa-token');
+
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.url).toBe('https://oauth2.googleapis.com/token');
+    expect(posted[0]!.body.get('grant_type')).toBe('urn:ietf:params:oauth:grant-type:jwt-bearer');
+    const [header, payload, signature] = posted[0]!.body.get('assertion')!.split('.');
+    const json = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;
+    expect(json(header!)).toMatchObject({ alg: 'RS256' });
+    const claims = json(payload!);
+    expect(claims).toMatchObject({ iss: 'vob@proj.iam.gserviceaccount.com', sub: 'verification@office.example', scope: GMAIL_SCOPE, aud: 'https://oauth2.googleapis.com/token' });
+    expect(Number(claims['exp']) - Number(claims['iat'])).toBe(3600);
+    const { createVerify } = await import('node:crypto');
+    expect(createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(publicKey, Buffer.from(signature!, 'base64url'))).toBe(true);
+  });
+
   it('an unreadable key is a refusal on first use, not a crash at start', async () => {
     const fetch = googleServiceAccountFetcher({ keyFile: '/nonexistent/sa.json', subject: 'v@x.example' });
     const err = await fetch(false).catch((e: unknown) => e);
