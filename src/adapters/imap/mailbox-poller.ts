@@ -224,7 +224,7 @@ export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, op
         if (refusal !== undefined) {
           // The service keeps running: /health says auth-failed until a login succeeds.
           authStatus?.refused('imap', refusal);
-          log.error({ reason: refusal, code: err instanceof MailAuthError ? err.code : 'auth-refused' }, 'mailbox login refused; retrying with a new token');
+          log.error({ reason: refusal, code: err instanceof MailAuthError ? err.code : 'auth-refused' }, tokens ? 'mailbox login refused; retrying with a new token' : 'mailbox login refused; retrying');
         }
         if (refusal !== undefined || (err instanceof SessionEnded && err.reason === 'token-expired')) forceRefresh = true;
         const reason = err instanceof SessionEnded ? err.reason : errorCode(err);
