@@ -2,10 +2,18 @@
 # Local mail lab for vob-intake, on loopback only:
 #   PostgreSQL 127.0.0.1:5432  role/db/password vob/vob/vob (CREATEDB)
 #   Redis      127.0.0.1:6379
-#   Dovecot    127.0.0.1:1143  IMAP, plain + STARTTLS (CA: .lab/tls/cert.pem); LMTP on a unix socket
-#   Postfix    127.0.0.1:2525  SMTP, no auth from loopback, delivers into Dovecot over LMTP
+#   OAuth2     127.0.0.1:9400  HTTPS (lab CA), scripts/lab-oauth-server.mjs (oidc-provider): client
+#                              credentials, opaque tokens, introspection for Dovecot
+#   Dovecot    127.0.0.1:1143  IMAP, plain + STARTTLS (CA: .lab/tls/cert.pem); LMTP on a unix socket;
+#                              PLAIN/LOGIN with passwords, XOAUTH2 with the OAuth2 server's tokens
+#   Postfix    127.0.0.1:2525  SMTP, no auth needed from loopback; AUTH (XOAUTH2 too) through
+#                              Dovecot SASL; delivers into Dovecot over LMTP
 # Lab rules: every address at a .test domain is a mailbox (password "test", full address as
-# username); mail to any other address lands in sink@mail.test.
+# username) and an OAuth2 client (client id = the address, secret "test", whose tokens open that
+# mailbox); mail to any other address lands in sink@mail.test.
+# Ports: PG_PORT, REDIS_PORT, IMAP_PORT, SMTP_PORT, OAUTH_PORT override the defaults above, so a
+# second lab (another checkout) can run beside the first. LAB_OAUTHBEARER=1 offers OAUTHBEARER
+# next to XOAUTH2 (Microsoft 365 offers only XOAUTH2, as the lab does by default).
 #
 # Usage: bash scripts/services.sh [up|down|status]     (up is the default; idempotent)
 #        bash scripts/services.sh down redis && bash scripts/services.sh up redis   (one service,
@@ -15,10 +23,13 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PG_PORT=5432
-REDIS_PORT=6379
-IMAP_PORT=1143
-SMTP_PORT=2525
+PG_PORT="${PG_PORT:-5432}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+IMAP_PORT="${IMAP_PORT:-1143}"
+SMTP_PORT="${SMTP_PORT:-2525}"
+OAUTH_PORT="${OAUTH_PORT:-9400}"
+# The client Dovecot introspects tokens as (lab only).
+OAUTH_DOVECOT_SECRET=dovecot-lab
 PKGS_UPDATED=0
 FAILED=0
 
@@ -86,6 +97,17 @@ wait_port() { # name port seconds
 }
 
 pid_alive() { [ -s "$1" ] && kill -0 "$(head -n1 "$1" | tr -d ' ')" 2>/dev/null; }
+
+stop_daemon() { # name pidfile port: SIGTERM the process the pid file names, wait until it is gone
+  if pid_alive "$2"; then
+    local pid; pid=$(head -n1 "$2" | tr -d ' ')
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_exit "$pid" "$3"
+    say "$(printf '%-9s' "$1") stopped"
+  else
+    say "$(printf '%-9s' "$1") not running here"
+  fi
+}
 
 # running_pid PID: alive and not a zombie (here PID 1 may be slow to reap daemons' exits).
 running_pid() { [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }
@@ -277,17 +299,7 @@ EOF
   say "redis     127.0.0.1:$REDIS_PORT  up"
 }
 
-redis_down() {
-  local pidf="$LAB/redis/redis.pid"
-  if pid_alive "$pidf"; then
-    local pid; pid=$(cat "$pidf")
-    kill "$pid" 2>/dev/null || true
-    wait_exit "$pid" "$REDIS_PORT"
-    say "redis     stopped"
-  else
-    say "redis     not running here"
-  fi
-}
+redis_down() { stop_daemon redis "$LAB/redis/redis.pid" "$REDIS_PORT"; }
 
 # ---------------------------------------------------------------- TLS
 ensure_cert() {
@@ -301,8 +313,49 @@ ensure_cert() {
   chmod 600 "$dir/key.pem"; chmod 644 "$dir/cert.pem"
 }
 
+# ---------------------------------------------------------------- OAuth2 server
+oauth_pidfile() { printf '%s\n' "$LAB/oauth/oauth.pid"; }
+oauth_running() { pid_alive "$(oauth_pidfile)"; }
+
+oauth_up() {
+  local dir="$LAB/oauth" log="$LAB/log/oauth.log"
+  if oauth_running && port_open "$OAUTH_PORT"; then say "oauth2    127.0.0.1:$OAUTH_PORT  up (https, scripts/lab-oauth-server.mjs)"; return; fi
+  if port_open "$OAUTH_PORT"; then say "oauth2    127.0.0.1:$OAUTH_PORT  up (existing server on the port, not this lab's)"; return; fi
+  command -v node >/dev/null || die "node is needed for the lab OAuth2 server"
+  [ -d "$ROOT/node_modules/oidc-provider" ] || die "node_modules/oidc-provider missing: run npm ci first"
+  install -d -m 755 "$dir"
+  ensure_cert
+  touch "$log"
+  # Detached (setsid -f: no shell waits for it, nothing holds this script's output); the server
+  # writes its own pid file once listening.
+  rm -f "$(oauth_pidfile)"
+  (cd "$ROOT" && OAUTH_PORT="$OAUTH_PORT" LAB_TLS_CERT="$LAB/tls/cert.pem" LAB_TLS_KEY="$LAB/tls/key.pem" \
+    LAB_OAUTH_DOVECOT_SECRET="$OAUTH_DOVECOT_SECRET" LAB_OAUTH_PIDFILE="$(oauth_pidfile)" NODE_NO_WARNINGS=1 \
+    setsid -f node scripts/lab-oauth-server.mjs </dev/null >>"$log" 2>&1)
+  wait_port oauth2 "$OAUTH_PORT" 20 || { tail -n 15 "$log" >&2; die "the OAuth2 server does not answer on 127.0.0.1:$OAUTH_PORT (log: $log)"; }
+  say "oauth2    127.0.0.1:$OAUTH_PORT  up (https, scripts/lab-oauth-server.mjs)"
+}
+
+oauth_down() { stop_daemon oauth2 "$(oauth_pidfile)" "$OAUTH_PORT"; }
+
 # ---------------------------------------------------------------- Dovecot
 dovecot_running() { pid_alive "$LAB/dovecot/run/master.pid"; }
+
+oauth_mechanisms() { if [ "${LAB_OAUTHBEARER:-0}" = 1 ]; then echo "xoauth2 oauthbearer"; else echo "xoauth2"; fi; }
+
+write_dovecot_oauth2_ext() {
+  install_text "$LAB/dovecot/dovecot-oauth2.conf.ext" <<EOF
+# vob lab: Dovecot's oauth2 passdb asks the lab OAuth2 server whether a token is active and
+# whose mailbox it opens (generated by scripts/services.sh).
+introspection_mode = post
+introspection_url = https://dovecot:$OAUTH_DOVECOT_SECRET@127.0.0.1:$OAUTH_PORT/token/introspection
+username_attribute = email
+active_attribute = active
+active_value = true
+tls_ca_cert_file = $LAB/tls/cert.pem
+timeout_msecs = 5000
+EOF
+}
 
 write_dovecot_conf() {
   local d="$LAB/dovecot" dh=""
@@ -325,8 +378,9 @@ $dh
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
 
-# Lab accounts: any user@anything.test logs in with password "test".
-auth_mechanisms = plain login
+# Lab accounts: any user@anything.test logs in with password "test", or with an access token of
+# the lab's OAuth2 server whose email claim is that address.
+auth_mechanisms = plain login $(oauth_mechanisms)
 auth_failure_delay = 0
 auth_cache_size = 0
 auth_username_format = %Lu
@@ -343,6 +397,12 @@ passdb {
   args = nopassword=yes nodelay=yes
   deny = yes
   username_filter = !*@*.test
+}
+# A token (XOAUTH2/OAUTHBEARER) is no password "test": the static passdb above fails it and
+# Dovecot goes on to this one, which asks the OAuth2 server (RFC 7662 introspection).
+passdb {
+  driver = oauth2
+  args = $d/dovecot-oauth2.conf.ext
 }
 userdb {
   driver = static
@@ -404,6 +464,12 @@ service stats {
     mode = 0666
   }
 }
+# Postfix authenticates SMTP clients through Dovecot (XOAUTH2 included).
+service auth {
+  unix_listener auth-postfix {
+    mode = 0666
+  }
+}
 service anvil {
   unix_listener anvil-auth-penalty {
     mode = 0
@@ -415,7 +481,7 @@ EOF
 dovecot_up() {
   local d="$LAB/dovecot" log="$LAB/log/dovecot.log"
   if dovecot_running && port_open "$IMAP_PORT"; then
-    CHANGED=0; write_dovecot_conf
+    CHANGED=0; write_dovecot_oauth2_ext; write_dovecot_conf
     if [ "$CHANGED" = 1 ]; then
       /usr/sbin/dovecot -c "$d/dovecot.conf" reload </dev/null >>"$log" 2>&1 || die "Dovecot reload failed (log: $log)"
       sleep 0.5; wait_port dovecot "$IMAP_PORT" 20 || die "Dovecot does not answer after reload (log: $log)"
@@ -435,6 +501,7 @@ dovecot_up() {
   install -d -o vmail -g vmail -m 750 "$LAB/mail" "$d/home"
   touch "$log"; chmod 640 "$log"
   ensure_cert
+  write_dovecot_oauth2_ext
   write_dovecot_conf
   if dovecot_running; then
     # master alive but not listening: restart it cleanly
@@ -451,17 +518,8 @@ dovecot_up() {
   say "dovecot   127.0.0.1:$IMAP_PORT  up (IMAP + STARTTLS, LMTP $d/run/lmtp)"
 }
 
-dovecot_down() {
-  if dovecot_running; then
-    # SIGTERM to the master is what `dovecot stop` sends, without its 1 s polling.
-    local pid; pid=$(head -n1 "$LAB/dovecot/run/master.pid")
-    kill -TERM "$pid" 2>/dev/null || true
-    wait_exit "$pid" "$IMAP_PORT"
-    say "dovecot   stopped"
-  else
-    say "dovecot   not running here"
-  fi
-}
+# SIGTERM to the master is what `dovecot stop` sends, without its 1 s polling.
+dovecot_down() { stop_daemon dovecot "$LAB/dovecot/run/master.pid" "$IMAP_PORT"; }
 
 # ---------------------------------------------------------------- Postfix
 postfix_running() { [ -d "$LAB/postfix/etc" ] && pid_alive "$LAB/postfix/spool/pid/master.pid"; }
@@ -495,6 +553,10 @@ smtpd_recipient_restrictions = permit_mynetworks, reject
 smtpd_banner = \$myhostname ESMTP vob lab
 smtpd_peername_lookup = no
 smtpd_tls_security_level = none
+# AUTH (PLAIN, LOGIN, XOAUTH2) is checked by Dovecot; loopback still needs none.
+smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = $LAB/dovecot/run/auth-postfix
 smtp_tls_security_level = none
 lmtp_tls_security_level = none
 biff = no
@@ -610,7 +672,7 @@ run_step() { # function: run it in a subshell so one failure still lets the othe
   if ! ( "$@" ); then FAILED=1; fi
 }
 
-ALL_SERVICES="postgres redis dovecot postfix"
+ALL_SERVICES="postgres redis oauth dovecot postfix"
 step_name() { case "$1" in postgres) echo pg ;; *) echo "$1" ;; esac; }
 check_names() {
   local s
@@ -631,7 +693,7 @@ cmd_up() { # [service...]
 cmd_down() { # [service...]  (stops in reverse order)
   local s list=("$@"); [ ${#list[@]} -gt 0 ] || list=($ALL_SERVICES)
   check_names "${list[@]}"
-  for s in postfix dovecot redis postgres; do
+  for s in postfix dovecot oauth redis postgres; do
     case " ${list[*]} " in *" $s "*) run_step "$(step_name "$s")_down" ;; esac
   done
 }
@@ -644,6 +706,7 @@ cmd_status() {
   }
   line postgres "$PG_PORT" pg_vob_ok
   line redis "$REDIS_PORT" redis_ping
+  line oauth2 "$OAUTH_PORT"
   line dovecot "$IMAP_PORT"
   line postfix "$SMTP_PORT"
   [ "$FAILED" = 0 ]
@@ -667,5 +730,5 @@ case "$cmd" in
   up) cmd_up "$@" ;;
   down) cmd_down "$@" ;;
   status) cmd_status ;;
-  *) die "usage: bash scripts/services.sh [up|down [postgres|redis|dovecot|postfix ...]|status]" ;;
+  *) die "usage: bash scripts/services.sh [up|down [postgres|redis|oauth|dovecot|postfix ...]|status]" ;;
 esac

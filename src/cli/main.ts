@@ -15,7 +15,8 @@ const USAGE = `usage: vob <command>
   eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]   the message's requests as an X12 270 (offline)
   eligibility read FILE.271 [--json]                 what an X12 271 says
   eligibility export --ready --out FILE.270          ready requests not sent yet, trace numbers stored
-  eligibility import FILE.271                        answers stored as draft verifications, rejections as tasks`;
+  eligibility import FILE.271                        answers stored as draft verifications, rejections as tasks
+  doctor                         check the configuration, PostgreSQL, Redis, the mailbox (IMAP, SMTP, OAuth2), OCR data and secrets`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./audit-command')).runAudit(rest);
     case 'eligibility':
       return (await import('./eligibility-command')).runEligibility(rest);
+    case 'doctor':
+      return (await import('./doctor-command')).runDoctor(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -15,7 +15,10 @@ import { migrate } from '../adapters/db/migrate';
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
 import { createExtractionPool, type ExtractionPool } from '../adapters/extraction/extraction-pool';
 import { buildHttpServer } from '../adapters/http/http-server';
-import { startMailboxPoller, type MailboxPoller } from '../adapters/imap/mailbox-poller';
+import { startMailboxPoller, type MailboxPoller, type PollerOptions } from '../adapters/imap/mailbox-poller';
+import { createTokenProvider } from '../adapters/mail-auth/create-token-provider';
+import { createMailboxAuthStatus, type MailboxAuthStatus } from '../adapters/mail-auth/mailbox-auth-status';
+import type { TokenProvider } from '../adapters/mail-auth/token-provider';
 import { createSmtpMailer, type SmtpMailer } from '../adapters/mail/smtp-mailer';
 import { createServiceMetrics, type ServiceMetrics } from '../adapters/metrics/service-metrics';
 import { createJobQueue, type JobQueue } from '../adapters/queue/job-queue';
@@ -66,6 +69,10 @@ export interface VobServiceOptions {
   workers?: boolean;
   /** Run the reconciler at start and every RECONCILE_INTERVAL_MS (default true). */
   reconciler?: boolean;
+  /** The mailbox's OAuth2 tokens; default: the provider MAIL_AUTH names (tests inject one). */
+  tokens?: TokenProvider | null;
+  /** Poller timings (tests shorten them). */
+  pollerOptions?: PollerOptions;
 }
 
 export interface VobService {
@@ -87,6 +94,7 @@ export interface VobService {
   /** http://127.0.0.1:PORT when listening. */
   readonly url: string | null;
   readonly poller: MailboxPoller | null;
+  readonly mailboxAuth: MailboxAuthStatus;
   stop(): Promise<void>;
 }
 
@@ -117,12 +125,18 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
     replyPolicy,
     mimeLimits: { maxMessageBytes: config.MAX_MESSAGE_BYTES, maxParts: 300, maxMultipartDepth: 20, maxForwardDepth: 3 },
   });
+  // OAuth2 (MAIL_AUTH=oauth2-*): one token provider for IMAP and SMTP, one status for /health.
+  const tokens = options.tokens !== undefined ? options.tokens : createTokenProvider(config);
+  const authStatus = createMailboxAuthStatus();
   const mailer: SmtpMailer = createSmtpMailer({
     host: config.SMTP_HOST,
     port: config.SMTP_PORT,
-    user: config.SMTP_USER,
+    // XOAUTH2 logs in as the mailbox unless SMTP_USER names another.
+    user: tokens ? (config.SMTP_USER ?? config.IMAP_USER) : config.SMTP_USER,
     password: config.SMTP_PASSWORD,
     maxConnections: SMTP_CONNECTIONS,
+    tokens,
+    authStatus,
   });
 
   const ingest = ingestMessage({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
@@ -179,13 +193,13 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   if (options.http !== false) {
     // `vob serve` refuses to start without a secret (or makes one in --dev); this is the last guard.
     if (!config.SESSION_SECRET || !accounts) throw new ConfigError('SESSION_SECRET', 'required to serve the staff pages');
-    http = buildHttpServer({ db, redis, registry: metrics.registry, cipher, accounts, serverSecret: config.SESSION_SECRET, behindTls: config.BEHIND_TLS, reminderAfterHours: config.REMINDER_AFTER_HOURS });
+    http = buildHttpServer({ db, redis, registry: metrics.registry, cipher, accounts, serverSecret: config.SESSION_SECRET, behindTls: config.BEHIND_TLS, reminderAfterHours: config.REMINDER_AFTER_HOURS, mailboxAuth: authStatus.report });
     const address = await http.listen({ port: config.PORT, host: config.HTTP_HOST });
     url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     logger.info({ url }, 'http listening');
   }
 
-  const poller = options.poller !== false ? startMailboxPoller({ config, db, ingest, ingestBatch, logger }) : null;
+  const poller = options.poller !== false ? startMailboxPoller({ config, db, ingest, ingestBatch, logger, tokens, authStatus, ...(options.pollerOptions ? { options: options.pollerOptions } : {}) }) : null;
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
@@ -225,6 +239,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
     http,
     url,
     poller,
+    mailboxAuth: authStatus,
     stop,
   };
 }

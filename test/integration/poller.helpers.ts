@@ -13,6 +13,7 @@ import { createPhiCipher } from '../../src/adapters/crypto/phi-cipher';
 import { migrate } from '../../src/adapters/db/migrate';
 import { startMailboxPoller, type MailboxPoller, type PollerConfig, type PollerOptions } from '../../src/adapters/imap/mailbox-poller';
 import type { MessageSink } from '../../src/adapters/imap/message-sink';
+import { mailboxKey } from '../../src/domain/mailbox-sync';
 import { ingestMessage } from '../../src/use-cases/ingest-message';
 import { createTestDatabase as createLabDatabase } from './service/lab';
 
@@ -161,4 +162,30 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export async function countRows(pool: Pool, sql: string, values: unknown[] = []): Promise<number> {
   const { rows } = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${sql}) q`, values);
   return Number(rows[0]!.n);
+}
+
+/**
+ * A test file's database, and the pollers and IMAP sessions each test opened, stopped after it
+ * (jest hooks registered by the call).
+ */
+export function pollerTestHooks(): { db(): TestDatabase; open: Array<{ poller?: MailboxPoller; imap?: ImapFlow }>; rowsFor(user: string): Promise<number> } {
+  let db: TestDatabase | undefined;
+  const open: Array<{ poller?: MailboxPoller; imap?: ImapFlow }> = [];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterEach(async () => {
+    for (const { poller, imap } of open.splice(0)) {
+      await poller?.stop();
+      await imap?.logout().catch(() => undefined);
+    }
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+  return {
+    db: () => db!,
+    open,
+    rowsFor: (user) => countRows(db!.pool, 'SELECT 1 FROM inbound_message WHERE mailbox = $1', [mailboxKey(user, 'INBOX')]),
+  };
 }

@@ -2,51 +2,31 @@
  * The poller against the real lab: Dovecot (STARTTLS with the lab CA) and Postgres, with the
  * real ingest use case storing into inbound_message of a database of this file's own.
  */
-import type { ImapFlow } from 'imapflow';
-import type { MailboxPoller } from '../../src/adapters/imap/mailbox-poller';
 import { mailboxKey } from '../../src/domain/mailbox-sync';
 import {
   countRows,
-  createTestDatabase,
   folderCount,
   makeMessage,
   newMailboxUser,
   openTestImap,
+  pollerTestHooks,
   realIngest,
   sleep,
   startPoller,
   waitFor,
-  type TestDatabase,
 } from './poller.helpers';
 
 jest.setTimeout(60_000);
 
-let db: TestDatabase;
-const open: Array<{ poller?: MailboxPoller; imap?: ImapFlow }> = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-
-afterEach(async () => {
-  for (const { poller, imap } of open.splice(0)) {
-    await poller?.stop();
-    await imap?.logout().catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await db.drop();
-});
-
-const rowsFor = (user: string) => countRows(db.pool, 'SELECT 1 FROM inbound_message WHERE mailbox = $1', [mailboxKey(user, 'INBOX')]);
+const hooks = pollerTestHooks();
+const { open, rowsFor } = hooks;
 
 it('mail appended to the mailbox is ingested exactly once, moved to Processed, and the cursor follows', async () => {
   const user = newMailboxUser();
   const imap = await openTestImap(user);
   for (let i = 0; i < 12; i++) await imap.append('INBOX', makeMessage({ subject: `request ${i}` }));
-  const { sink, calls, enqueued } = realIngest(db.pool);
-  const poller = startPoller({ db: db.pool, user, ingest: sink });
+  const { sink, calls, enqueued } = realIngest(hooks.db().pool);
+  const poller = startPoller({ db: hooks.db().pool, user, ingest: sink });
   open.push({ poller, imap });
 
   await waitFor('12 records', () => rowsFor(user), (n) => n === 12);
@@ -64,7 +44,7 @@ it('mail appended to the mailbox is ingested exactly once, moved to Processed, a
   expect(calls.every((c) => !c.duplicate && c.status === 'received')).toBe(true);
   expect(new Set(enqueued).size).toBe(13);
 
-  const { rows } = await db.pool.query<{ last_uid: string }>('SELECT last_uid::text FROM mailbox_cursor WHERE mailbox = $1', [mailboxKey(user, 'INBOX')]);
+  const { rows } = await hooks.db().pool.query<{ last_uid: string }>('SELECT last_uid::text FROM mailbox_cursor WHERE mailbox = $1', [mailboxKey(user, 'INBOX')]);
   expect(rows).toHaveLength(1);
   expect(Number(rows[0]!.last_uid)).toBe(13);
 
@@ -85,8 +65,8 @@ it('the same message delivered twice becomes one record; both copies leave the m
   const bare = makeMessage({ subject: 'no id' }).replace(/^Message-ID:.*\r\n/m, '');
   await imap.append('INBOX', `Received: from a.test\r\n${bare}`);
   await imap.append('INBOX', `Received: from b.test\r\n${bare}`);
-  const { sink, calls, enqueued } = realIngest(db.pool);
-  const poller = startPoller({ db: db.pool, user, ingest: sink });
+  const { sink, calls, enqueued } = realIngest(hooks.db().pool);
+  const poller = startPoller({ db: hooks.db().pool, user, ingest: sink });
   open.push({ poller, imap });
 
   await waitFor('all 4 moved', () => folderCount(imap, 'Processed'), (n) => n === 4);
@@ -103,10 +83,10 @@ it('an oversized message is set aside once (one record, one review task, Needs-R
   const big = makeMessage({ subject: 'card photos', body: 'x'.repeat(76).concat('\r\n').repeat(4_000) }); // ~312 kB > 200 kB
   await imap.append('INBOX', big);
   await imap.append('INBOX', makeMessage({ subject: 'small one' }));
-  const { sink, calls, enqueued } = realIngest(db.pool);
+  const { sink, calls, enqueued } = realIngest(hooks.db().pool);
   const sizes: number[] = [];
   const poller = startPoller({
-    db: db.pool,
+    db: hooks.db().pool,
     user,
     ingest: async (m) => {
       sizes.push(m.raw.byteLength);
@@ -117,14 +97,14 @@ it('an oversized message is set aside once (one record, one review task, Needs-R
 
   await waitFor('1 in Needs-Review', () => folderCount(imap, 'Needs-Review'), (n) => n === 1);
   await waitFor('1 in Processed', () => folderCount(imap, 'Processed'), (n) => n === 1);
-  const { rows } = await db.pool.query<{ id: string; status: string; review_code: string; size_bytes: number }>(
+  const { rows } = await hooks.db().pool.query<{ id: string; status: string; review_code: string; size_bytes: number }>(
     `SELECT id::text, status, review_code, size_bytes FROM inbound_message WHERE mailbox = $1 AND status = 'needs-review'`,
     [mailboxKey(user, 'INBOX')],
   );
   expect(rows).toHaveLength(1);
   expect(rows[0]!.review_code).toBe('message-too-large');
   expect(rows[0]!.size_bytes).toBeGreaterThan(200_000);
-  expect(await countRows(db.pool, `SELECT 1 FROM staff_task WHERE kind = 'review-message' AND inbound_message_id = $1`, [rows[0]!.id])).toBe(1);
+  expect(await countRows(hooks.db().pool, `SELECT 1 FROM staff_task WHERE kind = 'review-message' AND inbound_message_id = $1`, [rows[0]!.id])).toBe(1);
   // Only the header block of the big one crossed the wire into the ingest.
   expect(Math.max(...sizes)).toBeLessThan(2_000);
   expect(enqueued).toHaveLength(1);
@@ -139,12 +119,12 @@ it('a message committed but not moved (crash between) is moved by the next start
   const user = newMailboxUser();
   const imap = await openTestImap(user);
   await imap.append('INBOX', makeMessage({ subject: 'first' }));
-  const { sink, calls } = realIngest(db.pool);
+  const { sink, calls } = realIngest(hooks.db().pool);
   // First run: the ingest commits, then the process "dies" before the MOVE (the sink stops the
   // poller's world by throwing after the commit).
   let crash = true;
   const crashing = startPoller({
-    db: db.pool,
+    db: hooks.db().pool,
     user,
     ingest: async (m) => {
       const result = await sink(m);
@@ -158,7 +138,7 @@ it('a message committed but not moved (crash between) is moved by the next start
   expect(await rowsFor(user)).toBe(1);
   expect(await folderCount(imap, 'INBOX')).toBe(1);
 
-  const poller = startPoller({ db: db.pool, user, ingest: sink });
+  const poller = startPoller({ db: hooks.db().pool, user, ingest: sink });
   open.push({ poller, imap });
   await waitFor('moved to Processed', () => folderCount(imap, 'Processed'), (n) => n === 1);
   expect(await rowsFor(user)).toBe(1);

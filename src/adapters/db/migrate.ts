@@ -65,6 +65,23 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
   return files;
 }
 
+export interface AppliedMigration {
+  version: number;
+  name: string;
+  checksum: string;
+}
+
+/** Files not applied yet (in order), applied ones whose file was edited, and applied ones whose file is gone. */
+export function compareMigrations(files: readonly MigrationFile[], applied: readonly AppliedMigration[]): { pending: MigrationFile[]; edited: string[]; missing: string[] } {
+  const byVersion = new Map(files.map((f) => [f.version, f]));
+  const done = new Set(applied.map((r) => r.version));
+  return {
+    pending: files.filter((f) => !done.has(f.version)),
+    edited: applied.filter((r) => byVersion.has(r.version) && byVersion.get(r.version)!.checksum !== r.checksum).map((r) => r.name),
+    missing: applied.filter((r) => !byVersion.has(r.version)).map((r) => r.name),
+  };
+}
+
 export async function migrate({
   databaseUrl,
   dir = defaultMigrationsDir(),
@@ -85,20 +102,13 @@ export async function migrate({
     const { rows } = await client.query<{ version: number; name: string; checksum: string }>(
       'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
     );
-    const applied = new Map(rows.map((r) => [r.version, r]));
-    for (const row of rows) {
-      const file = files.find((f) => f.version === row.version);
-      if (!file) throw new MigrationError('migration-missing', `applied migration ${row.name} is missing from ${dir}`);
-      if (file.checksum !== row.checksum) {
-        throw new MigrationError(
-          'migration-edited',
-          `migration ${row.name} was edited after it was applied; add a new migration instead`,
-        );
-      }
+    const state = compareMigrations(files, rows);
+    if (state.missing.length > 0) throw new MigrationError('migration-missing', `applied migration ${state.missing[0]} is missing from ${dir}`);
+    if (state.edited.length > 0) {
+      throw new MigrationError('migration-edited', `migration ${state.edited[0]} was edited after it was applied; add a new migration instead`);
     }
     const done: string[] = [];
-    for (const file of files) {
-      if (applied.has(file.version)) continue;
+    for (const file of state.pending) {
       try {
         await client.query('BEGIN');
         await client.query(file.sql);
@@ -114,7 +124,7 @@ export async function migrate({
       }
       done.push(file.name);
     }
-    return { applied: done, alreadyApplied: applied.size };
+    return { applied: done, alreadyApplied: rows.length };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
     await client.end().catch(() => undefined);

@@ -1,5 +1,6 @@
 /**
- * The service's HTTP port (fastify): /health (Postgres and Redis reachable), /metrics
+ * The service's HTTP port (fastify): /health (Postgres and Redis reachable, the mailbox login
+ * not refused), /metrics
  * (Prometheus), the sign-in page and session API, and behind a staff session or API token the
  * staff pages: the queue (GET /, claim, release, next task, Done), a request (GET /requests/:id,
  * its card images /requests/:id/card/:n and a PDF's first page /requests/:id/card/:n/preview), a
@@ -17,6 +18,7 @@ import { BadCorrectionError } from '../../domain/request-correction';
 import { correctRequestField } from '../../use-cases/correct-request';
 import { recordAudit, type StaffAccounts } from '../../use-cases/staff-accounts';
 import { claimTasks, completeTask, TaskHeldError, TaskNotOpenError } from '../../use-cases/staff-tasks';
+import type { MailboxAuthReport } from '../mail-auth/mailbox-auth-status';
 import {
   BadFilterError,
   getMessageView,
@@ -48,6 +50,8 @@ export interface HttpServerDeps {
   behindTls: boolean;
   /** For the tasks a corrected request gets (when the center is reminded). */
   reminderAfterHours: number;
+  /** The mailbox login as the poller and mailer last saw it (absent: not reported). */
+  mailboxAuth?: () => MailboxAuthReport;
 }
 
 export interface StaffRoute {
@@ -103,8 +107,11 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       }
     };
     const [postgres, redis] = await Promise.all([check(() => deps.db.query('SELECT 1')), check(() => deps.redis.ping())]);
-    const ok = postgres === 'ok' && redis === 'ok';
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', postgres, redis });
+    const auth = deps.mailboxAuth?.();
+    // 'unknown' until the first login: not a failure (the poller may be on standby).
+    const mailbox = auth ? { mailbox: auth.state, ...(auth.state === 'auth-failed' ? { mailboxReason: auth.reason, mailboxSince: auth.since } : {}) } : {};
+    const ok = postgres === 'ok' && redis === 'ok' && auth?.state !== 'auth-failed';
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', postgres, redis, ...mailbox });
   });
 
   app.get('/metrics', async (_request, reply) => {

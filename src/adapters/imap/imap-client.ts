@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { ImapFlow, type ImapFlowOptions, type Logger as ImapLogger } from 'imapflow';
 import type { Logger } from 'pino';
+import type { ImapFailureFacts } from '../../domain/mail-auth';
 
 export type ImapTlsMode = 'off' | 'starttls' | 'tls';
 
@@ -15,7 +16,8 @@ export interface ImapConnectionConfig {
   readonly IMAP_HOST: string;
   readonly IMAP_PORT: number;
   readonly IMAP_USER: string;
-  readonly IMAP_PASSWORD: string;
+  /** Password login (MAIL_AUTH=password); OAuth2 hands the client an access token instead. */
+  readonly IMAP_PASSWORD?: string | undefined;
   readonly IMAP_TLS: ImapTlsMode;
   readonly IMAP_TLS_CA_FILE?: string | undefined;
 }
@@ -77,13 +79,49 @@ export function imapLoggerBridge(logger: Logger | false): ImapLogger | false {
   };
 }
 
-export function createImapClient(config: ImapConnectionConfig, opts: { logger: Logger | false; tuning?: ImapClientTuning }): ImapFlow {
+/**
+ * What an imapflow failure tells about the login, for classifyImapFailure: the flags and codes
+ * imapflow sets on a refused LOGIN/AUTHENTICATE, and the text of a BYE that ended the session.
+ */
+export function imapFailureFacts(err: unknown, client?: ImapFlow): ImapFailureFacts {
+  const e = (err && typeof err === 'object' ? err : {}) as Record<string, unknown>;
+  const oauth = e['oauthError'] as Record<string, unknown> | undefined;
+  // imapflow keeps the BYE text on the client (byeReason) and copies it to NoConnection errors.
+  const bye = (client as unknown as { byeReason?: unknown } | undefined)?.byeReason ?? e['reason'];
+  return {
+    authenticationFailed: e['authenticationFailed'] === true,
+    serverResponseCode: typeof e['serverResponseCode'] === 'string' ? e['serverResponseCode'] : undefined,
+    byeReason: typeof bye === 'string' ? bye : undefined,
+    oauthStatus: oauth && typeof oauth === 'object' && oauth['status'] !== undefined ? String(oauth['status']) : undefined,
+  };
+}
+
+/** A refused login in a few words for logs and /health: the server's code and OAuth status, never a token. */
+export function describeImapRefusal(facts: ImapFailureFacts): string {
+  const parts = ['IMAP login refused'];
+  if (facts.serverResponseCode) parts.push(`[${facts.serverResponseCode}]`);
+  if (facts.oauthStatus) parts.push(`OAuth status ${facts.oauthStatus}`);
+  if (facts.byeReason) parts.push(`BYE ${facts.byeReason.slice(0, 120)}`);
+  return parts.join(' ');
+}
+
+export interface ImapClientOptions {
+  readonly logger: Logger | false;
+  readonly tuning?: ImapClientTuning | undefined;
+  /**
+   * OAuth2: log in with this token (imapflow picks OAUTHBEARER when the server offers it, else
+   * XOAUTH2) instead of IMAP_PASSWORD.
+   */
+  readonly accessToken?: string | undefined;
+}
+
+export function createImapClient(config: ImapConnectionConfig, opts: ImapClientOptions): ImapFlow {
   const tuning = opts.tuning ?? {};
   return new ImapFlow({
     host: config.IMAP_HOST,
     port: config.IMAP_PORT,
     ...imapTlsOptions(config),
-    auth: { user: config.IMAP_USER, pass: config.IMAP_PASSWORD },
+    auth: opts.accessToken !== undefined ? { user: config.IMAP_USER, accessToken: opts.accessToken } : { user: config.IMAP_USER, pass: config.IMAP_PASSWORD ?? '' },
     logger: imapLoggerBridge(opts.logger),
     clientInfo: { name: 'vob-intake' },
     autoIdleDelay: tuning.autoIdleDelayMs ?? 150,

@@ -37,8 +37,11 @@ import {
   type BackoffPolicy,
   type MessageOutcome,
 } from '../../domain/mailbox-sync';
+import { classifyImapFailure } from '../../domain/mail-auth';
 import { createMailboxCursorRepository } from '../db/mailbox-cursor.repository';
-import { createImapClient, type ImapClientTuning, type ImapConnectionConfig } from './imap-client';
+import type { MailboxAuthStatus } from '../mail-auth/mailbox-auth-status';
+import { MailAuthError, type TokenProvider } from '../mail-auth/token-provider';
+import { createImapClient, describeImapRefusal, imapFailureFacts, type ImapClientTuning, type ImapConnectionConfig } from './imap-client';
 import { tryAcquireMailboxLease, type MailboxLease } from './mailbox-lease';
 import type { IngestOutcome, MailboxMessage, MessageBatchSink, MessageSink } from './message-sink';
 
@@ -103,6 +106,13 @@ export interface StartMailboxPollerDeps {
   readonly ingestBatch?: MessageBatchSink;
   readonly logger: Logger;
   readonly options?: PollerOptions;
+  /**
+   * OAuth2 (MAIL_AUTH=oauth2-*): each session logs in with a token from here; a refused login or
+   * a session the server ended over an expired token gets a fresh one on the next session.
+   */
+  readonly tokens?: TokenProvider | null;
+  /** Where refused and good logins are reported (/health's `mailbox`). */
+  readonly authStatus?: MailboxAuthStatus;
 }
 
 /** A wake-up signal: notify() ends the current (or the next) wait early. */
@@ -136,7 +146,11 @@ class Signal {
 }
 
 class SessionEnded extends Error {
-  constructor(readonly reason: 'connection-closed' | 'lease-lost' | 'epoch-changed' | 'stopping') {
+  constructor(
+    readonly reason: 'connection-closed' | 'lease-lost' | 'epoch-changed' | 'stopping' | 'token-expired' | 'auth-refused',
+    /** For auth-refused: the server's or provider's reason (no token). */
+    readonly detail?: string,
+  ) {
     super(reason);
   }
 }
@@ -146,7 +160,7 @@ interface MessageMeta {
   readonly sizeBytes: number | undefined;
 }
 
-export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, options = {} }: StartMailboxPollerDeps): MailboxPoller {
+export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, options = {}, tokens = null, authStatus }: StartMailboxPollerDeps): MailboxPoller {
   const path = config.IMAP_MAILBOX;
   const key = mailboxKey(config.IMAP_USER, path);
   const folders = { processed: options.processedMailbox ?? 'Processed', review: options.reviewMailbox ?? 'Needs-Review' };
@@ -194,15 +208,25 @@ export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, op
   /** Sessions with reconnect backoff, for as long as the lease holds. */
   async function runActive(lease: MailboxLease): Promise<void> {
     let attempt = 0;
+    // After a refused login or an expired token the next session asks for a new token.
+    let forceRefresh = false;
     while (!stopping && lease.isHeld()) {
       let synced = false;
       try {
-        await runSession(lease, () => {
+        await runSession(lease, forceRefresh, () => {
           synced = true;
           attempt = 0;
+          forceRefresh = false;
         });
       } catch (err) {
         if (stopping || !lease.isHeld()) break;
+        const refusal = err instanceof MailAuthError ? err.reason : err instanceof SessionEnded && err.reason === 'auth-refused' ? err.detail : undefined;
+        if (refusal !== undefined) {
+          // The service keeps running: /health says auth-failed until a login succeeds.
+          authStatus?.refused('imap', refusal);
+          log.error({ reason: refusal, code: err instanceof MailAuthError ? err.code : 'auth-refused' }, tokens ? 'mailbox login refused; retrying with a new token' : 'mailbox login refused; retrying');
+        }
+        if (refusal !== undefined || (err instanceof SessionEnded && err.reason === 'token-expired')) forceRefresh = true;
         const reason = err instanceof SessionEnded ? err.reason : errorCode(err);
         const delay = backoffDelayMs(attempt, random(), backoff);
         attempt += 1;
@@ -219,8 +243,10 @@ export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, op
     }
   }
 
-  async function runSession(lease: MailboxLease, onSynced: () => void): Promise<void> {
-    const client = createImapClient(config, { logger: log, tuning: options.imap });
+  async function runSession(lease: MailboxLease, forceRefresh: boolean, onSynced: () => void): Promise<void> {
+    const accessToken = tokens ? (await tokens.getToken(forceRefresh)).accessToken : undefined;
+    // A new ImapFlow per session: an instance cannot reconnect, and this one carries the new token.
+    const client = createImapClient(config, { logger: log, tuning: options.imap, accessToken });
     let closed = false;
     client.on('error', (err: Error) => log.warn({ errCode: errorCode(err) }, 'imap connection error'));
     client.on('close', () => {
@@ -237,6 +263,7 @@ export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, op
     try {
       connecting = client;
       await client.connect();
+      authStatus?.loggedIn('imap');
       for (const folder of [folders.processed, folders.review]) {
         await client.mailboxCreate(folder);
       }
@@ -261,6 +288,10 @@ export function startMailboxPoller({ config, db, ingest, ingestBatch, logger, op
       }
     } catch (err) {
       if (stopping) return;
+      const facts = imapFailureFacts(err, client);
+      const verdict = classifyImapFailure(facts);
+      if (verdict === 'token-expired') throw new SessionEnded('token-expired');
+      if (verdict === 'auth-refused') throw new SessionEnded('auth-refused', describeImapRefusal(facts));
       throw err;
     } finally {
       connecting = undefined;
