@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: nine sets (30, 30, 30, 25, 40, 40, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: ten sets (30, 30, 30, 25, 40, 40, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6% and 53.7% of fields.
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7% and 79.4% of fields (the last written after the rules for the two before it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { extractMessage } from '../../../src/pipeline/extract-message';
 
 const SETS = [
   'blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month',
-  'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose',
+  'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -29,7 +29,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-month/16-greenfield-fwd-webform-card-cigna.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-month/25-alleghenyridge-card-highmark-address-tbd.eml': "the Highmark card's logo is unreadable and its back names 'Highmark Blue Cross Blue Shield'",
   'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
-  // The two sets in styles none of the others has (system exports; hurried people), kept as
+  // The three sets in styles none of the others has (system exports; hurried people; the referral chain), kept as
   // scored on their first run plus the general rules since: field by field still wrong.
   'blind-messages-exports/02-camelcase-keyvalue-no-phone.eml': 'first run, not yet read right: [0].client.address, reply not sent',
   'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
@@ -38,7 +38,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-exports/19-card-molina-front-only-homeless.eml': 'first run, not yet read right: [0].insurance.memberId, [0].missingFields',
   'blind-messages-loose/02-dads-plan-iphone-lowercase.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].missingFields',
   'blind-messages-loose/04-wife-subscriber-gmail-qp.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
-  'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-loose/06-forward-split-card-phone.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/07-card-conflict-html-only.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
   'blind-messages-loose/08-card-pdf-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
@@ -46,13 +46,25 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-loose/19-parent-teen-no-member-id.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/20-age-not-dob-outlook.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-loose/22-sms-thread-homeless.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/25-lowercase-emoji-incomplete.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/26-autocorrect-slips.eml': 'first run, not yet read right: [0].client.dob, [0].client.address, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/27-two-brothers-one-message.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
   'blind-messages-loose/28-html-only-qp-wife-plan.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields',
   'blind-messages-loose/29-forwarded-client-email.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/30-reply-supplies-missing-and-corrects.eml': 'first run, not yet read right: [0].insurance.memberId, [0].referredBy, [0].missingFields',
+  'blind-messages-referrals/01-hospital-sw-epic-paste.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-referrals/04-probation-letter-ahcccs.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-referrals/05-eap-spouse-phone-extension.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-referrals/07-sober-living-apple-health-no-id.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-referrals/08-card-uhc-front-back.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
+  'blind-messages-referrals/09-school-counselor-teen-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-referrals/10-mother-long-prose.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-referrals/13-fax-ocr-medicare-advantage.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-referrals/14-outlook-merged-table-masshealth.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-referrals/16-value-then-label-em-dash.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-referrals/17-tricare-values-first.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
+  'blind-messages-referrals/30-medicare-advantage-iphone.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
 };
 
 /** The parts of a request the blind set states. */
@@ -72,7 +84,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(285);
+    expect(cases).toHaveLength(315);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
