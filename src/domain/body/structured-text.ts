@@ -4,7 +4,11 @@
  * and a questionnaire export ("Q3. Date of birth?" then "A: 03/04/1991"). Pure.
  */
 
+import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 import { classifyLabel } from './labels';
+
+/** The prompts our own reply lists, lower-case ("copy of the insurance card"). */
+const ASKED = new Set(Object.values(REQUIRED_FIELD_PROMPTS).map((p) => p.toLowerCase()));
 
 const QUESTION = /^\s*(?:q\s*\d{1,2}[a-z]?\s*[.):-]?\s*)?(.{2,70}?)\s*\?\s*$/i;
 const ANSWER = /^\s*(?:a|ans|answer)\s*[:.)-]\s*(.*)$/i;
@@ -114,7 +118,28 @@ function csvRows(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * Answers written inline under the quoted lines of our reply ("> Subscriber Name" then "Maria
+ * Lopez"): each quoted label and the unquoted line under it become "Label: answer", the
+ * sender's own statement.
+ */
+function inlineAnswers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const quoted = /^\s*>[\s>]*(.{2,60}?)\s*:?\s*$/.exec(lines[i]!);
+    const answer = lines[i + 1];
+    const field = quoted ? classifyLabel(quoted[1]!) : null;
+    const asked = quoted !== null && ASKED.has(quoted[1]!.toLowerCase().replace(/\s*\(if available\)$/, ''));
+    if (quoted && ((field !== null && field !== 'ignore') || asked) && answer !== undefined && answer.trim() !== '' && !/^\s*>/.test(answer)) {
+      out.push(`${quoted[1]}: ${answer.trim()}`);
+      i++;
+    } else out.push(lines[i]!);
+  }
+  return out;
+}
+
 export function normalizeStructuredText(text: string): string {
+  if (text.includes('>')) text = inlineAnswers(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');
   if (!unbulleted.includes('?') && !unbulleted.includes('{') && !unbulleted.includes(',')) return unbulleted;

@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: ten sets (30, 30, 30, 25, 40, 40, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: eleven sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7% and 79.4% of fields (the last written after the rules for the two before it).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4% and 84.6% of fields (the last two written after the rules for the two before them).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { extractMessage } from '../../../src/pipeline/extract-message';
 
 const SETS = [
   'blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month',
-  'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals',
+  'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals', 'blind-messages-week',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -29,7 +29,10 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-month/16-greenfield-fwd-webform-card-cigna.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-month/25-alleghenyridge-card-highmark-address-tbd.eml': "the Highmark card's logo is unreadable and its back names 'Highmark Blue Cross Blue Shield'",
   'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
-  // The three sets in styles none of the others has (system exports; hurried people; the referral chain), kept as
+  // The three sets in styles none of the others has (system exports; hurried people; the referral chain; a week of twelve centers), kept as
+  // Reasons the blind sets' authors judged differently from each other (no reply either way):
+  'blind-messages-referrals/03-intake-digest-three-clients.eml': "a digest from intake software's no-reply sender: 'auto-submitted' here, as blind-messages-month/17 expects; its author chose 'complete'",
+  'blind-messages-week/13-read-receipt.eml': "a multipart/report read receipt: 'auto-submitted' (RFC 3834/8098), as blind-messages-exports/25 expects; its author chose 'not-a-request'",
   // scored on their first run plus the general rules since: field by field still wrong.
   'blind-messages-exports/02-camelcase-keyvalue-no-phone.eml': 'first run, not yet read right: [0].client.address, reply not sent',
   'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
@@ -65,6 +68,16 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-referrals/16-value-then-label-em-dash.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-referrals/17-tricare-values-first.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
   'blind-messages-referrals/30-medicare-advantage-iphone.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
+  'blind-messages-week/03-sunlit-phone-note.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].missingFields, reply not sent',
+  'blind-messages-week/04-mesa-letter-with-card.eml': 'first run, not yet read right: [0].insurance.phone',
+  'blind-messages-week/06-newdawn-forward-family.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-week/07-pinecrest-siblings.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].client.name, [1].missingFields',
+  'blind-messages-week/11-copper-dotted-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-week/12-sunlit-phone-note-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-week/17-send-results-to-dr.eml': 'first run, not yet read right: request count',
+  'blind-messages-week/24-mesa-letter-tbd-id.eml': 'first run, not yet read right: [0].client.address',
+  'blind-messages-week/28-copper-no-relationship.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-week/30-newdawn-forward-id-corrected.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
 };
 
 /** The parts of a request the blind set states. */
@@ -84,7 +97,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(315);
+    expect(cases).toHaveLength(345);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
