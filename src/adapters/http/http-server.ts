@@ -28,12 +28,14 @@ import {
   type QueueView,
 } from '../../use-cases/staff-views';
 import { registerAccountRoutes } from './account-routes';
-import { assignBody, correctionBody, idParam, openApiDocument, parseInput } from './api-schemas';
+import { assignBody, correctionBody, idParam, openApiDocument, parseInput, verificationBody, verificationForm } from './api-schemas';
 import { renderMessagePage } from './message-page';
 import { renderRequestPage } from './request-page';
 import { createStaffAuth } from './staff-auth';
 import { html, page, STAFF_CSS } from './staff-html';
 import { renderQueuePage } from './staff-page';
+import { BadWorksheetFieldError, worksheetFromForm, worksheetSchema } from '../../domain/verification';
+import { getVerifications, recordVerification } from '../../use-cases/verify-benefits';
 
 export interface HttpServerDeps {
   db: Db;
@@ -121,8 +123,9 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     return payload;
   });
 
-  // The pages post small forms (a CSRF token, a `back` path, a few account fields).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+  // The pages post small forms (a CSRF token, a `back` path, a few account fields); the
+  // verification worksheet is the largest (about a hundred short fields).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
@@ -138,6 +141,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     attachment: getRequestAttachment({ db: deps.db, cipher: deps.cipher }),
     message: getMessageView({ db: deps.db, cipher: deps.cipher }),
     raw: getRawMessage({ db: deps.db, cipher: deps.cipher }),
+    verifications: getVerifications({ db: deps.db, cipher: deps.cipher }),
   };
   const sendHtml = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(body);
   const notFoundPage = (reply: FastifyReply, what: string) =>
@@ -181,8 +185,10 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.get<ById>('/requests/:id', { preHandler: anyStaff }, async (request, reply) => {
     const view = await views.request(request.params.id);
     if (!view) return notFoundPage(reply, 'such request');
+    const verifications = await views.verifications(view.id);
     await record(request, 'view-request', `request:${view.id}`);
-    return sendHtml(reply, renderRequestPage(view, new Date(), auth.viewer(request)));
+    await record(request, 'view-verification', `request:${view.id}`);
+    return sendHtml(reply, renderRequestPage(view, new Date(), auth.viewer(request), verifications));
   });
 
   app.get<ById>('/api/requests/:id', { preHandler: anyStaff }, async (request, reply) => {
@@ -255,6 +261,52 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       page('Not corrected', html`<h1>Not corrected</h1><p class="error">${issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'no such request'}</p><p><a href="${safeBack(`/requests/${request.params.id}`)}">Back to the request</a></p>`, { viewer: auth.viewer(request) }),
       result.status,
     );
+  });
+
+  // The verification worksheet: JSON, or the request page's form (then back to the request).
+  const verify = recordVerification({ db: deps.db, cipher: deps.cipher });
+  app.get<ById>('/api/requests/:id/verifications', { preHandler: anyStaff }, async (request, reply) => {
+    if (!parseInput(idParam, request.params).ok) return reply.code(400).send({ error: 'invalid-input', issues: [{ field: 'id', message: 'a numeric id' }] });
+    const view = await views.request(request.params.id);
+    if (!view) return reply.code(404).send({ error: 'not-found' });
+    await record(request, 'view-verification', `request:${view.id}`);
+    return views.verifications(view.id);
+  });
+  app.post<ById & { Body: unknown }>('/api/requests/:id/verifications', { preHandler: anyStaff }, async (request, reply) => {
+    if (!parseInput(idParam, request.params).ok) return reply.code(400).send({ error: 'invalid-input', issues: [{ field: 'id', message: 'a numeric id' }] });
+    const body = parseInput(verificationBody, request.body);
+    if (!body.ok) return reply.code(400).send(body.error);
+    const { worksheet, complete, eligibilityResponseId } = body.value;
+    const saved = await verify({ requestId: request.params.id, worksheet, complete, eligibilityResponseId: eligibilityResponseId ?? null, by: request.actor!, ip: request.ip });
+    return saved ? reply.code(201).send({ verification: saved }) : reply.code(404).send({ error: 'not-found' });
+  });
+  app.post<ById & { Body: unknown }>('/requests/:id/verifications', { preHandler: anyStaff }, async (request, reply) => {
+    const refuse = (issues: { field: string; message: string }[], status = 400) =>
+      sendHtml(
+        reply,
+        page('Not saved', html`<h1>Verification not saved</h1><p class="error">${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}</p><p>Go back in the browser to fix it, or <a href="${safeBack(`/requests/${request.params.id}`)}">reload the request</a>.</p>`, { viewer: auth.viewer(request) }),
+        status,
+      );
+    const form = parseInput(verificationForm, request.body);
+    if (!form.ok) return refuse(form.error.issues);
+    let worksheet;
+    try {
+      worksheet = parseInput(worksheetSchema, worksheetFromForm(request.body as Record<string, unknown>));
+    } catch (err) {
+      if (err instanceof BadWorksheetFieldError) return refuse([{ field: err.field, message: err.message }]);
+      throw err;
+    }
+    if (!worksheet.ok) return refuse(worksheet.error.issues);
+    const saved = await verify({
+      requestId: request.params.id,
+      worksheet: worksheet.value,
+      complete: form.value.action === 'complete',
+      eligibilityResponseId: form.value.eligibilityResponseId ?? null,
+      by: request.actor!,
+      ip: request.ip,
+    });
+    if (!saved) return refuse([{ field: 'id', message: 'no such request' }], 404);
+    return reply.redirect(`/requests/${request.params.id}`, 303);
   });
 
   // ------------------------------------------------------------------------------------------

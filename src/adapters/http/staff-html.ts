@@ -167,4 +167,8 @@ figure img{display:block;max-width:100%;max-height:420px;height:auto}
 figcaption{font-size:.85em;color:var(--muted);margin-top:.3em;overflow-wrap:anywhere}
 pre.body{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1em;max-height:36em;overflow:auto;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace}
 td.num{white-space:nowrap}
+form.worksheet{max-width:none}
+form.worksheet fieldset{border:1px solid var(--line);border-radius:4px;margin:0;padding:.4em .8em}
+details{margin:.3em 0}
+details summary{cursor:pointer}
 `;
