@@ -8,6 +8,7 @@
  * written to the audit trail before it is sent. URLs carry ids only; every response is no-store,
  * nosniff, and under a Content-Security-Policy that allows no script at all.
  */
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
@@ -36,6 +37,7 @@ import { html, page, STAFF_CSS } from './staff-html';
 import { renderQueuePage } from './staff-page';
 import { BadWorksheetFieldError, worksheetFromForm, worksheetSchema } from '../../domain/verification';
 import { getVerifications, recordVerification } from '../../use-cases/verify-benefits';
+import { verifiedCsv } from '../../use-cases/export-verified';
 
 export interface HttpServerDeps {
   db: Db;
@@ -179,6 +181,20 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       if (err instanceof BadFilterError) return reply.code(400).send({ error: 'invalid-input', message: err.message });
       throw err;
     }
+  });
+
+  // Verified requests as CSV for billing staff (every role may; audited before a row is made).
+  app.get('/export.csv', { preHandler: anyStaff }, async (request, reply) => {
+    const lines = verifiedCsv({ db: deps.db, cipher: deps.cipher }, request.actor!, request.ip);
+    const header = await lines.next();
+    const stamp = new Date().toISOString().slice(0, 10);
+    return reply
+      .header('Content-Type', 'text/csv; charset=utf-8; header=present')
+      .header('Content-Disposition', `attachment; filename="verified-requests-${stamp}.csv"`)
+      .send(Readable.from((async function* () {
+        if (!header.done) yield header.value;
+        yield* lines;
+      })()));
   });
 
   type ById = { Params: { id: string } };

@@ -6,6 +6,7 @@
  */
 import type { VobService } from '../../../src/service/vob-service';
 import { emptyWorksheet, type Worksheet } from '../../../src/domain/verification';
+import { runCli } from '../../unit/cli/run-cli';
 import { createTestDatabase, INCOMPLETE_BODY, newCenter, newSignedIn, randomTag, requestMail, startTestService, testConfig, waitFor, type StaffClient } from './lab';
 
 jest.setTimeout(120_000);
@@ -143,5 +144,71 @@ describe('verification of benefits', () => {
     expect(res.status).toBe(200);
     const [req] = await q<{ status: string }>('SELECT status FROM vob_request WHERE id = $1', [requestId]);
     expect(req!.status).toBe('verified');
+  });
+
+  test('GET /export.csv: 401 without a session; one row per verified request, formulas defused; audited', async () => {
+    expect((await fetch(`${service.url}/export.csv`, { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(`${service.url}/export.csv`, { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    // A second request, verified with values a spreadsheet would run; a third left unverified.
+    const other = await storeCompleteRequest(service, 'Rob R Roe');
+    await storeCompleteRequest(service, 'Una U Unverified');
+    expect((await biller.api('POST', `/api/requests/${other}/fields`, { field: 'referredBy', value: '+cmd Center' })).status).toBe(200);
+    const res = await biller.api('POST', `/api/requests/${other}/verifications`, {
+      worksheet: worksheet((w) => {
+        w.call.referenceNumber = '=1+1';
+        w.planType = 'hmo';
+        w.network = { facility: 'in', behavioralHealth: 'out' };
+        w.deductible.family.outOfNetwork = { amount: 6000, met: 100 };
+        w.levels.iop = { ...w.levels.iop, covered: true, copay: 35, authRequired: false, authNumber: '@SUM(A1)' };
+      }),
+      complete: true,
+    });
+    expect(res.status).toBe(201);
+    const csv = await biller.get('/export.csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="verified-requests-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers.get('cache-control')).toBe('no-store');
+    const text = await csv.text();
+    const lines = text.split('\r\n').filter(Boolean);
+    const header = lines[0]!.split(',');
+    expect(lines).toHaveLength(3);
+    const row = (id: string) => lines.find((l) => l.startsWith(`${id},`))!.split(',');
+    const cell = (id: string, name: string) => row(id)[header.indexOf(name)];
+    expect(cell(requestId, 'client_name')).toBe('Jane Q Doe');
+    expect(cell(requestId, 'member_id')).toBe('W123456789');
+    expect(cell(requestId, 'payer')).toBe('Aetna');
+    expect(cell(other, 'client_name')).toBe('Rob R Roe');
+    expect(cell(other, 'referring_center')).toBe("'+cmd Center");
+    expect(cell(other, 'call_reference')).toBe("'=1+1");
+    expect(cell(other, 'iop_auth_number')).toBe("'@SUM(A1)");
+    expect(cell(other, 'plan_type')).toBe('hmo');
+    expect(cell(other, 'bh_network')).toBe('out');
+    expect(cell(other, 'deductible_fam_out')).toBe('6000');
+    expect(cell(other, 'iop_copay')).toBe('35');
+    expect(cell(other, 'iop_covered')).toBe('yes');
+    expect(text).not.toContain('Una U Unverified');
+    const audit = await q<{ actor: string; subject: string | null }>("SELECT actor, subject FROM audit_event WHERE action = 'export-csv'");
+    expect(audit).toEqual([{ actor: biller.email, subject: null }]);
+    const page = await (await biller.get('/')).text();
+    expect(page).toContain('href="/export.csv"');
+  });
+
+  test('vob export --format csv prints the same rows (audited); jsonl still works; other formats are refused', async () => {
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = db.url;
+    try {
+      const csv = await runCli(['export', '--format', 'csv']);
+      expect(csv.code).toBe(0);
+      expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(3);
+      expect(csv.stderr).toMatch(/2 verified request\(s\)/);
+      const jsonl = await runCli(['export', '--format=jsonl']);
+      expect(jsonl.code).toBe(0);
+      expect(jsonl.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { status: string }).status).sort()).toEqual(['ready', 'verified', 'verified']);
+      expect((await runCli(['export', '--format', 'xml'])).code).toBe(64);
+      expect(await q("SELECT 1 FROM audit_event WHERE action = 'export-csv' AND actor = 'cli'")).toHaveLength(1);
+    } finally {
+      process.env.DATABASE_URL = saved;
+    }
   });
 });
