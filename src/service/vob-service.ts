@@ -179,7 +179,24 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   if (options.http !== false) {
     // `vob serve` refuses to start without a secret (or makes one in --dev); this is the last guard.
     if (!config.SESSION_SECRET || !accounts) throw new ConfigError('SESSION_SECRET', 'required to serve the staff pages');
-    http = buildHttpServer({ db, redis, registry: metrics.registry, cipher, accounts, serverSecret: config.SESSION_SECRET, behindTls: config.BEHIND_TLS, reminderAfterHours: config.REMINDER_AFTER_HOURS });
+    http = buildHttpServer({
+      db,
+      redis,
+      registry: metrics.registry,
+      cipher,
+      accounts,
+      serverSecret: config.SESSION_SECRET,
+      behindTls: config.BEHIND_TLS,
+      reminderAfterHours: config.REMINDER_AFTER_HOURS,
+      // The request page's 270 download needs who sends it; without it the page says so.
+      eligibility:
+        config.PROVIDER_NPI && config.PROVIDER_NAME
+          ? {
+              provider: { npi: config.PROVIDER_NPI, name: config.PROVIDER_NAME },
+              envelope: { senderId: config.X12_SENDER_ID ?? config.PROVIDER_NPI, receiverId: config.X12_RECEIVER_ID, usage: config.X12_USAGE },
+            }
+          : null,
+    });
     const address = await http.listen({ port: config.PORT, host: config.HTTP_HOST });
     url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     logger.info({ url }, 'http listening');

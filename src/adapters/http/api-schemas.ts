@@ -87,6 +87,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/requests/{id}/fields', summary: "Correct one field (the machine's value is kept beside it)", roles: 'staff', params: idParam, body: correctionBody },
   { method: 'get', path: '/api/requests/{id}/verifications', summary: 'Verifications of a request, newest first, the 271 drafts and the prefill (audited)', roles: 'staff', params: idParam },
   { method: 'post', path: '/api/requests/{id}/verifications', summary: 'Save the verification worksheet as a draft, or complete it (closes verify-benefits, request verified)', roles: 'staff', params: idParam, body: verificationBody },
+  { method: 'post', path: '/api/eligibility/271', summary: 'Import a 271 (multipart field "file", or the raw body as application/edi-x12): draft verifications, rejection tasks (audited)', roles: 'staff' },
   { method: 'get', path: '/api/messages/{id}', summary: 'One inbound message (audited)', roles: 'staff', params: idParam },
   { method: 'get', path: '/api/users', summary: 'Staff accounts and their API tokens', roles: 'admin' },
   { method: 'post', path: '/api/users', summary: 'Add a staff account', roles: 'admin', body: newUserBody },

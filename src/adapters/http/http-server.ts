@@ -38,6 +38,12 @@ import { renderQueuePage } from './staff-page';
 import { BadWorksheetFieldError, worksheetFromForm, worksheetSchema } from '../../domain/verification';
 import { getVerifications, recordVerification } from '../../use-cases/verify-benefits';
 import { verifiedCsv } from '../../use-cases/export-verified';
+import { exportRequestInquiry } from '../../use-cases/eligibility-export';
+import { importEligibilityResponses, MAX_271_BYTES, type ImportResult } from '../../use-cases/eligibility-import';
+import { X12FormatError } from '../../domain/x12/interchange';
+import type { InterchangeEnvelope, Provider } from '../../domain/x12/write-270';
+import { renderImportRefusedPage, renderImportResultPage, renderNo270Page } from './eligibility-pages';
+import { parseMultipart } from './multipart';
 
 export interface HttpServerDeps {
   db: Db;
@@ -52,6 +58,8 @@ export interface HttpServerDeps {
   behindTls: boolean;
   /** For the tasks a corrected request gets (when the center is reminded). */
   reminderAfterHours: number;
+  /** Who sends 270s (PROVIDER_NPI, PROVIDER_NAME, X12_*); null when not configured (no 270 download). */
+  eligibility?: { provider: Provider; envelope: Omit<InterchangeEnvelope, 'controlNumber' | 'createdAt'> } | null;
 }
 
 export interface StaffRoute {
@@ -95,7 +103,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   const tasks = claimTasks({ db: deps.db });
   const done = completeTask({ db: deps.db });
   /** One audit row: the signed-in actor did `action` to `subject` (ids only). */
-  const record = (request: FastifyRequest, action: string, subject: string) => audit(request.actor!, action, subject, request.ip);
+  const record = (request: FastifyRequest, action: string, subject: string | null) => audit(request.actor!, action, subject, request.ip);
 
   app.get('/health', async (_request, reply) => {
     const check = async (fn: () => Promise<unknown>) => {
@@ -130,6 +138,14 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
+
+  // A 271 upload: a browser's file form (multipart), or the file as the raw body.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_271_BYTES }, (request, body, done) => {
+    const fields = parseMultipart(body as Buffer, request.headers['content-type'] ?? '');
+    if (fields) done(null, fields);
+    else done(Object.assign(new Error('bad multipart body'), { statusCode: 400, code: 'invalid-multipart' }), undefined);
+  });
+  app.addContentTypeParser(['application/edi-x12', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_271_BYTES }, (_request, body, done) => done(null, body));
 
   // No detail of a failure leaves the process (it could name stored values); nothing is logged.
   app.setErrorHandler(async (err: { statusCode?: number; code?: string }, _request, reply) => {
@@ -323,6 +339,51 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     });
     if (!saved) return refuse([{ field: 'id', message: 'no such request' }], 404);
     return reply.redirect(`/requests/${request.params.id}`, 303);
+  });
+
+  // Eligibility: one request's X12 270 (its trace stored so the 271 finds it back), and a 271 upload.
+  app.get<ById>('/requests/:id/270', { preHandler: anyStaff }, async (request, reply) => {
+    if (!parseInput(idParam, request.params).ok) return notFoundPage(reply, 'such request');
+    if (!deps.eligibility) {
+      return sendHtml(reply, page('No 270', html`<h1>No 270</h1><p class="error">270s are not configured: the service needs PROVIDER_NPI and PROVIDER_NAME.</p><p><a href="/requests/${request.params.id}">Back to the request</a></p>`, { viewer: auth.viewer(request) }), 503);
+    }
+    const now = new Date();
+    const result = await exportRequestInquiry(
+      { db: deps.db, cipher: deps.cipher, provider: deps.eligibility.provider, envelope: { ...deps.eligibility.envelope, createdAt: now }, dateOfService: now.toISOString().slice(0, 10) },
+      request.params.id,
+    );
+    if (!result) return notFoundPage(reply, 'such request');
+    if (!result.ok) return sendHtml(reply, renderNo270Page(request.params.id, result.missing, auth.viewer(request)), 422);
+    await record(request, 'download-270', `request:${request.params.id}`);
+    return reply
+      .header('Content-Type', 'application/edi-x12')
+      .header('Content-Disposition', `attachment; filename="request-${request.params.id}-${result.controlNumber}.270"`)
+      .send(result.text);
+  });
+
+  type Import271 = { status: 200; result: ImportResult } | { status: 400; reason: string; field: string };
+  const import271 = async (request: FastifyRequest): Promise<Import271> => {
+    const body = request.body as unknown;
+    const file = Buffer.isBuffer(body) ? body : body && typeof body === 'object' ? (body as Record<string, unknown>)['file'] : undefined;
+    if (!Buffer.isBuffer(file) || file.length === 0) return { status: 400, field: 'file', reason: 'No 271 file was sent (a multipart field "file", or the file as the body).' };
+    try {
+      const result = await importEligibilityResponses({ db: deps.db, cipher: deps.cipher, now: new Date() }, file);
+      await record(request, 'import-271', null);
+      return { status: 200, result };
+    } catch (err) {
+      if (err instanceof X12FormatError) return { status: 400, field: 'file', reason: `The file is not a readable 271: ${err.message}` };
+      throw err;
+    }
+  };
+  app.post('/api/eligibility/271', { preHandler: anyStaff }, async (request, reply) => {
+    const out = await import271(request);
+    return out.status === 200 ? out.result : reply.code(400).send({ error: 'invalid-input', issues: [{ field: out.field, message: out.reason }] });
+  });
+  app.post('/eligibility/271', { preHandler: anyStaff }, async (request, reply) => {
+    const out = await import271(request);
+    return out.status === 200
+      ? sendHtml(reply, renderImportResultPage(out.result, auth.viewer(request)))
+      : sendHtml(reply, renderImportRefusedPage(out.reason, auth.viewer(request)), 400);
   });
 
   // ------------------------------------------------------------------------------------------

@@ -7,20 +7,9 @@
 import type { VobService } from '../../../src/service/vob-service';
 import { emptyWorksheet, type Worksheet } from '../../../src/domain/verification';
 import { runCli } from '../../unit/cli/run-cli';
-import { createTestDatabase, INCOMPLETE_BODY, newCenter, newSignedIn, randomTag, requestMail, startTestService, testConfig, waitFor, type StaffClient } from './lab';
+import { createTestDatabase, newSignedIn, startTestService, storeCompleteRequest, testConfig, type StaffClient } from './lab';
 
 jest.setTimeout(120_000);
-
-export const COMPLETE_BODY = INCOMPLETE_BODY.replace('Insurance Name:', 'Address: 12 Main St, Fresno, CA 93701\nInsurance Name:');
-
-/** A complete request from a center of its own; its id once stored. */
-export async function storeCompleteRequest(service: VobService, name = 'Jane Q Doe'): Promise<string> {
-  const { id } = await service.ingest({ mailbox: 'INBOX', uidValidity: 1, uid: Number.parseInt(randomTag().slice(0, 6), 16), raw: requestMail({ from: newCenter(), messageId: `<v-${randomTag()}@x.test>`, body: COMPLETE_BODY.replace(/Jane Q Doe/g, name) }) });
-  return waitFor(async () => {
-    const { rows } = await service.db.query<{ id: string }>('SELECT id::text FROM vob_request WHERE inbound_message_id = $1', [id]);
-    return rows[0]?.id ?? null;
-  }, { timeoutMs: 60_000, what: 'the request' });
-}
 
 describe('verification of benefits', () => {
   let db: { url: string; drop(): Promise<void> };
