@@ -167,8 +167,15 @@ figure img{display:block;max-width:100%;max-height:420px;height:auto}
 figcaption{font-size:.85em;color:var(--muted);margin-top:.3em;overflow-wrap:anywhere}
 pre.body{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1em;max-height:36em;overflow:auto;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace}
 td.num{white-space:nowrap}
-form.worksheet{max-width:none}
-form.worksheet fieldset{border:1px solid var(--line);border-radius:4px;margin:0;padding:.4em .8em}
+form.worksheet fieldset{border:1px solid var(--line);border-radius:4px;margin:0 0 .6em;padding:.4em .8em}
+form.worksheet .row{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin:.3em 0}
+form.worksheet label{display:grid;gap:.1em;font-size:.85em;color:var(--muted)}
+form.worksheet td input[type=number]{width:5.5em}
+form.worksheet td input[type=text]{width:8em}
+form.worksheet td{padding:.3em .3em;white-space:nowrap}
+form.worksheet td select{max-width:7.5em}
+form.worksheet fieldset{overflow-x:auto}
+details.reverify>summary{display:inline-block;padding:.3em .9em;border-radius:4px;border:1px solid #1b4fa0;color:var(--accent);margin-bottom:.6em}
 details{margin:.3em 0}
 details summary{cursor:pointer}
 `;

@@ -87,22 +87,22 @@ function worksheetForm(requestId: string, view: VerificationsView, viewer: Viewe
       : source === 'eligibility-response'
         ? html`<p class="sub">Prefilled from the payer's 271 (response ${eligibilityResponseId}): confirm each value on the call.</p>`
         : '';
-  return html`${note}<form method="post" action="/requests/${requestId}/verifications" class="stack worksheet">${csrfField(viewer.csrf)}
+  return html`${note}<form method="post" action="/requests/${requestId}/verifications" class="worksheet">${csrfField(viewer.csrf)}
 ${eligibilityResponseId ? html`<input type="hidden" name="eligibilityResponseId" value="${eligibilityResponseId}">` : ''}
-<fieldset><legend>The call</legend><div class="filters">
+<fieldset><legend>The call</legend><div class="row">
 ${field('Payer representative', input(w, 'call.representative', 'text', 20))}${field('Call reference number', input(w, 'call.referenceNumber', 'text', 16))}${field('Date and time', input(w, 'call.at', 'datetime-local', 16))}</div></fieldset>
-<fieldset><legend>Plan</legend><div class="filters">
+<fieldset><legend>Plan</legend><div class="row">
 ${field('Plan type', select(w, 'planType', PLAN_TYPES))}${field('Other plan type', input(w, 'planTypeOther'))}${field('Benefit period', select(w, 'benefitPeriod', BENEFIT_PERIODS))}
 ${field('Coverage from', input(w, 'coverage.from', 'date'))}${field('Coverage to', input(w, 'coverage.to', 'date'))}
 ${field('Other coverage', yesNo(w, 'otherCoverage.exists'))}${field('Primary', select(w, 'otherCoverage.primary', ['this-plan', 'other-plan']))}${field('Other coverage details', input(w, 'otherCoverage.details', 'text', 20))}
 ${field('Facility network status', select(w, 'network.facility', NETWORK_STATUSES))}${field('Behavioral health network status', select(w, 'network.behavioralHealth', NETWORK_STATUSES))}</div></fieldset>
 <fieldset><legend>Deductible</legend>${amountsTable(w, 'deductible')}</fieldset>
 <fieldset><legend>Out-of-pocket maximum</legend>${amountsTable(w, 'outOfPocket')}</fieldset>
-<fieldset><legend>Carve-out and out of network</legend><div class="filters">
+<fieldset><legend>Carve-out and out of network</legend><div class="row">
 ${field('Behavioral health carve-out payer', input(w, 'carveOut.payerName', 'text', 20))}${field('Carve-out phone', input(w, 'carveOut.phone', 'text', 14))}
 ${field('Out-of-network benefits', yesNo(w, 'outOfNetwork.benefits'))}${field('Basis', select(w, 'outOfNetwork.basis', OON_BASES))}${field('% of Medicare', input(w, 'outOfNetwork.medicarePercent', 'number', 5))}</div></fieldset>
 <fieldset><legend>Levels of care</legend>${levelsTable(w)}</fieldset>
-<div class="filters">${field('Estimated patient responsibility $', input(w, 'estimatedPatientResponsibility', 'number', 10))}${field('Notes', input(w, 'notes', 'text', 40))}</div>
+<div class="row">${field('Estimated patient responsibility $', input(w, 'estimatedPatientResponsibility', 'number', 10))}${field('Notes', input(w, 'notes', 'text', 40))}</div>
 <p><button type="submit" name="action" value="draft" class="secondary">Save as draft</button> <button type="submit" name="action" value="complete">Complete the verification</button></p>
 </form>`;
 }
@@ -157,7 +157,7 @@ export function verificationSection(requestId: string, view: VerificationsView, 
   // After a completed verification the form waits behind "Re-verify" (a new one; the past stays).
   const form =
     completed.length > 0 && !hasDraft
-      ? html`<details class="reverify"><summary class="button secondary">Re-verify</summary>${worksheetForm(requestId, view, viewer)}</details>`
+      ? html`<details class="reverify"><summary>Re-verify</summary>${worksheetForm(requestId, view, viewer)}</details>`
       : worksheetForm(requestId, view, viewer);
   return html`<section class="box"><h2>Verification of benefits</h2>${form}
 <h2>Past verifications (${completed.length})</h2>${completed.length ? completed.map(historyEntry) : html`<p class="none">This request has not been verified yet.</p>`}

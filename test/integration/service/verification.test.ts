@@ -113,7 +113,7 @@ describe('verification of benefits', () => {
     const page = await (await biller.get(`/requests/${requestId}`)).text();
     expect(page).toMatch(/Past verifications \(1\)/);
     expect(page).toContain('Rep Gamma');
-    expect(page).toMatch(/<summary class="button secondary">Re-verify<\/summary>/);
+    expect(page).toMatch(/<details class="reverify"><summary>Re-verify<\/summary>/);
 
     // Re-verify: a new draft, then a second completion; both completed ones stay, newest first.
     const second = await biller.api('POST', `/api/requests/${requestId}/verifications`, { worksheet: worksheet((w) => (w.call.representative = 'Rep Delta')), complete: true });
