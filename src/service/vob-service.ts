@@ -22,7 +22,8 @@ import { createJobQueue, type JobQueue } from '../adapters/queue/job-queue';
 import { QUEUES } from '../adapters/queue/queue-names';
 import { createProducerConnection, createWorkerConnection } from '../adapters/queue/redis-connection';
 import { ingestMessage, ingestMessages, type IngestMessage } from '../use-cases/ingest-message';
-import { processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
+import { DEFAULT_SIGNATURE, processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
+import { serviceSettings } from '../use-cases/service-settings';
 import { enqueueDueReminders, reconcilePending, reminderScanIntervalMs, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
 import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
 import { sendReply, type SendReply } from '../use-cases/send-reply';
@@ -110,7 +111,10 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const queue = createJobQueue({ connection: redis, prefix: config.QUEUE_PREFIX });
   const metrics = createServiceMetrics({ openTaskCounts: () => createStaffTaskRepository({ db }).countOpenByKind() });
   const domain = ownDomain(config);
-  const replyPolicy = { ownAddresses: [config.SMTP_FROM.toLowerCase(), config.IMAP_USER.toLowerCase()], allowedSenderDomains: config.ALLOWED_SENDER_DOMAINS };
+  // The allowlist and signature admins set, else these environment defaults.
+  const settings = serviceSettings({ db, defaults: { allowedSenderDomains: config.ALLOWED_SENDER_DOMAINS, replySignature: DEFAULT_SIGNATURE } });
+  // The allowlist is judged when a message is stored (from the settings), not in the extraction threads.
+  const replyPolicy = { ownAddresses: [config.SMTP_FROM.toLowerCase(), config.IMAP_USER.toLowerCase()], allowedSenderDomains: [] };
   const extractor: ExtractionPool = createExtractionPool({
     size: config.EXTRACT_CONCURRENCY,
     timeoutMs: config.OCR_TIMEOUT_MS,
@@ -127,9 +131,9 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
 
   const ingest = ingestMessage({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
   const ingestBatch = ingestMessages({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
-  const extraction = processExtraction({ db, cipher, extractor, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger, metrics });
+  const extraction = processExtraction({ db, cipher, extractor, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, settings, logger, metrics });
   const reply = sendReply({ db, cipher, mailer, from: config.SMTP_FROM, ratePerHour: config.REPLY_RATE_PER_HOUR, logger, metrics });
-  const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger });
+  const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, settings, logger });
   const reconcile = reconcilePending({ db, queue, logger });
 
   const workers: Worker[] = [];
@@ -188,6 +192,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
       serverSecret: config.SESSION_SECRET,
       behindTls: config.BEHIND_TLS,
       reminderAfterHours: config.REMINDER_AFTER_HOURS,
+      settings,
       // The request page's 270 download needs who sends it; without it the page says so.
       eligibility:
         config.PROVIDER_NPI && config.PROVIDER_NAME

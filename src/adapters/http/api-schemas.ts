@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CORRECTABLE_FIELDS } from '../../domain/request-correction';
 import { ROLES } from '../../domain/staff-auth';
 import { worksheetSchema } from '../../domain/verification';
+import { settingsSchema } from '../../domain/service-settings';
 import { queueQuery } from '../../use-cases/staff-views';
 
 export { parseInput } from '../../shared/parse-input';
@@ -97,6 +98,8 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/users/{id}/tokens', summary: 'Create an API token (shown once)', roles: 'admin', params: idParam },
   { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke an API token', roles: 'admin', params: idParam },
   { method: 'get', path: '/api/audit', summary: 'The audit trail, newest first, filtered and paged', roles: 'admin', query: auditQuery },
+  { method: 'get', path: '/api/settings', summary: 'The sender allowlist and reply signature, their defaults, which are set here', roles: 'admin' },
+  { method: 'post', path: '/api/settings', summary: 'Set the sender allowlist and reply signature (audited per setting changed)', roles: 'admin', body: settingsSchema },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', roles: 'staff' },
 ];
 

@@ -44,6 +44,8 @@ import { X12FormatError } from '../../domain/x12/interchange';
 import type { InterchangeEnvelope, Provider } from '../../domain/x12/write-270';
 import { renderImportRefusedPage, renderImportResultPage, renderNo270Page } from './eligibility-pages';
 import { parseMultipart } from './multipart';
+import { registerSettingsRoutes } from './settings-routes';
+import type { ServiceSettingsUseCase } from '../../use-cases/service-settings';
 
 export interface HttpServerDeps {
   db: Db;
@@ -59,6 +61,8 @@ export interface HttpServerDeps {
   /** For the tasks a corrected request gets (when the center is reminded). */
   reminderAfterHours: number;
   /** Who sends 270s (PROVIDER_NPI, PROVIDER_NAME, X12_*); null when not configured (no 270 download). */
+  /** The admins' settings (sender allowlist, reply signature). */
+  settings: ServiceSettingsUseCase;
   eligibility?: { provider: Provider; envelope: Omit<InterchangeEnvelope, 'controlNumber' | 'createdAt'> } | null;
 }
 
@@ -168,6 +172,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.get('/staff.css', async (_request, reply) => reply.header('Content-Type', 'text/css; charset=utf-8').send(STAFF_CSS));
 
   registerAccountRoutes(app, { accounts: deps.accounts, auth, db: deps.db, behindTls: deps.behindTls, sendHtml });
+  registerSettingsRoutes(app, { settings: deps.settings, auth, sendHtml });
 
   app.get('/api/openapi.json', { preHandler: anyStaff }, async () => openApiDocument());
 

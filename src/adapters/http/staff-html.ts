@@ -93,7 +93,7 @@ export function doneButton(taskId: string, back: string, csrf: string): SafeHtml
 function topBar(viewer: Viewer | null): SafeHtml {
   if (!viewer) return html`<header class="top"><span class="home">VOB staff</span></header>`;
   return html`<header class="top"><a href="/" class="home">VOB staff queue</a>${
-    viewer.role === 'admin' ? html` <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a>` : ''
+    viewer.role === 'admin' ? html` <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a> <a href="/admin/settings">Settings</a>` : ''
   }<span class="who">${viewer.email} (${viewer.role}) ${postButton('/logout', 'Log out', viewer.csrf, {}, 'secondary')}</span></header>`;
 }
 
@@ -121,7 +121,7 @@ header.top .who{float:right;color:#dfe6ee}
 button.secondary{background:var(--card);color:var(--accent)}
 form.stack{display:grid;gap:.6em;max-width:26em}
 form.stack label{display:grid;gap:.2em}
-input,select{font:inherit;padding:.3em .5em;border:1px solid var(--line);border-radius:4px}
+input,select,textarea{font:inherit;padding:.3em .5em;border:1px solid var(--line);border-radius:4px}
 .error{background:var(--warnbg);border:1px solid #fecdca;color:var(--warn);padding:.5em .8em;border-radius:4px}
 form.filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin:.3em 0 .8em}
 form.filters label{display:grid;gap:.1em;font-size:.85em;color:var(--muted)}
