@@ -143,13 +143,24 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
-  // A 271 upload: a browser's file form (multipart), or the file as the raw body.
+  // A 271 upload: a browser's file form (multipart), or the file as the raw body. Only the
+  // upload routes take these bodies (others answer 415 before reading one), and those routes
+  // refuse a caller without a session or token before the body is read (onRequest).
+  const UPLOAD_ROUTES = new Set(['/eligibility/271', '/api/eligibility/271']);
+  const uploadOnly = (request: FastifyRequest) =>
+    UPLOAD_ROUTES.has(request.routeOptions.url ?? '') ? null : Object.assign(new Error('unsupported media type'), { statusCode: 415, code: 'unsupported-media-type' });
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_271_BYTES }, (request, body, done) => {
+    const refused = uploadOnly(request);
+    if (refused) return done(refused, undefined);
     const fields = parseMultipart(body as Buffer, request.headers['content-type'] ?? '');
     if (fields) done(null, fields);
     else done(Object.assign(new Error('bad multipart body'), { statusCode: 400, code: 'invalid-multipart' }), undefined);
   });
-  app.addContentTypeParser(['application/edi-x12', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_271_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(['application/edi-x12', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_271_BYTES }, (request, body, done) => {
+    const refused = uploadOnly(request);
+    if (refused) done(refused, undefined);
+    else done(null, body);
+  });
 
   // No detail of a failure leaves the process (it could name stored values); nothing is logged.
   app.setErrorHandler(async (err: { statusCode?: number; code?: string }, _request, reply) => {
@@ -380,11 +391,15 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       throw err;
     }
   };
-  app.post('/api/eligibility/271', { preHandler: anyStaff }, async (request, reply) => {
+  /** Before a large body is read: no session or token → 401 (the full check, CSRF included, is the preHandler's). */
+  const signedInFirst = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!(await auth.identify(request))) await reply.code(401).send({ error: 'unauthorized' });
+  };
+  app.post('/api/eligibility/271', { onRequest: signedInFirst, preHandler: anyStaff }, async (request, reply) => {
     const out = await import271(request);
     return out.status === 200 ? out.result : reply.code(400).send({ error: 'invalid-input', issues: [{ field: out.field, message: out.reason }] });
   });
-  app.post('/eligibility/271', { preHandler: anyStaff }, async (request, reply) => {
+  app.post('/eligibility/271', { onRequest: signedInFirst, preHandler: anyStaff }, async (request, reply) => {
     const out = await import271(request);
     return out.status === 200
       ? sendHtml(reply, renderImportResultPage(out.result, auth.viewer(request)))

@@ -71,6 +71,9 @@ describe('eligibility on the staff pages', () => {
     const file = Buffer.from(readFileSync(join(X12_FIXTURES, 'active-bh.271'), 'latin1').replace('TRN*2*VOB-0001*', `TRN*2*${traceNumber}*`), 'latin1');
     expect((await upload(file, { csrf: false })).status).toBe(403);
     expect((await fetch(`${service.url}/api/eligibility/271`, { method: 'POST', headers: { 'content-type': 'application/edi-x12' }, body: file })).status).toBe(401);
+    expect((await fetch(`${service.url}/eligibility/271`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: file })).status).toBe(401);
+    // Other routes do not take file bodies.
+    expect((await fetch(`${service.url}/api/requests/${requestId}/fields`, { method: 'POST', headers: { cookie: biller.cookie, 'x-csrf-token': biller.csrf, 'content-type': 'application/edi-x12' }, body: file })).status).toBe(415);
     const empty = await raw(Buffer.alloc(0));
     expect(empty.status).toBe(400);
     const bad = await upload(Buffer.from('ISA*not an interchange~'));
