@@ -150,7 +150,7 @@ tr.overdue td.due{color:var(--warn);font-weight:600}
 .complete,section.box.complete{background:var(--okbg);border-color:#abefc6;color:var(--ok)}
 .badge{display:inline-block;padding:.05em .55em;border-radius:1em;font-size:.8em;font-weight:600;background:#eef2f6;color:#344054;vertical-align:middle}
 .badge.awaiting-information,.badge.paused{background:#fff6d6;color:var(--pause)}
-.badge.ready,.badge.open,.badge.sent{background:var(--okbg);color:var(--ok)}
+.badge.ready,.badge.open,.badge.sent,.badge.verified{background:var(--okbg);color:var(--ok)}
 .badge.needs-review,.badge.failed,.badge.uncertain,.badge.suppressed{background:var(--warnbg);color:var(--warn)}
 .badge.overdue{background:var(--warn);color:#fff}
 nav.filters{display:flex;flex-wrap:wrap;gap:.4em;margin:.3em 0 .8em;align-items:center}
