@@ -90,7 +90,7 @@ function worksheetForm(requestId: string, view: VerificationsView, viewer: Viewe
   return html`${note}<form method="post" action="/requests/${requestId}/verifications" class="worksheet">${csrfField(viewer.csrf)}
 ${eligibilityResponseId ? html`<input type="hidden" name="eligibilityResponseId" value="${eligibilityResponseId}">` : ''}
 <fieldset><legend>The call</legend><div class="row">
-${field('Payer representative', input(w, 'call.representative', 'text', 20))}${field('Call reference number', input(w, 'call.referenceNumber', 'text', 16))}${field('Date and time', input(w, 'call.at', 'datetime-local', 16))}</div></fieldset>
+${field('Payer representative', input(w, 'call.representative', 'text', 20))}${field('Call reference number', input(w, 'call.referenceNumber', 'text', 16))}${field('Date and time', html`<input type="datetime-local" name="call.at" value="${formFieldValue(w, 'call.at').slice(0, 16)}">`)}</div></fieldset>
 <fieldset><legend>Plan</legend><div class="row">
 ${field('Plan type', select(w, 'planType', PLAN_TYPES))}${field('Other plan type', input(w, 'planTypeOther'))}${field('Benefit period', select(w, 'benefitPeriod', BENEFIT_PERIODS))}
 ${field('Coverage from', input(w, 'coverage.from', 'date'))}${field('Coverage to', input(w, 'coverage.to', 'date'))}
