@@ -8,17 +8,13 @@ import { createDbPool, type Db } from '../adapters/db/db-pool';
 import { CLI_ACTOR } from '../use-cases/staff-accounts';
 import { EXIT_CONFIG, loadCommandConfig } from './command-config';
 import { parseFlags } from './user-command';
+import { csvCell } from '../shared/csv';
 
 const USAGE = 'usage: vob audit export [--since 2026-01-05T00:00:00Z] [--format jsonl|csv]';
 
 const CSV_COLUMNS = ['id', 'at', 'actor', 'action', 'subject', 'ip'] as const;
 
-/** A CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is defused for spreadsheets. */
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvCell };
 
 function line(e: AuditEventRow, format: 'jsonl' | 'csv'): string {
   const record = { id: e.id, at: e.at.toISOString(), actor: e.actor, action: e.action, subject: e.subject, ip: e.ip };

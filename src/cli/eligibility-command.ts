@@ -16,7 +16,7 @@ import { read271, type EligibilityFile, type EligibilityResponse } from '../doma
 import { SERVICE_TYPE_NAMES } from '../domain/x12/service-types';
 import { write270, X12WriteError, type EligibilityInquiry, type InterchangeEnvelope, type Provider } from '../domain/x12/write-270';
 import { exportReadyInquiries, type ExportResult } from '../use-cases/eligibility-export';
-import { importEligibilityResponses } from '../use-cases/eligibility-import';
+import { importEligibilityResponses, MAX_271_BYTES } from '../use-cases/eligibility-import';
 import { EXIT_CONFIG, loadCommandConfig } from './command-config';
 import { readCommandFile, runFileCommand } from './command-input';
 import { extractMessageFile } from './extract-command';
@@ -29,11 +29,6 @@ const USAGE = `usage: vob eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]
 /** sysexits EX_DATAERR: the input was read but cannot give a result. */
 const EXIT_DATA = 65;
 
-/**
- * The largest 271 read: a 10.6 MB file (65,000 loops) reads in 1.6 s with a peak RSS of about
- * 200 MB, so 32 MB stays near 600 MB; a larger file is refused before it is loaded.
- */
-const MAX_271_BYTES = 32 * 1024 * 1024;
 
 export async function runEligibility(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;

@@ -10,6 +10,7 @@ const USAGE = `usage: vob <command>
                                  needs SESSION_SECRET and an enabled admin (--dev on loopback: neither)
   migrate                        apply pending database migrations
   export --format jsonl          print every stored request, one JSON line each (audited)
+  export --format csv            print the verified requests, one CSV row each (audited)
   user add|disable|enable|reset-password|list|token ...   staff accounts and API tokens (vob user for details)
   audit export [--since T] [--format jsonl|csv]           the audit trail
   eligibility 270 MESSAGE.eml [--date YYYY-MM-DD]   the message's requests as an X12 270 (offline)

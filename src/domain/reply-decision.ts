@@ -4,6 +4,7 @@
  */
 import type { ReplyDecision, VobRequest } from '../../schemas/vob-record';
 import type { MessageHeader } from './mime/parsed-message';
+import { senderAllowed } from './service-settings';
 
 export interface ReplyPolicy {
   /** Our own addresses (lower-case): never answered, so two services cannot loop. */
@@ -87,11 +88,8 @@ export function decideReply(input: ReplyDecisionInput, policy: ReplyPolicy): Rep
 
 function isSenderAllowed(from: string | null, policy: ReplyPolicy): boolean {
   if (from === null) return false;
-  const address = from.toLowerCase();
-  if (policy.ownAddresses.includes(address)) return false;
-  if (policy.allowedSenderDomains.length === 0) return true;
-  const domain = address.slice(address.lastIndexOf('@') + 1);
-  return policy.allowedSenderDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+  if (policy.ownAddresses.includes(from.toLowerCase())) return false;
+  return senderAllowed(from, policy.allowedSenderDomains);
 }
 
 function headerValue(headers: readonly MessageHeader[], name: string): string | null {

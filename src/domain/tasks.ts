@@ -165,7 +165,8 @@ export function isReviewCode(code: string): code is ReviewCode {
   return Object.prototype.hasOwnProperty.call(REVIEW_REASONS, code);
 }
 
-export function reviewMessageTask({ inboundMessageId, code, now }: { inboundMessageId: string; code: ReviewCode; now: Date }): TaskSpec {
+/** A review-message task: staff look at the message itself (by id), for `reason`. */
+function messageReviewTask(inboundMessageId: string, reason: string, now: Date): TaskSpec {
   return {
     kind: 'review-message',
     subjectKey: messageSubjectKey(inboundMessageId),
@@ -174,9 +175,21 @@ export function reviewMessageTask({ inboundMessageId, code, now }: { inboundMess
     status: 'open',
     priority: TASK_PRIORITY['review-message'],
     dueAt: addHours(now, TASK_DUE_HOURS['review-message']),
-    reason: `${reviewReason(code)} [${code}]`,
+    reason,
     missingFields: [],
   };
+}
+
+export function reviewMessageTask({ inboundMessageId, code, now }: { inboundMessageId: string; code: ReviewCode; now: Date }): TaskSpec {
+  return messageReviewTask(inboundMessageId, `${reviewReason(code)} [${code}]`, now);
+}
+
+/**
+ * Mail from a sender not on the allowlist: stored as usual but not answered automatically, so
+ * staff look at who sent it and answer by hand if it is a center of ours.
+ */
+export function unlistedSenderTask({ inboundMessageId, now }: { inboundMessageId: string; now: Date }): TaskSpec {
+  return messageReviewTask(inboundMessageId, 'The sender is not on the allowlist: no automatic reply was sent; check the sender and answer by hand [sender-not-allowed]', now);
 }
 
 /** The payer's reasons (AAA codes in words) for rejecting a request's 270: staff correct and resend. */

@@ -25,7 +25,8 @@ import { createJobQueue, type JobQueue } from '../adapters/queue/job-queue';
 import { QUEUES } from '../adapters/queue/queue-names';
 import { createProducerConnection, createWorkerConnection } from '../adapters/queue/redis-connection';
 import { ingestMessage, ingestMessages, type IngestMessage } from '../use-cases/ingest-message';
-import { processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
+import { DEFAULT_SIGNATURE, processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
+import { serviceSettings } from '../use-cases/service-settings';
 import { enqueueDueReminders, reconcilePending, reminderScanIntervalMs, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
 import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
 import { sendReply, type SendReply } from '../use-cases/send-reply';
@@ -118,7 +119,10 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const queue = createJobQueue({ connection: redis, prefix: config.QUEUE_PREFIX });
   const metrics = createServiceMetrics({ openTaskCounts: () => createStaffTaskRepository({ db }).countOpenByKind() });
   const domain = ownDomain(config);
-  const replyPolicy = { ownAddresses: [config.SMTP_FROM.toLowerCase(), config.IMAP_USER.toLowerCase()], allowedSenderDomains: config.ALLOWED_SENDER_DOMAINS };
+  // The allowlist and signature admins set, else these environment defaults.
+  const settings = serviceSettings({ db, defaults: { allowedSenderDomains: config.ALLOWED_SENDER_DOMAINS, replySignature: DEFAULT_SIGNATURE } });
+  // The allowlist is judged when a message is stored (from the settings), not in the extraction threads.
+  const replyPolicy = { ownAddresses: [config.SMTP_FROM.toLowerCase(), config.IMAP_USER.toLowerCase()], allowedSenderDomains: [] };
   const extractor: ExtractionPool = createExtractionPool({
     size: config.EXTRACT_CONCURRENCY,
     timeoutMs: config.OCR_TIMEOUT_MS,
@@ -141,9 +145,9 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
 
   const ingest = ingestMessage({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
   const ingestBatch = ingestMessages({ db, cipher, queue, maxMessageBytes: config.MAX_MESSAGE_BYTES, logger, metrics });
-  const extraction = processExtraction({ db, cipher, extractor, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger, metrics });
+  const extraction = processExtraction({ db, cipher, extractor, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, settings, logger, metrics });
   const reply = sendReply({ db, cipher, mailer, from: config.SMTP_FROM, ratePerHour: config.REPLY_RATE_PER_HOUR, logger, metrics });
-  const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, logger });
+  const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, settings, logger });
   const reconcile = reconcilePending({ db, queue, logger });
 
   const workers: Worker[] = [];
@@ -193,7 +197,26 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   if (options.http !== false) {
     // `vob serve` refuses to start without a secret (or makes one in --dev); this is the last guard.
     if (!config.SESSION_SECRET || !accounts) throw new ConfigError('SESSION_SECRET', 'required to serve the staff pages');
-    http = buildHttpServer({ db, redis, registry: metrics.registry, cipher, accounts, serverSecret: config.SESSION_SECRET, behindTls: config.BEHIND_TLS, reminderAfterHours: config.REMINDER_AFTER_HOURS, mailboxAuth: authStatus.report });
+    http = buildHttpServer({
+      db,
+      redis,
+      registry: metrics.registry,
+      cipher,
+      accounts,
+      serverSecret: config.SESSION_SECRET,
+      behindTls: config.BEHIND_TLS,
+      reminderAfterHours: config.REMINDER_AFTER_HOURS,
+      settings,
+      mailboxAuth: authStatus.report,
+      // The request page's 270 download needs who sends it; without it the page says so.
+      eligibility:
+        config.PROVIDER_NPI && config.PROVIDER_NAME
+          ? {
+              provider: { npi: config.PROVIDER_NPI, name: config.PROVIDER_NAME },
+              envelope: { senderId: config.X12_SENDER_ID ?? config.PROVIDER_NPI, receiverId: config.X12_RECEIVER_ID, usage: config.X12_USAGE },
+            }
+          : null,
+    });
     const address = await http.listen({ port: config.PORT, host: config.HTTP_HOST });
     url = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     logger.info({ url }, 'http listening');

@@ -41,8 +41,8 @@ export function correctRequestField({ db, cipher, reminderAfterHours, now = () =
       if (previous === corrected) return before;
       const after = applyCorrection(before, field, corrected);
       const at = now();
-      // A request set aside or closed keeps that status; otherwise the missing list decides it.
-      const status = row.status === 'needs-review' || row.status === 'closed' ? row.status : requestStatus(after);
+      // A request set aside, closed or verified keeps that status; otherwise the missing list decides it.
+      const status = row.status === 'needs-review' || row.status === 'closed' || row.status === 'verified' ? row.status : requestStatus(after);
       const material = clientKeyMaterial(after.client.name, after.client.dob);
       await requests.update(requestId, {
         status,

@@ -17,9 +17,10 @@ import { MessageRejectedError } from '../adapters/message-rejected-error';
 import { ExtractionError } from '../adapters/extraction/extraction-errors';
 import { applyAnswer, candidatesFor, clientKeyMaterial, matchAnswers, replyAfterAnswers, type AnswerMatch } from '../domain/answer-matching';
 import { buildMissingFieldsReply } from '../domain/reply-text';
-import { isReviewCode, planRequestTasks, requestStatus, requestSubjectKey, reviewMessageTask, reviewReason, type ChaseState, type ReviewCode, type TaskSpec } from '../domain/tasks';
+import { isReviewCode, planRequestTasks, unlistedSenderTask, requestStatus, requestSubjectKey, reviewMessageTask, reviewReason, type ChaseState, type ReviewCode, type TaskSpec } from '../domain/tasks';
 import { createMicroBatcher } from '../shared/micro-batcher';
 import { enqueueBestEffort, noMetrics, silentLogger, type ExtractorPort, type LoggerPort, type MessageThread, type MetricsPort, type WorkQueuePort } from './ports';
+import { senderAllowed, type ServiceSettings } from '../domain/service-settings';
 
 export interface ProcessExtractionDeps {
   db: Db;
@@ -28,8 +29,10 @@ export interface ProcessExtractionDeps {
   queue: WorkQueuePort;
   /** The domain of our own address, for reply Message-IDs. */
   ownDomain: string;
-  /** Closing line of automatic replies. */
+  /** Closing line of automatic replies (the settings' signature holds when settings are given). */
   signature?: string;
+  /** The admins' sender allowlist and signature (cached briefly); without it, deps.signature and no allowlist here. */
+  settings?: { current(): Promise<ServiceSettings> };
   reminderAfterHours: number;
   /** Extraction attempts (across crashes and retries) before the message is set aside. */
   maxAttempts?: number;
@@ -48,7 +51,12 @@ interface StoreItem {
   inboundMessageId: string;
   document: VobDocument;
   thread: MessageThread;
+  /** The sender is not on the allowlist: no reply, a review task. */
+  unlistedSender?: boolean;
 }
+
+/** Decisions that already say no reply, before the sender is looked at (RFC 3834 care, our own addresses). */
+const NOT_ANSWERED_ANYWAY: ReadonlySet<string> = new Set(['auto-submitted', 'bulk-or-list', 'sender-not-allowed']);
 
 type StoreResult =
   | { outcome: 'skipped'; reason: 'not-found' | 'not-pending' }
@@ -78,7 +86,7 @@ export function processExtraction(deps: ProcessExtractionDeps) {
   const metrics = deps.metrics ?? noMetrics;
   const now = deps.now ?? (() => new Date());
   const maxAttempts = deps.maxAttempts ?? 5;
-  const signature = deps.signature ?? DEFAULT_SIGNATURE;
+  const defaultSignature = deps.signature ?? DEFAULT_SIGNATURE;
 
   const setAside = async (id: string, code: ReviewCode): Promise<ProcessExtractionOutcome> => {
     const changed = await withTransaction(db, async (tx) => {
@@ -141,10 +149,15 @@ export function processExtraction(deps: ProcessExtractionDeps) {
       return setAside(inboundMessageId, 'image-too-large');
     }
 
+    // The allowlist admins set: a sender not on it gets no automatic reply but a review task.
+    const allowlist = deps.settings ? (await deps.settings.current()).allowedSenderDomains : [];
+    const unlistedSender = !NOT_ANSWERED_ANYWAY.has(extracted.document.reply.reason) && !senderAllowed(extracted.document.from, allowlist);
+    if (unlistedSender) extracted = { ...extracted, document: { ...extracted.document, reply: { send: false, reason: 'sender-not-allowed' } } };
+
     // A message that may answer another of its batch waits for a later batch, which sees that
     // one's requests; every batch stores its first message, so this ends.
     let result: StoreResult | 'deferred';
-    do result = await storeBatch({ inboundMessageId, ...extracted });
+    do result = await storeBatch({ inboundMessageId, ...extracted, unlistedSender });
     while (result === 'deferred');
     metrics.extractionObserved(seconds(), 'extracted');
     if (result.outcome !== 'extracted') return result;
@@ -171,6 +184,7 @@ export function processExtraction(deps: ProcessExtractionDeps) {
     const replies = createOutboundReplyRepository({ db: tx });
     const tasks = createStaffTaskRepository({ db: tx });
     const at = now();
+    const signature = deps.settings ? (await deps.settings.current()).replySignature : defaultSignature;
     const out: (StoreResult | 'deferred')[] = new Array<StoreResult | 'deferred'>(items.length);
 
     // The statuses only (the stored bytes were read by the claim), the rows locked until commit.
@@ -307,6 +321,10 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         for (const spec of taskPlan.upsert) taskSpecs.set(`${spec.kind}\u0000${spec.subjectKey}`, spec);
         if (!fresh) for (const kind of taskPlan.close) closes.push({ kind, subjectKey: requestSubjectKey(requestId) });
       });
+      if (plan.item.unlistedSender) {
+        const spec = unlistedSenderTask({ inboundMessageId: plan.item.inboundMessageId, now: at });
+        taskSpecs.set(`${spec.kind}\u0000${spec.subjectKey}`, spec);
+      }
     });
     await tasks.upsertMany([...taskSpecs.values()]);
     for (const c of closes) await tasks.close(c.kind, c.subjectKey, 'system:answer');

@@ -25,6 +25,8 @@ export interface SendReminderDeps {
   /** Reminders mailed before the task goes to staff. */
   maxReminders?: number;
   signature?: string;
+  /** The admins' signature (cached briefly); holds over `signature` when given. */
+  settings?: { current(): Promise<{ replySignature: string }> };
   logger?: LoggerPort;
   now?: () => Date;
 }
@@ -39,10 +41,11 @@ export function sendReminder(deps: SendReminderDeps) {
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? (() => new Date());
   const maxReminders = deps.maxReminders ?? 2;
-  const signature = deps.signature ?? DEFAULT_SIGNATURE;
+  const defaultSignature = deps.signature ?? DEFAULT_SIGNATURE;
   const intervalMs = deps.reminderAfterHours * 3_600_000;
 
   return async function run({ requestId, reminderNumber }: { requestId: string; reminderNumber: number }): Promise<SendReminderOutcome> {
+    const signature = deps.settings ? (await deps.settings.current()).replySignature : defaultSignature;
     const result = await withTransaction(db, async (tx): Promise<SendReminderOutcome> => {
       const requests = createVobRequestRepository({ db: tx });
       const replies = createOutboundReplyRepository({ db: tx });

@@ -2,7 +2,7 @@
 import type { RequiredField } from '../../../schemas/vob-record';
 import { valuesList, type Queryable } from './db-pool';
 
-export type RequestStatus = 'awaiting-information' | 'ready' | 'needs-review' | 'closed';
+export type RequestStatus = 'awaiting-information' | 'ready' | 'needs-review' | 'closed' | 'verified';
 
 export interface VobRequestRow {
   id: string;
@@ -105,6 +105,11 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
            next_reminder_at = $7, updated_at = now() WHERE id = $1`,
         [id, state.status, state.requestEncrypted, state.clientKey, state.missingFields, state.conflictCount, state.nextReminderAt],
       );
+    },
+
+    /** Only the status (a verified request): no reminder is due for it any more. */
+    async setStatus(id: string, status: RequestStatus): Promise<void> {
+      await db.query(`UPDATE vob_request SET status = $2, next_reminder_at = NULL, updated_at = now() WHERE id = $1`, [id, status]);
     },
 
     async findById(id: string): Promise<VobRequestRow | null> {

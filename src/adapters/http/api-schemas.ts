@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { CORRECTABLE_FIELDS } from '../../domain/request-correction';
 import { ROLES } from '../../domain/staff-auth';
+import { worksheetSchema } from '../../domain/verification';
+import { settingsSchema } from '../../domain/service-settings';
 import { queueQuery } from '../../use-cases/staff-views';
 
 export { parseInput } from '../../shared/parse-input';
@@ -22,6 +24,22 @@ export const correctionBody = z.object({
   field: z.enum(CORRECTABLE_FIELDS),
   /** Empty clears the field. */
   value: z.string().max(200),
+});
+
+export const verificationBody = z
+  .object({
+    worksheet: worksheetSchema,
+    /** true: the call is done (closes the verify-benefits task, the request becomes verified); false: a draft. */
+    complete: z.boolean(),
+    /** The 271 draft the worksheet was prefilled from and the biller confirmed. */
+    eligibilityResponseId: z.string().regex(/^\d{1,18}$/, 'a numeric id').nullable().optional(),
+  })
+  .strict();
+
+/** The request page's worksheet form: the button pressed, the prefill source; the fields themselves go through worksheetFromForm. */
+export const verificationForm = z.object({
+  action: z.enum(['draft', 'complete']),
+  eligibilityResponseId: z.string().regex(/^\d{1,18}$/, 'a numeric id').optional(),
 });
 
 export const assignBody = z.object({ userId: z.string().regex(/^\d{1,18}$/, 'a numeric user id') });
@@ -68,6 +86,9 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/tasks/{id}/done', summary: 'Mark a task done', roles: 'staff', params: idParam },
   { method: 'get', path: '/api/requests/{id}', summary: 'One request (audited)', roles: 'staff', params: idParam },
   { method: 'post', path: '/api/requests/{id}/fields', summary: "Correct one field (the machine's value is kept beside it)", roles: 'staff', params: idParam, body: correctionBody },
+  { method: 'get', path: '/api/requests/{id}/verifications', summary: 'Verifications of a request, newest first, the 271 drafts and the prefill (audited)', roles: 'staff', params: idParam },
+  { method: 'post', path: '/api/requests/{id}/verifications', summary: 'Save the verification worksheet as a draft, or complete it (closes verify-benefits, request verified)', roles: 'staff', params: idParam, body: verificationBody },
+  { method: 'post', path: '/api/eligibility/271', summary: 'Import a 271 (multipart field "file", or the raw body as application/edi-x12): draft verifications, rejection tasks (audited)', roles: 'staff' },
   { method: 'get', path: '/api/messages/{id}', summary: 'One inbound message (audited)', roles: 'staff', params: idParam },
   { method: 'get', path: '/api/users', summary: 'Staff accounts and their API tokens', roles: 'admin' },
   { method: 'post', path: '/api/users', summary: 'Add a staff account', roles: 'admin', body: newUserBody },
@@ -77,6 +98,8 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/users/{id}/tokens', summary: 'Create an API token (shown once)', roles: 'admin', params: idParam },
   { method: 'delete', path: '/api/tokens/{id}', summary: 'Revoke an API token', roles: 'admin', params: idParam },
   { method: 'get', path: '/api/audit', summary: 'The audit trail, newest first, filtered and paged', roles: 'admin', query: auditQuery },
+  { method: 'get', path: '/api/settings', summary: 'The sender allowlist and reply signature, their defaults, which are set here', roles: 'admin' },
+  { method: 'post', path: '/api/settings', summary: 'Set the sender allowlist and reply signature (audited per setting changed)', roles: 'admin', body: settingsSchema },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', roles: 'staff' },
 ];
 

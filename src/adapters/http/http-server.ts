@@ -9,6 +9,7 @@
  * written to the audit trail before it is sent. URLs carry ids only; every response is no-store,
  * nosniff, and under a Content-Security-Policy that allows no script at all.
  */
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
@@ -30,12 +31,23 @@ import {
   type QueueView,
 } from '../../use-cases/staff-views';
 import { registerAccountRoutes } from './account-routes';
-import { assignBody, correctionBody, idParam, openApiDocument, parseInput } from './api-schemas';
+import { assignBody, correctionBody, idParam, openApiDocument, parseInput, verificationBody, verificationForm } from './api-schemas';
 import { renderMessagePage } from './message-page';
 import { renderRequestPage } from './request-page';
 import { createStaffAuth } from './staff-auth';
 import { html, page, STAFF_CSS } from './staff-html';
 import { renderQueuePage } from './staff-page';
+import { BadWorksheetFieldError, worksheetFromForm, worksheetSchema } from '../../domain/verification';
+import { getVerifications, recordVerification } from '../../use-cases/verify-benefits';
+import { verifiedCsv } from '../../use-cases/export-verified';
+import { exportRequestInquiry } from '../../use-cases/eligibility-export';
+import { importEligibilityResponses, MAX_271_BYTES, type ImportResult } from '../../use-cases/eligibility-import';
+import { X12FormatError } from '../../domain/x12/interchange';
+import type { InterchangeEnvelope, Provider } from '../../domain/x12/write-270';
+import { renderImportRefusedPage, renderImportResultPage, renderNo270Page } from './eligibility-pages';
+import { parseMultipart } from './multipart';
+import { registerSettingsRoutes } from './settings-routes';
+import type { ServiceSettingsUseCase } from '../../use-cases/service-settings';
 
 export interface HttpServerDeps {
   db: Db;
@@ -52,6 +64,10 @@ export interface HttpServerDeps {
   reminderAfterHours: number;
   /** The mailbox login as the poller and mailer last saw it (absent: not reported). */
   mailboxAuth?: () => MailboxAuthReport;
+  /** The admins' settings (sender allowlist, reply signature). */
+  settings: ServiceSettingsUseCase;
+  /** Who sends 270s (PROVIDER_NPI, PROVIDER_NAME, X12_*); null when not configured (no 270 download). */
+  eligibility?: { provider: Provider; envelope: Omit<InterchangeEnvelope, 'controlNumber' | 'createdAt'> } | null;
 }
 
 export interface StaffRoute {
@@ -95,7 +111,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   const tasks = claimTasks({ db: deps.db });
   const done = completeTask({ db: deps.db });
   /** One audit row: the signed-in actor did `action` to `subject` (ids only). */
-  const record = (request: FastifyRequest, action: string, subject: string) => audit(request.actor!, action, subject, request.ip);
+  const record = (request: FastifyRequest, action: string, subject: string | null) => audit(request.actor!, action, subject, request.ip);
 
   app.get('/health', async (_request, reply) => {
     const check = async (fn: () => Promise<unknown>) => {
@@ -128,9 +144,29 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     return payload;
   });
 
-  // The pages post small forms (a CSRF token, a `back` path, a few account fields).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+  // The pages post small forms (a CSRF token, a `back` path, a few account fields); the
+  // verification worksheet is the largest (about a hundred short fields).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  // A 271 upload: a browser's file form (multipart), or the file as the raw body. Only the
+  // upload routes take these bodies (others answer 415 before reading one), and those routes
+  // refuse a caller without a session or token before the body is read (onRequest).
+  const UPLOAD_ROUTES = new Set(['/eligibility/271', '/api/eligibility/271']);
+  const uploadOnly = (request: FastifyRequest) =>
+    UPLOAD_ROUTES.has(request.routeOptions.url ?? '') ? null : Object.assign(new Error('unsupported media type'), { statusCode: 415, code: 'unsupported-media-type' });
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_271_BYTES }, (request, body, done) => {
+    const refused = uploadOnly(request);
+    if (refused) return done(refused, undefined);
+    const fields = parseMultipart(body as Buffer, request.headers['content-type'] ?? '');
+    if (fields) done(null, fields);
+    else done(Object.assign(new Error('bad multipart body'), { statusCode: 400, code: 'invalid-multipart' }), undefined);
+  });
+  app.addContentTypeParser(['application/edi-x12', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_271_BYTES }, (request, body, done) => {
+    const refused = uploadOnly(request);
+    if (refused) done(refused, undefined);
+    else done(null, body);
   });
 
   // No detail of a failure leaves the process (it could name stored values); nothing is logged.
@@ -145,6 +181,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     attachment: getRequestAttachment({ db: deps.db, cipher: deps.cipher }),
     message: getMessageView({ db: deps.db, cipher: deps.cipher }),
     raw: getRawMessage({ db: deps.db, cipher: deps.cipher }),
+    verifications: getVerifications({ db: deps.db, cipher: deps.cipher }),
   };
   const sendHtml = (reply: FastifyReply, body: string, status = 200) => reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(body);
   const notFoundPage = (reply: FastifyReply, what: string) =>
@@ -153,6 +190,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   app.get('/staff.css', async (_request, reply) => reply.header('Content-Type', 'text/css; charset=utf-8').send(STAFF_CSS));
 
   registerAccountRoutes(app, { accounts: deps.accounts, auth, db: deps.db, behindTls: deps.behindTls, sendHtml });
+  registerSettingsRoutes(app, { settings: deps.settings, auth, sendHtml });
 
   app.get('/api/openapi.json', { preHandler: anyStaff }, async () => openApiDocument());
 
@@ -184,12 +222,28 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
     }
   });
 
+  // Verified requests as CSV for billing staff (every role may; audited before a row is made).
+  app.get('/export.csv', { preHandler: anyStaff }, async (request, reply) => {
+    const lines = verifiedCsv({ db: deps.db, cipher: deps.cipher }, request.actor!, request.ip);
+    const header = await lines.next();
+    const stamp = new Date().toISOString().slice(0, 10);
+    return reply
+      .header('Content-Type', 'text/csv; charset=utf-8; header=present')
+      .header('Content-Disposition', `attachment; filename="verified-requests-${stamp}.csv"`)
+      .send(Readable.from((async function* () {
+        if (!header.done) yield header.value;
+        yield* lines;
+      })()));
+  });
+
   type ById = { Params: { id: string } };
   app.get<ById>('/requests/:id', { preHandler: anyStaff }, async (request, reply) => {
     const view = await views.request(request.params.id);
     if (!view) return notFoundPage(reply, 'such request');
+    const verifications = await views.verifications(view.id);
     await record(request, 'view-request', `request:${view.id}`);
-    return sendHtml(reply, renderRequestPage(view, new Date(), auth.viewer(request)));
+    await record(request, 'view-verification', `request:${view.id}`);
+    return sendHtml(reply, renderRequestPage(view, new Date(), auth.viewer(request), verifications));
   });
 
   app.get<ById>('/api/requests/:id', { preHandler: anyStaff }, async (request, reply) => {
@@ -262,6 +316,101 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
       page('Not corrected', html`<h1>Not corrected</h1><p class="error">${issues.map((i) => `${i.field}: ${i.message}`).join('; ') || 'no such request'}</p><p><a href="${safeBack(`/requests/${request.params.id}`)}">Back to the request</a></p>`, { viewer: auth.viewer(request) }),
       result.status,
     );
+  });
+
+  // The verification worksheet: JSON, or the request page's form (then back to the request).
+  const verify = recordVerification({ db: deps.db, cipher: deps.cipher });
+  app.get<ById>('/api/requests/:id/verifications', { preHandler: anyStaff }, async (request, reply) => {
+    if (!parseInput(idParam, request.params).ok) return reply.code(400).send({ error: 'invalid-input', issues: [{ field: 'id', message: 'a numeric id' }] });
+    const view = await views.request(request.params.id);
+    if (!view) return reply.code(404).send({ error: 'not-found' });
+    await record(request, 'view-verification', `request:${view.id}`);
+    return views.verifications(view.id);
+  });
+  app.post<ById & { Body: unknown }>('/api/requests/:id/verifications', { preHandler: anyStaff }, async (request, reply) => {
+    if (!parseInput(idParam, request.params).ok) return reply.code(400).send({ error: 'invalid-input', issues: [{ field: 'id', message: 'a numeric id' }] });
+    const body = parseInput(verificationBody, request.body);
+    if (!body.ok) return reply.code(400).send(body.error);
+    const { worksheet, complete, eligibilityResponseId } = body.value;
+    const saved = await verify({ requestId: request.params.id, worksheet, complete, eligibilityResponseId: eligibilityResponseId ?? null, by: request.actor!, ip: request.ip });
+    return saved ? reply.code(201).send({ verification: saved }) : reply.code(404).send({ error: 'not-found' });
+  });
+  app.post<ById & { Body: unknown }>('/requests/:id/verifications', { preHandler: anyStaff }, async (request, reply) => {
+    const refuse = (issues: { field: string; message: string }[], status = 400) =>
+      sendHtml(
+        reply,
+        page('Not saved', html`<h1>Verification not saved</h1><p class="error">${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}</p><p>Go back in the browser to fix it, or <a href="${safeBack(`/requests/${request.params.id}`)}">reload the request</a>.</p>`, { viewer: auth.viewer(request) }),
+        status,
+      );
+    const form = parseInput(verificationForm, request.body);
+    if (!form.ok) return refuse(form.error.issues);
+    let worksheet;
+    try {
+      worksheet = parseInput(worksheetSchema, worksheetFromForm(request.body as Record<string, unknown>));
+    } catch (err) {
+      if (err instanceof BadWorksheetFieldError) return refuse([{ field: err.field, message: err.message }]);
+      throw err;
+    }
+    if (!worksheet.ok) return refuse(worksheet.error.issues);
+    const saved = await verify({
+      requestId: request.params.id,
+      worksheet: worksheet.value,
+      complete: form.value.action === 'complete',
+      eligibilityResponseId: form.value.eligibilityResponseId ?? null,
+      by: request.actor!,
+      ip: request.ip,
+    });
+    if (!saved) return refuse([{ field: 'id', message: 'no such request' }], 404);
+    return reply.redirect(`/requests/${request.params.id}`, 303);
+  });
+
+  // Eligibility: one request's X12 270 (its trace stored so the 271 finds it back), and a 271 upload.
+  app.get<ById>('/requests/:id/270', { preHandler: anyStaff }, async (request, reply) => {
+    if (!parseInput(idParam, request.params).ok) return notFoundPage(reply, 'such request');
+    if (!deps.eligibility) {
+      return sendHtml(reply, page('No 270', html`<h1>No 270</h1><p class="error">270s are not configured: the service needs PROVIDER_NPI and PROVIDER_NAME.</p><p><a href="/requests/${request.params.id}">Back to the request</a></p>`, { viewer: auth.viewer(request) }), 503);
+    }
+    const now = new Date();
+    const result = await exportRequestInquiry(
+      { db: deps.db, cipher: deps.cipher, provider: deps.eligibility.provider, envelope: { ...deps.eligibility.envelope, createdAt: now }, dateOfService: now.toISOString().slice(0, 10) },
+      request.params.id,
+    );
+    if (!result) return notFoundPage(reply, 'such request');
+    if (!result.ok) return sendHtml(reply, renderNo270Page(request.params.id, result.missing, auth.viewer(request)), 422);
+    await record(request, 'download-270', `request:${request.params.id}`);
+    return reply
+      .header('Content-Type', 'application/edi-x12')
+      .header('Content-Disposition', `attachment; filename="request-${request.params.id}-${result.controlNumber}.270"`)
+      .send(result.text);
+  });
+
+  type Import271 = { status: 200; result: ImportResult } | { status: 400; reason: string; field: string };
+  const import271 = async (request: FastifyRequest): Promise<Import271> => {
+    const body = request.body as unknown;
+    const file = Buffer.isBuffer(body) ? body : body && typeof body === 'object' ? (body as Record<string, unknown>)['file'] : undefined;
+    if (!Buffer.isBuffer(file) || file.length === 0) return { status: 400, field: 'file', reason: 'No 271 file was sent (a multipart field "file", or the file as the body).' };
+    try {
+      const result = await importEligibilityResponses({ db: deps.db, cipher: deps.cipher, now: new Date() }, file);
+      await record(request, 'import-271', null);
+      return { status: 200, result };
+    } catch (err) {
+      if (err instanceof X12FormatError) return { status: 400, field: 'file', reason: `The file is not a readable 271: ${err.message}` };
+      throw err;
+    }
+  };
+  /** Before a large body is read: no session or token → 401 (the full check, CSRF included, is the preHandler's). */
+  const signedInFirst = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!(await auth.identify(request))) await reply.code(401).send({ error: 'unauthorized' });
+  };
+  app.post('/api/eligibility/271', { onRequest: signedInFirst, preHandler: anyStaff }, async (request, reply) => {
+    const out = await import271(request);
+    return out.status === 200 ? out.result : reply.code(400).send({ error: 'invalid-input', issues: [{ field: out.field, message: out.reason }] });
+  });
+  app.post('/eligibility/271', { onRequest: signedInFirst, preHandler: anyStaff }, async (request, reply) => {
+    const out = await import271(request);
+    return out.status === 200
+      ? sendHtml(reply, renderImportResultPage(out.result, auth.viewer(request)))
+      : sendHtml(reply, renderImportRefusedPage(out.reason, auth.viewer(request)), 400);
   });
 
   // ------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import { askedAs, type RequestView } from '../../use-cases/staff-views';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../../domain/request-correction';
 import { bytes, csrfField, html, page, phone, value, when, type SafeHtml, type Viewer } from './staff-html';
 import { taskTable } from './staff-page';
+import { verificationSection } from './verification-page';
+import type { VerificationsView } from '../../use-cases/verify-benefits';
 
 const RELATIONSHIP: Record<string, string> = {
   self: 'self (the client is the policy holder)',
@@ -21,6 +23,7 @@ const REQUEST_STATUS: Record<string, string> = {
   ready: 'Ready to verify',
   'needs-review': 'Needs review',
   closed: 'Closed',
+  verified: 'Verified',
 };
 
 /** Conflict field names (insurance.memberId) in the words staff know. */
@@ -101,7 +104,7 @@ function correctionSection(view: RequestView, viewer: Viewer): SafeHtml {
 <button type="submit" class="secondary">Correct</button></form></section>`;
 }
 
-export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer): string {
+export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer, verifications: VerificationsView): string {
   const r = view.request;
   const back = `/requests/${view.id}`;
   const missing = view.missing.length
@@ -164,6 +167,8 @@ ${conflicts}
 <p class="sub">Every image and PDF attached to the request and its answers (not only those recognised as card sides).</p>
 ${images}</section></div>
 ${correctionSection(view, viewer)}
+${verificationSection(view.id, verifications, viewer)}
+<section class="box"><h2>Eligibility (X12)</h2><p><a class="button secondary" href="/requests/${view.id}/270">Download the 270 for this request</a></p></section>
 <section class="box"><h2>Tasks</h2>${view.tasks.length ? taskTable(view.tasks, now, back, viewer, { showTarget: false }) : html`<p class="none">No tasks.</p>`}</section>
 <section class="box"><h2>Thread</h2>${thread}</section>
 <section class="box"><h2>Replies and reminders sent</h2>${replies}</section>`;

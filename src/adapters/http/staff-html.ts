@@ -93,7 +93,7 @@ export function doneButton(taskId: string, back: string, csrf: string): SafeHtml
 function topBar(viewer: Viewer | null): SafeHtml {
   if (!viewer) return html`<header class="top"><span class="home">VOB staff</span></header>`;
   return html`<header class="top"><a href="/" class="home">VOB staff queue</a>${
-    viewer.role === 'admin' ? html` <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a>` : ''
+    viewer.role === 'admin' ? html` <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a> <a href="/admin/settings">Settings</a>` : ''
   }<span class="who">${viewer.email} (${viewer.role}) ${postButton('/logout', 'Log out', viewer.csrf, {}, 'secondary')}</span></header>`;
 }
 
@@ -121,7 +121,7 @@ header.top .who{float:right;color:#dfe6ee}
 button.secondary{background:var(--card);color:var(--accent)}
 form.stack{display:grid;gap:.6em;max-width:26em}
 form.stack label{display:grid;gap:.2em}
-input,select{font:inherit;padding:.3em .5em;border:1px solid var(--line);border-radius:4px}
+input,select,textarea{font:inherit;padding:.3em .5em;border:1px solid var(--line);border-radius:4px}
 .error{background:var(--warnbg);border:1px solid #fecdca;color:var(--warn);padding:.5em .8em;border-radius:4px}
 form.filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin:.3em 0 .8em}
 form.filters label{display:grid;gap:.1em;font-size:.85em;color:var(--muted)}
@@ -150,7 +150,7 @@ tr.overdue td.due{color:var(--warn);font-weight:600}
 .complete,section.box.complete{background:var(--okbg);border-color:#abefc6;color:var(--ok)}
 .badge{display:inline-block;padding:.05em .55em;border-radius:1em;font-size:.8em;font-weight:600;background:#eef2f6;color:#344054;vertical-align:middle}
 .badge.awaiting-information,.badge.paused{background:#fff6d6;color:var(--pause)}
-.badge.ready,.badge.open,.badge.sent{background:var(--okbg);color:var(--ok)}
+.badge.ready,.badge.open,.badge.sent,.badge.verified{background:var(--okbg);color:var(--ok)}
 .badge.needs-review,.badge.failed,.badge.uncertain,.badge.suppressed{background:var(--warnbg);color:var(--warn)}
 .badge.overdue{background:var(--warn);color:#fff}
 nav.filters{display:flex;flex-wrap:wrap;gap:.4em;margin:.3em 0 .8em;align-items:center}
@@ -167,4 +167,15 @@ figure img{display:block;max-width:100%;max-height:420px;height:auto}
 figcaption{font-size:.85em;color:var(--muted);margin-top:.3em;overflow-wrap:anywhere}
 pre.body{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1em;max-height:36em;overflow:auto;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace}
 td.num{white-space:nowrap}
+form.worksheet fieldset{border:1px solid var(--line);border-radius:4px;margin:0 0 .6em;padding:.4em .8em}
+form.worksheet .row{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin:.3em 0}
+form.worksheet label{display:grid;gap:.1em;font-size:.85em;color:var(--muted)}
+form.worksheet td input[type=number]{width:5.5em}
+form.worksheet td input[type=text]{width:8em}
+form.worksheet td{padding:.3em .3em;white-space:nowrap}
+form.worksheet td select{max-width:7.5em}
+form.worksheet fieldset{overflow-x:auto}
+details.reverify>summary{display:inline-block;padding:.3em .9em;border-radius:4px;border:1px solid #1b4fa0;color:var(--accent);margin-bottom:.6em}
+details{margin:.3em 0}
+details summary{cursor:pointer}
 `;

@@ -138,6 +138,9 @@ ${notice ? html`<p class="error">${notice}</p>` : ''}
 <nav class="filters" aria-label="Task status"><span class="label">Status</span>${statusLinks}</nav>
 ${filterForm(view)}
 ${tasks.length === 0 ? html`<section class="box"><span class="none">No tasks match.</span></section>` : taskTable(tasks, now, back, viewer, { assignees })}
-${paging}`;
+${paging}
+<section class="box"><h2>Exports and eligibility</h2><p><a class="button secondary" href="/export.csv">Download verified requests (CSV)</a> <span class="sub">one row per verified request, its newest verification (audited)</span></p>
+<form method="post" action="/eligibility/271" enctype="multipart/form-data" class="filters">${csrfField(viewer.csrf)}
+<label>A payer's 271 file<input type="file" name="file" required></label><button type="submit" class="secondary">Import the 271</button></form></section>`;
   return page('VOB staff queue', body, { wide: true, viewer });
 }

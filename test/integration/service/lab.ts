@@ -72,6 +72,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     EXTRACT_CONCURRENCY: '2',
     RECONCILE_INTERVAL_MS: '3600000',
     SESSION_SECRET: randomBytes(32).toString('base64'),
+    // A Redis of one's own (REDIS_URL) beside a Postgres of one's own (DATABASE_URL); else the lab's.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
 }
@@ -216,4 +218,16 @@ export async function signIn(service: VobService, email: string, password = TEST
 export async function newSignedIn(service: VobService, role: Role): Promise<StaffClient> {
   const { email } = await addStaff(service, role);
   return signIn(service, email);
+}
+
+/** A complete request (the address given; no card): ready, with a verify-benefits task. */
+export const COMPLETE_BODY = INCOMPLETE_BODY.replace('Insurance Name:', 'Address: 12 Main St, Fresno, CA 93701\nInsurance Name:');
+
+/** A complete request from a center of its own; its id once stored. */
+export async function storeCompleteRequest(service: VobService, name = 'Jane Q Doe'): Promise<string> {
+  const { id } = await service.ingest({ mailbox: 'INBOX', uidValidity: 1, uid: Number.parseInt(randomTag().slice(0, 6), 16), raw: requestMail({ from: newCenter(), messageId: `<v-${randomTag()}@x.test>`, body: COMPLETE_BODY.replace(/Jane Q Doe/g, name) }) });
+  return waitFor(async () => {
+    const { rows } = await service.db.query<{ id: string }>('SELECT id::text FROM vob_request WHERE inbound_message_id = $1', [id]);
+    return rows[0]?.id ?? null;
+  }, { timeoutMs: 60_000, what: 'the request' });
 }

@@ -30,10 +30,9 @@ test('migrations apply once under the lock, concurrently, and an edited applied 
     await c.connect();
     const { rows } = await c.query('SELECT version, checksum FROM schema_migrations ORDER BY version');
     await c.end();
-    // Every numbered file of migrations/, once each, in order.
-    const versions = readdirSync(defaultMigrationsDir()).filter((f) => /^\d+_.*\.sql$/.test(f)).map((f) => Number.parseInt(f, 10)).sort((a, b) => a - b);
-    expect(versions.length).toBeGreaterThanOrEqual(6);
-    expect(rows.map((r) => r.version)).toEqual(versions);
+    // Every migration in the folder, once (the list grows with each new migration).
+    const files = readdirSync(defaultMigrationsDir()).filter((f) => /^\d{4}_.*\.sql$/.test(f));
+    expect(rows.map((r) => r.version)).toEqual(files.map((f) => Number(f.slice(0, 4))));
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
   } finally {
     await db.drop();
