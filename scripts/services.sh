@@ -156,6 +156,8 @@ ensure_packages() {
     [ -x /usr/lib/dovecot/lmtp ] || pkgs+=(dovecot-lmtpd)
   fi
   if ! port_open "$SMTP_PORT" && [ ! -x /usr/sbin/postfix ]; then pkgs+=(postfix); fi
+  # The browser tests (test/e2e) drive Debian's headless Chromium; fonts so pages render text.
+  [ -x /usr/bin/chromium ] || pkgs+=(chromium fonts-liberation fonts-dejavu-core)
   install_packages "${pkgs[@]}"
 }
 

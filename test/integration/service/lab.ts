@@ -72,6 +72,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     EXTRACT_CONCURRENCY: '2',
     RECONCILE_INTERVAL_MS: '3600000',
     SESSION_SECRET: randomBytes(32).toString('base64'),
+    // A Redis of one's own (REDIS_URL) keeps a run off the shared lab's; default the lab's.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
 }
