@@ -31,6 +31,7 @@ import { registerAccountRoutes } from './account-routes';
 import { assignBody, correctionBody, idParam, openApiDocument, parseInput } from './api-schemas';
 import { renderMessagePage } from './message-page';
 import { renderRequestPage } from './request-page';
+import { registerSearchRoutes } from './search-routes';
 import { createStaffAuth } from './staff-auth';
 import { html, page, STAFF_CSS } from './staff-html';
 import { renderQueuePage } from './staff-page';
@@ -148,6 +149,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   registerAccountRoutes(app, { accounts: deps.accounts, auth, db: deps.db, behindTls: deps.behindTls, sendHtml });
 
   app.get('/api/openapi.json', { preHandler: anyStaff }, async () => openApiDocument());
+  registerSearchRoutes(app, { db: deps.db, cipher: deps.cipher, auth, record, sendHtml });
 
   /** Admins can give tasks to any enabled account; others get no Assign form. */
   const assigneesFor = async (request: FastifyRequest) =>

@@ -125,6 +125,7 @@ input,select{font:inherit;padding:.3em .5em;border:1px solid var(--line);border-
 .error{background:var(--warnbg);border:1px solid #fecdca;color:var(--warn);padding:.5em .8em;border-radius:4px}
 form.filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin:.3em 0 .8em}
 form.filters label{display:grid;gap:.1em;font-size:.85em;color:var(--muted)}
+form.search input{min-width:32em;max-width:100%}
 main{max-width:1200px;margin:0 auto;padding:1em 1.5em 3em}
 body.wide main{max-width:none}
 h1{font-size:1.45em;margin:.4em 0 .2em}
