@@ -2,7 +2,7 @@
  * The staff pages in a real browser (Debian's headless Chromium driven by playwright-core, no
  * downloaded browser) against the service started in-process on a test database: sign in through
  * the form, the queue, "Next task" claims the most urgent task, a request page with its card
- * images (full size on click), correcting a field, logging out, the generic answer after
+ * images (enlarged without script, the full image), the search box, correcting a field, logging out, the generic answer after
  * repeated failed sign-ins, and the idle timeout sending the browser back to /login.
  * Screenshots go to .lab/screenshots/ (gitignored); docs/images/ holds the few the staff guide uses.
  * Every step waits for a selector or a URL with generous time-outs; nothing asserts wall time.
@@ -44,7 +44,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The screenshots docs/staff-guide.md shows: copied there, as small palette PNGs, with UPDATE_GUIDE_IMAGES=1. */
-const GUIDE_IMAGES = ['login', 'queue', 'request', 'card', 'correction', 'search'];
+const GUIDE_IMAGES = ['login', 'queue', 'request', 'card', 'card-zoom', 'correction', 'search', 'admin-users', 'admin-audit'];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
@@ -56,7 +56,7 @@ async function copyGuideImages(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const name of GUIDE_IMAGES) {
     const from = path.join(SHOTS, `${name}.png`);
-    if (existsSync(from)) await sharp(from).png({ palette: true, colours: 64, compressionLevel: 9 }).toFile(path.join(dir, `staff-${name}.png`));
+    if (existsSync(from)) await sharp(from).resize({ width: 960, withoutEnlargement: true }).png({ palette: true, colours: 64, compressionLevel: 9 }).toFile(path.join(dir, `staff-${name}.png`));
   }
 }
 
@@ -155,7 +155,7 @@ describe('staff pages in a browser', () => {
     await page.getByRole('heading', { name: new RegExp(`^Request ${cardRequestId}`) }).waitFor();
     expect(await page.locator('body').textContent()).toContain('David K Placeholder');
     // Both card images load (decrypted, same origin, under the CSP).
-    const images = page.locator(`img[src^="/requests/${cardRequestId}/card/"]`);
+    const images = page.locator(`section#card-images img[src^="/requests/${cardRequestId}/card/"]`);
     await images.first().waitFor();
     await waitFor(async () => (await images.evaluateAll((imgs) => imgs.every((i) => (i as unknown as { complete: boolean; naturalWidth: number }).complete && (i as unknown as { naturalWidth: number }).naturalWidth > 0))) || null, {
       timeoutMs: STEP_MS,
@@ -163,13 +163,45 @@ describe('staff pages in a browser', () => {
     });
     expect(await images.count()).toBeGreaterThanOrEqual(2);
     await shot(page, 'request');
-    await page.locator('section', { has: page.getByRole('heading', { name: /^Card images/ }) }).screenshot({ path: path.join(SHOTS, 'card.png') });
+    await page.locator('section#card-images').screenshot({ path: path.join(SHOTS, 'card.png') });
 
-    // The full image: the link around the thumbnail.
-    const link = page.locator(`a[href="/requests/${cardRequestId}/card/0"]`).first();
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/requests/${cardRequestId}/card/0`)), link.click()]);
+    // Enlarged without script: the thumbnail links to #card-0, shown by CSS :target.
+    const zoom = page.locator('#card-0');
+    expect(await zoom.isVisible()).toBe(false);
+    await page.locator('section#card-images a[href="#card-0"]').click();
+    await page.waitForURL(/#card-0$/);
+    await zoom.locator('img').waitFor({ state: 'visible' });
+    await waitFor(async () => (await zoom.locator('img').evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)) > 0 || null, { timeoutMs: STEP_MS, what: 'the enlarged image' });
+    await shot(page, 'card-zoom');
+    await zoom.getByRole('link', { name: 'Close' }).click();
+    await page.waitForURL(/#card-images$/);
+    await zoom.waitFor({ state: 'hidden' });
+
+    // The full image on its own (served only to a session, audited).
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/requests/${cardRequestId}/card/0`)),
+      page.locator('section#card-images').getByRole('link', { name: 'full image' }).first().click(),
+    ]);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('image/jpeg');
+  });
+
+  test('the search box finds a request by name and birth year, member IDs masked', async () => {
+    await logIn(page, service.url!, biller.email);
+    await page.waitForURL(`${service.url}/`);
+    await page.getByRole('searchbox', { name: 'Search requests' }).fill('David Placeholder 1995');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    const row = (await rows.first().textContent()) ?? '';
+    expect(row).toContain(`Request ${cardRequestId}`);
+    expect(row).toContain('••••8776');
+    expect(row).not.toContain('U9988776');
+    await shot(page, 'search');
+    await rows.first().getByRole('link', { name: `Request ${cardRequestId}` }).click();
+    await page.waitForURL(`${service.url}/requests/${cardRequestId}`);
   });
 
   test('correcting a field: the record takes the new value and lists the old one beside it', async () => {
@@ -199,6 +231,23 @@ describe('staff pages in a browser', () => {
     await page.goto(`${service.url}/`);
     await page.waitForURL(/\/login$/);
     await page.locator('input[name="email"]').waitFor();
+  });
+
+  test('an admin sees the Users and Audit log pages; a biller is refused them', async () => {
+    const admin = await addStaff(service, 'admin');
+    await logIn(page, service.url!, admin.email);
+    await page.waitForURL(`${service.url}/`);
+    await page.locator('header.top').getByRole('link', { name: 'Users' }).click();
+    await page.waitForURL(`${service.url}/admin/users`);
+    await page.locator('table tbody tr').first().waitFor();
+    expect(await page.locator('body').textContent()).toContain(biller.email);
+    await shot(page, 'admin-users');
+    await page.locator('header.top').getByRole('link', { name: 'Audit log' }).click();
+    await page.waitForURL(/\/admin\/audit/);
+    await page.locator('table tbody tr').first().waitFor();
+    await shot(page, 'admin-audit');
+    const client = await signIn(service, biller.email);
+    expect((await client.get('/admin/users')).status).toBe(403);
   });
 
   test('after repeated failed sign-ins even the right password gets the same generic message', async () => {
