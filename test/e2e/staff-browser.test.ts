@@ -56,7 +56,7 @@ async function copyGuideImages(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const name of GUIDE_IMAGES) {
     const from = path.join(SHOTS, `${name}.png`);
-    if (existsSync(from)) await sharp(from).resize({ width: 960, withoutEnlargement: true }).png({ palette: true, colours: 64, compressionLevel: 9 }).toFile(path.join(dir, `staff-${name}.png`));
+    if (existsSync(from)) await sharp(from).resize({ width: name === 'card-zoom' ? 720 : 960, withoutEnlargement: true }).png({ palette: true, colours: 64, compressionLevel: 9 }).toFile(path.join(dir, `staff-${name}.png`));
   }
 }
 
