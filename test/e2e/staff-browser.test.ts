@@ -35,7 +35,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEP_MS = 30_000;
 
 /** Headless Chromium from Debian: no sandbox (root in CI), no network of its own, no updates. */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (npm test does as root), or set CHROMIUM_PATH`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -89,6 +90,7 @@ describe('staff pages in a browser', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
     db = await createTestDatabase();
     service = await startTestService(testConfig(db.url));
     biller = await addStaff(service, 'biller', `billing-${randomTag()}@staff.test`);
@@ -101,7 +103,6 @@ describe('staff pages in a browser', () => {
       .replace('<card-conflict@lakeside-recovery.test>', `<card-${randomTag()}@x.test>`)
       .replace('intake@lakeside-recovery.test', newCenter());
     cardRequestId = await requestOf((await ingest(Buffer.from(raw, 'latin1'))).id);
-    browser = await launchChromium();
   });
 
   beforeEach(async () => {
