@@ -268,12 +268,12 @@ describe('staff pages in a browser', () => {
 
   test('a session unused for longer than SESSION_IDLE_TIMEOUT_MS sends the browser back to /login', async () => {
     // A second service on the same database with a short idle timeout (HTTP only).
-    const shortLived = await startTestService(testConfig(db.url, { SESSION_IDLE_TIMEOUT_MS: '2000' }), { workers: false, reconciler: false });
+    const shortLived = await startTestService(testConfig(db.url, { SESSION_IDLE_TIMEOUT_MS: '4000' }), { workers: false, reconciler: false });
     try {
       await logIn(page, shortLived.url!, biller.email);
       await page.waitForURL(`${shortLived.url}/`);
       await page.getByRole('heading', { name: 'VOB staff queue' }).waitFor();
-      await new Promise((r) => setTimeout(r, 3_500));
+      await new Promise((r) => setTimeout(r, 6_000));
       await page.goto(`${shortLived.url}/requests/${cardRequestId}`);
       await page.waitForURL(/\/login$/);
       await page.locator('input[name="email"]').waitFor();
