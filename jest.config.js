@@ -1,4 +1,7 @@
-/** Two projects: fast pure-logic unit tests, and integration tests against the real local lab. */
+/**
+ * Three projects: fast pure-logic unit tests, integration tests against the real local lab, and
+ * browser tests (headless Chromium) against the service on the lab.
+ */
 const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
@@ -11,5 +14,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     // One file at a time: fault tests restart the lab's shared Postgres and Redis.
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], runner: '<rootDir>/test/integration/helpers/serial-runner.js' },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], runner: '<rootDir>/test/integration/helpers/serial-runner.js' },
   ],
 };

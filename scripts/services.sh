@@ -178,6 +178,11 @@ ensure_packages() {
     [ -x /usr/lib/dovecot/lmtp ] || pkgs+=(dovecot-lmtpd)
   fi
   if ! port_open "$SMTP_PORT" && [ ! -x /usr/sbin/postfix ]; then pkgs+=(postfix); fi
+  # The browser tests (test/e2e) drive Debian's headless Chromium (fonts so pages render text).
+  # Not a lab service: without root it is left out rather than refusing the lab; those tests say so.
+  if [ ! -x /usr/bin/chromium ]; then
+    if is_root; then pkgs+=(chromium fonts-liberation fonts-dejavu-core); else note "chromium is missing: the browser tests need it (apt-get install chromium)"; fi
+  fi
   install_packages "${pkgs[@]}"
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command (npm test): bring the local lab up, then run both jest projects
-# (unit and integration). Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+# The README's test command (npm test): bring the local lab up, then run the jest projects
+# (unit, integration and e2e: the browser tests). Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -59,14 +59,19 @@ export function candidatesFor(
  * The name+DOB material hashed into a client key: first and last name tokens (so a middle
  * initial written or not does not matter) and the ISO date. Null when either is unknown.
  */
-export function clientKeyMaterial(name: string | null, dob: string | null): string | null {
-  if (name === null || dob === null) return null;
-  const tokens = name
+/** A name's words, lower case without accents, initials dropped ("José Q. Doe" → jose, doe). */
+export function nameTokens(name: string): string[] {
+  return name
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[^a-z]+/)
     .filter((t) => t.length > 1);
+}
+
+export function clientKeyMaterial(name: string | null, dob: string | null): string | null {
+  if (name === null || dob === null) return null;
+  const tokens = nameTokens(name);
   if (tokens.length === 0) return null;
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;

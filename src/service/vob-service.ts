@@ -27,6 +27,7 @@ import { createProducerConnection, createWorkerConnection } from '../adapters/qu
 import { ingestMessage, ingestMessages, type IngestMessage } from '../use-cases/ingest-message';
 import { DEFAULT_SIGNATURE, processExtraction, type ProcessExtraction } from '../use-cases/process-extraction';
 import { serviceSettings } from '../use-cases/service-settings';
+import { backfillSearchKeys } from '../use-cases/search-requests';
 import { enqueueDueReminders, reconcilePending, reminderScanIntervalMs, startReconciler, type ReconcileCounts } from '../use-cases/reconcile-pending';
 import { sendReminder, type SendReminder } from '../use-cases/send-reminder';
 import { sendReply, type SendReply } from '../use-cases/send-reply';
@@ -149,6 +150,11 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const reply = sendReply({ db, cipher, mailer, from: config.SMTP_FROM, ratePerHour: config.REPLY_RATE_PER_HOUR, logger, metrics });
   const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, settings, logger });
   const reconcile = reconcilePending({ db, queue, logger });
+  // Requests stored before search keys existed (migration 0008) get theirs now; search works without them meanwhile, only misses those.
+  await backfillSearchKeys({ db, cipher }).then(
+    (indexed) => indexed > 0 && logger.info({ indexed }, 'search keys written for stored requests'),
+    (err: Error) => logger.warn({ err: err.name }, 'search keys could not be written for some stored requests'),
+  );
 
   const workers: Worker[] = [];
   let replyPacing: { stop(): Promise<void> } | null = null;

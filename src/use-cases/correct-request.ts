@@ -13,6 +13,7 @@ import { createRequestCorrectionRepository } from '../adapters/db/request-correc
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
 import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
 import { clientKeyMaterial } from '../domain/answer-matching';
+import { indexRequests } from './search-requests';
 import { applyCorrection, fieldValue, normaliseCorrection, type CorrectableField } from '../domain/request-correction';
 import { planRequestTasks, requestStatus, requestSubjectKey } from '../domain/tasks';
 import type { Actor } from './staff-accounts';
@@ -52,6 +53,7 @@ export function correctRequestField({ db, cipher, reminderAfterHours, now = () =
         conflictCount: after.conflicts.length,
         nextReminderAt: status === 'awaiting-information' ? row.nextReminderAt : null,
       });
+      await indexRequests(tx, cipher, [{ requestId, request: after }]);
       await createRequestCorrectionRepository({ db: tx }).insert({
         requestId,
         field,

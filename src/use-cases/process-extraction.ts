@@ -13,6 +13,7 @@ import { createInboundMessageRepository, type InboundMessageRow } from '../adapt
 import { createOutboundReplyRepository } from '../adapters/db/outbound-reply.repository';
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
 import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
+import { indexRequests } from './search-requests';
 import { MessageRejectedError } from '../adapters/message-rejected-error';
 import { ExtractionError } from '../adapters/extraction/extraction-errors';
 import { applyAnswer, candidatesFor, clientKeyMaterial, matchAnswers, replyAfterAnswers, type AnswerMatch } from '../domain/answer-matching';
@@ -303,6 +304,17 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         const row = inserted[next++]!;
         return { requestId: row.id, fresh: row.inserted, answered: false };
       }),
+    );
+    // Search keys for every request this transaction wrote (new rows and answered ones).
+    await indexRequests(
+      tx,
+      cipher,
+      plans.flatMap((plan, p) =>
+        plan.finals.flatMap((f, k) => {
+          const { requestId, fresh, answered } = stored[p]![k]!;
+          return fresh || answered ? [{ requestId, request: f.request }] : [];
+        }),
+      ),
     );
 
     const taskSpecs = new Map<string, TaskSpec>();

@@ -74,6 +74,9 @@ export interface ApiRoute {
   body?: z.ZodObject;
 }
 
+/** GET /api/search?q= (the words are PHI: never logged). */
+export const searchQuery = z.object({ q: z.string().max(200).optional() });
+
 export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/session', summary: 'Log in; sets the session cookie and returns the CSRF token', roles: 'public', body: loginBody },
   { method: 'get', path: '/api/session', summary: 'Who is signed in, and the CSRF token', roles: 'staff' },
@@ -90,6 +93,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/requests/{id}/verifications', summary: 'Save the verification worksheet as a draft, or complete it (closes verify-benefits, request verified)', roles: 'staff', params: idParam, body: verificationBody },
   { method: 'post', path: '/api/eligibility/271', summary: 'Import a 271 (multipart field "file", or the raw body as application/edi-x12): draft verifications, rejection tasks (audited)', roles: 'staff' },
   { method: 'get', path: '/api/messages/{id}', summary: 'One inbound message (audited)', roles: 'staff', params: idParam },
+  { method: 'get', path: '/api/search', summary: 'Requests matching every word: name parts, date of birth or year, member ID, sender (audited: the count, not the words)', roles: 'staff', query: searchQuery },
   { method: 'get', path: '/api/users', summary: 'Staff accounts and their API tokens', roles: 'admin' },
   { method: 'post', path: '/api/users', summary: 'Add a staff account', roles: 'admin', body: newUserBody },
   { method: 'post', path: '/api/users/{id}/disable', summary: 'Disable an account (ends its sessions and tokens)', roles: 'admin', params: idParam },

@@ -34,6 +34,7 @@ import { registerAccountRoutes } from './account-routes';
 import { assignBody, correctionBody, idParam, openApiDocument, parseInput, verificationBody, verificationForm } from './api-schemas';
 import { renderMessagePage } from './message-page';
 import { renderRequestPage } from './request-page';
+import { registerSearchRoutes } from './search-routes';
 import { createStaffAuth } from './staff-auth';
 import { html, page, STAFF_CSS } from './staff-html';
 import { renderQueuePage } from './staff-page';
@@ -193,6 +194,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
   registerSettingsRoutes(app, { settings: deps.settings, auth, sendHtml });
 
   app.get('/api/openapi.json', { preHandler: anyStaff }, async () => openApiDocument());
+  registerSearchRoutes(app, { db: deps.db, cipher: deps.cipher, auth, record, sendHtml });
 
   /** Admins can give tasks to any enabled account; others get no Assign form. */
   const assigneesFor = async (request: FastifyRequest) =>

@@ -121,10 +121,18 @@ export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer, 
         const src = `/requests/${view.id}/card/${a.n}`;
         const caption = html`${a.filename ?? 'unnamed'} · ${a.format.toUpperCase()} · ${bytes(a.sizeBytes)} · message ${a.inboundMessageId}`;
         return a.image
-          ? html`<figure><a href="${src}"><img src="${src}" alt="${`Attachment ${a.n + 1}`}" loading="lazy"></a><figcaption>${caption}</figcaption></figure>`
+          ? html`<figure><a href="#card-${a.n}" title="Enlarge"><img src="${src}" alt="${`Attachment ${a.n + 1}`}" loading="lazy"></a><figcaption>${caption} · <a href="${src}">full image</a></figcaption></figure>`
           : html`<figure><a href="${src}"><img src="${src}/preview" alt="${`PDF ${a.n + 1}, first page`}" loading="lazy"></a><p><a class="button secondary" href="${src}">Download the PDF</a></p><figcaption>${caption}</figcaption></figure>`;
       })}</div>`
     : html`<p class="none">No images or PDFs are attached to this request's messages.</p>`;
+  // Enlarged images without script: each is shown while the URL's fragment names it (CSS :target), loaded only then.
+  const zooms = view.attachments
+    .filter((a) => a.image)
+    .map((a) => {
+      const src = `/requests/${view.id}/card/${a.n}`;
+      return html`<div class="zoom" id="card-${a.n}"><a href="#card-images" class="shade" aria-hidden="true" tabindex="-1"></a><img src="${src}" alt="${`Attachment ${a.n + 1}, enlarged`}" loading="lazy">
+<p><a href="#card-images" class="button">Close</a> <a href="${src}" class="button secondary">Open the full image</a></p></div>`;
+    });
   const thread = html`<table><thead><tr><th></th><th>Received</th><th>Date</th><th>From</th><th>Subject</th><th></th></tr></thead><tbody>${view.thread.map(
     (m) => html`<tr><td>${m.role === 'original' ? 'Request' : 'Answer'}</td><td class="num">${when(m.receivedAt)}</td><td class="num">${when(m.date)}</td>
 <td>${m.fromName ? html`${m.fromName} &lt;${m.from ?? ''}&gt;` : value(m.from, 'unknown')}</td>
@@ -148,12 +156,6 @@ export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer, 
     ['Date of birth', value(r.client.dob)],
     ['Address', address(r.client.address)],
   ])}</section>
-<section class="box"><h2>Insurance</h2>${fields([
-    ['Payer', value(r.insurance.payerName)],
-    ['Member ID', value(r.insurance.memberId)],
-    ['Group', value(r.insurance.groupNumber, 'none')],
-    ['Phone', value(phone(r.insurance.phone))],
-  ])}</section>
 <section class="box"><h2>Subscriber</h2>${fields([
     ['Name', value(r.subscriber.name)],
     ['Client is', value(r.subscriber.relationship ? (RELATIONSHIP[r.subscriber.relationship] ?? r.subscriber.relationship) : null)],
@@ -162,10 +164,18 @@ export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer, 
 ${missing}
 </div>
 ${conflicts}
-<div class="grid">${cardSection(r)}
-<section class="box"><h2>Card images and scans</h2>
-<p class="sub">Every image and PDF attached to the request and its answers (not only those recognised as card sides).</p>
+<div class="grid card-row">
+<section class="box"><h2>Insurance</h2>${fields([
+    ['Payer', value(r.insurance.payerName)],
+    ['Member ID', value(r.insurance.memberId)],
+    ['Group', value(r.insurance.groupNumber, 'none')],
+    ['Phone', value(phone(r.insurance.phone))],
+  ])}</section>
+${cardSection(r)}
+<section class="box" id="card-images"><h2>Card images and scans</h2>
+<p class="sub">Every image and PDF attached to the request and its answers (not only those recognised as card sides). Click an image to enlarge it.</p>
 ${images}</section></div>
+${zooms}
 ${correctionSection(view, viewer)}
 ${verificationSection(view.id, verifications, viewer)}
 <section class="box"><h2>Eligibility (X12)</h2><p><a class="button secondary" href="/requests/${view.id}/270">Download the 270 for this request</a></p></section>

@@ -125,6 +125,7 @@ input,select,textarea{font:inherit;padding:.3em .5em;border:1px solid var(--line
 .error{background:var(--warnbg);border:1px solid #fecdca;color:var(--warn);padding:.5em .8em;border-radius:4px}
 form.filters{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin:.3em 0 .8em}
 form.filters label{display:grid;gap:.1em;font-size:.85em;color:var(--muted)}
+form.search input{min-width:32em;max-width:100%}
 main{max-width:1200px;margin:0 auto;padding:1em 1.5em 3em}
 body.wide main{max-width:none}
 h1{font-size:1.45em;margin:.4em 0 .2em}
@@ -164,6 +165,12 @@ a.button.secondary{background:var(--card);color:var(--accent)}
 .cards{display:flex;flex-wrap:wrap;gap:1em}
 figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.5em;max-width:560px}
 figure img{display:block;max-width:100%;max-height:420px;height:auto}
+.card-row{grid-template-columns:repeat(auto-fit,minmax(300px,1fr))}
+.card-row .cards figure{max-width:100%}
+.zoom{display:none}
+.zoom:target{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.6em;position:fixed;inset:0;z-index:10;padding:1em}
+.zoom .shade{position:absolute;inset:0;background:rgba(16,24,40,.82);z-index:-1}
+.zoom img{max-width:96vw;max-height:86vh;background:#fff;box-shadow:0 4px 24px rgba(0,0,0,.5)}
 figcaption{font-size:.85em;color:var(--muted);margin-top:.3em;overflow-wrap:anywhere}
 pre.body{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1em;max-height:36em;overflow:auto;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace}
 td.num{white-space:nowrap}

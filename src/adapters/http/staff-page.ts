@@ -6,6 +6,7 @@
  */
 import { TASK_KINDS } from '../../domain/tasks';
 import { askedAs, QUEUE_STATUSES, type QueueFilter, type QueueTask, type QueueView } from '../../use-cases/staff-views';
+import { searchForm } from './search-page';
 import { csrfField, doneButton, html, KIND_LABEL, page, postButton, when, type SafeHtml, type Viewer } from './staff-html';
 
 export { escapeHtml } from './staff-html';
@@ -133,6 +134,7 @@ export function renderQueuePage(view: QueueView, viewer: Viewer, { notice = null
   const body = html`<h1>VOB staff queue</h1>
 ${notice ? html`<p class="error">${notice}</p>` : ''}
 <p>${postButton('/tasks/next', 'Next task', viewer.csrf)} <span class="sub">claims the most urgent open task no one holds and opens it</span></p>
+${searchForm()}
 <p class="sub">${tasks.length} task(s) shown${overdue > 0 ? html`, <strong>${overdue} overdue</strong>` : ''}. Most urgent first: by priority, overdue first, then by due time. Paused tasks wait on the treatment center. Member IDs are masked here.</p>
 <nav class="filters" aria-label="Task kind"><span class="label">Kind</span>${kindLinks}</nav>
 <nav class="filters" aria-label="Task status"><span class="label">Status</span>${statusLinks}</nav>
