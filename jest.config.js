@@ -6,7 +6,8 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    // The card reader's text detector (onnxruntime-node) needs the process's typed arrays.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], testEnvironment: '<rootDir>/test/helpers/node-typed-arrays-environment.js' },
     // One file at a time: fault tests restart the lab's shared Postgres and Redis.
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], runner: '<rootDir>/test/integration/helpers/serial-runner.js' },
   ],

@@ -20,7 +20,8 @@ export async function runExtract(args: string[]): Promise<number> {
     process.stderr.write(`vob extract: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     return 66;
   }
-  const cardReader = createCardReader();
+  // The service's switch (src/config.ts), read here without the service's other settings.
+  const cardReader = createCardReader({ textDetector: process.env.CARD_TEXT_DETECTOR !== 'off' });
   try {
     const { document } = await extractMessage(raw, {
       cardReader,
