@@ -23,6 +23,8 @@ const LABEL_DEFS: Array<[LabelledField, string]> = [
   // OCR reads a small "ID" as "10" ("Member 10: 520394817"); the colon, a stray degree sign or
   // a long number after it tells it from a value. A small "#" may come out as "=".
   ['memberId', String.raw`(?:member|mbr|subscriber)\s*(?:1[0O°](?=\s*:)|1[0O]°|1[0O](?=\s+\d{6,})|=(?=\s*:))`],
+  // TRICARE identifies the beneficiary by the DoD Benefits Number (DBN) or DoD ID number.
+  ['memberId', String.raw`DoD\s*(?:benefits?\s*)?(?:[I1l|]D\s*)?(?:number|num|no\b\.?|#)|DBN`],
   ['policyId', String.raw`(?:policy|contract|certificate|cert)\s*(?:number|num|no\b\.?|#|[I1l|]D)`],
   ['memberId', String.raw`identification\s*(?:number|num|no\b\.?|#)|[I1l|]D\s*(?:number|num|no\b\.?|#)|(?:medical\s*)?re\S{0,2}\s*\S{0,2}rd\s*(?:number|no\b\.?|#)|MRN|MBI|CIN|BIC\s*[I1l|]D|[I1l|]D`],
   ['groupNumber', String.raw`(?:group|grp|gp)\s*(?:number|num|no\b\.?|#|[I1l|]D)?|account\s*(?:number|no\b\.?|#)`],

@@ -114,6 +114,12 @@ describe('member IDs', () => {
     expect(readFrontFields('RxGROUP  RX8839', null).rxGroup).toBe('RX8839');
   });
 
+  it('reads a TRICARE card\'s DoD Benefits Number as the member ID', () => {
+    const f = readFrontFields('TRICARE\nSponsor: JOHN Q DOE\nDoD Benefits Number 12345678901\nBeneficiary: JANE DOE', 'TRICARE');
+    expect(f).toMatchObject({ memberId: '12345678901', memberName: 'JANE DOE' });
+    expect(readFrontFields('DoD ID No.: 1234567890', 'TRICARE').memberId).toBe('1234567890');
+  });
+
   it('reads "ID" that OCR turned into "10" when a colon follows', () => {
     expect(readFrontFields('Member 10: 730551928', null).memberId).toBe('730551928');
     expect(readFrontFields('member 10° 108234567', null).memberId).toBe('108234567');
