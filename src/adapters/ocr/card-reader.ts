@@ -37,6 +37,8 @@ export interface CardReaderOptions {
    * detector cannot run (model or runtime missing) the reader falls back to tesseract's layout.
    */
   textDetector?: boolean;
+  /** A detector to use instead of loading one (the extraction threads share the main thread's). */
+  detector?: TextDetector;
 }
 
 export interface CardReader {
@@ -171,7 +173,7 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
   const pdfTimeoutMs = options.pdfTimeoutMs ?? 20_000;
   const pool = new OcrPool({ size: poolSize });
   /** Null when switched off, or after it failed to run: tesseract's own layout reads from then on. */
-  let detector: TextDetector | null = options.textDetector ?? true ? createTextDetector() : null;
+  let detector: TextDetector | null = options.textDetector === false ? null : (options.detector ?? createTextDetector());
   /** Attachments being read now, for starting as many workers as they will use. */
   let inFlight = 0;
 

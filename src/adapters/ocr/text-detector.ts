@@ -5,9 +5,12 @@
  * detector only says where the lines are (src/adapters/ocr/text-boxes.ts turns its map into boxes).
  *
  * The model is loaded on first use and shared by every read in the process; runs are serialised
- * and use one thread each, so detection never takes more than a core from the OCR workers.
+ * and use one thread each, so detection never takes more than a core from the OCR workers. Its
+ * working memory (~300 MB at 960 px) is the largest part of the card path's, so the service's
+ * extraction threads share one detector in the main thread over a MessagePort.
  */
 import path from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
 import type * as Ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import type { GreyImage } from './even-light';
@@ -94,6 +97,56 @@ export function createTextDetector(modelPath = detectionModelPath()): TextDetect
       const s = session;
       session = null;
       if (s) await s.then((x) => x.release()).catch(() => undefined);
+    },
+  };
+}
+
+type DetectRequest = { type: 'prestart' } | { type: 'detect'; id: number; data: Uint8Array; width: number; height: number };
+type DetectResponse = { id: number; boxes: TextBox[] } | { id: number; error: string };
+
+/** Answer detection requests arriving on `port` (from a remoteTextDetector in another thread). */
+export function serveTextDetector(detector: TextDetector, port: MessagePort): void {
+  port.on('message', (req: DetectRequest) => {
+    if (req.type === 'prestart') {
+      detector.prestart();
+      return;
+    }
+    const img = { data: Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength), width: req.width, height: req.height };
+    detector.detect(img).then(
+      (boxes) => port.postMessage({ id: req.id, boxes } satisfies DetectResponse),
+      (e: unknown) => port.postMessage({ id: req.id, error: e instanceof Error ? e.message : String(e) } satisfies DetectResponse),
+    );
+  });
+}
+
+/** The detector served by serveTextDetector at the other end of `port`. */
+export function remoteTextDetector(port: MessagePort): TextDetector {
+  const pending = new Map<number, { resolve: (boxes: TextBox[]) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  port.on('message', (res: DetectResponse) => {
+    const job = pending.get(res.id);
+    pending.delete(res.id);
+    if (!job) return;
+    if ('error' in res) job.reject(new Error(`text detector: ${res.error}`));
+    else job.resolve(res.boxes);
+  });
+  // The port alone never keeps a thread alive.
+  port.unref();
+  return {
+    prestart: () => port.postMessage({ type: 'prestart' } satisfies DetectRequest),
+    detect(img: GreyImage): Promise<TextBox[]> {
+      const id = nextId++;
+      // A copy is transferred: the reader keeps its image for cutting out the lines.
+      const data = new Uint8Array(img.data);
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        port.postMessage({ type: 'detect', id, data, width: img.width, height: img.height } satisfies DetectRequest, [data.buffer]);
+      });
+    },
+    async close(): Promise<void> {
+      port.close();
+      for (const job of pending.values()) job.reject(new Error('text detector closed'));
+      pending.clear();
     },
   };
 }
