@@ -114,6 +114,17 @@ describe('member IDs', () => {
     expect(readFrontFields('RxGROUP  RX8839', null).rxGroup).toBe('RX8839');
   });
 
+  it('reads the member ID as Medicare, Kaiser and a payer\'s app screenshot print it', () => {
+    const medicare = readCardText('MEDICARE HEALTH INSURANCE\nName/Nombre\nJOHN L SMITH\nMedicare Number/Número de Medicare\n1EG4-TE5-MK73\nEntitled to   Coverage starts\nHOSPITAL (PART A)   03-01-2016');
+    expect(medicare.fields).toMatchObject({ payerName: 'Medicare', memberId: '1EG4TE5MK73', memberName: 'JOHN L SMITH' });
+    const kaiser = readCardText('KAISER PERMANENTE\nMRN 000012345678\nJANE Q DOE\nNorthern California');
+    expect(kaiser.fields).toMatchObject({ payerName: 'Kaiser Permanente', memberId: '000012345678', memberName: 'JANE Q DOE' });
+    // A phone's screenshot of the payer's app: status bar, labels above their values.
+    const app = readCardText('9:41\nMember ID card\nAetna\nMember\nJane Doe\nMember ID\nW123456789\nGroup number\n0123456\nRx BIN 610502  PCN ADV  GRP RX8839');
+    expect(app.kind).toBe('front');
+    expect(app.fields).toMatchObject({ payerName: 'Aetna', memberId: 'W123456789', groupNumber: '0123456', memberName: 'Jane Doe', rxBin: '610502', rxPcn: 'ADV', rxGroup: 'RX8839' });
+  });
+
   it('reads a TRICARE card\'s DoD Benefits Number as the member ID', () => {
     const f = readFrontFields('TRICARE\nSponsor: JOHN Q DOE\nDoD Benefits Number 12345678901\nBeneficiary: JANE DOE', 'TRICARE');
     expect(f).toMatchObject({ memberId: '12345678901', memberName: 'JANE DOE' });
