@@ -42,7 +42,10 @@ export function layoutText(words: OcrWord[], minConfidence = 20): string {
   for (const w of sorted) {
     const c = (w.y0 + w.y1) / 2;
     const h = w.y1 - w.y0;
-    const row = rows.find((r) => c >= r.top - h * 0.15 && c <= r.bottom + h * 0.15 && Math.abs(c - (r.top + r.bottom) / 2) < h * 0.6);
+    // Of the rows it fits, the one whose middle is nearest: a small label beside a tall value
+    // on a slightly tilted card fits the row above too.
+    const off = (r: Row): number => Math.abs(c - (r.top + r.bottom) / 2);
+    const row = rows.filter((r) => c >= r.top - h * 0.15 && c <= r.bottom + h * 0.15 && off(r) < h * 0.6).sort((a, b) => off(a) - off(b))[0];
     if (row) {
       row.words.push(w);
       row.top = Math.min(row.top, w.y0);

@@ -136,6 +136,13 @@ describe('card text from hard photos', () => {
     expect(apart.replace(/\s+/g, ' ')).toContain('KEVIN J FICTION');
   });
 
+  it('puts a word in the row whose middle is nearest when it fits two', () => {
+    const at = (text: string, x0: number, y0: number, y1: number, lineKey: string): OcrWord => ({ text, confidence: 95, x0, x1: x0 + text.length * 12, y0, y1, lineKey });
+    // A tall ID on the left, a small label and its value on the right a little lower (tilt).
+    const text = layoutText([at('QKB824509316', 0, 100, 140, 'a'), at('RxPCN', 500, 128, 144, 'b'), at('PCS', 640, 120, 154, 'c')]);
+    expect(text.split('\n').find((l) => l.includes('PCS'))).toContain('RxPCN');
+  });
+
   it('cleans OCR marks out of names', () => {
     expect(cleanName('PETER J] SAMPLEMAN')).toBe('PETER J SAMPLEMAN');
     expect(cleanName('OSCAR | BISHOP')).toBe('OSCAR I BISHOP');
