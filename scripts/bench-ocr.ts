@@ -8,7 +8,9 @@
  * --set NAME reads fixtures/NAME instead (fixtures/cards-hard: the hard phone photos made by
  * scripts/make-hard-card-fixtures.js; fixtures/cards-blind: cards made by a session that never
  * saw the reader, scripts/make-blind-card-fixtures.js); --quick skips the throughput and native
- * comparisons.
+ * comparisons; --detector off reads with tesseract's own page layout instead of the text
+ * detector. CPU time (process.cpuUsage: every thread of the process, so the OCR workers too) is
+ * printed beside wall time, as the machine's cores are shared.
  * The cold two-photo read always uses fixtures/cards' Aetna front and back.
  *
  * Prints counts and timings only: never OCR text (it is PHI on real cards).
@@ -29,6 +31,8 @@ const argv = process.argv.slice(2);
 const setArg = argv.indexOf('--set');
 const SET = setArg >= 0 ? argv[setArg + 1]! : 'cards';
 const QUICK = argv.includes('--quick');
+const detArg = argv.indexOf('--detector');
+const TEXT_DETECTOR = detArg < 0 || argv[detArg + 1] !== 'off';
 const DIR = path.join(ROOT, 'fixtures', SET);
 const COLD_DIR = path.join(ROOT, 'fixtures', 'cards');
 const CONTENT_TYPES: Record<string, string> = {
@@ -46,6 +50,12 @@ interface Expected {
 interface BlindExpected extends Omit<CardFields, 'phones'> {
   insurancePhone: string | null;
   insurancePhoneAlternates?: string[];
+}
+
+/** CPU seconds used by the whole process (all threads) since `from`. */
+function cpuSec(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1e6;
 }
 
 function fromJson(file: string, json: unknown): Expected[] {
@@ -107,33 +117,41 @@ async function main(): Promise<void> {
   }));
 
   // Cold: one message with two card photos, reader created from nothing (workers lazy).
-  const cold = createCardReader();
+  const cold = createCardReader({ textDetector: TEXT_DETECTOR });
   const coldAtts = ['aetna-front.jpg', 'aetna-back.jpg'].map((f) => ({ filename: f, contentType: 'image/jpeg', content: fs.readFileSync(path.join(COLD_DIR, f)), contentId: null, inline: false }));
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   await Promise.all(coldAtts.map((a) => cold.readAttachment(a)));
   const coldMs = performance.now() - t0;
+  const coldCpu = cpuSec(c0);
   await cold.close();
 
   // Accuracy and per-image time, on the pool sized to the cores.
-  const reader = createCardReader();
+  const reader = createCardReader({ textDetector: TEXT_DETECTOR });
   await reader.pool.warm();
   const tally: Record<string, [number, number]> = {};
   console.log(`cores: ${os.cpus().length}, pool: ${reader.pool.size}`);
-  console.log(`set: fixtures/${SET}`);
-  console.log('image                               ms   kind        misses');
+  console.log(`set: fixtures/${SET}, text detector ${TEXT_DETECTOR ? 'on' : 'off'}`);
+  console.log('image                               ms  cpu-ms  kind        misses');
   const times: number[] = [];
+  const cpus: number[] = [];
   for (const { c, att } of attachments) {
     const s = performance.now();
+    const c1 = process.cpuUsage();
     const readings = await reader.readAttachment(att).catch((e: unknown) => {
       console.log(`${c.file}: ${e instanceof Error ? e.message : String(e)}`);
       return [];
     });
     const ms = performance.now() - s;
+    const cpu = cpuSec(c1);
     times.push(ms);
+    cpus.push(cpu);
     const misses = c.expected.flatMap((e, i) => (readings[i] ? score(readings[i]!, e, tally) : ['no reading']));
-    console.log(`${c.file.padEnd(33)} ${ms.toFixed(0).padStart(6)}   ${(readings.map((r) => r.kind).join('+') || '-').padEnd(10)}  ${misses.join(' ')}`);
+    console.log(`${c.file.padEnd(33)} ${ms.toFixed(0).padStart(6)} ${(cpu * 1000).toFixed(0).padStart(6)}   ${(readings.map((r) => r.kind).join('+') || '-').padEnd(10)}  ${misses.join(' ')}`);
   }
   times.sort((a, b) => a - b);
+  cpus.sort((a, b) => a - b);
+  console.log(`CPU per image: mean ${(cpus.reduce((a, b) => a + b, 0) / cpus.length).toFixed(2)} s, max ${cpus[cpus.length - 1]!.toFixed(2)} s`);
   console.log(`per image: mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(0)} ms, median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms`);
   let ok = 0;
   let all = 0;
@@ -149,7 +167,8 @@ async function main(): Promise<void> {
 
   if (QUICK) {
     await reader.close();
-    console.log(`cold read of a message with two card photos: ${coldMs.toFixed(0)} ms (in-process, excl. node start)`);
+    console.log(`cold read of a message with two card photos: ${coldMs.toFixed(0)} ms, ${coldCpu.toFixed(2)} CPU-s (in-process, excl. node start)`);
+    console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     return;
   }
   // Throughput: every image through the pool at once, then one at a time on a 1-worker reader.
@@ -158,7 +177,7 @@ async function main(): Promise<void> {
   await Promise.all(images.map((a) => reader.readAttachment(a.att)));
   const poolSec = (performance.now() - s) / 1000;
   await reader.close();
-  const serial = createCardReader({ poolSize: 1 });
+  const serial = createCardReader({ poolSize: 1, textDetector: TEXT_DETECTOR });
   await serial.pool.warm();
   s = performance.now();
   for (const a of images) await serial.readAttachment(a.att);
@@ -167,7 +186,8 @@ async function main(): Promise<void> {
   console.log(`\nthroughput (${images.length} images, full reader incl. decode/crop):`);
   console.log(`  pool of ${reader.pool.size}: ${(images.length / poolSec).toFixed(2)} images/s`);
   console.log(`  serial:    ${(images.length / serialSec).toFixed(2)} images/s`);
-  console.log(`cold read of a message with two card photos: ${coldMs.toFixed(0)} ms (in-process, excl. node start)`);
+  console.log(`cold read of a message with two card photos: ${coldMs.toFixed(0)} ms, ${coldCpu.toFixed(2)} CPU-s (in-process, excl. node start)`);
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   await nativeComparison(images.map((a) => a.att.content));
 }

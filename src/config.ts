@@ -52,6 +52,8 @@ export const configSchema = z.object({
   REMINDER_AFTER_HOURS: z.coerce.number().positive().default(24),
   MAX_MESSAGE_BYTES: positiveInt.default(30 * 1024 * 1024),
   OCR_TIMEOUT_MS: positiveInt.default(60_000),
+  /** Card OCR: 'on' finds text lines with the learned detector first; 'off' uses tesseract's own layout. */
+  CARD_TEXT_DETECTOR: z.enum(['on', 'off']).default('on'),
   EXTRACT_CONCURRENCY: positiveInt.default(4),
   RECONCILE_INTERVAL_MS: positiveInt.default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -16,7 +16,8 @@ export async function runExtract(args: string[]): Promise<number> {
 export async function extractMessageFile(file: string, command: string): Promise<VobDocument | number> {
   const raw = await readCommandFile(file, command);
   if (typeof raw === 'number') return raw;
-  const cardReader = createCardReader();
+  // The service's switch (src/config.ts), read here without the service's other settings.
+  const cardReader = createCardReader({ textDetector: process.env.CARD_TEXT_DETECTOR !== 'off' });
   try {
     const { document } = await extractMessage(raw, {
       cardReader,

@@ -127,6 +127,7 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const extractor: ExtractionPool = createExtractionPool({
     size: config.EXTRACT_CONCURRENCY,
     timeoutMs: config.OCR_TIMEOUT_MS,
+    cardReader: { textDetector: config.CARD_TEXT_DETECTOR === 'on' },
     replyPolicy,
     mimeLimits: { maxMessageBytes: config.MAX_MESSAGE_BYTES, maxParts: 300, maxMultipartDepth: 20, maxForwardDepth: 3 },
   });

@@ -19,13 +19,14 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { VobDocument } from '../../../schemas/vob-record';
 import type { ReplyPolicy } from '../../domain/reply-decision';
 import type { ExtractorPort, MessageThread } from '../../use-cases/ports';
 import { MessageRejectedError, type MessageRejectedCode } from '../message-rejected-error';
 import { DEFAULT_MIME_LIMITS, type MimeLimits } from '../mime-parser';
 import type { CardReaderOptions } from '../ocr/card-reader';
+import { createTextDetector, serveTextDetector } from '../ocr/text-detector';
 import { ExtractionError } from './extraction-errors';
 import type { ExtractionThreadData, ExtractionThreadRequest, ExtractionThreadResponse } from './extraction-thread';
 import { extractMessage } from '../../pipeline/extract-message';
@@ -106,10 +107,19 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   let nextTaskId = 1;
   let closed = false;
 
+  // One text detector for all threads: its working memory is the card path's largest.
+  const detector = data.cardReader.textDetector === false ? null : createTextDetector();
+
   const spawn = (): Slot => {
+    const channel = detector ? new MessageChannel() : null;
+    if (channel) {
+      serveTextDetector(detector!, channel.port1);
+      channel.port1.unref();
+    }
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
-      workerData: data,
+      workerData: channel ? { ...data, detectorPort: channel.port2 } : data,
+      transferList: channel ? [channel.port2] : [],
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 768 },
     });
     const slot: Slot = { worker, task: null, timer: null, idleTimer: null };
@@ -130,6 +140,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     });
     worker.on('error', () => undefined);
     worker.on('exit', () => {
+      channel?.port1.close();
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
@@ -265,6 +276,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
           await slot.worker.terminate();
         }),
       );
+      await detector?.close();
     },
   };
 }

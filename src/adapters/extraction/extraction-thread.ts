@@ -3,16 +3,19 @@
  * off the main thread, so the main event loop keeps renewing BullMQ job locks and serving HTTP
  * while a heavy image is read. The pool terminates this thread when a message takes too long.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { MimeLimits } from '../mime-parser';
 import type { ReplyPolicy } from '../../domain/reply-decision';
 import { extractMessage } from '../../pipeline/extract-message';
 import { createCardReader, type CardReaderOptions } from '../ocr/card-reader';
+import { remoteTextDetector } from '../ocr/text-detector';
 
 export interface ExtractionThreadData {
   replyPolicy: ReplyPolicy;
   mimeLimits: MimeLimits;
   cardReader: CardReaderOptions;
+  /** The main thread's text detector, shared by every extraction thread. */
+  detectorPort?: MessagePort;
 }
 
 export type ExtractionThreadRequest = { type: 'extract'; taskId: number; raw: Uint8Array } | { type: 'close' };
@@ -25,7 +28,7 @@ export type ExtractionThreadResponse =
 const port = parentPort;
 if (port) {
   const data = workerData as ExtractionThreadData;
-  const cardReader = createCardReader(data.cardReader);
+  const cardReader = createCardReader({ ...data.cardReader, detector: data.detectorPort ? remoteTextDetector(data.detectorPort) : undefined });
   port.on('message', (request: ExtractionThreadRequest) => {
     if (request.type === 'close') {
       void Promise.resolve(cardReader.close()).finally(() => port.postMessage({ type: 'closed' } satisfies ExtractionThreadResponse));

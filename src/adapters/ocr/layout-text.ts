@@ -13,7 +13,8 @@ interface Row {
 
 function between(w: OcrWord, kept: OcrWord[]): boolean {
   const h = w.y1 - w.y0;
-  const near = (o: OcrWord): boolean => o.lineKey === w.lineKey && Math.abs(o.y0 - w.y0) < h && /^[A-Za-z]{2,}/.test(o.text);
+  // Same row by position, not by tesseract's line: the text detector may box an initial apart.
+  const near = (o: OcrWord): boolean => Math.abs(o.y0 - w.y0) < h && /^[A-Za-z]{2,}/.test(o.text);
   return kept.some((o) => near(o) && o.x1 <= w.x0 && w.x0 - o.x1 < h * 2) && kept.some((o) => near(o) && o.x0 >= w.x1 && o.x0 - w.x1 < h * 2);
 }
 
@@ -21,7 +22,12 @@ export function layoutText(words: OcrWord[], minConfidence = 20): string {
   const sure = words.filter((w) => w.confidence >= minConfidence || /[A-Za-z0-9]{3,}/.test(w.text));
   // A middle initial gets a low confidence on its own ("KEVIN J FICTION" with J at 0) though
   // it was read right: a lone capital between two kept words of its line stays.
-  const kept = words.filter((w) => sure.includes(w) || (/^[A-Z]\.?$/.test(w.text) && between(w, sure)));
+  // A bracket glued to it is the edge of the crop or a stroke beside it ("]J"): the letter stays.
+  const kept = words.flatMap((w) => {
+    if (sure.includes(w)) return [w];
+    const bare = { ...w, text: w.text.replace(/^[\[\]{}|]?([A-Z]\.?)[\[\]{}|]?$/, '$1') };
+    return /^[A-Z]\.?$/.test(bare.text) && between(bare, sure) ? [bare] : [];
+  });
   if (kept.length === 0) return '';
   const charWidths = kept
     .filter((w) => w.text.length >= 2)
@@ -36,7 +42,10 @@ export function layoutText(words: OcrWord[], minConfidence = 20): string {
   for (const w of sorted) {
     const c = (w.y0 + w.y1) / 2;
     const h = w.y1 - w.y0;
-    const row = rows.find((r) => c >= r.top - h * 0.15 && c <= r.bottom + h * 0.15 && Math.abs(c - (r.top + r.bottom) / 2) < h * 0.6);
+    // Of the rows it fits, the one whose middle is nearest: a small label beside a tall value
+    // on a slightly tilted card fits the row above too.
+    const off = (r: Row): number => Math.abs(c - (r.top + r.bottom) / 2);
+    const row = rows.filter((r) => c >= r.top - h * 0.15 && c <= r.bottom + h * 0.15 && off(r) < h * 0.6).sort((a, b) => off(a) - off(b))[0];
     if (row) {
       row.words.push(w);
       row.top = Math.min(row.top, w.y0);

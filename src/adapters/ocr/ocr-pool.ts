@@ -41,8 +41,9 @@ export function defaultLangPath(): string {
 interface Slot {
   worker: Promise<Worker> | null;
   busy: boolean;
-  /** The binarization the worker is set to (it keeps its parameters between jobs). */
+  /** The binarization and layout mode the worker is set to (it keeps its parameters between jobs). */
   binarize: Binarize;
+  layout: Layout;
 }
 
 /**
@@ -52,6 +53,13 @@ interface Slot {
  */
 export type Binarize = 'global' | 'local';
 const THRESHOLDING_METHOD: Record<Binarize, string> = { global: '0', local: '2' };
+
+/**
+ * What the image holds: 'sparse' is a whole card (scattered labels and values, tesseract finds
+ * the text itself, PSM 11); 'line' is one text line cut out by the text detector (PSM 7).
+ */
+export type Layout = 'sparse' | 'line';
+const PAGE_SEG_MODE: Record<Layout, string> = { sparse: '11', line: '7' };
 
 function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -93,7 +101,7 @@ export class OcrPool {
   readonly stats = { started: 0, replaced: 0, jobs: 0 };
 
   constructor(options: OcrPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, (): Slot => ({ worker: null, busy: false, binarize: 'global' }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, (): Slot => ({ worker: null, busy: false, binarize: 'global', layout: 'sparse' }));
     this.startTimeoutMs = options.startTimeoutMs ?? 20_000;
     this.langPath = options.langPath ?? defaultLangPath();
   }
@@ -112,7 +120,7 @@ export class OcrPool {
       errorHandler: () => undefined,
     }).then(async (w) => {
       // Sparse text: a card is scattered labels and values, not paragraphs.
-      await w.setParameters({ tessedit_pageseg_mode: '11' as never, user_defined_dpi: '300' });
+      await w.setParameters({ tessedit_pageseg_mode: PAGE_SEG_MODE.sparse as never, user_defined_dpi: '300' });
       return w;
     });
     return withTimeout(starting, this.startTimeoutMs, () => new CardReadError('ocr-unavailable', `OCR worker did not start within ${this.startTimeoutMs} ms`)).catch((e) => {
@@ -121,9 +129,10 @@ export class OcrPool {
     });
   }
 
-  /** A fresh worker in the slot, with tesseract's default (global) binarization. */
+  /** A fresh worker in the slot, with tesseract's default (global) binarization, sparse layout. */
   private startIn(slot: Slot): Promise<Worker> {
     slot.binarize = 'global';
+    slot.layout = 'sparse';
     slot.worker = this.startWorker();
     return slot.worker;
   }
@@ -179,7 +188,7 @@ export class OcrPool {
   }
 
   /** Words of one image (PNG/JPEG bytes), within `timeoutMs`. */
-  async recognize(image: Buffer, timeoutMs: number, binarize: Binarize = 'global'): Promise<OcrResult> {
+  async recognize(image: Buffer, timeoutMs: number, binarize: Binarize = 'global', layout: Layout = 'sparse'): Promise<OcrResult> {
     const slot = await this.acquire();
     try {
       let worker: Worker;
@@ -192,6 +201,10 @@ export class OcrPool {
       if (slot.binarize !== binarize) {
         await worker.setParameters({ thresholding_method: THRESHOLDING_METHOD[binarize] } as never);
         slot.binarize = binarize;
+      }
+      if (slot.layout !== layout) {
+        await worker.setParameters({ tessedit_pageseg_mode: PAGE_SEG_MODE[layout] as never });
+        slot.layout = layout;
       }
       this.stats.jobs++;
       const job = worker.recognize(image, {}, { text: false, blocks: false, tsv: true });

@@ -20,8 +20,11 @@ const LABEL_DEFS: Array<[LabelledField, string]> = [
   ['memberName', String.raw`(?:member|mbr|subscriber|enrollee|cardholder|beneficiary|insured|patient|recipient)(?:'?s)?\s*name|name\s*of\s*(?:member|insured|subscriber)`],
   ['memberId', String.raw`(?:member|mbr|subscriber|enrollee|insured|cardholder|beneficiary|recipient|client|medicaid|medicare|patient|policy\s*holder|health\s*plan)\s*(?:[I1l|]D|identification)\s*(?:number|num|no\b\.?|#)?`],
   ['memberId', String.raw`(?:member|mbr|subscriber|medicare|medicaid|medi-cal|enrollee)\s*(?:number|num|no\b\.?|#)`],
-  // OCR reads a small "ID" as "10" ("Member 10: 520394817"); the colon tells it from a value.
-  ['memberId', String.raw`(?:member|mbr|subscriber)\s*1[0O°](?=\s*:)`],
+  // OCR reads a small "ID" as "10" ("Member 10: 520394817"); the colon, a stray degree sign or
+  // a long number after it tells it from a value. A small "#" may come out as "=".
+  ['memberId', String.raw`(?:member|mbr|subscriber)\s*(?:1[0O°](?=\s*:)|1[0O]°|1[0O](?=\s+\d{6,})|=(?=\s*:))`],
+  // TRICARE identifies the beneficiary by the DoD Benefits Number (DBN) or DoD ID number.
+  ['memberId', String.raw`DoD\s*(?:benefits?\s*)?(?:[I1l|]D\s*)?(?:number|num|no\b\.?|#)|DBN`],
   ['policyId', String.raw`(?:policy|contract|certificate|cert)\s*(?:number|num|no\b\.?|#|[I1l|]D)`],
   ['memberId', String.raw`identification\s*(?:number|num|no\b\.?|#)|[I1l|]D\s*(?:number|num|no\b\.?|#)|(?:medical\s*)?re\S{0,2}\s*\S{0,2}rd\s*(?:number|no\b\.?|#)|MRN|MBI|CIN|BIC\s*[I1l|]D|[I1l|]D`],
   ['groupNumber', String.raw`(?:group|grp|gp)\s*(?:number|num|no\b\.?|#|[I1l|]D)?|account\s*(?:number|no\b\.?|#)`],
@@ -74,6 +77,15 @@ function segmentAt(line: Line, from: number): string {
   return (next ? rest.slice(0, next.start) : rest).trim();
 }
 
+/**
+ * "RxPCNIRX", "RxGRPUMR41323": OCR drops the colon and the space between a capitalised Rx label
+ * and its value; the label is then no word of its own. A space is put back (the label's capitals
+ * are the printed ones: "RxGROUP" is left alone).
+ */
+export function unglueRxLabels(text: string): string {
+  return text.replace(/\b(R[xX]\s?(?:BIN|PCN|GRP))(?=[A-Z0-9][A-Z0-9\-]+\b)/g, '$1 ');
+}
+
 /** "BIN 004336  PCN ADV  GRP RX4581": a group printed after BIN or PCN on their row is the Rx group. */
 function rxRowGroups(hits: LabelHit[]): LabelHit[] {
   const firstRx = hits.findIndex((h) => h.field === 'rxBin' || h.field === 'rxPcn');
@@ -85,15 +97,29 @@ function rxRowGroups(hits: LabelHit[]): LabelHit[] {
 const BESIDE_GAP = 14;
 
 /**
+ * A speck OCR reads between a label and its value (the colon, a stroke of the card's art): one
+ * or two lower-case letters or a mark, never a code (codes are capitals and digits).
+ */
+function speck(text: string): boolean {
+  return !hasValue(text) || /^[a-z]{1,2}$/.test(text);
+}
+
+/**
  * A value aligned in a column of its own to the right of its label ("RxBIN    610502"): the
  * next cell on the line, when it is near and is not itself a label. Farther cells belong to the
  * card's other column (copays, plan names).
  */
 function cellBeside(line: Line, hit: LabelHit, hits: LabelHit[]): string | null {
-  const labelEnd = line.text.slice(0, hit.valueStart).trimEnd().length;
-  const cell = line.cells.find((c) => c.start >= hit.valueStart);
+  let labelEnd = line.text.slice(0, hit.valueStart).trimEnd().length;
+  let cell = line.cells.find((c) => c.start >= hit.valueStart);
+  // "RxBIN:  ae  004336": specks between the label and its value are stepped over.
+  while (cell && cell.start - labelEnd <= BESIDE_GAP && speck(cell.text)) {
+    labelEnd = cell.end;
+    const after: number = cell.end;
+    cell = line.cells.find((c) => c.start > after);
+  }
   if (!cell || cell.start - labelEnd > BESIDE_GAP) return null;
-  if (hits.some((h) => h.start === cell.start)) return null;
+  if (hits.some((h) => h.start === cell!.start)) return null;
   const next = hits.find((h) => h.start > cell.start && h.start < cell.end);
   const value = (next ? cell.text.slice(0, next.start - cell.start) : cell.text).trim();
   return hasValue(value) ? value : null;
@@ -106,7 +132,7 @@ function hasValue(text: string): boolean {
 
 /** Every value printed beside or under each label, in reading order. */
 export function labelledValues(text: string): LabelledValues {
-  const lines = toLines(text);
+  const lines = toLines(unglueRxLabels(text));
   const out: LabelledValues = { memberId: [], policyId: [], groupNumber: [], rxBin: [], rxPcn: [], rxGroup: [], memberName: [] };
   lines.forEach((line, li) => {
     const hits = rxRowGroups(labelsIn(line.text));

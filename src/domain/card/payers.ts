@@ -40,7 +40,9 @@ const US_STATES: Record<string, string> = {
 
 /** Independent Blue plans whose cards carry their own brand rather than "BCBS of <state>". */
 const BLUE_BRANDS: PayerEntry[] = [
-  { name: 'Highmark Blue Cross Blue Shield', tier: Tier.Brand, aliases: ['Highmark'] },
+  // Highmark prints "Blue Shield" alone in some regions: the card's own words are the name.
+  { name: 'Highmark Blue Shield', tier: Tier.Brand, aliases: ['Highmark Blue Shield', 'Highmark BlueShield'] },
+  { name: 'Highmark Blue Cross Blue Shield', tier: Tier.Brand, aliases: ['Highmark', 'Highmark Blue Cross Blue Shield', 'Highmark BCBS'] },
   { name: 'Regence BlueShield', tier: Tier.Brand, aliases: ['Regence', 'Regence BlueCross BlueShield', 'Regence BlueShield'] },
   { name: 'Premera Blue Cross', tier: Tier.Brand, aliases: ['Premera'] },
   { name: 'Florida Blue', tier: Tier.Brand, aliases: ['Florida Blue', 'Blue Cross Blue Shield of Florida', 'BCBSFL'] },
@@ -306,7 +308,7 @@ const isAlnum = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-
 /** Every payer named in `text`, best first. */
 export function findPayers(text: string): PayerMatch[] {
   const { compact: compactText, map } = compactWithMap(text);
-  const hits = new Map<string, { m: PayerMatch; tier: Tier; len: number }>();
+  const hits = new Map<string, { m: PayerMatch; tier: Tier; len: number; compact: string }>();
   for (const alias of COMPILED) {
     let position: number;
     let edits = 0;
@@ -331,14 +333,25 @@ export function findPayers(text: string): PayerMatch[] {
       if (isAlnum(text[endOrig + 1]) && !(slack && !isAlnum(text[endOrig + 2]))) continue;
     }
     const prev = hits.get(alias.entry.name);
-    const cand = { m: { name: alias.entry.name, position, edits }, tier: alias.entry.tier, len: alias.compact.length };
-    if (!prev || cand.len > prev.len) hits.set(alias.entry.name, cand);
+    const cand = { m: { name: alias.entry.name, position, edits }, tier: alias.entry.tier, len: alias.compact.length, compact: alias.compact };
+    // Of one payer's aliases the truest reading counts, then the longest: a misread long spelling
+    // in the small print must not hide the exact name in the header.
+    if (!prev || edits < prev.m.edits || (edits === prev.m.edits && cand.len > prev.len)) hits.set(alias.entry.name, cand);
   }
   const list = [...hits.values()];
   // A longer name that contains a shorter hit at the same place supersedes it
   // ("Blue Cross Blue Shield of Texas" over "Blue Cross" and "Blue Cross Blue Shield").
+  // So does, anywhere on the card, a brand's fuller name beginning with a shorter hit of the same
+  // tier ("Highmark Blue Shield" in the licensee line over "Highmark" in the claims address).
   const kept = list.filter(
-    (h) => !list.some((o) => o !== h && o.len > h.len && o.m.position <= h.m.position && o.m.position + o.len >= h.m.position + h.len && o.tier >= h.tier - 1),
+    (h) =>
+      !list.some(
+        (o) =>
+          o !== h &&
+          o.len > h.len &&
+          ((o.m.position <= h.m.position && o.m.position + o.len >= h.m.position + h.len && o.tier >= h.tier - 1) ||
+            (o.tier === h.tier && o.m.edits <= h.m.edits && o.compact.startsWith(h.compact))),
+      ),
   );
   // An exact spelling beats a fuzzy one of the same tier ("ohm BlueCross..." is not Ohio).
   kept.sort((a, b) => b.tier - a.tier || a.m.edits - b.m.edits || a.m.position - b.m.position || b.len - a.len);

@@ -4,6 +4,7 @@ import type { AttachmentKind } from './card-reading';
 import { readCardPhones } from './card-phones';
 import { classifySide } from './classify-side';
 import { labelledValues, readFrontFields } from './member-id';
+import { toLines } from './card-text';
 import { findPayer } from './payers';
 
 /**
@@ -19,8 +20,29 @@ function withoutMemberNames(text: string): string {
   return out;
 }
 
+/**
+ * The text with a name printed over two lines joined where it stands: a logo's "Independence"
+ * above "Blue Cross" is one name, though the card's other column sits between them on the line.
+ * Each cell is followed by the cell starting at its column on the next line.
+ */
+export function withStackedCells(text: string): string {
+  const lines = toLines(text);
+  return lines
+    .map((line, i) => {
+      const below = lines[i + 1];
+      if (!below) return line.text;
+      let out = line.text;
+      for (const cell of [...line.cells].reverse()) {
+        const under = below.cells.find((c) => Math.abs(c.start - cell.start) <= 2);
+        if (under) out = `${out.slice(0, cell.end)} ${under.text}${out.slice(cell.end)}`;
+      }
+      return out;
+    })
+    .join('\n');
+}
+
 export function readCardFields(text: string): CardFields {
-  const payerName = findPayer(withoutMemberNames(text));
+  const payerName = findPayer(withStackedCells(withoutMemberNames(text)));
   const front = readFrontFields(text, payerName);
   return { payerName, ...front, phones: readCardPhones(text) };
 }

@@ -20,6 +20,36 @@ function attachment(file: string, contentType = TYPES[file.split('.').pop()!]!):
   return { filename: file, contentType, content: fs.readFileSync(path.join(DIR, file)), contentId: null, inline: false };
 }
 
+/** A one-page PDF holding a grey JPEG (DCTDecode, DeviceGray), as a copier's scan-to-PDF writes it. */
+function greyJpegPdf(jpeg: Buffer, width: number, height: number): Buffer {
+  const pageH = Math.round((612 * height) / width);
+  const content = `q 612 0 0 ${pageH} 0 0 cm /Im0 Do Q`;
+  const image = Buffer.concat([
+    Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`),
+    jpeg,
+    Buffer.from('\nendstream'),
+  ]);
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${pageH}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`),
+    image,
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+  ];
+  const parts = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
+    parts.push(obj);
+    length += obj.length;
+  });
+  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(Buffer.from(`xref\n0 6\n0000000000 65535 f \n${xref}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
     await p;
@@ -93,7 +123,14 @@ describe('card fixtures', () => {
     expect(readings.map((r) => r.kind)).toEqual(['front', 'back']);
   });
 
-  it('takes a second look with a local threshold when light labels were lost (tilted low-resolution photo)', async () => {
+  it('reads a grey copier scan saved as PDF (one DeviceGray JPEG on the page)', async () => {
+    const { data, info } = await sharp(path.join(DIR, 'aetna-front.jpg')).greyscale().jpeg({ quality: 80 }).toBuffer({ resolveWithObject: true });
+    const [r] = await reader.readAttachment({ filename: 'scan.pdf', contentType: 'application/pdf', content: greyJpegPdf(data, info.width, info.height), contentId: null, inline: false });
+    expect(r!.kind).toBe('front');
+    expect(r!.fields).toMatchObject({ payerName: 'Aetna', memberId: 'W284619375', groupNumber: '0812345', rxBin: '610502' });
+  });
+
+  it('takes a second look when light labels were lost (tilted low-resolution photo)', async () => {
     const file = path.join(__dirname, '..', '..', '..', 'fixtures', 'cards-blind', 'ibx-keystone-magellan-front.jpg');
     const [r] = await reader.readAttachment({ filename: 'card.jpg', contentType: 'image/jpeg', content: fs.readFileSync(file), contentId: null, inline: false });
     expect(r!.fields).toMatchObject({ memberId: 'QKB824509316', rxBin: '610415' });

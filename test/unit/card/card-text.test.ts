@@ -32,6 +32,19 @@ describe('findPayer', () => {
     expect(findPayer(text)).toBe(payer);
   });
 
+  it('reads the payer in the card\'s own words, also when its name is printed over two lines', () => {
+    expect(readCardFields('Highmark Blue Shield is an independent licensee of the\nBlue Cross Blue Shield Association').payerName).toBe('Highmark Blue Shield');
+    expect(readCardFields('Highmark BCBS  PPO').payerName).toBe('Highmark Blue Cross Blue Shield');
+    expect(findPayer('Highmark, P.O. Box 890174, Camp Hill, PA\nHighmark Blue Shield is an independent licensee of the')).toBe('Highmark Blue Shield');
+    const stacked = ['     Independence                           Keystone Health Plan East', '     Blue Cross                                           HMO', 'Member ID', 'QKB824509316'].join('\n');
+    expect(readCardFields(stacked).payerName).toBe('Independence Blue Cross');
+  });
+
+  it('keeps the header\'s exact name over a misread spelling of it in the small print', () => {
+    const text = ['BlueCross BlueShield of Illinois', 'Submit claims to: Blue Cross and Blue Shield of Hliinois, P.O. Box 805107', 'A Division of Health Care Service Corporation'].join('\n');
+    expect(findPayer(text)).toBe('Blue Cross Blue Shield of Illinois');
+  });
+
   it('does not take ordinary words for payers', () => {
     expect(findPayer('Medical claims to PO Box 100')).toBeNull();
     expect(findPayer('Behavioral Health Network')).toBeNull();
@@ -92,8 +105,37 @@ describe('member IDs', () => {
     expect(f).toMatchObject({ groupNumber: '55120', rxBin: '610014', rxPcn: 'MEDDADV', rxGroup: 'HMK22' });
   });
 
+  it('reads Rx labels glued to their values and steps over specks between label and value', () => {
+    const f = readFrontFields('RxBIN: 610011     RxPCNIRX      RxGRPUMR41323', null);
+    expect(f).toMatchObject({ rxBin: '610011', rxPcn: 'IRX', rxGroup: 'UMR41323' });
+    const g = readFrontFields(['Member ID  11832077', 'RxBIN:  ae  004336', 'RxPCN:  MEDDADV', 'RxGRP:  |  RX5478'].join('\n'), null);
+    expect(g).toMatchObject({ memberId: '11832077', rxBin: '004336', rxPcn: 'MEDDADV', rxGroup: 'RX5478' });
+    // A printed "RxGROUP" label is no glued value.
+    expect(readFrontFields('RxGROUP  RX8839', null).rxGroup).toBe('RX8839');
+  });
+
+  it('reads the member ID as Medicare, Kaiser and a payer\'s app screenshot print it', () => {
+    const medicare = readCardText('MEDICARE HEALTH INSURANCE\nName/Nombre\nJOHN L SMITH\nMedicare Number/Número de Medicare\n1EG4-TE5-MK73\nEntitled to   Coverage starts\nHOSPITAL (PART A)   03-01-2016');
+    expect(medicare.fields).toMatchObject({ payerName: 'Medicare', memberId: '1EG4TE5MK73', memberName: 'JOHN L SMITH' });
+    const kaiser = readCardText('KAISER PERMANENTE\nMRN 000012345678\nJANE Q DOE\nNorthern California');
+    expect(kaiser.fields).toMatchObject({ payerName: 'Kaiser Permanente', memberId: '000012345678', memberName: 'JANE Q DOE' });
+    // A phone's screenshot of the payer's app: status bar, labels above their values.
+    const app = readCardText('9:41\nMember ID card\nAetna\nMember\nJane Doe\nMember ID\nW123456789\nGroup number\n0123456\nRx BIN 610502  PCN ADV  GRP RX8839');
+    expect(app.kind).toBe('front');
+    expect(app.fields).toMatchObject({ payerName: 'Aetna', memberId: 'W123456789', groupNumber: '0123456', memberName: 'Jane Doe', rxBin: '610502', rxPcn: 'ADV', rxGroup: 'RX8839' });
+  });
+
+  it('reads a TRICARE card\'s DoD Benefits Number as the member ID', () => {
+    const f = readFrontFields('TRICARE\nSponsor: JOHN Q DOE\nDoD Benefits Number 12345678901\nBeneficiary: JANE DOE', 'TRICARE');
+    expect(f).toMatchObject({ memberId: '12345678901', memberName: 'JANE DOE' });
+    expect(readFrontFields('DoD ID No.: 1234567890', 'TRICARE').memberId).toBe('1234567890');
+  });
+
   it('reads "ID" that OCR turned into "10" when a colon follows', () => {
     expect(readFrontFields('Member 10: 730551928', null).memberId).toBe('730551928');
+    expect(readFrontFields('member 10° 108234567', null).memberId).toBe('108234567');
+    expect(readFrontFields('Member 10 108234567', null).memberId).toBe('108234567');
+    expect(readFrontFields('Member =: 13849205', null).memberId).toBe('13849205');
   });
 
   it('reads values printed under their labels, by column', () => {
