@@ -9,7 +9,7 @@ import { html, page, value, when, type SafeHtml, type Viewer } from './staff-htm
 /** GET /search?q=: no CSRF (reads only), the query stays out of the audit trail. */
 export function searchForm(q = ''): SafeHtml {
   return html`<form method="get" action="/search" class="filters search" role="search">
-<label>Find a request<input type="search" name="q" value="${q}" maxlength="200" placeholder="Jane Doe 1990 · 01/02/1990 · member ID · intake@center.org" aria-label="Search requests"></label>
+<label>Find a request<input type="search" name="q" value="${q}" maxlength="200" placeholder="name and birth year · date of birth · member ID · sender" aria-label="Search requests"></label>
 <button type="submit" class="secondary">Search</button></form>`;
 }
 

@@ -211,7 +211,8 @@ test('with Redis emptied (restarted empty), the reconciler at start re-enqueues 
 test('/health, /metrics and the staff queue answer over HTTP', async () => {
   const health = await fetch(`${service.url}/health`);
   expect(health.status).toBe(200);
-  expect(await health.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok' });
+  // No poller in this test: the mailbox login is not reported.
+  expect(await health.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok', mailbox: 'unknown' });
   const metrics = await (await fetch(`${service.url}/metrics`)).text();
   expect(metrics).toMatch(/vob_messages_ingested_total\{result="new"\} \d+/);
   expect(metrics).toMatch(/vob_tasks_open\{kind="awaiting-information"\} \d+/);

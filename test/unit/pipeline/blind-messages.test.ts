@@ -25,7 +25,6 @@ const cases = SETS.flatMap((set) => {
 const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-cards/20-cigna-inline-cid-no-address.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-threads/15-couple-first-second-client.eml': "'Tina is Robert's wife and is covered under his plan': the subscriber named by first name in another client's block",
-  'blind-messages-threads/24-umr-card-apple-inline.eml': "the UMR card's logo is not read and its network box says UnitedHealthcare",
   'blind-messages-month/16-greenfield-fwd-webform-card-cigna.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-month/25-alleghenyridge-card-highmark-address-tbd.eml': "the Highmark card's logo is unreadable and its back names 'Highmark Blue Cross Blue Shield'",
   'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
@@ -38,7 +37,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-exports/16-card-cigna-fills-phone-group.eml': 'first run, not yet read right: [0].insurance.phone',
   'blind-messages-exports/17-card-uhc-fills-member-id-phone.eml': 'first run, not yet read right: [0].insurance.phone',
-  'blind-messages-exports/19-card-molina-front-only-homeless.eml': 'first run, not yet read right: [0].insurance.memberId, [0].missingFields',
   'blind-messages-loose/02-dads-plan-iphone-lowercase.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].missingFields',
   'blind-messages-loose/04-wife-subscriber-gmail-qp.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
