@@ -255,7 +255,7 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       return !OTHER_DATE.test(text) && birthDateLike(text, reference);
     case 'insurance.phone':
       return (
-        !OTHER_PHONE.test(text) &&
+        !OTHER_PHONE.test(normalizeLabel(text)) &&
         [...text.matchAll(PHONE_DIGITS)].some(
           // Ten digits run together are a phone only beside a phone word (else a FIN, MRN, account...).
           (m) => !consumed.has(`${m[1]}${m[2]}${m[3]}`) && (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),

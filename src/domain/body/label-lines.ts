@@ -796,6 +796,8 @@ const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe". */
 const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
+/** "I'm writing about my son Caleb Brandt", "calling regarding her husband Devon Marsh", "New VOB request: Kieran O'Brien, 34 y/o". */
+const PROSE_NAME_ABOUT = /(?:\b(?:about|regarding|for)\s+(?:my|our|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
@@ -813,7 +815,7 @@ const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of b
 
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
-  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line);
+  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line);
   if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
   const referral = PROSE_REFERRAL.exec(line) ?? PROSE_REFERRING.exec(line);
   const referrer = referral?.slice(1).find((g) => g !== undefined);

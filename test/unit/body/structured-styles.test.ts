@@ -70,3 +70,13 @@ describe('people writing in sentences', () => {
     expect(r.client.address?.city).toBe('Astoria');
   });
 });
+
+describe('the client named in a sentence about them', () => {
+  it.each([
+    ["I'm emailing about my daughter Rosa Delgado, she needs detox.", 'Rosa Delgado'],
+    ['calling regarding her husband Amos Keller who wants to come in', 'Amos Keller'],
+  ])('%s', (sentence, name) => {
+    const [request] = extractBody(`${sentence} DOB 2/3/1990. Insurance: Aetna`, ctx).requests;
+    expect(request?.client.name).toBe(name);
+  });
+});
