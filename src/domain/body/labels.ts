@@ -114,8 +114,9 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/\bref+er+(ed|al|ring)\b/g, 'referr$1');
   s = s.replace(/\be-?mail\b/g, 'email');
   // Spanish labels, as families and bilingual intake staff write them: read as their English.
-  s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  for (const [es, en] of SPANISH_LABELS) s = s.replace(es, en);
+  // (One test first: labelTokens runs for every candidate label of every line.)
+  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (SPANISH_CUE.test(s)) for (const [es, en] of SPANISH_LABELS) s = s.replace(es, en);
   // System abbreviations: "src" (referral source), "loc" (level of care, no field of the record).
   s = s.replace(/\bsrc\b/g, 'source').replace(/\bloc\b/g, 'level of care');
   // "line1", "street2", "address2": the piece and its number.
@@ -143,6 +144,9 @@ const SPANISH_LABELS: readonly [RegExp, string][] = [
   [/\breferido por\b|\breferencia\b/g, 'referred by'],
   [/\bpaciente\b/g, 'patient'],
 ];
+
+/** Any Spanish label word of SPANISH_LABELS (accents removed), tested before the replacements. */
+const SPANISH_CUE = /nombre|apellido|nacimiento|nac\b|direccion|domicilio|ciudad|codigo postal|seguro|asegura|poliza|numero de|id de miembro|grupo|telefono|titular|asegurad|suscriptor|parentesco|relacion|referid|referencia|paciente/;
 
 function has(tokens: string[], ...words: string[]): boolean {
   return words.some((w) => tokens.includes(w));
@@ -184,11 +188,18 @@ const REFERRAL = new Set([
  * (provider eligibility & benefits)"), or in one of its languages ("Nombre / First Name").
  */
 export function classifyLabel(raw: string): FieldKey | null {
+  // Every line tries several candidate labels and the same ones recur in every message:
+  // the answers are kept (bounded; cleared when full), like correctTypo's.
+  const known = labelMemo.get(raw);
+  if (known !== undefined) return known;
   const whole = classifyWholeLabel(raw);
-  if (whole !== null && whole !== 'ignore') return whole;
-  const better = classifyAnnotatedLabel(raw);
-  return better ?? whole;
+  const field = whole !== null && whole !== 'ignore' ? whole : (classifyAnnotatedLabel(raw) ?? whole);
+  if (labelMemo.size >= 20_000) labelMemo.clear();
+  labelMemo.set(raw, field);
+  return field;
 }
+
+const labelMemo = new Map<string, FieldKey | null>();
 
 function classifyAnnotatedLabel(raw: string): FieldKey | null {
   // "Subscriber on the card", "Phone (provider line)": the note is no part of the label.
