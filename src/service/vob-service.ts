@@ -14,7 +14,7 @@ import { createDbPool, type Db } from '../adapters/db/db-pool';
 import { migrate } from '../adapters/db/migrate';
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
 import { createExtractionPool, type ExtractionPool } from '../adapters/extraction/extraction-pool';
-import { buildHttpServer } from '../adapters/http/http-server';
+import { buildHttpServer } from '../http/http-server';
 import { startMailboxPoller, type MailboxPoller, type PollerOptions } from '../adapters/imap/mailbox-poller';
 import { createTokenProvider } from '../adapters/mail-auth/create-token-provider';
 import { createMailboxAuthStatus, type MailboxAuthStatus } from '../adapters/mail-auth/mailbox-auth-status';

@@ -8,8 +8,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { runUser } from '../../../src/cli/user-command';
-import { API_ROUTES } from '../../../src/adapters/http/api-schemas';
-import { PUBLIC_ROUTES } from '../../../src/adapters/http/http-server';
+import { API_ROUTES } from '../../../src/http/api-schemas';
+import { PUBLIC_ROUTES } from '../../../src/http/http-server';
 import { runServe } from '../../../src/cli/serve-command';
 import { exportAudit } from '../../../src/cli/audit-command';
 import type { VobService } from '../../../src/service/vob-service';

@@ -1,4 +1,4 @@
-import { parseMultipart } from '../../../src/adapters/http/multipart';
+import { parseMultipart } from '../../../src/http/multipart';
 
 const CT = 'multipart/form-data; boundary=----b0undary';
 const body = (parts: string[]) => Buffer.from(`${parts.map((p) => `------b0undary\r\n${p}\r\n`).join('')}------b0undary--\r\n`, 'latin1');

@@ -12,8 +12,8 @@ import {
   sessionState,
 } from '../../../src/domain/staff-auth';
 import { isLoopback, serveRefusal } from '../../../src/cli/serve-command';
-import { safeBack } from '../../../src/adapters/http/http-server';
-import { cookieHeader, parseCookies } from '../../../src/adapters/http/staff-auth';
+import { safeBack } from '../../../src/http/http-server';
+import { cookieHeader, parseCookies } from '../../../src/http/staff-auth';
 import { csvCell } from '../../../src/cli/audit-command';
 
 describe('password hashing', () => {

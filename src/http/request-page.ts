@@ -3,13 +3,13 @@
  * center is asked), where body and card disagree, what OCR read off the card and the card images,
  * the mail thread and the tasks. Pure rendering; every value escaped by `html`.
  */
-import type { Address, VobRequest } from '../../../schemas/vob-record';
-import { askedAs, type RequestView } from '../../use-cases/staff-views';
-import { CORRECTABLE_FIELDS, type CorrectableField } from '../../domain/request-correction';
+import type { Address, VobRequest } from '../../schemas/vob-record';
+import { askedAs, type RequestView } from '../use-cases/staff-views';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../domain/request-correction';
 import { bytes, csrfField, html, page, phone, value, when, type SafeHtml, type Viewer } from './staff-html';
 import { taskTable } from './staff-page';
 import { verificationSection } from './verification-page';
-import type { VerificationsView } from '../../use-cases/verify-benefits';
+import type { VerificationsView } from '../use-cases/verify-benefits';
 
 const RELATIONSHIP: Record<string, string> = {
   self: 'self (the client is the policy holder)',

@@ -2,7 +2,7 @@
  * The eligibility pages: why a request has no 270 (what it lacks, by field), and what a 271
  * upload did (counts only: the loops' names and member IDs stay on the request pages).
  */
-import type { ImportResult } from '../../use-cases/eligibility-import';
+import type { ImportResult } from '../use-cases/eligibility-import';
 import { html, page, type Viewer } from './staff-html';
 
 export function renderNo270Page(requestId: string, missing: readonly string[], viewer: Viewer): string {

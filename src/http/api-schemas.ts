@@ -4,13 +4,13 @@
  * from the same table.
  */
 import { z } from 'zod';
-import { CORRECTABLE_FIELDS } from '../../domain/request-correction';
-import { ROLES } from '../../domain/staff-auth';
-import { worksheetSchema } from '../../domain/verification';
-import { settingsSchema } from '../../domain/service-settings';
-import { queueQuery } from '../../use-cases/staff-views';
+import { CORRECTABLE_FIELDS } from '../domain/request-correction';
+import { ROLES } from '../domain/staff-auth';
+import { worksheetSchema } from '../domain/verification';
+import { settingsSchema } from '../domain/service-settings';
+import { queueQuery } from '../use-cases/staff-views';
 
-export { parseInput } from '../../shared/parse-input';
+export { parseInput } from '../shared/parse-input';
 export { queueQuery };
 
 export const idParam = z.object({ id: z.string().regex(/^\d{1,18}$/, 'a numeric id') });

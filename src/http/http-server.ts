@@ -13,13 +13,13 @@ import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import type { PhiCipher } from '../crypto/phi-cipher';
-import type { Db } from '../db/db-pool';
-import { BadCorrectionError } from '../../domain/request-correction';
-import { correctRequestField } from '../../use-cases/correct-request';
-import { recordAudit, type StaffAccounts } from '../../use-cases/staff-accounts';
-import { claimTasks, completeTask, TaskHeldError, TaskNotOpenError } from '../../use-cases/staff-tasks';
-import type { MailboxAuthReport } from '../mail-auth/mailbox-auth-status';
+import type { PhiCipher } from '../adapters/crypto/phi-cipher';
+import type { Db } from '../adapters/db/db-pool';
+import { BadCorrectionError } from '../domain/request-correction';
+import { correctRequestField } from '../use-cases/correct-request';
+import { recordAudit, type StaffAccounts } from '../use-cases/staff-accounts';
+import { claimTasks, completeTask, TaskHeldError, TaskNotOpenError } from '../use-cases/staff-tasks';
+import type { MailboxAuthReport } from '../adapters/mail-auth/mailbox-auth-status';
 import {
   BadFilterError,
   getMessageView,
@@ -29,7 +29,7 @@ import {
   listQueue,
   parseQueueFilter,
   type QueueView,
-} from '../../use-cases/staff-views';
+} from '../use-cases/staff-views';
 import { registerAccountRoutes } from './account-routes';
 import { assignBody, correctionBody, idParam, openApiDocument, parseInput, verificationBody, verificationForm } from './api-schemas';
 import { renderMessagePage } from './message-page';
@@ -38,17 +38,17 @@ import { registerSearchRoutes } from './search-routes';
 import { createStaffAuth } from './staff-auth';
 import { html, page, STAFF_CSS } from './staff-html';
 import { renderQueuePage } from './staff-page';
-import { BadWorksheetFieldError, worksheetFromForm, worksheetSchema } from '../../domain/verification';
-import { getVerifications, recordVerification } from '../../use-cases/verify-benefits';
-import { verifiedCsv } from '../../use-cases/export-verified';
-import { exportRequestInquiry } from '../../use-cases/eligibility-export';
-import { importEligibilityResponses, MAX_271_BYTES, type ImportResult } from '../../use-cases/eligibility-import';
-import { X12FormatError } from '../../domain/x12/interchange';
-import type { InterchangeEnvelope, Provider } from '../../domain/x12/write-270';
+import { BadWorksheetFieldError, worksheetFromForm, worksheetSchema } from '../domain/verification';
+import { getVerifications, recordVerification } from '../use-cases/verify-benefits';
+import { verifiedCsv } from '../use-cases/export-verified';
+import { exportRequestInquiry } from '../use-cases/eligibility-export';
+import { importEligibilityResponses, MAX_271_BYTES, type ImportResult } from '../use-cases/eligibility-import';
+import { X12FormatError } from '../domain/x12/interchange';
+import type { InterchangeEnvelope, Provider } from '../domain/x12/write-270';
 import { renderImportRefusedPage, renderImportResultPage, renderNo270Page } from './eligibility-pages';
 import { parseMultipart } from './multipart';
 import { registerSettingsRoutes } from './settings-routes';
-import type { ServiceSettingsUseCase } from '../../use-cases/service-settings';
+import type { ServiceSettingsUseCase } from '../use-cases/service-settings';
 
 export interface HttpServerDeps {
   db: Db;

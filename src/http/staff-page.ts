@@ -4,8 +4,8 @@
  * per kind and status, Claim/Release/Done and "Next task", pages of 50. Pure rendering; ids, field
  * names, codes and masked member IDs only (no client data in clear on this page).
  */
-import { TASK_KINDS } from '../../domain/tasks';
-import { askedAs, QUEUE_STATUSES, type QueueFilter, type QueueTask, type QueueView } from '../../use-cases/staff-views';
+import { TASK_KINDS } from '../domain/tasks';
+import { askedAs, QUEUE_STATUSES, type QueueFilter, type QueueTask, type QueueView } from '../use-cases/staff-views';
 import { searchForm } from './search-page';
 import { csrfField, doneButton, html, KIND_LABEL, page, postButton, when, type SafeHtml, type Viewer } from './staff-html';
 

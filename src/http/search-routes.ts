@@ -4,10 +4,10 @@
  * found; written before the results are sent.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PhiCipher } from '../crypto/phi-cipher';
-import type { Db } from '../db/db-pool';
-import { MAX_QUERY_LENGTH } from '../../domain/request-search';
-import { searchRequests } from '../../use-cases/search-requests';
+import type { PhiCipher } from '../adapters/crypto/phi-cipher';
+import type { Db } from '../adapters/db/db-pool';
+import { MAX_QUERY_LENGTH } from '../domain/request-search';
+import { searchRequests } from '../use-cases/search-requests';
 import { renderSearchPage } from './search-page';
 import type { StaffAuth } from './staff-auth';
 

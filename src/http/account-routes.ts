@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/db-pool';
-import { createAuditRepository } from '../db/audit.repository';
-import { WeakPasswordError } from '../../domain/staff-auth';
-import { AccountError, type Actor, type StaffAccounts } from '../../use-cases/staff-accounts';
+import type { Db } from '../adapters/db/db-pool';
+import { createAuditRepository } from '../adapters/db/audit.repository';
+import { WeakPasswordError } from '../domain/staff-auth';
+import { AccountError, type Actor, type StaffAccounts } from '../use-cases/staff-accounts';
 import { renderAuditPage, renderLoginPage, renderUsersPage, type AuditPageQuery, type NewTokenNotice } from './account-pages';
 import { auditQuery, idParam, loginBody, newUserBody, parseInput, passwordBody } from './api-schemas';
 import { cookieHeader, parseCookies, PRE_SESSION_COOKIE, SESSION_COOKIE, type StaffAuth } from './staff-auth';

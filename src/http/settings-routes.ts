@@ -4,8 +4,8 @@
  * seconds.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { settingsFromForm, settingsSchema } from '../../domain/service-settings';
-import type { ServiceSettingsUseCase, SettingsView } from '../../use-cases/service-settings';
+import { settingsFromForm, settingsSchema } from '../domain/service-settings';
+import type { ServiceSettingsUseCase, SettingsView } from '../use-cases/service-settings';
 import { parseInput } from './api-schemas';
 import type { StaffAuth } from './staff-auth';
 import { csrfField, html, page, type Viewer } from './staff-html';

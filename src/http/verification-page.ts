@@ -14,8 +14,8 @@ import {
   WORKSHEET_LEVELS,
   type Worksheet,
   type WorksheetLevel,
-} from '../../domain/verification';
-import type { EligibilityDraftView, VerificationsView, VerificationView } from '../../use-cases/verify-benefits';
+} from '../domain/verification';
+import type { EligibilityDraftView, VerificationsView, VerificationView } from '../use-cases/verify-benefits';
 import { csrfField, html, phone, value, when, type SafeHtml, type Viewer } from './staff-html';
 
 export const LEVEL_LABEL: Record<WorksheetLevel, string> = {

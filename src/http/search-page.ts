@@ -3,7 +3,7 @@
  * matching requests show the client's name and date of birth (what the caller gave, to pick the
  * right one) and the member ID masked. Pure rendering; every value escaped by `html`.
  */
-import { SEARCH_LIMIT, type SearchResult } from '../../use-cases/search-requests';
+import { SEARCH_LIMIT, type SearchResult } from '../use-cases/search-requests';
 import { html, page, value, when, type SafeHtml, type Viewer } from './staff-html';
 
 /** GET /search?q=: no CSRF (reads only), the query stays out of the audit trail. */

@@ -3,9 +3,9 @@
  * tokens) and the audit log search. Pure rendering; every value escaped by `html`, every form
  * carries the CSRF token.
  */
-import type { AuditEventRow } from '../db/audit.repository';
-import type { ApiTokenRow } from '../db/staff-account.repository';
-import type { StaffUserView } from '../../use-cases/staff-accounts';
+import type { AuditEventRow } from '../adapters/db/audit.repository';
+import type { ApiTokenRow } from '../adapters/db/staff-account.repository';
+import type { StaffUserView } from '../use-cases/staff-accounts';
 import { csrfField, html, page, postButton, value, when, type SafeHtml, type Viewer } from './staff-html';
 
 /** The sign-in form; without a CSRF token (an expired form) only a link to start again. */

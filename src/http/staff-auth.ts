@@ -6,8 +6,8 @@
  * sent by browsers on their own, so they need none.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { csrfToken, csrfTokenValid, type Role } from '../../domain/staff-auth';
-import type { Actor, StaffAccounts } from '../../use-cases/staff-accounts';
+import { csrfToken, csrfTokenValid, type Role } from '../domain/staff-auth';
+import type { Actor, StaffAccounts } from '../use-cases/staff-accounts';
 import type { Viewer } from './staff-html';
 
 export const SESSION_COOKIE = 'vob_session';

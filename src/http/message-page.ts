@@ -3,7 +3,7 @@
  * (escaped, cut to a readable length), its attachments, and the raw .eml to open in a mail
  * program. Pure rendering; every value escaped by `html`.
  */
-import { TEXT_LIMIT, type MessageView } from '../../use-cases/staff-views';
+import { TEXT_LIMIT, type MessageView } from '../use-cases/staff-views';
 import { bytes, html, page, value, when, type Viewer } from './staff-html';
 import { taskTable } from './staff-page';
 
