@@ -165,12 +165,12 @@ export function isReviewCode(code: string): code is ReviewCode {
   return Object.prototype.hasOwnProperty.call(REVIEW_REASONS, code);
 }
 
-/** A review-message task: staff look at the message itself (by id), for `reason`. */
-function messageReviewTask(inboundMessageId: string, reason: string, now: Date): TaskSpec {
+/** A review-message task: staff look at the message itself (by id), for `reason`; tied to a request when it is about one. */
+export function messageReviewTask(inboundMessageId: string, reason: string, now: Date, requestId: string | null = null): TaskSpec {
   return {
     kind: 'review-message',
     subjectKey: messageSubjectKey(inboundMessageId),
-    requestId: null,
+    requestId,
     inboundMessageId,
     status: 'open',
     priority: TASK_PRIORITY['review-message'],

@@ -4,7 +4,8 @@
  * the mail thread and the tasks. Pure rendering; every value escaped by `html`.
  */
 import type { Address, VobRequest } from '../../schemas/vob-record';
-import { askedAs, type RequestView } from '../use-cases/staff-views';
+import { askedAs, type RequestView, type ThreadRole } from '../use-cases/staff-views';
+import { RELATED_INTENT_LABELS, type RelatedIntent } from '../domain/related-mail';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../domain/request-correction';
 import { bytes, csrfField, html, page, phone, value, when, type SafeHtml, type Viewer } from './staff-html';
 import { taskTable } from './staff-page';
@@ -33,6 +34,13 @@ const FIELD_LABEL: Record<string, string> = {
   'insurance.groupNumber': 'Group number',
   'insurance.phone': 'Insurance phone',
 };
+
+/** What a thread message is to the request: its request, an answer, or mail about it (by intent). */
+function threadRoleLabel(role: ThreadRole, intent: string | null): string {
+  if (role === 'original') return 'Request';
+  if (role === 'answer') return 'Answer';
+  return (intent && RELATED_INTENT_LABELS[intent as RelatedIntent]) || 'About this request';
+}
 
 function address(a: Address | null): SafeHtml {
   if (!a) return value(null);
@@ -134,7 +142,7 @@ export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer, 
 <p><a href="#card-images" class="button">Close</a> <a href="${src}" class="button secondary">Open the full image</a></p></div>`;
     });
   const thread = html`<table><thead><tr><th></th><th>Received</th><th>Date</th><th>From</th><th>Subject</th><th></th></tr></thead><tbody>${view.thread.map(
-    (m) => html`<tr><td>${m.role === 'original' ? 'Request' : 'Answer'}</td><td class="num">${when(m.receivedAt)}</td><td class="num">${when(m.date)}</td>
+    (m) => html`<tr><td>${threadRoleLabel(m.role, m.intent)}</td><td class="num">${when(m.receivedAt)}</td><td class="num">${when(m.date)}</td>
 <td>${m.fromName ? html`${m.fromName} &lt;${m.from ?? ''}&gt;` : value(m.from, 'unknown')}</td>
 <td>${m.unreadable ? html`<span class="none">could not be read (${m.unreadable})</span>` : value(m.subject, 'no subject')}</td>
 <td><a href="/messages/${m.inboundMessageId}">message ${m.inboundMessageId}</a></td></tr>`,

@@ -10,6 +10,7 @@ import { findLevelOfCare } from '../domain/body/level-of-care';
 import type { CardReading } from '../domain/card/card-reading';
 import { mergeRequests } from '../domain/merge';
 import type { MessageAttachment, ParsedMessage } from '../domain/mime/parsed-message';
+import { mentionedNameTokens, type MessageRelation } from '../domain/related-mail';
 import { replyDoubts } from '../domain/reply-certainty';
 import { decideReply, isAutomaticAnswer, isCalendarInvitation, type ReplyPolicy } from '../domain/reply-decision';
 
@@ -28,6 +29,8 @@ export interface ExtractionResult {
   document: VobDocument;
   /** The parsed message, for callers that store or answer it (threading headers). */
   message: ParsedMessage;
+  /** Mail about a request that is not one (no request read, a non-request intent): null otherwise. */
+  relation: MessageRelation | null;
   /** Every card reading, including attachments recognised as not a card. */
   readings: CardReading[];
 }
@@ -64,7 +67,11 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
     reply,
     attachmentErrors: errors,
   });
-  return { document, message, readings };
+  const relation: MessageRelation | null =
+    requests.length === 0 && body.intent && body.intent !== 'request'
+      ? { intent: body.intent, nameTokens: mentionedNameTokens(message.subject, message.text) }
+      : null;
+  return { document, message, readings, relation };
 }
 
 /** "Today" for the message: its Date header, else now. */

@@ -1,4 +1,5 @@
 /** What the use cases need from the outside, as narrow interfaces (adapters implement them). */
+import type { MessageRelation } from '../domain/related-mail';
 
 /** The BullMQ handoff. Payloads are ids only; job ids are deterministic. */
 export interface WorkQueuePort {
@@ -59,6 +60,8 @@ export interface MessageThread {
   inReplyTo: string | null;
   references: string[];
   subject: string | null;
+  /** Mail about a request that is not one: what it does and the name words it mentions (PHI, memory only). */
+  relation?: MessageRelation;
 }
 
 /** Raw bytes → contract document (extractMessage), isolated and time-limited by the adapter. */

@@ -12,11 +12,12 @@ import type { PoolClient } from 'pg';
 import { createInboundMessageRepository, type InboundMessageRow } from '../adapters/db/inbound-message.repository';
 import { createOutboundReplyRepository } from '../adapters/db/outbound-reply.repository';
 import { createStaffTaskRepository } from '../adapters/db/staff-task.repository';
-import { createVobRequestRepository } from '../adapters/db/vob-request.repository';
-import { indexRequests } from './search-requests';
+import { createVobRequestRepository, type VobRequestRepository } from '../adapters/db/vob-request.repository';
+import { indexRequests, nameKeysOf } from './search-requests';
 import { MessageRejectedError } from '../adapters/message-rejected-error';
 import { ExtractionError } from '../adapters/extraction/extraction-errors';
 import { applyAnswer, candidatesFor, clientKeyMaterial, matchAnswers, replyAfterAnswers, type AnswerMatch } from '../domain/answer-matching';
+import { namesClient, relatedMessageTask, type MessageRelation } from '../domain/related-mail';
 import { buildMissingFieldsReply } from '../domain/reply-text';
 import { isReviewCode, planRequestTasks, unlistedSenderTask, requestStatus, requestSubjectKey, reviewMessageTask, reviewReason, type ChaseState, type ReviewCode, type TaskSpec } from '../domain/tasks';
 import { createMicroBatcher } from '../shared/micro-batcher';
@@ -78,6 +79,9 @@ interface Final {
  */
 const BATCH_SIZE = 32;
 const BATCHES_IN_FLIGHT = 2;
+
+/** A message naming a client joins a request of the same center from at most this many days ago. */
+const RELATED_WITHIN_DAYS = 90;
 
 export const DEFAULT_SIGNATURE = 'Verification of Benefits team\n(This is an automatic message.)';
 
@@ -338,6 +342,16 @@ export function processExtraction(deps: ProcessExtractionDeps) {
         taskSpecs.set(`${spec.kind}\u0000${spec.subjectKey}`, spec);
       }
     });
+    // Mail about a request that is not one joins the thread of the request it belongs to, and
+    // asks staff for what it wants (an unlisted sender's review task stays the one task).
+    for (const plan of plans) {
+      const relation = plan.item.thread.relation;
+      if (!relation || plan.item.document.requests.length > 0) continue;
+      const joined = await relatedRequests(requests, plan, relation);
+      for (const j of joined) await requests.addRelated(j.requestId, plan.item.inboundMessageId, relation.intent, j.matchedBy);
+      const spec = relatedMessageTask({ inboundMessageId: plan.item.inboundMessageId, requestId: joined[0]?.requestId ?? null, intent: relation.intent, now: at });
+      if (spec && !taskSpecs.has(`${spec.kind}\u0000${spec.subjectKey}`)) taskSpecs.set(`${spec.kind}\u0000${spec.subjectKey}`, spec);
+    }
     await tasks.upsertMany([...taskSpecs.values()]);
     for (const c of closes) await tasks.close(c.kind, c.subjectKey, 'system:answer');
 
@@ -386,6 +400,30 @@ export function processExtraction(deps: ProcessExtractionDeps) {
       };
     });
     return out;
+  }
+
+  /**
+   * The open requests a non-request message belongs to: those its thread headers reach, else
+   * those of the sender's center whose client it names (first and last name).
+   */
+  async function relatedRequests(
+    requests: VobRequestRepository,
+    plan: { item: StoreItem; threadIds: string[] },
+    relation: MessageRelation,
+  ): Promise<{ requestId: string; matchedBy: 'thread' | 'name' }[]> {
+    const from = plan.item.document.from;
+    const rows = await requests.findRelated({
+      threadIds: plan.threadIds,
+      nameKeys: nameKeysOf(cipher, relation.nameTokens),
+      senderDomain: from ? from.slice(from.lastIndexOf('@') + 1).toLowerCase() : null,
+      days: RELATED_WITHIN_DAYS,
+    });
+    const byThread = rows.filter((r) => r.byThread);
+    if (byThread.length > 0) return byThread.map((r) => ({ requestId: r.requestId, matchedBy: 'thread' as const }));
+    const mentioned = new Set(relation.nameTokens);
+    return rows
+      .filter((r) => namesClient(cipher.decryptJson<VobRequest>(r.requestEncrypted).client.name, mentioned))
+      .map((r) => ({ requestId: r.requestId, matchedBy: 'name' as const }));
   }
 }
 

@@ -17,6 +17,11 @@ const BACKFILL_BATCH = 500;
 
 const hashTerm = (cipher: PhiCipher, term: SearchTerm): string => cipher.lookupKey(searchKeyMaterial(term));
 
+/** The name-part keys of words a message mentions (to find the request it is about). */
+export function nameKeysOf(cipher: PhiCipher, tokens: readonly string[]): string[] {
+  return tokens.map((value) => hashTerm(cipher, { kind: 'name-part', value }));
+}
+
 /** The keys a request is found by. */
 export function searchKeysOf(cipher: PhiCipher, request: Pick<VobRequest, 'client' | 'insurance'>): SearchKey[] {
   return searchTermsOf(request).map((t) => ({ kind: t.kind, keyHash: hashTerm(cipher, t) }));

@@ -148,9 +148,14 @@ export interface AttachmentView {
   image: boolean;
 }
 
+/** The request's own message, a later answer from the center, or mail about it that was not one. */
+export type ThreadRole = 'original' | 'answer' | 'related';
+
 export interface ThreadMessageView {
   inboundMessageId: string;
-  role: 'original' | 'answer';
+  role: ThreadRole;
+  /** For mail about the request that was not one: what it was (a status question, a cancellation...). */
+  intent: string | null;
   subject: string | null;
   from: string | null;
   fromName: string | null;
@@ -231,7 +236,7 @@ async function readMessage(cipher: PhiCipher, row: MessageRecordRow): Promise<{ 
 
 interface ParsedThread {
   row: VobRequestRow;
-  messages: { role: 'original' | 'answer'; row: MessageRecordRow; parsed: ParsedMessage | null; error: string | null }[];
+  messages: { role: ThreadRole; intent: string | null; row: MessageRecordRow; parsed: ParsedMessage | null; error: string | null }[];
 }
 
 async function loadThread(db: Db, cipher: PhiCipher, id: string): Promise<ParsedThread | null> {
@@ -239,11 +244,16 @@ async function loadThread(db: Db, cipher: PhiCipher, id: string): Promise<Parsed
   const repo = createStaffViewRepository({ db });
   const row = await createVobRequestRepository({ db }).findById(id);
   if (!row) return null;
-  const [original, answers] = await Promise.all([repo.findMessage(row.inboundMessageId), repo.listAnswerMessages(id)]);
-  const rows: { role: 'original' | 'answer'; row: MessageRecordRow }[] = [
-    ...(original ? [{ role: 'original' as const, row: original }] : []),
-    ...answers.map((a) => ({ role: 'answer' as const, row: a })),
-  ];
+  const [original, answers, related] = await Promise.all([
+    repo.findMessage(row.inboundMessageId),
+    repo.listAnswerMessages(id),
+    repo.listRelatedMessages(id),
+  ]);
+  const rows: { role: ThreadRole; intent: string | null; row: MessageRecordRow }[] = [
+    ...(original ? [{ role: 'original' as const, intent: null, row: original }] : []),
+    ...answers.map((a) => ({ role: 'answer' as const, intent: null, row: a })),
+    ...related.map(({ intent, ...a }) => ({ role: 'related' as const, intent, row: a })),
+  ].sort((a, b) => (a.role === 'original' ? -1 : b.role === 'original' ? 1 : a.row.receivedAt.getTime() - b.row.receivedAt.getTime()));
   const messages = [];
   for (const m of rows) {
     const { parsed, error } = await readMessage(cipher, m.row);
@@ -255,7 +265,8 @@ async function loadThread(db: Db, cipher: PhiCipher, id: string): Promise<Parsed
 /** The request's image and PDF attachments, in thread order, with their bytes. */
 function attachmentsOf(thread: ParsedThread): (AttachmentView & { content: Uint8Array })[] {
   const out: (AttachmentView & { content: Uint8Array })[] = [];
-  for (const m of thread.messages) {
+  // Mail about the request (a status question...) brings no card of its own.
+  for (const m of thread.messages.filter((t) => t.role !== 'related')) {
     for (const a of m.parsed?.attachments ?? []) {
       const format = sniffFormat(a.content);
       if (!format || (!IMAGE_FORMATS.has(format) && format !== 'pdf')) continue;
@@ -303,6 +314,7 @@ export function getRequestView({ db, cipher }: { db: Db; cipher: PhiCipher }) {
       thread: thread.messages.map((m) => ({
         inboundMessageId: m.row.id,
         role: m.role,
+        intent: m.intent,
         subject: m.parsed?.subject ?? null,
         from: m.parsed?.from ?? m.row.fromAddress,
         fromName: m.parsed?.fromName ?? null,

@@ -195,6 +195,17 @@ export function createStaffViewRepository({ db }: { db: Queryable }) {
       return rows.map(toMessage);
     },
 
+    /** Mail about the request that was not one (a status question, a cancellation...), oldest first. */
+    async listRelatedMessages(requestId: string): Promise<(MessageRecordRow & { intent: string })[]> {
+      const { rows } = await db.query(
+        // No column name is shared by the two tables, so MESSAGE_COLUMNS needs no qualifier.
+        `SELECT ${MESSAGE_COLUMNS}, intent FROM request_related_message JOIN inbound_message ON id = inbound_message_id
+         WHERE request_id = $1 ORDER BY received_at, id`,
+        [requestId],
+      );
+      return rows.map((r) => ({ ...toMessage(r), intent: r.intent as string }));
+    },
+
     /** Replies and reminders about a request: tied to it, or to one of its messages. */
     async listReplies(requestId: string, inboundMessageIds: readonly string[]): Promise<ReplyRecordRow[]> {
       const { rows } = await db.query(
@@ -242,7 +253,8 @@ export function createStaffViewRepository({ db }: { db: Queryable }) {
     async listRequestIdsForMessage(inboundMessageId: string): Promise<string[]> {
       const { rows } = await db.query<{ id: string }>(
         `SELECT id::text FROM (SELECT id FROM vob_request WHERE inbound_message_id = $1
-           UNION SELECT request_id FROM request_answer WHERE inbound_message_id = $1) ids ORDER BY ids.id`,
+           UNION SELECT request_id FROM request_answer WHERE inbound_message_id = $1
+           UNION SELECT request_id FROM request_related_message WHERE inbound_message_id = $1) ids ORDER BY ids.id`,
         [inboundMessageId],
       );
       return rows.map((r) => r.id);

@@ -29,12 +29,36 @@ export interface AnswerCandidateRow {
   createdAt: Date;
 }
 
+export interface RelatedCandidateRow {
+  requestId: string;
+  requestEncrypted: Buffer;
+  /** Reached through the message's thread headers (no name check needed). */
+  byThread: boolean;
+}
+
 const COLUMNS = `id::text, inbound_message_id::text, request_index, status, request_encrypted, client_key, missing_fields,
   conflict_count, from_address, reminder_count, next_reminder_at, created_at, updated_at`;
 
 const QUALIFIED_COLUMNS = `r.id::text AS id, r.inbound_message_id::text AS inbound_message_id, r.request_index, r.status,
   r.request_encrypted, r.client_key, r.missing_fields, r.conflict_count, r.from_address, r.reminder_count, r.next_reminder_at,
   r.created_at, r.updated_at`;
+
+/**
+ * `named`: (request_id, message_id) for each named Message-ID ($1) that is a request's original
+ * message, one of our replies about it, or one of its answers. Entered through the message_id
+ * indexes, so the cost does not grow with the table.
+ */
+const THREAD_CTE = `named_id AS (
+               SELECT DISTINCT unnest($1::text[]) AS message_id
+             ), thread_message AS (
+               SELECT m.id, n.message_id FROM inbound_message m JOIN named_id n ON m.message_id = n.message_id
+               UNION
+               SELECT o.inbound_message_id, n.message_id FROM outbound_reply o JOIN named_id n ON o.message_id = n.message_id
+             ), named AS (
+               SELECT r.id AS request_id, t.message_id FROM vob_request r JOIN thread_message t ON r.inbound_message_id = t.id
+               UNION
+               SELECT a.request_id, t.message_id FROM request_answer a JOIN thread_message t ON a.inbound_message_id = t.id
+             )`;
 
 function toRow(r: Record<string, unknown>): VobRequestRow {
   return {
@@ -158,17 +182,7 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
              FROM vob_request r
              WHERE r.status = 'awaiting-information' AND r.client_key = ANY($1)
              ORDER BY r.id`
-          : `WITH named_id AS (
-               SELECT DISTINCT unnest($1::text[]) AS message_id
-             ), thread_message AS (
-               SELECT m.id, n.message_id FROM inbound_message m JOIN named_id n ON m.message_id = n.message_id
-               UNION
-               SELECT o.inbound_message_id, n.message_id FROM outbound_reply o JOIN named_id n ON o.message_id = n.message_id
-             ), named AS (
-               SELECT r.id AS request_id, t.message_id FROM vob_request r JOIN thread_message t ON r.inbound_message_id = t.id
-               UNION
-               SELECT a.request_id, t.message_id FROM request_answer a JOIN thread_message t ON a.inbound_message_id = t.id
-             ), hit AS (
+          : `WITH ${THREAD_CTE}, hit AS (
                SELECT request_id AS id FROM named
                UNION
                SELECT id FROM vob_request WHERE status = 'awaiting-information' AND client_key = ANY($2)
@@ -187,6 +201,43 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
         threadIds: r.thread_ids,
         createdAt: r.created_at,
       }));
+    },
+
+    /**
+     * The requests a message about a request (not one itself) may belong to, not closed: those its
+     * thread headers reach, and, through the name-part search keys, the requests from the sender's
+     * domain in the last `days` days that have at least two of the mentioned name words (the
+     * caller decrypts these few and checks the name). Newest first, at most 20.
+     */
+    async findRelated(input: { threadIds: readonly string[]; nameKeys: readonly string[]; senderDomain: string | null; days: number }): Promise<RelatedCandidateRow[]> {
+      const { threadIds, nameKeys, senderDomain, days } = input;
+      if (threadIds.length === 0 && (nameKeys.length < 2 || senderDomain === null)) return [];
+      const { rows } = await db.query<{ id: string; request_encrypted: Buffer; by_thread: boolean }>(
+        `WITH ${THREAD_CTE}, by_name AS (
+           SELECT k.request_id FROM request_search_key k
+           WHERE k.kind = 'name-part' AND k.key_hash = ANY($2::text[])
+           GROUP BY k.request_id HAVING count(*) >= 2
+         )
+         SELECT r.id::text, r.request_encrypted, EXISTS (SELECT 1 FROM named n WHERE n.request_id = r.id) AS by_thread
+         FROM vob_request r
+         WHERE r.status <> 'closed'
+           AND (r.id IN (SELECT request_id FROM named)
+             OR (r.id IN (SELECT request_id FROM by_name)
+                 AND lower(split_part(r.from_address, '@', 2)) = $3
+                 AND r.created_at > now() - make_interval(days => $4)))
+         ORDER BY r.id DESC LIMIT 20`,
+        [threadIds, nameKeys, senderDomain ?? '', days],
+      );
+      return rows.map((r) => ({ requestId: r.id, requestEncrypted: r.request_encrypted, byThread: r.by_thread }));
+    },
+
+    /** A message about a request joins its thread (idempotent by the pair). */
+    async addRelated(requestId: string, inboundMessageId: string, intent: string, matchedBy: 'thread' | 'name'): Promise<void> {
+      await db.query(
+        `INSERT INTO request_related_message (request_id, inbound_message_id, intent, matched_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING`,
+        [requestId, inboundMessageId, intent, matchedBy],
+      );
     },
 
     async addAnswer(requestId: string, inboundMessageId: string): Promise<void> {

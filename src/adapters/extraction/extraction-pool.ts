@@ -31,6 +31,7 @@ import { ExtractionError } from './extraction-errors';
 import type { ExtractionThreadData, ExtractionThreadRequest, ExtractionThreadResponse } from './extraction-thread';
 import { extractMessage } from '../../pipeline/extract-message';
 import { DEFAULT_INLINE_MAX_BYTES, isTextOnly } from './text-only';
+import { threadOf } from './message-thread';
 
 export { DEFAULT_INLINE_MAX_BYTES, isTextOnly };
 
@@ -235,7 +236,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   /** In the main thread; null when a part turned out to need the card reader after all. */
   const inline = async (raw: Uint8Array): Promise<{ document: VobDocument; thread: MessageThread } | null> => {
     let needsReader = false;
-    const { document, message } = await extractMessage(raw, {
+    const result = await extractMessage(raw, {
       cardReader: {
         readAttachment: async (attachment) => {
           if (!attachment.contentType.toLowerCase().startsWith('text/')) needsReader = true;
@@ -246,7 +247,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       mimeLimits: data.mimeLimits,
     });
     if (needsReader) return null;
-    return { document, thread: { messageId: message.messageId, inReplyTo: message.inReplyTo, references: message.references, subject: message.subject } };
+    return { document: result.document, thread: threadOf(result) };
   };
 
   return {

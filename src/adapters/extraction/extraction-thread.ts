@@ -7,6 +7,7 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { MimeLimits } from '../mime-parser';
 import type { ReplyPolicy } from '../../domain/reply-decision';
 import { extractMessage } from '../../pipeline/extract-message';
+import { threadOf } from './message-thread';
 import { createCardReader, type CardReaderOptions } from '../ocr/card-reader';
 import { remoteTextDetector } from '../ocr/text-detector';
 
@@ -35,13 +36,13 @@ if (port) {
       return;
     }
     extractMessage(request.raw, { cardReader, replyPolicy: data.replyPolicy, mimeLimits: data.mimeLimits }).then(
-      ({ document, message }) =>
+      (result) =>
         port.postMessage({
           type: 'result',
           taskId: request.taskId,
           ok: true,
-          document,
-          thread: { messageId: message.messageId, inReplyTo: message.inReplyTo, references: message.references, subject: message.subject },
+          document: result.document,
+          thread: threadOf(result),
         } satisfies ExtractionThreadResponse),
       (err: unknown) => {
         const e = err as { name?: unknown; code?: unknown; message?: unknown };

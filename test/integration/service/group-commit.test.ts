@@ -5,12 +5,10 @@
  * the request it answers still completes that request (it waits for the next transaction).
  */
 import { Pool } from 'pg';
-import pino from 'pino';
-import { ownDomain } from '../../../src/config';
-import { createExtractionPool, type ExtractionPool } from '../../../src/adapters/extraction/extraction-pool';
+import type { ExtractionPool } from '../../../src/adapters/extraction/extraction-pool';
 import type { VobService } from '../../../src/service/vob-service';
-import { processExtraction, type ProcessExtraction } from '../../../src/use-cases/process-extraction';
-import { createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, requestMail, startTestService, testConfig } from './lab';
+import type { ProcessExtraction } from '../../../src/use-cases/process-extraction';
+import { createTestDatabase, INCOMPLETE_BODY, newCenter, randomTag, requestMail, extractionHarness, startTestService, testConfig } from './lab';
 
 jest.setTimeout(90_000);
 
@@ -33,21 +31,7 @@ beforeAll(async () => {
     if (args.length === 0) transactions.count += 1;
     return connect(...args);
   };
-  const { config } = service;
-  extractor = createExtractionPool({
-    size: 1,
-    timeoutMs: 30_000,
-    replyPolicy: { ownAddresses: [config.SMTP_FROM.toLowerCase()], allowedSenderDomains: [] },
-  });
-  extract = processExtraction({
-    db: pool,
-    cipher: service.cipher,
-    extractor,
-    queue: service.queue,
-    ownDomain: ownDomain(config),
-    reminderAfterHours: 24,
-    logger: pino({ level: 'silent' }),
-  });
+  ({ extractor, extract } = extractionHarness(service, pool));
 });
 
 afterAll(async () => {

@@ -4,9 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import pino from 'pino';
-import { loadConfig, type Config } from '../../../src/config';
+import { loadConfig, ownDomain, type Config } from '../../../src/config';
+import { createExtractionPool, type ExtractionPool } from '../../../src/adapters/extraction/extraction-pool';
+import { processExtraction, type ProcessExtraction } from '../../../src/use-cases/process-extraction';
 import { startVobService, type VobService, type VobServiceOptions } from '../../../src/service/vob-service';
 import type { Role } from '../../../src/domain/staff-auth';
 import { CLI_ACTOR } from '../../../src/use-cases/staff-accounts';
@@ -230,4 +232,27 @@ export async function storeCompleteRequest(service: VobService, name = 'Jane Q D
     const { rows } = await service.db.query<{ id: string }>('SELECT id::text FROM vob_request WHERE inbound_message_id = $1', [id]);
     return rows[0]?.id ?? null;
   }, { timeoutMs: 60_000, what: 'the request' });
+}
+
+/**
+ * The extract use case run by the test itself (no workers), on `db` (a pool the test may
+ * instrument), with one extraction thread; close the extractor after the suite.
+ */
+export function extractionHarness(service: VobService, db: Pool): { extractor: ExtractionPool; extract: ProcessExtraction } {
+  const { config } = service;
+  const extractor = createExtractionPool({
+    size: 1,
+    timeoutMs: 30_000,
+    replyPolicy: { ownAddresses: [config.SMTP_FROM.toLowerCase()], allowedSenderDomains: [] },
+  });
+  const extract = processExtraction({
+    db,
+    cipher: service.cipher,
+    extractor,
+    queue: service.queue,
+    ownDomain: ownDomain(config),
+    reminderAfterHours: 24,
+    logger: pino({ level: 'silent' }),
+  });
+  return { extractor, extract };
 }
