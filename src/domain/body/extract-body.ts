@@ -10,6 +10,7 @@ import { collectHits } from './field-hits';
 import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
 import { classifyIntent, type MessageIntent } from './message-intent';
+import { writerOf } from './writer';
 import { normalizeStructuredText } from './structured-text';
 
 /** Longest body examined; a VOB request is a few kilobytes, anything past this is history. */
@@ -128,11 +129,12 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (isNotARequest(ctx.subject, newText)) return { requests: [], mentionsVerification: false, intent: 'notice', segments };
   const intent = classifyIntent(ctx.subject, segments[0]?.kind === 'new' ? newText : '');
 
+  const writer = writerOf(body, ctx.fromName);
   const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
   const perSegment: BodyRequest[][] = segments.map((seg) => {
     const raws = groupHits(collectHits(seg.lines));
-    const all = raws.map((r) => normalizeRecord(r, ref));
+    const all = raws.map((r) => normalizeRecord(r, ref, writer));
     // "Address: same as above" for a second client: the previous client's address.
     all.forEach((r, i) => {
       if (!SAME_AS_ABOVE.test((raws[i]?.get('clientAddress') ?? '').trim())) return;

@@ -11,6 +11,7 @@ import { normalizeMemberId } from './identifiers';
 import { parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
 import { hasRelationshipWord } from './relationships';
+import { WRITER_MARKER } from './writer';
 import { findPayers } from '../card/payers';
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 
@@ -710,7 +711,8 @@ export function parseLine(rawLine: string): ParsedLine {
     return { kind: 'pairs', pairs: kept };
   }
   // Sentences in prose: each may state a labelled value ("Her DOB is 1/2/90.").
-  if (line.length > 30) {
+  // (Short ones too when they state a date: "She was born on 9/14/2006".)
+  if (line.length > 30 || (line.length > 15 && /\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:born|birth|dob)\b/i.test(line))) {
     // Prose has no sections: the subscriber's values go last, so a client's "DOB" stated after
     // "she's on her dad's plan" stays the client's.
     const found = prosePairs(line);
@@ -727,12 +729,26 @@ const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be)|['’]s)\\s+(?:al
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
-const FIRST_PERSON_SUB = new RegExp(`^I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?${SUB.replace('(?:the\\s+)?', '')}\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
+// "I am the policy holder", also after a clause ("He is on my insurance, I am the policy holder (...)").
+const FIRST_PERSON_SUB = new RegExp(`(?:^|[,;—–]\\s*|\\s-\\s+|\\b(?:and|so)\\s+)I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?${SUB.replace('(?:the\\s+)?', '')}\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
+/** "The policy is mine", "it's my own insurance": the writer holds it, name and relation not said. */
+const WRITER_HOLDS = /^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:mine|my\s+(?:own|name))\b|^(?:it['’]?s|it\s+is)\s+my\s+(?:own\s+)?(?:policy|plan|insurance|coverage)\b/i;
 const SELF_NAMED_SENTENCE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?)\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'u');
+
+/**
+ * The writer holds the policy ("I'm the subscriber – Angela Whitfield – and he's my husband",
+ * "The policy is in my name, Colleen Hart (I'm her mother)"): the name written beside it, or
+ * the writer's own; who the client is to the writer comes from the whole message (Writer).
+ */
+function writerSubscriber(rest: string): LinePair {
+  const named = /^\s*(?:,|[–—-]|\()\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})(?=\s*(?:[,–—)(-]|and\b|$))/u.exec(rest)?.[1];
+  return { field: 'subscriberName', value: `${WRITER_MARKER}${named ?? ''}` };
+}
 
 /** Who holds the policy, stated as a sentence ("Pt is the subscriber", "Client is spouse of subscriber", "Her mother Mei Chen is the subscriber"). */
 function relationSentence(sentence: string): LinePair[] | null {
-  const s = sentence.trim().replace(/[.!;]+$/, '');
+  // A list item's number or bullet is not part of the sentence ("6) I am the policy holder").
+  const s = sentence.trim().replace(/[.!;]+$/, '').replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '');
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "I am the policy holder (Linda Carver, his mother)", "I'm the subscriber (Karen Price), I'm his wife".
   const me = FIRST_PERSON_SUB.exec(s);
@@ -740,7 +756,10 @@ function relationSentence(sentence: string): LinePair[] | null {
     const relation = /\bI(?:'m|’m|\s+am)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(me[2] ?? '')?.[1];
     const value = [me[1], relation].filter((x) => x !== undefined && x.trim().length > 0).join(', ');
     if (value.length > 0) return [{ field: 'subscriberName', value }];
+    return [writerSubscriber(me[2] ?? '')];
   }
+  const holds = WRITER_HOLDS.exec(s);
+  if (holds) return [writerSubscriber(s.slice(holds.index + holds[0].length))];
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
   const clause = /\b(?:so|and|but|since|because|as)\s+((?:he|she|they|the client|client|the patient|patient|pt)\b.*)$/i.exec(s)?.[1];
   if (clause !== undefined && SELF_SENTENCE.test(clause)) return [{ field: 'subscriberName', value: 'self' }];
@@ -796,8 +815,8 @@ const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe". */
 const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
-/** "I'm writing about my son Caleb Brandt", "calling regarding her husband Devon Marsh", "New VOB request: Kieran O'Brien, 34 y/o". */
-const PROSE_NAME_ABOUT = /(?:\b(?:about|regarding|for)\s+(?:my|our|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)){1,3})(?=[\s?.!,(]|$)/;
+/** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
+const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient),?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
@@ -811,7 +830,7 @@ const PROSE_REFERRING = new RegExp(
 );
 const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
-const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|dob(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
+const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
 
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
@@ -834,6 +853,9 @@ function prosePairs(line: string): LinePair[] {
     const a = parseAddress(embedded[1] ?? '');
     if (a !== null && a.state !== null && a.postalCode !== null) found.push({ field: 'address', value: embedded[1] ?? '' });
   }
+  // "It's Horizon Blue Cross Blue Shield of New Jersey": only a payer the reader knows.
+  const itIs = /(?:^|[.!]\s+)(?:It['’]s|It\s+is)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
+  if (itIs && findPayers(itIs).some((p) => p.edits === 0)) found.push({ field: 'payer', value: itIs });
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.
   const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';

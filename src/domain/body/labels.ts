@@ -49,7 +49,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller']);
+const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'enrollee', 'beneficiary']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -259,7 +259,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   // "MH/SA line", "Mental Health/Substance Abuse phone": the plan's behavioral line, not a substance field.
   const substanceLine = has(words, 'substance', 'sud', 'sa') && has(tokens, ...PHONE_WORDS) && !has(words, 'fax');
   if (!phoneThenFax && !substanceLine && has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
-    if (!(has(words, 'date') && has(words, 'birth'))) return 'ignore';
+    // "DOB/Age": a date of birth with the age beside it.
+    const dobWithAge = has(words, 'age') && has(words, 'dob', 'birthdate', 'born') && only(words, new Set(['dob', 'birthdate', 'born', 'age', 'date', 'birth']));
+    if (!(has(words, 'date') && has(words, 'birth')) && !dobWithAge) return 'ignore';
   }
   if (joined === 'to' || joined === 'from' || joined === 'date') return 'ignore';
 
@@ -284,11 +286,12 @@ function classifyWholeLabel(raw: string): FieldKey | null {
 
   // Dates of birth.
   if (has(words, 'dob', 'birthdate', 'birthday', 'bday', 'born') || (has(words, 'birth') && has(words, 'date'))) {
-    const dobAllowed = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth', ...CLIENT, ...SUBSCRIBER_WORDS, 'policyholder', 'name', 'insured']);
+    const dobAllowed = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth', 'age', ...CLIENT, ...SUBSCRIBER_WORDS, 'policyholder', 'name', 'insured']);
     if (!only(words, dobAllowed)) return null;
     if (isSub) return 'subscriberDob';
     if (isClient) return 'clientDob';
-    const dobWords = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth']);
+    // "DOB/Age": the age beside the date is no other field.
+    const dobWords = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth', 'age']);
     if (only(words, dobWords)) return 'dob';
     return null;
   }
@@ -303,7 +306,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   // Phones.
   const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs)\b/.test(joined) || /\bback (?:of )?(?:the )?card\b/.test(joined) || /\b(?:on|from) card\b/.test(joined);
   // "Address Line 2" has a "line" that is no phone line.
-  if (phoneish && !has(words, 'id', 'identification', 'policy', 'mbi', 'address', 'addr', 'street')) {
+  // "Cert #", "Certificate number", "Recipient #": an ID's own words, no phone word.
+  const idOnly = has(words, 'cert', 'certificate', 'contract', 'recipient', 'enrollee', 'beneficiary') && !has(words, 'phone', 'ph', 'tel', 'telephone', 'line', 'call', 'fax');
+  if (phoneish && !idOnly && !has(words, 'id', 'identification', 'policy', 'mbi', 'address', 'addr', 'street')) {
     // "Ins phone / fax": the phone comes first in the value.
     const faxAt = words.indexOf('fax');
     const phoneAt = words.findIndex((w) => w === 'phone' || w === 'ph' || w === 'tel' || w === 'telephone');
@@ -311,7 +316,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (faxAt >= 0) words.splice(faxAt, 1);
     const named = words.filter((w) => !PHONE_WORDS.includes(w) && w !== 'number');
     // "Cigna #" names a payer's phone; "Mem #" is an ID.
-    if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w) && !/^(?:mem|memb|mbr|member|policy|subscriber|sub)$/.test(w)) && (words.length === named.length + 1 || (words.length === named.length && hash))) {
+    if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w) && !ID_WORDS.has(w)) && (words.length === named.length + 1 || (words.length === named.length && hash))) {
       return 'namedPhone';
     }
     // "Mem #", "Mbr #" fall through to the member ID below.
@@ -399,7 +404,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (joined === 'state zip' || joined === 'state and zip' || joined === 'st zip') return 'cityStateZip';
 
   // Client names.
-  const nameWords = new Set(['name', 'client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'legal', 'full']);
+  const nameWords = new Set(['name', 'client', 'patient', 'pt', 'pts', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'legal', 'full', 'enrollee', 'beneficiary']);
   // "Name (Last, First)": the whole name, in the written order.
   if (has(words, 'first', 'fname', 'given') && has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'first', 'fname', 'given', 'last', 'lname', 'surname', 'family', 'middle', 'mi', 'initial']))) return 'clientName';
   if (has(words, 'first', 'fname', 'given') && only(words, new Set([...nameWords, 'first', 'fname', 'given']))) return 'firstName';

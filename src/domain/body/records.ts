@@ -14,6 +14,7 @@ import { CAPITALISED_NAME, cleanOrgName, cleanPersonName } from './names';
 import { looksLikeFormattedPhone, parsePhone } from './phones';
 import { isPlaceholder } from './placeholders';
 import { hasRelationshipWord, isSelfValue, parseRelationship } from './relationships';
+import { isWriterTheClient, WRITER_MARKER, type Writer } from './writer';
 
 export type RawRecord = Map<HitField, string>;
 
@@ -104,6 +105,12 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       } else relationship = parseRelationship(part, 'subscriber');
       continue;
     }
+    // "participant (self)", "Insured: employee": the client named by role holds the policy.
+    if (/^(?:the\s+)?(?:client|patient|pt|participant|member|employee|enrollee|beneficiary|resident|consumer|applicant)$/i.test(part)) {
+      relationship = 'self';
+      self = true;
+      continue;
+    }
     if (/^(?:dob|d\.o\.b|born)\b/i.test(part) || /\d{2,}/.test(part)) continue;
     // "The policy holder is me, Patricia Alvarez", "mother (name TBD)": no part of a name.
     if (/^(?:me|myself|i|him|her|them)$/i.test(part) || isPlaceholder(part.replace(/^name\s+/i, ''))) continue;
@@ -128,7 +135,7 @@ function labelNamesPayer(label: string, payer: string): boolean {
 }
 
 /** Normalises a raw record to the contract's formats; `reference` is "today" for DOB checks. */
-export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
+export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer): BodyRequest {
   const get = (f: HitField): string | null => nonEmpty(raw.get(f));
 
   let clientName = get('clientName') !== null ? cleanPersonName(get('clientName') as string) : null;
@@ -156,7 +163,15 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
 
   const payerRaw = get('payer');
   // "Insurance is through my job - Kaiser Permanente": how the plan was got is no part of its name.
-  const payerName = payerRaw === null ? null : cleanOrgName(payerRaw.replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*[-–—:,]\s*/i, ''));
+  // "through my job – Aetna", "UHC (through my job)": how the plan is held is no part of its name.
+  const payerName =
+    payerRaw === null
+      ? null
+      : cleanOrgName(
+          payerRaw
+            .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*[-–—:,]\s*/i, '')
+            .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, ''),
+        );
 
   let memberId = get('memberId') !== null ? normalizeMemberId(get('memberId') as string) : null;
   let phone = get('insPhone') !== null ? parsePhone(get('insPhone') as string) : null;
@@ -183,7 +198,18 @@ export function normalizeRecord(raw: RawRecord, reference: Date): BodyRequest {
   let relationship: Relationship | null = null;
   let selfSubscriber = false;
   const subRaw = raw.get('subscriberName');
-  if (subRaw !== undefined && subRaw.trim().length > 0) {
+  if (subRaw?.startsWith(WRITER_MARKER)) {
+    // "I am the policy holder[, Robert Kessler]": the client writing for themselves, else the writer.
+    const stated = subRaw.slice(WRITER_MARKER.length).trim();
+    const writerName = stated.length > 0 ? stated : (writer?.name ?? null);
+    if (writer && isWriterTheClient({ ...writer, name: writerName }, clientName)) {
+      relationship = 'self';
+      selfSubscriber = true;
+    } else if (writerName !== null) {
+      subscriberName = cleanPersonName(writerName);
+      relationship = writer?.relationToClient ?? null;
+    }
+  } else if (subRaw !== undefined && subRaw.trim().length > 0) {
     if (isSelfValue(subRaw)) {
       relationship = 'self';
       selfSubscriber = true;

@@ -138,7 +138,41 @@ function inlineAnswers(lines: string[]): string[] {
   return out;
 }
 
+/** "key = value", "Key >> value", "key => value", "Key :: value": a separator other than the colon. */
+const SEPARATED = /^(\s*(?:[-*•]\s*)?)(\p{L}[\p{L}\d _.#/()'’-]{0,40}?)[ \t]*(=>|>>|->|→|»|::|=)[ \t]*(.*)$/u;
+
+/**
+ * Lines written with one separator other than the colon, as labels: rewritten "label: value" when
+ * at least two of them carry a label the reader knows (so "x = y" in a note is left alone).
+ */
+function separatorPairs(lines: string[]): string[] {
+  const known = new Map<string, number>();
+  for (const line of lines) {
+    const m = SEPARATED.exec(line);
+    if (m && classifyLabel(m[2]!.trim()) !== null) known.set(m[3]!, (known.get(m[3]!) ?? 0) + 1);
+  }
+  const sep = [...known.entries()].find(([, n]) => n >= 2)?.[0];
+  if (sep === undefined) return lines;
+  return lines.map((line) => {
+    const m = SEPARATED.exec(line);
+    return m && m[3] === sep ? `${m[1]}${m[2]!.trim()}: ${m[4]}` : line;
+  });
+}
+
+/** "Our address is" alone on a line, the value on the lines below: a bare label. */
+const LABEL_IS = /^(\s*)(?:(?:our|her|his|their|the|my)\s+)?(\p{L}[\p{L} ]{1,30}?)\s+(?:is|are)\s*:?\s*$/iu;
+
+function sentenceLabels(lines: string[]): string[] {
+  return lines.map((line) => {
+    const m = LABEL_IS.exec(line);
+    const field = m ? classifyLabel(m[2]!) : null;
+    return m && field !== null && field !== 'ignore' ? `${m[1]}${m[2]}:` : line;
+  });
+}
+
 export function normalizeStructuredText(text: string): string {
+  if (/\s(?:is|are)\s*:?\s*$/im.test(text)) text = sentenceLabels(text.split('\n')).join('\n');
+  if (/[=>→»]|::/.test(text)) text = separatorPairs(text.split('\n')).join('\n');
   if (text.includes('>')) text = inlineAnswers(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');

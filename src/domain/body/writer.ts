@@ -1,0 +1,44 @@
+/**
+ * The message's writer, for a subscriber stated in the first person ("I am the policy holder"):
+ * the client writing for themselves is their own subscriber; a parent or spouse writing holds
+ * the policy the client is on. Pure: the message text and the From display name in.
+ */
+import type { Relationship } from '../../../schemas/vob-record';
+import { nameTokens } from '../answer-matching';
+
+/** A subscriberName value meaning "the writer"; resolved by normalizeRecord with the Writer. */
+export const WRITER_MARKER = '\u0000writer';
+
+export interface Writer {
+  /** The From display name, when it looks like a person's. */
+  name: string | null;
+  /** The message says the writer is the client ("writing for myself", "my benefits"). */
+  isClient: boolean;
+  /** Who the client is to the writer ("my son" → child, "my husband" → spouse). */
+  relationToClient: Relationship | null;
+}
+
+const WRITES_FOR_SELF =
+  /\b(?:(?:for|about)\s+myself|my\s+own\s+(?:benefits|insurance|coverage|plan|policy)|my\s+(?:benefits|coverage)\s+(?:can|could|checked|verified)|I(?:['’]m|\s+am)\s+(?:the\s+)?(?:client|patient)|(?:before|when)\s+I\s+(?:start|begin|come\s+in|admit)|I\s+(?:want|need|would\s+like)\s+to\s+(?:start|enter|get\s+into|come\s+in))\b/i;
+/** "my son", "he's my husband", "I'm her mother": group 1 when the client is the writer's child, 2 a spouse. */
+const WRITER_RELATION =
+  /\bmy\s+(?:(son|daughter|child|kid|stepson|stepdaughter|boy|girl)|(husband|wife|spouse|partner))\b|\bI(?:['’]m|\s+am)\s+(?:his|her|their)\s+(?:(mother|mom|father|dad|parent|stepmother|stepfather)|(husband|wife|spouse|partner))\b/i;
+
+export function writerOf(text: string, fromName: string | null): Writer {
+  const rel = WRITER_RELATION.exec(text);
+  const name = fromName && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(fromName.trim()) ? fromName.trim() : null;
+  return {
+    name,
+    isClient: WRITES_FOR_SELF.test(text),
+    relationToClient: rel ? (rel[1] || rel[3] ? 'child' : 'spouse') : null,
+  };
+}
+
+/** The writer's name is the client's ("Roz Abernathy" for "Rosalind M. Abernathy"): last name and first initial. */
+export function isWriterTheClient(writer: Writer, clientName: string | null): boolean {
+  if (writer.isClient) return true;
+  if (writer.name === null || clientName === null) return false;
+  const a = nameTokens(writer.name);
+  const b = nameTokens(clientName);
+  return a.length >= 2 && b.length >= 2 && a[a.length - 1] === b[b.length - 1] && a[0]![0] === b[0]![0];
+}
