@@ -93,7 +93,7 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action '
 export function safeBack(back: unknown): string {
   if (typeof back !== 'string') return '/';
   if (/^\/(requests|messages)\/\d{1,18}$/.test(back)) return back;
-  if (/^\/(\?[a-z]+=[a-z0-9@.%_-]+(&[a-z]+=[a-z0-9@.%_-]+)*)?$/i.test(back)) return back;
+  if (/^\/(\?[a-z]+=[a-z0-9@.%_+-]+(&[a-z]+=[a-z0-9@.%_+-]+)*)?$/i.test(back)) return back;
   return '/';
 }
 
