@@ -149,7 +149,7 @@ export function renderQueuePage(view: QueueView, viewer: Viewer, { notice = null
   const body = html`<h1>VOB staff queue</h1>
 ${notice ? html`<p class="error">${notice}</p>` : ''}
 <p>${postButton('/tasks/next', 'Next task', viewer.csrf)} <span class="sub">claims the most urgent open task no one holds and opens it</span></p>
-${searchForm()}
+${searchForm(viewer.csrf)}
 <p class="sub">${tasks.length} task(s) shown${overdue > 0 ? html`, <strong>${overdue} overdue</strong>` : ''}. Most urgent first: by priority, overdue first, then by due time. Paused tasks wait on the treatment center. Member IDs are masked here.</p>
 <nav class="filters" aria-label="Task kind"><span class="label">Kind</span>${kindLinks}</nav>
 <nav class="filters" aria-label="Task status"><span class="label">Status</span>${statusLinks}</nav>
