@@ -82,7 +82,7 @@ export function taskRow(t: QueueTask, now: Date, back: string, viewer: Viewer, {
   <td><span class="badge ${t.status}">${t.status}</span></td>
   <td class="due num">${when(t.dueAt)}${overdue ? html` <span class="badge overdue">overdue</span>` : ''}</td>
   <td>${t.reason ?? ''}</td><td>${missing}</td>
-  ${showTarget ? html`<td class="num">${t.memberIdMasked ?? ''}</td><td>${t.fromAddress ?? ''}</td><td class="num">${target ? html`<a href="${target.href}">${target.label}</a>` : ''}</td>` : ''}
+  ${showTarget ? html`<td class="num">${t.memberIdMasked ?? ''}</td><td>${t.payer ? payerLabel(t.payer) : ''}</td><td>${t.fromAddress ?? ''}</td><td class="num">${when(t.arrivedAt)}</td><td class="num">${target ? html`<a href="${target.href}">${target.label}</a>` : ''}</td>` : ''}
   <td>${holderCell(t, back, viewer, assignees)}</td>
   <td>${active ? doneButton(t.id, back, viewer.csrf) : html`<span class="none">${t.closedBy ?? ''} ${when(t.closedAt)}</span>`}</td>
 </tr>`;
@@ -91,7 +91,7 @@ export function taskRow(t: QueueTask, now: Date, back: string, viewer: Viewer, {
 export function taskTable(tasks: readonly QueueTask[], now: Date, back: string, viewer: Viewer, opts: TaskTableOptions = {}): SafeHtml {
   const showTarget = opts.showTarget ?? true;
   return html`<table><thead><tr><th>#</th><th>Priority</th><th>Task</th><th>Status</th><th>Due</th><th>Reason</th><th>Missing</th>${
-    showTarget ? html`<th>Member ID</th><th>From</th><th>About</th>` : ''
+    showTarget ? html`<th>Member ID</th><th>Payer</th><th>From</th><th>Received</th><th>About</th>` : ''
   }<th>Claimed by</th><th></th></tr></thead>
 <tbody>
 ${tasks.map((t) => taskRow(t, now, back, viewer, { ...opts, showTarget }))}

@@ -88,6 +88,11 @@ describe('queue filters by payer and age', () => {
     expect(page).toContain('<option value="gt3d" selected>');
     expect(page).toContain(`href="/requests/${ids.aetnaOld}"`);
     expect(page).not.toContain(`href="/requests/${ids.aetnaNew}"`);
+    // Each row names its payer and when its email arrived.
+    expect(page).toContain('<td>Aetna</td>');
+    const other = await (await biller.get('/?payer=other')).text();
+    expect(other).toContain('<td>Other (not recognised)</td>');
+    expect(other).not.toContain('Zyxwv');
     // The kind links keep both filters (and reset the page).
     expect(page).toMatch(/href="\/\?kind=verify-benefits&amp;payer=Aetna&amp;age=gt3d"/);
     const second = (await (await biller.get('/api/tasks?payer=Aetna&page=2')).json()) as { tasks: unknown[]; page: number; hasMore: boolean };
