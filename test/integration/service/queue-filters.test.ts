@@ -6,6 +6,7 @@
  */
 import type { VobService } from '../../../src/service/vob-service';
 import { backfillSearchKeys } from '../../../src/use-cases/search-requests';
+import { listQueue, parseQueueFilter } from '../../../src/use-cases/staff-views';
 import { createTestDatabase, INCOMPLETE_BODY, newCenter, newSignedIn, randomTag, requestMail, startTestService, testConfig, waitFor, type StaffClient } from './lab';
 
 jest.setTimeout(120_000);
@@ -97,6 +98,12 @@ describe('queue filters by payer and age', () => {
     expect(page).toMatch(/href="\/\?kind=verify-benefits&amp;payer=Aetna&amp;age=gt3d"/);
     const second = (await (await biller.get('/api/tasks?payer=Aetna&page=2')).json()) as { tasks: unknown[]; page: number; hasMore: boolean };
     expect(second).toEqual(expect.objectContaining({ tasks: [], page: 2, hasMore: false }));
+    // Pages of one: the filtered list pages through exactly its own tasks.
+    const queue = listQueue({ db: service.db, cipher: service.cipher });
+    const pageOf = (page: number) => queue(parseQueueFilter({ payer: 'Aetna', status: 'all', page: String(page) }), { pageSize: 1 });
+    const [p1, p2, p3] = [await pageOf(1), await pageOf(2), await pageOf(3)];
+    expect([p1.hasMore, p2.hasMore, p3.hasMore, p3.tasks.length]).toEqual([true, false, false, 0]);
+    expect([p1.tasks[0]!.requestId, p2.tasks[0]!.requestId].sort()).toEqual([ids.aetnaNew, ids.aetnaOld].sort());
     const bad = await biller.get('/api/tasks?payer=Jane%20Doe');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/payer/);
@@ -112,10 +119,18 @@ describe('queue filters by payer and age', () => {
     expect([res.status, res.headers.get('location')]).toEqual([303, back]);
   });
 
+  test('a corrected insurance name moves the request to that payer', async () => {
+    expect((await biller.api('POST', `/api/requests/${ids.unknownPayer}/fields`, { field: 'insurance.payerName', value: 'Cigna' })).status).toBe(200);
+    expect(await requestIds('payer=Cigna')).toEqual([ids.cignaMid, ids.unknownPayer].sort());
+    expect(await requestIds('payer=other')).toEqual([]);
+  });
+
   test('requests stored before the payer column get it from the backfill', async () => {
     await service.db.query('UPDATE vob_request SET payer = NULL, search_indexed = false');
     expect(await requestIds('payer=Aetna')).toEqual([]);
+    expect(await requestIds('payer=none')).toHaveLength(4);
     expect(await backfillSearchKeys({ db: service.db, cipher: service.cipher })).toBe(4);
     expect(await requestIds('payer=Aetna')).toEqual([ids.aetnaNew, ids.aetnaOld].sort());
+    expect(await requestIds('payer=Cigna')).toEqual([ids.cignaMid, ids.unknownPayer].sort());
   });
 });
