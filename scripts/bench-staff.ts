@@ -1,7 +1,8 @@
 /**
  * Staff pages bench (a script, not a test): 10,000 requests with their messages and tasks in a
  * database of its own, then the service's HTTP (no workers, no poller) timed on the pages staff
- * open most: the queue (GET /), a search (GET /search?q=) and a request (GET /requests/:id).
+ * open most: the queue (GET /, with its filters), a search (POST /search), a request
+ * (GET /requests/:id), and the admins' center figures (GET /admin/figures).
  *
  *   npm run bench:staff [-- --count N --runs R]
  *
@@ -32,6 +33,8 @@ const TARGET_MS = 200;
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://vob:vob@127.0.0.1:5432/vob';
 const FIRST = ['Jane', 'Marcus', 'Ana', 'David', 'Priya', 'Tom', 'Leila', 'Sam', 'Olu', 'Mei'];
 const LAST = ['Doe', 'Example', 'Placeholder', 'Sample', 'Testcase', 'Fixture', 'Mockley', 'Dummy'];
+/** Known payers and one the payer list does not know (stored as 'other'). */
+const PAYERS = ['Aetna', 'Cigna', 'UnitedHealthcare', 'Humana', 'Zyxwv Mutual Plan'];
 
 async function adminQuery(sql: string): Promise<void> {
   const c = new Client({ connectionString: ADMIN_URL });
@@ -50,8 +53,8 @@ function requestFor(template: VobRequest, i: number): VobRequest {
   return {
     ...template,
     client: { ...template.client, name: `${FIRST[i % FIRST.length]} Q ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`, dob: `${year}-0${1 + (i % 9)}-1${i % 10}` },
-    insurance: { ...template.insurance, memberId: `W${String(i).padStart(9, '0')}` },
-    missingFields: complete ? [] : ['client.address'],
+    insurance: { ...template.insurance, payerName: PAYERS[i % PAYERS.length]!, memberId: `W${String(i).padStart(9, '0')}` },
+    missingFields: complete ? (i % 2 ? [] : ['card']) : i % 5 ? ['client.address'] : ['client.address', 'referredBy'],
     conflicts: [],
   } as VobRequest;
 }
@@ -124,31 +127,56 @@ async function main(): Promise<void> {
         await tx.query(`INSERT INTO staff_task (kind, subject_key, request_id, status, priority, due_at) VALUES ${tasks.sql}`, tasks.params);
       });
     }
+    // Emails over the last ten days; most older requests verified some hours after their email.
+    await service.db.query(`UPDATE inbound_message SET received_at = now() - make_interval(hours => (id % 240)::int)`);
+    await service.db.query(
+      `INSERT INTO benefit_verification (request_id, status, worksheet_encrypted, completed_at)
+       SELECT r.id, 'complete', '\\x00'::bytea, m.received_at + make_interval(hours => (r.id % 50)::int)
+       FROM vob_request r JOIN inbound_message m ON m.id = r.inbound_message_id WHERE r.id % 10 < 7`,
+    );
     await service.db.query('ANALYZE');
     const seedMs = performance.now() - seedStart;
 
     const password = randomBytes(12).toString('hex');
     await service.accounts!.addUser({ email: 'bench@staff.test', role: 'biller', password }, CLI_ACTOR, null);
-    const login = await fetch(`${service.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@staff.test', password }) });
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('vob_session='))!.split(';')[0]!;
+    await service.accounts!.addUser({ email: 'bench-admin@staff.test', role: 'admin', password }, CLI_ACTOR, null);
+    const signIn = async (email: string) => {
+      const login = await fetch(`${service.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      return { cookie: login.headers.getSetCookie().find((c) => c.startsWith('vob_session='))!.split(';')[0]!, csrf: csrfToken };
+    };
+    const biller = await signIn('bench@staff.test');
+    const admin = await signIn('bench-admin@staff.test');
     const { rows: some } = await service.db.query<{ id: string }>('SELECT id::text FROM vob_request ORDER BY id DESC LIMIT 1 OFFSET $1', [Math.floor(count / 2)]);
-    const pages: [string, string][] = [
+    /** [label, path, form body to POST (a search), as admin]. */
+    const pages: [string, string, string?, boolean?][] = [
       ['queue', '/'],
       ['queue, status all, page 3', '/?status=all&page=3'],
       ['queue, one center', '/?center=%40center7.test'],
-      ['search name + year', `/search?q=${encodeURIComponent('Jane Doe 1990')}`],
-      ['search one common name', '/search?q=doe'],
-      ['search member ID', `/search?q=W${String(Math.floor(count / 3)).padStart(9, '0')}`],
-      ['search sender', '/search?q=intake%40center3.test'],
+      ['queue, one payer', '/?payer=Aetna'],
+      ['queue, payer + over 3 days', '/?payer=Cigna&age=gt3d'],
+      ['queue, all, 1-3 days, p2', '/?status=all&age=1to3d&page=2'],
+      ['search name + year', '/search', `q=${encodeURIComponent('Jane Doe 1990')}`],
+      ['search one common name', '/search', 'q=doe'],
+      ['search member ID', '/search', `q=W${String(Math.floor(count / 3)).padStart(9, '0')}`],
+      ['search sender', '/search', 'q=intake%40center3.test'],
       ['request page', `/requests/${some[0]!.id}`],
+      ['center figures', '/admin/figures', undefined, true],
+      ['center figures, a week', `/api/centers/figures?since=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}`, undefined, true],
     ];
     console.log(`staff pages bench: ${count} requests and tasks seeded in ${(seedMs / 1000).toFixed(1)} s; ${runs} runs per page after 3 warm-ups`);
     let slow = 0;
-    for (const [label, p] of pages) {
+    for (const [label, p, form, asAdmin] of pages) {
+      const { cookie, csrf } = asAdmin ? admin : biller;
       const times: number[] = [];
       for (let r = 0; r < runs + 3; r++) {
         const start = performance.now();
-        const res = await fetch(`${service.url}${p}`, { headers: { cookie }, redirect: 'manual' });
+        const res = await fetch(
+          `${service.url}${p}`,
+          form === undefined
+            ? { headers: { cookie }, redirect: 'manual' }
+            : { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `${form}&_csrf=${encodeURIComponent(csrf)}`, redirect: 'manual' },
+        );
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
         if (r >= 3) times.push(performance.now() - start);

@@ -64,9 +64,12 @@ export interface RequestTaskInput {
   reminderAfterHours: number;
 }
 
+/** Fields asked for "if available": lacking only these, a request does not wait on the center. */
+export const OPTIONAL_ON_ARRIVAL: readonly RequiredField[] = ['card'];
+
 /** A request lacking anything but the card (which is asked for "if available") waits on the center. */
 export function isAwaitingInformation(missing: readonly RequiredField[]): boolean {
-  return missing.some((f) => f !== 'card');
+  return missing.some((f) => !OPTIONAL_ON_ARRIVAL.includes(f));
 }
 
 export function requestStatus(request: Pick<VobRequest, 'missingFields'>): 'awaiting-information' | 'ready' {

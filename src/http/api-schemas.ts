@@ -74,8 +74,19 @@ export interface ApiRoute {
   body?: z.ZodObject;
 }
 
-/** GET /api/search?q= (the words are PHI: never logged). */
+/** GET /api/search?q= (the words are PHI: never logged; kept for tools, the page posts). */
 export const searchQuery = z.object({ q: z.string().max(200).optional() });
+
+/** POST /api/search and the search page's form: the same words in the body, never in a URL. */
+export const searchBody = searchQuery;
+
+/** The center figures' range: days (UTC) of the first email's arrival, both included. */
+export const figuresQuery = z
+  .object({
+    since: z.iso.date('a day as YYYY-MM-DD').optional(),
+    until: z.iso.date('a day as YYYY-MM-DD').optional(),
+  })
+  .refine((q) => !q.since || !q.until || q.since <= q.until, { message: 'since must not be after until', path: ['until'] });
 
 export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/session', summary: 'Log in; sets the session cookie and returns the CSRF token', roles: 'public', body: loginBody },
@@ -93,7 +104,8 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/api/requests/{id}/verifications', summary: 'Save the verification worksheet as a draft, or complete it (closes verify-benefits, request verified)', roles: 'staff', params: idParam, body: verificationBody },
   { method: 'post', path: '/api/eligibility/271', summary: 'Import a 271 (multipart field "file", or the raw body as application/edi-x12): draft verifications, rejection tasks (audited)', roles: 'staff' },
   { method: 'get', path: '/api/messages/{id}', summary: 'One inbound message (audited)', roles: 'staff', params: idParam },
-  { method: 'get', path: '/api/search', summary: 'Requests matching every word: name parts, date of birth or year, member ID, sender (audited: the count, not the words)', roles: 'staff', query: searchQuery },
+  { method: 'post', path: '/api/search', summary: 'Requests matching every word of `q`: name parts, date of birth or year, member ID, sender (audited: the count, not the words). The words travel in the body, out of URLs and access logs', roles: 'staff', body: searchBody },
+  { method: 'get', path: '/api/search', summary: 'The same search with `q` in the query string (kept for existing tools; prefer POST: a URL may be logged)', roles: 'staff', query: searchQuery },
   { method: 'get', path: '/api/users', summary: 'Staff accounts and their API tokens', roles: 'admin' },
   { method: 'post', path: '/api/users', summary: 'Add a staff account', roles: 'admin', body: newUserBody },
   { method: 'post', path: '/api/users/{id}/disable', summary: 'Disable an account (ends its sessions and tokens)', roles: 'admin', params: idParam },
@@ -104,6 +116,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'get', path: '/api/audit', summary: 'The audit trail, newest first, filtered and paged', roles: 'admin', query: auditQuery },
   { method: 'get', path: '/api/settings', summary: 'The sender allowlist and reply signature, their defaults, which are set here', roles: 'admin' },
   { method: 'post', path: '/api/settings', summary: 'Set the sender allowlist and reply signature (audited per setting changed)', roles: 'admin', body: settingsSchema },
+  { method: 'get', path: '/api/centers/figures', summary: 'Per referring center: requests, share incomplete on arrival, fields most often left out, median hours from email to verified (audited)', roles: 'admin', query: figuresQuery },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', roles: 'staff' },
 ];
 

@@ -5,7 +5,8 @@
  * staff pages: the queue (GET /, claim, release, next task, Done), a request (GET /requests/:id,
  * its card images /requests/:id/card/:n and a PDF's first page /requests/:id/card/:n/preview), a
  * message set aside (GET /messages/:id, its raw .eml /messages/:id/raw), their JSON under /api,
- * and for admins the accounts and audit pages (account-routes.ts). Every view of client data is
+ * and for admins the accounts and audit pages (account-routes.ts), settings (settings-routes.ts)
+ * and the per-center figures (figures-routes.ts). Every view of client data is
  * written to the audit trail before it is sent. URLs carry ids only; every response is no-store,
  * nosniff, and under a Content-Security-Policy that allows no script at all.
  */
@@ -48,6 +49,8 @@ import type { InterchangeEnvelope, Provider } from '../domain/x12/write-270';
 import { renderImportRefusedPage, renderImportResultPage, renderNo270Page } from './eligibility-pages';
 import { parseMultipart } from './multipart';
 import { registerSettingsRoutes } from './settings-routes';
+import { registerFiguresRoutes } from './figures-routes';
+import { centerFigures } from '../use-cases/center-figures';
 import type { ServiceSettingsUseCase } from '../use-cases/service-settings';
 
 export interface HttpServerDeps {
@@ -93,7 +96,7 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action '
 export function safeBack(back: unknown): string {
   if (typeof back !== 'string') return '/';
   if (/^\/(requests|messages)\/\d{1,18}$/.test(back)) return back;
-  if (/^\/(\?[a-z]+=[a-z0-9@.%_-]+(&[a-z]+=[a-z0-9@.%_-]+)*)?$/i.test(back)) return back;
+  if (/^\/(\?[a-z]+=[a-z0-9@.%_+-]+(&[a-z]+=[a-z0-9@.%_+-]+)*)?$/i.test(back)) return back;
   return '/';
 }
 
@@ -192,6 +195,7 @@ export function buildHttpServer(deps: HttpServerDeps): FastifyInstance {
 
   registerAccountRoutes(app, { accounts: deps.accounts, auth, db: deps.db, behindTls: deps.behindTls, sendHtml });
   registerSettingsRoutes(app, { settings: deps.settings, auth, sendHtml });
+  registerFiguresRoutes(app, { figures: centerFigures({ db: deps.db, settings: deps.settings }), auth, record, sendHtml });
 
   app.get('/api/openapi.json', { preHandler: anyStaff }, async () => openApiDocument());
   registerSearchRoutes(app, { db: deps.db, cipher: deps.cipher, auth, record, sendHtml });

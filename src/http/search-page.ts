@@ -4,16 +4,19 @@
  * right one) and the member ID masked. Pure rendering; every value escaped by `html`.
  */
 import { SEARCH_LIMIT, type SearchResult } from '../use-cases/search-requests';
-import { html, page, value, when, type SafeHtml, type Viewer } from './staff-html';
+import { csrfField, html, page, value, when, type SafeHtml, type Viewer } from './staff-html';
 
-/** GET /search?q=: no CSRF (reads only), the query stays out of the audit trail. */
-export function searchForm(q = ''): SafeHtml {
-  return html`<form method="get" action="/search" class="filters search" role="search">
-<label>Find a request<input type="search" name="q" value="${q}" maxlength="200" placeholder="name and birth year · date of birth · member ID · sender" aria-label="Search requests"></label>
+/**
+ * POST /search with the session's CSRF token: the words go in the body, so they stay out of the
+ * URL, the browser's history and any access log; the query stays out of the audit trail.
+ */
+export function searchForm(csrf: string, q = ''): SafeHtml {
+  return html`<form method="post" action="/search" class="filters search" role="search">${csrfField(csrf)}
+<label>Find a request<input type="search" name="q" value="${q}" maxlength="200" autocomplete="off" placeholder="name and birth year · date of birth · member ID · sender" aria-label="Search requests"></label>
 <button type="submit" class="secondary">Search</button></form>`;
 }
 
-export function renderSearchPage(q: string, result: SearchResult, viewer: Viewer): string {
+export function renderSearchPage(q: string, result: SearchResult, viewer: Viewer, error: string | null = null): string {
   const list = !result.searched
     ? html`<p class="none">Type a client's name, a date of birth (or the year), a member ID, or the sender's address.</p>`
     : result.hits.length === 0
@@ -23,7 +26,7 @@ export function renderSearchPage(q: string, result: SearchResult, viewer: Viewer
 <td class="num">${h.memberIdMasked ?? ''}</td><td>${h.fromAddress ?? ''}</td><td class="num">${when(h.createdAt)}</td><td><span class="badge ${h.status}">${h.status}</span></td></tr>`,
         )}</tbody></table>`;
   const body = html`<h1>Find a request</h1>
-${searchForm(q)}
+${error ? html`<p class="error" role="alert">${error}</p>` : ''}${searchForm(viewer.csrf, q)}
 <p class="sub">Every word must match: name parts (first, middle, last), a date of birth as MM/DD/YYYY or YYYY-MM-DD or only the year, a member ID, a sender's address or domain. Newest first${
     result.truncated ? html`; only the first ${SEARCH_LIMIT} are shown, add a word to narrow it` : ''
   }.</p>

@@ -93,7 +93,7 @@ export function doneButton(taskId: string, back: string, csrf: string): SafeHtml
 function topBar(viewer: Viewer | null): SafeHtml {
   if (!viewer) return html`<header class="top"><span class="home">VOB staff</span></header>`;
   return html`<header class="top"><a href="/" class="home">VOB staff queue</a>${
-    viewer.role === 'admin' ? html` <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a> <a href="/admin/settings">Settings</a>` : ''
+    viewer.role === 'admin' ? html` <a href="/admin/users">Users</a> <a href="/admin/audit">Audit log</a> <a href="/admin/settings">Settings</a> <a href="/admin/figures">Center figures</a>` : ''
   }<span class="who">${viewer.email} (${viewer.role}) ${postButton('/logout', 'Log out', viewer.csrf, {}, 'secondary')}</span></header>`;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The staff queue page: every task links to what it is about (the request, or the message for a
- * review-message task), filters by kind, status, center and holder in the query string, counts
+ * review-message task), filters by kind, status, center, payer, age and holder in the query string, counts
  * per kind and status, Claim/Release/Done and "Next task", pages of 50. Pure rendering; ids, field
  * names, codes and masked member IDs only (no client data in clear on this page).
  */
 import { TASK_KINDS } from '../domain/tasks';
+import { AGE_BUCKETS, AGE_LABEL, NO_PAYER, OTHER_PAYER } from '../domain/request-facts';
 import { askedAs, QUEUE_STATUSES, type QueueFilter, type QueueTask, type QueueView } from '../use-cases/staff-views';
 import { searchForm } from './search-page';
 import { csrfField, doneButton, html, KIND_LABEL, page, postButton, when, type SafeHtml, type Viewer } from './staff-html';
@@ -26,6 +27,8 @@ export function queueHref(filter: Partial<QueueFilter>): string {
   if (filter.status && filter.status !== 'active') q.set('status', filter.status);
   if (filter.center) q.set('center', filter.center);
   if (filter.assignee && filter.assignee !== 'any') q.set('assignee', filter.assignee);
+  if (filter.payer) q.set('payer', filter.payer);
+  if (filter.age) q.set('age', filter.age);
   if (filter.page && filter.page > 1) q.set('page', String(filter.page));
   const s = q.toString();
   return s ? `/?${s}` : '/';
@@ -79,7 +82,7 @@ export function taskRow(t: QueueTask, now: Date, back: string, viewer: Viewer, {
   <td><span class="badge ${t.status}">${t.status}</span></td>
   <td class="due num">${when(t.dueAt)}${overdue ? html` <span class="badge overdue">overdue</span>` : ''}</td>
   <td>${t.reason ?? ''}</td><td>${missing}</td>
-  ${showTarget ? html`<td class="num">${t.memberIdMasked ?? ''}</td><td>${t.fromAddress ?? ''}</td><td class="num">${target ? html`<a href="${target.href}">${target.label}</a>` : ''}</td>` : ''}
+  ${showTarget ? html`<td class="num">${t.memberIdMasked ?? ''}</td><td>${t.payer ? payerLabel(t.payer) : ''}</td><td>${t.fromAddress ?? ''}</td><td class="num">${when(t.arrivedAt)}</td><td class="num">${target ? html`<a href="${target.href}">${target.label}</a>` : ''}</td>` : ''}
   <td>${holderCell(t, back, viewer, assignees)}</td>
   <td>${active ? doneButton(t.id, back, viewer.csrf) : html`<span class="none">${t.closedBy ?? ''} ${when(t.closedAt)}</span>`}</td>
 </tr>`;
@@ -88,7 +91,7 @@ export function taskRow(t: QueueTask, now: Date, back: string, viewer: Viewer, {
 export function taskTable(tasks: readonly QueueTask[], now: Date, back: string, viewer: Viewer, opts: TaskTableOptions = {}): SafeHtml {
   const showTarget = opts.showTarget ?? true;
   return html`<table><thead><tr><th>#</th><th>Priority</th><th>Task</th><th>Status</th><th>Due</th><th>Reason</th><th>Missing</th>${
-    showTarget ? html`<th>Member ID</th><th>From</th><th>About</th>` : ''
+    showTarget ? html`<th>Member ID</th><th>Payer</th><th>From</th><th>Received</th><th>About</th>` : ''
   }<th>Claimed by</th><th></th></tr></thead>
 <tbody>
 ${tasks.map((t) => taskRow(t, now, back, viewer, { ...opts, showTarget }))}
@@ -97,14 +100,26 @@ ${tasks.map((t) => taskRow(t, now, back, viewer, { ...opts, showTarget }))}
 
 const ASSIGNEE_LABEL: Record<string, string> = { any: 'Anyone', me: 'Mine', none: 'Unclaimed' };
 
-/** The center and assignee filters: a GET form keeping the kind and status. */
+/** How the payer filter names its values: the known payer, or what 'other' and 'none' stand for. */
+export function payerLabel(payer: string): string {
+  return payer === OTHER_PAYER ? 'Other (not recognised)' : payer === NO_PAYER ? 'No payer named' : payer;
+}
+
+/** The center, payer, age and assignee filters: a GET form keeping the kind and status. */
 function filterForm(view: QueueView): SafeHtml {
   const { filter, centers } = view;
+  const payers = [...view.payers.filter((p) => p !== OTHER_PAYER), OTHER_PAYER, NO_PAYER];
   const assignee = ['any', 'me', 'none'].includes(filter.assignee) ? filter.assignee : 'any';
   return html`<form method="get" action="/" class="filters">
 ${filter.kind ? html`<input type="hidden" name="kind" value="${filter.kind}">` : ''}${filter.status !== 'active' ? html`<input type="hidden" name="status" value="${filter.status}">` : ''}
 <label>Center<select name="center"><option value="">All centers</option>${centers.map(
     (c) => html`<option value="${c}"${c === filter.center ? html` selected` : ''}>${c}</option>`,
+  )}</select></label>
+<label>Payer<select name="payer"><option value="">All payers</option>${payers.map(
+    (p) => html`<option value="${p}"${p === filter.payer ? html` selected` : ''}>${payerLabel(p)}</option>`,
+  )}</select></label>
+<label>Received<select name="age"><option value="">Any time</option>${AGE_BUCKETS.map(
+    (a) => html`<option value="${a}"${a === filter.age ? html` selected` : ''}>${AGE_LABEL[a]} ago</option>`,
   )}</select></label>
 <label>Claimed by<select name="assignee">${Object.entries(ASSIGNEE_LABEL).map(
     ([v, label]) => html`<option value="${v}"${v === assignee ? html` selected` : ''}>${label}</option>`,
@@ -134,7 +149,7 @@ export function renderQueuePage(view: QueueView, viewer: Viewer, { notice = null
   const body = html`<h1>VOB staff queue</h1>
 ${notice ? html`<p class="error">${notice}</p>` : ''}
 <p>${postButton('/tasks/next', 'Next task', viewer.csrf)} <span class="sub">claims the most urgent open task no one holds and opens it</span></p>
-${searchForm()}
+${searchForm(viewer.csrf)}
 <p class="sub">${tasks.length} task(s) shown${overdue > 0 ? html`, <strong>${overdue} overdue</strong>` : ''}. Most urgent first: by priority, overdue first, then by due time. Paused tasks wait on the treatment center. Member IDs are masked here.</p>
 <nav class="filters" aria-label="Task kind"><span class="label">Kind</span>${kindLinks}</nav>
 <nav class="filters" aria-label="Task status"><span class="label">Status</span>${statusLinks}</nav>

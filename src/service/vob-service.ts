@@ -151,7 +151,8 @@ export async function startVobService(options: VobServiceOptions): Promise<VobSe
   const reply = sendReply({ db, cipher, mailer, from: config.SMTP_FROM, ratePerHour: config.REPLY_RATE_PER_HOUR, logger, metrics });
   const reminder = sendReminder({ db, cipher, queue, ownDomain: domain, reminderAfterHours: config.REMINDER_AFTER_HOURS, settings, logger });
   const reconcile = reconcilePending({ db, queue, logger });
-  // Requests stored before search keys existed (migration 0008) get theirs now; search works without them meanwhile, only misses those.
+  // Requests stored before search keys existed (migration 0008), or before the payer column (0010), get them now; search and the
+  // payer filter work meanwhile, only miss those.
   await backfillSearchKeys({ db, cipher }).then(
     (indexed) => indexed > 0 && logger.info({ indexed }, 'search keys written for stored requests'),
     (err: Error) => logger.warn({ err: err.name }, 'search keys could not be written for some stored requests'),

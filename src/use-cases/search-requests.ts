@@ -11,6 +11,7 @@ import { withTransaction, type Db, type Queryable } from '../adapters/db/db-pool
 import { createRequestSearchRepository, type SearchKey } from '../adapters/db/request-search.repository';
 import { parseSearchQuery, searchKeyMaterial, searchTermsOf, type SearchTerm } from '../domain/request-search';
 import { maskMemberId } from '../domain/staff-auth';
+import { payerOf } from '../domain/request-facts';
 
 export const SEARCH_LIMIT = 50;
 const BACKFILL_BATCH = 500;
@@ -27,9 +28,11 @@ export function searchKeysOf(cipher: PhiCipher, request: Pick<VobRequest, 'clien
   return searchTermsOf(request).map((t) => ({ kind: t.kind, keyHash: hashTerm(cipher, t) }));
 }
 
-/** Replaces these requests' search keys (in the caller's transaction). */
+/** Replaces these requests' search keys and payer column (in the caller's transaction). */
 export async function indexRequests(tx: Queryable, cipher: PhiCipher, entries: readonly { requestId: string; request: Pick<VobRequest, 'client' | 'insurance'> }[]): Promise<void> {
-  await createRequestSearchRepository({ db: tx }).replace(entries.map((e) => ({ requestId: e.requestId, keys: searchKeysOf(cipher, e.request) })));
+  await createRequestSearchRepository({ db: tx }).replace(
+    entries.map((e) => ({ requestId: e.requestId, keys: searchKeysOf(cipher, e.request), payer: payerOf(e.request.insurance.payerName) })),
+  );
 }
 
 /** Indexes every request stored without search keys, a batch per transaction; returns how many. */

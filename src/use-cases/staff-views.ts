@@ -16,6 +16,7 @@ import { renderPdf } from '../adapters/ocr/pdf-render';
 import type { ParsedMessage } from '../domain/mime/parsed-message';
 import { maskMemberId } from '../domain/staff-auth';
 import { TASK_KINDS, type TaskKind, type TaskStatus } from '../domain/tasks';
+import { AGE_BUCKETS, ageRange, isPayerFilter, type AgeBucket } from '../domain/request-facts';
 
 const TASK_STATUSES: readonly TaskStatus[] = ['open', 'paused', 'done', 'closed'];
 import { z } from 'zod';
@@ -35,6 +36,10 @@ export interface QueueFilter {
   center: string | null;
   /** 'me', 'none' (unclaimed), 'any', or a staff user's id. */
   assignee: 'me' | 'none' | 'any' | string;
+  /** A known payer's name, 'other' (a name not recognised) or 'none' (no payer named); null: any. */
+  payer: string | null;
+  /** How long ago the email arrived (a bucket); null: any age. */
+  age: AgeBucket | null;
   page: number;
 }
 
@@ -49,6 +54,8 @@ export interface QueueView {
   /** Tasks in each status matching the filter (whatever the status filter). */
   countsByStatus: Record<TaskStatus, number>;
   centers: string[];
+  /** Payers of the requests in the listed statuses, for the payer filter. */
+  payers: string[];
   hasMore: boolean;
   now: Date;
 }
@@ -62,6 +69,10 @@ export const queueQuery = z.object({
   center: z.string().trim().max(254).regex(/^[^\s<>]*$/, 'an address or @domain').optional(),
   /** `me`, `none` (unclaimed), `any` or a staff user's id. */
   assignee: z.string().regex(/^(me|none|any|\d{1,18})$/, "'me', 'none', 'any' or a user id").optional(),
+  /** A payer from the known list (as the queue's filter lists it), `other` or `none`: never what a center typed. */
+  payer: z.string().trim().max(100).refine(isPayerFilter, "a known payer's name, 'other' or 'none'").optional(),
+  /** Since the email arrived: under a day, 1–3 days, over 3 days. */
+  age: z.enum(AGE_BUCKETS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
@@ -84,6 +95,8 @@ export function parseQueueFilter(query: unknown): QueueFilter {
     status: q.status ?? 'active',
     center: q.center ? q.center.toLowerCase() : null,
     assignee: q.assignee ?? 'any',
+    payer: q.payer ?? null,
+    age: q.age ?? null,
     page: q.page ?? 1,
   };
 }
@@ -118,16 +131,24 @@ export function listQueue({ db, cipher }: { db: Db; cipher: PhiCipher }) {
   return async (filter: QueueFilter, { viewerId = null, now = new Date(), pageSize = QUEUE_PAGE_SIZE }: { viewerId?: string | null; now?: Date; pageSize?: number } = {}): Promise<QueueView> => {
     const statuses = statusesOf(filter.status);
     const assignee = filter.assignee === 'any' ? null : filter.assignee === 'me' ? (viewerId ?? 'none') : filter.assignee;
-    const listFilter = { kinds: filter.kind ? [filter.kind] : null, statuses, center: filter.center, assignee };
-    const [rows, counts, centers] = await Promise.all([
+    const listFilter = {
+      kinds: filter.kind ? [filter.kind] : null,
+      statuses,
+      center: filter.center,
+      assignee,
+      payer: filter.payer,
+      arrived: filter.age ? ageRange(filter.age, now) : null,
+    };
+    const [rows, counts, centers, payers] = await Promise.all([
       repo.listTasks({ ...listFilter, now, limit: pageSize + 1, offset: (filter.page - 1) * pageSize }),
       repo.countTasks(listFilter),
       repo.listCenters(statuses),
+      repo.listPayers(statuses),
     ]);
     const countsByKind = Object.fromEntries(TASK_KINDS.map((k) => [k, counts.byKind[k] ?? 0])) as Record<TaskKind, number>;
     const countsByStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, counts.byStatus[s] ?? 0])) as Record<TaskStatus, number>;
     const tasks = rows.slice(0, pageSize).map(queueTask(cipher));
-    return { filter, tasks, countsByKind, countsByStatus, centers, hasMore: rows.length > pageSize, now };
+    return { filter, tasks, countsByKind, countsByStatus, centers, payers, hasMore: rows.length > pageSize, now };
   };
 }
 

@@ -45,7 +45,7 @@ function launchChromium(): Promise<Browser> {
 }
 
 /** The screenshots docs/staff-guide.md shows: copied there, as small palette PNGs, with UPDATE_GUIDE_IMAGES=1. */
-const GUIDE_IMAGES = ['login', 'queue', 'request', 'card', 'card-zoom', 'correction', 'search', 'admin-users', 'admin-audit'];
+const GUIDE_IMAGES = ['login', 'queue', 'request', 'card', 'card-zoom', 'correction', 'search', 'admin-users', 'admin-audit', 'admin-figures'];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
@@ -187,12 +187,13 @@ describe('staff pages in a browser', () => {
     expect(response.headers()['content-type']).toBe('image/jpeg');
   });
 
-  test('the search box finds a request by name and birth year, member IDs masked', async () => {
+  test('the search box finds a request by name and birth year, member IDs masked, the words never in the URL', async () => {
     await logIn(page, service.url!, biller.email);
     await page.waitForURL(`${service.url}/`);
     await page.getByRole('searchbox', { name: 'Search requests' }).fill('David Placeholder 1995');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.waitForURL(/\/search\?q=/);
+    await page.waitForURL(`${service.url}/search`);
+    expect(page.url()).not.toMatch(/David|Placeholder|1995|\?/);
     const rows = page.locator('table tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
@@ -234,7 +235,7 @@ describe('staff pages in a browser', () => {
     await page.locator('input[name="email"]').waitFor();
   });
 
-  test('an admin sees the Users and Audit log pages; a biller is refused them', async () => {
+  test('an admin sees the Users, Audit log and Center figures pages; a biller is refused them', async () => {
     const admin = await addStaff(service, 'admin');
     await logIn(page, service.url!, admin.email);
     await page.waitForURL(`${service.url}/`);
@@ -247,8 +248,14 @@ describe('staff pages in a browser', () => {
     await page.waitForURL(/\/admin\/audit/);
     await page.locator('table tbody tr').first().waitFor();
     await shot(page, 'admin-audit');
+    await page.locator('header.top').getByRole('link', { name: 'Center figures' }).click();
+    await page.waitForURL(`${service.url}/admin/figures`);
+    await page.locator('table tbody tr').first().waitFor();
+    expect(await page.locator('body').textContent()).toContain('All centers');
+    await shot(page, 'admin-figures');
     const client = await signIn(service, biller.email);
     expect((await client.get('/admin/users')).status).toBe(403);
+    expect((await client.get('/admin/figures')).status).toBe(403);
   });
 
   test('after repeated failed sign-ins even the right password gets the same generic message', async () => {

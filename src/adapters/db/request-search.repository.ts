@@ -21,8 +21,11 @@ export interface SearchHitRow {
 
 export function createRequestSearchRepository({ db }: { db: Queryable }) {
   return {
-    /** Each request's keys become exactly these; the request is then marked indexed. */
-    async replace(entries: readonly { requestId: string; keys: readonly SearchKey[] }[]): Promise<void> {
+    /**
+     * Each request's keys become exactly these and its payer column this value (a known payer's
+     * name, 'other' or null: not client data); the request is then marked indexed.
+     */
+    async replace(entries: readonly { requestId: string; keys: readonly SearchKey[]; payer: string | null }[]): Promise<void> {
       if (entries.length === 0) return;
       const ids = entries.map((e) => e.requestId);
       await db.query('DELETE FROM request_search_key WHERE request_id = ANY($1::bigint[])', [ids]);
@@ -31,7 +34,12 @@ export function createRequestSearchRepository({ db }: { db: Queryable }) {
         const values = valuesList(rows, ['bigint', 'text', 'text']);
         await db.query(`INSERT INTO request_search_key (request_id, kind, key_hash) VALUES ${values.sql} ON CONFLICT DO NOTHING`, values.params);
       }
-      await db.query('UPDATE vob_request SET search_indexed = true WHERE id = ANY($1::bigint[]) AND NOT search_indexed', [ids]);
+      const facts = valuesList(entries.map((e) => [e.requestId, e.payer]), ['bigint', 'text']);
+      await db.query(
+        `UPDATE vob_request r SET search_indexed = true, payer = v.payer FROM (VALUES ${facts.sql}) AS v (id, payer)
+         WHERE r.id = v.id AND (NOT r.search_indexed OR r.payer IS DISTINCT FROM v.payer)`,
+        facts.params,
+      );
     },
 
     /** Requests stored before their keys could be written (the backfill's next batch). */

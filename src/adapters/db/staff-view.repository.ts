@@ -27,6 +27,10 @@ export interface QueueTaskRow {
   claimedAt: Date | null;
   /** The request's encrypted record (for the masked member ID in lists); not sent anywhere. */
   requestEncrypted: Buffer | null;
+  /** When the email behind the task arrived (the request's first message, else the task's message). */
+  arrivedAt: Date | null;
+  /** The request's payer as a known payer's name, 'other' or null (not client data). */
+  payer: string | null;
 }
 
 /** Which tasks a queue shows. `assignee`: a user id, 'none' (unclaimed) or null (anyone). */
@@ -36,7 +40,14 @@ export interface TaskListFilter {
   /** The sending center's address, or its domain as '@domain'. */
   center: string | null;
   assignee: string | 'none' | null;
+  /** A known payer's name, 'other' (not recognised) or 'none' (no payer named); null: any. */
+  payer?: string | null;
+  /** The email arrived after `after` and at or before `atOrBefore` (either open). */
+  arrived?: { after: Date | null; atOrBefore: Date | null } | null;
 }
+
+/** When the email behind a task arrived (aliases of TASK_FROM). */
+const ARRIVED_AT = 'COALESCE(rm.received_at, m.received_at)';
 
 /** The WHERE clause of a task list (aliases t, r, m), parameters from `$from`. */
 function taskWhere(f: Partial<TaskListFilter>, from: number): { sql: string; params: unknown[] } {
@@ -58,6 +69,10 @@ function taskWhere(f: Partial<TaskListFilter>, from: number): { sql: string; par
   }
   if (f.assignee === 'none') clauses.push('t.claimed_by IS NULL');
   else if (f.assignee) clauses.push(`t.claimed_by = ${param(f.assignee)}`);
+  if (f.payer === 'none') clauses.push('r.payer IS NULL');
+  else if (f.payer) clauses.push(`r.payer = ${param(f.payer)}`);
+  if (f.arrived?.after) clauses.push(`${ARRIVED_AT} > ${param(f.arrived.after)}`);
+  if (f.arrived?.atOrBefore) clauses.push(`${ARRIVED_AT} <= ${param(f.arrived.atOrBefore)}`);
   return { sql: clauses.length ? clauses.join(' AND ') : 'true', params };
 }
 
@@ -91,9 +106,11 @@ export interface ReplyRecordRow {
 const TASK_COLUMNS = `t.id::text AS id, t.kind, t.status, t.priority, t.due_at, t.reason, t.missing_fields,
   t.request_id::text AS request_id, t.inbound_message_id::text AS inbound_message_id,
   COALESCE(r.from_address, m.from_address) AS from_address, t.created_at, t.closed_at, t.closed_by,
-  t.claimed_by::text AS claimed_by_id, u.email AS claimed_by, t.claimed_at, r.request_encrypted`;
+  t.claimed_by::text AS claimed_by_id, u.email AS claimed_by, t.claimed_at, r.request_encrypted,
+  ${ARRIVED_AT} AS arrived_at, r.payer`;
 const TASK_FROM = `staff_task t
   LEFT JOIN vob_request r ON r.id = t.request_id
+  LEFT JOIN inbound_message rm ON rm.id = r.inbound_message_id
   LEFT JOIN inbound_message m ON m.id = t.inbound_message_id
   LEFT JOIN staff_user u ON u.id = t.claimed_by`;
 
@@ -116,6 +133,8 @@ function toTask(r: Record<string, unknown>): QueueTaskRow {
     claimedBy: (r.claimed_by as string | null) ?? null,
     claimedAt: (r.claimed_at as Date | null) ?? null,
     requestEncrypted: (r.request_encrypted as Buffer | null) ?? null,
+    arrivedAt: (r.arrived_at as Date | null) ?? null,
+    payer: (r.payer as string | null) ?? null,
   };
 }
 
@@ -177,6 +196,16 @@ export function createStaffViewRepository({ db }: { db: Queryable }) {
         [statuses],
       );
       return rows.map((r) => r.a);
+    },
+
+    /** The payers of requests with tasks in these statuses, for the queue's filter ('other' included, no payer left out). */
+    async listPayers(statuses: readonly TaskStatus[]): Promise<string[]> {
+      const { rows } = await db.query<{ p: string }>(
+        `SELECT DISTINCT r.payer AS p FROM staff_task t JOIN vob_request r ON r.id = t.request_id
+         WHERE t.status = ANY($1) AND r.payer IS NOT NULL ORDER BY 1 LIMIT 200`,
+        [statuses],
+      );
+      return rows.map((r) => r.p);
     },
 
     async findMessage(id: string): Promise<MessageRecordRow | null> {

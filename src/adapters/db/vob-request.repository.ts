@@ -91,7 +91,8 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
   return {
     /**
      * Inserts requests in one round trip, saying for each (in input order) whether its row is new
-     * (false: that message's request was already stored).
+     * (false: that message's request was already stored). The missing fields are also kept as
+     * `arrival_missing_fields` (what the center left out; never updated) for the center figures.
      */
     async insertOrFind(
       rows: readonly (RequestState & { inboundMessageId: string; requestIndex: number; fromAddress: string | null })[],
@@ -108,12 +109,13 @@ export function createVobRequestRepository({ db }: { db: Queryable }) {
           row.conflictCount,
           row.fromAddress,
           row.nextReminderAt,
+          row.missingFields,
         ]),
-        ['bigint', 'int', 'text', 'bytea', 'text', 'text[]', 'int', 'text', 'timestamptz'],
+        ['bigint', 'int', 'text', 'bytea', 'text', 'text[]', 'int', 'text', 'timestamptz', 'text[]'],
       );
       const { rows: stored } = await db.query<{ id: string; inbound_message_id: string; request_index: number; inserted: boolean }>(
         `INSERT INTO vob_request (inbound_message_id, request_index, status, request_encrypted, client_key, missing_fields,
-           conflict_count, from_address, next_reminder_at)
+           conflict_count, from_address, next_reminder_at, arrival_missing_fields)
          VALUES ${values.sql}
          ON CONFLICT (inbound_message_id, request_index) DO UPDATE SET updated_at = vob_request.updated_at
          RETURNING id::text, inbound_message_id::text, request_index, (xmax = 0) AS inserted`,

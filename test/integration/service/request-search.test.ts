@@ -1,8 +1,10 @@
 /**
  * Request search on the real lab: by name parts, date of birth or year, member ID and sender;
  * every word must match; keys follow a correction; requests stored before search keys existed
- * are indexed by the backfill; the page and the API need a session; the audit row carries the
- * number of results, never the query; only keyed hashes are stored.
+ * are indexed by the backfill; the words go in a POST body (the page's form with its CSRF token,
+ * the API), never in a URL, and GET /api/search?q= still answers for tools; the page and the API
+ * need a session; the audit row carries the number of results, never the query; only keyed
+ * hashes are stored.
  */
 import type { VobService } from '../../../src/service/vob-service';
 import { backfillSearchKeys } from '../../../src/use-cases/search-requests';
@@ -28,7 +30,7 @@ describe('request search', () => {
     );
   };
   const find = async (q: string): Promise<string[]> => {
-    const res = await biller.get(`/api/search?q=${encodeURIComponent(q)}`);
+    const res = await biller.api('POST', '/api/search', { q });
     expect(res.status).toBe(200);
     return ((await res.json()) as { requests: { id: string }[] }).requests.map((r) => r.id).sort();
   };
@@ -59,19 +61,47 @@ describe('request search', () => {
     expect(await find('')).toEqual([]);
   });
 
-  test('the page lists matches with the member ID masked; the API says the same; both need a session', async () => {
-    const page = await (await biller.get(`/search?q=${encodeURIComponent('jane doe 1990')}`)).text();
+  test('the page posts the words and lists matches with the member ID masked; nothing carries them in a URL', async () => {
+    const res = await biller.post('/search', { q: 'jane doe 1990' });
+    expect([res.status, res.headers.get('location')]).toEqual([200, null]);
+    const page = await res.text();
     expect(page).toContain(`href="/requests/${ids.jane90}"`);
     expect(page).toContain('••••••6789');
     expect(page).not.toContain('W123456789');
     expect(page).not.toContain(`/requests/${ids.jane85}"`);
-    const api = (await (await biller.get('/api/search?q=roe')).json()) as { requests: { memberIdMasked: string; clientName: string; url: string }[] };
+    expect(page).not.toMatch(/href="[^"]*(jane|doe|1990)/i);
+    // The box on the queue and results pages posts, with the CSRF token.
+    for (const p of [page, await (await biller.get('/')).text(), await (await biller.get('/search')).text()]) {
+      expect(p).toMatch(/<form method="post" action="\/search"[^>]*><input type="hidden" name="_csrf" value="[^"]+">/);
+    }
+    // Words in a URL (an old bookmark) are not searched for.
+    const bookmarked = await (await biller.get('/search?q=doe')).text();
+    expect(bookmarked).not.toContain(`href="/requests/${ids.jane90}"`);
+    expect(bookmarked).not.toMatch(/value="doe"/);
+  });
+
+  test('the API takes the words in a POST body; GET /api/search?q= still answers for existing tools', async () => {
+    const api = (await (await biller.api('POST', '/api/search', { q: 'roe' })).json()) as { requests: { memberIdMasked: string; clientName: string; url: string }[] };
     expect(api.requests).toEqual([expect.objectContaining({ clientName: 'Jane Roe', memberIdMasked: '••••••0111', url: `/requests/${ids.jane85}` })]);
+    const legacy = (await (await biller.get('/api/search?q=roe')).json()) as typeof api;
+    expect(legacy).toEqual(api);
+    const tooLong = await biller.api('POST', '/api/search', { q: 'x'.repeat(201) });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toEqual({ error: 'invalid-input', issues: [expect.objectContaining({ field: 'q' })] });
+    expect((await biller.api('POST', '/api/search', { q: 42 })).status).toBe(400);
+    expect((await biller.post('/search', { q: 'x'.repeat(201) })).status).toBe(400);
+  });
+
+  test('search needs a session (401, or /login for the empty page) and, with a session cookie, the CSRF token', async () => {
     expect((await fetch(`${service.url}/api/search?q=doe`)).status).toBe(401);
-    const anonymous = await fetch(`${service.url}/search?q=doe`, { redirect: 'manual' });
+    const json = { 'content-type': 'application/json' };
+    expect((await fetch(`${service.url}/api/search`, { method: 'POST', headers: json, body: JSON.stringify({ q: 'doe' }) })).status).toBe(401);
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    expect((await fetch(`${service.url}/search`, { method: 'POST', headers: form, body: 'q=doe', redirect: 'manual' })).status).toBe(401);
+    const anonymous = await fetch(`${service.url}/search`, { redirect: 'manual' });
     expect([anonymous.status, anonymous.headers.get('location')]).toEqual([303, '/login']);
-    // The queue page carries the search box.
-    expect(await (await biller.get('/')).text()).toContain('action="/search"');
+    expect((await biller.post('/search', { q: 'doe' }, { csrf: false })).status).toBe(403);
+    expect((await biller.api('POST', '/api/search', { q: 'doe' }, { csrf: false })).status).toBe(403);
   });
 
   test('the audit trail records that a search happened and how many it found, never the words', async () => {
