@@ -321,6 +321,8 @@ describe('staff pages in a browser', () => {
     expect(row).toContain('Group number');
     expect(row).toContain('GRP-77001');
     expect(row).toContain(biller.email);
+    // The group number's source is now the correction, with who made it.
+    expect(await page.locator('.source[data-field="insurance.groupNumber"]').textContent()).toMatch(new RegExp(`^correction · ${biller.email.replace(/[.]/g, '\\.')}, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}Z$`));
     await corrections.scrollIntoViewIfNeeded();
     await shot(page, 'correction');
   });
