@@ -71,9 +71,13 @@ function mergeOne(body: BodyRequest, cards: readonly CardReading[]): VobRequest 
     conflicts,
   };
   // A value the body lacked and the merge has came off the card; every other value is the body's.
-  const bodyInsurance = body.insurance as Record<string, string | null>;
-  const fromCard = (field: SourcedField): boolean => field.startsWith('insurance.') && bodyInsurance[field.slice('insurance.'.length)] === null;
-  const sources = sourcesFor(request, (field) => (fromCard(field) ? 'card' : 'body'));
+  const cardFills: Partial<Record<SourcedField, boolean>> = {
+    'insurance.payerName': body.insurance.payerName === null,
+    'insurance.memberId': body.insurance.memberId === null,
+    'insurance.groupNumber': body.insurance.groupNumber === null,
+    'insurance.phone': body.insurance.phone === null,
+  };
+  const sources = sourcesFor(request, (field) => (cardFills[field] ? 'card' : 'body'));
   return { ...request, missingFields: missingFields(request), sources };
 }
 
@@ -147,14 +151,10 @@ function sidesOf(cards: readonly CardReading[]): CardSide[] {
   return [...(front ? (['front'] as const) : []), ...(back ? (['back'] as const) : [])];
 }
 
-/** One set of fields from all sides: fronts first, then the more confident reading wins. */
-export function combineCardFields(cards: readonly CardReading[]): CardFields {
-  return combineCardReadings(cards).fields;
-}
-
 /**
- * The combined fields and, for each, the OCR confidence of the reading it was taken from (that
- * reading's per-field confidence, else its mean confidence).
+ * One set of fields from all sides: fronts first, then the more confident reading wins. Beside
+ * each field the OCR confidence of the reading it was taken from (that reading's per-field
+ * confidence, else its mean confidence).
  */
 export function combineCardReadings(cards: readonly CardReading[]): { fields: CardFields; fieldConfidence: CardFieldConfidence } {
   const rank = (c: CardReading) => (c.kind === 'front' || c.kind === 'both' ? 0 : 1);
