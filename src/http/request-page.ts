@@ -93,7 +93,7 @@ function sourcedFields(view: RequestView, rows: [string, SafeHtml, SourcedField]
   return fields(rows.map(([k, v, field]) => [k, html`${v} ${sourceLabel(view, field)}`]));
 }
 
-/** " (OCR 91%)" after a card field read with a known confidence. */
+/** An "OCR 91%" label after a card field read with a known confidence. */
 function ocr(confidence: number | undefined): SafeHtml | string {
   return confidence === undefined ? '' : html` <span class="source card">OCR ${confidence}%</span>`;
 }
