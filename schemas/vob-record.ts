@@ -36,6 +36,48 @@ export const cardFieldsSchema = z.object({
   phones: z.array(cardPhoneSchema),
 });
 
+/**
+ * Extra key (allowed by the contract): OCR confidence 0-100 of each card field read, from the
+ * recognised words that produced the value (their tesseract confidences, weighted by length), or
+ * the reading's mean word confidence when those words could not be located in the OCR output (a
+ * payer named from the dictionary, a value repaired from look-alike characters). `phones` is
+ * parallel to `fields.phones`. Absent on a field that was not read.
+ */
+const confidence = z.number().int().min(0).max(100);
+export const cardFieldConfidenceSchema = z.object({
+  payerName: confidence.optional(),
+  memberId: confidence.optional(),
+  groupNumber: confidence.optional(),
+  memberName: confidence.optional(),
+  rxBin: confidence.optional(),
+  rxPcn: confidence.optional(),
+  rxGroup: confidence.optional(),
+  phones: z.array(confidence).optional(),
+});
+
+/** The request fields whose origin is recorded in `sources` (the fields staff can correct). */
+export const SOURCED_FIELDS = [
+  'client.name',
+  'client.dob',
+  'client.address',
+  'insurance.payerName',
+  'insurance.memberId',
+  'insurance.groupNumber',
+  'insurance.phone',
+  'subscriber.name',
+  'subscriber.relationship',
+  'referredBy',
+] as const;
+export type SourcedField = (typeof SOURCED_FIELDS)[number];
+
+/**
+ * Where a field's value came from: the email text, the card image (OCR), a later answer from the
+ * center, or a staff correction.
+ */
+export const FIELD_SOURCES = ['body', 'card', 'answer', 'correction'] as const;
+export const fieldSourceSchema = z.enum(FIELD_SOURCES);
+export const fieldSourcesSchema = z.partialRecord(z.enum(SOURCED_FIELDS), fieldSourceSchema);
+
 export const conflictSchema = z.object({
   field: z.string(),
   body: z.string(),
@@ -93,11 +135,19 @@ export const vobRequestSchema = z.object({
     attached: z.boolean(),
     sides: z.array(cardSideSchema),
     fields: cardFieldsSchema.nullable(),
+    /** Extra key: per-field OCR confidence (cardFieldConfidenceSchema); absent when nothing was read. */
+    fieldConfidence: cardFieldConfidenceSchema.optional(),
   }),
   missingFields: z.array(requiredFieldSchema),
   conflicts: z.array(conflictSchema),
   /** Extra key: from "Level of care"/"Program" lines or words such as detox, PHP, IOP; null when unsaid. */
   levelOfCare: levelOfCareSchema.nullable().optional(),
+  /**
+   * Extra key: where each field's value came from (`body`, `card`, `answer`, `correction`),
+   * keyed by field name; a field without a value has no entry. Absent on records stored before
+   * provenance was kept.
+   */
+  sources: fieldSourcesSchema.optional(),
 });
 
 export const replyReasonSchema = z.enum([
@@ -143,6 +193,9 @@ export type CardSide = z.infer<typeof cardSideSchema>;
 export type CardPhone = z.infer<typeof cardPhoneSchema>;
 export type CardFields = z.infer<typeof cardFieldsSchema>;
 export type Conflict = z.infer<typeof conflictSchema>;
+export type CardFieldConfidence = z.infer<typeof cardFieldConfidenceSchema>;
+export type FieldSource = z.infer<typeof fieldSourceSchema>;
+export type FieldSources = z.infer<typeof fieldSourcesSchema>;
 export type VobRequest = z.infer<typeof vobRequestSchema>;
 export type ReplyReason = z.infer<typeof replyReasonSchema>;
 export type ReplyDecision = z.infer<typeof replyDecisionSchema>;

@@ -4,6 +4,7 @@
  * the answer's values update it.
  */
 import type { ReplyDecision, VobRequest } from '../../schemas/vob-record';
+import { sourcesAfterAnswer } from './field-sources';
 import { missingFields } from './merge';
 
 /** An awaiting-information request the new message might answer. */
@@ -142,11 +143,14 @@ export function matchAnswers(input: {
  */
 export function applyAnswer(open: VobRequest, answer: VobRequest): VobRequest {
   const or = <T>(newer: T | null, older: T | null): T | null => (newer !== null ? newer : older);
-  const card = answer.card.attached
+  // The card's fields and their confidences come from the same reading.
+  const newerCard = answer.card.fields !== null ? answer.card : open.card;
+  const card: VobRequest['card'] = answer.card.attached
     ? {
         attached: true,
         sides: [...new Set([...open.card.sides, ...answer.card.sides])].sort() as VobRequest['card']['sides'],
-        fields: answer.card.fields ?? open.card.fields,
+        fields: newerCard.fields,
+        ...(newerCard.fieldConfidence ? { fieldConfidence: newerCard.fieldConfidence } : {}),
       }
     : open.card;
   const restated = new Set(answer.conflicts.map((c) => c.field));
@@ -171,7 +175,8 @@ export function applyAnswer(open: VobRequest, answer: VobRequest): VobRequest {
     conflicts: [...open.conflicts.filter((c) => !restated.has(c.field)), ...answer.conflicts],
     levelOfCare: or(answer.levelOfCare ?? null, open.levelOfCare ?? null),
   };
-  return { ...merged, missingFields: missingFields(merged) };
+  const sources = sourcesAfterAnswer(open, answer, merged);
+  return { ...merged, missingFields: missingFields(merged), ...(sources ? { sources } : {}) };
 }
 
 const NEVER_ANSWERED: ReadonlySet<ReplyDecision['reason']> = new Set(['auto-submitted', 'bulk-or-list', 'sender-not-allowed']);

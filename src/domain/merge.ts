@@ -4,17 +4,20 @@
  */
 import {
   REQUIRED_FIELDS,
+  type CardFieldConfidence,
   type CardFields,
   type CardPhone,
   type CardSide,
   type Conflict,
   type RequiredField,
+  type SourcedField,
   type VobRequest,
 } from '../../schemas/vob-record';
 import type { BodyExtraction, BodyRequest } from './body/body-request';
 import { pickVerificationPhone } from './card/card-phones';
 import type { CardReading } from './card/card-reading';
 import { samePayer } from './card/payers';
+import { sourcesFor } from './field-sources';
 
 const EMPTY_BODY_REQUEST: BodyRequest = {
   client: { name: null, dob: null, address: null },
@@ -43,7 +46,8 @@ export function mergeRequests(body: BodyExtraction, readings: readonly CardReadi
 }
 
 function mergeOne(body: BodyRequest, cards: readonly CardReading[]): VobRequest {
-  const fields = cards.length > 0 ? combineCardFields(cards) : null;
+  const combined = cards.length > 0 ? combineCardReadings(cards) : null;
+  const fields = combined?.fields ?? null;
   const conflicts: Conflict[] = [];
   const cardPhone = fields ? pickVerificationPhone(fields.phones) : null;
 
@@ -56,15 +60,25 @@ function mergeOne(body: BodyRequest, cards: readonly CardReading[]): VobRequest 
   const relationship = body.subscriber.relationship;
   const subscriberName = body.subscriber.name ?? (relationship === 'self' ? body.client.name : null);
 
+  const card: VobRequest['card'] = { attached: cards.length > 0, sides: sidesOf(cards), fields };
+  if (combined) card.fieldConfidence = combined.fieldConfidence;
   const request: Omit<VobRequest, 'missingFields'> = {
     client: { ...body.client },
     insurance: { payerName, memberId, groupNumber, phone },
     subscriber: { name: subscriberName, relationship },
     referredBy: body.referredBy,
-    card: { attached: cards.length > 0, sides: sidesOf(cards), fields },
+    card,
     conflicts,
   };
-  return { ...request, missingFields: missingFields(request) };
+  // A value the body lacked and the merge has came off the card; every other value is the body's.
+  const cardFills: Partial<Record<SourcedField, boolean>> = {
+    'insurance.payerName': body.insurance.payerName === null,
+    'insurance.memberId': body.insurance.memberId === null,
+    'insurance.groupNumber': body.insurance.groupNumber === null,
+    'insurance.phone': body.insurance.phone === null,
+  };
+  const sources = sourcesFor(request, (field) => (cardFills[field] ? 'card' : 'body'));
+  return { ...request, missingFields: missingFields(request), sources };
 }
 
 export function missingFields(request: Omit<VobRequest, 'missingFields'>): RequiredField[] {
@@ -137,19 +151,31 @@ function sidesOf(cards: readonly CardReading[]): CardSide[] {
   return [...(front ? (['front'] as const) : []), ...(back ? (['back'] as const) : [])];
 }
 
-/** One set of fields from all sides: fronts first, then the more confident reading wins. */
-export function combineCardFields(cards: readonly CardReading[]): CardFields {
+/**
+ * One set of fields from all sides: fronts first, then the more confident reading wins. Beside
+ * each field the OCR confidence of the reading it was taken from (that reading's per-field
+ * confidence, else its mean confidence).
+ */
+export function combineCardReadings(cards: readonly CardReading[]): { fields: CardFields; fieldConfidence: CardFieldConfidence } {
   const rank = (c: CardReading) => (c.kind === 'front' || c.kind === 'both' ? 0 : 1);
   const ordered = [...cards].sort((a, b) => rank(a) - rank(b) || b.confidence - a.confidence);
-  const first = <K extends Exclude<keyof CardFields, 'phones'>>(key: K): CardFields[K] =>
-    ordered.map((c) => c.fields[key]).find((v) => v !== null) ?? null;
+  const fieldConfidence: CardFieldConfidence = {};
+  const first = <K extends Exclude<keyof CardFields, 'phones'>>(key: K): CardFields[K] => {
+    const from = ordered.find((c) => c.fields[key] !== null);
+    if (!from) return null;
+    fieldConfidence[key] = percent(from.fieldConfidence?.[key] ?? from.confidence);
+    return from.fields[key];
+  };
   const phones: CardPhone[] = [];
+  const phoneConfidence: number[] = [];
   for (const card of ordered) {
-    for (const phone of card.fields.phones) {
-      if (!phones.some((p) => p.number === phone.number && p.label === phone.label)) phones.push(phone);
-    }
+    card.fields.phones.forEach((phone, i) => {
+      if (phones.some((p) => p.number === phone.number && p.label === phone.label)) return;
+      phones.push(phone);
+      phoneConfidence.push(percent(card.fieldConfidence?.phones?.[i] ?? card.confidence));
+    });
   }
-  return {
+  const fields: CardFields = {
     payerName: first('payerName'),
     memberId: first('memberId'),
     groupNumber: first('groupNumber'),
@@ -159,6 +185,12 @@ export function combineCardFields(cards: readonly CardReading[]): CardFields {
     rxGroup: first('rxGroup'),
     phones,
   };
+  if (phones.length > 0) fieldConfidence.phones = phoneConfidence;
+  return { fields, fieldConfidence };
+}
+
+function percent(n: number): number {
+  return Math.min(100, Math.max(0, Math.round(n)));
 }
 
 /**

@@ -3,21 +3,12 @@
  * value checked and normalised as the extractor would store it, and the request after it (the
  * missing list recomputed; a body-vs-card conflict on that field resolved by the decision).
  */
-import type { Address, VobRequest } from '../../schemas/vob-record';
+import { SOURCED_FIELDS, type Address, type VobRequest } from '../../schemas/vob-record';
+import { sourcesAfterCorrection } from './field-sources';
 import { missingFields } from './merge';
 
-export const CORRECTABLE_FIELDS = [
-  'client.name',
-  'client.dob',
-  'client.address',
-  'insurance.payerName',
-  'insurance.memberId',
-  'insurance.groupNumber',
-  'insurance.phone',
-  'subscriber.name',
-  'subscriber.relationship',
-  'referredBy',
-] as const;
+/** Every field whose origin the record keeps can be corrected. */
+export const CORRECTABLE_FIELDS = SOURCED_FIELDS;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 const RELATIONSHIPS = ['self', 'spouse', 'child', 'other'] as const;
@@ -83,7 +74,7 @@ export function fieldValue(request: VobRequest, field: CorrectableField): string
   return ((request as unknown as Record<string, Record<string, string | null>>)[group]?.[key] as string | null) ?? null;
 }
 
-/** The request with `field` set to `value`: missing fields recomputed, a conflict on that field gone. */
+/** The request with `field` set to `value`: missing fields recomputed, a conflict on that field gone, its source the correction. */
 export function applyCorrection(request: VobRequest, field: CorrectableField, value: string | null): VobRequest {
   const [group, key] = field.split('.') as [string, string | undefined];
   const next = structuredClone(request) as unknown as Record<string, unknown>;
@@ -92,6 +83,7 @@ export function applyCorrection(request: VobRequest, field: CorrectableField, va
   else next[group] = value;
   const corrected = next as unknown as VobRequest;
   const conflicts = corrected.conflicts.filter((c) => c.field !== field);
-  const { missingFields: _old, ...rest } = { ...corrected, conflicts };
+  const sources = sourcesAfterCorrection(corrected.sources, field, value);
+  const { missingFields: _old, ...rest } = { ...corrected, conflicts, sources };
   return { ...rest, missingFields: missingFields(rest) };
 }

@@ -3,7 +3,7 @@
  * center is asked), where body and card disagree, what OCR read off the card and the card images,
  * the mail thread and the tasks. Pure rendering; every value escaped by `html`.
  */
-import type { Address, VobRequest } from '../../schemas/vob-record';
+import type { Address, CardFieldConfidence, FieldSource, SourcedField, VobRequest } from '../../schemas/vob-record';
 import { askedAs, type RequestView, type ThreadRole } from '../use-cases/staff-views';
 import { RELATED_INTENT_LABELS, type RelatedIntent } from '../domain/related-mail';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../domain/request-correction';
@@ -52,6 +52,60 @@ function fields(rows: [string, SafeHtml][]): SafeHtml {
   return html`<dl class="fields">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
+const SOURCE_TITLE: Record<FieldSource, string> = {
+  body: 'From the text of the email',
+  card: 'Read off the insurance card image by OCR',
+  answer: 'From a later answer from the center',
+  correction: 'Corrected by staff',
+};
+
+/** The card field each card-filled request field is read from. */
+const CARD_FIELD: Partial<Record<SourcedField, Exclude<keyof CardFieldConfidence, 'phones'>>> = {
+  'insurance.payerName': 'payerName',
+  'insurance.memberId': 'memberId',
+  'insurance.groupNumber': 'groupNumber',
+};
+
+/** The OCR confidence of a card-filled field; the phone by its place among the card's phones. */
+function cardConfidence(r: VobRequest, field: SourcedField): number | null {
+  const c = r.card.fieldConfidence;
+  if (!c) return null;
+  if (field === 'insurance.phone') {
+    const i = r.card.fields?.phones.findIndex((p) => p.number === r.insurance.phone) ?? -1;
+    return c.phones?.[i] ?? null;
+  }
+  const key = CARD_FIELD[field];
+  return key ? (c[key] ?? null) : null;
+}
+
+/**
+ * Where a field's value came from: body, card (with the OCR confidence), answer, or correction
+ * (with who and when). "—" where the record does not say (stored before sources were kept, or no value).
+ */
+function sourceLabel(view: RequestView, field: SourcedField): SafeHtml {
+  const source = view.request.sources?.[field];
+  if (!source) return html`<span class="source unknown" data-field="${field}" title="Where this value came from is not recorded">—</span>`;
+  let detail: SafeHtml | string = '';
+  if (source === 'card') {
+    const c = cardConfidence(view.request, field);
+    detail = c === null ? '' : html` · OCR ${c}%`;
+  } else if (source === 'correction') {
+    const last = view.corrections.filter((c) => c.field === field).at(-1);
+    detail = last ? html` · ${last.by ?? 'unknown'}, ${when(last.at)}` : '';
+  }
+  return html`<span class="source ${source}" data-field="${field}" title="${SOURCE_TITLE[source]}">${source}${detail}</span>`;
+}
+
+/** Field rows whose values carry their source after them. */
+function sourcedFields(view: RequestView, rows: [string, SafeHtml, SourcedField][]): SafeHtml {
+  return fields(rows.map(([k, v, field]) => [k, html`${v} ${sourceLabel(view, field)}`]));
+}
+
+/** An "OCR 91%" label after a card field read with a known confidence. */
+function ocr(confidence: number | undefined): SafeHtml | string {
+  return confidence === undefined ? '' : html` <span class="source card">OCR ${confidence}%</span>`;
+}
+
 function conflictValue(field: string, v: string): string {
   return field === 'insurance.phone' ? (phone(v) ?? v) : v;
 }
@@ -65,21 +119,23 @@ function cardSection(r: VobRequest): SafeHtml {
     ['Recognised sides', value(sides, 'none recognised')],
   ];
   if (!f) return html`<section class="box"><h2>Insurance card (read by OCR)</h2>${fields(head)}<p class="none">Nothing was read off a card.</p></section>`;
+  const c = card.fieldConfidence ?? {};
   const phones = f.phones.length
-    ? html`<table><thead><tr><th>Label on the card</th><th>Number</th></tr></thead><tbody>${f.phones.map(
-        (p) => html`<tr><td>${p.label}</td><td class="num">${phone(p.number)}</td></tr>`,
+    ? html`<table><thead><tr><th>Label on the card</th><th>Number</th><th>OCR confidence</th></tr></thead><tbody>${f.phones.map(
+        (p, i) => html`<tr><td>${p.label}</td><td class="num">${phone(p.number)}</td><td class="num">${c.phones?.[i] === undefined ? '—' : `${c.phones[i]}%`}</td></tr>`,
       )}</tbody></table>`
     : html`<span class="none">none read</span>`;
+  const read = (v: string | null, confidence: number | undefined) => html`${value(v, 'not read')}${v === null ? '' : ocr(confidence)}`;
   return html`<section class="box"><h2>Insurance card (read by OCR)</h2>
 ${fields([
   ...head,
-  ['Payer', value(f.payerName, 'not read')],
-  ['Member ID', value(f.memberId, 'not read')],
-  ['Group', value(f.groupNumber, 'not read')],
-  ['Member name', value(f.memberName, 'not read')],
-  ['Rx BIN', value(f.rxBin, 'not read')],
-  ['Rx PCN', value(f.rxPcn, 'not read')],
-  ['Rx Group', value(f.rxGroup, 'not read')],
+  ['Payer', read(f.payerName, c.payerName)],
+  ['Member ID', read(f.memberId, c.memberId)],
+  ['Group', read(f.groupNumber, c.groupNumber)],
+  ['Member name', read(f.memberName, c.memberName)],
+  ['Rx BIN', read(f.rxBin, c.rxBin)],
+  ['Rx PCN', read(f.rxPcn, c.rxPcn)],
+  ['Rx Group', read(f.rxGroup, c.rxGroup)],
 ])}
 <h2>Phones on the card</h2>${phones}
 </section>`;
@@ -159,26 +215,27 @@ export function renderRequestPage(view: RequestView, now: Date, viewer: Viewer, 
     view.reminderCount > 0 ? html` · ${view.reminderCount} reminder(s) sent` : ''
   }${view.nextReminderAt ? html` · next reminder ${when(view.nextReminderAt)}` : ''}</p>
 <div class="grid">
-<section class="box"><h2>Client</h2>${fields([
-    ['Name', value(r.client.name)],
-    ['Date of birth', value(r.client.dob)],
-    ['Address', address(r.client.address)],
+<section class="box"><h2>Client</h2>${sourcedFields(view, [
+    ['Name', value(r.client.name), 'client.name'],
+    ['Date of birth', value(r.client.dob), 'client.dob'],
+    ['Address', address(r.client.address), 'client.address'],
   ])}</section>
-<section class="box"><h2>Subscriber</h2>${fields([
-    ['Name', value(r.subscriber.name)],
-    ['Client is', value(r.subscriber.relationship ? (RELATIONSHIP[r.subscriber.relationship] ?? r.subscriber.relationship) : null)],
-    ['Referred by', value(r.referredBy)],
+<section class="box"><h2>Subscriber</h2>${sourcedFields(view, [
+    ['Name', value(r.subscriber.name), 'subscriber.name'],
+    ['Client is', value(r.subscriber.relationship ? (RELATIONSHIP[r.subscriber.relationship] ?? r.subscriber.relationship) : null), 'subscriber.relationship'],
+    ['Referred by', value(r.referredBy), 'referredBy'],
   ])}</section>
 ${missing}
 </div>
 ${conflicts}
 <div class="grid card-row">
-<section class="box"><h2>Insurance</h2>${fields([
-    ['Payer', value(r.insurance.payerName)],
-    ['Member ID', value(r.insurance.memberId)],
-    ['Group', value(r.insurance.groupNumber, 'none')],
-    ['Phone', value(phone(r.insurance.phone))],
-  ])}</section>
+<section class="box"><h2>Insurance</h2>${sourcedFields(view, [
+    ['Payer', value(r.insurance.payerName), 'insurance.payerName'],
+    ['Member ID', value(r.insurance.memberId), 'insurance.memberId'],
+    ['Group', value(r.insurance.groupNumber, 'none'), 'insurance.groupNumber'],
+    ['Phone', value(phone(r.insurance.phone)), 'insurance.phone'],
+  ])}
+<p class="sub">Beside each value, where it came from: <strong>body</strong> (the email), <strong>card</strong> (read off the card by OCR, with its confidence), <strong>answer</strong> (a later reply from the center) or <strong>correction</strong> (staff); — where not recorded.</p></section>
 ${cardSection(r)}
 <section class="box" id="card-images"><h2>Card images and scans</h2>
 <p class="sub">Every image and PDF attached to the request and its answers (not only those recognised as card sides). Click an image to enlarge it.</p>

@@ -133,6 +133,11 @@ h2{font-size:1.08em;margin:0 0 .5em;color:#20324a}
 a{color:var(--accent)}
 .sub{color:var(--muted);margin:0 0 1em}
 .none{color:var(--muted);font-style:italic}
+.source{display:inline-block;margin-left:.4em;padding:0 .45em;border-radius:.7em;font-size:.75em;font-weight:600;background:#eef2f6;color:#344054;white-space:nowrap;vertical-align:middle}
+.source.card{background:#eaf2ff;color:#1b4fa0}
+.source.answer{background:#fff6d6;color:var(--pause)}
+.source.correction{background:#f4ebff;color:#5925a6}
+.source.unknown{background:none;color:var(--muted)}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1em;margin-bottom:1em}
 section.box{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.9em 1.1em;margin-bottom:1em}
 .grid section.box{margin-bottom:0}

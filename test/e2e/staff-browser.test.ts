@@ -2,7 +2,9 @@
  * The staff pages in a real browser (Debian's headless Chromium driven by playwright-core, no
  * downloaded browser) against the service started in-process on a test database: sign in through
  * the form, the queue, "Next task" claims the most urgent task, a request page with its card
- * images (enlarged without script, the full image), the search box, correcting a field, logging out, the generic answer after
+ * images (enlarged without script, the full image), where each field came from (body, card with
+ * its OCR confidence, answer, correction), the search box, correcting a field, a verification of
+ * two levels of care through to the CSV export, logging out, the generic answer after
  * repeated failed sign-ins, and the idle timeout sending the browser back to /login.
  * Screenshots go to .lab/screenshots/ (gitignored); docs/images/ holds the few the staff guide uses.
  * Every step waits for a selector or a URL with generous time-outs; nothing asserts wall time.
@@ -21,6 +23,7 @@ import {
   requestMail,
   signIn,
   startTestService,
+  storeCompleteRequest,
   testConfig,
   waitFor,
   TEST_PASSWORD,
@@ -45,7 +48,7 @@ function launchChromium(): Promise<Browser> {
 }
 
 /** The screenshots docs/staff-guide.md shows: copied there, as small palette PNGs, with UPDATE_GUIDE_IMAGES=1. */
-const GUIDE_IMAGES = ['login', 'queue', 'request', 'card', 'card-zoom', 'correction', 'search', 'admin-users', 'admin-audit', 'admin-figures'];
+const GUIDE_IMAGES = ['login', 'queue', 'request', 'request-sources', 'card', 'card-zoom', 'correction', 'verified', 'search', 'admin-users', 'admin-audit', 'admin-figures'];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
@@ -59,6 +62,18 @@ async function copyGuideImages(): Promise<void> {
     const from = path.join(SHOTS, `${name}.png`);
     if (existsSync(from)) await sharp(from).resize({ width: name === 'card-zoom' ? 720 : 960, withoutEnlargement: true }).png({ palette: true, colours: 64, compressionLevel: 9 }).toFile(path.join(dir, `staff-${name}.png`));
   }
+}
+
+/** One CSV record (RFC 4180: quoted cells, doubled quotes) into its cells. */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) && m[0] !== '') {
+    cells.push(m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!);
+    if (m[2] === '') break;
+  }
+  return cells;
 }
 
 async function logIn(page: Page, base: string, email: string, password = TEST_PASSWORD): Promise<void> {
@@ -76,6 +91,7 @@ describe('staff pages in a browser', () => {
   let page: Page;
   let biller: { id: string; email: string };
   let cardRequestId: string;
+  let cardFilledRequestId: string;
   let uid = 0;
 
   const ingest = (raw: Buffer) => service.ingest({ mailbox: 'INBOX', uidValidity: 1, uid: ++uid, raw });
@@ -103,6 +119,9 @@ describe('staff pages in a browser', () => {
       .replace('<card-conflict@lakeside-recovery.test>', `<card-${randomTag()}@x.test>`)
       .replace('intake@lakeside-recovery.test', newCenter());
     cardRequestId = await requestOf((await ingest(Buffer.from(raw, 'latin1'))).id);
+    // A message lacking the member ID, group and phone, which the card fills.
+    const filled = readFileSync(path.join(FIXTURES, 'card-fills-missing.eml'), 'latin1').replace(/^Message-ID: .*$/m, `Message-ID: <card-fills-${randomTag()}@x.test>`).replace(/^From: .*$/m, `From: ${newCenter()}`);
+    cardFilledRequestId = await requestOf((await ingest(Buffer.from(filled, 'latin1'))).id);
   });
 
   beforeEach(async () => {
@@ -187,6 +206,88 @@ describe('staff pages in a browser', () => {
     expect(response.headers()['content-type']).toBe('image/jpeg');
   });
 
+  test('a request page labels each field with where it came from: body, or card with its OCR confidence', async () => {
+    await logIn(page, service.url!, biller.email);
+    await page.waitForURL(`${service.url}/`);
+    await page.goto(`${service.url}/requests/${cardFilledRequestId}`);
+    await page.getByRole('heading', { name: new RegExp(`^Request ${cardFilledRequestId}`) }).waitFor();
+    const source = (field: string) => page.locator(`.source[data-field="${field}"]`).textContent();
+    expect(await source('client.name')).toBe('body');
+    expect(await source('referredBy')).toBe('body');
+    // The message gave no member ID or phone: the card's, with how sure OCR was of each.
+    expect(await source('insurance.memberId')).toMatch(/^card · OCR \d{1,3}%$/);
+    expect(await source('insurance.phone')).toMatch(/^card · OCR \d{1,3}%$/);
+    // The card's own fields list their confidence too.
+    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Insurance card (read by OCR)' }) }).textContent()).toMatch(/OCR \d{1,3}%/);
+    // The client and insurance with their sources at the top of the picture.
+    await page.getByRole('heading', { name: 'Client', exact: true }).evaluate((h) => (h as unknown as { scrollIntoView(): void }).scrollIntoView());
+    await shot(page, 'request-sources');
+  });
+
+  test('a biller verifies two levels of care: the request becomes verified, its task closes, the CSV row holds both levels', async () => {
+    const requestId = await storeCompleteRequest(service, 'Priya N Sample');
+    await logIn(page, service.url!, biller.email);
+    await page.waitForURL(`${service.url}/`);
+    await page.goto(`${service.url}/requests/${requestId}`);
+    await page.getByRole('heading', { name: new RegExp(`^Request ${requestId}`) }).waitFor();
+    const tasks = page.locator('section', { has: page.getByRole('heading', { name: 'Tasks' }) });
+    const verifyTask = tasks.locator('tr', { hasText: 'Verify benefits' });
+    // Take the task (unless an earlier "Next task" already gave it to this biller).
+    const claim = verifyTask.getByRole('button', { name: 'Claim' });
+    if (await claim.count()) {
+      await claim.click();
+      await page.waitForURL(`${service.url}/requests/${requestId}`);
+    }
+    expect(await verifyTask.locator('.badge.claimed').textContent()).toBe('you');
+
+    const form = page.locator(`form[action="/requests/${requestId}/verifications"]`);
+    await form.locator('input[name="call.representative"]').fill('Dana at the payer');
+    await form.locator('input[name="call.referenceNumber"]').fill('REF-555-0142');
+    await form.locator('select[name="planType"]').selectOption('ppo');
+    const level = async (l: string, v: { covered: string; copay: string; coins: string; auth: string; authNumber?: string }) => {
+      await form.locator(`select[name="levels.${l}.covered"]`).selectOption(v.covered);
+      await form.locator(`input[name="levels.${l}.copay"]`).fill(v.copay);
+      await form.locator(`input[name="levels.${l}.coinsurancePercent"]`).fill(v.coins);
+      await form.locator(`select[name="levels.${l}.authRequired"]`).selectOption(v.auth);
+      if (v.authNumber) await form.locator(`input[name="levels.${l}.authNumber"]`).fill(v.authNumber);
+    };
+    await level('residential', { covered: 'yes', copay: '250', coins: '20', auth: 'yes', authNumber: 'AUTH-RES-555' });
+    await level('iop', { covered: 'yes', copay: '40', coins: '10', auth: 'no' });
+    await form.getByRole('button', { name: 'Complete the verification' }).click();
+    await page.waitForURL(`${service.url}/requests/${requestId}`);
+
+    // Verified, the verify-benefits task closed by the biller, the worksheet in the history.
+    expect(await page.locator('h1 .badge').textContent()).toBe('Verified');
+    await page.locator('h1 .badge.verified').waitFor();
+    expect(await verifyTask.locator('.badge').first().textContent()).toBe('closed');
+    expect(await verifyTask.textContent()).toContain(biller.email);
+    const history = page.locator('details', { has: page.locator('summary', { hasText: /^Verification \d+ · completed/ }) });
+    expect(await history.count()).toBe(1);
+    await history.locator('summary').click();
+    const levels = history.locator('table', { has: page.getByRole('columnheader', { name: 'Level' }) }).locator('tbody tr');
+    expect(await levels.allTextContents()).toEqual([expect.stringMatching(/^Residential\s*yes\s*\$250\s*20%/), expect.stringMatching(/^IOP\s*yes\s*\$40\s*10%/)]);
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Verification of benefits' }) }).screenshot({ path: path.join(SHOTS, 'verified.png') });
+
+    // The export from the queue: the request's row holds both levels' benefits.
+    await page.goto(`${service.url}/`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download verified requests (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^verified-requests-.*\.csv$/);
+    const lines = readFileSync((await download.path())!, 'utf8').split('\r\n').filter((l) => l.length > 0);
+    const header = csvCells(lines[0]!);
+    const row = lines.map(csvCells).find((cells) => cells[header.indexOf('request_id')] === requestId);
+    expect(row).toBeDefined();
+    const cell = (name: string) => {
+      expect(header).toContain(name);
+      return row![header.indexOf(name)];
+    };
+    expect(cell('client_name')).toBe('Priya N Sample');
+    expect(cell('call_reference')).toBe('REF-555-0142');
+    expect([cell('residential_covered'), cell('residential_copay'), cell('residential_coinsurance_pct'), cell('residential_auth_required'), cell('residential_auth_number')]).toEqual(['yes', '250', '20', 'yes', 'AUTH-RES-555']);
+    expect([cell('iop_covered'), cell('iop_copay'), cell('iop_coinsurance_pct'), cell('iop_auth_required')]).toEqual(['yes', '40', '10', 'no']);
+    // A level not verified stays empty.
+    expect(cell('detox_covered')).toBe('');
+  });
+
   test('the search box finds a request by name and birth year, member IDs masked, the words never in the URL', async () => {
     await logIn(page, service.url!, biller.email);
     await page.waitForURL(`${service.url}/`);
@@ -221,6 +322,8 @@ describe('staff pages in a browser', () => {
     expect(row).toContain('Group number');
     expect(row).toContain('GRP-77001');
     expect(row).toContain(biller.email);
+    // The group number's source is now the correction, with who made it.
+    expect(await page.locator('.source[data-field="insurance.groupNumber"]').textContent()).toMatch(new RegExp(`^correction · ${biller.email.replace(/[.]/g, '\\.')}, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}Z$`));
     await corrections.scrollIntoViewIfNeeded();
     await shot(page, 'correction');
   });

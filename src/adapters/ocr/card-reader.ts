@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import type { CardReading } from '../../domain/card/card-reading';
 import type { MessageAttachment } from '../../domain/mime/parsed-message';
 import { cardFieldCount, lacksKeyField, readCardText } from '../../domain/card/read-card-text';
+import { fieldConfidence } from '../../domain/card/field-confidence';
 import { CardReadError } from './card-read-error';
 import { evenLight, type GreyImage, textAxisRatio } from './even-light';
 import { findCards, type CardRegion } from './find-card';
@@ -306,7 +307,9 @@ export function createCardReader(options: CardReaderOptions = {}): CardReader {
     const text = results.map((o) => layoutText(o.words)).join('\n\n');
     const { kind, fields } = readCardText(text);
     const confidence = results.reduce((s, o) => s + o.confidence, 0) / results.length;
-    return { filename, kind, fields, text, confidence: Math.round(confidence) };
+    // Each field's confidence from the recognised line that holds it (lines of each result apart).
+    const words = results.flatMap((o, n) => o.words.map((w) => ({ text: w.text, confidence: w.confidence, line: `${n}:${w.lineKey}` })));
+    return { filename, kind, fields, text, confidence: Math.round(confidence), fieldConfidence: fieldConfidence(fields, words, confidence) };
   }
 
   return {

@@ -1,4 +1,4 @@
-import type { CardFields } from '../../../schemas/vob-record';
+import type { CardFieldConfidence, CardFields } from '../../../schemas/vob-record';
 
 /** What one attachment was recognised as. */
 export type AttachmentKind = 'front' | 'back' | 'both' | 'not-a-card';
@@ -13,4 +13,9 @@ export interface CardReading {
   text: string;
   /** OCR mean confidence 0-100. */
   confidence: number;
+  /**
+   * Per field, the confidence 0-100 of the recognised words that produced its value (see
+   * field-confidence.ts); a field missing here falls back to `confidence`.
+   */
+  fieldConfidence?: CardFieldConfidence;
 }

@@ -4,6 +4,7 @@
  * real workers extract, store, reply over SMTP and open tasks.
  */
 import IORedis from 'ioredis';
+import type { VobRequest } from '../../../schemas/vob-record';
 import type { VobService } from '../../../src/service/vob-service';
 import { createTestDatabase, INCOMPLETE_BODY, newCenter, newSignedIn, randomTag, readMailbox, requestMail, startTestService, testConfig, waitFor } from './lab';
 
@@ -149,6 +150,10 @@ test('an answer in the same thread completes the open request and closes the awa
   expect(await settled(answer.id)).toBe('extracted');
   const [updated] = await q<{ status: string; missing_fields: string[] }>('SELECT status, missing_fields FROM vob_request WHERE id = $1', [request!.id]);
   expect(updated).toEqual({ status: 'ready', missing_fields: ['card'] });
+  // Where each value came from, stored with the record: the address from the answer; the name,
+  // restated unchanged, still from the first message.
+  const [stored] = await q<{ request_encrypted: Buffer }>('SELECT request_encrypted FROM vob_request WHERE id = $1', [request!.id]);
+  expect(service.cipher.decryptJson<VobRequest>(stored!.request_encrypted).sources).toMatchObject({ 'client.name': 'body', 'client.address': 'answer', 'insurance.memberId': 'body' });
   expect(await q('SELECT 1 FROM vob_request WHERE inbound_message_id = $1', [answer.id])).toHaveLength(0);
   expect(await q('SELECT 1 FROM request_answer WHERE request_id = $1 AND inbound_message_id = $2', [request!.id, answer.id])).toHaveLength(1);
   const tasks = await q<{ kind: string; status: string }>('SELECT kind, status FROM staff_task WHERE request_id = $1 ORDER BY kind', [request!.id]);
