@@ -115,11 +115,13 @@ export function readCardPhones(text: string): CardPhone[] {
 }
 
 /**
- * The phone a biller calls to verify benefits: the provider line, else the behavioral-health
- * line (the contract fills `insurance.phone` only from these); null when the card has neither.
+ * The phone a biller calls to verify benefits: the behavioral-health line (where a plan carves
+ * out mental health and substance use, only that line knows those benefits; this service's
+ * centers are behavioral health), else the provider line (the contract fills `insurance.phone`
+ * only from these); null when the card has neither.
  */
 export function pickVerificationPhone(phones: CardPhone[]): string | null {
-  for (const wanted of ['Provider Services', 'Behavioral Health']) {
+  for (const wanted of ['Behavioral Health', 'Provider Services']) {
     const hit = phones.find((p) => p.label === wanted);
     if (hit) return hit.number;
   }

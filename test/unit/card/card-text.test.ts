@@ -206,9 +206,10 @@ describe('card phones', () => {
     expect(readCardPhones('1-800-464-4000 Member Services')).toEqual([{ label: 'Member Services', number: '+18004644000' }]);
   });
 
-  it('picks the provider line, then behavioral health, else none', () => {
+  it('picks the behavioral health line, then the provider line, else none', () => {
     expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }, { label: 'Behavioral Health', number: '+18003334444' }])).toBe('+18003334444');
-    expect(pickVerificationPhone([{ label: 'Behavioral Health', number: '+18003334444' }, { label: 'Provider Services', number: '+18005556666' }])).toBe('+18005556666');
+    expect(pickVerificationPhone([{ label: 'Behavioral Health', number: '+18003334444' }, { label: 'Provider Services', number: '+18005556666' }])).toBe('+18003334444');
+    expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }, { label: 'Provider Services', number: '+18005556666' }])).toBe('+18005556666');
     expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }])).toBeNull();
   });
 });
