@@ -184,6 +184,11 @@ export const vobDocumentSchema = z.object({
   requests: z.array(vobRequestSchema),
   reply: replyDecisionSchema,
   attachmentErrors: z.array(attachmentErrorSchema),
+  /**
+   * Extra key (allowed by the contract): the no-reply address that relayed the message (a web
+   * form, a ticket tool) when `from` is the person it names in Reply-To. Absent otherwise.
+   */
+  relayedBy: z.string().optional(),
 });
 
 export type Address = z.infer<typeof addressSchema>;

@@ -73,10 +73,12 @@ async function parseChecked(buffer: Buffer, limits: MimeLimits, depth: number): 
   }
   const ownText = bodyText(mail);
   const from = firstAddress(mail.from);
+  const replyTo = firstAddress(mail.replyTo);
   return {
     messageId: mail.messageId ?? null,
     from: from?.address ?? null,
     fromName: from?.name || null,
+    replyTo: replyTo ? { address: replyTo.address, name: replyTo.name || null } : null,
     subject: mail.subject ? mail.subject.replace(/\s+/g, ' ').trim() : null,
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
     inReplyTo: mail.inReplyTo ?? null,

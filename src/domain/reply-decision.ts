@@ -59,6 +59,19 @@ export function isAutomatedMessage(input: Pick<ReplyDecisionInput, 'from' | 'con
 }
 
 /**
+ * A person's message relayed by a machine: a web form or ticket tool sends from a no-reply
+ * address and names the person in Reply-To (RFC 5322: replies go there). That person is the
+ * sender: the one answered, checked against the allowlist and matched with later answers.
+ * Null when the message is not relayed so.
+ */
+export function relayedSender(message: { from: string | null; replyTo?: { address: string; name: string | null } | null }): { address: string; name: string | null } | null {
+  const replyTo = message.replyTo;
+  if (!message.from || !replyTo || !NO_REPLY_SENDER.test(message.from)) return null;
+  if (NO_REPLY_SENDER.test(replyTo.address) || REPLYING_SENDER.test(replyTo.address)) return null;
+  return { address: replyTo.address.toLowerCase(), name: replyTo.name };
+}
+
+/**
  * A meeting invitation (an iCalendar part, RFC 5545/6047): scheduling mail, never a request,
  * however much its agenda talks about VOBs.
  */

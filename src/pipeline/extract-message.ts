@@ -12,7 +12,7 @@ import { mergeRequests } from '../domain/merge';
 import type { MessageAttachment, ParsedMessage } from '../domain/mime/parsed-message';
 import { mentionedNameTokens, type MessageRelation } from '../domain/related-mail';
 import { replyDoubts } from '../domain/reply-certainty';
-import { decideReply, isAutomaticAnswer, isCalendarInvitation, type ReplyPolicy } from '../domain/reply-decision';
+import { decideReply, isAutomaticAnswer, isCalendarInvitation, relayedSender, type ReplyPolicy } from '../domain/reply-decision';
 
 /** The card-reading port: one reading per image or PDF page; throws an error with a `code`. */
 export interface CardReaderPort {
@@ -38,7 +38,10 @@ export interface ExtractionResult {
 const NO_BODY: BodyExtraction = { requests: [], mentionsVerification: false };
 
 export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps): Promise<ExtractionResult> {
-  const message = await parseMessage(raw, deps.mimeLimits ?? DEFAULT_MIME_LIMITS);
+  const parsed = await parseMessage(raw, deps.mimeLimits ?? DEFAULT_MIME_LIMITS);
+  // A form or ticket relay's no-reply From stands aside for the person in Reply-To.
+  const relayed = relayedSender(parsed);
+  const message = relayed ? { ...parsed, from: relayed.address, fromName: relayed.name } : parsed;
   // Bounces and auto-replies are never requests: they often quote our own reply's labels. A
   // CRM's notification from a no-reply sender is read (and, in decideReply, never answered).
   const notRequest = isAutomaticAnswer(message) || isCalendarInvitation(message);
@@ -66,6 +69,7 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
     requests,
     reply,
     attachmentErrors: errors,
+    ...(relayed ? { relayedBy: parsed.from } : {}),
   });
   const relation: MessageRelation | null =
     requests.length === 0 && body.intent && body.intent !== 'request'

@@ -83,7 +83,8 @@ const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/;
  */
 export function parseDate(text: string, opts: DateOptions = {}): string | null {
   const ref = opts.reference ?? new Date();
-  const t = text.trim();
+  // "Sep 14, '88": the apostrophe of an abbreviated year.
+  const t = text.trim().replace(/(^|[\s,])['’](\d{2})\b/, '$1$2');
   if (t.length === 0 || t.length > 200) return null;
 
   const num = NUMERIC.exec(t);

@@ -9,7 +9,8 @@ const WORDS = /^(?:primary|secondary|only|member|id|number|no|is|the|and|or|on|c
 
 function normalizeCode(value: string, requireDigit: boolean): string | null {
   if (isPlaceholder(value)) return null;
-  let t = value.trim().replace(/^[#:.\s*_]+/, '').replace(/^(?:no\.?|number|num)\s*[:#]?\s*/i, '');
+  // "ID# u884", "No. 123": a label word written again in front of the value.
+  let t = value.trim().replace(/^[#:.\s*_]+/, '').replace(/^(?:id\s*[:#]|no\.?|number|num)\s*[:#]?\s*/i, '');
   const cut = COMMENT_CUT.exec(t);
   if (cut && cut.index > 0) t = t.slice(0, cut.index);
   const tokens = t.split(/\s+/).filter((x) => x.length > 0);

@@ -225,6 +225,10 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   // Bullet leftovers and numbering ("1", "a") before a label.
   while (tokens.length > 1 && /^(?:\d{1,2}|[a-h]|o|ii?|iii)$/.test(tokens[0] ?? '')) tokens = tokens.slice(1);
   const hash = tokens.includes('#');
+  // "Your Name", "Submitter phone", "Requester email": the person filling in a form, not the client.
+  if (tokens.length > 1 && /^(?:your|submitter|submitted|requester|requestor|sender|contact)$/.test(tokens[0] ?? '') && tokens.slice(1).every((t) => /^(?:full|first|last|name|phone|ph|tel|telephone|email|e-mail|mail|number|#|cell|mobile|title|role|organization|organisation)$/.test(t))) {
+    return 'ignore';
+  }
   tokens = tokens.filter((t) => !FILLER.has(t));
   if (tokens.length === 0) return null;
   if (tokens.length > 8) return null;

@@ -22,6 +22,8 @@ export interface ParsedMessage {
   /** Bare lower-case address of the sender. */
   from: string | null;
   fromName: string | null;
+  /** The Reply-To address and name (where the sender asks replies to go), when given. */
+  replyTo?: { address: string; name: string | null } | null;
   subject: string | null;
   date: string | null;
   inReplyTo: string | null;

@@ -1,4 +1,5 @@
-import { decideReply, isAutomatedMessage, isAutomaticAnswer, isCalendarInvitation, type ReplyPolicy } from '../../../src/domain/reply-decision';
+import { extractMessage } from '../../../src/pipeline/extract-message';
+import { decideReply, isAutomatedMessage, isAutomaticAnswer, isCalendarInvitation, relayedSender, type ReplyPolicy } from '../../../src/domain/reply-decision';
 import type { MessageHeader } from '../../../src/domain/mime/parsed-message';
 import type { VobRequest } from '../../../schemas/vob-record';
 
@@ -111,5 +112,29 @@ describe('isAutomaticAnswer', () => {
     expect(isAutomatedMessage(crm)).toBe(true);
     expect(isAutomaticAnswer(input('donotreply@forms.c.test'))).toBe(false);
     expect(isAutomatedMessage(input('donotreply@forms.c.test'))).toBe(true);
+  });
+});
+
+describe('a person relayed by a no-reply sender', () => {
+  const person = { address: 'Dana@Center.test', name: 'Dana Lee' };
+  it('is the sender when From is a no-reply address and Reply-To names a person', () => {
+    expect(relayedSender({ from: 'noreply@forms.test', replyTo: person })).toEqual({ address: 'dana@center.test', name: 'Dana Lee' });
+  });
+  it('is not when From is a person, Reply-To is missing, or Reply-To is itself a machine', () => {
+    expect(relayedSender({ from: 'intake@center.test', replyTo: person })).toBeNull();
+    expect(relayedSender({ from: 'no-reply@forms.test', replyTo: null })).toBeNull();
+    expect(relayedSender({ from: 'do-not-reply@forms.test', replyTo: { address: 'noreply@forms.test', name: null } })).toBeNull();
+    expect(relayedSender({ from: 'noreply@forms.test', replyTo: { address: 'mailer-daemon@forms.test', name: null } })).toBeNull();
+  });
+
+  it('is answered through the pipeline: from is the person, relayedBy the relay', async () => {
+    const raw = Buffer.from(
+      'From: Forms <noreply@forms.test>\r\nReply-To: Dana Lee <dana@center.test>\r\nTo: verification@vob.test\r\nSubject: New submission\r\nMessage-ID: <f1@forms.test>\r\n\r\n' +
+        'Client Name: Opal Brennan\r\nDate of Birth: 07/08/1971\r\nInsurance: Aetna\r\nMember ID: W55501234\r\nReferred by: Harbor Center\r\n',
+    );
+    const { document } = await extractMessage(raw, { cardReader: { readAttachment: async () => [] }, replyPolicy: { ownAddresses: [], allowedSenderDomains: [] } });
+    expect(document.from).toBe('dana@center.test');
+    expect(document.relayedBy).toBe('noreply@forms.test');
+    expect(document.reply).toEqual({ send: true, reason: 'missing-fields' });
   });
 });

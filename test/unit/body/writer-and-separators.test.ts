@@ -1,0 +1,90 @@
+/**
+ * General rules found on the first run of the senders/intermediaries blind sets, each in other
+ * wording than the set's: labels written with any separator, the writer as the subscriber, the
+ * client named by the writer's relation, form submitters' own fields, value prefixes.
+ */
+import { extractBody } from '../../../src/domain/body/extract-body';
+import { classifyLabel } from '../../../src/domain/body/labels';
+import { parseDate } from '../../../src/domain/body/dates';
+import { normalizeMemberId } from '../../../src/domain/body/identifiers';
+
+const read = (text: string, fromName: string | null = null) =>
+  extractBody(text, { subject: 'Benefits check', from: 'someone@family.test', fromName, referenceDate: '2026-11-20T00:00:00Z' }).requests;
+
+describe('labels written with a separator other than the colon', () => {
+  it.each(['=', '>>', '=>', '::', '->'])('"key %s value"', (sep) => {
+    const [r] = read(`Benefits please.\n\nclient_name  ${sep} Opal T. Brennan\ndate_of_birth ${sep} 07/08/1971\ninsurance    ${sep} Aetna\nmember_id    ${sep} W55501234\n`);
+    expect(r).toMatchObject({ client: { name: 'Opal T. Brennan', dob: '1971-07-08' }, insurance: { payerName: 'Aetna', memberId: 'W55501234' } });
+  });
+
+  it('leaves a lone "x = y" in a note alone', () => {
+    const [r] = read('Client: Opal Brennan\nDOB: 07/08/1971\nNote: dose = 40 mg\n');
+    expect(r!.client.name).toBe('Opal Brennan');
+  });
+});
+
+describe('the writer as the subscriber', () => {
+  it('is the client when the client writes for themselves', () => {
+    const [r] = read('I am asking for myself before I start.\nName: Gideon Farrow\nDOB: 02/03/1966\nInsurance: Cigna\nID: U55512345\nI am the policyholder.\n', 'Gideon Farrow');
+    expect(r!.subscriber).toEqual({ name: 'Gideon Farrow', relationship: 'self' });
+  });
+
+  it('is the parent writing, named after a comma, the client their child', () => {
+    const [r] = read('Our daughter Wren Castellano, born 5/6/2005, needs help.\nShe is covered on my plan, I’m the subscriber, Ines Castellano.\nIt’s Aetna, ID W55598765.\n');
+    expect(r!.client.name).toBe('Wren Castellano');
+    expect(r!.subscriber).toEqual({ name: 'Ines Castellano', relationship: 'child' });
+  });
+
+  it('is the From name when the sentence names no one, with the relation the message gives', () => {
+    const [r] = read('Writing about my husband, Arlo Vance (DOB 9/9/1980).\nThe policy is in my name.\nCarrier: UHC\nMember ID: 555123987\n', 'Sela Vance');
+    expect(r!.client).toMatchObject({ name: 'Arlo Vance', dob: '1980-09-09' });
+    expect(r!.subscriber).toEqual({ name: 'Sela Vance', relationship: 'spouse' });
+  });
+
+  it('stays unknown when nothing names the writer', () => {
+    const [r] = read('Client: Arlo Vance\nDOB: 9/9/1980\nCarrier: UHC\nThe policy is in my name.\n', null);
+    expect(r!.subscriber).toEqual({ name: null, relationship: null });
+  });
+
+  it('"participant (self)" and "Insured: employee" mean the client holds it', () => {
+    const [a] = read('Participant: Remy Okafor\nDOB: 1/1/1990\nPolicyholder: participant (self)\n');
+    expect(a!.subscriber).toEqual({ name: 'Remy Okafor', relationship: 'self' });
+    const [b] = read('Client: Remy Okafor\nDOB: 1/1/1990\nInsured: employee\n');
+    expect(b!.subscriber).toEqual({ name: 'Remy Okafor', relationship: 'self' });
+  });
+});
+
+describe('labels and values', () => {
+  it('reads the form filler\'s own fields as no part of the request', () => {
+    expect(classifyLabel('Your Name')).toBe('ignore');
+    expect(classifyLabel('Submitter email')).toBe('ignore');
+    expect(classifyLabel('Name')).toBe('name');
+  });
+
+  it('reads ID words and a date of birth with the age beside it', () => {
+    expect(classifyLabel('Cert #')).toBe('memberId');
+    expect(classifyLabel('Certificate number')).toBe('memberId');
+    expect(classifyLabel('Enrollee')).toBe('clientName');
+    expect(classifyLabel('DOB/Age')).toBe('dob');
+    expect(classifyLabel('Age')).toBe('ignore');
+    expect(classifyLabel('Cigna #')).toBe('namedPhone');
+  });
+
+  it('drops a label written again before the value, and the apostrophe of a short year', () => {
+    expect(normalizeMemberId('ID# w55512')).toBe('W55512');
+    expect(normalizeMemberId('ID: 8801234')).toBe('8801234');
+    expect(parseDate("Mar 3, '79", {})).toBe('1979-03-03');
+  });
+
+  it('reads "Our address is" alone on a line as the label of the lines below', () => {
+    const [r] = read('Client: Ada Quill\nDOB: 4/4/1994\nOur address is\n18 Fern Row\nSalem, OR 97301\n');
+    expect(r!.client.address).toEqual({ line1: '18 Fern Row', line2: null, city: 'Salem', state: 'OR', postalCode: '97301' });
+  });
+
+  it('takes "It\'s <known payer>" and drops how the plan is held', () => {
+    const [a] = read('Client: Ada Quill\nDOB: 4/4/1994\nShe is on my plan. It’s Blue Shield of California.\n');
+    expect(a!.insurance.payerName).toBe('Blue Shield of California');
+    const [b] = read('Client: Ada Quill\nDOB: 4/4/1994\nInsurance: Aetna (through my job)\n');
+    expect(b!.insurance.payerName).toBe('Aetna');
+  });
+});
