@@ -7,6 +7,8 @@ import { asDigits, toLines } from './card-text';
 
 /** Canonical labels, matched in this order on the text before a number. */
 const LABELS: Array<[string, RegExp]> = [
+  // A crisis line answers members in crisis, not a biller's benefits questions.
+  ['Crisis Line', /crisis|suicide|\b988\b/i],
   ['Behavioral Health', /behaviou?ral|mental\s*health|\bMH\s*\/?\s*SA\b|\bMH\b|\bMHSA\b|substance|chemical\s*dependency|\bBH\b|psych/i],
   ['Precertification', /pre-?\s*cert|pre-?\s*auth|prior\s*auth|pre-?\s*notification|utilization|\bUM\b|authori[sz]ation|admission\s*notif/i],
   ['Provider Services', /provider|physician|hospital|doctors?\s*(?:only|line)|eligibility|verification|benefits?\s*verif/i],

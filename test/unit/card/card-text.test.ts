@@ -212,6 +212,12 @@ describe('card phones', () => {
     expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }, { label: 'Provider Services', number: '+18005556666' }])).toBe('+18005556666');
     expect(pickVerificationPhone([{ label: 'Member Services', number: '+18001112222' }])).toBeNull();
   });
+
+  it('never takes a behavioral health crisis line for the verification line', () => {
+    const phones = readCardPhones('Provider Services: 1-855-555-0121\nBehavioral Health Crisis Line: 1-888-555-0186\n');
+    expect(phones.map((p) => p.label)).toEqual(['Provider Services', 'Crisis Line']);
+    expect(pickVerificationPhone(phones)).toBe('+18555550121');
+  });
 });
 
 describe('when a reading deserves a second look', () => {
