@@ -96,17 +96,21 @@ function addressContinuation(text: string): boolean {
  * carry a value of recognisable shape (a date, ID, phone or address, which proves the style),
  * the remaining plain-text lines of that style are read as labelled too.
  */
+const UNMISTAKABLE_LABEL = /^\s*(?:(?:client|patient|pt|member|subscriber|insured|policy\s*holder)\s+(?:name|dob|id|number|#)|date\s+of\s+birth|member\s+id|policy\s+(?:number|#)|group\s+(?:number|#))\s+\S/i;
+
 function readColonlessForm(lines: readonly string[], parsed: ParsedLine[]): ParsedLine[] {
   // A segment that mostly writes "Label: value" is not a colon-less form (a signature's
   // "Phone: ..." line does not count against one).
-  if (lines.filter((l, i) => l.includes(':') && parsed[i]?.kind === 'pairs').length >= 2) return parsed;
+  const colonForm = lines.filter((l, i) => l.includes(':') && parsed[i]?.kind === 'pairs').length >= 2;
   const spaced = lines.map((l) => spaceSeparatedPair(l));
   const formLines = spaced.filter((p) => p !== null).length;
   const typedLines = parsed.filter((p, i) => p.kind === 'pairs' && spaced[i] !== null).length;
-  if (formLines < 4 || typedLines < 2) return parsed;
+  // Fewer lines (or in a "Label: value" message) still read so when the label is two words no
+  // sentence starts with ("Client name Lucas Ferreira", "member id W123..."): a chat, a note.
+  const form = !colonForm && formLines >= 4 && typedLines >= 2;
   return parsed.map((p, i) => {
     const pair = spaced[i];
-    return p.kind === 'text' && pair ? { kind: 'pairs', pairs: [pair] } : p;
+    return p.kind === 'text' && pair && (form || UNMISTAKABLE_LABEL.test(lines[i] ?? '')) ? { kind: 'pairs', pairs: [pair] } : p;
   });
 }
 

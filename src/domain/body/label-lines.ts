@@ -778,7 +778,8 @@ function relationSentence(sentence: string): LinePair[] | null {
     const m = pattern.exec(s);
     if (!m?.groups?.rel) continue;
     const rel = REL_ES[m.groups.rel.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? m.groups.rel;
-    const name = (m.groups.name ?? m.groups.name2 ?? '').trim();
+    // The 'i' flag lets \p{Lu} match lower case too: a name ends at its last capitalised word.
+    const name = (m.groups.name ?? m.groups.name2 ?? '').trim().replace(/(?:\s+\p{Ll}[\p{L}'’-]*)+$/u, '');
     if (name.length > 0 && /^\p{Lu}/u.test(name) && !hasRelationshipWord(name)) return [{ field: 'subscriberName', value: `${name} (${rel})` }];
     // The relation alone: who the subscriber is to the client, the name still to come.
     return [{ field: 'relOfSubscriber', value: rel }];

@@ -139,7 +139,12 @@ function inlineAnswers(lines: string[]): string[] {
 }
 
 /** "key = value", "Key >> value", "key => value", "Key :: value": a separator other than the colon. */
-const SEPARATED = /^(\s*(?:[-*•]\s*)?)(\p{L}[\p{L}\d _.#/()'’-]{0,40}?)[ \t]*(=>|>>|->|→|»|::|=)[ \t]*(.*)$/u;
+const SEPARATED = /^(\s*(?:[-*•]\s*)?)(\p{L}[\p{L}\d _#/()'’-]{0,40}?)[ \t]*(=>|>>|->|→|»|::|=|\.{3,}|_{3,})[ \t]*(.*)$/u;
+
+/** Dot and underscore leaders come in any length ("NAME......", "DOB....."): one separator each. */
+function separatorKind(sep: string): string {
+  return /^\.{3,}$/.test(sep) ? '...' : /^_{3,}$/.test(sep) ? '___' : sep;
+}
 
 /**
  * Lines written with one separator other than the colon, as labels: rewritten "label: value" when
@@ -149,13 +154,13 @@ function separatorPairs(lines: string[]): string[] {
   const known = new Map<string, number>();
   for (const line of lines) {
     const m = SEPARATED.exec(line);
-    if (m && classifyLabel(m[2]!.trim()) !== null) known.set(m[3]!, (known.get(m[3]!) ?? 0) + 1);
+    if (m && classifyLabel(m[2]!.trim()) !== null) known.set(separatorKind(m[3]!), (known.get(separatorKind(m[3]!)) ?? 0) + 1);
   }
   const sep = [...known.entries()].find(([, n]) => n >= 2)?.[0];
   if (sep === undefined) return lines;
   return lines.map((line) => {
     const m = SEPARATED.exec(line);
-    return m && m[3] === sep ? `${m[1]}${m[2]!.trim()}: ${m[4]}` : line;
+    return m && separatorKind(m[3]!) === sep ? `${m[1]}${m[2]!.trim()}: ${m[4]}` : line;
   });
 }
 
@@ -170,9 +175,35 @@ function sentenceLabels(lines: string[]): string[] {
   });
 }
 
+/** A chat export's line: "[11/29/26, 6:40 PM] Danny: text", "11/29/26, 18:40 - Danny: text". */
+const CHAT_LINE = /^\s*(?:\[[^\]\n]{4,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s+[-–])\s*[^:\n]{1,40}:\s+/i;
+
+/** A text-message thread exported to mail: each line as its sender typed it, without the stamp. */
+function chatLines(lines: string[]): string[] {
+  if (lines.filter((l) => CHAT_LINE.test(l)).length < 3) return lines;
+  return lines.map((l) => l.replace(CHAT_LINE, ''));
+}
+
+/** "address?" alone, the answer on the next line (a chat, a quick note): "address: <answer>". */
+function askedLabels(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const asked = /^\s*([\p{L}][\p{L} #.]{1,30}?)\s*\?+\s*$/u.exec(lines[i]!);
+    const field = asked ? classifyLabel(asked[1]!) : null;
+    const answer = lines[i + 1]?.trim() ?? '';
+    if (asked && field !== null && field !== 'ignore' && answer.length > 0 && !answer.endsWith('?')) {
+      out.push(`${asked[1]}: ${answer}`);
+      i++;
+    } else out.push(lines[i]!);
+  }
+  return out;
+}
+
 export function normalizeStructuredText(text: string): string {
+  if (/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)/m.test(text)) text = chatLines(text.split('\n')).join('\n');
+  if (/^[^\n?]{2,30}\?+[ \t]*$/m.test(text)) text = askedLabels(text.split('\n')).join('\n');
   if (/\s(?:is|are)\s*:?\s*$/im.test(text)) text = sentenceLabels(text.split('\n')).join('\n');
-  if (/[=>→»]|::/.test(text)) text = separatorPairs(text.split('\n')).join('\n');
+  if (/[=>→»]|::|\.{3}|_{3}/.test(text)) text = separatorPairs(text.split('\n')).join('\n');
   if (text.includes('>')) text = inlineAnswers(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');

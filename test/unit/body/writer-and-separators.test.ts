@@ -88,3 +88,28 @@ describe('labels and values', () => {
     expect(b!.insurance.payerName).toBe('Aetna');
   });
 });
+
+describe('notes typed in chats and faxes', () => {
+  it('reads a text-message export without its stamps, and "address?" answered on the next line', () => {
+    const [r] = read(
+      [
+        '[3/2/26, 9:01 AM] Kim: vob for tomorrow',
+        '[3/2/26, 9:01 AM] Kim: Client name Orin Blackwood',
+        '[3/2/26, 9:02 AM] Kim: dob 04/05/1999',
+        '[3/2/26, 9:02 AM] Me: address?',
+        '[3/2/26, 9:03 AM] Kim: 40 Lark St, Albany NY 12210',
+      ].join('\n'),
+    );
+    expect(r!.client).toEqual({ name: 'Orin Blackwood', dob: '1999-04-05', address: { line1: '40 Lark St', line2: null, city: 'Albany', state: 'NY', postalCode: '12210' } });
+  });
+
+  it('reads dot leaders of any length as the separator', () => {
+    const [r] = read('PATIENT NAME....... Ruth Kamau\nDOB.... 02/02/1950\nCARRIER........... Humana\nMEMBER ID......... H55512345\n');
+    expect(r).toMatchObject({ client: { name: 'Ruth Kamau', dob: '1950-02-02' }, insurance: { payerName: 'Humana', memberId: 'H55512345' } });
+  });
+
+  it('takes a Spanish placeholder for no value', () => {
+    const [r] = read('Client Name: Rosa Vela\nDOB: 1/2/1960\nInsurance: Aetna\nID #: pendiente\n');
+    expect(r!.insurance.memberId).toBeNull();
+  });
+});
