@@ -11,6 +11,7 @@ import { filledCount, groupHits, identifiesClient, normalizeRecord } from './rec
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
 import { classifyIntent, type MessageIntent } from './message-intent';
 import { writerOf } from './writer';
+import { subjectFields, type SubjectFields } from './subject-fields';
 import { normalizeStructuredText } from './structured-text';
 
 /** Longest body examined; a VOB request is a few kilobytes, anything past this is history. */
@@ -150,7 +151,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = mergeSegments(perSegment);
+  const merged = withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref));
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
   const requests = merged.filter((r) => {
@@ -162,6 +163,23 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   });
   // A newsletter talking about verifications is not asking for one.
   return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments };
+}
+
+/**
+ * The client a subject names ("VOB | Keisha Thornbury | DOB 02/19/1987 | Priority Health") fills
+ * what the body of a one-client message leaves out; a subject alone makes the request.
+ */
+function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | null): BodyRequest[] {
+  if (fromSubject === null || records.length > 1) return records;
+  const r: BodyRequest = records[0] ?? {
+    client: { name: null, dob: null, address: null },
+    insurance: { payerName: null, memberId: null, groupNumber: null, phone: null },
+    subscriber: { name: null, relationship: null },
+    referredBy: null,
+  };
+  const client = { ...r.client, name: r.client.name ?? fromSubject.name, dob: r.client.dob ?? fromSubject.dob };
+  const subscriber = r.subscriber.relationship === 'self' && r.subscriber.name === null ? { ...r.subscriber, name: client.name } : r.subscriber;
+  return [{ ...r, client, subscriber, insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer } }];
 }
 
 /** Values beyond who the client is (name, DOB), in the newest text. */

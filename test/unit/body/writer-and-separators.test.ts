@@ -113,3 +113,21 @@ describe('notes typed in chats and faxes', () => {
     expect(r!.insurance.memberId).toBeNull();
   });
 });
+
+describe('a subject that names the client', () => {
+  const withSubject = (subject: string, text: string) =>
+    extractBody(text, { subject, from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' }).requests;
+
+  it('fills the name, date of birth and payer the body leaves out', () => {
+    const [r] = withSubject('VOB | Marta Quillen | DOB 03/30/1985 | Aetna', 'Addr: 9 Pine St, Eugene, OR 97401\nSubscriber: self\nReferred by: Cedar House\n');
+    expect(r!.client).toMatchObject({ name: 'Marta Quillen', dob: '1985-03-30' });
+    expect(r!.insurance.payerName).toBe('Aetna');
+    expect(r!.subscriber).toEqual({ name: 'Marta Quillen', relationship: 'self' });
+  });
+
+  it('names nobody without a date of birth, and never overrides the body', () => {
+    expect(withSubject('VOB request - Harbor Light', 'Addr: 9 Pine St, Eugene, OR 97401\nSubscriber: self\nReferred by: Cedar House\n')[0]?.client.name ?? null).toBeNull();
+    const [r] = withSubject('VOB: Marta Quillen DOB 03/30/1985', 'Client: Marta J. Quillen\nDOB: 03/30/1985\nInsurance: Cigna\n');
+    expect(r!.client.name).toBe('Marta J. Quillen');
+  });
+});
