@@ -97,6 +97,8 @@ function addressContinuation(text: string): boolean {
  * the remaining plain-text lines of that style are read as labelled too.
  */
 const UNMISTAKABLE_LABEL = /^\s*(?:(?:client|patient|pt|member|subscriber|insured|policy\s*holder)\s+(?:name|dob|id|number|#)|date\s+of\s+birth|member\s+id|policy\s+(?:number|#)|group\s+(?:number|#))\s+\S/i;
+/** "subscriber Dominic Ferro": the label, then a capitalised name (case matters here). */
+const LABEL_THEN_NAME = /^\s*(?:[Ss]ubscriber|[Ii]nsured|[Pp]olicy\s*[Hh]older)\s+(?=\p{Lu}\p{Ll})/u;
 
 function readColonlessForm(lines: readonly string[], parsed: ParsedLine[]): ParsedLine[] {
   // A segment that mostly writes "Label: value" is not a colon-less form (a signature's
@@ -110,7 +112,7 @@ function readColonlessForm(lines: readonly string[], parsed: ParsedLine[]): Pars
   const form = !colonForm && formLines >= 4 && typedLines >= 2;
   return parsed.map((p, i) => {
     const pair = spaced[i];
-    return p.kind === 'text' && pair && (form || UNMISTAKABLE_LABEL.test(lines[i] ?? '')) ? { kind: 'pairs', pairs: [pair] } : p;
+    return p.kind === 'text' && pair && (form || UNMISTAKABLE_LABEL.test(lines[i] ?? '') || LABEL_THEN_NAME.test(lines[i] ?? '')) ? { kind: 'pairs', pairs: [pair] } : p;
   });
 }
 

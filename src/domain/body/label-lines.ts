@@ -178,6 +178,13 @@ function splitInline(value: string, depth: number): { value: string; more: LineP
 /** Words that start a typed label inside a value ("Jane Doe DOB 01/02/1990"). */
 const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone|ph|phone|tel)\b/i;
 
+/** "Humana H55519283": a known payer and an ID-shaped word after it, as two values; else the payer. */
+function payerWithBareId(value: string): LinePair[] {
+  const m = /^(.*?)[\s,]+#?\s*((?=[A-Za-z0-9]*\d)[A-Za-z0-9]{7,15})$/.exec(value.trim());
+  if (m && findPayers(m[1]!).some((p) => p.edits === 0 && p.position === 0)) return [{ field: 'payer', value: m[1]!.trim() }, { field: 'memberId', value: m[2]! }];
+  return [{ field: 'payer', value: value.trim() }];
+}
+
 /** A short value (up to five words) that starts with a payer the dictionary knows ("bcbs tx"). */
 export function namesKnownPayer(value: string): boolean {
   return value.trim().split(/\s+/).length <= 5 && findPayers(value)[0]?.position === 0;
@@ -687,7 +694,7 @@ export function parseLine(rawLine: string): ParsedLine {
   // "BCBS TX id XOD553901227": a payer the dictionary knows, then typed pairs.
   if (pairs === null) {
     const payer = splitTyped(line, 0);
-    if (payer.more.length > 0 && namesKnownPayer(payer.value)) pairs = [{ field: 'payer', value: payer.value.trim() }, ...payer.more];
+    if (payer.more.length > 0 && namesKnownPayer(payer.value)) pairs = [...payerWithBareId(payer.value), ...payer.more];
   }
   // One comma-separated line holding a whole request, possibly after an unknown "new vob:",
   // when the line read as labelled gives less.
@@ -754,12 +761,17 @@ function relationSentence(sentence: string): LinePair[] | null {
   const me = FIRST_PERSON_SUB.exec(s);
   if (me) {
     const relation = /\bI(?:'m|’m|\s+am)\s+(?:his|her|their)\s+([a-z]+(?:\s+[a-z]+)?)/i.exec(me[2] ?? '')?.[1];
+    // "(Renée Fairbanks)" without a relation: the writer by that name; who the client is to
+    // the writer comes from the message ("my husband Curtis").
+    if (me[1] !== undefined && relation === undefined && !/,/.test(me[1])) return [{ field: 'subscriberName', value: `${WRITER_MARKER}${me[1].trim()}` }];
     const value = [me[1], relation].filter((x) => x !== undefined && x.trim().length > 0).join(', ');
     if (value.length > 0) return [{ field: 'subscriberName', value }];
     return [writerSubscriber(me[2] ?? '')];
   }
   const holds = WRITER_HOLDS.exec(s);
   if (holds) return [writerSubscriber(s.slice(holds.index + holds[0].length))];
+  // "policy is his own (self)", "the plan is her own".
+  if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:his|her|their)\s+own\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
   const clause = /\b(?:so|and|but|since|because|as)\s+((?:he|she|they|the client|client|the patient|patient|pt)\b.*)$/i.exec(s)?.[1];
   if (clause !== undefined && SELF_SENTENCE.test(clause)) return [{ field: 'subscriberName', value: 'self' }];
@@ -803,10 +815,11 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|coverage (?:is )?(?:through|with)|insurance (?:is )?(?:through|with)|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
+const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 const PROSE_NAME_DOB = /(?:\b(?:for|client|patient|pt\.?|member|named|is)|\s[-–—:])\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
+const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4})\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*)/;
 
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
@@ -814,7 +827,7 @@ const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe". */
-const PROSE_NAME_FOR = /\b(?:benefits|vob|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
+const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
 const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient),?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)){1,3})(?=[\s?.!,(]|$)/;
@@ -841,6 +854,11 @@ function prosePairs(line: string): LinePair[] {
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer });
 
+  // "Cigna U4471902833": a payer the dictionary knows, then an ID-shaped word, no label.
+  const bare = PROSE_PAYER_THEN_ID.exec(line);
+  if (bare && !PROSE_PAYER_ID.test(line) && findPayers(bare[1]!).some((p) => p.edits === 0 && p.position === 0)) {
+    found.push({ field: 'payer', value: bare[1]! }, { field: 'memberId', value: bare[2]! });
+  }
   const payerId = PROSE_PAYER_ID.exec(line);
   if (payerId && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test((payerId[1] ?? '').split(/\s+/).pop() ?? '')) {
     found.push({ field: 'payer', value: (payerId[1] ?? '').replace(/^(?:and|with|has|her|his|the)\s+/i, '') });

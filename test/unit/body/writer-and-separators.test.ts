@@ -131,3 +131,18 @@ describe('a subject that names the client', () => {
     expect(r!.client.name).toBe('Marta J. Quillen');
   });
 });
+
+describe('short notes', () => {
+  it('reads "VOB on <name>", "<known payer> <ID>", "policy is his own" and "subscriber <name>"', () => {
+    const [a] = read('Need a VOB on Pavel Ostrow, DOB 3.9.77\nHumana H55519283, grp 44021\npolicy is his own\n');
+    expect(a).toMatchObject({ client: { name: 'Pavel Ostrow', dob: '1977-03-09' }, insurance: { payerName: 'Humana', memberId: 'H55519283' }, subscriber: { name: 'Pavel Ostrow', relationship: 'self' } });
+    const [b] = read('VOB on Nia Ostrow, DOB 3.9.07\nHumana H55519284\nsubscriber Pavel Ostrow\n');
+    expect(b!.subscriber.name).toBe('Pavel Ostrow');
+  });
+
+  it('reads the payer after "insurance is through my job -" and the writer named in parentheses', () => {
+    const [r] = read('My wife Tamsin Hale, born May 2 1981, needs help.\nInsurance is through my job - Cigna, member ID U55544433. I’m the policy holder (Jonah Hale).\n');
+    expect(r!.insurance.payerName).toBe('Cigna');
+    expect(r!.subscriber).toEqual({ name: 'Jonah Hale', relationship: 'spouse' });
+  });
+});
