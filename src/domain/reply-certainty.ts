@@ -229,6 +229,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     const how = sightings.some((s) => s.field === field && s.how === 'label') ? 'a label that may name it, with a value' : 'a value shaped like it';
     doubts.push(`${REQUIRED_FIELD_PROMPTS[field]}: not read, but line ${lines.slice(0, 3).join(', ')} has ${how}`);
   }
+  doubts.push(...malformedDoubts(input.requests));
   const words = input.segments[0]?.lines.join(' ').split(/\s+/).length ?? 0;
   const spanish = input.segments[0]?.lines.join(' ').match(SPANISH_WORDS)?.length ?? 0;
   if (words >= 12 && spanish / words > 0.15) doubts.push('the message is written mostly in Spanish');
@@ -236,6 +237,26 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     doubts.push(`${unknownLabels} labelled lines were in a form the reader does not know (${knownLabels} known)`);
   }
   return doubts;
+}
+
+/** Words of a request's wording, never of a person's name ("for verification of benefits"). */
+const NOT_NAME_WORDS = /\b(?:verification|benefits|insurance|request|referr\w*|policy|coverage|member|client|patient|admission|intake|treatment|vob)\b/i;
+
+/**
+ * Values that are not what their field holds show the message was read wrong somewhere (a
+ * run-on dictation, a layout the rules split): a request's wording taken for a name, a sentence
+ * fragment for a payer, words and digits for a city, or one client read as two.
+ */
+function malformedDoubts(requests: readonly VobRequest[]): string[] {
+  const out: string[] = [];
+  requests.forEach((r, i) => {
+    const which = requests.length > 1 ? ` (client ${i + 1})` : '';
+    if (r.client.name && NOT_NAME_WORDS.test(r.client.name)) out.push(`${REQUIRED_FIELD_PROMPTS['client.name']}${which}: the value read holds words of the request, not a name`);
+    if (r.insurance.payerName && /^(?:is|and|the|his|her|their|with|through|on|under)\b/i.test(r.insurance.payerName)) out.push(`${REQUIRED_FIELD_PROMPTS['insurance.payerName']}${which}: the value read starts mid-sentence`);
+    if (r.client.address && (/\d/.test(r.client.address.city ?? '') || (r.client.address.state === null && r.client.address.postalCode === null))) out.push(`${REQUIRED_FIELD_PROMPTS['client.address']}${which}: the value read has no state or ZIP, or digits in the city`);
+  });
+  if (requests.length > 1 && requests.some((r) => r.client.name === null && r.client.dob === null)) out.push('a request with neither name nor date of birth beside another: one client may have been read as two');
+  return out;
 }
 
 const NAME_LIKE: ReadonlySet<AskedField> = new Set(['client.name', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'client.address', 'insurance.payerName']);

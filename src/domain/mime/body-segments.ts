@@ -268,5 +268,13 @@ export function splitSignature(lines: string[]): { lines: string[]; signature: s
     }
   }
   if (cut < 0) return { lines: lines.slice(0, end), signature: [] };
+  // A postscript after the signature ("P.S. Member ID is ...") is the sender writing again.
+  const ps = lines.slice(cut, end).findIndex((l) => POSTSCRIPT.test(l));
+  if (ps > 0) {
+    const after = lines.slice(cut + ps, end).map((l, k) => (k === 0 ? l.replace(/^\s*p\.?\s?s\.?\s*[:\-–]?\s*/i, '') : l));
+    return { lines: [...lines.slice(0, cut), ...after], signature: lines.slice(cut, cut + ps) };
+  }
   return { lines: lines.slice(0, cut), signature: lines.slice(cut, end) };
 }
+
+const POSTSCRIPT = /^\s*p\.?\s?s\.?(?:\s*[:\-–]|\s)\s*\S/i;

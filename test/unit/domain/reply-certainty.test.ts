@@ -130,3 +130,32 @@ describe('mail about a request that is not one', () => {
     expect(mergeRequests(body, [card as never], { isReply: false })).toEqual([]);
   });
 });
+
+describe('values that are not what their field holds', () => {
+  it('doubts a request wording taken for a name, a payer starting mid-sentence, a city with digits, one client read as two', () => {
+    const name = request(['client.address'], { client: { name: 'eligibility for verification', dob: '1990-01-02', address: null } });
+    expect(doubts('a note', [name]).join(' ')).toMatch(/Client Name: the value read holds words of the request/);
+    const payer = request(['client.address'], { insurance: { payerName: 'is Cigna and', memberId: 'W1234567', groupNumber: null, phone: null } });
+    expect(doubts('a note', [payer]).join(' ')).toMatch(/starts mid-sentence/);
+    const city = request(['insurance.phone'], { client: { name: 'Ada Vance', dob: '1990-01-02', address: { line1: '1 Elm St', line2: null, city: 'Ames Iowa 50010', state: null, postalCode: null } } });
+    expect(doubts('a note', [city]).join(' ')).toMatch(/no state or ZIP/);
+    const nameless = request(['client.name', 'client.dob'], { client: { name: null, dob: null, address: null } });
+    expect(doubts('a note', [request(['client.address']), nameless]).join(' ')).toMatch(/one client may have been read as two/);
+  });
+
+  it('has none for a plain, well-read request', () => {
+    expect(doubts('Client: Ada Vance', [request(['client.address'])])).toEqual([]);
+  });
+});
+
+describe('a postscript after the signature', () => {
+  it('is read as the sender writing again', () => {
+    const [r] = extractBody('Client: Ada Vance\nDOB: 01/02/1990\nInsurance: Aetna\n\nThanks,\nLee\nHarbor Light | Admissions\n\nP.S. Member ID is W55512399 - forgot it above.\n', {
+      subject: 'VOB',
+      from: 'lee@harbor.test',
+      fromName: null,
+      referenceDate: '2026-03-02T10:00:00Z',
+    }).requests;
+    expect(r!.insurance.memberId).toBe('W55512399');
+  });
+});
