@@ -291,6 +291,15 @@ export function collectHits(lines: string[]): FieldHit[] {
       }
     }
 
+    // "SECONDARY (Medigap Plan G): Mutual of Omaha": the secondary plan's block, whatever it
+    // is called, is no part of the request (the contract holds the primary insurance).
+    if ((p.kind === 'pairs' || p.kind === 'unknownLabel') && SECONDARY_LABEL.test(raw)) {
+      afterBreak = true;
+      applyHeading(st, { section: 'secondary', newClient: false });
+      i++;
+      continue;
+    }
+
     switch (p.kind) {
       case 'blank':
         afterBreak = true;
@@ -373,6 +382,8 @@ export function collectHits(lines: string[]): FieldHit[] {
   }
   return hits;
 }
+
+const SECONDARY_LABEL = /^\s*(?:[-*•]\s*)?(?:secondary|2nd(?:ary)?)\b[^:]{0,40}:/i;
 
 function headingForField(field: FieldKey): Heading | null {
   if (field === 'clientName' || field === 'name') return { section: 'client', newClient: false };

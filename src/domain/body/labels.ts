@@ -105,7 +105,8 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/^\s*(?:all(?:\s+(?:two|three|four|five|of them))?|both(?:\s+of\s+them)?|each|they\s+(?:both|all))\s+(?=\S)/, '');
   // "DOB (MM/DD/YYYY)": the format hint is no word of the label.
   s = s.replace(/\b(?:mm|dd)[/.-](?:dd|mm)[/.-](?:yyyy|yy)\b/g, ' ');
-  s = s.replace(/\bd\.?\s?o\.?\s?b\b\.?/g, 'dob');
+  // "D0B": a zero typed for the letter.
+  s = s.replace(/\bd\.?\s?[o0]\.?\s?b\b\.?/g, 'dob');
   s = s.replace(/\bp\.?\s?h\.?(?=\s|$|[:#])/g, 'ph');
   s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
   s = s.replace(/\bzip[\s-]?code\b/g, 'zip').replace(/\bpostal\s+code\b/g, 'zip');

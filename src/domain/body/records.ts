@@ -15,6 +15,7 @@ import { looksLikeFormattedPhone, parsePhone } from './phones';
 import { isPlaceholder } from './placeholders';
 import { hasRelationshipWord, isSelfValue, parseRelationship } from './relationships';
 import { isWriterTheClient, WRITER_MARKER, type Writer } from './writer';
+import { nameTokens as nameTokensOf } from '../answer-matching';
 
 export type RawRecord = Map<HitField, string>;
 
@@ -105,6 +106,14 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       } else relationship = parseRelationship(part, 'subscriber');
       continue;
     }
+    // "marisol, she's the policy holder": the client holds it.
+    if (/^(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|card\s?holder)\b/i.test(part)) {
+      relationship = 'self';
+      self = true;
+      continue;
+    }
+    // "Trần Văn Minh (chồng / husband)": a word of another language beside the relation, no name.
+    if (/^\p{Ll}+$/u.test(part) && parts.some((x) => CAPITALISED_NAME.test(x)) && parts.some((x) => hasRelationshipWord(x))) continue;
     // "participant (self)", "Insured: employee": the client named by role holds the policy.
     if (/^(?:the\s+)?(?:client|patient|pt|participant|member|employee|enrollee|beneficiary|resident|consumer|applicant)$/i.test(part)) {
       relationship = 'self';
@@ -237,6 +246,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
     const note = /[([]([^)\]]+)[)\]]/.exec(subDob)?.[1] ?? subDob.replace(/^[^A-Za-z]*/, '');
     if (hasRelationshipWord(note) && note.split(/\s+/).length <= 4) relationship = parseRelationship(note, 'subscriber');
   }
+  // "subscriber: marisol (self)": the client's first name alone is the client.
+  if (relationship === 'self' && subscriberName !== null && clientName !== null && !/\s/.test(subscriberName.trim()) && nameTokensOf(clientName)[0] === nameTokensOf(subscriberName)[0]) subscriberName = clientName;
   if (relationship === 'self' && (subscriberName === null || selfSubscriber)) subscriberName = subscriberName ?? clientName;
   if (relationship === null && subscriberName !== null && clientName !== null && sameValue(subscriberName, clientName)) relationship = 'self';
 

@@ -23,10 +23,11 @@ function kinOfWord(text: string): Kin | null {
   // X12 keeps a life partner (53) apart from a spouse (01): the contract's "other".
   if (/\b(?:domestic|life)\s+partner\b|\bcivil union\b/.test(t)) return 'other';
   if (/\b(?:husband|wife|spouse|spousal|partner|married)\b/.test(t)) return 'spouse';
-  if (/\b(?:grand(?:mother|father|parent|ma|pa|son|daughter|child)|aunt|uncle|niece|nephew|cousin|sibling|sister|brother|friend|boyfriend|girlfriend|fianc[eé]e?|other|roommate|employer)\b/.test(t)) {
+  // A guardian or foster parent is no parent in the plan's terms (X12: ward 15, foster child 10).
+  if (/\b(?:grand(?:mother|father|parent|ma|pa|son|daughter|child)|aunt|uncle|niece|nephew|cousin|sibling|sister|brother|friend|boyfriend|girlfriend|fianc[eé]e?|other|roommate|employer|guardian|ward|foster\s+(?:mother|father|parent|child|son|daughter))\b/.test(t)) {
     return 'other';
   }
-  if (/\b(?:mother|father|mom|mum|mommy|dad|daddy|parent|parents|guardian|legal guardian|step[\s-]?(?:mother|father|mom|dad|parent)|stepparent|foster (?:mother|father|parent)|adoptive (?:mother|father|parent))\b/.test(t)) {
+  if (/\b(?:mother|father|mom|mum|mommy|dad|daddy|parent|parents|step[\s-]?(?:mother|father|mom|dad|parent)|stepparent|adoptive (?:mother|father|parent))\b/.test(t)) {
     return 'parent';
   }
   if (/\b(?:son|daughter|child|children|kid|dependent|dependant|dep|step[\s-]?(?:son|daughter|child)|stepchild|minor)\b/.test(t)) return 'offspring';

@@ -118,7 +118,7 @@ describe('parseRelationship', () => {
     ['Mother', 'subscriber', 'child'],
     ['mom', 'subscriber', 'child'],
     ['Father', 'subscriber', 'child'],
-    ['Legal guardian', 'subscriber', 'child'],
+    ['Legal guardian', 'subscriber', 'other'],
     ['Stepfather', 'subscriber', 'child'],
     ['Daughter', 'client', 'child'],
     ['son', 'client', 'child'],

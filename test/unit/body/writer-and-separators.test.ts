@@ -146,3 +146,26 @@ describe('short notes', () => {
     expect(r!.subscriber).toEqual({ name: 'Jonah Hale', relationship: 'spouse' });
   });
 });
+
+describe('subscribers and plans in odd words', () => {
+  it('reads a second-language word beside the relation as no part of the name', () => {
+    const [r] = read('Name: Lan Tran\nDOB: 09/30/1968\nSubscriber: Minh Tran (chồng / husband)\n');
+    expect(r!.subscriber).toEqual({ name: 'Minh Tran', relationship: 'spouse' });
+  });
+
+  it('reads "first name, she\'s the policy holder" as the client', () => {
+    const [r] = read('client: dara ohm\ndob: 06/28/1994\nsubscriber: dara, she’s the policy holder\n');
+    expect(r!.subscriber).toEqual({ name: 'dara ohm', relationship: 'self' });
+  });
+
+  it('takes a legal guardian for "other", and leaves a secondary plan out', () => {
+    const [r] = read('Client: Cody Vale\nDOB: 02/16/2005\nSubscriber: Lora Pike (legal guardian)\n\nPRIMARY insurance: Medicare\n   MBI: 3TW8JK2PR61\n\nSECONDARY (Medigap Plan G): Mutual of Omaha\n   Policy #: MOO55109382\n   Phone: 844-555-0176\n');
+    expect(r!.subscriber.relationship).toBe('other');
+    expect(r!.insurance).toMatchObject({ payerName: 'Medicare', memberId: '3TW8JK2PR61', phone: null });
+  });
+
+  it('reads a zero typed for the O of DOB', () => {
+    const [r] = read('Client Name: Tessa Vance\nD0B: 10/17/2001\nInsurance: Aetna\n');
+    expect(r!.client.dob).toBe('2001-10-17');
+  });
+});
