@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: eleven sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: fourteen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4% and 84.6% of fields (the last two written after the rules for the two before them).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6% and 87.3% of fields (each of the last five written after the rules for the ones before it; the last, -rural, after the rules for -senders and -intermediaries).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { extractMessage } from '../../../src/pipeline/extract-message';
 const SETS = [
   'blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month',
   'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals', 'blind-messages-week',
+  'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -23,31 +24,31 @@ const cases = SETS.flatMap((set) => {
 
 /** Cases the pipeline gets wrong, and why (kept as it.failing). */
 const KNOWN_GAPS: Record<string, string> = {
+  // Cases whose expected values other blind authors judged differently, or a card dictionary name:
   'blind-messages-cards/20-cigna-inline-cid-no-address.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-threads/15-couple-first-second-client.eml': "'Tina is Robert's wife and is covered under his plan': the subscriber named by first name in another client's block",
   'blind-messages-month/16-greenfield-fwd-webform-card-cigna.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-month/25-alleghenyridge-card-highmark-address-tbd.eml': "the Highmark card's logo is unreadable and its back names 'Highmark Blue Cross Blue Shield'",
   'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
-  // The three sets in styles none of the others has (system exports; hurried people; the referral chain; a week of twelve centers), kept as
-  // Reasons the blind sets' authors judged differently from each other (no reply either way):
-  'blind-messages-referrals/03-intake-digest-three-clients.eml': "a digest from intake software's no-reply sender: 'auto-submitted' here, as blind-messages-month/17 expects; its author chose 'complete'",
-  'blind-messages-week/13-read-receipt.eml': "a multipart/report read receipt: 'auto-submitted' (RFC 3834/8098), as blind-messages-exports/25 expects; its author chose 'not-a-request'",
-  // scored on their first run plus the general rules since: field by field still wrong.
-  'blind-messages-exports/02-camelcase-keyvalue-no-phone.eml': 'first run, not yet read right: [0].client.address',
-  'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-exports/16-card-cigna-fills-phone-group.eml': 'first run, not yet read right: [0].insurance.phone',
-  'blind-messages-exports/17-card-uhc-fills-member-id-phone.eml': 'first run, not yet read right: [0].insurance.phone',
+  'blind-messages-week/13-read-receipt.eml': "a multipart/report read receipt: 'auto-submitted' (RFC 3834/8098), as blind-messages-exports/25 and -rural/30 expect; its author chose 'not-a-request'",
+  // The sets in styles none of the others has, kept as scored on their first run plus the general rules since: field by field still wrong.
+  'blind-messages-everyday/10-call-center-notes.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-intermediaries/01-fax-gateway-humana-pdf.eml': 'first run, not yet read right: [0].insurance.memberId',
+  'blind-messages-intermediaries/04-crm-new-lead-ambetter.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-intermediaries/06-sms-thread-export.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-intermediaries/27-prose-card-carries-insurance-premera.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-loose/02-dads-plan-iphone-lowercase.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].missingFields',
   'blind-messages-loose/04-wife-subscriber-gmail-qp.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
-  'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-loose/06-forward-split-card-phone.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-loose/07-card-conflict-html-only.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
+  'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-loose/06-forward-split-card-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-loose/07-card-conflict-html-only.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
   'blind-messages-loose/08-card-pdf-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-loose/18-voicemail-transcription.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/19-parent-teen-no-member-id.eml': 'first run, not yet read right: [0].insurance.payerName, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/20-age-not-dob-outlook.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-loose/22-sms-thread-homeless.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/25-lowercase-emoji-incomplete.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/26-autocorrect-slips.eml': 'first run, not yet read right: [0].client.dob, [0].client.address, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/27-two-brothers-one-message.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
@@ -58,23 +59,31 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-referrals/04-probation-letter-ahcccs.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-referrals/05-eap-spouse-phone-extension.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-referrals/07-sober-living-apple-health-no-id.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-referrals/08-card-uhc-front-back.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
+  'blind-messages-referrals/08-card-uhc-front-back.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
   'blind-messages-referrals/09-school-counselor-teen-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-referrals/10-mother-long-prose.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-referrals/10-mother-long-prose.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-referrals/13-fax-ocr-medicare-advantage.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields',
   'blind-messages-referrals/14-outlook-merged-table-masshealth.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-referrals/16-value-then-label-em-dash.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-referrals/17-tricare-values-first.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
   'blind-messages-referrals/30-medicare-advantage-iphone.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
-  'blind-messages-week/03-sunlit-phone-note.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].missingFields, reply not sent',
-  'blind-messages-week/04-mesa-letter-with-card.eml': 'first run, not yet read right: [0].insurance.phone',
-  'blind-messages-week/06-newdawn-forward-family.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-rural/01-dictated-run-on.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-rural/04-bilingual-spanish-cigna-card.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-rural/09-subscriber-in-sentence-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-rural/11-foster-child-medicaid-molina-card.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
+  'blind-messages-rural/20-base64-body-insurance-unknown.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-rural/22-dictated-husbands-plan-no-name.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-rural/23-html-table-priority-back-only.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-senders/02-er-social-worker-forwarded-discharge-summary.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
+  'blind-messages-senders/03-county-case-manager-markdown-two-clients.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields',
+  'blind-messages-senders/05-eap-counselor-double-chevron.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-senders/07-billing-company-fixed-width-aetna-card.eml': 'first run, not yet read right: [0].client.address',
+  'blind-messages-senders/09-private-therapist-indented-values.eml': 'first run, not yet read right: [0].client.address, [0].referredBy, [0].missingFields',
+  'blind-messages-senders/18-sober-living-molina-card-dob-unknown.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-week/07-pinecrest-siblings.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].client.name, [1].missingFields',
-  'blind-messages-week/11-copper-dotted-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-week/12-sunlit-phone-note-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-week/12-sunlit-phone-note-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-week/17-send-results-to-dr.eml': 'first run, not yet read right: request count',
-  'blind-messages-week/24-mesa-letter-tbd-id.eml': 'first run, not yet read right: [0].client.address',
-  'blind-messages-week/28-copper-no-relationship.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-week/24-mesa-letter-tbd-id.eml': 'first run, not yet read right: [0].client.address, reply not sent',
   'blind-messages-week/30-newdawn-forward-id-corrected.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
 };
 
@@ -95,7 +104,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(345);
+    expect(cases).toHaveLength(435);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
