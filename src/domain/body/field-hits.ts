@@ -112,7 +112,7 @@ function readColonlessForm(lines: readonly string[], parsed: ParsedLine[]): Pars
   const form = !colonForm && formLines >= 4 && typedLines >= 2;
   return parsed.map((p, i) => {
     const pair = spaced[i];
-    return p.kind === 'text' && pair && (form || UNMISTAKABLE_LABEL.test(lines[i] ?? '') || LABEL_THEN_NAME.test(lines[i] ?? '')) ? { kind: 'pairs', pairs: [pair] } : p;
+    return p.kind === 'text' && pair && (form || UNMISTAKABLE_LABEL.test(lines[i] ?? '') || LABEL_THEN_NAME.test(lines[i] ?? '')) ? { kind: 'pairs', pairs: pair } : p;
   });
 }
 

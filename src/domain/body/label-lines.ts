@@ -176,7 +176,7 @@ function splitInline(value: string, depth: number): { value: string; more: LineP
 }
 
 /** Words that start a typed label inside a value ("Jane Doe DOB 01/02/1990"). */
-const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone|ph|phone|tel)\b/i;
+const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|mem|memb|mbr|id|id#|policy|subscriber id|group|grp|ins(?:urance)? phone|ph|phone|tel)\b/i;
 
 /** "Humana H55519283": a known payer and an ID-shaped word after it, as two values; else the payer. */
 function payerWithBareId(value: string): LinePair[] {
@@ -406,7 +406,7 @@ function startsValue(labelWords: readonly string[]): boolean {
  * space, with no colon anywhere on the line. Only trusted for a whole segment written that way
  * (see collectHits): on its own such a line is as likely to be prose.
  */
-export function spaceSeparatedPair(rawLine: string): LinePair | null {
+export function spaceSeparatedPair(rawLine: string): LinePair[] | null {
   const line = cleanLine(rawLine);
   if (line.length === 0 || line.length > 90 || /[:\t]/.test(line)) return null;
   const words = line.split(/\s+/);
@@ -420,7 +420,12 @@ export function spaceSeparatedPair(rawLine: string): LinePair | null {
     if (TYPED.has(field) && !typedValueOk(field, value)) return null;
     // "New resident moving in Sat, pls run VOB" is a sentence, not a name.
     if ((field === 'clientName' || field === 'name') && !PERSON_NAME.test(value)) return null;
-    return pairOf(field, label, value);
+    // "ins aetna mbr w 2039 4417 0 grp 0855512": typed pairs after the payer.
+    if (field === 'payer') {
+      const typed = splitTyped(value, 1);
+      if (typed.more.length > 0) return [pairOf(field, label, typed.value), ...typed.more];
+    }
+    return [pairOf(field, label, value)];
   }
   return null;
 }
@@ -707,6 +712,10 @@ export function parseLine(rawLine: string): ParsedLine {
     const found = prosePairs(line);
     if (found.length > (pairs?.length ?? 0)) pairs = found;
   }
+  // "..., ins phone 888-555-0123. He's the subscriber.": who holds the policy, said after the values.
+  if (pairs !== null && !pairs.some((p) => p.field === 'subscriberName' || p.field === 'relToSubscriber' || p.field === 'relOfSubscriber')) {
+    for (const sentence of line.split(SENTENCE_BREAK).slice(1)) pairs.push(...(relationSentence(sentence) ?? []));
+  }
   if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
   if (pairs !== null) {
     const kept = pairs.filter((p) => p.value.length > 0 || pairs.length === 1);
@@ -815,7 +824,7 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
+const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 const PROSE_NAME_DOB = /(?:\b(?:for|client|patient|pt\.?|member|named|is)|\s[-–—:])\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
@@ -830,7 +839,7 @@ const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
-const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient),?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’]+(?:[-'’][A-Z][a-z]+)?)){1,3})(?=[\s?.!,(]|$)/;
+const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient),?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
@@ -839,6 +848,7 @@ const PROSE_REFERRING = new RegExp(
   `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
     `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
+    `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])`,
 );

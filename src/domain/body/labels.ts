@@ -247,6 +247,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (joined === 'sent by') return 'referredBy';
   // "Plan: Molina Healthcare" (not "Plan type", "Plan year").
   if (joined === 'plan' || joined === 'plan name' || joined === 'health plan') return 'payer';
+  // "mbr W2039...": the abbreviation names the number, never the member's name.
+  if (joined === 'mbr' || joined === 'memb' || joined === 'mbr no' || joined === 'mbr num') return 'memberId';
   // "Medicaid #", "Medicare ID": the member's number in that programme.
   if (tokens.length === 2 && /^(?:medicaid|medicare|medical_ca|mbi|cin)$/.test(tokens[0] ?? '') && /^(?:#|id|no|num)$/.test(tokens[1] ?? '')) return 'memberId';
   // "Behavioral Health: 1-800-...", "Member Services: ...": a phone of the plan, or an ID, by the value.

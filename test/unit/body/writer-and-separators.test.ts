@@ -169,3 +169,22 @@ describe('subscribers and plans in odd words', () => {
     expect(r!.client.dob).toBe('2001-10-17');
   });
 });
+
+describe('hurried lines', () => {
+  it('reads "ins <payer> mbr <spaced id> grp <n>" without colons', () => {
+    const [r] = read('pt remy gold dob 7/2/04\naddy 18 fern row salem or 97301\nins cigna mbr u 2039 4417 0 grp 0855512\nins ph 1 800 555 0138\nref from cedar house\n');
+    expect(r!.insurance).toMatchObject({ payerName: 'cigna', memberId: 'U203944170', groupNumber: '0855512' });
+  });
+
+  it('reads "he\'s on my insurance through work, <payer>" and a counselor "at <center> is referring him"', () => {
+    const [r] = read('I am writing about my son Eli Marsh, born 8/19/2009. His therapist at Birch Youth Services is referring him.\n\nHe’s on my insurance through work, Premera Blue Cross. I’m the subscriber (Ada Marsh, his mom).\n');
+    expect(r!.insurance.payerName).toBe('Premera Blue Cross');
+    expect(r!.referredBy).toBe('Birch Youth Services');
+  });
+
+  it('reads a name with a capital after the apostrophe, and "He\'s the subscriber" after the values', () => {
+    const [r] = read("New VOB request: Kieran O'Dell, 34 y/o male.\n\nIns: Aetna, ID W55512345, ins phone 888-555-0123. He's the subscriber.\n");
+    expect(r!.client.name).toBe("Kieran O'Dell");
+    expect(r!.subscriber).toEqual({ name: "Kieran O'Dell", relationship: 'self' });
+  });
+});
