@@ -779,6 +779,8 @@ function relationSentence(sentence: string): LinePair[] | null {
   }
   const holds = WRITER_HOLDS.exec(s);
   if (holds) return [writerSubscriber(s.slice(holds.index + holds[0].length))];
+  // "(it's his own policy)", "Él es el titular de la póliza".
+  if (/^\(?(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "policy is his own (self)", "the plan is her own".
   if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:his|her|their)\s+own\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
@@ -850,7 +852,8 @@ const PROSE_REFERRING = new RegExp(
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
-    `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])`,
+    `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
+    `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
 const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */

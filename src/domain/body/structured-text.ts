@@ -175,8 +175,8 @@ function sentenceLabels(lines: string[]): string[] {
   });
 }
 
-/** A chat export's line: "[11/29/26, 6:40 PM] Danny: text", "11/29/26, 18:40 - Danny: text". */
-const CHAT_LINE = /^\s*(?:\[[^\]\n]{4,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s+[-–])\s*[^:\n]{1,40}:\s+/i;
+/** A chat export's line: "[11/29/26, 6:40 PM] Danny: text", "11/29/26, 18:40 - Danny: text", "Ray (10:16 AM): text". */
+const CHAT_LINE = /^\s*(?:(?:\[[^\]\n]{4,40}\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?\s+[-–])\s*[^:\n]{1,40}|[\p{L} .'-]{1,30}\s\(\d{1,2}:\d{2}(?:\s?[AP]M)?\))\s*:\s+/iu;
 
 /** A text-message thread exported to mail: each line as its sender typed it, without the stamp. */
 function chatLines(lines: string[]): string[] {
@@ -200,7 +200,7 @@ function askedLabels(lines: string[]): string[] {
 }
 
 export function normalizeStructuredText(text: string): string {
-  if (/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)/m.test(text)) text = chatLines(text.split('\n')).join('\n');
+  if (/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im.test(text)) text = chatLines(text.split('\n')).join('\n');
   if (/^[^\n?]{2,30}\?+[ \t]*$/m.test(text)) text = askedLabels(text.split('\n')).join('\n');
   if (/\s(?:is|are)\s*:?\s*$/im.test(text)) text = sentenceLabels(text.split('\n')).join('\n');
   if (/[=>→»]|::|\.{3}|_{3}/.test(text)) text = separatorPairs(text.split('\n')).join('\n');

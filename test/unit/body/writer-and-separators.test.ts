@@ -188,3 +188,16 @@ describe('hurried lines', () => {
     expect(r!.subscriber).toEqual({ name: "Kieran O'Dell", relationship: 'self' });
   });
 });
+
+describe('texts and Spanish', () => {
+  it('reads a chat pasted as "Name (time): text" lines', () => {
+    const [r] = read('Ray (10:16 AM): Client name Tomas Rivas\nMe (10:17 AM): dob?\nRay (10:18 AM): 4/19/1990\nRay (10:19 AM): Molina Medicaid, id 108556732\n');
+    expect(r!.client).toMatchObject({ name: 'Tomas Rivas', dob: '1990-04-19' });
+  });
+
+  it('reads "(it\'s his own policy)" as self and "Nos refirió el centro X" as the referral', () => {
+    const [r] = read('My brother Luis Ortega needs help. Nos refirió el centro Casa Verde Recovery.\nFecha de nacimiento: 12/08/1985\nSeguro: Health Net\n(it’s his own policy)\n');
+    expect(r!.subscriber.relationship).toBe('self');
+    expect(r!.referredBy).toBe('Casa Verde Recovery');
+  });
+});
