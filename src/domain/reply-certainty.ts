@@ -12,6 +12,7 @@ import { REQUIRED_FIELD_PROMPTS, type RequiredField, type VobRequest } from '../
 import { parseDate } from './body/dates';
 import { parseLine } from './body/label-lines';
 import { isPlaceholder, mentionsHomeless } from './body/placeholders';
+import { hasRelationshipWord } from './body/relationships';
 import { findPayers } from './card/payers';
 import type { BodySegment } from './mime/body-segments';
 
@@ -262,6 +263,8 @@ function malformedDoubts(requests: readonly VobRequest[]): string[] {
 const NAME_LIKE: ReadonlySet<AskedField> = new Set(['client.name', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'client.address', 'insurance.payerName']);
 
 function speaksOf(field: AskedField, label: string, value: string): boolean {
+  // "Subscriber: Hannah Ashby (wife; ...)": the relation inside the subscriber's value.
+  if (field === 'subscriber.relationship' && LABEL_WORDS['subscriber.name'].test(label) && hasRelationshipWord(value) && !NOT_KNOWN.test(value)) return true;
   if (!LABEL_WORDS[field].test(label)) return false;
   if (NOT_THIS[field]?.test(label)) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;

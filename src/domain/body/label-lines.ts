@@ -857,7 +857,7 @@ const PROSE_REFERRING = new RegExp(
 );
 const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
-const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4}))/i;
+const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
 
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
@@ -865,7 +865,8 @@ function prosePairs(line: string): LinePair[] {
   if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
   const referral = PROSE_REFERRAL.exec(line) ?? PROSE_REFERRING.exec(line);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
-  if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer });
+  // "on behalf of Lakeview High School's student support team": the school, not its possessive.
+  if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
 
   // "Cigna U4471902833": a payer the dictionary knows, then an ID-shaped word, no label.
   const bare = PROSE_PAYER_THEN_ID.exec(line);

@@ -10,6 +10,8 @@ export function cleanPersonName(value: string): string | null {
   t = t.replace(/\s+[-–—|]\s+.*$/, '');
   t = t.replace(/\s*[,;]\s*(?:dob|d\.o\.b|born|age|mrn|ssn|id|member|phone|ph|cell|relationship|rel|insured|subscriber|policy)\b.*$/i, '');
   t = t.replace(/\s*\b(?:dob|d\.o\.b\.?)\s*[:\-]?\s*\d.*$/i, '');
+  // "Elijah Whitlock, 16 years old", "Kieran O'Brien, 34 y/o male": the age is no part of the name.
+  t = t.replace(/\s*[,;]?\s*\b\d{1,3}\s*(?:years?\s*old|yrs?\s*old|y\/?o|yo)\b.*$/i, '');
   // The period of "Jr.", "Sr." or a middle initial ("Oscar J.") is part of the name as written.
   // "Client is Naomi Achterberg", "patient named Jo Lin": the verb is not part of the name.
   t = t.replace(/^(?:is|named|called|name is)\s+(?=\p{Lu})/u, '');

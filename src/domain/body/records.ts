@@ -85,7 +85,7 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
   const t = raw.trim();
   if (isSelfValue(t)) return { name: null, relationship: 'self', self: true };
   // "Jane Doe (self)", "Jane Doe - same as client"
-  const parts = t.split(/\s*[()[\]]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*/).map((x) => x.trim()).filter((x) => x.length > 0);
+  const parts = t.split(/\s*[()[\];]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*/).map((x) => x.trim()).filter((x) => x.length > 0);
   let relationship: Relationship | null = null;
   let self = false;
   const nameParts: string[] = [];
@@ -121,6 +121,8 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       continue;
     }
     if (/^(?:dob|d\.o\.b|born)\b/i.test(part) || /\d{2,}/.test(part)) continue;
+    // "(wife; she is our EAP participant and the employee on the plan)": commentary, no name.
+    if (part.split(/\s+/).length > 5) continue;
     // "The policy holder is me, Patricia Alvarez", "mother (name TBD)": no part of a name.
     if (/^(?:me|myself|i|him|her|them)$/i.test(part) || isPlaceholder(part.replace(/^name\s+/i, ''))) continue;
     nameParts.push(part);

@@ -199,7 +199,11 @@ function askedLabels(lines: string[]): string[] {
   return out;
 }
 
+/** "Parent/guardian: Dana Whitlock (mother) - she is the policy holder ...": that person is the subscriber. */
+const RELATIVE_HOLDS = /^(\s*)((?:parent|guardian|mother|father|mom|dad|spouse|wife|husband|partner)(?:\s*\/\s*(?:parent|guardian|mother|father))?)\s*:\s*(.+?)\s*[-–—,;]\s*(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|primary(?:\s+insured)?)\b.*$/gim;
+
 export function normalizeStructuredText(text: string): string {
+  text = text.replace(RELATIVE_HOLDS, (_m, indent: string, who: string, name: string) => `${indent}Subscriber: ${name}${/\(/.test(name) ? '' : ` (${who.split('/')[0]!.trim()})`}`);
   if (/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im.test(text)) text = chatLines(text.split('\n')).join('\n');
   if (/^[^\n?]{2,30}\?+[ \t]*$/m.test(text)) text = askedLabels(text.split('\n')).join('\n');
   if (/\s(?:is|are)\s*:?\s*$/im.test(text)) text = sentenceLabels(text.split('\n')).join('\n');

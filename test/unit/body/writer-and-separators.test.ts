@@ -201,3 +201,21 @@ describe('texts and Spanish', () => {
     expect(r!.referredBy).toBe('Casa Verde Recovery');
   });
 });
+
+describe('referral letters', () => {
+  it('reads a student label, an age after the name, a possessive school, and a parent who holds the policy', () => {
+    const [r] = read(
+      "I'm making this referral on behalf of Cedar Middle School's support team.\n\nStudent: Ayla Brook, 15 years old\nHome address: 9 Elm St, Eau Claire, WI 54701\nParent/guardian: Rena Brook (mother) - she is the policy holder through her employer\nInsurance: UMR\nMember ID: 620555354\n",
+    );
+    expect(r!.client.name).toBe('Ayla Brook');
+    expect(r!.referredBy).toBe('Cedar Middle School');
+    expect(r!.subscriber).toEqual({ name: 'Rena Brook', relationship: 'child' });
+  });
+
+  it('reads "born on the 9th of July 1998" and a subscriber note after a semicolon', () => {
+    const [a] = read('His full name is Dan Becker. He was born on the 9th of July 1998.\nInsurance: Aetna\n');
+    expect(a!.client.dob).toBe('1998-07-09');
+    const [b] = read('Client: Colin Ash\nDOB: 22 August 1984\nSubscriber: Hana Ash (wife; she is the employee on the plan)\n');
+    expect(b!.subscriber).toEqual({ name: 'Hana Ash', relationship: 'spouse' });
+  });
+});
