@@ -10,7 +10,7 @@ import { collectHits } from './field-hits';
 import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
 import { classifyIntent, type MessageIntent } from './message-intent';
-import { writerOf } from './writer';
+import { writerOf, type Writer } from './writer';
 import { subjectFields, type SubjectFields } from './subject-fields';
 import { normalizeStructuredText } from './structured-text';
 
@@ -130,12 +130,15 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (isNotARequest(ctx.subject, newText)) return { requests: [], mentionsVerification: false, intent: 'notice', segments };
   const intent = classifyIntent(ctx.subject, segments[0]?.kind === 'new' ? newText : '');
 
-  const writer = writerOf(body, ctx.fromName);
+  // "I" in a forwarded or quoted message is that message's author, named in its header.
+  const writerOfSegment = (seg: (typeof segments)[number], k: number) =>
+    writerOf(seg.lines.join('\n'), k === 0 ? ctx.fromName : (segmentAuthor(seg.header) ?? null));
   const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
-  const perSegment: BodyRequest[][] = segments.map((seg) => {
+  const perSegment: BodyRequest[][] = segments.map((seg, k) => {
     const raws = groupHits(collectHits(seg.lines));
-    const all = raws.map((r) => normalizeRecord(r, ref, writer));
+    const writer = writerOfSegment(seg, k);
+    const all = raws.map((r) => normalizeRecord(r, ref, writer)).map((r) => withWriterAsClient(r, writer));
     // "Address: same as above" for a second client: the previous client's address.
     all.forEach((r, i) => {
       if (!SAME_AS_ABOVE.test((raws[i]?.get('clientAddress') ?? '').trim())) return;
@@ -180,6 +183,29 @@ function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | 
   const client = { ...r.client, name: r.client.name ?? fromSubject.name, dob: r.client.dob ?? fromSubject.dob };
   const subscriber = r.subscriber.relationship === 'self' && r.subscriber.name === null ? { ...r.subscriber, name: client.name } : r.subscriber;
   return [{ ...r, client, subscriber, insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer } }];
+}
+
+/**
+ * A client writing about themselves ("here's my insurance info", "for myself") with no name
+ * stated: the writer's own name is the client's, and a self subscriber follows it.
+ */
+function withWriterAsClient(r: BodyRequest, writer: Writer): BodyRequest {
+  if (r.client.name !== null || !writer.isClient || writer.name === null || filledCount(r) === 0) return r;
+  const subscriber = r.subscriber.name !== null && r.subscriber.relationship === null && sameName(r.subscriber.name, writer.name) ? { name: writer.name, relationship: 'self' as const } : r.subscriber;
+  return { ...r, client: { ...r.client, name: writer.name }, subscriber: r.subscriber.relationship === 'self' && r.subscriber.name === null ? { ...r.subscriber, name: writer.name } : subscriber };
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The display name in a quoted or forwarded message's "From: Name <address>" header line. */
+function segmentAuthor(header: readonly string[]): string | null {
+  for (const line of header) {
+    const m = /^\s*(?:from|de|von)\s*:\s*"?([^"<@\n]+?)"?\s*<[^>]+>/i.exec(line) ?? /^\s*on\s.+?,\s*"?([^"<@,\n]+?)"?\s*<[^>]+>\s*wrote:?\s*$/i.exec(line);
+    if (m) return m[1]!.trim();
+  }
+  return null;
 }
 
 /** Values beyond who the client is (name, DOB), in the newest text. */

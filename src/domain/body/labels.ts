@@ -415,7 +415,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   // "Name (Last, First)": the whole name, in the written order.
   if (has(words, 'first', 'fname', 'given') && has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'first', 'fname', 'given', 'last', 'lname', 'surname', 'family', 'middle', 'mi', 'initial']))) return 'clientName';
   if (has(words, 'first', 'fname', 'given') && only(words, new Set([...nameWords, 'first', 'fname', 'given']))) return 'firstName';
-  if (has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'last', 'lname', 'surname', 'family']))) return 'lastName';
+  // "Family" alone is the family ("family is bringing her paperwork"); "Family name" is the last name.
+  if (has(words, 'last', 'lname', 'surname', 'family') && !(words.length === 1 && words[0] === 'family') && only(words, new Set([...nameWords, 'last', 'lname', 'surname', 'family']))) return 'lastName';
   if (has(words, 'middle', 'mi', 'initial') && only(words, new Set([...nameWords, 'middle', 'mi', 'initial']))) return 'middleName';
   if (only(words, nameWords) && !hash) {
     if (words.length === 1 && words[0] === 'name') return 'name';

@@ -19,7 +19,7 @@ export interface Writer {
 }
 
 const WRITES_FOR_SELF =
-  /\b(?:(?:for|about)\s+myself|my\s+own\s+(?:benefits|insurance|coverage|plan|policy)|my\s+(?:benefits|coverage)\s+(?:can|could|checked|verified)|I(?:['’]m|\s+am)\s+(?:the\s+)?(?:client|patient)|(?:before|when)\s+I\s+(?:start|begin|come\s+in|admit)|I\s+(?:want|need|would\s+like)\s+to\s+(?:start|enter|get\s+into|come\s+in))\b/i;
+  /\b(?:(?:for|about)\s+myself|my\s+own\s+(?:benefits|insurance|coverage|plan|policy)|(?:here['’]?s|here\s+is|this\s+is|sending)\s+my\s+insurance(?:\s+(?:info|information|card))?|my\s+(?:benefits|coverage)\s+(?:can|could|checked|verified)|I(?:['’]m|\s+am)\s+(?:the\s+)?(?:client|patient)|(?:before|when)\s+I\s+(?:start|begin|come\s+in|admit)|I\s+(?:want|need|would\s+like)\s+to\s+(?:start|enter|get\s+into|come\s+in))\b/i;
 /** "my son", "he's my husband", "I'm her mother": group 1 when the client is the writer's child, 2 a spouse. */
 const WRITER_RELATION =
   /\b(?:my|our)\s+(?:(son|daughter|child|kid|stepson|stepdaughter|boy|girl)|(husband|wife|spouse|partner))\b|\bI(?:['’]m|\s+am)\s+(?:his|her|their)\s+(?:(mother|mom|father|dad|parent|stepmother|stepfather)|(husband|wife|spouse|partner))\b/i;

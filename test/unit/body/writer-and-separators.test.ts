@@ -219,3 +219,22 @@ describe('referral letters', () => {
     expect(b!.subscriber).toEqual({ name: 'Hana Ash', relationship: 'spouse' });
   });
 });
+
+describe('forwards from the client', () => {
+  it('takes "I" in a forwarded message as its author, and a client writing "here\'s my insurance info" as the client', () => {
+    const [r] = read(
+      'Pls run VOB, Harbor Light Recovery is referring him. DOB 11/30/1979, address 7 Birch Rd, Bakersfield, CA 93307.\n\nThx\nRenee\n\n---------- Forwarded message ---------\nFrom: Dario Whitby <dario@mailbox.test>\nDate: Mon, Jan 19, 2026 at 7:41 PM\nSubject: my insurance\nTo: <admissions@harborlight.test>\n\nHey, here’s my insurance info like you asked. Cigna, member ID 948555635, group 705214. It’s through my job so I’m the policyholder.\n',
+      'Renee Albright',
+    );
+    expect(r!.client.name).toBe('Dario Whitby');
+    expect(r!.insurance).toMatchObject({ payerName: 'Cigna', memberId: '948555635' });
+    expect(r!.subscriber).toEqual({ name: 'Dario Whitby', relationship: 'self' });
+  });
+
+  it('reads "<name> - <payer>, card attached" and "referring <name> for IOP", but not "family is ..." as a last name', () => {
+    const [a] = read('Rosa Abner - Humana, card attached. She lives at 5 Elm Ct, Tucson, AZ 85704. Her DOB is 4/5/1960.\n');
+    expect(a).toMatchObject({ client: { name: 'Rosa Abner' }, insurance: { payerName: 'Humana' } });
+    const [b] = read('We (Sunset Recovery) are referring Mara Vent for IOP. DOB 09/05/1991. I don’t have her address yet, family is bringing it tomorrow.\n');
+    expect(b!.client.name).toBe('Mara Vent');
+  });
+});
