@@ -48,7 +48,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
 const READ_IN_SIGNATURE: ReadonlySet<AskedField> = new Set(['client.dob', 'insurance.memberId', 'insurance.payerName', 'subscriber.name', 'subscriber.relationship']);
 
 /** A label and its value on one line: "Label: value", "label = value", "Label - value", "Label<TAB>value", "Q? A". */
-const LABELLED = /^\s*(?:[-*•·◦▪▫►▶➢>+]+\s*|\(?(?:q\s*)?\d{1,2}[.):]\s*|[a-h][.)]\s+)?["'`]?([^:=|\t"'`]{1,50}?)["'`]?\s*(?::|=>?|\t|\s[-–—]+\s|\?\s)\s*["'`]?(.+?)["'`]?[,;]?\s*$/i;
+const LABELLED = /^\s*(?:[-*•·◦▪▫►▶➢>+]+\s*|\(?(?:q\s*)?\d{1,2}[.):]\s*|[a-h][.)]\s+)?["'`]?((?:[^:=|\t"'`’]|(?<=\p{L})['’](?=\p{L})){1,50}?)["'`]?\s*(?::|=>?|\t|\s[-–—]+\s|\?\s)\s*["'`]?(.+?)["'`]?[,;]?\s*$/iu;
 
 /** Label words after normalising spelling and structure (camelCase, snake_case, dotted keys, "#"). */
 export function normalizeLabel(raw: string): string {

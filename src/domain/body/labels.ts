@@ -193,7 +193,13 @@ export function classifyLabel(raw: string): FieldKey | null {
   // the answers are kept (bounded; cleared when full), like correctTypo's.
   const known = labelMemo.get(raw);
   if (known !== undefined) return known;
-  const whole = classifyWholeLabel(raw);
+  let whole = classifyWholeLabel(raw);
+  // "Jonah's home address", "Policy holder's relationship to Jonah": the client named in the
+  // label, by first name, is no word of the label.
+  if (whole === null) {
+    const unnamed = raw.replace(/^\s*(?!(?:He|She|It|That|There|What|Who|Where|Here|Let|This)['’])\p{Lu}\p{Ll}+['’]s\s+(?=\p{L})/u, '').replace(/\s+(?:to|of|for)\s+\p{Lu}\p{Ll}+\s*$/u, '');
+    if (unnamed !== raw) whole = classifyWholeLabel(unnamed);
+  }
   const field = whole !== null && whole !== 'ignore' ? whole : (classifyAnnotatedLabel(raw) ?? whole);
   if (labelMemo.size >= 20_000) labelMemo.clear();
   labelMemo.set(raw, field);
@@ -238,7 +244,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   const isSub = has(words, ...SUBSCRIBER_WORDS) || /\bpolicy (?:owner|holder)\b/.test(joined) || /\bprimary (?:member|subscriber|insured)\b/.test(joined);
   const isClient = words.some((w) => CLIENT.has(w));
 
-  const referralWords = new Set(['referred', 'referral', 'referring', 'by', 'from', 'source', 'facility', 'center', 'centre', 'agency', 'organization', 'organisation', 'program', 'treatment', 'provider', 'company', 'name', 'tc', 'partner']);
+  const referralWords = new Set(['referred', 'referral', 'referring', 'by', 'from', 'source', 'facility', 'center', 'centre', 'agency', 'organization', 'organisation', 'program', 'treatment', 'provider', 'company', 'name', 'tc', 'partner', 'fac', 'hosp', 'hospital', 'org', 'practice', 'clinic']);
   if (REFERRAL.has(joined) || (/^(?:referred|referral|referring)\b/.test(joined) && only(words, referralWords))) {
     return 'referredBy';
   }

@@ -25,7 +25,11 @@ const HARD_ANCHORS: ReadonlySet<HitField> = new Set<HitField>(['clientName', 'fi
 
 function sameValue(a: string, b: string): boolean {
   const n = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return n(a) === n(b);
+  if (n(a) === n(b)) return true;
+  // "Chandramouli, Priya S" and "Priya S Chandramouli": one name in the two orders.
+  if (!a.includes(',') && !b.includes(',')) return false;
+  const words = (s: string): string => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0).sort().join(' ');
+  return words(a) === words(b);
 }
 
 /** Groups hits into raw records, one per client. */
@@ -251,6 +255,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   // "subscriber: marisol (self)": the client's first name alone is the client.
   if (relationship === 'self' && subscriberName !== null && clientName !== null && !/\s/.test(subscriberName.trim()) && nameTokensOf(clientName)[0] === nameTokensOf(subscriberName)[0]) subscriberName = clientName;
   if (relationship === 'self' && (subscriberName === null || selfSubscriber)) subscriberName = subscriberName ?? clientName;
+  // "Guarantor: Chandramouli, Priya S / Rel to Pt: Self": the client's name, as the client's is written.
+  if (relationship === 'self' && subscriberName !== null && clientName !== null && subscriberName.includes(',') && !clientName.includes(',') && sameValue(subscriberName, clientName)) subscriberName = clientName;
   if (relationship === null && subscriberName !== null && clientName !== null && sameValue(subscriberName, clientName)) relationship = 'self';
 
   const refRaw = get('referredBy');

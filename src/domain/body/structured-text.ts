@@ -123,16 +123,27 @@ function csvRows(lines: string[]): string[] {
  * Lopez"): each quoted label and the unquoted line under it become "Label: answer", the
  * sender's own statement.
  */
+/** "Policy holder's name and relationship": a label whose parts are each labels; the first part's field. */
+function combinedLabel(label: string): ReturnType<typeof classifyLabel> {
+  const parts = label.split(/\s+and\s+|\s*\/\s*|\s*&\s*/i);
+  if (parts.length < 2) return null;
+  const fields = parts.map((p) => classifyLabel(p));
+  return fields.every((f) => f !== null && f !== 'ignore') ? fields[0]! : null;
+}
+
 function inlineAnswers(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const quoted = /^\s*>[\s>]*(.{2,60}?)\s*:?\s*$/.exec(lines[i]!);
-    const answer = lines[i + 1];
-    const field = quoted ? classifyLabel(quoted[1]!) : null;
+    const quoted = /^\s*>[\s>]*(?:\d{1,2}[.)]\s*)?(.{2,80}?)\s*([:?]?)\s*$/.exec(lines[i]!);
+    // A prompt that ends with ":" or "?" may have its answer after a blank line ("> 1. Member ID:", "", "XOF 558").
+    let j = i + 1;
+    if (quoted && quoted[2] !== '') while (j < lines.length && j - i <= 2 && lines[j]!.trim() === '') j++;
+    const answer = lines[j];
+    const field = quoted ? (classifyLabel(quoted[1]!) ?? combinedLabel(quoted[1]!)) : null;
     const asked = quoted !== null && ASKED.has(quoted[1]!.toLowerCase().replace(/\s*\(if available\)$/, ''));
     if (quoted && ((field !== null && field !== 'ignore') || asked) && answer !== undefined && answer.trim() !== '' && !/^\s*>/.test(answer)) {
-      out.push(`${quoted[1]}: ${answer.trim()}`);
-      i++;
+      out.push(`${quoted[1]}: ${answer.trim().replace(/^(?:answer|ans|a)\s*[:\-–]\s*/i, '')}`);
+      i = j;
     } else out.push(lines[i]!);
   }
   return out;
@@ -202,7 +213,22 @@ function askedLabels(lines: string[]): string[] {
 /** "Parent/guardian: Dana Whitlock (mother) - she is the policy holder ...": that person is the subscriber. */
 const RELATIVE_HOLDS = /^(\s*)((?:parent|guardian|mother|father|mom|dad|spouse|wife|husband|partner)(?:\s*\/\s*(?:parent|guardian|mother|father))?)\s*:\s*(.+?)\s*[-–—,;]\s*(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|primary(?:\s+insured)?)\b.*$/gim;
 
+/** "Pt Name: Roe, Jo          MRN: 0044": two labelled columns on one line, each a line of its own. */
+const TWO_COLUMNS = /^(\s*[^\s:][^:]{0,30}:[ \t]*\S.*?)[ \t]{3,}([A-Za-z][\w .#/()'-]{0,30}:[ \t]*\S.*)$/;
+
+function splitColumns(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    // A quoted line's columns stay quoted.
+    const quote = /^\s*(?:>\s?)*/.exec(line)![0];
+    const m = TWO_COLUMNS.exec(line.slice(quote.length));
+    if (!m) return [line];
+    const right = m[2]!.slice(0, m[2]!.indexOf(':'));
+    return classifyLabel(right) !== null ? [quote + m[1]!, ...splitColumns([quote + m[2]!])] : [line];
+  });
+}
+
 export function normalizeStructuredText(text: string): string {
+  if (/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/.test(text)) text = splitColumns(text.split('\n')).join('\n');
   text = text.replace(RELATIVE_HOLDS, (_m, indent: string, who: string, name: string) => `${indent}Subscriber: ${name}${/\(/.test(name) ? '' : ` (${who.split('/')[0]!.trim()})`}`);
   if (/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im.test(text)) text = chatLines(text.split('\n')).join('\n');
   if (/^[^\n?]{2,30}\?+[ \t]*$/m.test(text)) text = askedLabels(text.split('\n')).join('\n');

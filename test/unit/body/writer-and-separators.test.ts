@@ -7,6 +7,7 @@ import { extractBody } from '../../../src/domain/body/extract-body';
 import { classifyLabel } from '../../../src/domain/body/labels';
 import { parseDate } from '../../../src/domain/body/dates';
 import { normalizeMemberId } from '../../../src/domain/body/identifiers';
+import { normalizeStructuredText } from '../../../src/domain/body/structured-text';
 
 const read = (text: string, fromName: string | null = null) =>
   extractBody(text, { subject: 'Benefits check', from: 'someone@family.test', fromName, referenceDate: '2026-11-20T00:00:00Z' }).requests;
@@ -236,5 +237,27 @@ describe('forwards from the client', () => {
     expect(a).toMatchObject({ client: { name: 'Rosa Abner' }, insurance: { payerName: 'Humana' } });
     const [b] = read('We (Sunset Recovery) are referring Mara Vent for IOP. DOB 09/05/1991. I don’t have her address yet, family is bringing it tomorrow.\n');
     expect(b!.client.name).toBe('Mara Vent');
+  });
+});
+
+describe('hospital print-outs and answered questionnaires', () => {
+  it('reads two labelled columns on one line, and "LAST, FIRST" as the same client', () => {
+    const [r, extra] = read(
+      'Please run benefits for Ana R Delacroix.\n\nPt Name: Delacroix, Ana R          MRN: 004418827\nDOB: 02/17/1996 (29 y)            Sex: F\nPrimary Ins: Aetna\nSub ID: W55520934\nGuarantor: Delacroix, Ana R        Rel to Pt: Self\nReferring Fac: Northgate Health\n',
+    );
+    expect(extra).toBeUndefined();
+    expect(r).toMatchObject({ client: { name: 'Ana R Delacroix', dob: '1996-02-17' }, subscriber: { name: 'Ana R Delacroix', relationship: 'self' }, referredBy: 'Northgate Health' });
+  });
+
+  it('keeps a quoted line\'s second column quoted', () => {
+    expect(normalizeStructuredText('> Member ID: ZIV55512   Group: 00872')).toBe('> Member ID: ZIV55512\n> Group: 00872');
+  });
+
+  it('reads answers written under numbered quoted questions after a blank line', () => {
+    const [r] = read(
+      'Answers below.\n\nOn Mon, Mar 23, 2026 at 10:14 AM Kay Tan <kay@north.test> wrote:\n> Patient: Jon Bright, DOB 05/19/2001\n> Referred by: North Health\n>\n> 1. Insurance company name:\n\nANSWER: Cigna\n\n> 2. Member ID (from the card):\n\nU555820194\n\n> 3. Policy holder\'s name and relationship to Jon:\n\nMe - Yola Bright, I am his mother\n\n> 4. Jon\'s home address:\n\n33 W Elm Ave, Apt 2, Chicago, IL 60618\n',
+    );
+    expect(r).toMatchObject({ insurance: { payerName: 'Cigna', memberId: 'U555820194' }, subscriber: { name: 'Yola Bright', relationship: 'child' } });
+    expect(r!.client.address).toEqual({ line1: '33 W Elm Ave', line2: 'Apt 2', city: 'Chicago', state: 'IL', postalCode: '60618' });
   });
 });
