@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: fourteen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: fifteen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6% and 87.3% of fields (each of the last five written after the rules for the ones before it; the last, -rural, after the rules for -senders and -intermediaries).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3% and 81.8% of fields (each of the last six written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { extractMessage } from '../../../src/pipeline/extract-message';
 const SETS = [
   'blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month',
   'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals', 'blind-messages-week',
-  'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural',
+  'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural', 'blind-messages-hospital',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -31,18 +31,28 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-month/25-alleghenyridge-card-highmark-address-tbd.eml': "the Highmark card's logo is unreadable and its back names 'Highmark Blue Cross Blue Shield'",
   'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
   'blind-messages-week/13-read-receipt.eml': "a multipart/report read receipt: 'auto-submitted' (RFC 3834/8098), as blind-messages-exports/25 and -rural/30 expect; its author chose 'not-a-request'",
+  'blind-messages-hospital/01-portal-secure-message-notice.eml': "a no-reply sender that also carries List-Unsubscribe: 'auto-submitted' here (the sender is checked first); its author chose 'bulk-or-list'; no reply either way",
   // The sets in styles none of the others has, kept as scored on their first run plus the general rules since: field by field still wrong.
   'blind-messages-everyday/10-call-center-notes.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-hospital/05-family-card-photo-here-you-go.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-hospital/06-two-column-adult-child-premera-card.eml': 'first run, not yet read right: [0].client.address',
+  'blind-messages-hospital/07-same-sex-spouse-accents-qp.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-hospital/10-ehr-medicaid-mco-homeless.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
+  'blind-messages-hospital/13-two-column-id-pending.eml': 'first run, not yet read right: [0].client.address, reply not sent',
+  'blind-messages-hospital/20-html-only-table-no-dob.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-hospital/21-bcbs-az-card-teen-mother-subscriber.eml': 'first run, not yet read right: [0].subscriber.name',
+  'blind-messages-hospital/22-ibx-card-husband-no-address.eml': 'first run, not yet read right: [0].client.name, reply not sent',
+  'blind-messages-hospital/23-humana-pdf-card-no-referrer.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-hospital/26-aetna-front-only-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
+  'blind-messages-hospital/29-ehr-subscriber-no-relationship.eml': 'first run, not yet read right: [0].client.name',
+  'blind-messages-hospital/30-php-teen-accents-qp-alternative.eml': 'first run, not yet read right: [0].subscriber.name',
   'blind-messages-intermediaries/01-fax-gateway-humana-pdf.eml': 'first run, not yet read right: [0].insurance.memberId',
   'blind-messages-intermediaries/04-crm-new-lead-ambetter.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-intermediaries/06-sms-thread-export.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-intermediaries/27-prose-card-carries-insurance-premera.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-loose/04-wife-subscriber-gmail-qp.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-loose/06-forward-split-card-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-loose/07-card-conflict-html-only.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
-  'blind-messages-loose/08-card-pdf-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-loose/18-voicemail-transcription.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-loose/22-sms-thread-homeless.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].insurance.memberId, reply not sent',
@@ -55,7 +65,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-referrals/01-hospital-sw-epic-paste.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-referrals/04-probation-letter-ahcccs.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-referrals/07-sober-living-apple-health-no-id.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-referrals/08-card-uhc-front-back.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
   'blind-messages-referrals/10-mother-long-prose.eml': 'first run, not yet read right: [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-referrals/13-fax-ocr-medicare-advantage.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields',
   'blind-messages-referrals/14-outlook-merged-table-masshealth.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
@@ -79,7 +88,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-week/12-sunlit-phone-note-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-week/17-send-results-to-dr.eml': 'first run, not yet read right: request count',
   'blind-messages-week/24-mesa-letter-tbd-id.eml': 'first run, not yet read right: [0].client.address, reply not sent',
-  'blind-messages-week/30-newdawn-forward-id-corrected.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-week/30-newdawn-forward-id-corrected.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.relationship, [0].missingFields',
 };
 
 /** The parts of a request the blind set states. */
@@ -99,7 +108,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(435);
+    expect(cases).toHaveLength(465);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
