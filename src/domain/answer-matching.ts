@@ -5,6 +5,7 @@
  */
 import type { ReplyDecision, VobRequest } from '../../schemas/vob-record';
 import { sourcesAfterAnswer } from './field-sources';
+import { domainOf } from './email-address';
 import { missingFields } from './merge';
 
 /** An awaiting-information request the new message might answer. */
@@ -77,10 +78,6 @@ export function clientKeyMaterial(name: string | null, dob: string | null): stri
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   return `${first}|${last}|${dob}`;
-}
-
-function domainOf(address: string | null): string | null {
-  return address ? address.slice(address.lastIndexOf('@') + 1).toLowerCase() : null;
 }
 
 /**

@@ -4,6 +4,8 @@
  * a sender resolves to. None of these is client data.
  */
 import { findPayer, KNOWN_PAYERS } from './card/payers';
+import { domainOf } from './email-address';
+import { allowlistEntryOf } from './service-settings';
 
 /** A payer name findPayer does not recognise: stored and filtered as this word, never as typed. */
 export const OTHER_PAYER = 'other';
@@ -58,13 +60,9 @@ export function ageBucketOf(arrivedAt: Date, now: Date): AgeBucket {
  */
 export function centerOf(fromAddress: string | null, allowedSenderDomains: readonly string[]): string | null {
   if (!fromAddress || !fromAddress.includes('@')) return null;
-  const domain = fromAddress.toLowerCase().slice(fromAddress.lastIndexOf('@') + 1).trim();
+  const domain = domainOf(fromAddress)!.trim();
   if (domain === '') return null;
-  const entry = allowedSenderDomains
-    .map((d) => d.toLowerCase())
-    .filter((d) => domain === d || domain.endsWith(`.${d}`))
-    .sort((a, b) => b.length - a.length)[0];
-  return entry ?? domain;
+  return allowlistEntryOf(domain, allowedSenderDomains.map((d) => d.toLowerCase())) ?? domain;
 }
 
 /** The `limit` most frequent names with their counts, most frequent first (ties by name). */

@@ -5,6 +5,7 @@
  * which value holds (the stored one, else the environment's default).
  */
 import { z } from 'zod';
+import { domainOf } from './email-address';
 
 export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -41,6 +42,10 @@ export function settingsFromForm(form: Record<string, unknown>, defaults: Servic
 export function senderAllowed(from: string | null, allowedSenderDomains: readonly string[]): boolean {
   if (allowedSenderDomains.length === 0) return true;
   if (from === null) return false;
-  const domain = from.toLowerCase().slice(from.lastIndexOf('@') + 1);
-  return allowedSenderDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+  return allowlistEntryOf(domainOf(from)!, allowedSenderDomains) !== null;
+}
+
+/** The allowlist entry a domain is, or is a subdomain of: the longest such; null when none. */
+export function allowlistEntryOf(domain: string, allowedSenderDomains: readonly string[]): string | null {
+  return allowedSenderDomains.filter((d) => domain === d || domain.endsWith(`.${d}`)).sort((a, b) => b.length - a.length)[0] ?? null;
 }

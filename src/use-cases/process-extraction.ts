@@ -17,6 +17,7 @@ import { indexRequests, nameKeysOf } from './search-requests';
 import { MessageRejectedError } from '../adapters/message-rejected-error';
 import { ExtractionError } from '../adapters/extraction/extraction-errors';
 import { applyAnswer, candidatesFor, clientKeyMaterial, matchAnswers, replyAfterAnswers, type AnswerMatch } from '../domain/answer-matching';
+import { domainOf } from '../domain/email-address';
 import { namesClient, relatedMessageTask, type MessageRelation } from '../domain/related-mail';
 import { buildMissingFieldsReply } from '../domain/reply-text';
 import { isReviewCode, planRequestTasks, unlistedSenderTask, requestStatus, requestSubjectKey, reviewMessageTask, reviewReason, type ChaseState, type ReviewCode, type TaskSpec } from '../domain/tasks';
@@ -411,11 +412,10 @@ export function processExtraction(deps: ProcessExtractionDeps) {
     plan: { item: StoreItem; threadIds: string[] },
     relation: MessageRelation,
   ): Promise<{ requestId: string; matchedBy: 'thread' | 'name' }[]> {
-    const from = plan.item.document.from;
     const rows = await requests.findRelated({
       threadIds: plan.threadIds,
       nameKeys: nameKeysOf(cipher, relation.nameTokens),
-      senderDomain: from ? from.slice(from.lastIndexOf('@') + 1).toLowerCase() : null,
+      senderDomain: domainOf(plan.item.document.from),
       days: RELATED_WITHIN_DAYS,
     });
     const byThread = rows.filter((r) => r.byThread);

@@ -12,7 +12,7 @@ import { parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
 import { hasRelationshipWord } from './relationships';
 import { WRITER_MARKER } from './writer';
-import { findPayers } from '../card/payers';
+import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 
 export interface LinePair {
@@ -181,7 +181,7 @@ const TYPED_START = /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|member|me
 /** "Humana H55519283": a known payer and an ID-shaped word after it, as two values; else the payer. */
 function payerWithBareId(value: string): LinePair[] {
   const m = /^(.*?)[\s,]+#?\s*((?=[A-Za-z0-9]*\d)[A-Za-z0-9]{7,15})$/.exec(value.trim());
-  if (m && findPayers(m[1]!).some((p) => p.edits === 0 && p.position === 0)) return [{ field: 'payer', value: m[1]!.trim() }, { field: 'memberId', value: m[2]! }];
+  if (m && startsWithKnownPayer(m[1]!)) return [{ field: 'payer', value: m[1]!.trim() }, { field: 'memberId', value: m[2]! }];
   return [{ field: 'payer', value: value.trim() }];
 }
 
@@ -868,7 +868,7 @@ function prosePairs(line: string): LinePair[] {
   const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line);
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
-  if (namePayer && findPayers(namePayer[2]!).some((p) => p.edits === 0 && p.position === 0)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
+  if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
   if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
   const referral = PROSE_REFERRAL.exec(line) ?? PROSE_REFERRING.exec(line);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
@@ -877,7 +877,7 @@ function prosePairs(line: string): LinePair[] {
 
   // "Cigna U4471902833": a payer the dictionary knows, then an ID-shaped word, no label.
   const bare = PROSE_PAYER_THEN_ID.exec(line);
-  if (bare && !PROSE_PAYER_ID.test(line) && findPayers(bare[1]!).some((p) => p.edits === 0 && p.position === 0)) {
+  if (bare && !PROSE_PAYER_ID.test(line) && startsWithKnownPayer(bare[1]!)) {
     found.push({ field: 'payer', value: bare[1]! }, { field: 'memberId', value: bare[2]! });
   }
   const payerId = PROSE_PAYER_ID.exec(line);

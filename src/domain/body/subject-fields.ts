@@ -4,7 +4,7 @@
  * states, read only when it states both a name and a date of birth (so "VOB request - Harbor
  * Light" names nobody). Pure.
  */
-import { findPayers } from '../card/payers';
+import { startsWithKnownPayer } from '../card/payers';
 import { parseDate } from './dates';
 import { CAPITALISED_NAME, cleanPersonName } from './names';
 
@@ -37,7 +37,7 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
     }
     const words = item.split(/\s+/).filter((w) => !NOT_NAME.test(w));
     const candidate = words.join(' ');
-    if (payer === null && findPayers(item).some((p) => p.edits === 0 && p.position === 0)) {
+    if (payer === null && startsWithKnownPayer(item)) {
       payer = item;
       continue;
     }

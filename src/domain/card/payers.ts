@@ -305,6 +305,11 @@ function compactWithMap(text: string): { compact: string; map: number[] } {
 
 const isAlnum = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
+/** The text starts with a payer the dictionary knows, spelled exactly ("Humana H5551", "Cigna, member ID ..."). */
+export function startsWithKnownPayer(text: string): boolean {
+  return findPayers(text).some((p) => p.edits === 0 && p.position === 0);
+}
+
 /** Every payer named in `text`, best first. */
 export function findPayers(text: string): PayerMatch[] {
   const { compact: compactText, map } = compactWithMap(text);
