@@ -181,8 +181,12 @@ function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | 
     referredBy: null,
   };
   const client = { ...r.client, name: r.client.name ?? fromSubject.name, dob: r.client.dob ?? fromSubject.dob };
-  const subscriber = r.subscriber.relationship === 'self' && r.subscriber.name === null ? { ...r.subscriber, name: client.name } : r.subscriber;
-  return [{ ...r, client, subscriber, insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer } }];
+  return [{ ...r, client, subscriber: namedSelf(r.subscriber, client.name), insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer } }];
+}
+
+/** A self subscriber without a name is the client by the client's name (as normalizeRecord does). */
+function namedSelf(subscriber: BodyRequest['subscriber'], clientName: string | null): BodyRequest['subscriber'] {
+  return subscriber.relationship === 'self' && subscriber.name === null ? { ...subscriber, name: clientName } : subscriber;
 }
 
 /**
@@ -191,8 +195,10 @@ function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | 
  */
 function withWriterAsClient(r: BodyRequest, writer: Writer): BodyRequest {
   if (r.client.name !== null || !writer.isClient || writer.name === null || filledCount(r) === 0) return r;
-  const subscriber = r.subscriber.name !== null && r.subscriber.relationship === null && sameName(r.subscriber.name, writer.name) ? { name: writer.name, relationship: 'self' as const } : r.subscriber;
-  return { ...r, client: { ...r.client, name: writer.name }, subscriber: r.subscriber.relationship === 'self' && r.subscriber.name === null ? { ...r.subscriber, name: writer.name } : subscriber };
+  // A subscriber named as the writer, with no relation said, is the client too.
+  const writerNamed = r.subscriber.relationship === null && r.subscriber.name !== null && sameName(r.subscriber.name, writer.name);
+  const subscriber = writerNamed ? { name: writer.name, relationship: 'self' as const } : namedSelf(r.subscriber, writer.name);
+  return { ...r, client: { ...r.client, name: writer.name }, subscriber };
 }
 
 function sameName(a: string, b: string): boolean {
