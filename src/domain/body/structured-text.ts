@@ -211,7 +211,7 @@ function askedLabels(lines: string[]): string[] {
 }
 
 /** "Parent/guardian: Dana Whitlock (mother) - she is the policy holder ...": that person is the subscriber. */
-const RELATIVE_HOLDS = /^(\s*)((?:parent|guardian|mother|father|mom|dad|spouse|wife|husband|partner)(?:\s*\/\s*(?:parent|guardian|mother|father))?)\s*:\s*(.+?)\s*[-–—,;]\s*(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|primary(?:\s+insured)?)\b.*$/gim;
+const RELATIVE_HOLDS = /^(\s*)((?:parent|guardian|mother|father|mom|dad|spouse|wife|husband|partner)(?:\s*\/\s*(?:parent|guardian|mother|father))?)\s*:\s*(.+?)\s*[-–—,;]\s*(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|primary(?:\s+insured)?)\b.*$/i;
 
 /** "Pt Name: Roe, Jo          MRN: 0044": two labelled columns on one line, each a line of its own. */
 const TWO_COLUMNS = /^(\s*[^\s:][^:]{0,30}:[ \t]*\S.*?)[ \t]{3,}([A-Za-z][\w .#/()'-]{0,30}:[ \t]*\S.*)$/;
@@ -227,14 +227,26 @@ function splitColumns(lines: string[]): string[] {
   });
 }
 
+/** "Parent/guardian: Dana Roe (mother) - she is the policy holder" as "Subscriber: Dana Roe (mother)". */
+function relativeHolders(lines: string[]): string[] {
+  return lines.map((line) =>
+    line.replace(RELATIVE_HOLDS, (_m, indent: string, who: string, name: string) => `${indent}Subscriber: ${name}${/\(/.test(name) ? '' : ` (${who.split('/')[0]!.trim()})`}`),
+  );
+}
+
+/** The line passes in order, each run only when its sign is in the text (most mail has none). */
+const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
+  [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
+  [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],
+  [/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im, chatLines],
+  [/^[^\n?]{2,30}\?+[ \t]*$/m, askedLabels],
+  [/\s(?:is|are)\s*:?\s*$/im, sentenceLabels],
+  [/[=>→»]|::|\.{3}|_{3}/, separatorPairs],
+  [/>/, inlineAnswers],
+];
+
 export function normalizeStructuredText(text: string): string {
-  if (/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/.test(text)) text = splitColumns(text.split('\n')).join('\n');
-  text = text.replace(RELATIVE_HOLDS, (_m, indent: string, who: string, name: string) => `${indent}Subscriber: ${name}${/\(/.test(name) ? '' : ` (${who.split('/')[0]!.trim()})`}`);
-  if (/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im.test(text)) text = chatLines(text.split('\n')).join('\n');
-  if (/^[^\n?]{2,30}\?+[ \t]*$/m.test(text)) text = askedLabels(text.split('\n')).join('\n');
-  if (/\s(?:is|are)\s*:?\s*$/im.test(text)) text = sentenceLabels(text.split('\n')).join('\n');
-  if (/[=>→»]|::|\.{3}|_{3}/.test(text)) text = separatorPairs(text.split('\n')).join('\n');
-  if (text.includes('>')) text = inlineAnswers(text.split('\n')).join('\n');
+  for (const [sign, pass] of LINE_PASSES) if (sign.test(text)) text = pass(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');
   if (!unbulleted.includes('?') && !unbulleted.includes('{') && !unbulleted.includes(',')) return unbulleted;
