@@ -6,6 +6,7 @@
  */
 
 import { findPayers } from '../card/payers';
+import { withinOneEdit } from '../edit-distance';
 
 export type FieldKey =
   | 'clientName' // explicitly the client's name
@@ -57,23 +58,6 @@ const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'y
 const TYPO_TARGETS = ['member', 'address', 'subscriber', 'insurance', 'relationship', 'referred', 'referring', 'referral', 'patient', 'client', 'policyholder', 'carrier', 'phone', 'group', 'birth', 'provider', 'insured', 'company', 'facility', 'treatment', 'number', 'telephone', 'identification', 'street'];
 const TYPO_TARGET_SET = new Set([...TYPO_TARGETS, 'insurer', 'insurers', 'referrer', 'referee']);
 
-/**
- * Optimal-string-alignment distance at most 1 (equal, one substitution, one insertion or
- * deletion, or one swap of neighbours), in one pass from the first difference: no matrix.
- */
-function withinOneEdit(a: string, b: string): boolean {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (i === la && i === lb) return true;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 /** correctTypo's answers: the same words come back in every message (bounded; cleared when full). */
 const typoMemo = new Map<string, string>();
@@ -114,6 +98,8 @@ export function labelTokens(raw: string): string[] {
   // "Reffered By", "Refered", "Referal": two letters off, beyond the one-edit typo fixer.
   s = s.replace(/\bref+er+(ed|al|ring)\b/g, 'referr$1');
   s = s.replace(/\be-?mail\b/g, 'email');
+  // Phone autocorrect and slang: "Member I'd", "Data of birth", "Addy".
+  s = s.replace(/\bi'd\b/g, 'id').replace(/\bdata of birth\b/g, 'date of birth').replace(/\baddy\b/g, 'address');
   // Spanish labels, as families and bilingual intake staff write them: read as their English.
   // (One test first: labelTokens runs for every candidate label of every line.)
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -458,7 +444,7 @@ export function classifyHeading(raw: string): Heading | null {
   if (/^(?:primary )?(?:subscriber|policyholder|policy holder|insured|guarantor|cardholder|card holder|responsible party|subscriber policyholder|subscriber policy holder|policy holder subscriber)$/.test(joined)) return { section: 'subscriber', newClient: false };
   if (/^(?:referral|referral source|referring facility|referring|facility|referral source facility)$/.test(joined)) return { section: 'referral', newClient: false };
   // Another titled block ("Contact Info", "Facility Details"): generic labels there are not the client's.
-  if (tail && core.length > 0 && core.length <= 2 && !core.some((w) => /^(?:is|are|here|missing|below|following|see|the|this|your|needed|requested|additional|more|other|some|updated|new)$/.test(w))) {
+  if (tail && core.length > 0 && core.length <= 2 && !core.some((w) => /\d/.test(w)) && !core.some((w) => /^(?:is|are|here|missing|below|following|see|the|this|your|needed|requested|additional|more|other|some|updated|new)$/.test(w))) {
     return { section: 'other', newClient: false };
   }
   return null;

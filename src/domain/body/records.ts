@@ -7,6 +7,7 @@
 import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyRequest } from './body-request';
 import type { FieldHit, HitField } from './field-hits';
+import { correctPayerSpelling } from '../card/payers';
 import { composeAddress, parseCityStateZip } from './addresses';
 import { parseDate } from './dates';
 import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
@@ -179,14 +180,18 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   const payerRaw = get('payer');
   // "Insurance is through my job - Kaiser Permanente": how the plan was got is no part of its name.
   // "through my job – Aetna", "UHC (through my job)": how the plan is held is no part of its name.
-  const payerName =
+  const cleanedPayer =
     payerRaw === null
       ? null
       : cleanOrgName(
           payerRaw
-            .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*[-–—:,]\s*/i, '')
+            // "is through my work it's Cigna": said, not written ("the insurance is through...").
+            .replace(/^\s*(?:is|was)\s+(?=through|via|from|it)/i, '')
+            .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*(?:[-–—:,]\s*|\s(?=it))/i, '')
+            .replace(/^\s*it(?:['’]?s|\s+is)\s+/i, '')
             .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, ''),
         );
+  const payerName = cleanedPayer === null ? null : correctPayerSpelling(cleanedPayer);
 
   let memberId = get('memberId') !== null ? normalizeMemberId(get('memberId') as string) : null;
   let phone = get('insPhone') !== null ? parsePhone(get('insPhone') as string) : null;

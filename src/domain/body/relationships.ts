@@ -5,6 +5,7 @@
  * which one the label points at, and phrases inside the value can override it.
  */
 import type { Relationship } from '../../../schemas/vob-record';
+import { withinOneEdit } from '../edit-distance';
 
 /** Which person the relationship word describes. */
 export type RelationDirection =
@@ -15,7 +16,15 @@ export type RelationDirection =
 
 type Kin = 'self' | 'spouse' | 'parent' | 'offspring' | 'other';
 
-const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|patient|pt|the client|the patient|policy ?holder|subscriber|insured|primary|member|client is (?:the )?(?:subscriber|policy ?holder|insured|primary)|patient is (?:the )?(?:subscriber|policy ?holder|insured)|subscriber is (?:the )?(?:client|patient)|herself|himself|themself|themselves|own|own policy|own insurance|their own|his own|her own|employee)$/i;
+const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|patient|pt|the client|the patient|policy ?holder|subscriber|insured|primary|member|client is (?:the )?(?:subscriber|policy ?holder|insured|primary)|patient is (?:the )?(?:subscriber|policy ?holder|insured)|subscriber is (?:the )?(?:client|patient)|herself|himself|themself|themselves|(?:he|she|they)\s+(?:himself|herself|themselves|themself)|own|own policy|own insurance|their own|his own|her own|employee)$/i;
+
+/** Long kin words people mistype ("huband", "daugther"); shorter ones have real-word neighbours. */
+const TYPED_KIN = ['husband', 'daughter'];
+
+/** The text with mistyped long kin words spelled right, so every rule reads them. */
+export function withKinTyposFixed(text: string): string {
+  return text.replace(/\b[a-z]{6,9}\b/g, (w) => TYPED_KIN.find((k) => w !== k && withinOneEdit(w, k)) ?? w);
+}
 
 function kinOfWord(text: string): Kin | null {
   const t = text.toLowerCase();

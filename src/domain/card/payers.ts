@@ -1,3 +1,5 @@
+import { withinOneEdit } from '../edit-distance';
+
 /**
  * US payers and the ways their names appear on cards and in emails. `findPayer` returns the
  * name as the card commonly prints it, so a record's payer reads the way a biller would say it.
@@ -306,6 +308,31 @@ function compactWithMap(text: string): { compact: string; map: number[] } {
 const isAlnum = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
 /** The text starts with a payer the dictionary knows, spelled exactly ("Humana H5551", "Cigna, member ID ..."). */
+/** The words of payers' names (5+ letters), lower-case: what a misspelt payer word is checked against. */
+const PAYER_WORDS: ReadonlySet<string> = new Set(
+  ALL_ENTRIES.flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 5),
+);
+
+/**
+ * A payer's name as written, its misspelt words spelled right when that gives a known payer ("Signa" → "Cigna", "Blue Cross
+ * Blue Sheild" → "Shield", "Untied Healthcare" → "United"), one edit per word at most.
+ */
+export function correctPayerSpelling(value: string): string {
+  const corrected = value.replace(/\p{L}{5,}/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (PAYER_WORDS.has(lower)) return word;
+    // Same length only: a letter more or less is as often another word ("Medical" is no "Medica").
+    const right = [...PAYER_WORDS].find((w) => w.length === lower.length && withinOneEdit(lower, w));
+    if (right === undefined) return word;
+    const upper = word === word.toUpperCase();
+    return upper ? right.toUpperCase() : /^\p{Lu}/u.test(word) ? right[0]!.toUpperCase() + right.slice(1) : right;
+  });
+  // Only a correction that makes a name the list knows ("Medical Mutual" is no misspelt "Medica").
+  if (corrected === value) return value;
+  const exactly = (text: string): boolean => findPayers(text).some((p) => p.edits === 0);
+  return exactly(corrected) && !exactly(value) ? corrected : value;
+}
+
 export function startsWithKnownPayer(text: string): boolean {
   return findPayers(text).some((p) => p.edits === 0 && p.position === 0);
 }
