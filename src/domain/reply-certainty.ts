@@ -70,7 +70,9 @@ function shapeFits(field: AskedField, value: string): boolean {
       return /\p{L}{2}/u.test(v) && !/\d/.test(v);
     case 'client.dob':
       // An impossible or future date is no birth date the reader missed: asking for it is right.
-      return parseDate(v, { birthDate: true }) !== null;
+      // A date in a form the reader does not know ("29.VIII.1983") is a date all the same.
+      if (/\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}/.test(v)) return parseDate(v, { birthDate: true }) !== null;
+      return parseDate(v, { birthDate: true }) !== null || (/\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(v) && !NOT_KNOWN.test(v));
     case 'client.address':
       return /\p{L}{3}/u.test(v) && !mentionsHomeless(v);
     case 'insurance.payerName':
@@ -169,6 +171,10 @@ const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|n\/a|waiting|don['’]?t (?:
 const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder)|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name))\b/iu;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|on behalf of|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
+/** Speech turned into text: a voicemail transcript, dictation, voice typing. */
+const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion)|voice[- ]typ\w*|speech[- ]to[- ]text)\b/i;
+/** Three or more numbers said as words in a row ("oh three fourteen eighty eight"). */
+const NUMBER_WORD_RUN = /\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[\s,-]+){2,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/i;
 /** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
 const SPANISH_WORDS = /\b(?:el|la|los|las|de|del|que|y|para|por|con|su|sus|mi|mis|es|est[aá]|nombre|seguro|gracias|hijo|hija|esposo|esposa)\b/gi;
 
@@ -234,11 +240,17 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   const words = input.segments[0]?.lines.join(' ').split(/\s+/).length ?? 0;
   const spanish = input.segments[0]?.lines.join(' ').match(SPANISH_WORDS)?.length ?? 0;
   if (words >= 12 && spanish / words > 0.15) doubts.push('the message is written mostly in Spanish');
+  if (input.segments.some((seg) => seg.lines.some((l) => SPOKEN.test(l) || NUMBER_WORD_RUN.test(l)))) {
+    doubts.push('the message relays speech (a voicemail transcript, dictation or numbers said as words), which the reader may have misheard');
+  }
   if (unknownLabels >= 3 && unknownLabels >= knownLabels) {
     doubts.push(`${unknownLabels} labelled lines were in a form the reader does not know (${knownLabels} known)`);
   }
   return doubts;
 }
+
+/** Lower-case pronouns and verbs in a name ("he himself"): a phrase, not a person. */
+const PRONOUN = /(?:^|\s)(?:he|she|him|her|himself|herself|they|them|themselves|it|is|was|the)(?=\s|$)/;
 
 /** Words of a request's wording, never of a person's name ("for verification of benefits"). */
 const NOT_NAME_WORDS = /\b(?:verification|benefits|insurance|request|referr\w*|policy|coverage|member|client|patient|admission|intake|treatment|vob)\b/i;
@@ -253,6 +265,9 @@ function malformedDoubts(requests: readonly VobRequest[]): string[] {
   requests.forEach((r, i) => {
     const which = requests.length > 1 ? ` (client ${i + 1})` : '';
     if (r.client.name && NOT_NAME_WORDS.test(r.client.name)) out.push(`${REQUIRED_FIELD_PROMPTS['client.name']}${which}: the value read holds words of the request, not a name`);
+    for (const [field, name] of [['client.name', r.client.name], ['subscriber.name', r.subscriber.name]] as const) {
+      if (name && PRONOUN.test(name)) out.push(`${REQUIRED_FIELD_PROMPTS[field]}${which}: the value read holds pronouns, not a name`);
+    }
     if (r.insurance.payerName && /^(?:is|and|the|his|her|their|with|through|on|under)\b/i.test(r.insurance.payerName)) out.push(`${REQUIRED_FIELD_PROMPTS['insurance.payerName']}${which}: the value read starts mid-sentence`);
     if (r.client.address && (/\d/.test(r.client.address.city ?? '') || (r.client.address.state === null && r.client.address.postalCode === null))) out.push(`${REQUIRED_FIELD_PROMPTS['client.address']}${which}: the value read has no state or ZIP, or digits in the city`);
   });

@@ -66,7 +66,7 @@ function plausible(iso: string | null, opts: DateOptions, ref: Date): string | n
 
 const NUMERIC = /(?<![\d/.-])(\d{1,4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d/-])/;
 const MONTH_FIRST = new RegExp(
-  `\\b(${MONTH_ALT})\\.?[\\s,\\-/]*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,)?[\\s,\\-/]+(\\d{4}|\\d{2})(?!\\d)`,
+  `\\b(${MONTH_ALT})\\.?[\\s,\\-/]*(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,)?[\\s,\\-/]+(\\d{4}|\\d{2})(?!\\d)`,
   'i',
 );
 const DAY_FIRST = new RegExp(
@@ -74,6 +74,8 @@ const DAY_FIRST = new RegExp(
   'i',
 );
 const COMPACT = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/;
+/** "10 14 87" typed on a phone: spaces for slashes, only when that is the whole value. */
+const SPACED = /^(\d{1,2}) (\d{1,2}) (\d{4}|\d{2})$/;
 const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/;
 
 /**
@@ -87,7 +89,7 @@ export function parseDate(text: string, opts: DateOptions = {}): string | null {
   const t = text.trim().replace(/(^|[\s,])['’](\d{2})\b/, '$1$2');
   if (t.length === 0 || t.length > 200) return null;
 
-  const num = NUMERIC.exec(t);
+  const num = NUMERIC.exec(t) ?? (SPACED.test(t) ? NUMERIC.exec(t.replace(/ /g, '/')) : null);
   if (num) {
     const [, a = '', , b = '', c = ''] = num;
     if (a.length === 4) {

@@ -4,6 +4,7 @@
  * is read for labelled values; the newest message's values win field by field, older quoted
  * messages fill only what it lacks; signatures are never read.
  */
+import { withKinTyposFixed } from './relationships';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
 import { splitBodySegments } from '../mime/body-segments';
 import { collectHits } from './field-hits';
@@ -121,8 +122,12 @@ function shareCommon(records: BodyRequest[]): BodyRequest[] {
 /** An address given as the previous client's ("same as above", "same address as client 1"). */
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+/gu;
+
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
-  const body = normalizeStructuredText((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
+  // Emoji carry no field value and end values typed on phones ("ref harbor light 👍").
+  const plain = (text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(EMOJI, '');
+  const body = normalizeStructuredText(withKinTyposFixed(plain));
   const mentions = mentionsVerification(ctx.subject, body);
   const segments = splitBodySegments(body);
   const newText = (segments[0]?.lines ?? []).join('\n');

@@ -517,7 +517,8 @@ export function keywordRunOnPairs(line: string): LinePair[] | null {
   let marks: { at: number; len: number; field: FieldKey; label: string }[] = [];
   for (let i = 0; i < words.length; ) {
     let found: (typeof marks)[number] | null = null;
-    for (let k = Math.min(3, words.length - 1 - i); k >= 1; k--) {
+    // A label starts with a word: "87 ins" is the end of a value and a label.
+    for (let k = Math.min(3, words.length - 1 - i); k >= 1 && /^\p{L}/u.test(words[i] ?? ''); k--) {
       const label = words.slice(i, i + k).join(' ').replace(/[#=-]+$/, '');
       if (startsValue(words.slice(i, i + k))) continue;
       const field = classifyLabel(label);
@@ -531,7 +532,8 @@ export function keywordRunOnPairs(line: string): LinePair[] | null {
       i += found.len;
     } else i++;
   }
-  const valueOf = (m: number): string => words.slice(marks[m]!.at + marks[m]!.len, marks[m + 1]?.at ?? words.length).join(' ').replace(/[,;]+$/, '');
+  // "date of birth is ...", said rather than written: the verb is no part of the value.
+  const valueOf = (m: number): string => words.slice(marks[m]!.at + marks[m]!.len, marks[m + 1]?.at ?? words.length).join(' ').replace(/[,;]+$/, '').replace(/^(?:is|was|are)\s+/i, '');
   for (let m = 0; m < marks.length; ) {
     const mark = marks[m]!;
     const value = valueOf(m);
@@ -546,8 +548,37 @@ export function keywordRunOnPairs(line: string): LinePair[] | null {
   if (marks.length < 4 || shaped < 2) return null;
   const head = words.slice(0, marks[0]!.at).join(' ');
   const pairs = head.length > 0 ? prosePairs(head).filter((p) => p.field !== 'ignore') : [];
-  marks.forEach((mark, m) => pairs.push(pairOf(mark.field, mark.label, valueOf(m).replace(SIGN_OFF, ''))));
+  const hasAddress = marks.some((mark) => mark.field === 'address' || mark.field === 'clientAddress');
+  marks.forEach((mark, m) => {
+    let value = valueOf(m).replace(SIGN_OFF, '');
+    // "address is 418 Kestrel Dr Reno Nevada 89523 you can call me back...": the address ends at its ZIP.
+    if (TYPED_ADDRESS_FIELDS.has(mark.field)) value = value.replace(/(\b\d{5}(?:-\d{4})?)\s+\p{L}.*$/su, '$1');
+    // "dob 03/14/88 he lives at 4471 W Saguaro Trl Tucson AZ 85745": an address said with no label.
+    const address = hasAddress || TYPED_ADDRESS_FIELDS.has(mark.field) ? null : unlabelledAddress(value);
+    if (address !== null) {
+      value = value.slice(0, address.start).trim();
+      pairs.push({ field: 'address', value: address.text });
+    }
+    pairs.push(pairOf(mark.field, mark.label, value));
+  });
   return pairs;
+}
+
+const TYPED_ADDRESS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['address', 'clientAddress', 'city', 'state', 'zip', 'cityStateZip', 'line2']);
+const STREET_WORD = /\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|pkwy|parkway|hwy|highway|ter|terrace|trl|trail|loop|box|pike|row|run|sq|square)\b/i;
+
+/** A street address inside a run of words: the house number nearest a ZIP whose line has a street word. */
+function unlabelledAddress(value: string): { start: number; text: string } | null {
+  const zip = /\b\d{5}(?:-\d{4})?\b(?!.*\b\d{5}\b)/.exec(value);
+  if (zip === null) return null;
+  const end = zip.index + zip[0].length;
+  const starts = [...value.slice(0, zip.index).matchAll(/(?:^|\s)(\d{1,6})\s+\p{L}/gu)].map((m) => m.index + m[0].indexOf(m[1]!)).reverse();
+  for (const start of starts) {
+    const text = value.slice(start, end);
+    const a = parseAddress(text);
+    if (a !== null && a.state !== null && STREET_WORD.test(a.line1 ?? '')) return { start, text };
+  }
+  return null;
 }
 
 const WRONG = /\b(?:wrong|typo|incorrect|mistake|transposed|mistyped)\b/i;
@@ -673,7 +704,7 @@ export function parseLine(rawLine: string): ParsedLine {
     }
   }
   const sentences = SENTENCE_END.test(line);
-  const runOn = !line.includes(':') && line.length >= 50 && line.length <= 600 && !sentences ? keywordRunOnPairs(line) : null;
+  const runOn = !line.includes(':') && line.length >= 50 && line.length <= 1200 && !sentences ? keywordRunOnPairs(line) : null;
   if (runOn !== null) return { kind: 'pairs', pairs: runOn };
   // One sentence here; within several, prosePairs tries each.
   const corrected = sentences ? null : correctionSentence(line);
@@ -780,7 +811,7 @@ function relationSentence(sentence: string): LinePair[] | null {
   const holds = WRITER_HOLDS.exec(s);
   if (holds) return [writerSubscriber(s.slice(holds.index + holds[0].length))];
   // "(it's his own policy)", "Él es el titular de la póliza".
-  if (/^\(?(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  if (/^\(?(?:it['’]?s|it\s+is)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "policy is his own (self)", "the plan is her own".
   if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:his|her|their)\s+own\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
@@ -819,7 +850,7 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   new RegExp(`\\ba\\s+nombre\\s+de\\s+(?:su|mi)\\s+(?<rel>pap[aá]|padre|mam[aá]|madre|esposo|marido|esposa|abuel[ao])\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|,\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
-  new RegExp(`\\b(?:subscriber|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
+  new RegExp(`\\b(?:subscriber|sub|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
 ];
 
 /** Phrases that introduce a value in prose. */

@@ -5,7 +5,8 @@
  */
 
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
-import { classifyLabel } from './labels';
+import { classifyLabel, type FieldKey } from './labels';
+import { SPOKEN_SIGN, spokenAsTyped } from './spoken';
 
 /** The prompts our own reply lists, lower-case ("copy of the insurance card"). */
 const ASKED = new Set(Object.values(REQUIRED_FIELD_PROMPTS).map((p) => p.toLowerCase()));
@@ -195,15 +196,79 @@ function chatLines(lines: string[]): string[] {
   return lines.map((l) => l.replace(CHAT_LINE, ''));
 }
 
-/** "address?" alone, the answer on the next line (a chat, a quick note): "address: <answer>". */
+/** Fields a question may ask for, with the label its answer is written under. */
+const ASKABLE: ReadonlyMap<FieldKey, string> = new Map<FieldKey, string>([
+  ['name', 'Name'], ['clientName', 'Name'], ['dob', 'DOB'], ['clientDob', 'DOB'], ['address', 'Address'], ['clientAddress', 'Address'],
+  ['payer', 'Insurance'], ['memberId', 'Member ID'], ['group', 'Group'], ['insPhone', 'Insurance phone'], ['subscriberName', 'Subscriber'],
+  ['referredBy', 'Referred by'],
+]);
+/** Fields whose answer must have their shape (a date, an ID, a phone, a street address). */
+const SHAPED: ReadonlySet<FieldKey> = new Set<FieldKey>(['dob', 'clientDob', 'memberId', 'group', 'insPhone', 'address', 'clientAddress']);
+/** An answer that is talk, not a value ("I'll check with his mom", "not sure"). */
+const NOT_A_VALUE = /\b(?:i|i'll|i’ll|we|we'll|don'?t|dont|not|no|check|ask|sure|know|will|later|tomorrow|sorry|idk|hold on|let me)\b/i;
+
+/** The fields a question names, in order ("what's your brother's full name and bday?" → name, dob). */
+function askedFields(question: string): FieldKey[] {
+  const words = question.replace(/[?!.,]+/g, ' ').split(/\s+/).filter((w) => w.length > 0);
+  const fields: FieldKey[] = [];
+  for (let i = 0; i < words.length; ) {
+    let step = 1;
+    for (let k = Math.min(3, words.length - i); k >= 1; k--) {
+      const field = classifyLabel(words.slice(i, i + k).join(' '));
+      if (field === null || !ASKABLE.has(field)) continue;
+      const label = ASKABLE.get(field)!;
+      if (!fields.some((f) => ASKABLE.get(f) === label)) fields.push(field);
+      step = k;
+      break;
+    }
+    i += step;
+  }
+  return fields;
+}
+
+/** The answer as labelled lines for the fields asked, or null when its shape does not fit them. */
+function answeredLines(fields: FieldKey[], answer: string): string[] | null {
+  let rest = answer.trim();
+  const lines: string[] = [];
+  // A date asked with something else: the date by its shape, the other field the words left.
+  const dobField = fields.find((f) => f === 'dob' || f === 'clientDob');
+  if (dobField !== undefined && fields.length === 2) {
+    const date = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/.exec(rest);
+    if (date === null) return null;
+    lines.push(`DOB: ${date[0]}`);
+    rest = (rest.slice(0, date.index) + ' ' + rest.slice(date.index + date[0].length)).replace(/^[\s,.;-]+|[\s,;-]+$/g, '').replace(/\s+/g, ' ');
+    fields = fields.filter((f) => f !== dobField);
+  }
+  if (fields.length !== 1) return null;
+  const field = fields[0]!;
+  // "Molina Medicaid. id 108 556 732": the first sentence answers; the rest is a line of its own.
+  const cut = /(?<=\p{Ll}{2}|\p{Lu}{2})\.\s+(?=\S)/u.exec(rest);
+  const head = cut ? rest.slice(0, cut.index) : rest;
+  const tail = cut ? rest.slice(cut.index + cut[0].length) : '';
+  const value = head.replace(/[.!]+$/, '').trim();
+  if (value.length === 0) return null;
+  if (SHAPED.has(field)) {
+    if (!/\d/.test(value)) return null;
+  } else if (value.split(/\s+/).length > 6 || NOT_A_VALUE.test(value)) return null;
+  lines.push(`${ASKABLE.get(field)}: ${value}`);
+  if (tail.length > 0) lines.push(tail);
+  return lines;
+}
+
+/**
+ * A question, the answer on the next line (a chat, a quick note): "address?" then "12 Oak Dr...",
+ * "what's your brother's full name and bday?" then "Anthony Cruz Valdez. 4/19/1990", as
+ * labelled lines. An answer that is talk, or lacks the shape of what was asked, stays as written.
+ */
 function askedLabels(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const asked = /^\s*([\p{L}][\p{L} #.]{1,30}?)\s*\?+\s*$/u.exec(lines[i]!);
-    const field = asked ? classifyLabel(asked[1]!) : null;
+    const question = /^\s*([^?:>]{2,120}?)\s*\?+\s*$/u.exec(lines[i]!)?.[1];
     const answer = lines[i + 1]?.trim() ?? '';
-    if (asked && field !== null && field !== 'ignore' && answer.length > 0 && !answer.endsWith('?')) {
-      out.push(`${asked[1]}: ${answer}`);
+    const fields = question !== undefined && answer.length > 0 && !answer.endsWith('?') && !answer.includes(':') ? askedFields(question) : [];
+    const answered = fields.length > 0 && fields.length <= 2 ? answeredLines(fields, answer) : null;
+    if (answered !== null) {
+      out.push(...answered);
       i++;
     } else out.push(lines[i]!);
   }
@@ -236,10 +301,11 @@ function relativeHolders(lines: string[]): string[] {
 
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
+  [SPOKEN_SIGN, spokenAsTyped],
   [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
   [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],
   [/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im, chatLines],
-  [/^[^\n?]{2,30}\?+[ \t]*$/m, askedLabels],
+  [/^[^\n?]{2,120}\?+[ \t]*$/m, askedLabels],
   [/\s(?:is|are)\s*:?\s*$/im, sentenceLabels],
   [/[=>→»]|::|\.{3}|_{3}/, separatorPairs],
   [/>/, inlineAnswers],

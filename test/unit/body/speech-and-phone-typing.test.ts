@@ -1,0 +1,142 @@
+/**
+ * General rules found on the first run of the mobile and international blind sets, each in
+ * other wording than the set's: numbers said as words and letters spelled by example, questions
+ * answered on the next line, phone typing (emoji, spaced dates, autocorrected labels, typed kin
+ * words), misspelt payer words, pronoun subscribers.
+ */
+import type { VobRequest } from '../../../schemas/vob-record';
+import { correctPayerSpelling } from '../../../src/domain/card/payers';
+import { extractBody } from '../../../src/domain/body/extract-body';
+import { parseDate } from '../../../src/domain/body/dates';
+import { keywordRunOnPairs } from '../../../src/domain/body/label-lines';
+import { spokenAsTyped } from '../../../src/domain/body/spoken';
+import { splitBodySegments } from '../../../src/domain/mime/body-segments';
+import { replyDoubts } from '../../../src/domain/reply-certainty';
+
+const read = (text: string, fromName: string | null = null) =>
+  extractBody(text, { subject: 'insurance check', from: 'someone@family.test', fromName, referenceDate: '2026-11-20T00:00:00Z' }).requests;
+
+describe('speech written down', () => {
+  it.each([
+    ['she was born oh seven twenty one ninety nine', 'she was born 07/21/99'],
+    ['the number is one eight hundred five five five oh one four four', 'the number is 18005550144'],
+    ['ID is K seven seven oh two nine one three', 'ID is K 7702913'],
+    ['born December the twenty-third nineteen eighty one', 'born December 23 1981'],
+    ['year two thousand nine', 'year 2009'],
+    ['member ID R as in Robert, T as in Tom, 4 4 1 9', 'member ID R T 4 4 1 9'],
+    ['Transcription preview (Medium confidence): hi this is Dana', 'hi this is Dana'],
+  ])('"%s" is typed as "%s"', (said, typed) => {
+    expect(spokenAsTyped([said])).toEqual([typed]);
+  });
+
+  it('leaves one or two number words in prose alone', () => {
+    expect(spokenAsTyped(['one of our two clients needs a bed'])).toEqual(['one of our two clients needs a bed']);
+  });
+
+  it('reads a transcript whose numbers are said', () => {
+    const [r] = read(
+      'Voicemail transcript:\nhi it is Dana Pruitt for my son Eli Pruitt his date of birth is February ninth nineteen ninety four the insurance is Aetna member ID is W five five five one two three four five six group number is eight eight one two call me back thanks',
+    );
+    expect(r).toMatchObject({ client: { name: 'Eli Pruitt', dob: '1994-02-09' }, insurance: { payerName: 'Aetna', memberId: 'W555123456', groupNumber: '8812' } });
+  });
+
+  it('holds the reply for a transcript: what was said may be misheard', () => {
+    const text = 'Voicemail below.\n\nTranscript: hi this is Dana Pruitt calling about my son Eli Pruitt his insurance is Aetna call me back';
+    const request: VobRequest = {
+      client: { name: 'Eli Pruitt', dob: null, address: null },
+      insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null },
+      subscriber: { name: null, relationship: null },
+      referredBy: null,
+      card: { attached: false, sides: [], fields: null },
+      missingFields: ['client.dob', 'client.address', 'insurance.memberId', 'insurance.phone', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'card'],
+      conflicts: [],
+    };
+    expect(replyDoubts({ segments: splitBodySegments(text), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') }).join(' ')).toMatch(/relays speech/);
+  });
+});
+
+describe('a question answered on the next line', () => {
+  it('pairs the fields a question names with the answer, a date by its shape', () => {
+    const [r] = read('Me: can you send me her full name and birthday?\nPriya Nandakumar, 11/02/1994\nMe: what insurance is she on?\nAmbetter. member id U8811223344\n'.replace(/^Me: /gm, ''));
+    expect(r).toMatchObject({ client: { name: 'Priya Nandakumar', dob: '1994-11-02' }, insurance: { payerName: 'Ambetter', memberId: 'U8811223344' } });
+  });
+
+  it('leaves an answer that is talk, not a value', () => {
+    const [r] = read('Client: Priya Nandakumar\nDOB 11/02/1994\nwhat insurance does she have?\nI will ask her mom tonight\n');
+    expect(r!.insurance.payerName).toBeNull();
+  });
+});
+
+describe('typed on a phone', () => {
+  it('drops emoji from values', () => {
+    const [r] = read('hi 👋 pt gina rowe dob 4/4/1991 ins aetna mbr w55512 3456 sub self ref lantern house ty 🙏\n');
+    expect(r).toMatchObject({ referredBy: 'lantern house', insurance: { memberId: 'W555123456' } });
+  });
+
+  it('reads a date typed with spaces for slashes, only as a whole value', () => {
+    expect(parseDate('4 30 92', { birthDate: true })).toBe('1992-04-30');
+    expect(parseDate('room 4 30 92 beds', { birthDate: true })).toBeNull();
+  });
+
+  it('does not start a label with a number ("92 ins" is a value, then a label)', () => {
+    const pairs = keywordRunOnPairs('pt gina rowe dob 4 30 92 ins aetna mbr w555 123 45 grp 7781 sub self');
+    expect(pairs).toEqual(expect.arrayContaining([{ field: 'dob', value: '4 30 92' }, { field: 'memberId', value: 'w555 123 45' }]));
+  });
+
+  it.each([
+    ["Member I'd: A55512345", 'insurance.memberId', 'A55512345'],
+    ['Data of birth: 12/01/1980', 'client.dob', '1980-12-01'],
+    ['Addy: 14 Birch Rd, Akron, OH 44301', 'client.address.city', 'Akron'],
+  ])('reads the autocorrected label in "%s"', (line, path, value) => {
+    const [r] = read(`Client: Gina Rowe\n${line}\nInsurance: Aetna\n`);
+    expect(path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], r)).toBe(value);
+  });
+
+  it('reads a mistyped husband or daughter', () => {
+    const [r] = read('Client: Gina Rowe\nDOB 12/01/1980\nSub is her hubsand Karl Rowe\n');
+    expect(r!.subscriber).toEqual({ name: 'Karl Rowe', relationship: 'spouse' });
+  });
+
+  it('takes "it\'s his own medicaid" for a self subscriber', () => {
+    const [r] = read('Client: Tom Ruiz\nDOB 12/01/1980\nits his own medicaid\n');
+    expect(r!.subscriber.relationship).toBe('self');
+  });
+});
+
+describe('payer words spelled wrong', () => {
+  it.each([
+    ['Signa', 'Cigna'],
+    ['Blue Cross Blue Sheild of Texas', 'Blue Cross Blue Shield of Texas'],
+    ['Untied Healthcare', 'United Healthcare'],
+  ])('"%s" reads "%s"', (written, right) => {
+    expect(correctPayerSpelling(written)).toBe(right);
+  });
+
+  it.each(['Medical Mutual of Ohio', 'Sentinel Health', 'Aetna'])('leaves "%s" as written', (written) => {
+    expect(correctPayerSpelling(written)).toBe(written);
+  });
+
+  it('reads "the insurance is through my work it\'s Signa" as the payer', () => {
+    const [r] = read('Client: Tom Ruiz\nDOB 12/01/1980\nthe insurance is through my work it\'s Signa, member ID U5550001\n');
+    expect(r!.insurance.payerName).toBe('Cigna');
+  });
+});
+
+describe('pronoun subscribers', () => {
+  it('reads "Insured: he himself" as the client', () => {
+    const [r] = read('Name: Piotr Nowak\nDate of birth: 03/02/1950\nInsured: he himself\n');
+    expect(r!.subscriber).toEqual({ name: 'Piotr Nowak', relationship: 'self' });
+  });
+
+  it('reads "March the 2nd, 1950"', () => {
+    expect(parseDate('March the 2nd, 1950', { birthDate: true })).toBe('1950-03-02');
+  });
+});
+
+describe('a run of words with no label for the address', () => {
+  it('takes the street address said between other values, up to its ZIP', () => {
+    const [r] = read('hi this is Mara Quill for my brother Ned Quill his date of birth is 6/6/1990 he stays with me at 212 Heron Pond Road Dover Delaware 19901 his insurance is Aetna member ID is W555012345 group is 4411 call me back\n');
+    expect(r!.client.address).toEqual({ line1: '212 Heron Pond Road', line2: null, city: 'Dover', state: 'DE', postalCode: '19901' });
+    expect(r!.client.dob).toBe('1990-06-06');
+  });
+});
