@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: fifteen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: seventeen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3% and 81.8% of fields (each of the last six written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6% and 73.3% of fields (each of the last eight written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const SETS = [
   'blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month',
   'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals', 'blind-messages-week',
   'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural', 'blind-messages-hospital',
+  'blind-messages-mobile', 'blind-messages-international',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -51,17 +52,59 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-intermediaries/04-crm-new-lead-ambetter.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-intermediaries/06-sms-thread-export.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-intermediaries/27-prose-card-carries-insurance-premera.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
+  'blind-messages-international/01-pr-spanish-labels-urb-address.eml': 'first run, not yet read right: [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-international/02-spanish-promotora-molina-card-no-address.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-international/03-vietnamese-family-name-first-dayfirst.eml': 'first run, not yet read right: [0].client.dob, [0].referredBy, [0].missingFields',
+  'blind-messages-international/04-russian-roman-month-wife-surname-no-phone.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.memberId, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-international/05-haitian-creole-bilingual-mother-name-pending.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-international/06-british-surname-forename-postcode-mum.eml': 'first run, not yet read right: [0].client.name',
+  'blind-messages-international/07-indian-english-pfa-highmark-card.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-international/08-japanese-employer-hr-ymd-umr-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-international/10-nigerian-english-bcbsaz-front-only-no-phone.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].subscriber.relationship, [0].card.attached, [0].missingFields',
+  'blind-messages-international/11-insurance-broker-ordinal-date-mass-cigna-card.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-international/13-pastor-letter-fraction-address-nc-humana-card.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-international/14-refugee-caseworker-jan1-dob-pmi-number.eml': 'first run, not yet read right: [0].insurance.memberId, [0].insurance.phone, [0].missingFields',
+  'blind-messages-international/16-overseas-military-apo-address-dtg-date.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-international/17-chinese-family-given-name-cjk-date-id-pending.eml': 'first run, not yet read right: [0].client.dob, [0].missingFields, reply not sent',
+  'blind-messages-international/18-tongan-utah-grid-address-uncle-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].missingFields, reply not sent',
+  'blind-messages-international/19-slash-separated-one-liner-oracle-date.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
+  'blind-messages-international/21-brazilian-father-titular-in-words-no-referral.eml': 'first run, not yet read right: request count, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-international/22-university-intl-student-dorm-address-id-lost.eml': 'first run, not yet read right: [0].client.address, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-international/23-swedish-father-iso-date-premera-card.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-international/26-appeal-letter-copy-not-a-request.eml': 'first run, not yet read right: request count',
   'blind-messages-loose/04-wife-subscriber-gmail-qp.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-loose/18-voicemail-transcription.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-loose/22-sms-thread-homeless.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-loose/18-voicemail-transcription.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-loose/22-sms-thread-homeless.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields, reply not sent',
   'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].insurance.memberId, reply not sent',
-  'blind-messages-loose/25-lowercase-emoji-incomplete.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.memberId, [0].referredBy, [0].missingFields',
-  'blind-messages-loose/26-autocorrect-slips.eml': 'first run, not yet read right: [0].client.dob, [0].client.address, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/27-two-brothers-one-message.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
   'blind-messages-loose/28-html-only-qp-wife-plan.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields',
   'blind-messages-loose/29-forwarded-client-email.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/30-reply-supplies-missing-and-corrects.eml': 'first run, not yet read right: [0].insurance.memberId, [0].referredBy, [0].missingFields',
+  'blind-messages-mobile/01-gvoice-voicemail-fwd-spoken-digits.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-mobile/02-iphone-flowed-runon-sheild-no-phone.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-mobile/03-android-voice-typing-ordinal-date.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].missingFields',
+  'blind-messages-mobile/04-two-bursts-dob-corrected-ext.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-mobile/05-whatsapp-export-id-corrected-in-chat.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-mobile/06-all-lowercase-dob-not-given.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-mobile/08-exchange-voicemail-inaudible-id-audio-attachment.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-mobile/09-iphone-inline-aetna-card-oneline-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-mobile/10-sms-copy-cigna-card-no-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-mobile/11-wife-uhc-front-only-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-mobile/12-siri-self-correction-umr-back-only.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.groupNumber',
+  'blind-messages-mobile/13-grandson-wellcare-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-mobile/14-carplay-dictation-year-in-words-premera-card.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
+  'blind-messages-mobile/15-second-burst-adds-priority-card-and-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-mobile/16-lowercase-molina-front-dob-unknown.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].missingFields',
+  'blind-messages-mobile/17-visual-voicemail-paste-phonetic-id.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-mobile/18-gvoice-text-fwd-wifes-plan-unnamed.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-mobile/19-apple-watch-fragment.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
+  'blind-messages-mobile/20-sms-to-email-gateway-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-mobile/21-second-burst-replaces-insurance.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-mobile/22-texting-abbreviations-two-digit-00.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-mobile/23-ringcentral-voicemail-words-relationship-unknown.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-mobile/24-emoji-as-labels.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-mobile/27-voicemail-fwd-billing-question.eml': 'first run, not yet read right: request count',
   'blind-messages-referrals/01-hospital-sw-epic-paste.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-referrals/04-probation-letter-ahcccs.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-referrals/07-sober-living-apple-health-no-id.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
@@ -76,7 +119,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-rural/09-subscriber-in-sentence-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-rural/11-foster-child-medicaid-molina-card.eml': 'first run, not yet read right: [0].subscriber.name',
   'blind-messages-rural/20-base64-body-insurance-unknown.eml': 'first run, not yet read right: [0].referredBy',
-  'blind-messages-rural/22-dictated-husbands-plan-no-name.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-rural/22-dictated-husbands-plan-no-name.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-rural/23-html-table-priority-back-only.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-senders/02-er-social-worker-forwarded-discharge-summary.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
   'blind-messages-senders/03-county-case-manager-markdown-two-clients.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields',
@@ -108,7 +151,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(465);
+    expect(cases).toHaveLength(525);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
