@@ -216,6 +216,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       }
       const contactLine = /\b(?:fax|pager|direct|office|main)\b/i.test(text);
       for (const { label, value } of pairs) {
+        // A value the reader took for another field ("Polis number: FC7 2290 3371" as the ID) is no sign of this one.
+        if (consumed.has(compact(value))) continue;
         for (const field of missing) {
           if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
           if (field === 'insurance.phone' && contactLine) continue;

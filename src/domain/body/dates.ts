@@ -7,7 +7,9 @@ const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, febuary: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
   jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10,
   october: 10, nov: 11, november: 11, dec: 12, december: 12,
-  // Spanish, as families write it ("23 de abril de 2001").
+  // Spanish, Portuguese and French, as families write them ("23 de abril de 2001", "22 de setembro de 2003").
+  janeiro: 1, fevereiro: 2, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, decembre: 12,
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,
   setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
 };
@@ -78,6 +80,20 @@ const COMPACT = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/;
 const SPACED = /^(\d{1,2}) (\d{1,2}) (\d{4}|\d{2})$/;
 const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/;
 
+const ROMAN_MONTHS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Dates as they are written outside the US, rewritten in a form read below: "1992年6月18日",
+ * "29.VIII.1983" (a Roman month), "08JAN2008" (a military date group), accented month names.
+ */
+function writtenElsewhere(t: string): string {
+  let s = /[^\x00-\x7f]/.test(t) ? t.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : t;
+  s = s.replace(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/, '$1-$2-$3');
+  s = s.replace(/\b(\d{1,2})[./-](i{1,3}|iv|vi{0,3}|ix|xi{0,2})[./-](\d{2,4})\b/i, (_m, d: string, roman: string, y: string) => `${d} ${ENGLISH_MONTHS[ROMAN_MONTHS.indexOf(roman.toLowerCase())]} ${y}`);
+  return s.replace(new RegExp(`\\b(\\d{1,2})(${ENGLISH_MONTHS.join('|')})(\\d{2}|\\d{4})\\b`, 'i'), '$1 $2 $3');
+}
+
 /**
  * The first date in the text as ISO YYYY-MM-DD, or null when there is none or it is impossible
  * (02/30, month 13). Accepts 1-2-90, 01/02/1990, 01.02.1990, 1990-01-02, Jan 2, 1990,
@@ -86,7 +102,7 @@ const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/;
 export function parseDate(text: string, opts: DateOptions = {}): string | null {
   const ref = opts.reference ?? new Date();
   // "Sep 14, '88": the apostrophe of an abbreviated year.
-  const t = text.trim().replace(/(^|[\s,])['’](\d{2})\b/, '$1$2');
+  const t = writtenElsewhere(text.trim().replace(/(^|[\s,])['’](\d{2})\b/, '$1$2'));
   if (t.length === 0 || t.length > 200) return null;
 
   const num = NUMERIC.exec(t) ?? (SPACED.test(t) ? NUMERIC.exec(t.replace(/ /g, '/')) : null);

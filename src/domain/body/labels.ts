@@ -99,11 +99,15 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/\bref+er+(ed|al|ring)\b/g, 'referr$1');
   s = s.replace(/\be-?mail\b/g, 'email');
   // Phone autocorrect and slang: "Member I'd", "Data of birth", "Addy".
-  s = s.replace(/\bi'd\b/g, 'id').replace(/\bdata of birth\b/g, 'date of birth').replace(/\baddy\b/g, 'address');
+  s = s.replace(/\bi'd\b/g, 'id').replace(/\b(?:data|day) of birth\b/g, 'date of birth').replace(/\baddy\b/g, 'address');
+  // British and international forms: "Forename(s)", "Given names", "Polis number" (a policy's).
+  s = s.replace(/\b(insured|covered)\s+person\b/g, 'insured');
+  s = s.replace(/\bforenames?(?:\(s\))?|\bgiven names\b|\bfirst names\b/g, 'first name').replace(/\bpolis\b/g, 'policy');
   // Spanish labels, as families and bilingual intake staff write them: read as their English.
   // (One test first: labelTokens runs for every candidate label of every line.)
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (SPANISH_CUE.test(s)) for (const [es, en] of SPANISH_LABELS) s = s.replace(es, en);
+  if (OTHER_LANGUAGE_CUE.test(s)) for (const [word, en] of OTHER_LANGUAGE_LABELS) s = s.replace(word, en);
   // System abbreviations: "src" (referral source), "loc" (level of care, no field of the record).
   s = s.replace(/\bsrc\b/g, 'source').replace(/\bloc\b/g, 'level of care');
   // "line1", "street2", "address2": the piece and its number.
@@ -132,6 +136,20 @@ const SPANISH_LABELS: readonly [RegExp, string][] = [
   [/\bpaciente\b/g, 'patient'],
 ];
 
+/** French, Portuguese and Haitian Creole label words (accents removed) and their English label. */
+const OTHER_LANGUAGE_LABELS: readonly [RegExp, string][] = [
+  [/\bdate de naissance\b|\bdata de nascimento\b|\bdat (?:de )?nesans\b/g, 'date of birth'],
+  [/\bprenoms?\b|\bprenon\b|\bprimeiro nome\b/g, 'first name'],
+  [/\bnom de famille\b|\bsobrenome\b|\bsiyati\b/g, 'last name'],
+  [/\bnome completo\b|\bnome\b|\bnon konple\b/g, 'name'],
+  [/\badresse\b|\bendereco\b|\badres\b/g, 'address'],
+  [/\bassurance maladie\b|\bassurance\b|\bplano de saude\b|\bconvenio\b|\basirans\b/g, 'insurance'],
+  [/\bnumero (?:de membre|d'adherent|da carteirinha|de carteira|manm)\b|\bnimewo manm\b/g, 'member id'],
+  [/\btelephone\b|\btelefone\b|\btelefon\b/g, 'phone'],
+  [/\breference par\b|\bencaminhado por\b|\bindicado por\b|\breferans\b/g, 'referred by'],
+];
+const OTHER_LANGUAGE_CUE = /naissance|nascimento|nesans|prenom|prenon|primeiro nome|nom de famille|sobrenome|siyati|\bnome\b|non konple|adresse|endereco|\badres\b|assurance|plano de saude|convenio|asirans|numero|nimewo|telephone|telefone|telefon|reference par|encaminhado|indicado por|referans/;
+
 /** Any Spanish label word of SPANISH_LABELS (accents removed), tested before the replacements. */
 const SPANISH_CUE = /nombre|apellido|nacimiento|nac\b|direccion|domicilio|ciudad|codigo postal|seguro|asegura|poliza|numero de|id de miembro|grupo|telefono|titular|asegurad|suscriptor|parentesco|relacion|referid|referencia|paciente/;
 
@@ -143,7 +161,7 @@ function only(tokens: string[], allowed: Set<string>): boolean {
   return tokens.every((t) => allowed.has(t));
 }
 
-const ID_WORDS = new Set(['id', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
+const ID_WORDS = new Set(['id', 'pmi', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
 const INS_PHONE_CONTEXT = ['ins', 'insurance', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'vob', 'eligibility', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];

@@ -23,6 +23,9 @@ const LEADING = /^(?:pending|unknown|tbd|tba|homeless|see\s+(?:attached|attachme
 /** Only punctuation/underscores (a blank on a form: "____", "--", "...") is no value either. */
 const BLANK = /^[\s_\-–—.*:#/\\|=~]*$/;
 
+/** "please refer to the attached card", "the card is attached, both sides": the value is on the card. */
+const ON_THE_CARD = /^(?:please\s+)?(?:(?:see|refer\s+to|check|look\s+at|per|on|in)\s+)?(?:the\s+)?(?:attached|enclosed)\s+(?:card|photos?|pictures?|images?|scans?|copy)\b|^(?:the\s+)?(?:insurance\s+)?card\s+(?:is|are)\s+attached\b|^(?:please\s+)?refer\s+to\s+(?:the\s+)?(?:card|attachment)\b/i;
+
 /** True when the text is empty or a placeholder, so the field is absent. */
 export function isPlaceholder(value: string | null | undefined): boolean {
   if (value == null) return true;
@@ -30,7 +33,7 @@ export function isPlaceholder(value: string | null | undefined): boolean {
   if (BLANK.test(v)) return true;
   const lower = v.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
   if (WHOLE_VALUE.has(lower)) return true;
-  return LEADING.test(lower);
+  return LEADING.test(lower) || ON_THE_CARD.test(lower);
 }
 
 /** True when a value mentions homelessness, which makes an address absent however it is phrased. */

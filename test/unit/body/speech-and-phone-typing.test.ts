@@ -140,3 +140,44 @@ describe('a run of words with no label for the address', () => {
     expect(r!.client.dob).toBe('1990-06-06');
   });
 });
+
+describe('written outside the US', () => {
+  it.each([
+    ['17.IX.1984', '1984-09-17'],
+    ['04FEB1999', '1999-02-04'],
+    ['1988年11月3日', '1988-11-03'],
+    ['9 de outubro de 1977', '1977-10-09'],
+    ['2 février 1966', '1966-02-02'],
+  ])('reads the date "%s"', (written, iso) => {
+    expect(parseDate(written, { birthDate: true })).toBe(iso);
+  });
+
+  it('leaves a Roman numeral between spaces alone', () => {
+    expect(parseDate('Unit 5 V 99', { birthDate: true })).toBeNull();
+  });
+
+  it.each([
+    ['Forename(s): Ada Louise\nSurname: Penrose', 'Ada Louise Penrose'],
+    ['Prénom: Ada\nNom de famille: Penrose', 'Ada Penrose'],
+    ['Nome: Ada Penrose', 'Ada Penrose'],
+  ])('reads the name labels of "%s"', (lines, name) => {
+    const [r] = read(`${lines}\nDate of birth: 02/03/1970\nInsurance: Aetna\n`);
+    expect(r!.client.name).toBe(name);
+  });
+
+  it('reads "Insured person: husband, Karl Penrose" and a policy number by its Russian name', () => {
+    const [r] = read('Patient: Ada Penrose\nDate of birth: 02/03/1970\nInsurance: Fidelis Care\nPolis number: FC5 5501 2345\nInsured person: husband, Karl Penrose\n');
+    expect(r!.insurance.memberId).toBe('FC555012345');
+    expect(r!.subscriber).toEqual({ name: 'Karl Penrose', relationship: 'spouse' });
+  });
+
+  it('takes "the member himself" for a self subscriber', () => {
+    const [r] = read('Patient: Ada Penrose\nDate of birth: 02/03/1970\nSubscriber: the member herself\n');
+    expect(r!.subscriber).toEqual({ name: 'Ada Penrose', relationship: 'self' });
+  });
+
+  it.each(['please refer to the attached card (front and back)', 'the card is attached, both sides', 'see the enclosed photos'])('leaves the payer to the card when it says "%s"', (value) => {
+    const [r] = read(`Patient: Ada Penrose\nDate of birth: 02/03/1970\nInsurance: ${value}\nReferred by: Lantern House\n`);
+    expect(r!.insurance.payerName).toBeNull();
+  });
+});
