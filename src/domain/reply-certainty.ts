@@ -37,12 +37,15 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.dob': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse)\b/,
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
-  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|tax|tin|ssn|social|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
+  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
   'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|emergency|parent|mother|father|spouse|guardian|subscriber|caller|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
   referredBy: /\b(?:phone|ph|tel|fax|e-?mail|address|npi|id|#|date|payer|insurance)\b/,
 };
+
+/** "1094457 (university ID, not insurance)": the writer says what a value is not. */
+const NOT_THIS_VALUE = /\bnot\s+(?:an?\s+|the\s+)?(?:insurance|member)\b/i;
 
 /** Fields whose labels are read in a signature too: a signature never states them for the center. */
 const READ_IN_SIGNATURE: ReadonlySet<AskedField> = new Set(['client.dob', 'insurance.memberId', 'insurance.payerName', 'subscriber.name', 'subscriber.relationship']);
@@ -225,7 +228,11 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         }
       }
       if (inSignature) continue;
-      for (const field of missing) if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
+      for (const field of missing) {
+        // "SEVIS ID: N0012345678": the line's own label says whose value it is.
+        if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;
+        if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
+      }
     }
   }
 
@@ -285,6 +292,7 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   if (!LABEL_WORDS[field].test(label)) return false;
   if (NOT_THIS[field]?.test(label)) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
+  if (NOT_THIS_VALUE.test(value)) return false;
   if (NAME_LIKE.has(field) && NOT_KNOWN.test(value)) return false;
   return shapeFits(field, value);
 }

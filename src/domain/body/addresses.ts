@@ -98,7 +98,12 @@ export function parseAddress(raw: string): Address | null {
     // "King County" between the city and the state is not part of the postal address.
     .filter((p, i, all) => !(i > 1 && i < all.length - 1 && /^[A-Za-z .'-]+\s+(?:county|parish)$/i.test(p)));
   if (parts.length === 0) return null;
-  let text = parts.join(', ');
+  let text = parts
+    .join(', ')
+    // "Lumberton, N.C. 28358": a state's letters with dots.
+    .replace(/(^|[\s,])([A-Z])\.\s?([A-Z])\.(?=[\s,]|$)/g, '$1$2$3')
+    // "Pittsburgh - 15217, Pennsylvania": the ZIP beside the city, the state last.
+    .replace(/,\s*([\p{L} .'-]+?)\s*[-–]\s*(\d{5}(?:-\d{4})?)\s*,\s*([\p{L} .]+)$/u, ', $1, $3 $2');
 
   let state: string | null = null;
   let zip: string | null = null;

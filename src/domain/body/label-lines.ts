@@ -610,6 +610,7 @@ function correctionSentence(line: string): LinePair[] | null {
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);
   if (t.length === 0 || t.length > 60) return null;
+  if ((t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) return null;
   // "City/State/Zip: Santa Fe, NM" carries a value after its colon: it is no bare label.
   if (/:\s*\S/.test(t)) return null;
   // "Street 2 ........ Apt 2C": dotted leaders lead to a value.
@@ -644,7 +645,9 @@ export function parseLine(rawLine: string): ParsedLine {
     return { kind: 'text', text: line };
   }
 
-  const heading = classifyHeading(line);
+  // "the insurance)." closes a sentence begun on the line before: no heading, no label.
+  const closesSentence = (line.match(/\)/g)?.length ?? 0) > (line.match(/\(/g)?.length ?? 0);
+  const heading = closesSentence ? null : classifyHeading(line);
   const bare = bareLabel(line);
   if (bare !== null && bare !== 'ignore') {
     return { kind: 'bare', field: bare, heading };
@@ -862,6 +865,8 @@ const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|wit
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 const PROSE_NAME_DOB = /(?:\b(?:for|client|patient|pt\.?|member|named|is)|\s[-–—:])\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
+/** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
+const PLAN_NAME_WORD = /\b(?:health|healthcare|care|plan|insurance|medicaid|medicare|medi-cal|blue|cross|shield|mutual|choice|advantage|community|partners|network|alliance|hmo|ppo|epo|benefits?|assurance|life|national|united|first|select|premier)\b/i;
 const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\s\d{2,}[A-Za-z0-9-]*)*)/;
 
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
@@ -912,7 +917,10 @@ function prosePairs(line: string): LinePair[] {
     found.push({ field: 'payer', value: bare[1]! }, { field: 'memberId', value: bare[2]! });
   }
   const payerId = PROSE_PAYER_ID.exec(line);
-  if (payerId && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test((payerId[1] ?? '').split(/\s+/).pop() ?? '')) {
+  // "SEVIS ID", "Student ID", "Tribal census ID": only a payer's name, or words a plan's name has, name a payer.
+  const payerWords = payerId?.[1] ?? '';
+  const namesAPlan = startsWithKnownPayer(payerWords) || PLAN_NAME_WORD.test(payerWords);
+  if (payerId && namesAPlan && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test(payerWords.split(/\s+/).pop() ?? '')) {
     found.push({ field: 'payer', value: (payerId[1] ?? '').replace(/^(?:and|with|has|her|his|the)\s+/i, '') });
     found.push({ field: 'memberId', value: payerId[2] ?? '' });
   }

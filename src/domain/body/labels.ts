@@ -5,7 +5,7 @@
  * prose such as "Insurance verification request for" is not a label.
  */
 
-import { findPayers } from '../card/payers';
+import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { withinOneEdit } from '../edit-distance';
 
 export type FieldKey =
@@ -169,7 +169,7 @@ const INS_PHONE_CONTEXT = ['ins', 'insurance', 'payer', 'payor', 'carrier', 'car
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
 /** Words that qualify an address piece ("Mailing City") without changing which piece it is. */
-const ADDRESS_QUALIFIERS = new Set(['mailing', 'home', 'residence', 'residential', 'physical', 'current', 'permanent', 'client', 'patient', 'pt']);
+const ADDRESS_QUALIFIERS = new Set(['local', 'mailing', 'home', 'residence', 'residential', 'physical', 'current', 'permanent', 'client', 'patient', 'pt']);
 const ADDRESS_PIECE_WORDS = new Set(['city', 'town', 'state', 'province', 'zip', 'zipcode', 'postal', 'postcode', 'code', 'st']);
 const REFERRAL = new Set([
   'referred by', 'referred from', 'referral', 'referral source', 'referral from', 'referral facility', 'referral company',
@@ -224,6 +224,13 @@ function classifyAnnotatedLabel(raw: string): FieldKey | null {
   if (owned) {
     const field = classifyWholeLabel(owned[1] ?? '');
     if (field === 'insPhone' || field === 'servicePhone' || field === 'idOrPhone') return field;
+  }
+  // "Aetna Student Health provider line": a phone label after the plan's name.
+  const words = raw.trim().split(/\s+/);
+  const named = words.findIndex((w) => !/^\p{Lu}/u.test(w));
+  if (named > 0 && startsWithKnownPayer(words.slice(0, named).join(' '))) {
+    const field = classifyWholeLabel(words.slice(named).join(' '));
+    if (field === 'insPhone' || field === 'servicePhone') return field;
   }
   if (!/\s\/\s/.test(raw)) return null;
   const parts = raw.split(/\s+\/\s+/).map((p) => classifyWholeLabel(p)).filter((f): f is FieldKey => f !== null);
@@ -408,7 +415,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (has(words, 'facility', 'center', 'office', 'billing', 'provider', 'insurance', 'ins', 'payer', 'claims', 'company', 'our', 'program')) return 'ignore';
     if (has(words, '2', 'line2', 'ii') && !has(words, '1')) return 'line2';
     if (isSub) return 'ignore';
-    const addrAllowed = new Set(['address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy', 'current', 'physical', 'line', '1', 'city', 'state', 'zip', 'st', 'full', ...CLIENT]);
+    const addrAllowed = new Set(['address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy', 'current', 'physical', 'local', 'permanent', 'line', '1', 'city', 'state', 'zip', 'st', 'full', ...CLIENT]);
     if (!only(words, addrAllowed)) return null;
     if (has(words, 'city') && has(words, 'state')) return 'clientAddress';
     return isClient ? 'clientAddress' : 'address';

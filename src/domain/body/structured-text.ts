@@ -299,9 +299,26 @@ function relativeHolders(lines: string[]): string[] {
   );
 }
 
+/**
+ * "Ingrid M. Halvorsen / DOB 14-MAR-1988 / 605 W Superior St, Unit 9, Duluth MN 55802 / BCBS ...":
+ * a handoff written as one line of items between slashes reads as a comma list. Not when the line
+ * starts with a label ("City / State / Zip: ..." combines labels).
+ */
+function slashLists(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    // "pls run: Ingrid ... / ...": a lead-in that is no label goes on a line of its own.
+    const lead = /^([^:/]{1,30}):\s+/.exec(line);
+    const leadIn = lead && classifyLabel(lead[1]!.trim()) === null ? lead[0] : '';
+    const items = line.slice(leadIn.length).split(/\s+\/\s+/);
+    if (items.length < 4 || items[0]!.includes(':') || classifyLabel(items[0]!.trim()) !== null) return [line];
+    return leadIn.length > 0 ? [leadIn.trim(), items.join(', ')] : [items.join(', ')];
+  });
+}
+
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
   [SPOKEN_SIGN, spokenAsTyped],
+  [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
   [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
   [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],
   [/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im, chatLines],

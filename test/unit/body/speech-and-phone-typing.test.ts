@@ -181,3 +181,27 @@ describe('written outside the US', () => {
     expect(r!.insurance.payerName).toBeNull();
   });
 });
+
+describe('addresses, IDs and lists in other shapes', () => {
+  it('reads a state written with dots and a ZIP written beside the city', () => {
+    const [a] = read('Client: Ada Penrose\nDOB: 02/03/1970\nAddress: 12 Mill Rd, Flat 3, Akron - 44301, Ohio\nInsurance: Aetna\n');
+    expect(a!.client.address).toEqual({ line1: '12 Mill Rd', line2: 'Flat 3', city: 'Akron', state: 'OH', postalCode: '44301' });
+    const [b] = read('Client: Ada Penrose\nDOB: 02/03/1970\nAddress: 9 Elm St, Dover, N.H. 03820\nInsurance: Aetna\n');
+    expect(b!.client.address).toMatchObject({ city: 'Dover', state: 'NH', postalCode: '03820' });
+  });
+
+  it('reads a handoff of items between slashes as a list', () => {
+    const [r] = read('pls run: Ada Penrose / DOB 02-FEB-1970 / 12 Mill Rd, Akron OH 44301 / Aetna / ID W555012345 / sub: self / ref: Lantern House\n');
+    expect(r).toMatchObject({ client: { name: 'Ada Penrose', dob: '1970-02-02' }, insurance: { payerName: 'Aetna', memberId: 'W555012345' }, referredBy: 'Lantern House' });
+  });
+
+  it('does not take a school or immigration ID for the member ID, nor its words for a payer', () => {
+    const [r] = read('Student: Ada Penrose\nDate of birth: 02/03/2001\nPlan: Aetna Student Health\nAetna Student Health provider line: 1-800-555-0117\nSEVIS ID: N0055501234 (immigration record, not insurance)\n');
+    expect(r!.insurance).toMatchObject({ payerName: 'Aetna Student Health', memberId: null, phone: '+18005550117' });
+  });
+
+  it('reads "Local address (residence hall)" as the address, and a sentence ending "insurance)." as no heading', () => {
+    const [r] = read('He is on his uncle\'s plan (the uncle holds the\ninsurance).\n\nName: Ada Penrose\nDate of birth: 02/03/2001\nLocal address (residence hall): 5 College Ave, Medford, MA 02155\n');
+    expect(r!.client).toMatchObject({ name: 'Ada Penrose', address: { line1: '5 College Ave', city: 'Medford' } });
+  });
+});
