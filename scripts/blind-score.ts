@@ -87,11 +87,19 @@ export async function scoreSet(dir: string, cardReader = createCardReader()): Pr
     });
     if (document.reply.send) score.repliesSent++;
     if (expected.reply.send) score.repliesDue++;
+    // A reply that goes out is wrong when none was due, and also when it asks for anything the
+    // center did send (a field not truly missing, or a client read as two).
+    const asked = new Set(document.requests.flatMap((r) => r.missingFields as string[]));
+    const trulyMissing = new Set(expected.requests.flatMap((r) => r.missingFields as string[]));
+    const asksForSent = [...asked].some((f) => !trulyMissing.has(f)) || document.requests.length !== expected.requests.length;
     if (document.reply.send && !expected.reply.send) {
       score.repliesWrong++;
       wrongHere.push('reply sent wrongly');
+    } else if (document.reply.send && asksForSent) {
+      score.repliesWrong++;
+      wrongHere.push('reply asks for what was sent');
     }
-    if (document.reply.send && expected.reply.send) score.repliesDueSent++;
+    if (document.reply.send && expected.reply.send && !asksForSent) score.repliesDueSent++;
     if (!document.reply.send && expected.reply.send) wrongHere.push('reply not sent');
     if (wrongHere.length === 0) score.messagesRight++;
     else score.wrong.push(`${file}: ${wrongHere.join(', ')}`);

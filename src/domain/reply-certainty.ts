@@ -246,6 +246,11 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     doubts.push(`${REQUIRED_FIELD_PROMPTS[field]}: not read, but line ${lines.slice(0, 3).join(', ')} has ${how}`);
   }
   doubts.push(...malformedDoubts(input.requests));
+  // Names are told from other words by their capitals; mail typed all in lower case has none.
+  const newest = (input.segments[0]?.lines ?? []).join(' ').split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const capitalised = newest.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const nameMissing = ['client.name', 'subscriber.name', 'referredBy'].some((f) => missing.has(f as AskedField));
+  if (nameMissing && newest.length >= 8 && capitalised / newest.length < 0.05) doubts.push('the message is typed in lower case, so names cannot be told from other words');
   const words = input.segments[0]?.lines.join(' ').split(/\s+/).length ?? 0;
   const spanish = input.segments[0]?.lines.join(' ').match(SPANISH_WORDS)?.length ?? 0;
   if (words >= 12 && spanish / words > 0.15) doubts.push('the message is written mostly in Spanish');
@@ -322,7 +327,8 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'subscriber.relationship':
       return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x));
     case 'referredBy':
-      return proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x));
+      // "Ref Ridgeview Treatment.": the abbreviation and a name, too short for a sentence.
+      return proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text);
     case 'client.name':
       // Centers always name the client: a person's name anywhere in the prose is a doubt.
       return proseSentences(text).some((x) => [...x.matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!)));

@@ -152,6 +152,8 @@ export function parseAddress(raw: string): Address | null {
     line1 = u.line1;
     line2 = u.line2;
   }
+  // "our house 1180 oak st", "he stays at 12 Elm Rd": words before the house number are talk.
+  line1 = line1.replace(/^(?:[a-z][a-z'’]*\s+){1,4}(?=\d{1,6}\s+\p{L})/u, (lead) => (/\b(?:po|p\.o|box|hc|rr|route|apt|unit|suite|ste|bldg|building)\b/i.test(lead) ? lead : ''));
   if (line1.length === 0 || !/[A-Za-z0-9]/.test(line1)) return null;
   // A street line has a house number or a PO box; a bare city ("Fresno, CA") is no address.
   if (!/\d/.test(line1) && !/\b(?:p\.?\s*o\.?\s*box|general delivery|rural route|rr)\b/i.test(line1)) return null;

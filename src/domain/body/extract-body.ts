@@ -159,7 +159,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref));
+  const merged = withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writerOf(newText, ctx.fromName));
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
   const requests = merged.filter((r) => {
@@ -187,6 +187,22 @@ function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | 
   };
   const client = { ...r.client, name: r.client.name ?? fromSubject.name, dob: r.client.dob ?? fromSubject.dob };
   return [{ ...r, client, subscriber: namedSelf(r.subscriber, client.name), insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer } }];
+}
+
+/**
+ * "My name is Chinedu Okafor ... I am the policy holder" before "Her details: Name: Delaney
+ * Okafor ...": the writer introducing themselves is no second client. Their record is dropped,
+ * and the policy they hold goes to the client, as the relation the message gives.
+ */
+function withoutWriterIntroduction(records: BodyRequest[], writer: Writer): BodyRequest[] {
+  if (records.length < 2 || writer.name === null || writer.isClient) return records;
+  const own = records.findIndex((r) => r.client.name !== null && sameName(r.client.name, writer.name!) && r.client.dob === null && r.insurance.memberId === null);
+  if (own < 0) return records;
+  const rest = records.filter((_, i) => i !== own);
+  const holds = records[own]!.subscriber.relationship === 'self';
+  if (!holds || rest.length !== 1 || rest[0]!.subscriber.name !== null) return rest;
+  const relationship = writer.relationToClient ?? null;
+  return [{ ...rest[0]!, subscriber: { name: writer.name, relationship: rest[0]!.subscriber.relationship ?? relationship } }];
 }
 
 /** A self subscriber without a name is the client by the client's name (as normalizeRecord does). */

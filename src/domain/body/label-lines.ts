@@ -895,7 +895,7 @@ const PROSE_REFERRING = new RegExp(
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
     `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
-const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by))\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
 

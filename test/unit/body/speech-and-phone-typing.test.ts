@@ -205,3 +205,35 @@ describe('addresses, IDs and lists in other shapes', () => {
     expect(r!.client).toMatchObject({ name: 'Ada Penrose', address: { line1: '5 College Ave', city: 'Medford' } });
   });
 });
+
+describe('the writer, not the client', () => {
+  it('drops the writer introducing themselves, and gives the client the policy they hold', () => {
+    const requests = read('My name is Obi Nwosu. I write for my wife and I am the policy holder.\n\nHer details:\nName: Ada Nwosu\nDate of Birth: 30/06/1990\nReferred by: Lantern House\n', 'Obi Nwosu');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ client: { name: 'Ada Nwosu', dob: '1990-06-30' }, subscriber: { name: 'Obi Nwosu', relationship: 'spouse' } });
+  });
+
+  it('reads "Ref <name>." as the referral', () => {
+    const [r] = read('VOB for Tom Hale, date of birth 5/2/1970, Aetna, member ID W556100999. Ref Lantern House. Will send the rest later.\n');
+    expect(r!.referredBy).toBe('Lantern House');
+  });
+
+  it('drops talk before a house number', () => {
+    const [r] = read('Client: Tom Hale\nDOB 5/2/1970\nhe stays at our house 12 elm st dover de 19901\nInsurance: Aetna\n');
+    expect(r!.client.address).toMatchObject({ line1: '12 elm st', state: 'DE' });
+  });
+
+  it('holds a reply for a missing name when the message has no capitals to tell names by', () => {
+    const text = 'can yall run tom hale for me card pic attached\ndob unknown he will tell me tmrw\nits his own insurance, hes the policy holder\nref: lantern house\n';
+    const request: VobRequest = {
+      client: { name: null, dob: null, address: null },
+      insurance: { payerName: 'Aetna', memberId: 'W556100999', groupNumber: null, phone: '+18005550100' },
+      subscriber: { name: null, relationship: 'self' },
+      referredBy: 'lantern house',
+      card: { attached: true, sides: ['front'], fields: null },
+      missingFields: ['client.name', 'client.dob', 'client.address', 'subscriber.name'],
+      conflicts: [],
+    };
+    expect(replyDoubts({ segments: splitBodySegments(text), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') }).join(' ')).toMatch(/lower case/);
+  });
+});
