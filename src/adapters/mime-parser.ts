@@ -71,7 +71,13 @@ async function parseChecked(buffer: Buffer, limits: MimeLimits, depth: number): 
       inline: att.contentDisposition === 'inline' || att.related === true,
     });
   }
-  const ownText = bodyText(mail);
+  // A request exported as a text file and attached ("VOB_Request.txt"): its text is read first,
+  // as the body would be; the covering note follows it.
+  const attachedTexts = attachments
+    .filter((a) => a.contentType === 'text/plain' && !a.inline && a.content.byteLength <= MAX_ATTACHED_TEXT_BYTES)
+    .map((a) => normaliseNewlines(Buffer.from(a.content).toString('utf8')).trim())
+    .filter((t) => t.length > 0);
+  const ownText = [...attachedTexts, bodyText(mail)].filter((t) => t.length > 0).join('\n\n');
   const from = firstAddress(mail.from);
   const replyTo = firstAddress(mail.replyTo);
   return {
@@ -89,6 +95,9 @@ async function parseChecked(buffer: Buffer, limits: MimeLimits, depth: number): 
     attachments,
   };
 }
+
+/** A text attachment larger than this is a log or an export of something else, not a request. */
+const MAX_ATTACHED_TEXT_BYTES = 64 * 1024;
 
 function bodyText(mail: ParsedMail): string {
   const plain = typeof mail.text === 'string' ? normaliseNewlines(mail.text) : '';

@@ -186,7 +186,7 @@ function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | 
     referredBy: null,
   };
   const client = { ...r.client, name: r.client.name ?? fromSubject.name, dob: r.client.dob ?? fromSubject.dob };
-  return [{ ...r, client, subscriber: namedSelf(r.subscriber, client.name), insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer } }];
+  return [{ ...r, client, subscriber: namedSelf(r.subscriber, client.name), insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer, memberId: r.insurance.memberId ?? fromSubject.memberId } }];
 }
 
 /**

@@ -119,16 +119,19 @@ export function labelTokens(raw: string): string[] {
 
 /** Spanish label words (accents removed) and the English label they stand for. */
 const SPANISH_LABELS: readonly [RegExp, string][] = [
+  // Phrases first: their words ("aseguranza", "póliza") are labels of their own below.
+  [/\btelefono (?:del|de la) (?:seguro|aseguranza|aseguradora)\b|\btelefono del seguro\b/g, 'insurance phone'],
+  [/\bparentesco con el (?:asegurado|titular)\b|\brelacion con el (?:asegurado|titular)\b/g, 'relationship to subscriber'],
+  [/\basegurado principal\b|\btitular de la poliza\b/g, 'subscriber'],
   [/\bfecha de nacimiento\b|\bf\.? ?de nac\w*\b|\bnacimiento\b/g, 'date of birth'],
-  [/\bnombre del paciente\b|\bnombre completo\b|\bnombre\b/g, 'name'],
+  [/\bnombre (?:del|de la) (?:paciente|cliente|client[ea])\b|\bnombre completo\b|\bnombre\b/g, 'name'],
   [/\bapellidos?\b/g, 'last name'],
   [/\bdireccion\b|\bdomicilio\b/g, 'address'],
   [/\bciudad\b/g, 'city'],
   [/\bcodigo postal\b/g, 'zip'],
   [/\bcompania de seguros?\b|\baseguradora\b|\baseguranza\b|\bseguro medico\b|\bseguro\b/g, 'insurance'],
   [/\bnumero de (?:miembro|socio|poliza|identificacion)\b|\bid de miembro\b|\bpoliza\b/g, 'member id'],
-  [/\bgrupo\b/g, 'group'],
-  [/\btelefono del seguro\b/g, 'insurance phone'],
+  [/\bnumero de grupo\b|\bgrupo\b/g, 'group'],
   [/\btelefono\b/g, 'phone'],
   [/\btitular\b|\basegurado\b|\bsuscriptor\b/g, 'subscriber'],
   [/\bparentesco\b|\brelacion\b/g, 'relationship'],

@@ -38,5 +38,5 @@ export function isPlaceholder(value: string | null | undefined): boolean {
 
 /** True when a value mentions homelessness, which makes an address absent however it is phrased. */
 export function mentionsHomeless(value: string): boolean {
-  return /\bhomeless\b|\bno\s+(?:fixed|permanent)\s+(?:address|residence)\b|\bunhoused\b/i.test(value);
+  return /\bhomeless\b|\bno\s+(?:fixed|permanent)\s+(?:address|residence)\b|\bunhoused\b|\bno\s+tiene\s+(?:direcci[oó]n|domicilio|casa)\b|\bsin\s+(?:hogar|domicilio|direcci[oó]n)\b/i.test(value);
 }

@@ -26,6 +26,9 @@ export function withKinTyposFixed(text: string): string {
   return text.replace(/\b[a-z]{6,9}\b/g, (w) => TYPED_KIN.find((k) => w !== k && withinOneEdit(w, k)) ?? w);
 }
 
+/** "él mismo", "la paciente misma", "titular (ella misma)": the client holds the policy. */
+const SPANISH_SELF = /^(?:titular\b|mism[oa]$)|(?:^|\s|\()(?:[ée]l|ella|(?:el|la)\s+(?:paciente|cliente))\s+mism[oa]\b/i;
+
 function kinOfWord(text: string): Kin | null {
   const t = text.toLowerCase();
   if (/\bex[\s-]?(?:wife|husband|spouse|partner)\b/.test(t)) return 'other';
@@ -69,7 +72,7 @@ function phraseDirection(t: string): RelationDirection | null {
 export function parseRelationship(value: string, direction: RelationDirection): Relationship | null {
   const t = value.trim().replace(/[.!;:]+$/, '').replace(/^[(\-–\s]+|[)\s]+$/g, '').trim();
   if (t.length === 0) return null;
-  if (SELF.test(t) || /^self\b/i.test(t) || /\b(?:is|=)\s+(?:the\s+)?(?:self|same)\b/i.test(t)) return 'self';
+  if (SELF.test(t) || /^self\b/i.test(t) || /\b(?:is|=)\s+(?:the\s+)?(?:self|same)\b/i.test(t) || SPANISH_SELF.test(t)) return 'self';
   const kin = kinOfWord(t);
   if (kin === null) return null;
   if (kin === 'self') return 'self';
@@ -83,7 +86,7 @@ export function parseRelationship(value: string, direction: RelationDirection): 
 /** True when a subscriber value means "the client is the subscriber" ("Self", "Same", "Client"). */
 export function isSelfValue(value: string): boolean {
   const t = value.trim().replace(/[.!]+$/, '').replace(/^\(|\)$/g, '').trim();
-  return SELF.test(t) || /^(?:self|same)\b/i.test(t);
+  return SELF.test(t) || /^(?:self|same)\b/i.test(t) || SPANISH_SELF.test(t);
 }
 
 /** True when the text contains a relationship word at all. */

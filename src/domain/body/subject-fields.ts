@@ -1,17 +1,19 @@
 /**
  * A subject that carries the client ("VOB | Keisha L Thornbury | DOB 02/19/1987 | Priority
- * Health", "VOB: Luis Ramírez DOB 06/14/1979 – Kaiser"): the name, date of birth and payer it
+ * Health", "VOB: Luis Ramírez DOB 06/14/1979 – Kaiser – ID W123"): the name, date of birth, payer and ID it
  * states, read only when it states both a name and a date of birth (so "VOB request - Harbor
  * Light" names nobody). Pure.
  */
 import { startsWithKnownPayer } from '../card/payers';
 import { parseDate } from './dates';
+import { normalizeMemberId } from './identifiers';
 import { CAPITALISED_NAME, cleanPersonName } from './names';
 
 export interface SubjectFields {
   name: string;
   dob: string;
   payer: string | null;
+  memberId: string | null;
 }
 
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
@@ -29,7 +31,14 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
   let name: string | null = null;
   let dob: string | null = null;
   let payer: string | null = null;
+  let memberId: string | null = null;
   for (const item of items) {
+    // "ID YRB449201387", "Member ID: W123...": an ID word, then the ID.
+    const id = /^(?:member\s*|mbr\s*|mem\s*)?id\s*[#:]?\s*([A-Za-z0-9][A-Za-z0-9 -]{3,24})$/i.exec(item);
+    if (memberId === null && id) {
+      memberId = normalizeMemberId(id[1]!);
+      if (memberId !== null) continue;
+    }
     const dated = /^(?:(?:dob|d\.o\.b\.?|born)\s*:?\s*)?(.+)$/i.exec(item)?.[1] ?? '';
     if (dob === null && DATE.test(dated)) {
       dob = parseDate(dated, { reference, birthDate: true });
@@ -43,5 +52,5 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
     }
     if (name === null && words.length >= 2 && words.length <= 4 && CAPITALISED_NAME.test(candidate)) name = cleanPersonName(candidate);
   }
-  return name !== null && dob !== null ? { name, dob, payer } : null;
+  return name !== null && dob !== null ? { name, dob, payer, memberId } : null;
 }

@@ -34,7 +34,8 @@ export interface ParsedMessage {
   /**
    * The body as plain text: the text part, or the HTML part converted to label/value lines
    * (table rows become cells joined by a tab). Forwarded `message/rfc822` parts are appended
-   * after a `---------- Forwarded message ----------` marker with their From/Date/Subject.
+   * after a `---------- Forwarded message ----------` marker with their From/Date/Subject. A
+   * `text/plain` file attached (a request exported from an EHR) comes first.
    */
   text: string;
   /** Every attachment, including those of forwarded messages and inline `cid:` images. */

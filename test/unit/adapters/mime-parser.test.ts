@@ -106,4 +106,36 @@ describe('parseMessage', () => {
     const deep = Buffer.from(`From: a@harbor.test\r\n${body}\r\n`);
     expect((await rejection(deep)).code).toBe('mime-too-deep');
   });
+
+  it('reads a request attached as a text file before the covering note, but not a vCard', async () => {
+    const raw = crlf([
+      'From: intake@center.test',
+      'To: verification@vob.test',
+      'Subject: VOB request - see attached',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'The export is attached.',
+      '--b',
+      'Content-Type: text/plain; charset=us-ascii; name="vob.txt"',
+      'Content-Disposition: attachment; filename="vob.txt"',
+      '',
+      '[CLIENT]',
+      'FullName=Ada Penrose',
+      '--b',
+      'Content-Type: text/vcard; name="me.vcf"',
+      'Content-Disposition: attachment; filename="me.vcf"',
+      '',
+      'BEGIN:VCARD',
+      'FN:Jo Reyes',
+      'END:VCARD',
+      '--b--',
+      '',
+    ]);
+    const message = await parseMessage(raw, DEFAULT_MIME_LIMITS);
+    expect(message.text).toBe('[CLIENT]\nFullName=Ada Penrose\n\nThe export is attached.');
+  });
 });

@@ -237,3 +237,10 @@ describe('the writer, not the client', () => {
     expect(replyDoubts({ segments: splitBodySegments(text), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') }).join(' ')).toMatch(/lower case/);
   });
 });
+
+describe('a request in the subject or an attached file', () => {
+  it('reads the member ID a subject gives with the name and date of birth', () => {
+    const requests = extractBody('\n--\nJo Reyes | Outreach\n', { subject: 'VOB - Tyler Brandt - DOB 2/11/1996 - Aetna - ID W55501234', from: 'jo@center.test', fromName: 'Jo Reyes', referenceDate: '2026-11-20T00:00:00Z' }).requests;
+    expect(requests[0]).toMatchObject({ client: { name: 'Tyler Brandt', dob: '1996-02-11' }, insurance: { payerName: 'Aetna', memberId: 'W55501234' } });
+  });
+});

@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: seventeen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: eighteen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6% and 73.3% of fields (each of the last eight written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3% and 80.4% of fields (each of the last nine written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const SETS = [
   'blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month',
   'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals', 'blind-messages-week',
   'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural', 'blind-messages-hospital',
-  'blind-messages-mobile', 'blind-messages-international',
+  'blind-messages-mobile', 'blind-messages-international', 'blind-messages-tools',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -52,8 +52,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-intermediaries/04-crm-new-lead-ambetter.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-intermediaries/06-sms-thread-export.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-intermediaries/27-prose-card-carries-insurance-premera.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
-  'blind-messages-international/01-pr-spanish-labels-urb-address.eml': 'first run, not yet read right: [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-international/02-spanish-promotora-molina-card-no-address.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-international/02-spanish-promotora-molina-card-no-address.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-international/03-vietnamese-family-name-first-dayfirst.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-international/05-haitian-creole-bilingual-mother-name-pending.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-international/07-indian-english-pfa-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName',
@@ -118,6 +117,25 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-senders/07-billing-company-fixed-width-aetna-card.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-senders/09-private-therapist-indented-values.eml': 'first run, not yet read right: [0].client.address, [0].referredBy, [0].missingFields',
   'blind-messages-senders/18-sober-living-molina-card-dob-unknown.eml': 'first run, not yet read right: [0].client.address',
+  'blind-messages-tools/01-intake-platform-html-stub-merge-tags-uhc-card.eml': 'first run, not yet read right: [0].client.address, [0].missingFields, reply not sent',
+  'blind-messages-tools/05-college-athletics-trainer-cigna-card.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].missingFields',
+  'blind-messages-tools/06-payer-case-manager-stepdown-id-suffix.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
+  'blind-messages-tools/07-employer-owner-foreman-no-ins-phone.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-tools/08-public-defender-mitigation-letter-in-custody.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
+  'blind-messages-tools/10-sober-living-roster-three-residents-shared-address.eml': 'first run, not yet read right: [0].client.address, [0].missingFields, [1].client.address, [1].missingFields, [2].client.address, [2].missingFields, reply not sent',
+  'blind-messages-tools/11-outlook-four-column-form-table-no-relationship.eml': 'first run, not yet read right: [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-tools/12-ai-drafted-unfilled-brackets-wellcare-card.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-tools/13-signature-bigger-than-request-vcard-humana-card.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-tools/14-external-banner-disclaimer-between-note-and-forward.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-tools/15-thunderbird-8bit-forward-sister-no-member-id.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-tools/17-word-form-underscores-content-controls-priority-card.eml': 'first run, not yet read right: [0].insurance.groupNumber, [0].subscriber.relationship',
+  'blind-messages-tools/18-nurse-peer-assistance-program-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-tools/19-union-map-taft-hartley-fund-dashed-id.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].missingFields',
+  'blind-messages-tools/21-mobile-crisis-2am-ibx-card-no-address.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-tools/22-sober-transport-apple-rich-text-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].missingFields, reply not sent',
+  'blind-messages-tools/24-alumni-readmission-new-vs-termed-insurance.eml': 'first run, not yet read right: request count, [0].client.name, [0].subscriber.name, [0].missingFields',
+  'blind-messages-tools/27-court-liaison-asks-copy-of-result.eml': 'first run, not yet read right: request count',
+  'blind-messages-tools/28-payer-um-authorization-approval-courtesy-copy.eml': 'first run, not yet read right: request count',
   'blind-messages-week/07-pinecrest-siblings.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].client.name, [1].missingFields',
   'blind-messages-week/12-sunlit-phone-note-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-week/17-send-results-to-dr.eml': 'first run, not yet read right: request count',
@@ -142,7 +160,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(525);
+    expect(cases).toHaveLength(555);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
