@@ -252,6 +252,7 @@ function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest
     case 'cancellation':
     case 'recall':
     case 'read-receipt':
+    case 'notice':
       return newest > 2;
     case 'correction':
       return newest > 0 || olderData;

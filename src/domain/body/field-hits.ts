@@ -293,7 +293,7 @@ export function collectHits(lines: string[]): FieldHit[] {
 
     // "SECONDARY (Medigap Plan G): Mutual of Omaha": the secondary plan's block, whatever it
     // is called, is no part of the request (the contract holds the primary insurance).
-    if ((p.kind === 'pairs' || p.kind === 'unknownLabel') && SECONDARY_LABEL.test(raw)) {
+    if (((p.kind === 'pairs' || p.kind === 'unknownLabel') && SECONDARY_LABEL.test(raw)) || (p.kind !== 'blank' && FORMER_COVERAGE.test(raw))) {
       afterBreak = true;
       applyHeading(st, { section: 'secondary', newClient: false });
       i++;
@@ -384,6 +384,8 @@ export function collectHits(lines: string[]): FieldHit[] {
 }
 
 const SECONDARY_LABEL = /^\s*(?:[-*•]\s*)?(?:secondary|2nd(?:ary)?)\b[^:]{0,40}:/i;
+/** "(Old 2024 coverage, for reference only - TERMED 12/31/2025:": a plan that no longer covers the client. */
+const FORMER_COVERAGE = /^\W*(?:old|previous|prior|former|terminated|termed|inactive|expired)\b[^:\n]{0,60}\b(?:coverage|insurance|plan|policy)\b[^:\n]{0,60}:\s*$/i;
 
 function headingForField(field: FieldKey): Heading | null {
   if (field === 'clientName' || field === 'name') return { section: 'client', newClient: false };

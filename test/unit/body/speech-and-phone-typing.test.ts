@@ -244,3 +244,24 @@ describe('a request in the subject or an attached file', () => {
     expect(requests[0]).toMatchObject({ client: { name: 'Tyler Brandt', dob: '1996-02-11' }, insurance: { payerName: 'Aetna', memberId: 'W55501234' } });
   });
 });
+
+describe('mail about a past verification, and coverage that ended', () => {
+  const readAll = (text: string) => extractBody(text, { subject: 'Benefits', from: 'x@court.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' });
+
+  it('is no request when it asks for a copy of a result', () => {
+    const r = readAll('Your office checked benefits for Ada Penrose (DOB 02/03/1970) last month. Could you send me a copy of the verification results for our file?\n');
+    expect(r.requests).toEqual([]);
+  });
+
+  it('is no request when a plan tells us an authorization was approved', () => {
+    const r = readAll('The request for the member below has been approved. This is a courtesy copy.\n\nMember: Ada Penrose\nDOB: 02/03/1970\nMember ID: ZZP 5550 1234\n');
+    expect(r.requests).toEqual([]);
+    expect(r.intent).toBe('notice');
+  });
+
+  it('leaves out a plan that no longer covers the client, and reads "Alum:" as the client', () => {
+    const [r, ...more] = readAll('Alum: Ada Penrose\nDOB: 02/03/1970\nInsurance: Premera Blue Cross\nMember ID: PRM555012345\n\n(Prior coverage, TERMED 12/31/2025:\nAetna, W5550009999, group 0771230.)\n\nReferred by: Lantern House\n').requests;
+    expect(more).toEqual([]);
+    expect(r).toMatchObject({ client: { name: 'Ada Penrose' }, insurance: { payerName: 'Premera Blue Cross', memberId: 'PRM555012345' }, referredBy: 'Lantern House' });
+  });
+});
