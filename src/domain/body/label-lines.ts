@@ -919,8 +919,8 @@ function prosePairs(line: string): LinePair[] {
   const payerId = PROSE_PAYER_ID.exec(line);
   // "SEVIS ID", "Student ID", "Tribal census ID": only a payer's name, or words a plan's name has, name a payer.
   const payerWords = payerId?.[1] ?? '';
-  const namesAPlan = startsWithKnownPayer(payerWords) || PLAN_NAME_WORD.test(payerWords);
-  if (payerId && namesAPlan && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test(payerWords.split(/\s+/).pop() ?? '')) {
+  const namesAPlan = (): boolean => PLAN_NAME_WORD.test(payerWords) || startsWithKnownPayer(payerWords);
+  if (payerId && !/^(?:Member|Subscriber|Policy|Group|Insurance|Ins|The|Her|His|Their|Client|Patient|DOB)$/i.test(payerWords.split(/\s+/).pop() ?? '') && namesAPlan()) {
     found.push({ field: 'payer', value: (payerId[1] ?? '').replace(/^(?:and|with|has|her|his|the)\s+/i, '') });
     found.push({ field: 'memberId', value: payerId[2] ?? '' });
   }
