@@ -1014,6 +1014,8 @@ export function headerRowFields(line: string): (FieldKey | null)[] | null {
   const known = fields.filter((f) => f !== null && f !== 'ignore').length;
   const nonEmpty = cells.filter((c) => c.length > 0).length;
   if (known < 2 || known + 1 < nonEmpty) return null;
+  // "Subscriber Name | Anil Desai | Relationship to Subscriber | (blank)": label, value, label: pairs.
+  if (fields[0] && fields[0] !== 'ignore' && fields[1] === null && (cells[1] ?? '').length > 0 && fields[2]) return null;
   // Labels only: a cell with digits is a value ("Carrier Phone   716-555-0123  (provider line)"),
   // and a header does not name one field twice.
   if (cells.some((c, i) => fields[i] === null && /\d/.test(c))) return null;

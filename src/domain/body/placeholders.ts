@@ -26,6 +26,12 @@ const BLANK = /^[\s_\-–—.*:#/\\|=~]*$/;
 /** "please refer to the attached card", "the card is attached, both sides": the value is on the card. */
 const ON_THE_CARD = /^(?:please\s+)?(?:(?:see|refer\s+to|check|look\s+at|per|on|in)\s+)?(?:the\s+)?(?:attached|enclosed)\s+(?:card|photos?|pictures?|images?|scans?|copy)\b|^(?:the\s+)?(?:insurance\s+)?card\s+(?:is|are)\s+attached\b|^(?:please\s+)?refer\s+to\s+(?:the\s+)?(?:card|attachment)\b/i;
 
+/**
+ * A template's unfilled slot: a merge tag ("{{client.city}}", "<<Member ID>>", "%ZIP%"), a
+ * bracketed field name ("[Treatment Center Name]"), a Word content control's prompt.
+ */
+const TEMPLATE_SLOT = /\{\{[^}]*\}\}|<<[^>]*>>|^%[\w.]+%$|^\[[^\]\d]{3,60}\]$|\bclick or tap here to enter\b|\bclick here to enter\b/i;
+
 /** True when the text is empty or a placeholder, so the field is absent. */
 export function isPlaceholder(value: string | null | undefined): boolean {
   if (value == null) return true;
@@ -33,7 +39,7 @@ export function isPlaceholder(value: string | null | undefined): boolean {
   if (BLANK.test(v)) return true;
   const lower = v.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
   if (WHOLE_VALUE.has(lower)) return true;
-  return LEADING.test(lower) || ON_THE_CARD.test(lower);
+  return LEADING.test(lower) || ON_THE_CARD.test(lower) || TEMPLATE_SLOT.test(v);
 }
 
 /** True when a value mentions homelessness, which makes an address absent however it is phrased. */

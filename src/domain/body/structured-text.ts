@@ -315,9 +315,29 @@ function slashLists(lines: string[]): string[] {
   });
 }
 
+const CHECKED = '(?:☒|☑|■|✔|✓|\\[[xX✓]\\]|\\([xX]\\))';
+const UNCHECKED = '(?:☐|□|\\[ ?\\]|\\( ?\\))';
+const BOX_ITEM = new RegExp(`(${CHECKED}|${UNCHECKED})\\s*([^☐☒☑□■✔✓\\[(\\n]*?)\\s*(?=${CHECKED}|${UNCHECKED}|$)`, 'g');
+
+/**
+ * "Subscriber Relationship: ☒ Self ☐ Spouse ☐ Child": a form's check boxes, as the option
+ * ticked ("Subscriber Relationship: Self"); none ticked leaves the label without a value.
+ */
+function checkedOptions(lines: string[]): string[] {
+  return lines.map((line) => {
+    const first = line.search(new RegExp(`${CHECKED}|${UNCHECKED}`));
+    if (first < 0) return line;
+    const items = [...line.slice(first).matchAll(BOX_ITEM)];
+    if (items.length < 2) return line;
+    const ticked = items.filter((m) => new RegExp(`^${CHECKED}$`).test(m[1]!)).map((m) => m[2]!.trim()).filter((t) => t.length > 0);
+    return `${line.slice(0, first).trimEnd()} ${ticked.join(', ')}`.trimEnd();
+  });
+}
+
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
   [SPOKEN_SIGN, spokenAsTyped],
+  [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
   [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
   [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],

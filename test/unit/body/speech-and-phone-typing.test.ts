@@ -265,3 +265,21 @@ describe('mail about a past verification, and coverage that ended', () => {
     expect(r).toMatchObject({ client: { name: 'Ada Penrose' }, insurance: { payerName: 'Premera Blue Cross', memberId: 'PRM555012345' }, referredBy: 'Lantern House' });
   });
 });
+
+describe('forms and templates', () => {
+  it.each(['{{client.city}}', '<<Member ID>>', '[Treatment Center Name]', 'Click or tap here to enter text.'])('takes the unfilled slot "%s" for no value', (slot) => {
+    const [r] = read(`Client Name: Ada Penrose\nDate of Birth: 02/03/1970\nInsurance: Aetna\nReferred By: ${slot}\nGroup #: ${slot}\n`);
+    expect(r!.referredBy).toBeNull();
+    expect(r!.insurance.groupNumber).toBeNull();
+  });
+
+  it('reads the ticked box of a form', () => {
+    const [r] = read('Client Name: Ada Penrose\nDate of Birth: 02/03/1970\nSubscriber Name: Karl Penrose\nRelationship to Subscriber: ☐ Self ☒ Spouse ☐ Child ☐ Other\n');
+    expect(r!.subscriber).toEqual({ name: 'Karl Penrose', relationship: 'spouse' });
+  });
+
+  it('reads a four-column table row whose last value is blank as pairs, not as a header', () => {
+    const [r] = read('Client Name\tAda Penrose\tDate of Birth\t02/03/1970\nSubscriber Name\tKarl Penrose\tRelationship to Subscriber\t\nReferred By\tLantern House\tCard Attached\tNo\n');
+    expect(r).toMatchObject({ subscriber: { name: 'Karl Penrose', relationship: null }, referredBy: 'Lantern House' });
+  });
+});
