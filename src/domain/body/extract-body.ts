@@ -118,6 +118,16 @@ function shareCommon(records: BodyRequest[]): BodyRequest[] {
   return out;
 }
 
+/** "All three live here at the house: ...", "both stay at ...": one address for every client. */
+const SHARED_HOME = /\b(?:all|both|each)\b(?:\s+(?:two|three|four|five|six|of them|of us))?\s+(?:live|lives|living|stay|stays|staying|reside|resides)\b/i;
+
+function withSharedHome(records: BodyRequest[], text: string): BodyRequest[] {
+  const homes = records.filter((r) => r.client.address !== null);
+  if (records.length < 2 || homes.length !== 1 || !SHARED_HOME.test(text)) return records;
+  const home = homes[0]!.client.address!;
+  return records.map((r) => (r.client.address === null ? { ...r, client: { ...r.client, address: { ...home } } } : r));
+}
+
 /** Extracts the VOB request(s) stated in a message body. */
 /** An address given as the previous client's ("same as above", "same address as client 1"). */
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
@@ -151,7 +161,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
       r.client.address = prev === null ? null : { ...prev };
     });
     const records = all.filter((r) => filledCount(r) > 0);
-    return shareCommon(records);
+    return withSharedHome(shareCommon(records), seg.lines.join('\n'));
   });
   // Mail about a request that is not one (a status question, a cancellation, a recall, a
   // standalone correction...) states no new values of its own: nothing in it, quoted or not, is

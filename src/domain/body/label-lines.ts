@@ -816,7 +816,7 @@ function relationSentence(sentence: string): LinePair[] | null {
   // "(it's his own policy)", "Él es el titular de la póliza".
   if (/^\(?(?:it['’]?s|it\s+is)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "policy is his own (self)", "the plan is her own".
-  if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:his|her|their)\s+own\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:his|her|their)\s+own\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
   const clause = /\b(?:so|and|but|since|because|as)\s+((?:he|she|they|the client|client|the patient|patient|pt)\b.*)$/i.exec(s)?.[1];
   if (clause !== undefined && SELF_SENTENCE.test(clause)) return [{ field: 'subscriberName', value: 'self' }];
@@ -854,6 +854,8 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|,\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
   new RegExp(`\\b(?:subscriber|sub|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
+  // "Policy is under her husband, Declan O'Connell-Hart."
+  new RegExp(`\\b(?:policy|plan|insurance|coverage)\\s+is\\s+(?:under|through|with|from)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
 ];
 
 /** Phrases that introduce a value in prose. */

@@ -334,11 +334,26 @@ function checkedOptions(lines: string[]): string[] {
   });
 }
 
+/** "They live here at the house:" then the street address on the next line: "Address: ...". */
+function livesAtLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1]?.trim() ?? '';
+    if (LIVES_AT.test(lines[i]!) && /^\d{1,6}\s+\p{L}/u.test(next)) {
+      out.push(lines[i]!, `Address: ${next}`);
+      i++;
+    } else out.push(lines[i]!);
+  }
+  return out;
+}
+const LIVES_AT = /\b(?:live|lives|living|stay|stays|staying|reside|resides|residing)\b[^:\n]{0,40}:\s*$/i;
+
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
   [SPOKEN_SIGN, spokenAsTyped],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
+  [/\b(?:live|lives|living|stay|stays|staying|reside|resides|residing)\b[^:\n]{0,40}:[ \t]*\n/i, livesAtLines],
   [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
   [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],
   [/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im, chatLines],

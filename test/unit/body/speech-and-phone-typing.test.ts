@@ -283,3 +283,18 @@ describe('forms and templates', () => {
     expect(r).toMatchObject({ subscriber: { name: 'Karl Penrose', relationship: null }, referredBy: 'Lantern House' });
   });
 });
+
+describe('who holds the policy, and where a roster lives', () => {
+  it.each([
+    ['Insurance: see the card. Policy is under her husband, Karl Penrose.', { name: 'Karl Penrose', relationship: 'spouse' }],
+    ['The policy is in his own name, he is our employee.', { name: 'Ada Penrose', relationship: 'self' }],
+  ])('reads "%s"', (line, subscriber) => {
+    const [r] = read(`Name: Ada Penrose\nDOB 3/4/1980\n${line}\n`);
+    expect(r!.subscriber).toEqual(subscriber);
+  });
+
+  it('gives every client the home "all three live" at', () => {
+    const requests = read('All three live here at the house:\n12 Mill Rd, Unit B, Akron, OH 44301.\nReferred by (all three): Lantern House\n\n--- 1 ---\nName: Ada Penrose\nDOB: 02/03/1970\n--- 2 ---\nName: Bo Lind\nDOB: 04/05/1981\n--- 3 ---\nName: Cy Moss\nDOB: 06/07/1992\n');
+    expect(requests.map((r) => r.client.address?.line1)).toEqual(['12 Mill Rd', '12 Mill Rd', '12 Mill Rd']);
+  });
+});
