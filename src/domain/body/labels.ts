@@ -50,7 +50,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'enrollee', 'beneficiary', 'student', 'youth']);
+const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'enrollee', 'beneficiary', 'student', 'youth']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -167,7 +167,7 @@ function only(tokens: string[], allowed: Set<string>): boolean {
 const ID_WORDS = new Set(['id', 'pmi', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
-const INS_PHONE_CONTEXT = ['ins', 'insurance', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'vob', 'eligibility', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
+const INS_PHONE_CONTEXT = ['ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'vob', 'eligibility', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
 /** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
@@ -431,7 +431,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (joined === 'state zip' || joined === 'state and zip' || joined === 'st zip') return 'cityStateZip';
 
   // Client names.
-  const nameWords = new Set(['name', 'client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'legal', 'full', 'enrollee', 'beneficiary', 'student', 'youth']);
+  const nameWords = new Set(['name', 'client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'legal', 'full', 'enrollee', 'beneficiary', 'student', 'youth']);
   // "Name (Last, First)": the whole name, in the written order.
   if (has(words, 'first', 'fname', 'given') && has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'first', 'fname', 'given', 'last', 'lname', 'surname', 'family', 'middle', 'mi', 'initial']))) return 'clientName';
   if (has(words, 'first', 'fname', 'given') && only(words, new Set([...nameWords, 'first', 'fname', 'given']))) return 'firstName';

@@ -126,6 +126,8 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       continue;
     }
     if (/^(?:dob|d\.o\.b|born)\b/i.test(part) || /\d{2,}/.test(part)) continue;
+    // "(father - he's the union member)": a clause about the person, no part of the name.
+    if (/^(?:he|she|they|it)(?:['’](?:s|re)|\s+(?:is|are|was|has|works))\b/i.test(part)) continue;
     // "(wife; she is our EAP participant and the employee on the plan)": commentary, no name.
     if (part.split(/\s+/).length > 5) continue;
     // "The policy holder is me, Patricia Alvarez", "mother (name TBD)": no part of a name.

@@ -298,3 +298,10 @@ describe('who holds the policy, and where a roster lives', () => {
     expect(requests.map((r) => r.client.address?.line1)).toEqual(['12 Mill Rd', '12 Mill Rd', '12 Mill Rd']);
   });
 });
+
+describe('other writers', () => {
+  it('reads a transport company\'s "Passenger:" as the client and a fund\'s eligibility line as the insurance phone', () => {
+    const [r] = read('Passenger: Ada Penrose\nDOB: 02/03/1970\nPlan: Pipe Trades Health Fund\nMember ID: PTF-555-01234\nFund eligibility line: 1-800-555-0136\nSubscriber: Karl Penrose (husband - he\'s the union member)\n');
+    expect(r).toMatchObject({ client: { name: 'Ada Penrose' }, insurance: { phone: '+18005550136' }, subscriber: { name: 'Karl Penrose', relationship: 'spouse' } });
+  });
+});

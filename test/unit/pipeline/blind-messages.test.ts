@@ -124,8 +124,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-tools/14-external-banner-disclaimer-between-note-and-forward.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-tools/15-thunderbird-8bit-forward-sister-no-member-id.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-tools/18-nurse-peer-assistance-program-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName',
-  'blind-messages-tools/19-union-map-taft-hartley-fund-dashed-id.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].missingFields',
-  'blind-messages-tools/22-sober-transport-apple-rich-text-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].missingFields, reply not sent',
   'blind-messages-week/07-pinecrest-siblings.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].client.name, [1].missingFields',
   'blind-messages-week/12-sunlit-phone-note-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-week/17-send-results-to-dr.eml': 'first run, not yet read right: request count',
