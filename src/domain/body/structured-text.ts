@@ -348,9 +348,31 @@ function livesAtLines(lines: string[]): string[] {
 }
 const LIVES_AT = /\b(?:live|lives|living|stay|stays|staying|reside|resides|residing)\b[^:\n]{0,40}:\s*$/i;
 
+const VALUE_THEN_LABEL = /^(\s*)(.+?)\s+[—–]\s+(.{2,50}?)\s*$/;
+
+/**
+ * "Sofia Castellano — client", "W518273640 — member ID": a block written value first, label
+ * last. Only when three lines or more read that way, and none the usual way round.
+ */
+function valueThenLabel(lines: string[]): string[] {
+  const reversed = lines.map((line) => {
+    const m = VALUE_THEN_LABEL.exec(line);
+    if (!m) return null;
+    const label = classifyLabel(m[3]!);
+    return label !== null && label !== 'ignore' && classifyLabel(m[2]!) === null ? `${m[1]}${m[3]}: ${m[2]}` : null;
+  });
+  const usual = lines.filter((line) => {
+    const m = VALUE_THEN_LABEL.exec(line);
+    return m !== null && classifyLabel(m[2]!) !== null;
+  }).length;
+  if (reversed.filter((r) => r !== null).length < 3 || usual > 0) return lines;
+  return lines.map((line, i) => reversed[i] ?? line);
+}
+
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
   [SPOKEN_SIGN, spokenAsTyped],
+  [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
   [/\b(?:live|lives|living|stay|stays|staying|reside|resides|residing)\b[^:\n]{0,40}:[ \t]*\n/i, livesAtLines],

@@ -305,3 +305,15 @@ describe('other writers', () => {
     expect(r).toMatchObject({ client: { name: 'Ada Penrose' }, insurance: { phone: '+18005550136' }, subscriber: { name: 'Karl Penrose', relationship: 'spouse' } });
   });
 });
+
+describe('a block written value first', () => {
+  it('reads "value — label" lines when the whole block is written that way', () => {
+    const [r] = read('Lantern House — referring facility\n\nAda Penrose — client\n14 March 1987 — date of birth\nAetna — insurance\nW555012345 — member ID\n');
+    expect(r).toMatchObject({ client: { name: 'Ada Penrose', dob: '1987-03-14' }, insurance: { payerName: 'Aetna', memberId: 'W555012345' }, referredBy: 'Lantern House' });
+  });
+
+  it('leaves "label — value" lines the usual way round', () => {
+    const [r] = read('Client — Ada Penrose\nDate of birth — 14 March 1987\nInsurance — Aetna\nMember ID — W555012345\n');
+    expect(r).toMatchObject({ client: { name: 'Ada Penrose' }, insurance: { memberId: 'W555012345' } });
+  });
+});
