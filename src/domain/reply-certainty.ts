@@ -176,8 +176,6 @@ const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|t
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
 /** Speech turned into text: a voicemail transcript, dictation, voice typing. */
 const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion)|voice[- ]typ\w*|speech[- ]to[- ]text)\b/i;
-/** Three or more numbers said as words in a row ("oh three fourteen eighty eight"). */
-const NUMBER_WORD_RUN = /\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[\s,-]+){2,}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b/i;
 /** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
 const SPANISH_WORDS = /\b(?:el|la|los|las|de|del|que|y|para|por|con|su|sus|mi|mis|es|est[aá]|nombre|seguro|gracias|hijo|hija|esposo|esposa)\b/gi;
 
@@ -254,7 +252,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   const words = input.segments[0]?.lines.join(' ').split(/\s+/).length ?? 0;
   const spanish = input.segments[0]?.lines.join(' ').match(SPANISH_WORDS)?.length ?? 0;
   if (words >= 12 && spanish / words > 0.15) doubts.push('the message is written mostly in Spanish');
-  if (input.segments.some((seg) => seg.lines.some((l) => SPOKEN.test(l) || NUMBER_WORD_RUN.test(l)))) {
+  if (input.segments.some((seg) => seg.lines.some((l) => SPOKEN.test(l)))) {
     doubts.push('the message relays speech (a voicemail transcript, dictation or numbers said as words), which the reader may have misheard');
   }
   if (unknownLabels >= 3 && unknownLabels >= knownLabels) {

@@ -150,9 +150,10 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     writerOf(seg.lines.join('\n'), k === 0 ? ctx.fromName : (segmentAuthor(seg.header) ?? null));
   const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
+  const writers = segments.map(writerOfSegment);
   const perSegment: BodyRequest[][] = segments.map((seg, k) => {
     const raws = groupHits(collectHits(seg.lines));
-    const writer = writerOfSegment(seg, k);
+    const writer = writers[k]!;
     const all = raws.map((r) => normalizeRecord(r, ref, writer)).map((r) => withWriterAsClient(r, writer));
     // "Address: same as above" for a second client: the previous client's address.
     all.forEach((r, i) => {
@@ -169,7 +170,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writerOf(newText, ctx.fromName));
+  const merged = withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writers[0] ?? writerOf('', ctx.fromName));
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
   const requests = merged.filter((r) => {
@@ -211,8 +212,7 @@ function withoutWriterIntroduction(records: BodyRequest[], writer: Writer): Body
   const rest = records.filter((_, i) => i !== own);
   const holds = records[own]!.subscriber.relationship === 'self';
   if (!holds || rest.length !== 1 || rest[0]!.subscriber.name !== null) return rest;
-  const relationship = writer.relationToClient ?? null;
-  return [{ ...rest[0]!, subscriber: { name: writer.name, relationship: rest[0]!.subscriber.relationship ?? relationship } }];
+  return [{ ...rest[0]!, subscriber: { name: writer.name, relationship: rest[0]!.subscriber.relationship ?? writer.relationToClient } }];
 }
 
 /** A self subscriber without a name is the client by the client's name (as normalizeRecord does). */

@@ -318,6 +318,8 @@ function slashLists(lines: string[]): string[] {
 const CHECKED = '(?:☒|☑|■|✔|✓|\\[[xX✓]\\]|\\([xX]\\))';
 const UNCHECKED = '(?:☐|□|\\[ ?\\]|\\( ?\\))';
 const BOX_ITEM = new RegExp(`(${CHECKED}|${UNCHECKED})\\s*([^☐☒☑□■✔✓\\[(\\n]*?)\\s*(?=${CHECKED}|${UNCHECKED}|$)`, 'g');
+const BOX = new RegExp(`${CHECKED}|${UNCHECKED}`);
+const TICKED = new RegExp(`^${CHECKED}$`);
 
 /**
  * "Subscriber Relationship: ☒ Self ☐ Spouse ☐ Child": a form's check boxes, as the option
@@ -325,11 +327,11 @@ const BOX_ITEM = new RegExp(`(${CHECKED}|${UNCHECKED})\\s*([^☐☒☑□■✔�
  */
 function checkedOptions(lines: string[]): string[] {
   return lines.map((line) => {
-    const first = line.search(new RegExp(`${CHECKED}|${UNCHECKED}`));
+    const first = line.search(BOX);
     if (first < 0) return line;
     const items = [...line.slice(first).matchAll(BOX_ITEM)];
     if (items.length < 2) return line;
-    const ticked = items.filter((m) => new RegExp(`^${CHECKED}$`).test(m[1]!)).map((m) => m[2]!.trim()).filter((t) => t.length > 0);
+    const ticked = items.filter((m) => TICKED.test(m[1]!)).map((m) => m[2]!.trim()).filter((t) => t.length > 0);
     return `${line.slice(0, first).trimEnd()} ${ticked.join(', ')}`.trimEnd();
   });
 }
@@ -355,16 +357,17 @@ const VALUE_THEN_LABEL = /^(\s*)(.+?)\s+[—–]\s+(.{2,50}?)\s*$/;
  * last. Only when three lines or more read that way, and none the usual way round.
  */
 function valueThenLabel(lines: string[]): string[] {
+  let usual = 0;
   const reversed = lines.map((line) => {
     const m = VALUE_THEN_LABEL.exec(line);
     if (!m) return null;
+    if (classifyLabel(m[2]!) !== null) {
+      usual++;
+      return null;
+    }
     const label = classifyLabel(m[3]!);
-    return label !== null && label !== 'ignore' && classifyLabel(m[2]!) === null ? `${m[1]}${m[3]}: ${m[2]}` : null;
+    return label !== null && label !== 'ignore' ? `${m[1]}${m[3]}: ${m[2]}` : null;
   });
-  const usual = lines.filter((line) => {
-    const m = VALUE_THEN_LABEL.exec(line);
-    return m !== null && classifyLabel(m[2]!) !== null;
-  }).length;
   if (reversed.filter((r) => r !== null).length < 3 || usual > 0) return lines;
   return lines.map((line, i) => reversed[i] ?? line);
 }
@@ -375,7 +378,7 @@ const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[]
   [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
-  [/\b(?:live|lives|living|stay|stays|staying|reside|resides|residing)\b[^:\n]{0,40}:[ \t]*\n/i, livesAtLines],
+  [new RegExp(LIVES_AT.source, 'im'), livesAtLines],
   [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
   [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],
   [/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im, chatLines],

@@ -307,11 +307,11 @@ function compactWithMap(text: string): { compact: string; map: number[] } {
 
 const isAlnum = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
-/** The text starts with a payer the dictionary knows, spelled exactly ("Humana H5551", "Cigna, member ID ..."). */
 /** The words of payers' names (5+ letters), lower-case: what a misspelt payer word is checked against. */
-const PAYER_WORDS: ReadonlySet<string> = new Set(
-  ALL_ENTRIES.flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 5),
-);
+const PAYER_WORDS: readonly string[] = [
+  ...new Set(ALL_ENTRIES.flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 5)),
+];
+const PAYER_WORD_SET: ReadonlySet<string> = new Set(PAYER_WORDS);
 
 /**
  * A payer's name as written, its misspelt words spelled right when that gives a known payer ("Signa" → "Cigna", "Blue Cross
@@ -320,9 +320,9 @@ const PAYER_WORDS: ReadonlySet<string> = new Set(
 export function correctPayerSpelling(value: string): string {
   const corrected = value.replace(/\p{L}{5,}/gu, (word) => {
     const lower = word.toLowerCase();
-    if (PAYER_WORDS.has(lower)) return word;
+    if (PAYER_WORD_SET.has(lower)) return word;
     // Same length only: a letter more or less is as often another word ("Medical" is no "Medica").
-    const right = [...PAYER_WORDS].find((w) => w.length === lower.length && withinOneEdit(lower, w));
+    const right = PAYER_WORDS.find((w) => w.length === lower.length && withinOneEdit(lower, w));
     if (right === undefined) return word;
     const upper = word === word.toUpperCase();
     return upper ? right.toUpperCase() : /^\p{Lu}/u.test(word) ? right[0]!.toUpperCase() + right.slice(1) : right;
@@ -333,6 +333,7 @@ export function correctPayerSpelling(value: string): string {
   return exactly(corrected) && !exactly(value) ? corrected : value;
 }
 
+/** The text starts with a payer the dictionary knows, spelled exactly ("Humana H5551", "Cigna, member ID ..."). */
 export function startsWithKnownPayer(text: string): boolean {
   return findPayers(text).some((p) => p.edits === 0 && p.position === 0);
 }

@@ -13,6 +13,11 @@ import { spokenAsTyped } from '../../../src/domain/body/spoken';
 import { splitBodySegments } from '../../../src/domain/mime/body-segments';
 import { replyDoubts } from '../../../src/domain/reply-certainty';
 
+/** A request as the reply decision sees it: no card, no conflicts, unless given. */
+const requestOf = (r: Omit<VobRequest, 'card' | 'conflicts'> & Partial<Pick<VobRequest, 'card'>>): VobRequest => ({ card: { attached: false, sides: [], fields: null }, conflicts: [], ...r });
+const doubtsOf = (text: string, request: VobRequest): string =>
+  replyDoubts({ segments: splitBodySegments(text), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') }).join(' ');
+
 const read = (text: string, fromName: string | null = null) =>
   extractBody(text, { subject: 'insurance check', from: 'someone@family.test', fromName, referenceDate: '2026-11-20T00:00:00Z' }).requests;
 
@@ -42,16 +47,14 @@ describe('speech written down', () => {
 
   it('holds the reply for a transcript: what was said may be misheard', () => {
     const text = 'Voicemail below.\n\nTranscript: hi this is Dana Pruitt calling about my son Eli Pruitt his insurance is Aetna call me back';
-    const request: VobRequest = {
+    const request = requestOf({
       client: { name: 'Eli Pruitt', dob: null, address: null },
       insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null },
       subscriber: { name: null, relationship: null },
       referredBy: null,
-      card: { attached: false, sides: [], fields: null },
       missingFields: ['client.dob', 'client.address', 'insurance.memberId', 'insurance.phone', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'card'],
-      conflicts: [],
-    };
-    expect(replyDoubts({ segments: splitBodySegments(text), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') }).join(' ')).toMatch(/relays speech/);
+    });
+    expect(doubtsOf(text, request)).toMatch(/relays speech/);
   });
 });
 
@@ -225,16 +228,15 @@ describe('the writer, not the client', () => {
 
   it('holds a reply for a missing name when the message has no capitals to tell names by', () => {
     const text = 'can yall run tom hale for me card pic attached\ndob unknown he will tell me tmrw\nits his own insurance, hes the policy holder\nref: lantern house\n';
-    const request: VobRequest = {
+    const request = requestOf({
       client: { name: null, dob: null, address: null },
       insurance: { payerName: 'Aetna', memberId: 'W556100999', groupNumber: null, phone: '+18005550100' },
       subscriber: { name: null, relationship: 'self' },
       referredBy: 'lantern house',
       card: { attached: true, sides: ['front'], fields: null },
       missingFields: ['client.name', 'client.dob', 'client.address', 'subscriber.name'],
-      conflicts: [],
-    };
-    expect(replyDoubts({ segments: splitBodySegments(text), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') }).join(' ')).toMatch(/lower case/);
+    });
+    expect(doubtsOf(text, request)).toMatch(/lower case/);
   });
 });
 
