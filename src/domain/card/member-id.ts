@@ -83,7 +83,27 @@ function segmentAt(line: Line, from: number): string {
  * are the printed ones: "RxGROUP" is left alone).
  */
 export function unglueRxLabels(text: string): string {
-  return text.replace(/\b(R[xX]\s?(?:BIN|PCN|GRP))(?=[A-Z0-9][A-Z0-9\-]+\b)/g, '$1 ');
+  return text
+    .split('\n')
+    .map((line) => {
+      const out = line.replace(/\b(R[xX]\s?(?:BIN|PCN|GRP))(?=[A-Z0-9][A-Z0-9\-]+\b)/g, '$1 ');
+      return RX_LABEL_WORD.test(out) ? withRxLabelsRepaired(out) : out;
+    })
+    .join('\n');
+}
+
+/** A label word of the pharmacy row, as printed. */
+const RX_LABEL_WORD = /\b(?:R[xX]\s?(?:BIN|PCN|GRP|GROUP)|BIN|PCN)\b/;
+
+/**
+ * On a row that holds a pharmacy label, the others as OCR misreads them: "RCNMCAIDADV" is
+ * "RxPCN MCAIDADV" with the label's "xP" lost, and a short word before a lone six-digit number
+ * ("Rain 004336") is the BIN's label, BINs being six digits (when the row has no BIN label).
+ */
+function withRxLabelsRepaired(line: string): string {
+  let out = line.replace(/\bR[xX]?P?CN(?=[A-Z0-9]{2,}\b)/g, 'RxPCN ');
+  if (!/\b(?:R[xX]\s?)?BIN\b/i.test(out)) out = out.replace(/\b[A-Za-z]{2,5}(?=[\s:.]+\d{6}(?!\S))/, (w) => (labelsIn(w).length ? w : 'RxBIN'));
+  return out;
 }
 
 /** "BIN 004336  PCN ADV  GRP RX4581": a group printed after BIN or PCN on their row is the Rx group. */
@@ -160,6 +180,7 @@ export function labelledValues(text: string): LabelledValues {
     // Label with its value on the line(s) below: the cell under the label's column, or, when
     // the line below has no column gaps, its tokens taken in the order of the labels.
     const pending = new Set(emptyHits);
+    const underLabel: LabelHit[] = [];
     for (const below of lines.slice(li + 1, li + 4)) {
       if (pending.size === 0) break;
       if (below.cells.length > 1 || pending.size === 1) {
@@ -169,8 +190,11 @@ export function labelledValues(text: string): LabelledValues {
           const cell = cellsBelow(below, hit.start, endCol)[0];
           if (!cell) continue;
           pending.delete(hit);
-          // Another label under this one: this label's value is not printed.
-          if (labelsIn(cell.text)[0]?.start === 0) continue;
+          // Another label under this one: this label's value is not printed below it.
+          if (labelsIn(cell.text)[0]?.start === 0) {
+            underLabel.push(hit);
+            continue;
+          }
           out[hit.field as Exclude<LabelledField, 'stop'>].push(segmentAt(below, cell.start));
         }
         continue;
@@ -181,8 +205,23 @@ export function labelledValues(text: string): LabelledValues {
         pending.clear();
       }
     }
+    // A pharmacy code the OCR put a little above its label's row: the lone cell of the line above,
+    // in the column where values beside a label start.
+    const above = lines[li - 1];
+    if (!above) return;
+    for (const hit of [...pending, ...underLabel]) {
+      if (hit.field !== 'rxBin' && hit.field !== 'rxPcn' && hit.field !== 'rxGroup') continue;
+      const labelEnd = line.text.slice(0, hit.valueStart).trimEnd().length;
+      const cell = above.cells.find((c) => c.start >= labelEnd && c.start - labelEnd <= BESIDE_GAP);
+      if (cell && labelsIn(cell.text).length === 0 && !/\s/.test(cell.text.trim())) out[hit.field].push(cell.text.trim());
+    }
   });
   return out;
+}
+
+/** Whether `text` begins with a card label ("MEMBER", "Group No."): never part of a printed name. */
+export function startsWithCardLabel(text: string): boolean {
+  return labelsIn(text)[0]?.start === 0;
 }
 
 // ---------------------------------------------------------------------------------------------

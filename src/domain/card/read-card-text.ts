@@ -3,7 +3,7 @@ import type { CardFields } from '../../../schemas/vob-record';
 import type { AttachmentKind } from './card-reading';
 import { readCardPhones } from './card-phones';
 import { classifySide } from './classify-side';
-import { labelledValues, readFrontFields } from './member-id';
+import { labelledValues, readFrontFields, startsWithCardLabel } from './member-id';
 import { toLines } from './card-text';
 import { findPayer } from './payers';
 
@@ -23,7 +23,8 @@ function withoutMemberNames(text: string): string {
 /**
  * The text with a name printed over two lines joined where it stands: a logo's "Independence"
  * above "Blue Cross" is one name, though the card's other column sits between them on the line.
- * Each cell is followed by the cell starting at its column on the next line.
+ * Each cell is followed by the cell starting at its column on the next line, unless that cell is
+ * a label ("highmark" above "MEMBER" stays "highmark", so "Highmark Blue Shield" beside it reads).
  */
 export function withStackedCells(text: string): string {
   const lines = toLines(text);
@@ -34,7 +35,7 @@ export function withStackedCells(text: string): string {
       let out = line.text;
       for (const cell of [...line.cells].reverse()) {
         const under = below.cells.find((c) => Math.abs(c.start - cell.start) <= 2);
-        if (under) out = `${out.slice(0, cell.end)} ${under.text}${out.slice(cell.end)}`;
+        if (under && !startsWithCardLabel(under.text)) out = `${out.slice(0, cell.end)} ${under.text}${out.slice(cell.end)}`;
       }
       return out;
     })

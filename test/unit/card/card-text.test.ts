@@ -114,6 +114,25 @@ describe('member IDs', () => {
     expect(readFrontFields('RxGROUP  RX8839', null).rxGroup).toBe('RX8839');
   });
 
+  it('reads a pharmacy row whose labels OCR misread, and a code set just above its label', () => {
+    // "RxBIN" read as a short word before six digits, "RxPCN" glued and short of its "xP".
+    const row = readFrontFields(['Member ID 4471209', 'Bm 017010   RCNCTRXMEDD    RxGRP  WX2210'].join('\n'), null);
+    expect(row).toMatchObject({ rxBin: '017010', rxPcn: 'CTRXMEDD', rxGroup: 'WX2210' });
+    // Six digits after a word on a row with no pharmacy label are no BIN.
+    expect(readFrontFields('Suite 204400\nGroup 55102', null).rxBin).toBeNull();
+    // The OCR put the PCN's code on the line above its label, in the values' column.
+    const above = readFrontFields(
+      [' Member ID                    RxBIN   003585', ' T88214570                            LOCK', '                              RxPCN', ' Group                        RxGRP   DELTA9'].join('\n'),
+      null,
+    );
+    expect(above).toMatchObject({ memberId: 'T88214570', rxBin: '003585', rxPcn: 'LOCK', rxGroup: 'DELTA9' });
+  });
+
+  it('takes the payer from the logo words on their own line, not from a label stacked under them', () => {
+    const text = [' highmark              Blue Shield                 PPO', ' MEMBER                                      Copay $20', ' ALMA R FICTION', 'www.highmarkbcbs.example'].join('\n');
+    expect(readCardFields(text).payerName).toBe('Highmark Blue Shield');
+  });
+
   it('reads the member ID as Medicare, Kaiser and a payer\'s app screenshot print it', () => {
     const medicare = readCardText('MEDICARE HEALTH INSURANCE\nName/Nombre\nJOHN L SMITH\nMedicare Number/Número de Medicare\n1EG4-TE5-MK73\nEntitled to   Coverage starts\nHOSPITAL (PART A)   03-01-2016');
     expect(medicare.fields).toMatchObject({ payerName: 'Medicare', memberId: '1EG4TE5MK73', memberName: 'JOHN L SMITH' });
