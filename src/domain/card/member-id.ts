@@ -32,7 +32,7 @@ const LABEL_DEFS: Array<[LabelledField, string]> = [
 ];
 
 const LABEL_RE = new RegExp(
-  LABEL_DEFS.map(([, src]) => `(?<![A-Za-z0-9])(${src})(?![a-z])\\s*[:#.\\-]*`).join('|'),
+  LABEL_DEFS.map(([, src]) => `(?<![A-Za-z0-9])(${src})(?![a-z])\\s*[:;#.\\-]*`).join('|'),
   'gi',
 );
 
@@ -323,7 +323,8 @@ export function normaliseMemberId(raw: string, payer: string | null = null): str
 
 /** Join the tokens an ID is printed in ("XYZ 123456789", "123 45 6789", "U12345678 01"). */
 function idFromValue(value: string): string | null {
-  const tokens = value.replace(/^[\s:#.\-]+/, '').split(/\s+/).filter(Boolean);
+  // A colon OCR read as a semicolon, after the label or the value, is no part of the ID.
+  const tokens = value.replace(/^[\s:;#.\-]+/, '').split(/\s+/).filter(Boolean).map((t) => t.replace(/[;,]+$/, ''));
   if (tokens.length === 0) return null;
   const isIdChar = (t: string): boolean => /^[A-Za-z0-9|!\-]+$/.test(t);
   let id = tokens[0]!;

@@ -110,6 +110,8 @@ describe('member IDs', () => {
     expect(f).toMatchObject({ rxBin: '610011', rxPcn: 'IRX', rxGroup: 'UMR41323' });
     const g = readFrontFields(['Member ID  11832077', 'RxBIN:  ae  004336', 'RxPCN:  MEDDADV', 'RxGRP:  |  RX5478'].join('\n'), null);
     expect(g).toMatchObject({ memberId: '11832077', rxBin: '004336', rxPcn: 'MEDDADV', rxGroup: 'RX5478' });
+    // A colon read as a semicolon, after the label or after the value.
+    expect(readFrontFields('ID #;  884213370;\nRXGRP; OHPLAN', null)).toMatchObject({ memberId: '884213370', rxGroup: 'OHPLAN' });
     // A printed "RxGROUP" label is no glued value.
     expect(readFrontFields('RxGROUP  RX8839', null).rxGroup).toBe('RX8839');
   });
