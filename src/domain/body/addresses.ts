@@ -162,13 +162,22 @@ export function parseAddress(raw: string): Address | null {
   return { line1, line2, city: city === null || city.length === 0 ? null : city, state, postalCode: zip };
 }
 
+const STARTS_WITH_SUFFIX = new RegExp(`^(?:${STREET_SUFFIX.source})(?:\\s|$)`, 'i');
+
 /** Splits "123 Main St Fresno" at the street suffix (or unit) when no comma separates the city. */
 function splitStreetCity(s: string): { street: string; city: string | null } {
   let cut = -1;
   for (const m of s.matchAll(STREET_SUFFIX)) {
-    // The suffix must follow a house number and a street name, not be the name itself.
-    if (m.index !== undefined && m.index > 0 && /\d/.test(s.slice(0, m.index))) cut = m.index + m[0].length;
+    // The suffix must follow a house number and a street name, not be the name itself; a city
+    // may end in a suffix word too ("Colorado Springs"), and a street name may hold one ("Park
+    // Ridge Rd"): the cut leaves a city that is not itself a suffix.
+    const end = m.index + m[0].length;
+    const rest = s.slice(end).trim();
+    if (m.index > 0 && /\d/.test(s.slice(0, m.index)) && rest.length > 0 && !STARTS_WITH_SUFFIX.test(rest)) cut = end;
   }
+  // "PO Box 1142 Chinle": the box number ends the street line.
+  const box = /^\s*p\.?\s*o\.?\s*box\s+\d+\b/i.exec(s);
+  if (cut < 0 && box) cut = box[0].length;
   const unitAfter = /(?<!\w)(?:apt|apartment|unit|suite|ste|#)\s*\.?\s*#?\s*[\w-]+/gi;
   for (const m of s.matchAll(unitAfter)) {
     if (m.index !== undefined && m.index + m[0].length > cut && m.index >= cut - 1 && cut >= 0) cut = m.index + m[0].length;

@@ -4,6 +4,8 @@
  * is read for labelled values; the newest message's values win field by field, older quoted
  * messages fill only what it lacks; signatures are never read.
  */
+import { samePayer } from '../card/payers';
+import { withEmojiLabels } from './emoji-labels';
 import { withKinTyposFixed } from './relationships';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
 import { splitBodySegments } from '../mime/body-segments';
@@ -132,11 +134,8 @@ function withSharedHome(records: BodyRequest[], text: string): BodyRequest[] {
 /** An address given as the previous client's ("same as above", "same address as client 1"). */
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
-const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+/gu;
-
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
-  // Emoji carry no field value and end values typed on phones ("ref harbor light 👍").
-  const plain = (text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(EMOJI, '');
+  const plain = withEmojiLabels((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
   const body = normalizeStructuredText(withKinTyposFixed(plain));
   const mentions = mentionsVerification(ctx.subject, body);
   const segments = splitBodySegments(body);
@@ -190,6 +189,12 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
  */
 function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | null): BodyRequest[] {
   if (fromSubject === null || records.length > 1) return records;
+  if (fromSubject.name === null || fromSubject.dob === null) {
+    // Only a payer and its ID: they fill the body's one request when it names the same payer.
+    const only = records[0];
+    if (!only || only.insurance.memberId !== null || only.insurance.payerName === null || !samePayer(only.insurance.payerName, fromSubject.payer ?? '')) return records;
+    return [{ ...only, insurance: { ...only.insurance, memberId: fromSubject.memberId } }];
+  }
   const r: BodyRequest = records[0] ?? {
     client: { name: null, dob: null, address: null },
     insurance: { payerName: null, memberId: null, groupNumber: null, phone: null },

@@ -103,6 +103,8 @@ const BULLET = /^\s*(?:[-*•·◦▪▫►▶➢✓✔☐☑o]\s+|\d{1,2}[.)]\s
 export function cleanLine(line: string): string {
   let t = line.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '');
   t = t.replace(/\*+/g, '').replace(/_{2,}/g, ' ').replace(/(?<=\s|^)_|_(?=\s|$|:)/g, '');
+  // A spaced middle dot between values ("Anthem BCBS · ID YRK 882 104 556 · grp 174433") is a pipe.
+  t = t.replace(/(?<=\S)\s+·\s+(?=\S)/g, ' | ');
   // Pipe-separated cells ("| Client Name | Jane Doe |") read like table cells.
   if (/\|/.test(t)) t = t.replace(/^\s*\|/, '').replace(/\|\s*$/, '').replace(/\s*\|\s*/g, '\t');
   for (let k = 0; k < 2 && BULLET.test(t); k++) t = t.replace(BULLET, '');
@@ -227,8 +229,8 @@ function splitTyped(value: string, depth: number): { value: string; more: LinePa
     const at = (m.index ?? 0) + m[0].length;
     if ((m.index ?? 0) === 0) continue;
     const rest = value.slice(at);
-    // "Boise, ID 83706": Idaho and its ZIP, not a member ID.
-    if (/^ID\s+\d{5}(?:-\d{4})?\b/.test(rest) && /,\s*$/.test(m[0])) continue;
+    // "Boise, ID 83706", "Twin Falls ID 83301": Idaho and its ZIP, not a member ID.
+    if (/^ID\s+\d{5}(?:-\d{4})?\b/.test(rest) && (/,\s*$/.test(m[0]) || /^ID\s+\d{5}(?:-\d{4})?\s*$/.test(rest))) continue;
     // After a bare space, only a date-of-birth or ID label may begin a new pair.
     if (!/[,;|/\-–—]|\s{2,}/.test(m[0]) && !TYPED_START.test(rest)) continue;
     const pairs = parseLabelled(rest, depth + 1, true);
@@ -761,8 +763,8 @@ export function parseLine(rawLine: string): ParsedLine {
     return { kind: 'pairs', pairs: kept };
   }
   // Sentences in prose: each may state a labelled value ("Her DOB is 1/2/90.").
-  // (Short ones too when they state a date: "She was born on 9/14/2006".)
-  if (line.length > 30 || (line.length > 15 && /\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:born|birth|dob)\b/i.test(line))) {
+  // (Short ones too when they state a date or a referral: "She was born on 9/14/2006", "Ref'd by Oak House".)
+  if (line.length > 30 || (line.length > 15 && (/\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:born|birth|dob)\b/i.test(line) || /^(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:by|from)\s+[A-Z]/.test(line)))) {
     // Prose has no sections: the subscriber's values go last, so a client's "DOB" stated after
     // "she's on her dad's plan" stays the client's.
     const found = prosePairs(line);
@@ -897,7 +899,7 @@ const PROSE_REFERRING = new RegExp(
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
     `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
-const PROSE_REFERRAL = /\b(?:[Rr]eferred\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
 

@@ -85,6 +85,8 @@ export function labelTokens(raw: string): string[] {
   // "My son's name", "Daughter's DOB": a parent writing about their child, the client.
   s = s.replace(/\b(?:my\s+)?(?:son|daughter|child|kid)'s\b/g, 'client');
   s = s.replace(/'s\b/g, '').replace(/s'/g, 's');
+  // "Ref'd by", "refd by": referred, shortened.
+  s = s.replace(/\bref'?d\b/g, 'referred');
   // "All three referred by", "Both referred by": a value shared by every client.
   s = s.replace(/^\s*(?:all(?:\s+(?:two|three|four|five|of them))?|both(?:\s+of\s+them)?|each|they\s+(?:both|all))\s+(?=\S)/, '');
   // "DOB (MM/DD/YYYY)": the format hint is no word of the label.

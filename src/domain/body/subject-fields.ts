@@ -1,8 +1,9 @@
 /**
  * A subject that carries the client ("VOB | Keisha L Thornbury | DOB 02/19/1987 | Priority
  * Health", "VOB: Luis Ramírez DOB 06/14/1979 – Kaiser – ID W123"): the name, date of birth, payer and ID it
- * states, read only when it states both a name and a date of birth (so "VOB request - Harbor
- * Light" names nobody). Pure.
+ * states. A name and a date of birth together identify a client on their own (so "VOB request -
+ * Harbor Light" names nobody); without them, a payer and its ID ("VOB - Kline, Aaron - Cigna
+ * U44120987") are kept to fill the body's request on the same payer. Pure.
  */
 import { startsWithKnownPayer } from '../card/payers';
 import { parseDate } from './dates';
@@ -10,8 +11,9 @@ import { normalizeMemberId } from './identifiers';
 import { CAPITALISED_NAME, cleanPersonName } from './names';
 
 export interface SubjectFields {
-  name: string;
-  dob: string;
+  /** Both null unless both were read. */
+  name: string | null;
+  dob: string | null;
   payer: string | null;
   memberId: string | null;
 }
@@ -20,8 +22,11 @@ const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
 /** Words of a subject that are about the mail, not the client. */
 const NOT_NAME = /^(?:re|fw|fwd|vob|vobs|new|request|urgent|benefits|verification|insurance|check|referral|intake|admission|submission|pt|client|patient|for|please|asap)$/i;
 
+/** "Cigna U44120987": a payer's name, then a word shaped like a member ID. */
+const PAYER_THEN_ID = /^(.+?)\s+(?:id\s*)?#?\s*((?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{6,20})$/i;
+
 export function subjectFields(subject: string | null, reference: Date): SubjectFields | null {
-  if (!subject || !DATE.test(subject)) return null;
+  if (!subject) return null;
   const items = subject
     .replace(/^\s*(?:(?:re|fw|fwd)\s*:\s*)+/i, '')
     .split(/\s*[|;–—]\s*|\s+-\s+|:\s+|,\s+/)
@@ -39,6 +44,12 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
       memberId = normalizeMemberId(id[1]!);
       if (memberId !== null) continue;
     }
+    const payerThenId = PAYER_THEN_ID.exec(item);
+    if (payer === null && memberId === null && payerThenId && startsWithKnownPayer(payerThenId[1]!) && /\d{4}/.test(payerThenId[2]!)) {
+      payer = payerThenId[1]!;
+      memberId = normalizeMemberId(payerThenId[2]!);
+      continue;
+    }
     const dated = /^(?:(?:dob|d\.o\.b\.?|born)\s*:?\s*)?(.+)$/i.exec(item)?.[1] ?? '';
     if (dob === null && DATE.test(dated)) {
       dob = parseDate(dated, { reference, birthDate: true });
@@ -52,5 +63,6 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
     }
     if (name === null && words.length >= 2 && words.length <= 4 && CAPITALISED_NAME.test(candidate)) name = cleanPersonName(candidate);
   }
-  return name !== null && dob !== null ? { name, dob, payer, memberId } : null;
+  if (name !== null && dob !== null) return { name, dob, payer, memberId };
+  return payer !== null && memberId !== null ? { name: null, dob: null, payer, memberId } : null;
 }
