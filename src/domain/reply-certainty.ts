@@ -8,7 +8,7 @@
  *
  * The doubts name fields and line numbers only, never the text they saw (it may be PHI).
  */
-import { REQUIRED_FIELD_PROMPTS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
+import { REQUIRED_FIELD_PROMPTS, REQUIRED_FIELDS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
 import { parseDate } from './body/dates';
 import { parseLine } from './body/label-lines';
 import { isPlaceholder, mentionsHomeless } from './body/placeholders';
@@ -132,6 +132,8 @@ function tablePairs(lines: readonly string[]): { label: string; value: string; l
 }
 
 export interface ReplyCertaintyInput {
+  /** The subject is read too: a value only there ("VOB - Kline, Aaron - Cigna U44120987") is no missing field. */
+  subject?: string | null;
   segments: readonly BodySegment[];
   requests: readonly VobRequest[];
   /** When the message was written: a "birth date" after it, or within the last year, is some other date. */
@@ -173,7 +175,7 @@ const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
 const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder)|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name))\b/iu;
-const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
+const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
 /** Speech turned into text: a voicemail transcript, dictation, voice typing. */
 const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion)|voice[- ]typ\w*|speech[- ]to[- ]text)\b/i;
 /** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
@@ -200,6 +202,9 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   let lineNo = 0;
   let unknownLabels = 0;
   let knownLabels = 0;
+  // Line 0 is the subject.
+  const subject = (input.subject ?? '').replace(/^\s*(?:(?:re|fw|fwd|aw|tr)\s*:\s*)+/i, '');
+  for (const field of missing) if (subject && shapeSeen(field, subject, consumed, input.referenceDate)) sightings.push({ field, line: 0, how: 'shape' });
   for (const seg of input.segments) {
     const readable = seg.lines.map((text) => ({ text, signature: false, n: ++lineNo }));
     const signature = seg.signature.map((text) => ({ text, signature: true, n: ++lineNo }));
@@ -261,6 +266,9 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   return doubts;
 }
 
+/** Fewest values a request states in any blind set: below it, the reader has likely missed the rest. */
+const MIN_VALUES_READ = 3;
+
 /** Lower-case pronouns and verbs in a name ("he himself"): a phrase, not a person. */
 const PRONOUN = /(?:^|\s)(?:he|she|him|her|himself|herself|they|them|themselves|it|is|was|the)(?=\s|$)/;
 
@@ -284,6 +292,13 @@ function malformedDoubts(requests: readonly VobRequest[]): string[] {
     if (r.client.address && (/\d/.test(r.client.address.city ?? '') || (r.client.address.state === null && r.client.address.postalCode === null))) out.push(`${REQUIRED_FIELD_PROMPTS['client.address']}${which}: the value read has no state or ZIP, or digits in the city`);
   });
   if (requests.length > 1 && requests.some((r) => r.client.name === null && r.client.dob === null)) out.push('a request with neither name nor date of birth beside another: one client may have been read as two');
+  // Centers give at least a name and two more values; fewer read means mail the reader did not
+  // understand (a notice that mentions verifications, a form in an unknown layout), not a request
+  // to answer with a list of nearly every field.
+  requests.forEach((r, i) => {
+    const read = REQUIRED_FIELDS.length - 1 - r.missingFields.filter((f) => f !== 'card').length;
+    if (read < MIN_VALUES_READ) out.push(`${requests.length > 1 ? `client ${i + 1}: ` : ''}only ${read} of the request's values were read, too few to tell a request from other mail`);
+  });
   return out;
 }
 

@@ -76,6 +76,23 @@ describe('typed on a phone', () => {
     expect(r).toMatchObject({ referredBy: 'lantern house', insurance: { memberId: 'W555123456' } });
   });
 
+  it('reads emoji that start a line as the labels they stand for', () => {
+    const text = ['🙋‍♀️ Kira Vance', '🎂 2/9/1990', '📍 18 Quarry Hill Rd Twin Falls ID 83301', '💳 Cigna · ID U55502918 · grp 3300187', '☎️ 800-555-0177', "🤝 ref'd by Harbor Gate", '🙏'].join('\n');
+    const [r] = read(text);
+    expect(r).toMatchObject({
+      client: { name: 'Kira Vance', dob: '1990-02-09', address: { line1: '18 Quarry Hill Rd', city: 'Twin Falls', state: 'ID', postalCode: '83301' } },
+      insurance: { payerName: 'Cigna', memberId: 'U55502918', groupNumber: '3300187', phone: '+18005550177' },
+      referredBy: 'Harbor Gate',
+    });
+  });
+
+  it('reads an address with no commas whose city ends in a street word, and a PO box before its town', () => {
+    const [r] = read('Client: Omar Said\nAddress: 77 Lark Ln Cedar Springs MI 49319\n');
+    expect(r?.client.address).toMatchObject({ line1: '77 Lark Ln', city: 'Cedar Springs' });
+    const [p] = read('Client: Ana Ruiz\nAddress: P.O. Box 88 Ganado AZ 86505\n');
+    expect(p?.client.address).toMatchObject({ line1: 'PO Box 88', city: 'Ganado', state: 'AZ' });
+  });
+
   it('reads a date typed with spaces for slashes, only as a whole value', () => {
     expect(parseDate('4 30 92', { birthDate: true })).toBe('1992-04-30');
     expect(parseDate('room 4 30 92 beds', { birthDate: true })).toBeNull();
@@ -244,6 +261,42 @@ describe('a request in the subject or an attached file', () => {
   it('reads the member ID a subject gives with the name and date of birth', () => {
     const requests = extractBody('\n--\nJo Reyes | Outreach\n', { subject: 'VOB - Tyler Brandt - DOB 2/11/1996 - Aetna - ID W55501234', from: 'jo@center.test', fromName: 'Jo Reyes', referenceDate: '2026-11-20T00:00:00Z' }).requests;
     expect(requests[0]).toMatchObject({ client: { name: 'Tyler Brandt', dob: '1996-02-11' }, insurance: { payerName: 'Aetna', memberId: 'W55501234' } });
+  });
+});
+
+describe('a payer and its ID in the subject', () => {
+  const ctx = { subject: 'VOB pls - Ames, Jolene - Aetna W55530119 - PHP Tues', from: 'ko@center.test', fromName: 'Ko', referenceDate: '2026-11-20T00:00:00Z' };
+  it('fill the body\'s request on the same payer', () => {
+    const [r] = extractBody('Jolene Ames\nDOB 5/5/1985\nAetna, grp 882211\n', ctx).requests;
+    expect(r?.insurance).toMatchObject({ payerName: 'Aetna', memberId: 'W55530119' });
+  });
+  it('leave a request on another payer alone', () => {
+    const [r] = extractBody('Jolene Ames\nDOB 5/5/1985\nCigna, grp 882211\n', ctx).requests;
+    expect(r?.insurance.memberId).toBeNull();
+  });
+  it('hold a reply that would ask for a value the subject shows', () => {
+    const request = requestOf({
+      client: { name: 'Jolene Ames', dob: '1985-05-05', address: null },
+      insurance: { payerName: 'Cigna', memberId: null, groupNumber: null, phone: null },
+      subscriber: { name: null, relationship: null },
+      referredBy: null,
+      missingFields: ['client.address', 'insurance.memberId', 'insurance.phone', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'card'],
+    });
+    const doubts = replyDoubts({ subject: 'Ames J. / Cigna / U88301192 / IOP', segments: splitBodySegments('Jolene Ames\nDOB 5/5/1985\nCigna\n'), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') });
+    expect(doubts.join(' ')).toMatch(/ID #: not read, but line 0/);
+  });
+});
+
+describe('a request of which almost nothing was read', () => {
+  it('is held: a notice that mentions verifications is no request to answer', () => {
+    const request = requestOf({
+      client: { name: null, dob: null, address: null },
+      insurance: { payerName: null, memberId: null, groupNumber: null, phone: null },
+      subscriber: { name: null, relationship: null },
+      referredBy: null,
+      missingFields: ['client.name', 'client.dob', 'client.address', 'insurance.payerName', 'insurance.memberId', 'insurance.phone', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'card'],
+    });
+    expect(doubtsOf('Your benefits verification queue will be paused tonight for upgrades.\n', request)).toMatch(/only 0 of the request's values were read/);
   });
 });
 
