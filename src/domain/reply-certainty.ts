@@ -384,7 +384,7 @@ function idTokens(text: string): string[] {
     .map((m) => m[0])
     .filter((t) => {
       const digits = t.replace(/\D/g, '');
-      if (digits.length < 4) return false;
+      if (digits.length < 4 || isPlaceholder(t)) return false; // "XXXXXXX4417": masked, not sent
       if (/^\d{5}(?:-\d{4})?$/.test(t)) return false; // ZIP
       if (/^\d{3}-\d{3}-\d{4}$|^1?\d{10}$/.test(t)) return false; // phone
       if (/^\d{1,4}-\d{1,2}-\d{1,4}$/.test(t) || /^\d{8}$/.test(t)) return false; // date

@@ -85,6 +85,9 @@ function applyHeading(st: State, h: Heading): void {
 /** An address already ends at its ZIP: nothing after it is part of it. */
 const ENDS_AT_ZIP = /\b\d{5}(?:-\d{4})?[.\s]*$/;
 
+/** The rest of a payer's name wrapped onto the next line: it starts with "of", "and" or "&". */
+const PAYER_WRAP = /^(?:of|and|&)\s+\p{Lu}[\p{L} .&'-]{1,40}$/u;
+
 /** Address continuation: a following unlabelled line that reads as part of an address. */
 function addressContinuation(text: string): boolean {
   return /\d|\b(?:apt|unit|suite|ste|box)\b|,\s*[A-Za-z]{2}\b|^[A-Za-z .'-]+,\s*[A-Za-z .]+$/i.test(text) && text.length <= 80;
@@ -372,6 +375,11 @@ export function collectHits(lines: string[]): FieldHit[] {
               k++;
             }
             consumed = k;
+          }
+          // "Payer: Blue Cross Blue Shield" over "of Texas": a wrapped cell goes on with its connective.
+          if (idx === p.pairs.length - 1 && pair.field === 'payer' && parsed[i + 1]?.kind === 'text' && PAYER_WRAP.test((parsed[i + 1] as { text: string }).text)) {
+            value += ` ${(parsed[i + 1] as { text: string }).text}`;
+            consumed = i + 2;
           }
           push(pair.field, value, i, pair.override === true);
         });

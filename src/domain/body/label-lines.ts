@@ -867,7 +867,9 @@ const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*
 const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
-const PROSE_NAME_DOB = /(?:\b(?:for|client|patient|pt\.?|member|named|is)|\s[-–—:])\s+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|born|date of birth|birthdate)\b/i;
+// Case-sensitive for the name (its capitals tell it from "the full date of birth"), not for the words.
+// A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
+const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is)|\s[-–—:])\s+((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
 const PLAN_NAME_WORD = /\b(?:health|healthcare|care|plan|insurance|medicaid|medicare|medi-cal|blue|cross|shield|mutual|choice|advantage|community|partners|network|alliance|hmo|ppo|epo|benefits?|assurance|life|national|united|first|select|premier)\b/i;

@@ -110,8 +110,9 @@ export function labelTokens(raw: string): string[] {
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (SPANISH_CUE.test(s)) for (const [es, en] of SPANISH_LABELS) s = s.replace(es, en);
   if (OTHER_LANGUAGE_CUE.test(s)) for (const [word, en] of OTHER_LANGUAGE_LABELS) s = s.replace(word, en);
-  // System abbreviations: "src" (referral source), "loc" (level of care, no field of the record).
-  s = s.replace(/\bsrc\b/g, 'source').replace(/\bloc\b/g, 'level of care');
+  // System abbreviations: "src" (referral source), "loc" (level of care, no field of the record),
+  // "prov" (provider).
+  s = s.replace(/\bsrc\b/g, 'source').replace(/\bloc\b/g, 'level of care').replace(/\bprov\b/g, 'provider');
   // "line1", "street2", "address2": the piece and its number.
   s = s.replace(/\b(line|street|address|addr)([12])\b/g, '$1 $2');
   s = s.replace(/#/g, ' # ').replace(/\./g, ' ').replace(/[^a-z0-9#_ ]+/g, ' ');

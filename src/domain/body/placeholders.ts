@@ -32,6 +32,13 @@ const ON_THE_CARD = /^(?:please\s+)?(?:(?:see|refer\s+to|check|look\s+at|per|on|
  */
 const TEMPLATE_SLOT = /\{\{[^}]*\}\}|<<[^>]*>>|^%[\w.]+%$|^\[[^\]\d]{3,60}\]$|\bclick or tap here to enter\b|\bclick here to enter\b/i;
 
+/**
+ * A value masked for privacy ("XXXXXXX4417", "xxx-xx-4417", "•••• 4417", a date of birth as stars
+ * and the year): only mask characters, digits and separators. The center has the value but did
+ * not send it.
+ */
+const MASKED = /^(?=.*(?:[*•●]{2,}|[Xx#]{4,}|^[Xx]{3}-[Xx]{2}-))[*•●#Xx\d\s/.-]+$/;
+
 /** True when the text is empty or a placeholder, so the field is absent. */
 export function isPlaceholder(value: string | null | undefined): boolean {
   if (value == null) return true;
@@ -39,7 +46,7 @@ export function isPlaceholder(value: string | null | undefined): boolean {
   if (BLANK.test(v)) return true;
   const lower = v.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
   if (WHOLE_VALUE.has(lower)) return true;
-  return LEADING.test(lower) || ON_THE_CARD.test(lower) || TEMPLATE_SLOT.test(v);
+  return LEADING.test(lower) || ON_THE_CARD.test(lower) || TEMPLATE_SLOT.test(v) || MASKED.test(v);
 }
 
 /** True when a value mentions homelessness, which makes an address absent however it is phrased. */

@@ -292,6 +292,74 @@ function splitColumns(lines: string[]): string[] {
   });
 }
 
+/** Where a labelled cell starts after a gap of three spaces or more ("Name: Jo Roe      Payer: Aetna"). */
+const RIGHT_LABEL_CELL = /(?<=\S[ ]{3,}|^[ ]{3,})[A-Za-z][\w .#/()'-]{0,30}:/g;
+
+/**
+ * A face sheet of two columns pasted as text ("Name: Jo Roe        Payer: Blue Cross Blue Shield"
+ * over "DOB: 05/17/1979              of Texas"): when three lines or more hold a labelled cell at
+ * the same column, the block of lines around them is cut at that column and read as the left
+ * column, then the right, so a cell wrapped onto the next line stays with its label.
+ */
+function columnBlocks(lines: string[]): string[] {
+  if (lines.some((l) => l.includes('\t'))) return lines;
+  const byColumn = new Map<number, number>();
+  for (const line of lines) {
+    for (const m of line.matchAll(RIGHT_LABEL_CELL)) {
+      if (m.index >= 16 && classifyLabel(m[0].slice(0, -1)) !== null) byColumn.set(m.index, (byColumn.get(m.index) ?? 0) + 1);
+    }
+  }
+  const best = [...byColumn.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best || best[1] < 3) return lines;
+  const col = best[0];
+  // A line belongs to the block when it is blank at the column's gap: short, or spaces there (a
+  // wrapped right cell may start further in).
+  const fits = (l: string): boolean => l.trim().length > 0 && (l.trimEnd().length <= col - 2 || l.slice(col - 2, col) === '  ');
+  const labelled = lines.map((l) => [...l.matchAll(RIGHT_LABEL_CELL)].some((m) => m.index === col));
+  const first = labelled.indexOf(true);
+  const last = labelled.lastIndexOf(true);
+  let start = first;
+  while (start > 0 && fits(lines[start - 1]!) && lines[start - 1]!.length > col) start--;
+  let end = last;
+  while (end + 1 < lines.length && fits(lines[end + 1]!) && lines[end + 1]!.length > col) end++;
+  for (let i = start; i <= end; i++) if (!fits(lines[i]!)) return lines;
+  const block = lines.slice(start, end + 1);
+  const left = block.map((l) => l.slice(0, col).trimEnd()).filter((l) => l.trim().length > 0);
+  // A right cell wrapped onto the next line keeps its indent, so it reads as a continuation.
+  const right = block.map((l) => l.slice(col).trimEnd()).filter((l) => l.trim().length > 0);
+  return [...lines.slice(0, start), ...left, '', ...right, ...lines.slice(end + 1)];
+}
+
+/**
+ * A form pasted with its labels and answers apart: four or more labels alone on their lines, then
+ * (after blank lines) exactly as many answer lines, paired in order. With any other count the
+ * pairing is unknown and the block is left as it is.
+ */
+function labelsThenValues(lines: string[]): string[] {
+  const isLabel = (l: string): boolean => {
+    const m = /^\s*([^:]{2,50}):\s*$/.exec(l);
+    return m !== null && classifyLabel(m[1]!) !== null;
+  };
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    let j = i;
+    while (j < out.length && isLabel(out[j]!)) j++;
+    if (j - i < 4) continue;
+    let k = j;
+    while (k < out.length && out[k]!.trim() === '') k++;
+    let end = k;
+    while (end < out.length && out[end]!.trim() !== '' && !/:\s*$/.test(out[end]!)) end++;
+    if (k === j || end - k !== j - i) {
+      i = j;
+      continue;
+    }
+    const paired = out.slice(i, j).map((label, n) => `${label.trim()} ${out[k + n]!.trim()}`);
+    out.splice(i, end - i, ...paired);
+    i += paired.length - 1;
+  }
+  return out;
+}
+
 /** "Parent/guardian: Dana Roe (mother) - she is the policy holder" as "Subscriber: Dana Roe (mother)". */
 function relativeHolders(lines: string[]): string[] {
   return lines.map((line) =>
@@ -375,10 +443,12 @@ function valueThenLabel(lines: string[]): string[] {
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
   [SPOKEN_SIGN, spokenAsTyped],
+  [/:[ \t]*\n[^\n]*:[ \t]*\n[^\n]*:[ \t]*\n[^\n]*:[ \t]*\n/, labelsThenValues],
   [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
   [new RegExp(LIVES_AT.source, 'im'), livesAtLines],
+  [/\S:[^\n]*?[ ]{3,}[A-Za-z][^\n:]{0,30}:/, columnBlocks],
   [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
   [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],
   [/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im, chatLines],
