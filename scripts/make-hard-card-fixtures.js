@@ -360,7 +360,8 @@ const CARDS = [
     backPhoto: { what: 'slight motion blur', w: 1600, h: 1200, desk: [228, 226, 222], card: { width: 1050, tilt: -5, roll: -2 }, motion: 5, quality: 80 },
   },
   {
-    name: 'cigna-healthcare', printedPayer: 'Cigna Healthcare', payer: 'Cigna', colour: '#0470b8', logo: 'shield', font: 'DejaVu Serif', payerSize: 36,
+    // The back prints only "Cigna" (in the claims address).
+    name: 'cigna-healthcare', printedPayer: 'Cigna Healthcare', payer: 'Cigna Healthcare', backPayer: 'Cigna', colour: '#0470b8', logo: 'shield', font: 'DejaVu Serif', payerSize: 36,
     layout: 'inline', plan: 'Open Access Plus', valueWeight: 'bold',
     rows: [[['Member #:', 'U48719023 01']], [['Name:', 'PETER J SAMPLEMAN']], [['Group #:', '3340981'], ['RxBIN 017010', '']], [['Network: OAP', ''], ['RxPCN 02IGNA', '']], [['', ''], ['RxGRP OAPRX', '']]],
     fields: { memberId: 'U4871902301', groupNumber: '3340981', memberName: 'PETER J SAMPLEMAN', rxBin: '017010', rxPcn: '02IGNA', rxGroup: 'OAPRX' },
@@ -497,7 +498,7 @@ const fieldsOf = (c, side) => {
   const empty = { payerName: null, memberId: null, groupNumber: null, memberName: null, rxBin: null, rxPcn: null, rxGroup: null, phones: [] };
   const phones = (c.phones ?? []).map(([label, number]) => ({ label, number }));
   if (side === 'front') return { ...empty, payerName: c.payer, ...c.fields };
-  if (side === 'back') return { ...empty, payerName: c.payer, phones };
+  if (side === 'back') return { ...empty, payerName: c.backPayer ?? c.payer, phones };
   return { ...empty, payerName: c.payer, ...c.fields, phones };
 };
 

@@ -3,7 +3,7 @@
  * payer as a name from the known payer list, the queue's age buckets, and the referring center
  * a sender resolves to. None of these is client data.
  */
-import { findPayer, KNOWN_PAYERS } from './card/payers';
+import { findPayer, KNOWN_PAYERS, payerFamily } from './card/payers';
 import { domainOf } from './email-address';
 import { allowlistEntryOf } from './service-settings';
 
@@ -15,7 +15,9 @@ export const NO_PAYER = 'none';
 /** The payer column of a request: a known payer's name, OTHER_PAYER, or null when none is named. */
 export function payerOf(payerName: string | null | undefined): string | null {
   if (!payerName || payerName.trim() === '') return null;
-  return findPayer(payerName) ?? OTHER_PAYER;
+  // "Cigna Healthcare" as the card prints it is filed and filtered under Cigna.
+  const known = findPayer(payerName);
+  return known === null ? OTHER_PAYER : payerFamily(known);
 }
 
 /** Whether `value` is something the payer filter accepts (a known payer, 'other', 'none'). */

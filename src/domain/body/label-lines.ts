@@ -631,6 +631,15 @@ function isAskedFieldItem(rawLine: string): boolean {
 }
 
 /** Parses one line of body text (quote prefixes already removed). */
+/**
+ * Prose has no sections: the subscriber's values go last, so a client's "DOB" stated after "she's
+ * on her dad's plan" stays the client's.
+ */
+function subscriberLast(pairs: LinePair[]): LinePair[] {
+  const isSubscriberPair = (p: LinePair): boolean => p.field === 'subscriberName' || p.field === 'relOfSubscriber' || p.field === 'relToSubscriber';
+  return [...pairs.filter((p) => !isSubscriberPair(p)), ...pairs.filter(isSubscriberPair)];
+}
+
 export function parseLine(rawLine: string): ParsedLine {
   if (rawLine.trim().length === 0) return { kind: 'blank' };
   if (isAskedFieldItem(rawLine)) return { kind: 'text', text: rawLine.trim() };
@@ -720,11 +729,8 @@ export function parseLine(rawLine: string): ParsedLine {
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
   if (!line.includes(':') && line.length > 30 && sentences) {
-    // Prose has no sections: the subscriber's values go last, so a client's "DOB" stated after
-    // "she's on her dad's plan" stays the client's.
-    const found = prosePairs(line);
-    const isSubscriberPair = (p: LinePair): boolean => p.field === 'subscriberName' || p.field === 'relOfSubscriber';
-    if (found.length > 0) return { kind: 'pairs', pairs: [...found.filter((p) => !isSubscriberPair(p)), ...found.filter(isSubscriberPair)] };
+    const found = subscriberLast(prosePairs(line));
+    if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
   let pairs = parseLabelled(line, 0);
   // "DOB is 01/15/1975 and his address is ...": one value ran into the next clause.
@@ -765,11 +771,8 @@ export function parseLine(rawLine: string): ParsedLine {
   // Sentences in prose: each may state a labelled value ("Her DOB is 1/2/90.").
   // (Short ones too when they state a date or a referral: "She was born on 9/14/2006", "Ref'd by Oak House".)
   if (line.length > 30 || (line.length > 15 && (/\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:born|birth|dob)\b/i.test(line) || /^(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:by|from)\s+[A-Z]/.test(line)))) {
-    // Prose has no sections: the subscriber's values go last, so a client's "DOB" stated after
-    // "she's on her dad's plan" stays the client's.
-    const found = prosePairs(line);
-    const isSubscriberPair = (p: LinePair): boolean => p.field === 'subscriberName' || p.field === 'relOfSubscriber';
-    if (found.length > 0) return { kind: 'pairs', pairs: [...found.filter((p) => !isSubscriberPair(p)), ...found.filter(isSubscriberPair)] };
+    const found = subscriberLast(prosePairs(line));
+    if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
   if (/^[^:]{1,40}:\s*\S/.test(line) || /^[^:]{1,40}:\s*$/.test(line)) return { kind: 'unknownLabel' };
   return { kind: 'text', text: line };
@@ -817,6 +820,9 @@ function relationSentence(sentence: string): LinePair[] | null {
   if (holds) return [writerSubscriber(s.slice(holds.index + holds[0].length))];
   // "(it's his own policy)", "Él es el titular de la póliza".
   if (/^\(?(?:it['’]?s|it\s+is)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  // "She's on her own plan through her employer" (a clause after it, ", and she lives at ...", is
+  // read on its own by prosePairs).
+  if (!/,\s*(?:and|but)\s/i.test(s) && /^(?:she|he|they|the\s+client|client|the\s+patient|patient|pt)(?:['’]s|\s+is|\s+are)\s+(?:covered\s+)?(?:on|under)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "policy is his own (self)", "the plan is her own".
   if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:his|her|their)\s+own\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
@@ -843,6 +849,9 @@ function relationSentence(sentence: string): LinePair[] | null {
     // The relation alone: who the subscriber is to the client, the name still to come.
     return [{ field: 'relOfSubscriber', value: rel }];
   }
+  // "she's covered under his UnitedHealthcare plan as his wife": who the client is to the holder.
+  const as = /\bcovered\s+(?:under|on|through)\s+(?:his|her|their)\s+(?:[\w&.'-]+\s+){0,5}?(?:plan|policy|insurance|coverage)\s+as\s+(?:his|her|their)\s+(wife|husband|spouse|partner|son|daughter|child|stepson|stepdaughter|dependent)\b/i.exec(s);
+  if (as) return [{ field: 'relToSubscriber', value: as[1]! }];
   return null;
 }
 
@@ -856,6 +865,8 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|,\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
   new RegExp(`\\b(?:subscriber|sub|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
+  // "The name on the card is her husband's, Darius Whitfield."
+  new RegExp(`\\bname\\s+on\\s+the\\s+card\\s+is\\s+(?:her|his|their)\\s+${REL_WORD}['’]s\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // "Policy is under her husband, Declan O'Connell-Hart."
   new RegExp(`\\b(?:policy|plan|insurance|coverage)\\s+is\\s+(?:under|through|with|from)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
 ];
@@ -864,7 +875,10 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:has|have|is on|is covered by|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
+const PROSE_PAYER = /\b(?:has|have|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
+
+/** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
+const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 // Case-sensitive for the name (its capitals tell it from "the full date of birth"), not for the words.
@@ -879,15 +893,15 @@ const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 /** The same break without ";", before any capital letter (not only A-Z). */
 const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 
-/** "run benefits for Marcus Delgado?", "VOB on Jane Doe". */
-const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
+/** "run benefits for Marcus Delgado?", "VOB on Jane Doe", "Card attached (front and back) for Ian Roe". */
+const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information|(?:[Cc]ards?|[Pp]hotos?|[Pp]ictures?)\s+(?:attached|enclosed)(?:\s*\([^)]{1,30}\))?)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
 /** "We (Sunset Recovery) are referring Marisol Ventura for IOP", "sending over Jo Lin". */
 const PROSE_NAME_REFERRED = /\b(?:referring|sending(?:\s+over)?|admitting)\s+((?:[A-Z](?:['’][A-Z])?[a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})(?=\s+(?:for|to|over|from|into|at)\b|[.,;!]|$)/;
 /** "Rosalind Abernathy - Humana, card attached". */
 const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s+[-–—]\s+([A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*){0,5})(?=[,.;]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
-/** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
-const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient),?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
+/** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "My son is Ari Vale", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
+const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
@@ -932,6 +946,8 @@ function prosePairs(line: string): LinePair[] {
   }
   const addr = PROSE_ADDRESS.exec(line);
   if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
+  const planPhone = PROSE_PLAN_PHONE.exec(line);
+  if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   // An address written straight after the client's name or date of birth, with no phrase.
   const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? EMBEDDED_ADDRESS.exec(line) : null;
   if (embedded) {

@@ -448,8 +448,9 @@ const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[]
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
   [new RegExp(LIVES_AT.source, 'im'), livesAtLines],
-  [/\S:[^\n]*?[ ]{3,}[A-Za-z][^\n:]{0,30}:/, columnBlocks],
-  [/\S:[^\n]*?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
+  // A column's cell is short: the bounded scan keeps the sign linear on a line of thousands of colons.
+  [/\S:[^\n:]{0,120}?[ ]{3,}[A-Za-z][^\n:]{0,30}:/, columnBlocks],
+  [/\S:[^\n:]{0,120}?[ \t]{3,}[A-Za-z][^\n:]{0,30}:/, splitColumns],
   [/\b(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy|subscriber|insured|primary)/i, relativeHolders],
   [/^\s*(?:\[|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},)|\(\d{1,2}:\d{2}(?:\s?[AP]M)?\):/im, chatLines],
   [/^[^\n?]{2,120}\?+[ \t]*$/m, askedLabels],

@@ -25,6 +25,11 @@ interface PayerEntry {
   name: string;
   tier: Tier;
   aliases: string[];
+  /**
+   * The payer this name is a printing of ("Cigna Healthcare" of Cigna): a card's own words are
+   * kept as its name, and the two still name the same payer.
+   */
+  family?: string;
 }
 
 const US_STATES: Record<string, string> = {
@@ -43,7 +48,7 @@ const US_STATES: Record<string, string> = {
 /** Independent Blue plans whose cards carry their own brand rather than "BCBS of <state>". */
 const BLUE_BRANDS: PayerEntry[] = [
   // Highmark prints "Blue Shield" alone in some regions: the card's own words are the name.
-  { name: 'Highmark Blue Shield', tier: Tier.Brand, aliases: ['Highmark Blue Shield', 'Highmark BlueShield'] },
+  { name: 'Highmark Blue Shield', tier: Tier.Brand, aliases: ['Highmark Blue Shield', 'Highmark BlueShield'], family: 'Highmark Blue Cross Blue Shield' },
   { name: 'Highmark Blue Cross Blue Shield', tier: Tier.Brand, aliases: ['Highmark', 'Highmark Blue Cross Blue Shield', 'Highmark BCBS'] },
   { name: 'Regence BlueShield', tier: Tier.Brand, aliases: ['Regence', 'Regence BlueCross BlueShield', 'Regence BlueShield'] },
   { name: 'Premera Blue Cross', tier: Tier.Brand, aliases: ['Premera'] },
@@ -83,7 +88,8 @@ const CARRIERS: PayerEntry[] = [
   { name: 'Oxford', tier: Tier.Brand, aliases: ['Oxford Health Plans', 'Oxford Health', 'Oxford'] },
   { name: 'Aetna', tier: Tier.Carrier, aliases: ['Aetna', 'Aetna Better Health', 'Aetna Medicare', 'Aetna Health', 'Aetna Student Health', 'Aetna Signature Administrators'] },
   { name: 'Meritain Health', tier: Tier.Brand, aliases: ['Meritain Health', 'Meritain'] },
-  { name: 'Cigna', tier: Tier.Carrier, aliases: ['Cigna', 'Cigna Healthcare', 'CIGNA HealthCare', 'Evernorth', 'Evernorth Behavioral Health', 'Cigna Behavioral Health'] },
+  { name: 'Cigna Healthcare', tier: Tier.Carrier, aliases: ['Cigna Healthcare', 'CIGNA HealthCare'], family: 'Cigna' },
+  { name: 'Cigna', tier: Tier.Carrier, aliases: ['Cigna', 'Evernorth', 'Evernorth Behavioral Health', 'Cigna Behavioral Health'] },
   { name: 'Cigna-HealthSpring', tier: Tier.Brand, aliases: ['Cigna-HealthSpring', 'Cigna HealthSpring', 'HealthSpring'] },
   { name: 'Allegiance', tier: Tier.Brand, aliases: ['Allegiance Benefit Plan Management', 'Allegiance Benefit', 'Allegiance'] },
   { name: 'Humana', tier: Tier.Carrier, aliases: ['Humana', 'Humana Military', 'Humana Gold Plus', 'Humana Healthy Horizons'] },
@@ -245,9 +251,10 @@ function compile(entries: PayerEntry[]): CompiledAlias[] {
 // Brand-specific blues come before the per-state generator so an explicit brand alias wins ties.
 const ALL_ENTRIES: PayerEntry[] = [...BLUE_BRANDS, ...stateBlueEntries(), ...CARRIERS];
 const COMPILED = compile(ALL_ENTRIES);
+const FAMILY = new Map(ALL_ENTRIES.filter((e) => e.family).map((e) => [e.name, e.family!]));
 
-/** All entries, for callers that need the list (e.g. to show the known payers). */
-export const KNOWN_PAYERS: readonly string[] = [...new Set(ALL_ENTRIES.map((e) => e.name))];
+/** Every payer, for callers that need the list (e.g. to show the known payers); a printing such as "Cigna Healthcare" is listed as its payer. */
+export const KNOWN_PAYERS: readonly string[] = [...new Set(ALL_ENTRIES.filter((e) => !e.family).map((e) => e.name))];
 
 /**
  * Smallest edit distance of `pattern` against any substring of `text` (Sellers' algorithm),
@@ -400,10 +407,15 @@ export function findPayer(text: string): string | null {
   return findPayers(text)[0]?.name ?? null;
 }
 
+/** The payer a known name is a printing of ("Cigna" for "Cigna Healthcare"); the name itself otherwise. */
+export function payerFamily(known: string): string {
+  return FAMILY.get(known) ?? known;
+}
+
 /** Whether two payer names (e.g. the body's and the card's) name the same payer. */
 export function samePayer(a: string, b: string): boolean {
   const pa = findPayer(a);
   const pb = findPayer(b);
-  if (pa && pb) return pa === pb;
+  if (pa && pb) return payerFamily(pa) === payerFamily(pb);
   return compactOf(a) === compactOf(b);
 }

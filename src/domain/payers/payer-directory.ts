@@ -6,7 +6,7 @@
  * Blue plans, Anthem, Medicare, Medicaid and regional plans have no single national ID: the
  * state (or the member ID's prefix) decides, so they answer "no payer ID" with the reason.
  */
-import { findPayer } from '../card/payers';
+import { findPayer, payerFamily } from '../card/payers';
 import directory from './payer-ids.json';
 
 export type PayerIdLookup =
@@ -23,7 +23,7 @@ export function lookupPayerId(payerName: string | null): PayerIdLookup {
   if (payerName === null) return { found: false, payerName: null, reason: 'no payer name' };
   const known = findPayer(payerName);
   if (known === null) return { found: false, payerName: null, reason: 'payer not recognised' };
-  const payerId = PAYER_IDS[known];
+  const payerId = PAYER_IDS[known] ?? PAYER_IDS[payerFamily(known)];
   if (payerId !== undefined) return { found: true, payerName: known, payerId };
-  return { found: false, payerName: known, reason: NO_PAYER_ID[known] ?? 'no payer ID in the directory for this payer' };
+  return { found: false, payerName: known, reason: NO_PAYER_ID[known] ?? NO_PAYER_ID[payerFamily(known)] ?? 'no payer ID in the directory for this payer' };
 }

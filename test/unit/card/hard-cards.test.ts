@@ -153,7 +153,7 @@ describe('card text from hard photos', () => {
       ['BlueCross BlueShield of lllinois', 'Blue Cross Blue Shield of Illinois'],
       ['UnitedHealthcare Community PIan', 'UnitedHealthcare'],
       ['Aetna Better Heaith of Illinois', 'Aetna'],
-      ['Cigna HeaIthcare', 'Cigna'],
+      ['Cigna HeaIthcare', 'Cigna Healthcare'],
       ['Anthem BIue Cross and Blue Shield', 'Anthem Blue Cross Blue Shield'],
       ['Ambetter from Superior HealthPlan', 'Ambetter'],
       ['Wellcare by AIlwell', 'Wellcare'],

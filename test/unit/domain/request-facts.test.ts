@@ -4,6 +4,7 @@ describe('request facts', () => {
   test('a payer is stored as the known payer, "other" when not recognised, null when none is named', () => {
     expect(payerOf('Aetna')).toBe('Aetna');
     expect(payerOf('AETNA Choice POS II')).toBe('Aetna');
+    expect(payerOf('Cigna Healthcare')).toBe('Cigna');
     expect(payerOf('Zyxwv Mutual Plan of Nowhere')).toBe('other');
     expect(payerOf(null)).toBeNull();
     expect(payerOf('  ')).toBeNull();
