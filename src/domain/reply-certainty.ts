@@ -172,7 +172,7 @@ const STATE_ZIP = /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSO
 /** A US phone number written with digits (no vanity letters: "Louisville, KY 40202" is no phone). */
 const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\w-])/g;
 /** Someone saying a value is not known yet: no sign of it. */
-const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
+const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
 const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder)|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name))\b/iu;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
@@ -311,7 +311,8 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   if (NOT_THIS[field]?.test(label)) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
   if (NOT_THIS_VALUE.test(value)) return false;
-  if (NAME_LIKE.has(field) && NOT_KNOWN.test(value)) return false;
+  // "address is withheld - the caseworker will ...": the unknown may be said on the label's side.
+  if (NAME_LIKE.has(field) && (NOT_KNOWN.test(value) || NOT_KNOWN.test(label))) return false;
   return shapeFits(field, value);
 }
 

@@ -24,6 +24,8 @@ export interface FieldHit {
   newClient: boolean;
   /** The line corrects an earlier value of the same client. */
   override?: boolean;
+  /** Read from a sentence, not beside a label: a labelled value replaces it. */
+  prose?: boolean;
 }
 
 const ADDRESS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['address', 'clientAddress', 'line2', 'city', 'state', 'zip', 'cityStateZip']);
@@ -234,10 +236,10 @@ export function collectHits(lines: string[]): FieldHit[] {
   let newClient = false;
   const parsed: ParsedLine[] = readUnlabelledLines(lines, readColonlessForm(lines, readWrappedParagraphs(lines, lines.map((l) => parseLine(l)))));
 
-  const push = (field: FieldKey, value: string, line: number, override = false): void => {
+  const push = (field: FieldKey, value: string, line: number, override = false, prose = false): void => {
     const resolved = resolve(field, st);
     if (resolved === null) return;
-    hits.push(override ? { field: resolved, value, line, afterBreak, newClient, override } : { field: resolved, value, line, afterBreak, newClient });
+    hits.push({ field: resolved, value, line, afterBreak, newClient, ...(override ? { override } : {}), ...(prose ? { prose } : {}) });
     afterBreak = false;
     newClient = false;
     const sec = sectionOfField(resolved);
@@ -381,7 +383,7 @@ export function collectHits(lines: string[]): FieldHit[] {
             value += ` ${(parsed[i + 1] as { text: string }).text}`;
             consumed = i + 2;
           }
-          push(pair.field, value, i, pair.override === true);
+          push(pair.field, value, i, pair.override === true, pair.prose === true);
         });
         i = consumed;
         continue;

@@ -20,6 +20,8 @@ export interface LinePair {
   value: string;
   /** A correction ("Correction: the correct Member ID is ..."): replaces what the message said before. */
   override?: boolean;
+  /** Read from a sentence: a labelled value of the same client replaces it. */
+  prose?: boolean;
 }
 
 /** A line that corrects an earlier value of the same message. */
@@ -759,6 +761,8 @@ export function parseLine(rawLine: string): ParsedLine {
     for (const sentence of line.split(SENTENCE_BREAK).slice(1)) pairs.push(...(relationSentence(sentence) ?? []));
   }
   if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
+  // No label punctuation: the values were read from a sentence ("His coverage is the state plan").
+  if (pairs !== null && !/[:=|]/.test(line)) for (const p of pairs) p.prose = true;
   if (pairs !== null) {
     const kept = pairs.filter((p) => p.value.length > 0 || pairs.length === 1);
     const only = kept[0];
@@ -960,7 +964,8 @@ function prosePairs(line: string): LinePair[] {
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.
   const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';
-  if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payerName)) found.push({ field: 'payer', value: payerName });
+  // "covered on his DAD'S employer plan": a person's possessive, not a payer.
+  if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payerName) && !/['’]s\b/i.test(payerName) && !hasRelationshipWord(payerName)) found.push({ field: 'payer', value: payerName });
   const lead = /^(?:(?:both|all|they)\s+(?:were|are)|and|also|the|her|his|their|my|our|she|he|they|both|all)\s+/i;
   // "She was born 11/30/1983 and her address is ...": a new subject after "and" is its own sentence.
   const sentences = line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
@@ -989,6 +994,7 @@ function prosePairs(line: string): LinePair[] {
   // "She was born 11/30/1983": only when no sentence gave the date of birth already.
   const born = PROSE_BORN.exec(line);
   if (born && !found.some((p) => p.field === 'dob' || p.field === 'clientDob')) found.push({ field: 'dob', value: born[1] ?? '' });
+  for (const p of found) p.prose = true;
   return found;
 }
 

@@ -238,6 +238,10 @@ function classifyAnnotatedLabel(raw: string): FieldKey | null {
     const field = classifyWholeLabel(words.slice(named).join(' '));
     if (field === 'insPhone' || field === 'servicePhone') return field;
   }
+  // "MO HealthNet plan", "Medicaid MCO": a programme's name (a word or two), then the plan it
+  // enrols the client in; "Ambetter from Peach State Health Plan" is a plan's name, no label.
+  const programme = /^(\S+(?:\s\S+)?)\s+(?:plan|mco|health\s+plan|managed\s+care\s+plan)$/i.exec(raw.trim());
+  if (programme && /\b(?:medicaid|medicare|healthnet|medi-cal|chip|marketplace|exchange)\b/i.test(programme[1]!)) return 'payer';
   if (!/\s\/\s/.test(raw)) return null;
   const parts = raw.split(/\s+\/\s+/).map((p) => classifyWholeLabel(p)).filter((f): f is FieldKey => f !== null);
   return parts.find((f) => f !== 'ignore') ?? parts[0] ?? null;
@@ -334,7 +338,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   }
 
   // Phones.
-  const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs)\b/.test(joined) || /\bback (?:of )?(?:the )?card\b/.test(joined) || /\b(?:on|from) card\b/.test(joined);
+  const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs|care)\b/.test(joined) || /\bback (?:of )?(?:the )?card\b/.test(joined) || /\b(?:on|from) card\b/.test(joined);
   // "Address Line 2" has a "line" that is no phone line.
   // "Cert #", "Certificate number", "Recipient #": an ID's own words, no phone word.
   const idOnly = has(words, 'cert', 'certificate', 'contract', 'recipient', 'enrollee', 'beneficiary') && !has(words, 'phone', 'ph', 'tel', 'telephone', 'line', 'call', 'fax');
@@ -386,9 +390,10 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   }
 
   // Payer.
-  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
+  // A self-funded plan's third-party administrator (TPA) is the payer a biller calls.
+  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer', 'tpa', 'administrator') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
     if (has(words, 'secondary', 'address', 'fax')) return 'ignore';
-    if (only(words, new Set([...PAYER_WORDS, 'insurer']))) return 'payer';
+    if (only(words, new Set([...PAYER_WORDS, 'insurer', 'tpa', 'administrator', 'third', 'party']))) return 'payer';
   }
 
   // "Mailing City", "Home State/Province", "Mailing Zip/Postal Code": a piece of the address.

@@ -33,11 +33,19 @@ function sameValue(a: string, b: string): boolean {
   return words(a) === words(b);
 }
 
+/**
+ * Fields whose value read from a sentence yields to a labelled one: the plan is often described
+ * in prose ("the state's foster-care Medicaid program") before the form names it.
+ */
+const PROSE_YIELDS: ReadonlySet<HitField> = new Set<HitField>(['payer', 'insPhone', 'servicePhone']);
+
 /** Groups hits into raw records, one per client. */
 export function groupHits(hits: FieldHit[]): RawRecord[] {
   const records: RawRecord[] = [];
   let cur: RawRecord = new Map();
   const hasAnchor = (r: RawRecord): boolean => [...r.keys()].some((k) => ANCHORS.has(k));
+  // Fields of the current record whose value was read from a sentence.
+  let fromProse = new Set<HitField>();
   for (const hit of hits) {
     let field = hit.field;
     const existing = cur.get(field);
@@ -46,9 +54,13 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
       field = 'subscriberDob';
     }
     const prior = cur.get(field);
-    // "Correction: Member ID W..." replaces the value this client was given earlier.
-    if (hit.override && prior !== undefined && !isPlaceholder(hit.value)) {
+    // "Correction: Member ID W..." replaces the value this client was given earlier; so does a
+    // labelled value one read from a sentence ("His coverage is the state program." then
+    // "Health plan: Superior HealthPlan").
+    const labelledOverProse = fromProse.has(field) && PROSE_YIELDS.has(field) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
+    if ((hit.override || labelledOverProse) && prior !== undefined && !isPlaceholder(hit.value)) {
       cur.set(field, hit.value);
+      fromProse.delete(field);
       continue;
     }
     let split = false;
@@ -63,9 +75,13 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     if (split) {
       records.push(cur);
       cur = new Map();
+      fromProse = new Set();
     }
     const now = cur.get(field);
-    if (now === undefined || (isPlaceholder(now) && !isPlaceholder(hit.value))) cur.set(field, hit.value);
+    if (now === undefined || (isPlaceholder(now) && !isPlaceholder(hit.value))) {
+      cur.set(field, hit.value);
+      if (hit.prose) fromProse.add(field);
+    }
   }
   if (cur.size > 0) records.push(cur);
   return records;
@@ -92,25 +108,43 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
   // "Jane Doe (self)", "Jane Doe - same as client"
   const parts = t.split(/\s*[()[\];]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*/).map((x) => x.trim()).filter((x) => x.length > 0);
   let relationship: Relationship | null = null;
+  // The first relation said to the client wins ("her stepdad (her mom's husband)"); one said to
+  // the writer ("my husband Viliami (Sione's uncle)") only when no other is said.
+  let saidToWriter = false;
+  const relate = (relation: string, part: string): void => {
+    const toWriter = /^my\s/i.test(part);
+    if (relationship !== null && !(saidToWriter && !toWriter)) return;
+    relationship = parseRelationship(relation, 'subscriber');
+    saidToWriter = toWriter;
+  };
   let self = false;
   const nameParts: string[] = [];
   for (const rawPart of parts) {
-    // A date of birth written after the name is not part of it.
-    const part = rawPart.replace(/\s*\b(?:dob|d\.o\.b\.?|born|date of birth)\b.*$/i, '').trim();
+    // A date of birth written after the name is not part of it, nor a sentence after the part
+    // ("her husband. They're separated but still ..."; "his father. Marcus Pike" keeps the name).
+    const part = rawPart.replace(/\s*\b(?:dob|d\.o\.b\.?|born|date of birth)\b.*$/i, '').replace(/(?<=\p{Ll}{2})\.\s+(?=\p{Lu}\S*(?:\s+\S+)*?\s+\p{Ll})\p{Lu}.*$/u, '').trim();
     if (part.length === 0) continue;
     const spoken = relationBesideName(part);
     if (spoken !== null) {
-      relationship = parseRelationship(spoken.relation, 'subscriber');
+      relate(spoken.relation, part);
       nameParts.push(spoken.name);
+      continue;
+    }
+    // "Mateo himself": the client, by first name, holds the policy.
+    if (/^\p{Lu}\p{Ll}+\s+(?:himself|herself|themselves|themself)$/u.test(part)) {
+      relationship = 'self';
+      self = true;
       continue;
     }
     if (part.split(/\s+/).length <= 5 && (hasRelationshipWord(part) || /^(?:self|same)\b/i.test(part))) {
       if (isSelfValue(part) || /^(?:self|same)\b/i.test(part)) {
         relationship = 'self';
         self = true;
-      } else relationship = parseRelationship(part, 'subscriber');
+      } else relate(part, part);
       continue;
     }
+    // "Mateo himself - state Medicaid": after the holder is known, a lower-case part is a note.
+    if ((self || nameParts.length > 0) && /^\p{Ll}/u.test(part) && /[A-Z]/.test(t)) continue;
     // "marisol, she's the policy holder": the client holds it.
     if (/^(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|card\s?holder)\b/i.test(part)) {
       relationship = 'self';

@@ -47,3 +47,27 @@ describe('a payer as the card prints it', () => {
     expect(samePayer('Cigna', 'Aetna')).toBe(false);
   });
 });
+
+describe('payers and holders written the way set L wrote them', () => {
+  it('reads a third-party administrator as the payer, and "customer care for providers" as its phone', () => {
+    const r = one('Client: Ty Moss\nDOB: 1/2/1980\nCarrier/TPA: Meritain Health\nCustomer care for providers: 1 800 555 0102, opt 3\n');
+    expect(r?.insurance).toMatchObject({ payerName: 'Meritain Health', phone: '+18005550102' });
+  });
+
+  it('reads a programme\'s plan label as the payer, and a labelled payer over one described in a sentence', () => {
+    expect(one('Client: Ty Moss\nDOB: 1/2/1980\nMedicaid plan: Sunflower Health Plan\n')?.insurance.payerName).toBe('Sunflower Health Plan');
+    const r = one('His coverage is the State Youth Medicaid program.\n\nClient: Ty Moss\nDOB: 1/2/1980\nHealth plan: Superior HealthPlan\n');
+    expect(r?.insurance.payerName).toBe('Superior HealthPlan');
+  });
+
+  it('takes no possessive for a payer ("covered on his DAD\'S plan")', () => {
+    expect(one("Ty Moss (DOB 1/2/1980) is covered on his DAD'S employer plan.\nReferred by: Oak House")?.insurance.payerName ?? null).toBeNull();
+  });
+
+  it('reads who holds the policy past a sentence, a note and the writer\'s own relation', () => {
+    expect(one("Client: Ana Moss\nDOB: 1/2/1980\nName of insured: Rob Moss - her husband. They live apart now.\n")?.subscriber).toMatchObject({ name: 'Rob Moss', relationship: 'spouse' });
+    expect(one("Client: Ana Moss\nDOB: 1/2/1980\nPolicy holder: her stepfather (her mom's husband)\n")?.subscriber.relationship).toBe('child');
+    expect(one("Client: Ana Moss\nDOB: 1/2/1980\nPolicy holder: my wife Lupe Tau (Ana's aunt)\n")?.subscriber).toMatchObject({ name: 'Lupe Tau', relationship: 'other' });
+    expect(one('Client: Ana Moss\nDOB: 1/2/1980\nPolicyholder: Ana herself - county program, no parent on it\n')?.subscriber).toMatchObject({ name: 'Ana Moss', relationship: 'self' });
+  });
+});
