@@ -11,6 +11,7 @@
 import { REQUIRED_FIELD_PROMPTS, REQUIRED_FIELDS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
 import { parseDate } from './body/dates';
 import { parseLine } from './body/label-lines';
+import { withOcrCapitalI } from './body/labels';
 import { isPlaceholder, mentionsHomeless } from './body/placeholders';
 import { hasRelationshipWord } from './body/relationships';
 import { findPayers } from './card/payers';
@@ -37,7 +38,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.dob': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse)\b/,
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
-  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
+  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
   'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|emergency|parent|mother|father|spouse|guardian|subscriber|caller|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
@@ -55,7 +56,12 @@ const LABELLED = /^\s*(?:[-*•·◦▪▫►▶➢>+]+\s*|\(?(?:q\s*)?\d{1,2}[.
 
 /** Label words after normalising spelling and structure (camelCase, snake_case, dotted keys, "#"). */
 export function normalizeLabel(raw: string): string {
-  return raw
+  // OCR's digits for letters in a label word ("D0B", "Ph0ne", "Mernber lD").
+  return withOcrCapitalI(raw)
+    .replace(/\b[dD]0[bB]\b/g, 'DOB')
+    .replace(/([A-Za-z])[0](?=[A-Za-z])/g, '$1o')
+    .replace(/([A-Za-z])1(?=[a-z])/g, '$1l')
+    .replace(/rn(?=ber|e\b)/g, 'm')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Za-z])#/g, '$1 #')
     .toLowerCase()
@@ -136,6 +142,8 @@ export interface ReplyCertaintyInput {
   subject?: string | null;
   segments: readonly BodySegment[];
   requests: readonly VobRequest[];
+  /** Values the reader placed in fields no request carries (a subscriber's DOB): taken, so no doubt. */
+  placedValues?: readonly string[];
   /** When the message was written: a "birth date" after it, or within the last year, is some other date. */
   referenceDate: Date;
 }
@@ -198,6 +206,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   if (missing.size === 0) return [];
 
   const consumed = consumedValues(input.requests);
+  for (const v of input.placedValues ?? []) consumed.add(compact(v));
   const sightings: Sighting[] = [];
   let lineNo = 0;
   let unknownLabels = 0;
@@ -320,7 +329,7 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
 function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string>, reference: Date): boolean {
   switch (field) {
     case 'client.dob':
-      return !OTHER_DATE.test(text) && birthDateLike(text, reference);
+      return !OTHER_DATE.test(text) && birthDateLike(text, reference, consumed);
     case 'insurance.phone':
       return (
         !OTHER_PHONE.test(normalizeLabel(text)) &&
@@ -356,12 +365,12 @@ function proseSentences(text: string): string[] {
     .filter((x) => x.trim().split(/\s+/).length >= 4 && !/^\W*[\p{L} #/]{1,30}:\s*\S+$/u.test(x) && !/\b(?:refer\w*|source|subscriber|holder|insured)\s*(?:by|name|source)?\s*[:=]/i.test(x));
 }
 
-/** A date with a year, between 120 years and one year before the message. */
-function birthDateLike(text: string, reference: Date): boolean {
+/** A date with a year, between 120 years and one year before the message, that no field took. */
+function birthDateLike(text: string, reference: Date, consumed: ReadonlySet<string> = new Set()): boolean {
   const year = reference.getUTCFullYear();
   for (const m of text.matchAll(/\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})\b|\b((?:19|20)\d{2})-\d{1,2}-\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b/gi)) {
     const raw = m[3] ?? m[4] ?? m[5] ?? m[6];
-    if (!raw) continue;
+    if (!raw || consumed.has(compact(m[0]))) continue;
     let y = Number(raw);
     if (raw.length === 2) y += y > (year % 100) ? 1900 : 2000;
     if (y <= year - 1 && y >= year - 120 && parseDate(m[0], { birthDate: true, reference }) !== null) return true;

@@ -39,6 +39,11 @@ export interface BodyExtraction {
   intent?: MessageIntent;
   /** The body split into its messages, newest first (for the reply-certainty check). */
   segments?: BodySegment[];
+  /**
+   * Values the reader placed in fields no request carries (a subscriber's date of birth): for the
+   * reply-certainty check, no sign of a missing field.
+   */
+  placedValues?: string[];
 }
 
 /** What the body extractor may know about the message besides its text. */

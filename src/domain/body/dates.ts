@@ -102,8 +102,11 @@ function writtenElsewhere(t: string): string {
 export function parseDate(text: string, opts: DateOptions = {}): string | null {
   const ref = opts.reference ?? new Date();
   // "Sep 14, '88": the apostrophe of an abbreviated year.
-  const t = writtenElsewhere(text.trim().replace(/(^|[\s,])['’](\d{2})\b/, '$1$2'));
+  let t = writtenElsewhere(text.trim().replace(/(^|[\s,])['’](\d{2})\b/, '$1$2'));
   if (t.length === 0 || t.length > 200) return null;
+  // A fax's OCR reads zeros and ones as letters ("O6/O2/2OO7", "l2/0l/1990"): in a numeric date's
+  // shape they can only be digits.
+  if (/^[\dOoIl|]{1,4}[/.-][\dOoIl|]{1,2}[/.-][\dOoIl|]{2,4}$/.test(t) && /\d/.test(t)) t = t.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
 
   const num = NUMERIC.exec(t) ?? (SPACED.test(t) ? NUMERIC.exec(t.replace(/ /g, '/')) : null);
   if (num) {

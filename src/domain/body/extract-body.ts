@@ -132,6 +132,9 @@ function withSharedHome(records: BodyRequest[], text: string): BodyRequest[] {
 
 /** Extracts the VOB request(s) stated in a message body. */
 /** An address given as the previous client's ("same as above", "same address as client 1"). */
+/** Fields the reader fills that no request carries. */
+const PLACED_ONLY = ['subscriberDob'] as const;
+
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
@@ -150,8 +153,10 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
   const writers = segments.map(writerOfSegment);
+  const placedValues: string[] = [];
   const perSegment: BodyRequest[][] = segments.map((seg, k) => {
     const raws = groupHits(collectHits(seg.lines));
+    for (const raw of raws) for (const field of PLACED_ONLY) if (raw.has(field)) placedValues.push(raw.get(field)!);
     const writer = writers[k]!;
     const all = raws.map((r) => normalizeRecord(r, ref, writer)).map((r) => withWriterAsClient(r, writer));
     // "Address: same as above" for a second client: the previous client's address.
@@ -180,7 +185,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     return n >= 3 || ((mentions || isReply) && n >= 2) || (mentions && isReply && n >= 1);
   });
   // A newsletter talking about verifications is not asking for one.
-  return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments };
+  return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments, placedValues };
 }
 
 /**

@@ -59,6 +59,20 @@ const TYPO_TARGETS = ['member', 'address', 'subscriber', 'insurance', 'relations
 const TYPO_TARGET_SET = new Set([...TYPO_TARGETS, 'insurer', 'insurers', 'referrer', 'referee']);
 
 
+/** Label words an OCR'd fax misreads: short ones too ("Narne", "Ph0ne"). */
+const OCR_TARGETS = new Set([...TYPO_TARGET_SET, 'name', 'date', 'dob', 'city', 'state', 'zip', 'plan', 'card', 'home', 'last', 'first', 'self', 'other', 'mother', 'father', 'spouse', 'line', 'payer', 'of', 'by', 'to', 'policy', 'holder', 'source', 'relation', 'middle', 'initial', 'ins']);
+
+/**
+ * A label word as a fax's OCR misreads it ("narne", "mernber", "ph0ne", "te1ephone", "5tate", "8y"):
+ * "rn" for "m" and digits for their look-alike letters, put back only when that gives a label word.
+ */
+function withOcrLettersRepaired(token: string): string {
+  if (OCR_TARGETS.has(token) || token.length < 2 || !/rn|[0158]/.test(token) || !/[a-z]/.test(token)) return token;
+  const letters = (one: string): string => token.replace(/0/g, 'o').replace(/1/g, one).replace(/5/g, 's').replace(/8/g, 'b');
+  const candidates = [token.replace(/rn/g, 'm'), letters('l'), letters('i')];
+  return candidates.find((c) => OCR_TARGETS.has(c)) ?? token;
+}
+
 /** correctTypo's answers: the same words come back in every message (bounded; cleared when full). */
 const typoMemo = new Map<string, string>();
 
@@ -73,15 +87,23 @@ function correctTypo(token: string): string {
   return corrected;
 }
 
+/**
+ * A fax's OCR reads a capital I as a small l ("Mernber lD", "lnsurance", "lns. Phone"): put back
+ * before a camelCase split would cut "lD" in two.
+ */
+export function withOcrCapitalI(label: string): string {
+  return label.replace(/\bl(?=D\b|D#|nsur|dentif|ns\b)/g, 'I');
+}
+
 /** Lower-case word tokens of a label, punctuation and possessives removed, "#"/"number" as "#". */
 export function labelTokens(raw: string): string[] {
   // Keys written by systems: camelCase, snake_case and dotted ("patient.memberId", "sub_rel").
-  let s = raw
+  let s = withOcrCapitalI(raw)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/(?<=[A-Za-z])_+|_+(?=[A-Za-z])/g, ' ')
     .toLowerCase();
-  s = s.replace(/[’`]/g, "'");
+  s = s.replace(/[’`]/g, "'").replace(/[a-z0-9]+/g, withOcrLettersRepaired);
   // "My son's name", "Daughter's DOB": a parent writing about their child, the client.
   s = s.replace(/\b(?:my\s+)?(?:son|daughter|child|kid)'s\b/g, 'client');
   s = s.replace(/'s\b/g, '').replace(/s'/g, 's');

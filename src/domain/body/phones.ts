@@ -55,7 +55,8 @@ const PROVIDER_WORDS = /provider|behavioral|behavioural|mental|\bbh\b|\bmh\b|ben
  * ("Member: 800..., Provider: 888..."), the provider/behavioral-health one is preferred.
  */
 export function parsePhone(value: string): string | null {
-  const t = value.slice(0, 2000);
+  // "1-8OO-555-O131": a fax's OCR reads zeros as O in a run of digits and dashes.
+  const t = value.slice(0, 2000).replace(/(?<![\p{L}])[\dOo][\dOo-]{6,}(?![\p{L}])/gu, (run) => (/\d{3}/.test(run) ? run.replace(/[Oo]/g, '0') : run));
   const matches = [...t.matchAll(PHONE_RUN)];
   if (matches.length === 0) return null;
   const numbers: { e164: string; index: number }[] = [];

@@ -186,9 +186,24 @@ function labelNamesPayer(label: string, payer: string): boolean {
   return words.every((w) => payerWords.includes(w) || (w.length <= 4 && initials.startsWith(w)) || (w.length >= 4 && payerWords.some((p) => p.startsWith(w))));
 }
 
+/** Fields written in words (names, places, payers), where a digit inside a word is OCR's misreading. */
+const WORD_FIELDS: ReadonlySet<HitField> = new Set<HitField>(['clientName', 'firstName', 'middleName', 'lastName', 'subscriberName', 'subscriberFirst', 'subscriberLast', 'referredBy', 'payer', 'city']);
+
+/** "A1buquerque", "B1ue Cross", "BL00M": a fax's OCR read l as 1 and o as 0 inside a word. */
+function withLetterLookalikes(value: string): string {
+  if (!/\p{L}[01]/u.test(value)) return value;
+  return value
+    .replace(/(?<=\p{L})1(?=\p{Ll})/gu, 'l')
+    .replace(/(?<=\p{Ll})0+(?=\p{Ll})/gu, (z) => 'o'.repeat(z.length))
+    .replace(/(?<=\p{Lu})0+(?=\p{Lu})/gu, (z) => 'O'.repeat(z.length));
+}
+
 /** Normalises a raw record to the contract's formats; `reference` is "today" for DOB checks. */
 export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer): BodyRequest {
-  const get = (f: HitField): string | null => nonEmpty(raw.get(f));
+  const get = (f: HitField): string | null => {
+    const v = nonEmpty(raw.get(f));
+    return v !== null && WORD_FIELDS.has(f) ? withLetterLookalikes(v) : v;
+  };
 
   let clientName = get('clientName') !== null ? cleanPersonName(get('clientName') as string) : null;
   if (clientName === null) {
@@ -211,6 +226,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
       state: get('state') ?? fromCsz.state,
       zip: get('zip') ?? fromCsz.zip,
     });
+    // The city of a one-line address ("9 Pine Rd, Bi1lings, MT") is words too.
+    if (address?.city) address = { ...address, city: withLetterLookalikes(address.city) };
   }
 
   const payerRaw = get('payer');

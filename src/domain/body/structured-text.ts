@@ -459,7 +459,24 @@ const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[]
   [/>/, inlineAnswers],
 ];
 
+/**
+ * OCR'd faxes often space a label's words twice ("C1ient  Narne :  Harold P Greenleaf"), and two
+ * spaces read as the gap between a label and its value. A label before a colon whose word gaps
+ * are all exactly two spaces is written with single ones, and loses the space before its colon.
+ */
+function withSingleSpacing(text: string): string {
+  if (!/\S {2}\S[^\n]*? :/.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^(\s*)(\S+(?: {2}\S+)*) :(.*)$/.exec(line) ?? /^(\s*)(\S+(?: {2}\S+)+):(.*)$/.exec(line);
+      return m ? `${m[1]}${m[2]!.replace(/ {2}/g, ' ')}:${m[3]}` : line;
+    })
+    .join('\n');
+}
+
 export function normalizeStructuredText(text: string): string {
+  text = withSingleSpacing(text);
   for (const [sign, pass] of LINE_PASSES) if (sign.test(text)) text = pass(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');

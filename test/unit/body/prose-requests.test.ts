@@ -5,6 +5,8 @@
  */
 import { extractBody } from '../../../src/domain/body/extract-body';
 import { findPayer, samePayer } from '../../../src/domain/card/payers';
+import { splitBodySegments } from '../../../src/domain/mime/body-segments';
+import { replyDoubts } from '../../../src/domain/reply-certainty';
 
 const one = (text: string) => extractBody(text, { subject: 'benefits', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' }).requests[0];
 
@@ -69,5 +71,38 @@ describe('payers and holders written the way set L wrote them', () => {
     expect(one("Client: Ana Moss\nDOB: 1/2/1980\nPolicy holder: her stepfather (her mom's husband)\n")?.subscriber.relationship).toBe('child');
     expect(one("Client: Ana Moss\nDOB: 1/2/1980\nPolicy holder: my wife Lupe Tau (Ana's aunt)\n")?.subscriber).toMatchObject({ name: 'Lupe Tau', relationship: 'other' });
     expect(one('Client: Ana Moss\nDOB: 1/2/1980\nPolicyholder: Ana herself - county program, no parent on it\n')?.subscriber).toMatchObject({ name: 'Ana Moss', relationship: 'self' });
+  });
+});
+
+describe('mail to the box that asks for no verification', () => {
+  const intentOf = (text: string) => extractBody(text, { subject: 'FYI', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' });
+  it.each([
+    'FYI - no VOB needed for Ana Moss (DOB 1/2/1980, 4 Oak St, Troy, NY 12180); she is private pay, please do not run anything.',
+    "I've reassigned the Oak House VOBs: Ana Moss (DOB 1/2/1980) - Aetna -> Lee; Bo Hart (DOB 3/3/1977) - Cigna -> Kim.",
+    'I would like to apply for the insurance verification specialist opening. My resume is below: Aetna, Cigna and Medicaid plans.',
+  ])('"%s" is no request', (text) => {
+    const r = intentOf(text);
+    expect(r.requests).toEqual([]);
+  });
+});
+
+describe('values the reader placed where no request carries them', () => {
+  it('a policy holder\'s date of birth is no sign of the client\'s', () => {
+    const text = 'CLIENT\nName: Ana Moss\nAge: 19\nAddress: 4 Oak St, Troy, NY 12180\nCOVERAGE\nCarrier: Aetna\nMember ID: W555012345\nProvider line: 800-555-0101\nPOLICY HOLDER\nName: Rob Moss\nDOB: 06/12/1962\nRelationship to client: Father\nReferred by: Oak House\n';
+    const body = extractBody(text, { subject: 'VOB', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' });
+    expect(body.requests[0]?.client.dob).toBeNull();
+    expect(body.placedValues).toContain('06/12/1962');
+    const request = {
+      client: { name: 'Ana Moss', dob: null, address: null },
+      insurance: { payerName: 'Aetna', memberId: 'W555012345', groupNumber: null, phone: '+18005550101' },
+      subscriber: { name: 'Rob Moss', relationship: 'child' as const },
+      referredBy: 'Oak House',
+      card: { attached: false, sides: [], fields: null },
+      conflicts: [],
+      missingFields: ['client.dob' as const, 'client.address' as const, 'card' as const],
+    };
+    const doubts = (placedValues: string[]) => replyDoubts({ segments: splitBodySegments(text), requests: [request], placedValues, referenceDate: new Date('2026-11-20T00:00:00Z') });
+    expect(doubts([]).join(' ')).toMatch(/Date of birth/);
+    expect(doubts(body.placedValues ?? []).join(' ')).not.toMatch(/Date of birth/);
   });
 });

@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: eighteen sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: twenty sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3% and 80.4% of fields (each of the last nine written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8% and 70.0% of fields (each of the last eleven written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const SETS = [
   'blind-messages', 'blind-messages-cards', 'blind-messages-everyday', 'blind-messages-threads', 'blind-messages-month',
   'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals', 'blind-messages-week',
   'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural', 'blind-messages-hospital',
-  'blind-messages-mobile', 'blind-messages-international', 'blind-messages-tools',
+  'blind-messages-mobile', 'blind-messages-international', 'blind-messages-tools', 'blind-messages-payers', 'blind-messages-decisions',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -26,28 +26,37 @@ const cases = SETS.flatMap((set) => {
 /** Cases the pipeline gets wrong, and why (kept as it.failing). */
 const KNOWN_GAPS: Record<string, string> = {
   // Cases whose expected values other blind authors judged differently, or a card dictionary name:
-  'blind-messages-cards/20-cigna-inline-cid-no-address.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
   'blind-messages-threads/15-couple-first-second-client.eml': "'Tina is Robert's wife and is covered under his plan': the subscriber named by first name in another client's block",
-  'blind-messages-month/16-greenfield-fwd-webform-card-cigna.eml': "the card prints 'Cigna Healthcare'; the card dictionary names the payer 'Cigna'",
-  'blind-messages-month/25-alleghenyridge-card-highmark-address-tbd.eml': "the Highmark card's logo is unreadable and its back names 'Highmark Blue Cross Blue Shield'",
   'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
   'blind-messages-week/13-read-receipt.eml': "a multipart/report read receipt: 'auto-submitted' (RFC 3834/8098), as blind-messages-exports/25 and -rural/30 expect; its author chose 'not-a-request'",
   'blind-messages-hospital/01-portal-secure-message-notice.eml': "a no-reply sender that also carries List-Unsubscribe: 'auto-submitted' here (the sender is checked first); its author chose 'bulk-or-list'; no reply either way",
   // The sets in styles none of the others has, kept as scored on their first run plus the general rules since: field by field still wrong.
+  'blind-messages-decisions/02-only-dob-label-is-the-policy-holders.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-decisions/03-internal-queue-reassignment-note.eml': 'first run, not yet read right: request count',
+  'blind-messages-decisions/05-hospital-numbers-everywhere-no-member-id.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-decisions/08-facility-address-but-no-client-address.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-decisions/10-newest-text-withdraws-the-address.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].missingFields, reply not sent',
+  'blind-messages-decisions/16-client-name-withheld-pending-part2-consent.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-decisions/18-website-live-chat-transcript.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-decisions/20-payer-unknown-only-plan-type-employer-rx-numbers.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-decisions/22-mother-points-to-address-in-her-signature.eml': 'first run, not yet read right: [0].client.address, [0].referredBy, [0].missingFields',
+  'blind-messages-decisions/23-job-application-to-the-verification-box.eml': 'first run, not yet read right: request count',
+  'blind-messages-decisions/24-referred-to-php-is-not-a-referral-source.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-decisions/25-bcbsaz-card-said-to-carry-dob-and-address.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-decisions/26-homeless-client-with-a-real-mailing-address.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
+  'blind-messages-decisions/27-ins-phone-same-as-last-weeks-client-precert-fax.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].missingFields, reply not sent',
+  'blind-messages-decisions/28-mother-and-daughter-one-complete-one-not.eml': 'first run, not yet read right: request count, [0].insurance.phone, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
+  'blind-messages-decisions/29-private-pay-fyi-no-vob-needed.eml': 'first run, not yet read right: request count',
   'blind-messages-everyday/10-call-center-notes.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-exports/10-fixed-width-fax-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-hospital/05-family-card-photo-here-you-go.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-hospital/06-two-column-adult-child-premera-card.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-hospital/07-same-sex-spouse-accents-qp.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-hospital/10-ehr-medicaid-mco-homeless.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
-  'blind-messages-hospital/13-two-column-id-pending.eml': 'first run, not yet read right: [0].client.address, reply not sent',
   'blind-messages-hospital/20-html-only-table-no-dob.eml': 'first run, not yet read right: [0].referredBy',
-  'blind-messages-hospital/21-bcbs-az-card-teen-mother-subscriber.eml': 'first run, not yet read right: [0].subscriber.name',
-  'blind-messages-hospital/22-ibx-card-husband-no-address.eml': 'first run, not yet read right: [0].client.name, reply not sent',
+  'blind-messages-hospital/22-ibx-card-husband-no-address.eml': 'first run, not yet read right: [0].client.name',
   'blind-messages-hospital/23-humana-pdf-card-no-referrer.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-hospital/26-aetna-front-only-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-hospital/29-ehr-subscriber-no-relationship.eml': 'first run, not yet read right: [0].client.name',
-  'blind-messages-hospital/30-php-teen-accents-qp-alternative.eml': 'first run, not yet read right: [0].subscriber.name',
   'blind-messages-intermediaries/01-fax-gateway-humana-pdf.eml': 'first run, not yet read right: [0].insurance.memberId',
   'blind-messages-intermediaries/04-crm-new-lead-ambetter.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-intermediaries/06-sms-thread-export.eml': 'first run, not yet read right: [0].referredBy',
@@ -55,9 +64,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-international/02-spanish-promotora-molina-card-no-address.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-international/03-vietnamese-family-name-first-dayfirst.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-international/05-haitian-creole-bilingual-mother-name-pending.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields, reply not sent',
-  'blind-messages-international/07-indian-english-pfa-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-international/08-japanese-employer-hr-ymd-umr-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-international/11-insurance-broker-ordinal-date-mass-cigna-card.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-international/13-pastor-letter-fraction-address-nc-humana-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-international/14-refugee-caseworker-jan1-dob-pmi-number.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
   'blind-messages-international/16-overseas-military-apo-address-dtg-date.eml': 'first run, not yet read right: [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
@@ -93,8 +100,23 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-mobile/21-second-burst-replaces-insurance.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-mobile/22-texting-abbreviations-two-digit-00.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-mobile/23-ringcentral-voicemail-words-relationship-unknown.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].missingFields, reply not sent',
-  'blind-messages-mobile/24-emoji-as-labels.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields',
   'blind-messages-mobile/27-voicemail-fwd-billing-question.eml': 'first run, not yet read right: request count',
+  'blind-messages-payers/01-cms1500-box-labels-wellmark-prefix-apart.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].referredBy, [0].missingFields',
+  'blind-messages-payers/02-pm-abbrev-outlook-table-meritain-stepchild.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-payers/03-name-of-insured-teamsters-fund-suffix-weekday-dob.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
+  'blind-messages-payers/04-umr-card-tpa-b-prefix-dob-space-number.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-payers/05-medicare-advantage-wellcare-card-beneficiary-two-digit-year.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName',
+  'blind-messages-payers/07-medicaid-mco-healthy-blue-ordinal-words-voice-prompts.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
+  'blind-messages-payers/09-carve-out-magellan-bh-line-domestic-partner.eml': 'first run, not yet read right: [0].insurance.phone',
+  'blind-messages-payers/10-ehr-coverage-tab-payor-caresource-id-like-date-care-of.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-payers/12-molina-medicaid-card-po-box-rural-directions.eml': 'first run, not yet read right: [0].client.address',
+  'blind-messages-payers/13-county-indigent-program-care-of-po-box-no-subscriber.eml': 'first run, not yet read right: [0].client.address, [0].insurance.memberId, [0].missingFields, reply not sent',
+  'blind-messages-payers/17-ibx-card-bh-carve-out-line-referral-blank.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-payers/18-priority-medicaid-card-program-name-no-dob.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-payers/21-arkansas-blue-prefix-apart-facesheet-not-attached.eml': 'first run, not yet read right: [0].insurance.memberId',
+  'blind-messages-payers/25-medicaid-mco-provider-bulletin-list.eml': 'first run, not yet read right: request count',
+  'blind-messages-payers/27-hold-coverage-termed-county-application-pending.eml': 'first run, not yet read right: request count',
+  'blind-messages-payers/29-phishing-mailbox-quota-notice.eml': 'first run, not yet read right: request count',
   'blind-messages-referrals/01-hospital-sw-epic-paste.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-referrals/04-probation-letter-ahcccs.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-referrals/07-sober-living-apple-health-no-id.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
@@ -104,9 +126,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-referrals/17-tricare-values-first.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
   'blind-messages-referrals/30-medicare-advantage-iphone.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-rural/01-dictated-run-on.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-rural/04-bilingual-spanish-cigna-card.eml': 'first run, not yet read right: [0].insurance.payerName',
-  'blind-messages-rural/09-subscriber-in-sentence-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-rural/11-foster-child-medicaid-molina-card.eml': 'first run, not yet read right: [0].subscriber.name',
+  'blind-messages-rural/09-subscriber-in-sentence-highmark-card.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-rural/20-base64-body-insurance-unknown.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-rural/22-dictated-husbands-plan-no-name.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-rural/23-html-table-priority-back-only.eml': 'first run, not yet read right: [0].insurance.payerName',
@@ -116,13 +136,12 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-senders/07-billing-company-fixed-width-aetna-card.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-senders/09-private-therapist-indented-values.eml': 'first run, not yet read right: [0].client.address, [0].referredBy, [0].missingFields',
   'blind-messages-senders/18-sober-living-molina-card-dob-unknown.eml': 'first run, not yet read right: [0].client.address',
-  'blind-messages-tools/05-college-athletics-trainer-cigna-card.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].missingFields',
+  'blind-messages-tools/05-college-athletics-trainer-cigna-card.eml': 'first run, not yet read right: [0].client.name, [0].missingFields',
   'blind-messages-tools/06-payer-case-manager-stepdown-id-suffix.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-tools/08-public-defender-mitigation-letter-in-custody.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
   'blind-messages-tools/13-signature-bigger-than-request-vcard-humana-card.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-tools/14-external-banner-disclaimer-between-note-and-forward.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-tools/14-external-banner-disclaimer-between-note-and-forward.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-tools/15-thunderbird-8bit-forward-sister-no-member-id.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-tools/18-nurse-peer-assistance-program-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-week/07-pinecrest-siblings.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].client.name, [1].missingFields',
   'blind-messages-week/12-sunlit-phone-note-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-week/17-send-results-to-dr.eml': 'first run, not yet read right: request count',
@@ -147,7 +166,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(555);
+    expect(cases).toHaveLength(615);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
