@@ -14,6 +14,14 @@ const ASKED = new Set(Object.values(REQUIRED_FIELD_PROMPTS).map((p) => p.toLower
 const QUESTION = /^\s*(?:q\s*\d{1,2}[a-z]?\s*[.):-]?\s*)?(.{2,70}?)\s*\?\s*$/i;
 const ANSWER = /^\s*(?:a|ans|answer)\s*[:.)-]\s*(.*)$/i;
 
+/** A line holding one of our reply's prompts, as a pattern (the sign of labelsThenValues). */
+const ASKED_LINE = `\\n(?:${[...ASKED].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[ \\t]*\\n`;
+
+/** A line that is one of our reply's prompts ("Client Address", "Referred By (Treatment Center)"). */
+function isAskedPrompt(line: string): boolean {
+  return ASKED.has(line.trim().replace(/:$/, '').toLowerCase());
+}
+
 /** "Q1. Client's full name?" / "A: Jane Roe" → "Client's full name: Jane Roe". */
 function questionAnswers(lines: string[]): string[] {
   const out: string[] = [];
@@ -338,13 +346,14 @@ function columnBlocks(lines: string[]): string[] {
 function labelsThenValues(lines: string[]): string[] {
   const isLabel = (l: string): boolean => {
     const m = /^\s*([^:]{2,50}):\s*$/.exec(l);
-    return m !== null && classifyLabel(m[1]!) !== null;
+    return (m !== null && classifyLabel(m[1]!) !== null) || isAskedPrompt(l);
   };
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     let j = i;
     while (j < out.length && isLabel(out[j]!)) j++;
-    if (j - i < 4) continue;
+    // Our own reply's prompts, pasted back above the answers, are labels however few.
+    if (j - i < (out.slice(i, j).every(isAskedPrompt) ? 2 : 4)) continue;
     let k = j;
     while (k < out.length && out[k]!.trim() === '') k++;
     let end = k;
@@ -353,7 +362,9 @@ function labelsThenValues(lines: string[]): string[] {
       i = j;
       continue;
     }
-    const paired = out.slice(i, j).map((label, n) => `${label.trim()} ${out[k + n]!.trim()}`);
+    // "1. 19 Whitby Ct, ...": an answer's numbering is no part of it.
+    const answer = (n: number): string => out[k + n]!.trim().replace(/^(?:\d{1,2}[.)]|[-•*])\s+/, '');
+    const paired = out.slice(i, j).map((label, n) => `${label.trim().replace(/:?$/, ':')} ${answer(n)}`);
     out.splice(i, end - i, ...paired);
     i += paired.length - 1;
   }
@@ -443,7 +454,7 @@ function valueThenLabel(lines: string[]): string[] {
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
   [SPOKEN_SIGN, spokenAsTyped],
-  [/:[ \t]*\n[^\n]*:[ \t]*\n[^\n]*:[ \t]*\n[^\n]*:[ \t]*\n/, labelsThenValues],
+  [new RegExp(`:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n|${ASKED_LINE}`, 'i'), labelsThenValues],
   [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],

@@ -17,7 +17,7 @@ export function mentionsVerification(subject: string | null, body: string): bool
 }
 
 const BOUNCE_SUBJECT = /^\s*(?:undeliverable|undelivered mail|delivery status notification|delivery (?:has )?failed|delivery failure|mail delivery (?:failed|failure|subsystem)|returned mail|failure notice|message not delivered|non-?delivery|automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|ooo\b)/i;
-const BOUNCE_BODY = /(?:delivery has failed to these recipients|could not be delivered to|message (?:you sent )?(?:could not|wasn't|was not) (?:be )?delivered|permanent (?:fatal )?error|recipient address rejected|address couldn'?t be found|mailbox (?:unavailable|not found|full)|the following message to <[^>]+> was undeliverable|this is an automatically generated delivery status notification|i am (?:currently )?out of (?:the )?office|i(?:'m| am) away from (?:the|my) office|will be out of the office|auto-?reply)/i;
+const BOUNCE_BODY = /(?:delivery has failed to these recipients|could not be delivered to|message (?:you sent )?(?:could not|wasn't|was not) (?:be )?delivered|permanent (?:fatal )?error|recipient address rejected|address couldn'?t be found|mailbox (?:unavailable|not found|full)|the following message to <[^>]+> was undeliverable|this is an automatically generated delivery status notification|i am (?:currently )?out of (?:the )?office|i(?:'m| am) away from (?:the|my) office|will be out of the office|\bthis is an? auto(?:matic|mated)?[- ]?reply\b|^\W*auto-?reply\b)/i;
 const NEWSLETTER = /\bunsubscribe\b|\bview (?:this email )?in (?:your )?browser\b|\bmanage (?:your )?(?:email )?preferences\b|\bopt[- ]out\b/i;
 
 /** A bounce, an out-of-office reply or a newsletter: text that is not a request however it quotes one. */

@@ -106,3 +106,11 @@ describe('values the reader placed where no request carries them', () => {
     expect(doubts(body.placedValues ?? []).join(' ')).not.toMatch(/Date of birth/);
   });
 });
+
+describe('answers to our own reply', () => {
+  it('pairs the prompts pasted back with the numbered answers below them, a mention of the auto-reply no bounce', () => {
+    const text = 'Your automatic reply asked for these:\nDate of birth\nSubscriber Name\n\n1) 2/14/1993\n2) Paul Reyes\n\nthanks, Mo\n\nOn Mon, Jun 1, 2026, Mo wrote:\n> VOB for Ana Reyes, Aetna W555019876, ph 800-555-0190, she is on her husband\'s plan\n';
+    const r = extractBody(text, { subject: 'Re: VOB', from: 'mo@center.test', fromName: 'Mo', referenceDate: '2026-11-20T00:00:00Z', isReply: true }).requests[0];
+    expect(r).toMatchObject({ client: { dob: '1993-02-14' }, subscriber: { name: 'Paul Reyes' } });
+  });
+});
