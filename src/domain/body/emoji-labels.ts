@@ -24,6 +24,7 @@ const EMOJI_LABELS: ReadonlyArray<[RegExp, string]> = [
 
 /** The text with line-leading field emoji turned into labels and every other emoji removed. */
 export function withEmojiLabels(text: string): string {
+  if (!/[\p{Extended_Pictographic}\uFE0F\u200D]/u.test(text)) return text;
   return text
     .split('\n')
     .map((line) => {

@@ -106,7 +106,7 @@ export function cleanLine(line: string): string {
   let t = line.replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '');
   t = t.replace(/\*+/g, '').replace(/_{2,}/g, ' ').replace(/(?<=\s|^)_|_(?=\s|$|:)/g, '');
   // A spaced middle dot between values ("Anthem BCBS · ID YRK 882 104 556 · grp 174433") is a pipe.
-  t = t.replace(/(?<=\S)\s+·\s+(?=\S)/g, ' | ');
+  if (t.includes('·')) t = t.replace(/(?<=\S)\s+·\s+(?=\S)/g, ' | ');
   // Pipe-separated cells ("| Client Name | Jane Doe |") read like table cells.
   if (/\|/.test(t)) t = t.replace(/^\s*\|/, '').replace(/\|\s*$/, '').replace(/\s*\|\s*/g, '\t');
   for (let k = 0; k < 2 && BULLET.test(t); k++) t = t.replace(BULLET, '');
@@ -843,7 +843,8 @@ function relationSentence(sentence: string): LinePair[] | null {
   // "Subscriber is her wife, Jolene Achterberg": the subscriber told by relation, with a name or not.
   // Not when hedged ("he thinks he's on his parents' plan") or when a label follows (": Cigna, ...").
   if (s.includes(':') || HEDGED.test(s)) return null;
-  for (const pattern of SUBSCRIBER_BY_RELATION) {
+  // Every pattern below names a relative (or, in Spanish, says "a nombre de").
+  for (const pattern of KIN_SAID.test(s) ? SUBSCRIBER_BY_RELATION : []) {
     const m = pattern.exec(s);
     if (!m?.groups?.rel) continue;
     const rel = REL_ES[m.groups.rel.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? m.groups.rel;
@@ -862,6 +863,7 @@ function relationSentence(sentence: string): LinePair[] | null {
 const HEDGED = /\b(?:thinks?|maybe|might|probably|not sure|isn['’]?t sure|unsure|believes?|possibly|either)\b/i;
 const REL_WORD = "(?<rel>husband|wife|spouse|partner|mom|mum|mother|dad|father|parents?|step-?(?:mom|mother|dad|father)|grand(?:ma|mother|pa|father)|aunt|uncle|guardian)";
 const NAME_AFTER = "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})";
+const KIN_SAID = new RegExp(`${REL_WORD}|\\ba\\s+nombre\\s+de\\b`, 'iu');
 const REL_ES: Record<string, string> = { papa: 'father', padre: 'father', mama: 'mother', madre: 'mother', esposo: 'husband', marido: 'husband', esposa: 'wife', abuela: 'grandmother', abuelo: 'grandfather' };
 const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "está a nombre de su papá, Robert Parkhurst"

@@ -46,7 +46,7 @@ export function isPlaceholder(value: string | null | undefined): boolean {
   if (BLANK.test(v)) return true;
   const lower = v.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
   if (WHOLE_VALUE.has(lower)) return true;
-  return LEADING.test(lower) || ON_THE_CARD.test(lower) || TEMPLATE_SLOT.test(v) || MASKED.test(v);
+  return LEADING.test(lower) || ON_THE_CARD.test(lower) || TEMPLATE_SLOT.test(v) || (/[*•●#]|[Xx]{3}/.test(v) && MASKED.test(v));
 }
 
 /** True when a value mentions homelessness, which makes an address absent however it is phrased. */

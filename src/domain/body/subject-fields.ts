@@ -26,7 +26,8 @@ const NOT_NAME = /^(?:re|fw|fwd|vob|vobs|new|request|urgent|benefits|verificatio
 const PAYER_THEN_ID = /^(.+?)\s+(?:id\s*)?#?\s*((?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{6,20})$/i;
 
 export function subjectFields(subject: string | null, reference: Date): SubjectFields | null {
-  if (!subject) return null;
+  // A date of birth or a member ID has digits: a subject without any names no client.
+  if (!subject || !/\d/.test(subject)) return null;
   const items = subject
     .replace(/^\s*(?:(?:re|fw|fwd)\s*:\s*)+/i, '')
     .split(/\s*[|;–—]\s*|\s+-\s+|:\s+|,\s+/)
