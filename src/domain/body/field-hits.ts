@@ -72,6 +72,8 @@ function resolve(field: FieldKey, st: State): HitField | null {
       return st.explicit === 'subscriber' && field !== 'clientAddress' ? null : field;
     case 'phone':
       return current === 'insurance' ? 'insPhone' : null;
+    case 'company':
+      return st.explicit === 'insurance' && st.implicit === null ? 'payer' : null;
     case 'relationship':
       return st.explicit === 'client' && st.implicit !== 'subscriber' ? 'relToSubscriber' : 'relOfSubscriber';
     default:

@@ -40,6 +40,7 @@ export type FieldKey =
   | 'relOfSubscriber' // the value describes the subscriber ("Subscriber relationship to client: Mother")
   | 'referredBy'
   | 'mrn' // "MRN": a facility's chart number, except that Kaiser's member identifier is its MRN
+  | 'company' // "Company": the insurance company inside an insurance section, else no field of the record
   | 'ignore'; // a known label of something the record does not hold (SSN, email, fax...)
 
 export type Section = 'client' | 'insurance' | 'subscriber' | 'referral' | 'secondary' | 'other';
@@ -294,6 +295,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (REFERRAL.has(joined.replace(/ name$/, ''))) return 'referredBy';
   // "Sent by: <center>" on a request names who sends (refers) the client.
   if (joined === 'sent by') return 'referredBy';
+  // "Company:" under an INSURANCE heading is the insurance company; elsewhere an employer.
+  if (joined === 'company' || joined === 'company name') return 'company';
   // "Plan: Molina Healthcare" (not "Plan type", "Plan year").
   if (joined === 'plan' || joined === 'plan name' || joined === 'health plan') return 'payer';
   // "mbr W2039...": the abbreviation names the number, never the member's name.

@@ -399,13 +399,16 @@ const UNCHECKED = '(?:☐|□|\\[ ?\\]|\\( ?\\))';
 const BOX_ITEM = new RegExp(`(${CHECKED}|${UNCHECKED})\\s*([^☐☒☑□■✔✓\\[(\\n]*?)\\s*(?=${CHECKED}|${UNCHECKED}|$)`, 'g');
 const BOX = new RegExp(`${CHECKED}|${UNCHECKED}`);
 const TICKED = new RegExp(`^${CHECKED}$`);
+const OCR_BOX_ROW = /(?:\bEl\s+\p{Lu}[\p{L}/-]*\s*){3,}/u;
 
 /**
  * "Subscriber Relationship: ☒ Self ☐ Spouse ☐ Child": a form's check boxes, as the option
  * ticked ("Subscriber Relationship: Self"); none ticked leaves the label without a value.
  */
 function checkedOptions(lines: string[]): string[] {
-  return lines.map((line) => {
+  return lines.map((raw) => {
+    // A fax's OCR reads an empty box as "El" ("El Self El Spouse El Parent"); three in a row are boxes.
+    const line = OCR_BOX_ROW.test(raw) ? raw.replace(/\bEl(?=\s+\p{Lu})/gu, '☐') : raw;
     const first = line.search(BOX);
     if (first < 0) return line;
     const items = [...line.slice(first).matchAll(BOX_ITEM)];
@@ -456,7 +459,7 @@ const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[]
   [SPOKEN_SIGN, spokenAsTyped],
   [new RegExp(`:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n|${ASKED_LINE}`, 'i'), labelsThenValues],
   [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
-  [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]/, checkedOptions],
+  [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]|(?:\bEl\s+[A-Z]\w*\s*){3}/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
   [new RegExp(LIVES_AT.source, 'im'), livesAtLines],
   // A column's cell is short: the bounded scan keeps the sign linear on a line of thousands of colons.

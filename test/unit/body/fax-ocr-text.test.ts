@@ -45,3 +45,19 @@ describe('values as OCR misreads them', () => {
     });
   });
 });
+
+describe('a fax gateway\'s own words and a fax form\'s boxes', () => {
+  it('reads the form behind "You have received a new fax" (no notice of a new fax number)', () => {
+    const r = one('You have received a new fax.\nPages: 2\n\nClient: Omar Vance\nDate of Birth: 03/03/1971\nInsurance: Aetna\nMember ID: W555017733\nReferred By: Pine Hollow\n');
+    expect(r).toMatchObject({ client: { name: 'Omar Vance', dob: '1971-03-03' }, insurance: { memberId: 'W555017733' } });
+    expect(extractBody('Heads up - our new fax number is 555-555-0100.', { subject: 'Update', from: 'a@c.test', fromName: null }).intent).toBe('notice');
+  });
+
+  it('reads a row of boxes OCR turned into "El" as unticked, and "Company:" under INSURANCE as the payer', () => {
+    const r = one(['CLIENT', 'Name: Omar Vance', 'DOB: 03/03/1971', '', 'INSURANCE', 'Company: Wellmark Blue Cross Blue Shield', 'Member ID: WMK55510022', '', 'SUBSCRIBER', 'Relationship to Client:   El Self   El Spouse   El Parent   El Other'].join('\n'));
+    expect(r?.insurance.payerName).toBe('Wellmark Blue Cross Blue Shield');
+    expect(r?.subscriber.relationship).toBeNull();
+    // Outside an insurance section a company is an employer, no payer.
+    expect(one('Client: Omar Vance\nDOB: 03/03/1971\nCompany: Acme Freight\nInsurance: Aetna\n')?.insurance.payerName).toBe('Aetna');
+  });
+});
