@@ -87,8 +87,10 @@ function normalizeZip(raw: string | null | undefined): string | null {
  * An address from text (lines joined by newlines or commas). Null when it is a placeholder,
  * homeless, or has no street line.
  */
-export function parseAddress(raw: string): Address | null {
-  if (isPlaceholder(raw) || mentionsHomeless(raw)) return null;
+export function parseAddress(rawText: string): Address | null {
+  if (isPlaceholder(rawText) || mentionsHomeless(rawText)) return null;
+  // "Mesa AZ 852O2": a fax's OCR read a zero of the ZIP as the letter O.
+  const raw = rawText.replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip));
   // Each original line is a comma-separated part; a trailing "USA" line is noise.
   const parts = raw
     .replace(/[.!;\s]+$/, '')

@@ -42,11 +42,14 @@ const MASKED = /^(?=.*(?:[*•●]{2,}|[Xx#]{4,}|^[Xx]{3}-[Xx]{2}-))[*•●#Xx\
 /** True when the text is empty or a placeholder, so the field is absent. */
 export function isPlaceholder(value: string | null | undefined): boolean {
   if (value == null) return true;
-  const v = value.trim().replace(/^[*_"'`]+|[*_"'`]+$/g, '').trim();
+  const bare = value.trim().replace(/^[*_"'`]+|[*_"'`]+$/g, '').trim();
+  if (TEMPLATE_SLOT.test(bare)) return true;
+  // "( see card copy - pg 2 )": brackets around a note are no part of it.
+  const v = bare.replace(/^[(\[]+\s*|\s*[)\]]+$/g, '');
   if (BLANK.test(v)) return true;
   const lower = v.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
   if (WHOLE_VALUE.has(lower)) return true;
-  return LEADING.test(lower) || ON_THE_CARD.test(lower) || TEMPLATE_SLOT.test(v) || (/[*•●#]|[Xx]{3}/.test(v) && MASKED.test(v));
+  return LEADING.test(lower) || ON_THE_CARD.test(lower) || (/[*•●#]|[Xx]{3}/.test(v) && MASKED.test(v));
 }
 
 /** True when a value mentions homelessness, which makes an address absent however it is phrased. */

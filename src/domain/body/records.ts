@@ -189,11 +189,11 @@ function labelNamesPayer(label: string, payer: string): boolean {
 /** Fields written in words (names, places, payers), where a digit inside a word is OCR's misreading. */
 const WORD_FIELDS: ReadonlySet<HitField> = new Set<HitField>(['clientName', 'firstName', 'middleName', 'lastName', 'subscriberName', 'subscriberFirst', 'subscriberLast', 'referredBy', 'payer', 'city']);
 
-/** "A1buquerque", "B1ue Cross", "BL00M": a fax's OCR read l as 1 and o as 0 inside a word. */
+/** "A1buquerque", "Jacksonvi11e", "BL00M": a fax's OCR read l as 1 and o as 0 inside a word. */
 function withLetterLookalikes(value: string): string {
   if (!/\p{L}[01]/u.test(value)) return value;
   return value
-    .replace(/(?<=\p{L})1(?=\p{Ll})/gu, 'l')
+    .replace(/(?<=\p{L})1+(?=\p{Ll})/gu, (ones) => 'l'.repeat(ones.length))
     .replace(/(?<=\p{Ll})0+(?=\p{Ll})/gu, (z) => 'o'.repeat(z.length))
     .replace(/(?<=\p{Lu})0+(?=\p{Lu})/gu, (z) => 'O'.repeat(z.length));
 }

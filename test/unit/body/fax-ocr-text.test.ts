@@ -61,3 +61,11 @@ describe('a fax gateway\'s own words and a fax form\'s boxes', () => {
     expect(one('Client: Omar Vance\nDOB: 03/03/1971\nCompany: Acme Freight\nInsurance: Aetna\n')?.insurance.payerName).toBe('Aetna');
   });
 });
+
+describe('more of what a fax\'s OCR does to values', () => {
+  it('reads a ZIP with a zero read as O, a city with ones for ls, and a bracketed note as no value', () => {
+    const r = one('Client: Omar Vance\nDOB: 03/03/1971\nAddress: 12 Elm St, Ya11ey Springs, CA 9O210\nInsurance Co.: ( see card copy - pg 2 )\n');
+    expect(r?.client.address).toMatchObject({ city: 'Yalley Springs', state: 'CA', postalCode: '90210' });
+    expect(r?.insurance.payerName).toBeNull();
+  });
+});
