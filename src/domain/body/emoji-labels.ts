@@ -8,6 +8,8 @@ import { classifyLabel } from './labels';
 
 /** The whole emoji (skin tones, variation selectors and joined sequences included). */
 const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+/gu;
+/** A word that is nothing but emoji. */
+const ONLY_EMOJI = new RegExp(`^${EMOJI.source}$`, 'u');
 
 /** Field labels by the emoji's meaning: a person, a birthday cake, a house, a card, a phone, a handshake. */
 const EMOJI_LABELS: ReadonlyArray<[RegExp, string]> = [
@@ -29,7 +31,7 @@ export function withEmojiLabels(text: string): string {
     .split('\n')
     .map((line) => {
       const lead = /^(\s*)(\S+)\s+(?=\S)/u.exec(line);
-      if (lead && /^[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]+$/u.test(lead[2]!)) {
+      if (lead && ONLY_EMOJI.test(lead[2]!)) {
         const label = EMOJI_LABELS.find(([re]) => re.test(lead[2]!))?.[1];
         // "📞 800-555-0144 (providers)": only the emoji becomes a label; "🤝 ref'd by X" has its own.
         if (label && !startsWithLabel(line.slice(lead[0].length))) return `${lead[1]}${label}: ${line.slice(lead[0].length).replace(EMOJI, '')}`;

@@ -311,11 +311,11 @@ const RIGHT_LABEL_CELL = /(?<=\S[ ]{3,}|^[ ]{3,})[A-Za-z][\w .#/()'-]{0,30}:/g;
  */
 function columnBlocks(lines: string[]): string[] {
   if (lines.some((l) => l.includes('\t'))) return lines;
+  // Each line's labelled cells, by the column they start at.
+  const cells = lines.map((line) => [...line.matchAll(RIGHT_LABEL_CELL)]);
   const byColumn = new Map<number, number>();
-  for (const line of lines) {
-    for (const m of line.matchAll(RIGHT_LABEL_CELL)) {
-      if (m.index >= 16 && classifyLabel(m[0].slice(0, -1)) !== null) byColumn.set(m.index, (byColumn.get(m.index) ?? 0) + 1);
-    }
+  for (const m of cells.flat()) {
+    if (m.index >= 16 && classifyLabel(m[0].slice(0, -1)) !== null) byColumn.set(m.index, (byColumn.get(m.index) ?? 0) + 1);
   }
   const best = [...byColumn.entries()].sort((a, b) => b[1] - a[1])[0];
   if (!best || best[1] < 3) return lines;
@@ -323,7 +323,7 @@ function columnBlocks(lines: string[]): string[] {
   // A line belongs to the block when it is blank at the column's gap: short, or spaces there (a
   // wrapped right cell may start further in).
   const fits = (l: string): boolean => l.trim().length > 0 && (l.trimEnd().length <= col - 2 || l.slice(col - 2, col) === '  ');
-  const labelled = lines.map((l) => [...l.matchAll(RIGHT_LABEL_CELL)].some((m) => m.index === col));
+  const labelled = cells.map((line) => line.some((m) => m.index === col));
   const first = labelled.indexOf(true);
   const last = labelled.lastIndexOf(true);
   let start = first;
