@@ -117,10 +117,28 @@ function readColonlessForm(lines: readonly string[], parsed: ParsedLine[]): Pars
   // Fewer lines (or in a "Label: value" message) still read so when the label is two words no
   // sentence starts with ("Client name Lucas Ferreira", "member id W123..."): a chat, a note.
   const form = !colonForm && formLines >= 4 && typedLines >= 2;
+  const inBlock = colonForm || form ? null : colonlessBlocks(spaced, parsed);
   return parsed.map((p, i) => {
     const pair = spaced[i];
-    return p.kind === 'text' && pair && (form || UNMISTAKABLE_LABEL.test(lines[i] ?? '') || LABEL_THEN_NAME.test(lines[i] ?? '')) ? { kind: 'pairs', pairs: pair } : p;
+    return p.kind === 'text' && pair && (form || inBlock?.[i] === true || UNMISTAKABLE_LABEL.test(lines[i] ?? '') || LABEL_THEN_NAME.test(lines[i] ?? '')) ? { kind: 'pairs', pairs: pair } : p;
   });
+}
+
+/**
+ * Lines inside a run of three or more adjacent label-space-value lines, two of them with a shaped
+ * value ("name Gerald Przybylski", "bday 11/02/1951", "address 1645 W Oklahoma Ave ..."): a form
+ * typed without colons in the middle of a chatty message. A run is broken by any other line.
+ */
+function colonlessBlocks(spaced: readonly (LinePair[] | null)[], parsed: readonly ParsedLine[]): boolean[] {
+  const marks = spaced.map(() => false);
+  let start = 0;
+  for (let i = 0; i <= spaced.length; i++) {
+    if (i < spaced.length && spaced[i] !== null) continue;
+    const typed = parsed.slice(start, i).filter((p) => p.kind === 'pairs').length;
+    if (i - start >= 3 && typed >= 2) for (let k = start; k < i; k++) marks[k] = true;
+    start = i + 1;
+  }
+  return marks;
 }
 
 /** Non-ignored values a parsed line states. */

@@ -502,10 +502,100 @@ export function commaListPairs(line: string): LinePair[] | null {
 
 /** Fields a run-on line names by keyword; address parts (Apt, City) stay inside the address. */
 const RUN_ON_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
-  'clientName', 'name', 'dob', 'clientDob', 'address', 'clientAddress', 'payer', 'memberId', 'group', 'insPhone', 'servicePhone', 'phone',
+  'clientName', 'name', 'dob', 'clientDob', 'address', 'clientAddress', 'payer', 'memberId', 'idOrPhone', 'group', 'insPhone', 'servicePhone', 'phone',
   'subscriberName', 'relationship', 'relOfSubscriber', 'relToSubscriber', 'referredBy',
 ]);
 const SIGN_OFF = /\s+(?:thx|thanks|thank you|ty|tia|asap)[.!]*$/i;
+
+/**
+ * The part of a run-on value that has its field's shape: "XUB 448 120 936 he's the" is the ID
+ * "XUB 448 120 936", "July 22nd 1991 he lives" the date. Null when no prefix has the shape.
+ */
+function shapedPrefix(field: FieldKey, value: string): string | null {
+  const words = value.split(/\s+/).filter((w) => w.length > 0);
+  switch (field) {
+    case 'memberId':
+    case 'group': {
+      let n = 0;
+      while (n < words.length && /^[A-Za-z0-9-]+[.,;]?$/.test(words[n]!) && (n === 0 || /\d/.test(words[n]!) || /^[A-Z0-9-]+[.,;]?$/.test(words[n]!))) n++;
+      for (; n > 0; n--) {
+        const v = words.slice(0, n).join(' ').replace(/[.,;]+$/, '');
+        if (typedValueOk(field, v)) return v;
+      }
+      return null;
+    }
+    case 'dob':
+    case 'clientDob':
+    case 'subscriberDob':
+      for (let n = Math.min(6, words.length); n > 0; n--) {
+        const v = words.slice(0, n).join(' ').replace(/[.,;]+$/, '');
+        if (typedValueOk(field, v)) return v;
+      }
+      return null;
+    case 'idOrPhone':
+      return shapedPrefix('insPhone', value) ?? shapedPrefix('memberId', value);
+    case 'insPhone':
+    case 'servicePhone':
+    case 'phone': {
+      const m = /^\W{0,3}(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:ext\.?|x|extension|opt(?:ion)?\.?)\s*\d{1,5})?/i.exec(value);
+      return m && typedValueOk(field, m[0]) ? m[0] : null;
+    }
+    default:
+      return typedValueOk(field, value) ? value : null;
+  }
+}
+
+/** Words only a sentence has (lower case: a letterhead in capitals is no sentence). */
+const PROSE_WORD = /\b(?:is|was|are|has|have|had|her|his|the|for|at|with|she|he|they|lives)\b/;
+
+/** Small words inside a payer's, center's or person's name ("Blue Cross of Texas", "Casa de Paz"). */
+const NAME_JOINERS = /^(?:of|and|&|the|de|del|la|los|las|van|von|der|da|do|dos|du|le|st\.?)$/i;
+
+/** A name written in a sentence: its capitalised words (with joiners between them), cut at the first other word. */
+function capitalisedLead(value: string): string | null {
+  const words = value.replace(/[.,;!?]+$/, '').split(/\s+/);
+  let n = 0;
+  while (n < words.length && (/^[\p{Lu}][\p{L}0-9&'’.-]*[,;]?$/u.test(words[n]!) || (n > 0 && NAME_JOINERS.test(words[n]!) && /^\p{Lu}/u.test(words[n + 1] ?? '')))) {
+    n++;
+    if (/[,;]$/.test(words[n - 1]!)) break;
+  }
+  const lead = words.slice(0, n).join(' ').replace(/[.,;]+$/, '');
+  return lead.length > 0 && n <= 8 ? lead : null;
+}
+
+/**
+ * One sentence of prose typed as keywords and values ("Her insurance is Ambetter member number is
+ * U 902 274 418 and the phone number for providers is 877-555-0139"): the keyword reader with a
+ * lower bar (two labels, one of them with a shaped value), each value cut to its shape, a name to
+ * its capitalised words, and "himself" read as self.
+ */
+function sentenceRunOnPairs(sentence: string): LinePair[] {
+  // A sentence has the small words of one; a letterhead, a table row or a typed list has none.
+  if (sentence.length < 30 || sentence.includes(':') || !PROSE_WORD.test(sentence)) return [];
+  const pairs = keywordRunOnPairs(sentence, 2, 1) ?? [];
+  // "a referral for Lupe Alvarado": the client, not who refers.
+  const referralForClient = /\breferral\s+for\s+\p{Lu}/iu.test(sentence);
+  const out: LinePair[] = [];
+  for (const p of pairs) {
+    if (p.prose || (p.field === 'referredBy' && referralForClient)) continue;
+    if (TYPED.has(p.field)) {
+      const v = shapedPrefix(p.field, p.value);
+      if (v !== null) out.push({ ...p, value: v });
+      continue;
+    }
+    if (p.field === 'subscriberName' && /^(?:him|her|them)sel(?:f|ves)\b/i.test(p.value)) {
+      out.push({ ...p, value: 'self' });
+      continue;
+    }
+    if (RELATION_VALUED.has(p.field) && relationValueOk(p.value)) {
+      out.push(p);
+      continue;
+    }
+    const lead = capitalisedLead(p.value);
+    if (lead !== null) out.push({ ...p, value: lead });
+  }
+  return out;
+}
 
 /**
  * A request typed as one line of keywords and values with no colons or commas between pairs
@@ -514,9 +604,10 @@ const SIGN_OFF = /\s+(?:thx|thanks|thank you|ty|tia|asap)[.!]*$/i;
  * each known label word starts a pair that runs to the next. A label whose value does not have
  * its field's shape (a date, ID, phone, address) is taken as a word of the value before it. Null
  * unless four pairs remain, two of them shaped, so a sentence that uses such words is left alone.
- * Words before the first label are read as prose ("vob on <name>").
+ * Words before the first label are read as prose ("vob on <name>"). Sentences use a lower bar
+ * (sentenceRunOnPairs).
  */
-export function keywordRunOnPairs(line: string): LinePair[] | null {
+export function keywordRunOnPairs(line: string, minMarks = 4, minShaped = 2): LinePair[] | null {
   const words = line.split(/\s+/).filter((w) => w.length > 0);
   let marks: { at: number; len: number; field: FieldKey; label: string }[] = [];
   for (let i = 0; i < words.length; ) {
@@ -531,6 +622,9 @@ export function keywordRunOnPairs(line: string): LinePair[] | null {
         break;
       }
     }
+    // "Gulf Coast Recovery Center", "MEDICAL CENTER": in a sentence, a capitalised label word
+    // after a capitalised word ends a name; it labels nothing.
+    if (found && minMarks < 4 && !TYPED.has(found.field) && /^\p{Lu}/u.test(words[i]!) && /^\p{Lu}/u.test(words[i - 1] ?? '')) found = null;
     if (found) {
       marks.push(found);
       i += found.len;
@@ -549,7 +643,7 @@ export function keywordRunOnPairs(line: string): LinePair[] | null {
     m++;
   }
   const shaped = marks.filter((mark, m) => TYPED.has(mark.field) && typedValueOk(mark.field, valueOf(m))).length;
-  if (marks.length < 4 || shaped < 2) return null;
+  if (marks.length < minMarks || shaped < minShaped) return null;
   const head = words.slice(0, marks[0]!.at).join(' ');
   const pairs = head.length > 0 ? prosePairs(head).filter((p) => p.field !== 'ignore') : [];
   const hasAddress = marks.some((mark) => mark.field === 'address' || mark.field === 'clientAddress');
@@ -925,6 +1019,16 @@ const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
 
+/** Fields that are one field once a section resolves them ("dob" and "clientDob"). */
+function sameFieldKey(field: FieldKey): string {
+  if (field === 'dob' || field === 'clientDob') return 'dob';
+  if (field === 'address' || field === 'clientAddress') return 'address';
+  if (field === 'name' || field === 'clientName') return 'name';
+  if (field === 'insPhone' || field === 'servicePhone' || field === 'phone') return 'phone';
+  if (field === 'relToSubscriber' || field === 'relOfSubscriber' || field === 'relationship') return 'relationship';
+  return field;
+}
+
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
   const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line);
@@ -996,6 +1100,10 @@ function prosePairs(line: string): LinePair[] {
   // "She was born 11/30/1983": only when no sentence gave the date of birth already.
   const born = PROSE_BORN.exec(line);
   if (born && !found.some((p) => p.field === 'dob' || p.field === 'clientDob')) found.push({ field: 'dob', value: born[1] ?? '' });
+  // Keywords and values typed into a sentence, for the fields nothing above read.
+  for (const sentence of sentences) {
+    for (const p of sentenceRunOnPairs(sentence)) if (!found.some((f) => sameFieldKey(f.field) === sameFieldKey(p.field))) found.push(p);
+  }
   for (const p of found) p.prose = true;
   return found;
 }

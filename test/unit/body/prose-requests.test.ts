@@ -114,3 +114,33 @@ describe('answers to our own reply', () => {
     expect(r).toMatchObject({ client: { dob: '1993-02-14' }, subscriber: { name: 'Paul Reyes' } });
   });
 });
+
+describe('keywords and values typed into sentences', () => {
+  it('reads a dictated sentence value by value, each cut to its shape, "himself" as self', () => {
+    const r = one('Can you check benefits for Dario Quint date of birth June 3rd 1990 he lives at 71 Reed Rd Macon Georgia 31201 insurance is Ambetter member ID QZ 118 204 77 he is the policy holder himself. Thanks');
+    expect(r).toMatchObject({
+      client: { name: 'Dario Quint', dob: '1990-06-03', address: { line1: '71 Reed Rd', city: 'Macon', state: 'GA', postalCode: '31201' } },
+      insurance: { payerName: 'Ambetter', memberId: 'QZ11820477' },
+      subscriber: { name: 'Dario Quint', relationship: 'self' },
+    });
+  });
+
+  it('reads "member number is" as the ID and leaves a name that a label word ends alone', () => {
+    const r = one('Referral from Pine Hollow Recovery Center. Patient Ida Moss DOB 4/4/1979. Her insurance is Ambetter member number is U 331 204 118 and the phone number for providers is 877-555-0139.');
+    expect(r).toMatchObject({ insurance: { payerName: 'Ambetter', memberId: 'U331204118', phone: '+18775550139' }, referredBy: 'Pine Hollow Recovery Center' });
+  });
+
+  it('reads no letterhead, table row or "referral for <client>" as a request sentence', () => {
+    const letterhead = one('MERCY VALLEY HOSPITAL CENTER Department of Psychiatry - Unit 4 1200 Hill Ave, Akron, OH 44302 Phone 330-555-0110 Fax 330-555-0111\n\nRE: Ana Coe DOB 1/2/1990');
+    expect(letterhead?.referredBy ?? null).toBeNull();
+    const referral = one('We have a referral for Tomas Vey, born 11/19/1958, who lives at 22 W Ajo Way, Tucson, AZ 85713.');
+    expect(referral).toMatchObject({ client: { name: 'Tomas Vey' }, referredBy: null });
+  });
+});
+
+describe('a form typed without colons inside a chatty message', () => {
+  it('reads three adjacent label-space-value lines, two of them shaped', () => {
+    const r = one('hi, my uncle needs help and the lady said to email you his info\n\nname Walter Szymanski\nbday 03/08/1956\naddress 12 W Lake St Minneapolis MN 55408\n\nthanks');
+    expect(r?.client).toMatchObject({ name: 'Walter Szymanski', dob: '1956-03-08', address: { city: 'Minneapolis', postalCode: '55408' } });
+  });
+});
