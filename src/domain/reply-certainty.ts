@@ -325,18 +325,27 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   return shapeFits(field, value);
 }
 
+/** The sentence of `text` that holds the span [start, end). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(...[...before.matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length), 0);
+  const after = /[.!?](?:\s+\p{Lu}|\s*$)/u.exec(text.slice(end));
+  return text.slice(from, after ? end + after.index : text.length);
+}
+
 /** A value of the field's shape stands in the line, and no field of the record consumed it. */
 function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string>, reference: Date): boolean {
   switch (field) {
     case 'client.dob':
       return !OTHER_DATE.test(text) && birthDateLike(text, reference, consumed);
     case 'insurance.phone':
-      return (
-        !OTHER_PHONE.test(normalizeLabel(text)) &&
-        [...text.matchAll(PHONE_DIGITS)].some(
+      return [...text.matchAll(PHONE_DIGITS)].some(
+        (m) =>
+          // Whose phone it is, the phone's own sentence says: "... to the plan at 1-800-555-0123. This patient was ..."
+          !OTHER_PHONE.test(normalizeLabel(sentenceAround(text, m.index, m.index + m[0].length))) &&
+          !consumed.has(`${m[1]}${m[2]}${m[3]}`) &&
           // Ten digits run together are a phone only beside a phone word (else a FIN, MRN, account...).
-          (m) => !consumed.has(`${m[1]}${m[2]}${m[3]}`) && (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),
-        )
+          (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),
       );
     case 'client.address':
       return (STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text);

@@ -6,7 +6,7 @@
  */
 import { samePayer } from '../card/payers';
 import { withEmojiLabels } from './emoji-labels';
-import { withKinTyposFixed } from './relationships';
+import { parseRelationship, withKinTyposFixed } from './relationships';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
 import { splitBodySegments } from '../mime/body-segments';
 import { collectHits } from './field-hits';
@@ -174,7 +174,10 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writers[0] ?? writerOf('', ctx.fromName));
+  const merged = withRelationSaidElsewhere(
+    withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writers[0] ?? writerOf('', ctx.fromName)),
+    body,
+  );
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
   const requests = merged.filter((r) => {
@@ -279,4 +282,30 @@ function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest
     default:
       return newest > 0;
   }
+}
+
+const KIN_WORD = '(?:husband|wife|spouse|mother|mom|father|dad|parent|son|daughter|step-?(?:mother|mom|father|dad|son|daughter)|grand(?:mother|father|son|daughter)|brother|sister|aunt|uncle|guardian)';
+
+/**
+ * "Insured: Dana Whitcomb" with no relation, and elsewhere "Emergency contact: Dana Whitcomb - wife"
+ * or "his wife Dana Whitcomb": the subscriber's relation is said where the same person is named
+ * again. Taken only when every such mention gives the same relation.
+ */
+function withRelationSaidElsewhere(records: BodyRequest[], text: string): BodyRequest[] {
+  return records.map((r) => {
+    const name = r.subscriber.name;
+    if (name === null || r.subscriber.relationship !== null || (r.client.name !== null && sameName(name, r.client.name))) return r;
+    const words = name.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (words.length < 2) return r;
+    const who = words.join('[\\s.]+');
+    const after = new RegExp(`\\b${who}\\b\\s*(?:[-–—,:(]\\s*|\\s+is\\s+(?:his|her|their)\\s+)(${KIN_WORD})\\b`, 'gi');
+    const before = new RegExp(`\\b(?:his|her|their|client['’]s|patient['’]s)\\s+(${KIN_WORD})\\s*[,:(-]?\\s*${who}\\b`, 'gi');
+    const found = new Set<string>();
+    for (const m of [...text.matchAll(after), ...text.matchAll(before)]) {
+      const rel = parseRelationship(m[1]!, 'subscriber');
+      if (rel !== null) found.add(rel);
+    }
+    if (found.size !== 1) return r;
+    return { ...r, subscriber: { ...r.subscriber, relationship: [...found][0] as BodyRequest['subscriber']['relationship'] } };
+  });
 }

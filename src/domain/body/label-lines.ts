@@ -979,6 +979,8 @@ const PROSE_PAYER = /\b(?:has|have|is on|is covered by|covered\s+(?:under|on|thr
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
+/** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
+const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 // Case-sensitive for the name (its capitals tell it from "the full date of birth"), not for the words.
@@ -1056,7 +1058,7 @@ function prosePairs(line: string): LinePair[] {
   }
   const addr = PROSE_ADDRESS.exec(line);
   if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
-  const planPhone = PROSE_PLAN_PHONE.exec(line);
+  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   // An address written straight after the client's name or date of birth, with no phrase.
   const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? EMBEDDED_ADDRESS.exec(line) : null;

@@ -296,7 +296,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   // "Sent by: <center>" on a request names who sends (refers) the client.
   if (joined === 'sent by') return 'referredBy';
   // "Company:" under an INSURANCE heading is the insurance company; elsewhere an employer.
-  if (joined === 'company' || joined === 'company name') return 'company';
+  // "Primary:" there names the plan the same way; "Secondary:" a second plan, no field of the record.
+  if (joined === 'company' || joined === 'company name' || joined === 'primary') return 'company';
+  if (joined === 'secondary') return 'ignore';
   // "Plan: Molina Healthcare" (not "Plan type", "Plan year").
   if (joined === 'plan' || joined === 'plan name' || joined === 'health plan') return 'payer';
   // "mbr W2039...": the abbreviation names the number, never the member's name.

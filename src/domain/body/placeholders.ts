@@ -18,7 +18,7 @@ const WHOLE_VALUE = new Set([
 ]);
 
 /** Leading words that make the whole value a placeholder ("pending - will send", "see attached card"). */
-const LEADING = /^(?:pending|unknown|tbd|tba|homeless|withheld|redacted|confidential\b|see\s+(?:attached|attachment|card|image|photo|pic|below|above|scan|copy|front|back)|unk\b|n\/a\b|none\b|not\s+(?:available|provided|known|sure|given|applicable|on file)|will\s+(?:send|provide|get|forward|follow)|waiting\s+(?:on|for)|need\s+to\s+get|to\s+be\s+(?:determined|provided|sent)|currently\s+homeless|no\s+(?:fixed\s+)?address|attached\b|please\s+see|in\s+(?:the\s+)?attach|on\s+(?:the\s+)?(?:card|file)\b|card\s+attached|awaiting|self[\s-]?pay\b|private\s+pay\b|cash\s+pay\b|no\s+insurance\b|uninsured\b|pendiente\b|por\s+confirmar\b|ver\s+(?:tarjeta|foto|adjunto))/i;
+const LEADING = /^(?:pending|unknown|tbd|tba|homeless|withheld|redacted|confidential\b|see\s+(?:attached|attachment|card|image|photo|pic|below|above|scan|copy|front|back)|(?:near|at|towards?)\s+the\s+(?:bottom|top|end)\b|(?:further\s+)?(?:below|above)$|further\s+down\b|unk\b|n\/a\b|none\b|not\s+(?:available|provided|known|sure|given|applicable|on file)|will\s+(?:send|provide|get|forward|follow)|waiting\s+(?:on|for)|need\s+to\s+get|to\s+be\s+(?:determined|provided|sent)|currently\s+homeless|no\s+(?:fixed\s+)?address|attached\b|please\s+see|in\s+(?:the\s+)?attach|on\s+(?:the\s+)?(?:card|file)\b|card\s+attached|awaiting|self[\s-]?pay\b|private\s+pay\b|cash\s+pay\b|no\s+insurance\b|uninsured\b|pendiente\b|por\s+confirmar\b|ver\s+(?:tarjeta|foto|adjunto))/i;
 
 /** Only punctuation/underscores (a blank on a form: "____", "--", "...") is no value either. */
 const BLANK = /^[\s_\-–—.*:#/\\|=~]*$/;

@@ -234,6 +234,15 @@ function isStrongLabelLine(line: string): boolean {
   return field !== null && STRONG.has(field);
 }
 
+/**
+ * "Please direct verification calls to the plan at 1-800-555-0123. This patient was referred by
+ * ...": a long sentence is the sender writing, not a signature's contact line (a disclaimer is).
+ */
+function isRequestSentence(line: string): boolean {
+  return line.trim().length > 80 && /\b[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b/.test(line) && !DISCLAIMER.test(line);
+}
+const DISCLAIMER = /\b(?:confidential\w*|intended|privileged|in error|hipaa|unsubscribe|disclaimer|prohibited|recipient)\b/i;
+
 /** Splits a segment's lines into its content and the signature at its end. */
 export function splitSignature(lines: string[]): { lines: string[]; signature: string[] } {
   let end = lines.length;
@@ -263,7 +272,7 @@ export function splitSignature(lines: string[]): { lines: string[]; signature: s
     let start = end;
     while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
     const block = lines.slice(start, end);
-    if (start > 0 && block.length > 0 && block.length <= 10 && block.some((l) => CONTACT.test(l)) && !block.some(isStrongLabelLine)) {
+    if (start > 0 && block.length > 0 && block.length <= 10 && block.some((l) => CONTACT.test(l)) && !block.some(isStrongLabelLine) && !block.some(isRequestSentence)) {
       cut = start;
     }
   }

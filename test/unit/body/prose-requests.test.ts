@@ -144,3 +144,32 @@ describe('a form typed without colons inside a chatty message', () => {
     expect(r?.client).toMatchObject({ name: 'Walter Szymanski', dob: '1956-03-08', address: { city: 'Minneapolis', postalCode: '55408' } });
   });
 });
+
+describe('admission paperwork forwarded as the request', () => {
+  it('reads the relation where the insured is named again, "Primary:" under INSURANCE, and no pointer as a payer', () => {
+    const r = one('Please VOB him, insurance is near the bottom.\n\nPATIENT\nName: Omar Pell\nDOB: 2/2/1970\nAddress: 9 Oak St, Troy, NY 12180\n\nNEXT OF KIN\nRita Pell - wife - 518-555-0131\n\nINSURANCE\nPrimary: Aetna\nMember ID: W123456789\nInsured: Rita Pell\nProvider line: 1-800-555-0146\nSecondary: none');
+    expect(r).toMatchObject({ insurance: { payerName: 'Aetna' }, subscriber: { name: 'Rita Pell', relationship: 'spouse' } });
+  });
+
+  it('takes no relation when the insured is named again with two different ones', () => {
+    const r = one('Name: Omar Pell\nDOB: 2/2/1970\nInsured: Rita Pell\nContact: Rita Pell - wife\nAlso: Rita Pell (mother)');
+    expect(r?.subscriber).toEqual({ name: 'Rita Pell', relationship: null });
+  });
+
+  it('reads "direct calls to the plan at" as the plan phone, and a patient in the next sentence does not hide it', () => {
+    const text = 'Client: Eli Brand\nDOB: 4/26/1990\nInsurance: Wellmark\nMember ID: WMK88120453\n\nPlease direct verification calls to the plan at 1-800-555-0123. This patient was referred by Trellis Point Recovery.';
+    expect(one(text)?.insurance.phone).toBe('+18005550123');
+    // Read or not, the phone in its own sentence is a sign of the field: no reply asks for it.
+    const request = {
+      client: { name: 'Eli Brand', dob: '1990-04-26', address: null },
+      insurance: { payerName: 'Wellmark', memberId: 'WMK88120453', groupNumber: null, phone: null },
+      subscriber: { name: null, relationship: null },
+      referredBy: 'Trellis Point Recovery',
+      card: { attached: false, sides: [], fields: null },
+      conflicts: [],
+      missingFields: ['insurance.phone' as const],
+    };
+    const doubts = replyDoubts({ segments: splitBodySegments(text.replace('direct verification calls to the plan at', 'route verification calls to')), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') });
+    expect(doubts.join(' ')).toMatch(/Insurance Phone Number/);
+  });
+});
