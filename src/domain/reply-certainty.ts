@@ -9,6 +9,7 @@
  * The doubts name fields and line numbers only, never the text they saw (it may be PHI).
  */
 import { REQUIRED_FIELD_PROMPTS, REQUIRED_FIELDS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
+import { ADDRESS_IN_SIGNATURE } from './body/addresses';
 import { parseDate } from './body/dates';
 import { parseLine } from './body/label-lines';
 import { withOcrCapitalI } from './body/labels';
@@ -183,7 +184,7 @@ const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
 const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder)|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name))\b/iu;
-const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
+const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
 /** Speech turned into text: a voicemail transcript, dictation, voice typing. */
 const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion)|voice[- ]typ\w*|speech[- ]to[- ]text)\b/i;
 /** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
@@ -348,7 +349,7 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
           (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),
       );
     case 'client.address':
-      return (STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text);
+      return ((STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text)) || ADDRESS_IN_SIGNATURE.test(text);
     case 'insurance.memberId':
       return idTokens(text).some((t) => !consumed.has(compact(t))) || spacedIdAfterLabel(text, consumed);
     case 'insurance.payerName':

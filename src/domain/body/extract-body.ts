@@ -8,7 +8,8 @@ import { samePayer } from '../card/payers';
 import { withEmojiLabels } from './emoji-labels';
 import { parseRelationship, withKinTyposFixed } from './relationships';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
-import { splitBodySegments } from '../mime/body-segments';
+import { splitBodySegments, type BodySegment } from '../mime/body-segments';
+import { ADDRESS_IN_SIGNATURE, parseAddress } from './addresses';
 import { collectHits } from './field-hits';
 import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
@@ -174,10 +175,10 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = withRelationSaidElsewhere(
+  const merged = withAddressFromSignature(segments[0], withRelationSaidElsewhere(
     withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writers[0] ?? writerOf('', ctx.fromName)),
     body,
-  );
+  ));
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
   const requests = merged.filter((r) => {
@@ -308,4 +309,19 @@ function withRelationSaidElsewhere(records: BodyRequest[], text: string): BodyRe
     if (found.size !== 1) return r;
     return { ...r, subscriber: { ...r.subscriber, relationship: [...found][0] as BodyRequest['subscriber']['relationship'] } };
   });
+}
+
+
+/** The one client without an address takes the signature's, when the new text points there. */
+function withAddressFromSignature(first: BodySegment | undefined, records: BodyRequest[]): BodyRequest[] {
+  if (!first || records.length !== 1 || records[0]!.client.address !== null || first.signature.length === 0) return records;
+  if (!ADDRESS_IN_SIGNATURE.test(first.lines.join('\n'))) return records;
+  const lines = first.signature.map((l) => l.trim());
+  // A street line and the city/state/ZIP line after it.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!/^\d+\s+\S/.test(lines[i]!) && !/^p\.?\s*o\.?\s*box\b/i.test(lines[i]!)) continue;
+    const address = parseAddress(`${lines[i]}, ${lines[i + 1]}`);
+    if (address !== null && address.state !== null && address.postalCode !== null) return [{ ...records[0]!, client: { ...records[0]!.client, address } }];
+  }
+  return records;
 }

@@ -1004,6 +1004,8 @@ const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z
 /** "Mai Nguyen is coming in for residential on Thursday." */
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "My son is Ari Vale", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
 const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
+/** "My grandson's name is Colt Ruhl", "her name is Renee Castillo" (never the writer's own "my name is"). */
+const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
@@ -1012,6 +1014,8 @@ const PROSE_REFERRING = new RegExp(
   `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
     `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
+    // "Red Mesa Recovery is the place that is sending him", "Harborview is the one referring her".
+    `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+the\\s+(?:place|program|facility|center|centre|one|ones)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:sending|referring)\\s+(?:him|her|them)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
@@ -1033,7 +1037,7 @@ function sameFieldKey(field: FieldKey): string {
 
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
-  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line);
+  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_IS.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line);
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
@@ -1041,7 +1045,7 @@ function prosePairs(line: string): LinePair[] {
   const referral = PROSE_REFERRAL.exec(line) ?? PROSE_REFERRING.exec(line);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
-  if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
+  if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|They|He|She|It|You|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
 
   // "Cigna U4471902833": a payer the dictionary knows, then an ID-shaped word, no label.
   const bare = PROSE_PAYER_THEN_ID.exec(line);
@@ -1067,7 +1071,7 @@ function prosePairs(line: string): LinePair[] {
     if (a !== null && a.state !== null && a.postalCode !== null) found.push({ field: 'address', value: embedded[1] ?? '' });
   }
   // "It's Horizon Blue Cross Blue Shield of New Jersey": only a payer the reader knows.
-  const itIs = /(?:^|[.!]\s+)(?:It['’]s|It\s+is)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
+  const itIs = /(?:^|[.!]\s+)(?:It['’]s|It\s+is)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
   if (itIs && findPayers(itIs).some((p) => p.edits === 0)) found.push({ field: 'payer', value: itIs });
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.

@@ -51,7 +51,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'enrollee', 'beneficiary', 'student', 'youth']);
+const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'enrollee', 'beneficiary', 'student', 'youth', 'guest']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -115,7 +115,7 @@ export function labelTokens(raw: string): string[] {
   // "DOB (MM/DD/YYYY)": the format hint is no word of the label.
   s = s.replace(/\b(?:mm|dd)[/.-](?:dd|mm)[/.-](?:yyyy|yy)\b/g, ' ');
   // "D0B": a zero typed for the letter.
-  s = s.replace(/\bd\.?\s?[o0]\.?\s?b\b\.?/g, 'dob');
+  s = s.replace(/\bd\.?\s?[o0]\.?\s?b\b\.?/g, 'dob').replace(/\bd\/[o0]\/b\b/g, 'dob');
   s = s.replace(/\bp\.?\s?h\.?(?=\s|$|[:#])/g, 'ph');
   s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
   s = s.replace(/\bzip[\s-]?code\b/g, 'zip').replace(/\bpostal\s+code\b/g, 'zip');
@@ -193,7 +193,7 @@ function only(tokens: string[], allowed: Set<string>): boolean {
 const ID_WORDS = new Set(['id', 'pmi', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
-const INS_PHONE_CONTEXT = ['ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'vob', 'eligibility', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
+const INS_PHONE_CONTEXT = ['ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
 /** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
@@ -285,7 +285,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (tokens.length > 8) return null;
   const joined = tokens.filter((t) => t !== '#').join(' ');
   const words = tokens.filter((t) => t !== '#');
-  const isSub = has(words, ...SUBSCRIBER_WORDS) || /\bpolicy (?:owner|holder)\b/.test(joined) || /\bprimary (?:member|subscriber|insured)\b/.test(joined);
+  // A Medicaid case's head of household ("Case head") holds the coverage the client is on.
+  const caseHead = /\b(?:case head|head of (?:household|case))\b/.test(joined);
+  const isSub = has(words, ...SUBSCRIBER_WORDS) || caseHead || /\bpolicy (?:owner|holder)\b/.test(joined) || /\bprimary (?:member|subscriber|insured)\b/.test(joined);
   const isClient = words.some((w) => CLIENT.has(w));
 
   const referralWords = new Set(['referred', 'referral', 'referring', 'by', 'from', 'source', 'facility', 'center', 'centre', 'agency', 'organization', 'organisation', 'program', 'treatment', 'provider', 'company', 'name', 'tc', 'partner', 'fac', 'hosp', 'hospital', 'org', 'practice', 'clinic']);
@@ -345,6 +347,15 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     return 'relationship';
   }
 
+  // "Holder is pt's: mother", "Client is insured's: son": who one person is to the other, said in the label.
+  const whoIsWhose = /^(?:the\s+)?(\w+(?:\s\w+)?)\s+is\s+(?:the\s+)?(\w+(?:\s\w+)?)['’]?s$/.exec(raw.toLowerCase().trim().replace(/[:\s]+$/, ''));
+  if (whoIsWhose) {
+    const [first = '', second = ''] = [whoIsWhose[1]!, whoIsWhose[2]!].map((w) => w.replace(/\s+/g, ''));
+    const sub = (w: string): boolean => SUBSCRIBER_WORDS.includes(w) || /^policy(?:holder|owner)$/.test(w);
+    if (sub(first) && CLIENT.has(second)) return 'relOfSubscriber';
+    if (CLIENT.has(first) && sub(second)) return 'relToSubscriber';
+  }
+
   // Dates of birth.
   if (has(words, 'dob', 'birthdate', 'birthday', 'bday', 'born') || (has(words, 'birth') && has(words, 'date'))) {
     const dobAllowed = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth', 'age', ...CLIENT, ...SUBSCRIBER_WORDS, 'policyholder', 'name', 'insured']);
@@ -381,7 +392,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
       return 'namedPhone';
     }
     // "Mem #", "Mbr #" fall through to the member ID below.
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan']);
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians']);
     if (!only(words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
     const notIns = has(words, ...NOT_INS_PHONE);
@@ -411,14 +422,14 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (has(words, 'first', 'fname', 'given') && has(words, 'last', 'lname', 'surname', 'family')) return 'subscriberName';
     if (has(words, 'first', 'fname', 'given')) return 'subscriberFirst';
     if (has(words, 'last', 'lname', 'surname', 'family')) return 'subscriberLast';
-    const rest = words.filter((w) => !SUBSCRIBER_WORDS.includes(w) && w !== 'policyholder' && w !== 'name' && w !== 'policy' && w !== 'owner' && w !== 'info' && w !== 'insurance' && w !== 'ins' && w !== 'member' && w !== 'primary');
+    const rest = words.filter((w) => !SUBSCRIBER_WORDS.includes(w) && w !== 'policyholder' && w !== 'name' && w !== 'policy' && w !== 'owner' && w !== 'info' && w !== 'insurance' && w !== 'ins' && w !== 'member' && w !== 'primary' && w !== 'party' && !(caseHead && /^(?:case|head|of|household)$/.test(w)));
     if (rest.length === 0 && !(words.length === 1 && words[0] === 'primary')) return 'subscriberName';
     if (rest.length === 0) return null;
   }
 
   // Payer.
   // A self-funded plan's third-party administrator (TPA) is the payer a biller calls.
-  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer', 'tpa', 'administrator') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
+  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer', 'tpa', 'administrator', 'mco') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
     if (has(words, 'secondary', 'address', 'fax')) return 'ignore';
     if (only(words, new Set([...PAYER_WORDS, 'insurer', 'tpa', 'administrator', 'third', 'party']))) return 'payer';
   }
@@ -445,8 +456,11 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (w === 'zip' || w === 'zipcode' || w === 'postal' || w === 'postcode') return 'zip';
   }
 
-  // "He lives at:", "Client resides at:".
+  // "He lives at:", "Client resides at:", "Where we live:", "Staying with her sister at:", "Lives here now:".
   if (/^(?:he |she |they |client |patient |pt )?(?:lives|resides|living|residing|staying)(?: at)?$/.test(joined)) return 'clientAddress';
+  if (/^(?:where\s+(?:we|he|she|they|client|patient|pt)\s+(?:live|lives|stay|stays|is staying|are staying|reside|resides)|(?:currently\s+)?(?:lives|living|staying|stays|resides|residing)\s+(?:(?:with\s+(?:(?:his|her|their|a)\s+)?\w+|here|now|currently)\s*){1,3}(?:at)?)$/.test(joined)) return 'clientAddress';
+  // "Whose insurance:", "Whose plan is it:": the value names who holds it.
+  if (/^whose\s+(?:insurance|plan|policy|coverage|card)(?:\s+is\s+it)?$/.test(joined)) return 'subscriberName';
 
   // Address pieces.
   if (has(words, 'address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy') && !has(words, 'email', 'ip', 'web')) {
@@ -466,7 +480,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (joined === 'state zip' || joined === 'state and zip' || joined === 'st zip') return 'cityStateZip';
 
   // Client names.
-  const nameWords = new Set(['name', 'client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'legal', 'full', 'enrollee', 'beneficiary', 'student', 'youth']);
+  const nameWords = new Set([...CLIENT, 'name', 'legal', 'full']);
   // "Name (Last, First)": the whole name, in the written order.
   if (has(words, 'first', 'fname', 'given') && has(words, 'last', 'lname', 'surname', 'family') && only(words, new Set([...nameWords, 'first', 'fname', 'given', 'last', 'lname', 'surname', 'family', 'middle', 'mi', 'initial']))) return 'clientName';
   if (has(words, 'first', 'fname', 'given') && only(words, new Set([...nameWords, 'first', 'fname', 'given']))) return 'firstName';

@@ -7,7 +7,7 @@
 import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyRequest } from './body-request';
 import type { FieldHit, HitField } from './field-hits';
-import { correctPayerSpelling } from '../card/payers';
+import { correctPayerSpelling, startsWithKnownPayer } from '../card/payers';
 import { composeAddress, parseCityStateZip } from './addresses';
 import { parseDate } from './dates';
 import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
@@ -230,7 +230,7 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
     if (address?.city) address = { ...address, city: withLetterLookalikes(address.city) };
   }
 
-  const payerRaw = get('payer');
+  const payerRaw = withManagingPlan(get('payer'));
   // "Insurance is through my job - Kaiser Permanente": how the plan was got is no part of its name.
   // "through my job – Aetna", "UHC (through my job)": how the plan is held is no part of its name.
   const cleanedPayer =
@@ -270,7 +270,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   let subscriberName: string | null = null;
   let relationship: Relationship | null = null;
   let selfSubscriber = false;
-  const subRaw = raw.get('subscriberName');
+  // "Whose insurance: Mine (Marisela Aguirre)": the writer, named in brackets.
+  const subRaw = raw.get('subscriberName')?.replace(/^\s*(?:mine|me|myself)\s*\(([^)]+)\)/i, '$1');
   if (subRaw?.startsWith(WRITER_MARKER)) {
     // "I am the policy holder[, Robert Kessler]": the client writing for themselves, else the writer.
     const stated = subRaw.slice(WRITER_MARKER.length).trim();
@@ -337,4 +338,15 @@ export function filledCount(r: BodyRequest): number {
 /** True when the request names the client somehow (name, DOB or member ID). */
 export function identifiesClient(r: BodyRequest): boolean {
   return r.client.name !== null || r.client.dob !== null || r.insurance.memberId !== null;
+}
+
+/**
+ * "Ohio Medicaid - managed care plan is Molina Healthcare", "State Medicaid (MCO: CareSource)": a
+ * programme run by a plan; the plan is the payer a biller calls. Only a plan the reader knows.
+ */
+function withManagingPlan(payer: string | null): string | null {
+  if (payer === null) return null;
+  const m = /\s*(?:[-–—,;(]|\bvia\b)\s*(?:(?:the\s+)?(?:managed\s+care\s+(?:plan|organi[sz]ation)|mco|health\s+plan|plan|administered\s+by|managed\s+by|run\s+by)\s*(?:is\s+|:\s*)?)(.+?)\)?\s*$/i.exec(payer);
+  const plan = m?.[1]?.trim() ?? '';
+  return m && plan.length > 0 && startsWithKnownPayer(plan) ? plan : payer;
 }

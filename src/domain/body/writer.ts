@@ -20,9 +20,9 @@ export interface Writer {
 
 const WRITES_FOR_SELF =
   /\b(?:(?:for|about)\s+myself|my\s+own\s+(?:benefits|insurance|coverage|plan|policy)|(?:here['’]?s|here\s+is|this\s+is|sending)\s+my\s+insurance(?:\s+(?:info|information|card))?|my\s+(?:benefits|coverage)\s+(?:can|could|checked|verified)|I(?:['’]m|\s+am)\s+(?:the\s+)?(?:client|patient)|(?:before|when)\s+I\s+(?:start|begin|come\s+in|admit)|I\s+(?:want|need|would\s+like)\s+to\s+(?:start|enter|get\s+into|come\s+in))\b/i;
-/** "my son", "he's my husband", "I'm her mother": group 1 when the client is the writer's child, 2 a spouse. */
+/** "my son", "he's my husband", "I'm her mother", "my grandson": who the client is to the writer, by group name. */
 const WRITER_RELATION =
-  /\b(?:my|our)\s+(?:(son|daughter|child|kid|stepson|stepdaughter|boy|girl)|(husband|wife|spouse|partner))\b|\bI(?:['’]m|\s+am)\s+(?:his|her|their)\s+(?:(mother|mom|father|dad|parent|stepmother|stepfather)|(husband|wife|spouse|partner))\b/i;
+  /\b(?:my|our)\s+(?:(?<child>son|daughter|child|kid|stepson|stepdaughter|boy|girl)|(?<spouse>husband|wife|spouse|partner)|(?<other>grandson|granddaughter|grandchild|grandkid|nephew|niece|brother|sister|cousin|ward|foster\s+(?:son|daughter|child)))\b|\bI(?:['’]m|\s+am|\s+have\s+been)\s+(?:his|her|their)\s+(?:(?<parent>mother|mom|father|dad|parent|stepmother|stepfather)|(?<spouse2>husband|wife|spouse|partner)|(?<other2>(?:legal\s+)?guardian|grand(?:mother|father|ma|pa|parent)|aunt|uncle|sister|brother|cousin|foster\s+(?:mother|father|parent)))\b/i;
 
 export function writerOf(text: string, fromName: string | null): Writer {
   const rel = WRITER_RELATION.exec(text);
@@ -30,8 +30,15 @@ export function writerOf(text: string, fromName: string | null): Writer {
   return {
     name,
     isClient: WRITES_FOR_SELF.test(text),
-    relationToClient: rel ? (rel[1] || rel[3] ? 'child' : 'spouse') : null,
+    relationToClient: relationOf(rel?.groups),
   };
+}
+
+function relationOf(groups: Record<string, string | undefined> | undefined): Relationship | null {
+  if (!groups) return null;
+  if (groups.child || groups.parent) return 'child';
+  if (groups.spouse || groups.spouse2) return 'spouse';
+  return groups.other || groups.other2 ? 'other' : null;
 }
 
 /** The writer's name is the client's ("Roz Abernathy" for "Rosalind M. Abernathy"): last name and first initial. */

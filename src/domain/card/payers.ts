@@ -65,7 +65,7 @@ const BLUE_BRANDS: PayerEntry[] = [
   { name: 'Anthem Blue Cross', tier: Tier.Brand, aliases: ['Anthem Blue Cross', 'Anthem BC'] },
   { name: 'Anthem', tier: Tier.Carrier, aliases: ['Anthem', 'Elevance Health', 'Elevance'] },
   { name: 'Arkansas Blue Cross and Blue Shield', tier: Tier.Brand, aliases: ['Arkansas Blue Cross'] },
-  { name: 'Blue Cross and Blue Shield of Kansas City', tier: Tier.Brand, aliases: ['Blue Cross Blue Shield of Kansas City', 'Blue KC', 'BlueKC'] },
+  { name: 'Blue Cross and Blue Shield of Kansas City', tier: Tier.Brand, aliases: ['Blue Cross and Blue Shield of Kansas City', 'Blue Cross Blue Shield of Kansas City', 'Blue KC', 'BlueKC'] },
   { name: 'Blue Cross Blue Shield of Michigan', tier: Tier.Brand, aliases: ['Blue Care Network', 'BCBSM'] },
   { name: 'Blue Cross Blue Shield of Massachusetts', tier: Tier.Brand, aliases: ['BCBSMA', 'Blue Cross Massachusetts'] },
   { name: 'Blue Cross Blue Shield of Texas', tier: Tier.Brand, aliases: ['BCBSTX', 'BCBS of TX', 'BCBS TX', 'BCBS Texas'] },
@@ -336,7 +336,8 @@ export function correctPayerSpelling(value: string): string {
   });
   // Only a correction that makes a name the list knows ("Medical Mutual" is no misspelt "Medica").
   if (corrected === value) return value;
-  const exactly = (text: string): boolean => findPayers(text).some((p) => p.edits === 0);
+  // The best reading decides: "Blue Cross" spelt right inside "Blue Cross Blue Sheild" is not the name.
+  const exactly = (text: string): boolean => findPayers(text)[0]?.edits === 0;
   return exactly(corrected) && !exactly(value) ? corrected : value;
 }
 
@@ -383,13 +384,15 @@ export function findPayers(text: string): PayerMatch[] {
   // ("Blue Cross Blue Shield of Texas" over "Blue Cross" and "Blue Cross Blue Shield").
   // So does, anywhere on the card, a brand's fuller name beginning with a shorter hit of the same
   // tier ("Highmark Blue Shield" in the licensee line over "Highmark" in the claims address).
+  // A longer name read with more edits hides a truer one only when it extends it ("Cigna HeaIthcare"
+  // over "Cigna"), not when it is another name ("...of Arkansas" is two edits from "...of Kansas").
   const kept = list.filter(
     (h) =>
       !list.some(
         (o) =>
           o !== h &&
           o.len > h.len &&
-          ((o.m.position <= h.m.position && o.m.position + o.len >= h.m.position + h.len && o.tier >= h.tier - 1) ||
+          ((o.m.position <= h.m.position && o.m.position + o.len >= h.m.position + h.len && o.tier >= h.tier - 1 && (o.m.edits <= h.m.edits || o.compact.startsWith(h.compact))) ||
             (o.tier === h.tier && o.m.edits <= h.m.edits && o.compact.startsWith(h.compact))),
       ),
   );

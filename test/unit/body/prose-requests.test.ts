@@ -7,6 +7,7 @@ import { extractBody } from '../../../src/domain/body/extract-body';
 import { findPayer, samePayer } from '../../../src/domain/card/payers';
 import { splitBodySegments } from '../../../src/domain/mime/body-segments';
 import { replyDoubts } from '../../../src/domain/reply-certainty';
+import { classifyLabel } from '../../../src/domain/body/labels';
 
 const one = (text: string) => extractBody(text, { subject: 'benefits', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' }).requests[0];
 
@@ -171,5 +172,52 @@ describe('admission paperwork forwarded as the request', () => {
     };
     const doubts = replyDoubts({ segments: splitBodySegments(text.replace('direct verification calls to the plan at', 'route verification calls to')), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') });
     expect(doubts.join(' ')).toMatch(/Insurance Phone Number/);
+  });
+});
+
+describe('an ordinary writer\'s own words (set R)', () => {
+  it('reads a label that says who is whose ("Holder is pt\'s: mother"), a verification line, a case head', () => {
+    const r = one('Pt name: Ivy Sand\nBirthdate: 3.4.1999\nPlan: Aetna\nCert #: W220199887\nVerif line: (816) 555-0139 x2\nHolder: Rosa Sand\nHolder is pt\'s: mother');
+    expect(r).toMatchObject({ insurance: { phone: '+18165550139' }, subscriber: { name: 'Rosa Sand', relationship: 'child' } });
+    const medicaid = one('Consumer: Ray Pike\nDOB: 1990-11-08\nCoverage: Ohio Medicaid - managed care plan is CareSource\nCase head/holder: self');
+    expect(medicaid).toMatchObject({ insurance: { payerName: 'CareSource' }, subscriber: { name: 'Ray Pike', relationship: 'self' } });
+  });
+
+  it('reads a grandparent\'s letter: the grandson\'s name, "It is <Blue plan> and ...", guardian as other', () => {
+    const r = one("My grandson's name is Milo Dean Fisk.  His birthday is 3/3/2007.  I am his legal guardian.\nHe is on my insurance.  It is Blue Cross and Blue Shield of Kansas.  The policy is in my name, Ada Fisk.");
+    expect(r).toMatchObject({ client: { name: 'Milo Dean Fisk' }, insurance: { payerName: 'Blue Cross and Blue Shield of Kansas' }, subscriber: { name: 'Ada Fisk', relationship: 'other' } });
+  });
+
+  it('finds a state Blue plan spelt exactly, not a longer one two edits away, and still corrects a misspelt one', () => {
+    expect(findPayer('Blue Cross and Blue Shield of Kansas')).toBe('Blue Cross Blue Shield of Kansas');
+    expect(findPayer('Blue Cross and Blue Shield of Kansas City')).toBe('Blue Cross and Blue Shield of Kansas City');
+    expect(one('Name: Al Ng\nDOB: 1/1/1980\nInsurance: Blue Cross Blue Sheild of Louisiana')?.insurance.payerName).toBe('Blue Cross Blue Shield of Louisiana');
+  });
+});
+
+describe('label words an ordinary writer makes up (set R)', () => {
+  it.each([
+    ['D/O/B', 'dob'],
+    ['Guest D.O.B.', 'clientDob'],
+    ['Guest residence', 'clientAddress'],
+    ['MCO', 'payer'],
+    ['Insured party', 'subscriberName'],
+    ['Phone on card for doctors', 'insPhone'],
+    ['Where we live', 'clientAddress'],
+    ['Staying with her aunt at', 'clientAddress'],
+    ['Whose insurance', 'subscriberName'],
+    ['Member is policy owner\'s', 'relToSubscriber'],
+  ])('reads "%s" as %s', (label, field) => {
+    expect(classifyLabel(label)).toBe(field);
+  });
+
+  it('reads "Mine (<name>)" as the writer named, and a center "that is sending him" as the referral', () => {
+    const r = one('Hi, Dana from Blue Mesa Recovery said to send his info. Blue Mesa Recovery is the place that is sending him.\nFull name: Luis Ortega\nBday: 11/30/81\nInsurance: Ambetter\nWhose insurance: Mine (Rosa Ortega). I added him through my job, we are married');
+    expect(r).toMatchObject({ subscriber: { name: 'Rosa Ortega', relationship: 'spouse' }, referredBy: 'Blue Mesa Recovery' });
+  });
+
+  it('takes the address from the signature the writer points to, and no pronoun as a referral', () => {
+    const r = one('My son is Teo Lind, he was born 8/14/1999. He lives with me at the address in my signature below. They are the ones referring him.\n\nThanks,\nAna Lind\n14 Quail Run Rd\nAbilene, TX 79606\n325-555-0117');
+    expect(r).toMatchObject({ client: { name: 'Teo Lind', address: { line1: '14 Quail Run Rd', city: 'Abilene', postalCode: '79606' } }, referredBy: null });
   });
 });
