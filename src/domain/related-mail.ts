@@ -99,4 +99,5 @@ export const RELATED_INTENT_LABELS: Record<RelatedIntent, string> = {
   thanks: 'Thank-you',
   correction: 'Correction',
   notice: 'Notice',
+  'no-verification-wanted': 'For the file (no verification wanted)',
 };

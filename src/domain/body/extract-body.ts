@@ -273,10 +273,16 @@ function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest
   const newest = (perSegment[0] ?? []).reduce((n, r) => n + newValueCount(r), 0);
   const olderData = perSegment.slice(1).some((records) => records.length > 0);
   switch (intent) {
+    // However much it carries, mail that says no verification is wanted asks for none.
+    case 'no-verification-wanted':
+      return false;
     case 'cancellation':
     case 'recall':
     case 'read-receipt':
     case 'notice':
+    // "I got a bill for my daughter's stay ... I'm the one on the insurance (Cox)": a question that
+    // names a value or two in passing asks for no verification.
+    case 'question':
       return newest > 2;
     case 'correction':
       return newest > 0 || olderData;

@@ -249,12 +249,27 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
 }
 
 /** Collects the labelled values of a segment's lines, in order. */
+/** The rest of a label wrapped onto the next, indented line: "Subscriber relationship" / "  to client: [wife]". */
+const LABEL_WRAP = /^\s+(?:to|of|for|with|and|&)\s+[^:]{1,30}:\s*\S/;
+
+function readWrappedLabels(lines: readonly string[], parsed: ParsedLine[]): ParsedLine[] {
+  const out = [...parsed];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (out[i]?.kind !== 'bare' || !LABEL_WRAP.test(lines[i + 1] ?? '')) continue;
+    const joined = parseLine(`${lines[i]!.trim()} ${lines[i + 1]!.trim()}`);
+    if (joined.kind !== 'pairs') continue;
+    out[i] = { kind: 'blank' };
+    out[i + 1] = joined;
+  }
+  return out;
+}
+
 export function collectHits(lines: string[]): FieldHit[] {
   const hits: FieldHit[] = [];
   const st: State = { explicit: null, implicit: null };
   let afterBreak = false;
   let newClient = false;
-  const parsed: ParsedLine[] = readUnlabelledLines(lines, readColonlessForm(lines, readWrappedParagraphs(lines, lines.map((l) => parseLine(l)))));
+  const parsed: ParsedLine[] = readUnlabelledLines(lines, readColonlessForm(lines, readWrappedParagraphs(lines, readWrappedLabels(lines, lines.map((l) => parseLine(l))))));
 
   const push = (field: FieldKey, value: string, line: number, override = false, prose = false): void => {
     const resolved = resolve(field, st);

@@ -89,7 +89,19 @@ function typedValueOk(field: FieldKey, value: string): boolean {
 /** A level of care ("Program: Residential", "LOC: IOP") is what the client needs, never who refers them. */
 const LEVEL_OF_CARE_ONLY = /^\s*(?:(?:medical(?:ly)?\s+)?detox(?:ification)?|residential|rtc|res|php|partial(?:\s+hospitali[sz]ation)?|iop|intensive\s+outpatient|op|outpatient|inpatient|mat|sud|mh|dual[\s-]?diagnosis|sober\s+living|(?:adolescent|adult)\s+\w+)(?:\s*(?:\/|,|&|and|\+|then)\s*(?:detox|residential|rtc|php|iop|op|outpatient|inpatient|mat))*\s*(?:program|level|services?)?\s*\.?$/i;
 
-function pairOf(field: FieldKey, label: string, value: string): LinePair {
+/**
+ * "Client name: [Dustin Ray Coker]": a form that puts every answer in brackets. The brackets go;
+ * a bracket holding a label's words ("[Client Name]") is an unfilled slot and stays one.
+ */
+function withoutAnswerBrackets(value: string): string {
+  const m = /^\s*\[([^[\]]*)\]\s*$/.exec(value);
+  if (!m) return value;
+  const inner = m[1]!.trim();
+  return inner.length > 0 && (classifyLabel(inner) !== null || /\b(?:enter|insert|type|select|click)\b/i.test(inner)) ? value : inner;
+}
+
+function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
+  let value = withoutAnswerBrackets(rawValue);
   if (field === 'referredBy' && LEVEL_OF_CARE_ONLY.test(value)) return { field: 'ignore', value: value.trim() };
   // "Client is Naomi Roe": the verb is not part of the name.
   if (NAME_FIELDS.has(field)) value = value.replace(/^\s*(?:is|named|called)\s+(?=\p{L})/iu, '');

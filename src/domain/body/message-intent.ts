@@ -5,7 +5,16 @@
  * is not one never gets a form reply. Pure; reads the subject and the sender's own new text.
  */
 
-export type MessageIntent = 'request' | 'status-inquiry' | 'cancellation' | 'recall' | 'read-receipt' | 'question' | 'thanks' | 'correction' | 'notice';
+export type MessageIntent = 'request' | 'status-inquiry' | 'cancellation' | 'recall' | 'read-receipt' | 'question' | 'thanks' | 'correction' | 'notice' | 'no-verification-wanted';
+
+/**
+ * "No VOB needed on this one", "nothing on here needs a VOB", "your office already completed her
+ * VOB", "please don't run anything on it": the sender says outright that no verification is wanted.
+ */
+const NO_VERIFICATION_WANTED =
+  /\bno (?:vob|verification|benefits? check|eligibility check)s? (?:is |was |are )?(?:needed|required|necessary)\b|\bnothing (?:on|in) (?:here|this|it) needs? (?:a |an )?(?:vob|verification)\b|\bno need to (?:re-?run|run|verify|re-?verify|check)\b|\b(?:don['’]?t|do not) (?:re-?run|run) (?:anything|it|this|a vob|the vob|benefits)\b|\b(?:doesn['’]?t|does not) (?:need|go in|land in) (?:a |an |the |your )?(?:vob|verification|vob queue)\b|\bdoesn['’]?t land in your (?:vob )?queue\b|\balready (?:completed|verified|ran|run|did|done)\b[^.!?\n]{0,20}\b(?:vob|verification|benefits)\b/i;
+/** A verification asked for, in the same words ("please run", "need a VOB for"). */
+const ASKS_FOR_VERIFICATION = /\b(?:please|pls|plz|can you|could you|would you|kindly)\b[^.?!\n]{0,60}\b(?:run|verify|vob|verification|benefits|eligibility)\b|\b(?:need|needs|requesting)\s+(?:a |an )?(?:new )?(?:vob|verification|benefits check)\b/i;
 
 const RECALL = /\bwould like to recall\b|\brecall(?:ed|ing)?\s+(?:the|this|my|a)\s+(?:previous\s+)?(?:message|e-?mail)\b|\bmessage recall\b/i;
 const RECALL_SUBJECT = /^\s*(?:recall|message recall)\s*:/i;
@@ -13,10 +22,18 @@ const READ_SUBJECT = /^\s*(?:read|not read|read receipt|return receipt|read noti
 const READ_BODY = /\b(?:was read on|has been read|was displayed on|was opened on)\b|\byour message\b[\s\S]{0,160}\bwas (?:read|displayed|opened)\b/i;
 const CANCELLATION = /\b(?:cancel(?:l?ed|l?ing|lation)?|disregard|withdraw(?:n)?|void)\b|\bno longer (?:need|needed|required|coming|admitting|interested|seeking|pursuing)\b|\b(?:not|won['’]?t|will not|isn['’]?t|is not|aren['’]?t|are not)\s+(?:be\s+)?(?:admitting|coming in|coming|going to admit|moving forward|going forward|proceeding)\b|\bdecided (?:not|against)\b|\b(?:left|went)\s+ama\b|\bchanged (?:his|her|their) mind\b|\b(?:chose|chosen|went|going) (?:to )?(?:another|elsewhere|a different)\b|\bno need to (?:run|verify|check|do)\b|\bno (?:vob|verification|benefits? check)s? (?:is |was )?(?:needed|required|necessary)\b|\b(?:don['’]?t|do not) run (?:anything|it|this|a vob|the vob|benefits)\b|\bnever mind\b|\bnvm\b/i;
 const STATUS = /\bany (?:update|news|word|luck)s?\b|\bstatus (?:of|on|update|for)\b|\b(?:checking|check) (?:on|in on|in about|in|the status|back)\b|\bfollow(?:ing)?[- ]?up\b|\bdid (?:you|u|y['’]?all) (?:get|receive|see|got)\b|\bhave you (?:had a chance|received|gotten|got|been able|seen)\b|\bwhen (?:can|will|should|might) (?:we|i) (?:expect|hear|get|see)\b|\bwhere are (?:we|you) (?:on|with|at)\b|\bjust (?:wanted to )?(?:check|see|make sure|confirm) (?:if|whether|that|on|you)\b|\bis there an update\b|\beta (?:on|for)\b|\bstill waiting\b|\bhaven['’]?t heard\b|\bhas (?:it|this|that) been (?:done|run|completed|verified)\b|\bresults? (?:yet|back)\b/i;
-const QUESTION = /\b(?:can|could|would) (?:you|someone|somebody) (?:please )?(?:call|give me a call|ring|reach out|contact)\b|\b(?:please )?call me\b|\bgive (?:me|us) a (?:call|ring)\b|\bdo (?:you|y['’]?all|u) (?:guys )?(?:verify|accept|take|work with|handle|do|check|run|cover)\b|\bdoes (?:your|the) (?:team|office|company)\b|\bhow (?:long|do|does|much)\b|\bwhat(?:['’]s| is) (?:your|the) (?:turnaround|fax|process|best|email)\b|\bquestion (?:about|regarding|on)\b|\bcopy of (?:the |his |her |their )?(?:verification|vob|benefits?|eligibility)(?: check)?(?: results?| summary| report)?\b|\bproof of (?:coverage|benefits|eligibility)\b/i;
-const NOTICE = /\byou are receiving this (?:because|email|message)\b|\b(?:moved|changed) to (?:stage|status)\b|\bis a watcher\b|\bnotification settings\b|\b(?:lead|ticket|case) #?\d+\b.{0,60}\b(?:updated|assigned|moved|changed|created|closed)\b|\bnew (?:fax|phone|main|office|e-?mail|mailing)(?: number| line| address)?\s*(?:is\b|:)|\bnew (?:fax|phone|main|office) (?:number|line)\b|\bnew (?:e-?mail|mailing) address\b|\b(?:fax|phone) number (?:has )?(?:changed|is changing)\b|\bwe(?:['’]ve| have) moved\b|\bupdate (?:your|our) (?:records|contact|files)\b|\b(?:holiday|office) (?:hours|closure)\b|\boffice (?:will be )?closed\b|\bno action (?:is )?(?:needed|required)\b|\bcourtesy copy\b|\b(?:authorization|auth|request) (?:has been|was|is) (?:approved|denied|pended)\b|\breassigned\b|\bshows? up in the queue\b|\bwould like to apply\b|\b(?:my|attached) (?:resume|cv)\b|\bjob (?:posting|opening|application)\b/i;
+const QUESTION = /\b(?:can|could|would) (?:you|someone|somebody) (?:please )?(?:call|give me a call|ring|reach out|contact)\b|\b(?:please )?call me\b|\bgive (?:me|us) a (?:call|ring)\b|\bdo (?:you|y['’]?all|u) (?:guys )?(?:verify|accept|take|work with|handle|do|check|run|cover)\b|\bdoes (?:your|the) (?:team|office|company)\b|\bhow (?:long|do|does|much)\b|\bwhat(?:['’]s| is) (?:your|the) (?:turnaround|fax|process|best|email)\b|\bquestion (?:about|regarding|on)\b|\bcopy of (?:the |his |her |their )?(?:verification|vob|benefits?|eligibility)(?: check)?(?: results?| summary| report)?\b|\bproof of (?:coverage|benefits|eligibility)\b|\b(?:got|received|getting) (?:a|the|this|another) (?:statement|bill|invoice)\b|\bpayment plan\b/i;
+const NOTICE = /\byou are receiving this (?:because|email|message)\b|\b(?:moved|changed) to (?:stage|status)\b|\bis a watcher\b|\bnotification settings\b|\b(?:lead|ticket|case) #?\d+\b.{0,60}\b(?:updated|assigned|moved|changed|created|closed)\b|\bnew (?:fax|phone|main|office|e-?mail|mailing)(?: number| line| address)?\s*(?:is\b|:)|\bnew (?:fax|phone|main|office) (?:number|line)\b|\bnew (?:e-?mail|mailing) address\b|\b(?:fax|phone) number (?:has )?(?:changed|is changing)\b|\bwe(?:['’]ve| have) moved\b|\bupdate (?:your|our) (?:records|contact|files)\b|\b(?:holiday|office) (?:hours|closure)\b|\boffice (?:will be )?closed\b|\bno action (?:is )?(?:needed|required)\b|\bcourtesy copy\b|\b(?:authorization|auth|request) (?:has been|was|is) (?:approved|denied|pended)\b|\breassigned\b|\bshows? up in the queue\b|\bwould like to apply\b|\btaking over (?:for|from)\b|\bI(?:['’]m| am) the new (?:intake|admissions|billing|office|program|clinical)\b|\b(?:my|attached) (?:resume|cv)\b|\bjob (?:posting|opening|application)\b/i;
 const THANKS = /^\W*(?:thanks?|thank you|thx|ty|tysm|got it|received|perfect|great|awesome|appreciate(?:d)?|much appreciated)\b/i;
 const CORRECTION = /\bcorrection\b|\bcorrect(?:ed)?\s+(?:dob|date|id|member|address|spelling|name|phone|number)\b|\bshould (?:be|read|have been|say)\b|\btypo\b|\bwrong (?:dob|date|id|number|address|name|phone|one)\b|\b(?:mistake|mistyped|transposed)\b/i;
+
+/** A "no VOB needed" said of the mail; "don't run anything on him" turns down one person, not the mail. */
+function declinesVerification(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(NO_VERIFICATION_WANTED.source, 'gi'))) {
+    if (!/^\s+(?:on|for)\s+(?:him|her|them|\p{Lu}\p{Ll}+)\b/u.test(text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
 
 /** The kind of message, from its subject and the sender's newest text (quotes and signature removed). */
 export function classifyIntent(subject: string | null, newText: string): MessageIntent {
@@ -24,6 +41,8 @@ export function classifyIntent(subject: string | null, newText: string): Message
   const head = newText.slice(0, 1500);
   if (RECALL_SUBJECT.test(s) || RECALL.test(head)) return 'recall';
   if (READ_SUBJECT.test(s) || READ_BODY.test(head)) return 'read-receipt';
+  // Said up front, as the reason for writing: a "don't run anything on him" further down is about someone else.
+  if (declinesVerification(head.slice(0, 450)) && !ASKS_FOR_VERIFICATION.test(head.replace(new RegExp(NO_VERIFICATION_WANTED.source, 'gi'), ' '))) return 'no-verification-wanted';
   if (CANCELLATION.test(head) || /^\s*(?:re:\s*)?(?:cancel|cancelled|canceled|disregard)\b/i.test(s)) return 'cancellation';
   if (NOTICE.test(head)) return 'notice';
   if (STATUS.test(head) || /\b(?:status|update|follow[- ]?up|checking)\b/i.test(s.replace(/^\s*(?:re|fw|fwd)\s*:\s*/gi, '').slice(0, 30))) return 'status-inquiry';

@@ -221,3 +221,24 @@ describe('label words an ordinary writer makes up (set R)', () => {
     expect(r).toMatchObject({ client: { name: 'Teo Lind', address: { line1: '14 Quail Run Rd', city: 'Abilene', postalCode: '79606' } }, referredBy: null });
   });
 });
+
+describe('forms and mail that ask for no verification (sets P and R)', () => {
+  it('unwraps answers a form puts in brackets, keeps an unfilled slot, joins a label wrapped onto the next line', () => {
+    const r = one('Client name:        [Rosa Lindqvist]\nDOB:                [          ]\nAddress:            [12 Elm St, Waco, TX 76701]\nInsurance:          [Aetna]\nMember ID:          [W990011223]\nSubscriber name:    [Karl Lindqvist]\nSubscriber relationship\n  to client:        [husband]\nReferred by:        [Client Name]');
+    expect(r).toMatchObject({ client: { name: 'Rosa Lindqvist', dob: null, address: { line1: '12 Elm St', city: 'Waco', state: 'TX' } }, insurance: { memberId: 'W990011223' }, subscriber: { name: 'Karl Lindqvist', relationship: 'spouse' }, referredBy: null });
+  });
+
+  it.each([
+    'FYI - transfer note below for your records. No VOB needed on this one.\n\nClient: Ana Moss\nDOB: 1/2/1980\nPayer: Aetna\nMember ID: W123456789\nGroup: 0029174',
+    'For your file: the signed packet for Ana Moss. Your office already completed her VOB on 9/15, no need to re-run anything.\n\nPatient: Ana Moss\nDOB: 1/2/1980\nPrimary insurance: Aetna\nMember ID: W123456789',
+    'Hi, I got a statement for $1,200 for my son Eli\'s stay in August. Can it go on a payment plan? His birthday is 2/2/2004 and I\'m the one on the insurance (Aetna).',
+    'Hello! My name is Cal Ruiz and I\'m the new intake coordinator at Mesa Ridge, taking over from Jo Ames. Please send VOB results to me going forward. My direct line is 480-555-0152.',
+  ])('no request in %j', (text) => {
+    expect(extractBody(text, { subject: 'info', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' }).requests).toEqual([]);
+  });
+
+  it('still reads a request that turns down a second person further down', () => {
+    const r = one('Dr. Moss is referring one of our patients to you, info below:\nPatient: Jon Castell\nDOB: 06/12/1984\nCoverage: Aetna\nMember ID: W123456789\n\nHis brother Eli is NOT being referred, please don\'t run anything on him.');
+    expect(r?.client.name).toBe('Jon Castell');
+  });
+});
