@@ -1008,7 +1008,7 @@ const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe", "Card attached (front and back) for Ian Roe". */
-const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information|(?:[Cc]ards?|[Pp]hotos?|[Pp]ictures?)\s+(?:attached|enclosed)(?:\s*\([^)]{1,30}\))?)\s+(?:for|on)\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,]|$)/;
+const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information|referral|(?:[Cc]ards?|[Pp]hotos?|[Pp]ictures?)\s+(?:attached|enclosed)(?:\s*\([^)]{1,30}\))?)\s+(?:for|on)\s+((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)){1,3})(?=[\s?.!,]|$)/;
 /** "We (Sunset Recovery) are referring Marisol Ventura for IOP", "sending over Jo Lin". */
 const PROSE_NAME_REFERRED = /\b(?:referring|sending(?:\s+over)?|admitting)\s+((?:[A-Z](?:['’][A-Z])?[a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})(?=\s+(?:for|to|over|from|into|at)\b|[.,;!]|$)/;
 /** "Rosalind Abernathy - Humana, card attached". */
@@ -1049,7 +1049,10 @@ function sameFieldKey(field: FieldKey): string {
 
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
-  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_IS.exec(line) ?? PROSE_NAME_FOR.exec(line) ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line);
+  const nameFor = PROSE_NAME_FOR.exec(line);
+  // "referral for Behavioral Health Services": a service, not a person.
+  const personFor = nameFor && !/\b(?:Services?|Health|Treatment|Care|Program|Center|Centre|Recovery|Detox|Residential|Outpatient|Benefits)\b/.test(nameFor[1]!) ? nameFor : null;
+  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line);
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
@@ -1099,7 +1102,9 @@ function prosePairs(line: string): LinePair[] {
       found.push(...corrected);
       continue;
     }
-    const stated = relationSentence(sentence.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
+    const relationOf = (text: string) => relationSentence(text.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
+    // "His card is attached - he's the policy holder": the clause after a dash is a sentence of its own.
+    const stated = relationOf(sentence) ?? (/\s[-–—]\s/.test(sentence) ? relationOf(sentence.split(/\s[-–—]\s/).pop()!) : null);
     if (stated !== null) {
       found.push(...stated);
       continue;

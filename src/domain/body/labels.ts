@@ -517,6 +517,9 @@ export function classifyHeading(raw: string): Heading | null {
   if (!tail && words.length === 1 && ['demographics'].includes(joined)) return { section: 'client', newClient: false };
   if (!tail && !['client', 'patient', 'insurance', 'subscriber', 'policyholder', 'policy holder', 'referral', 'primary insurance', 'insured', 'guarantor', 'member', 'coverage', 'insurance coverage', 'personal', 'referral source'].includes(joined)) return null;
   if (/^(?:client|patient|pt|member|personal|resident|demographic|demographics|client demographic|patient demographic|client personal|patient personal)$/.test(joined)) return { section: 'client', newClient: false };
+  // "SECTION A - APPLICANT", "OFFENDER INFORMATION", "GUEST DETAILS": whoever a form calls the client.
+  const letterless = core.filter((w) => !/^[a-z]$/.test(w) && w !== 'section' && w !== 'part');
+  if (tail && letterless.length === 1 && (CLIENT.has(letterless[0]!) || letterless[0] === 'offender' || letterless[0] === 'defendant')) return { section: 'client', newClient: false };
   if (/^(?:primary )?(?:insurance|ins|coverage|insurance coverage|payer|payor|plan|health plan|policy|benefits?)$/.test(joined)) return { section: 'insurance', newClient: false };
   if (/^(?:primary )?(?:subscriber|policyholder|policy holder|insured|guarantor|cardholder|card holder|responsible party|subscriber policyholder|subscriber policy holder|policy holder subscriber)$/.test(joined)) return { section: 'subscriber', newClient: false };
   if (/^(?:referral|referral source|referring facility|referring|facility|referral source facility)$/.test(joined)) return { section: 'referral', newClient: false };

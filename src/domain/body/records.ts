@@ -242,7 +242,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/^\s*(?:is|was)\s+(?=through|via|from|it)/i, '')
             .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*(?:[-–—:,]\s*|\s(?=it))/i, '')
             .replace(/^\s*it(?:['’]?s|\s+is)\s+/i, '')
-            .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, ''),
+            .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, '')
+            // "Premera Blue Cross (see card)": a pointer to the card is no part of the name.
+            .replace(/\s*\((?:see|per|on|check)\s+(?:the\s+)?(?:attached\s+)?(?:card|photos?|pics?|pictures?|images?|attachments?)\b[^)]*\)\s*$/i, ''),
         );
   const payerName = cleanedPayer === null ? null : correctPayerSpelling(cleanedPayer);
 

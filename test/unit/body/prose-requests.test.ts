@@ -242,3 +242,17 @@ describe('forms and mail that ask for no verification (sets P and R)', () => {
     expect(r?.client.name).toBe('Jon Castell');
   });
 });
+
+describe('admission paperwork laid out as a form (set P)', () => {
+  it('reads a lettered section named for the applicant as the client\'s, and no card pointer in the payer', () => {
+    const r = one('RESIDENT APPLICATION\n\nSECTION A - APPLICANT\nFull legal name:   Ola Berg\nDate of birth:     01/22/1996\nCurrent address:   55 Pine Way SW, Seattle, WA 98136\n\nSECTION E - HEALTH\nHealth insurance:  Premera Blue Cross (see card)\nReferring program: Sound IOP');
+    expect(r).toMatchObject({ client: { name: 'Ola Berg', dob: '1996-01-22', address: { city: 'Seattle' } }, insurance: { payerName: 'Premera Blue Cross' } });
+  });
+
+  it('reads "referral for <name>" and "- he\'s the policy holder" after a dash, and no service as a name', () => {
+    const r = one("Probation referral for Dale O'Brien-Kee is below. His card is attached - he's the policy holder.\n\nDOB: 06/03/1994\nHealth insurance: Molina Healthcare");
+    expect(r).toMatchObject({ client: { name: "Dale O'Brien-Kee" }, subscriber: { name: "Dale O'Brien-Kee", relationship: 'self' } });
+    const letter = extractBody('RE: Referral for Behavioral Health Services - Patient: Ana Moss\n\nName: Ana Moss\nDOB: 1/2/1980\nPayer: Aetna', { subject: 'referral', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' });
+    expect(letter.requests.map((x) => x.client.name)).toEqual(['Ana Moss']);
+  });
+});
