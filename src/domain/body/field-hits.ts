@@ -294,7 +294,8 @@ export function collectHits(lines: string[]): FieldHit[] {
           }
           break;
         }
-        if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowLine) && rowLine.includes('-')) {
+        // A rule under the header: markdown's "|---|:--|", psql's "-----+-----".
+        if (/^\s*\|?[\s:|+-]+\|?\s*$/.test(rowLine) && rowLine.includes('-')) {
           j++;
           continue;
         }

@@ -7,6 +7,7 @@
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 import { classifyLabel, type FieldKey } from './labels';
 import { SPOKEN_SIGN, spokenAsTyped } from './spoken';
+import { pastedTables } from './pasted-tables';
 
 /** The prompts our own reply lists, lower-case ("copy of the insurance card"). */
 const ASKED = new Set(Object.values(REQUIRED_FIELD_PROMPTS).map((p) => p.toLowerCase()));
@@ -491,6 +492,7 @@ function withSingleSpacing(text: string): string {
 
 export function normalizeStructuredText(text: string): string {
   text = withSingleSpacing(text);
+  if (/\t|[-=]{2,} [-=]{2,} [-=]{2,}|\w=[^&\s]*&\w|<\/\w/.test(text)) text = pastedTables(text.split('\n')).join('\n');
   for (const [sign, pass] of LINE_PASSES) if (sign.test(text)) text = pass(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');

@@ -94,6 +94,15 @@ interface TableState {
   cellIndex: number;
   /** The current row is a record of three or more cells (see dataRowStarts). */
   dataRow: boolean;
+  /** The column the next cell of the row takes, counting the columns colspan and rowspan fill. */
+  col: number;
+  /** Empty columns a colspan left, written only when another cell follows (no trailing tabs). */
+  pad: number;
+  /** A rowspan cell's text by column, with the rows below it still to repeat it in. */
+  spans: Map<number, { text: string; left: number }>;
+  /** Where the open cell's text starts in the line, and the rowspan it was opened with. */
+  cellFrom: number;
+  cellSpan: number;
 }
 
 /** Builds output lines, tracking quote depth and pending soft breaks between blocks. */
@@ -202,6 +211,26 @@ class LineBuilder {
     if (opening) this.cellFresh = true;
   }
 
+  /** Where the next text goes in the current line (to read a cell's text back when it closes). */
+  mark(): number {
+    return this.line.length;
+  }
+
+  since(from: number): string {
+    return this.line.slice(from);
+  }
+
+  /** A cell written again in a row below it (rowspan): a separator and its text. */
+  repeatCell(text: string, separate: boolean): void {
+    if (separate) this.cellSeparator();
+    else if (!this.started) {
+      this.lineDepth = this.quoteDepth;
+      this.started = true;
+    }
+    this.line += text;
+    this.cellFresh = false;
+  }
+
   private flush(): void {
     this.pendingBreak = false;
     this.pendingJoin = false;
@@ -247,6 +276,13 @@ function dataRowStarts(lower: string): Set<number> {
   }
   close();
   return starts;
+}
+
+/** A cell's colspan or rowspan (1 when absent or unreadable; capped, so markup cannot blow up a row). */
+function spanOf(attrs: string, name: 'colspan' | 'rowspan'): number {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d{1,3})`, 'i').exec(attrs);
+  const n = m ? Number(m[1]) : 1;
+  return n >= 1 ? Math.min(n, 20) : 1;
 }
 
 /** Reads a tag starting at `<`; returns its name, whether it closes, its class/attributes, and where it ends. */
@@ -296,6 +332,17 @@ export function htmlToText(html: string): string {
   let preDepth = 0;
   let i = 0;
   let textStart = 0;
+
+  /** Writes the rowspan cells standing at the row's next columns, up to column `until`. */
+  const repeatSpans = (t: TableState, until: number): void => {
+    for (let span = t.spans.get(t.col); span !== undefined && t.col <= until; span = t.spans.get(t.col)) {
+      for (; t.pad > 0; t.pad--) out.cellSeparator();
+      out.repeatCell(span.text, t.cellIndex > 0);
+      t.cellIndex++;
+      if (--span.left === 0) t.spans.delete(t.col);
+      t.col++;
+    }
+  };
 
   const emitText = (end: number): void => {
     if (end <= textStart) return;
@@ -365,14 +412,18 @@ export function htmlToText(html: string): string {
         out.joinInCell = false;
         out.softBreak();
         if (closing) tables.pop();
-        else tables.push({ cellIndex: 0, dataRow: false });
+        else tables.push({ cellIndex: 0, dataRow: false, col: 0, pad: 0, spans: new Map(), cellFrom: -1, cellSpan: 1 });
         break;
       case 'tr': {
+        const t = tables[tables.length - 1];
+        // A rowspan cell at the row's end is repeated before the row ends.
+        if (t && t.cellIndex > 0) repeatSpans(t, Infinity);
         out.hardBreak();
         out.joinInCell = false;
-        const t = tables[tables.length - 1];
         if (t) {
           t.cellIndex = 0;
+          t.col = 0;
+          t.pad = 0;
           t.dataRow = !closing && (dataRows ??= dataRowStarts(lower)).has(lt);
         }
         break;
@@ -382,12 +433,21 @@ export function htmlToText(html: string): string {
         const t = tables[tables.length - 1];
         if (!closing) {
           if (t) {
+            // Columns a rowspan above fills come first, so every cell keeps its column.
+            repeatSpans(t, t.col);
+            for (; t.pad > 0; t.pad--) out.cellSeparator();
             if (t.cellIndex > 0) out.cellSeparator();
             t.cellIndex++;
+            t.cellFrom = out.mark();
+            t.cellSpan = spanOf(tag.attrs, 'rowspan');
+            t.pad = spanOf(tag.attrs, 'colspan') - 1;
+            t.col += 1 + t.pad;
           }
           out.cellBoundary(true);
           out.joinInCell = t?.dataRow === true;
         } else {
+          if (t && t.cellFrom >= 0 && t.cellSpan > 1) t.spans.set(t.col - 1 - t.pad, { text: out.since(t.cellFrom).replace(/\t/g, ' ').trim(), left: t.cellSpan - 1 });
+          if (t) t.cellFrom = -1;
           out.cellBoundary(false);
           out.joinInCell = false;
         }

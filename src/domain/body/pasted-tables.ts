@@ -1,0 +1,267 @@
+/**
+ * Tables pasted as text (sheet rows joined by tabs, an HTML table rendered by htmlToText, a
+ * report printed in fixed-width columns), rewritten as the "Label: value" lines the body reader
+ * knows, one client after another with a blank line between. Only the shapes whose pairing of
+ * label and value is certain are rewritten; a header row over one value row per client is left
+ * to the reader's own header-row walk. Pure, and linear in the text.
+ */
+
+import { classifyLabel } from './labels';
+
+/**
+ * "Label: value" for a cell with a value; an empty cell gives no line, since a label left alone on
+ * its line reads as a heading over the lines below it.
+ */
+const pair = (label: string, value: string | undefined): string[] => (value !== undefined && value.length > 0 ? [`${label}: ${value}`] : []);
+
+/** A cell that names a field ("Member ID", "Relationship to client"), not a value. */
+function isLabel(cell: string): boolean {
+  if (cell.length === 0 || cell.length > 40 || /\d{2}/.test(cell)) return false;
+  const field = classifyLabel(cell) ?? classifyLabel(cell.replace(/:\s*$/, ''));
+  return field !== null && field !== 'ignore';
+}
+
+/** Labels that say whose value they are only through their group ("Name" under SUBSCRIBER). */
+const GENERIC: ReadonlySet<string> = new Set(['name', 'relationship', 'phone', 'company', 'idOrPhone', 'firstName', 'lastName']);
+
+/** A label read under its group heading when the label alone does not say whose it is ("Subscriber" + "Name"). */
+function underGroup(group: string, label: string): string {
+  const own = classifyLabel(label);
+  if (group.length === 0 || (own !== null && !GENERIC.has(own))) return label;
+  const both = `${group} ${label}`;
+  const field = classifyLabel(both);
+  return field !== null && field !== 'ignore' ? both : label;
+}
+
+const cellsOf = (line: string): string[] => line.split('\t').map((c) => c.trim());
+
+/**
+ * "CLIENT | | | INSURANCE | ..." over "Name | DOB | Address | Carrier | ...": a two-level header
+ * (colspan group headings over the column labels) as one header row, each label read under its
+ * group ("SUBSCRIBER Name").
+ */
+function mergedHeader(top: string[], sub: string[]): string[] | null {
+  if (top.length !== sub.length || top.length < 3 || !top.some((c) => c.length === 0)) return null;
+  if (!top.every((c) => c.length === 0 || isLabel(c)) || !sub.every((c) => c.length === 0 || isLabel(c))) return null;
+  if (sub.filter((c) => c.length > 0).length < 3) return null;
+  let group = '';
+  return sub.map((label, k) => {
+    if (top[k]!.length > 0) group = top[k]!;
+    return label.length === 0 ? group : underGroup(group, label);
+  });
+}
+
+/**
+ * A block of rows whose first cell is a label: a form ("Member # | 0001882"), perhaps with a
+ * group cell in front ("Subscriber | Name | Gregory Moore"), or a sheet turned sideways, one
+ * client per column ("DOB | 04/17/1991 | 12/02/2003"). Null when the block is not one of these.
+ */
+function labelColumn(rows: string[][]): string[] | null {
+  const labelled = rows.filter((r) => isLabel(r[0]!));
+  if (labelled.length < 4 || labelled.length < rows.length - 1) return null;
+  // Group rows: a heading, a label, a value ("Client | Date of birth | 1/5/2000").
+  const grouped = labelled.filter((r) => r.length === 3 && isLabel(r[1]!) && !isLabel(r[2]!)).length;
+  if (grouped >= labelled.length / 2) {
+    const out: string[] = [];
+    let group = '';
+    for (const r of rows) {
+      if (r.length === 3 && isLabel(r[1]!)) {
+        group = r[0]!;
+        out.push(...pair(underGroup(group, r[1]!), r[2]));
+      } else if (r.length === 2 && isLabel(r[0]!)) out.push(...pair(underGroup(group, r[0]!), r[1]));
+      else out.push(r.join('\t'));
+    }
+    return out;
+  }
+  // Sideways: every labelled row holds a value column per client; the empty cells stay empty.
+  const width = Math.max(...rows.map((r) => r.length));
+  if (width < 3 || labelled.some((r) => r.slice(1).some(isLabel))) return null;
+  const out: string[] = [];
+  for (let c = 1; c < width; c++) {
+    if (c > 1) out.push('');
+    for (const r of labelled) out.push(...pair(r[0]!, r[c]));
+  }
+  return out;
+}
+
+/**
+ * Label rows each over one value row ("First Name | Last Name | DOB" over "Jonah | Lee |
+ * 08/09/1990", then "Street | City | State" over its values): a record printed as a grid, every
+ * cell paired with the label above it. At least two such pairs, and nothing else in the block.
+ */
+function labelRowsOverValues(rows: string[][]): string[] | null {
+  if (rows.length < 4 || rows.length % 2 !== 0) return null;
+  const out: string[] = [];
+  for (let r = 0; r < rows.length; r += 2) {
+    const labels = rows[r]!;
+    const values = rows[r + 1]!;
+    if (values.length > labels.length || !labels.every(isLabel) || values.some((v) => v.length > 0 && isLabel(v))) return null;
+    labels.forEach((label, k) => out.push(...pair(label, values[k])));
+  }
+  return out;
+}
+
+/** Each block of tabbed lines, rewritten when its shape is one of the above. */
+function tabbedBlocks(input: string[]): string[] {
+  const lines = [...input];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]!.includes('\t')) {
+      out.push(lines[i++]!);
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && lines[j]!.includes('\t')) j++;
+    const rows = lines.slice(i, j).map(cellsOf);
+    // A sheet's header row abbreviates the state column "ST" (alone, "St:" is too loose to be a label).
+    for (let k = i; k < j; k++) {
+      const header = rows[k - i]!;
+      if (header.filter(isLabel).length >= 3 && header.some((c) => /^st$/i.test(c))) lines[k] = header.map((c) => (/^st$/i.test(c) ? 'State' : c)).join('\t');
+    }
+    const merged = rows.length >= 3 ? mergedHeader(rows[0]!, rows[1]!) : null;
+    const rewritten = merged !== null ? [merged.join('\t'), ...lines.slice(i + 2, j)] : (labelColumn(rows) ?? labelRowsOverValues(rows));
+    out.push(...(rewritten ?? lines.slice(i, j)));
+    i = j;
+  }
+  return out;
+}
+
+/** A printed report's column rule: runs of dashes (or "=") separated by single spaces, three columns or more. */
+const COLUMN_RULE = /^[ \t]*[-=]{2,}(?: [-=]{2,}){2,}[ \t]*$/;
+
+/**
+ * A fixed-width report (a legacy system's print): the rule of dashes under the column headings
+ * gives each column's span; the heading lines above it (a heading may stack over two lines,
+ * "BIRTH" over "DATE") name the columns, and each row below is a record. A row whose first column
+ * is blank continues the record above (an address wrapped onto its own line).
+ */
+function fixedWidthReports(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const rule = lines[i]!;
+    if (!COLUMN_RULE.test(rule) || i === 0) {
+      out.push(rule);
+      continue;
+    }
+    const spans = [...rule.matchAll(/[-=]+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    const cut = (line: string): string[] => spans.map(([a, b], k) => line.slice(a, k === spans.length - 1 ? undefined : Math.max(b, spans[k + 1]![0] - 1)).trim());
+    // The heading lines: up to three non-blank lines right above the rule.
+    let top = out.length;
+    while (top > 0 && out.length - top < 3 && out[top - 1]!.trim().length > 0) top--;
+    const headings = out.slice(top).map(cut);
+    const labels = spans.map((_, k) => headings.map((h) => h[k]).filter((h) => h!.length > 0).join(' '));
+    if (labels.filter(isLabel).length < Math.max(3, labels.length * 0.6)) {
+      out.push(rule);
+      continue;
+    }
+    const records: string[][][] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      if (line.trim().length === 0) continue;
+      if (/^\s*\*{2,}|\bend of report\b/i.test(line) || line.length < spans[1]![0]) break;
+      const cells = cut(line);
+      if (cells[0]!.length === 0 && records.length > 0) records[records.length - 1]!.forEach((parts, k) => cells[k] && parts.push(cells[k]!));
+      else records.push(cells.map((c) => (c.length > 0 ? [c] : [])));
+    }
+    if (records.length === 0) {
+      out.push(rule);
+      continue;
+    }
+    out.splice(top);
+    for (const record of records) {
+      // A wrapped cell's lines stay lines (an address's street, then its city line).
+      record.forEach((parts, k) => out.push(...pair(labels[k]!, parts[0]), ...parts.slice(1)));
+      out.push('');
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/** "F01 = Client name": a legend line naming what a coded column holds. */
+const LEGEND = /^\s*([A-Z]{1,3}\d{1,3})\s*(?:=|:|[-–—])\s*(\S.{1,60}?)\s*$/;
+const CODE = /^[A-Z]{1,3}\d{1,3}$/;
+
+/**
+ * An export whose header row prints field codes ("F05 F01 F08") and whose legend, elsewhere in the
+ * mail, says what each code is: the codes in the header are replaced by what the legend names, so
+ * the row below reads under real labels. The legend lines themselves are then dropped.
+ */
+function codedColumns(lines: string[]): string[] {
+  const legend = new Map<string, string>();
+  for (const line of lines) {
+    const m = LEGEND.exec(line);
+    if (m && isLabel(m[2]!)) legend.set(m[1]!, m[2]!);
+  }
+  if (legend.size < 3) return lines;
+  let decoded = false;
+  const out = lines.map((line) => {
+    const cells = cellsOf(line);
+    if (cells.length < 3 || !cells.every((c) => CODE.test(c) && legend.has(c))) return line;
+    decoded = true;
+    return cells.map((c) => legend.get(c)!).join('\t');
+  });
+  return decoded ? out.filter((line) => !(LEGEND.exec(line) && legend.has(LEGEND.exec(line)![1]!))) : lines;
+}
+
+/** "client_first=Ann&dob=1990-01-02&...": a form post as sent (URL-encoded), four keys or more. */
+const FORM_POST = /^\s*[A-Za-z_][\w.[\]-]{0,40}=[^&\s]*(?:&[A-Za-z_][\w.[\]-]{0,40}=[^&\s]*){3,}\s*$/;
+
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value.replace(/\+/g, ' ');
+  }
+}
+
+/** A form post's keys and values, decoded, one "key: value" line each (an empty value, none). */
+function formPosts(lines: string[]): string[] {
+  return lines.flatMap((line) =>
+    FORM_POST.test(line)
+      ? line
+          .trim()
+          .split('&')
+          .flatMap((kv) => pair(decoded(kv.slice(0, kv.indexOf('='))).replace(/[_.]+/g, ' ').trim(), decoded(kv.slice(kv.indexOf('=') + 1)).trim()))
+      : [line],
+  );
+}
+
+const XML_LEAF = /^\s*<([A-Za-z][\w.-]*)(?:\s[^<>]*)?>([^<]*)<\/\1>\s*$/;
+const XML_TAG = /^\s*<(\/?)([A-Za-z][\w.-]*)(?:\s[^<>]*?)?(\/?)>\s*$/;
+
+/**
+ * An XML export, one element a line: each leaf element as "Element: text", read under the
+ * element that holds it when its own name does not say whose it is ("Name" in <Subscriber>).
+ * Tag-only lines and empty elements give no line. Four leaf lines or more, or it is left alone.
+ */
+function xmlExports(lines: string[]): string[] {
+  if (lines.filter((l) => XML_LEAF.test(l)).length < 4) return lines;
+  const out: string[] = [];
+  const open: string[] = [];
+  for (const line of lines) {
+    const leaf = XML_LEAF.exec(line);
+    const tag = leaf ? null : XML_TAG.exec(line);
+    if (leaf) out.push(...pair(underGroup(open[open.length - 1] ?? '', leaf[1]!), decodeXml(leaf[2]!.trim())));
+    else if (tag && tag[1] === '/') open.pop();
+    else if (tag && tag[3] !== '/') open.push(tag[2]!);
+    else if (!tag && !/^\s*<\?xml\b/.test(line)) out.push(line);
+  }
+  return out;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** The passes, each only when its sign is in the text. */
+export function pastedTables(lines: string[]): string[] {
+  let out = lines;
+  if (out.some((l) => FORM_POST.test(l))) out = formPosts(out);
+  if (out.some((l) => XML_LEAF.test(l))) out = xmlExports(out);
+  if (out.some((l) => l.includes('\t') && CODE.test(l.split('\t')[0]!.trim()))) out = codedColumns(out);
+  if (out.some((l) => l.includes('\t'))) out = tabbedBlocks(out);
+  if (out.some((l) => COLUMN_RULE.test(l))) out = fixedWidthReports(out);
+  return out;
+}
