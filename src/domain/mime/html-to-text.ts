@@ -278,6 +278,45 @@ function dataRowStarts(lower: string): Set<number> {
   return starts;
 }
 
+/** The blocks (<div>, <p>) a cell holds, or null when it holds anything else between them. */
+function cellBlocks(inner: string): string[] | null {
+  const blocks: string[] = [];
+  let rest = inner;
+  for (const m of inner.matchAll(/<(div|p)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi)) {
+    if (/<(?:div|p)\b/i.test(m[2]!)) return null;
+    blocks.push(m[2]!);
+    rest = rest.replace(m[0], '');
+  }
+  return rest.trim().length === 0 ? blocks : null;
+}
+
+/**
+ * A CRM record printed as one table row whose left cell stacks every label (one <div> each) and
+ * whose right cell stacks every value, lined up only by the divs' fixed height: rewritten as one
+ * row per label and value, so each value lands beside its label. Both cells must stack the same
+ * number of blocks, four or more (blank spacer divs keep the two columns aligned).
+ */
+function stackedCellRows(html: string): string {
+  const tags = [...html.matchAll(/<(\/?)tr\b[^>]*>/gi)];
+  let out = '';
+  let from = 0;
+  for (let k = 0; k + 1 < tags.length; k++) {
+    const open = tags[k]!;
+    const close = tags[k + 1]!;
+    if (open[1] !== '' || close[1] !== '/') continue;
+    const content = html.slice(open.index + open[0].length, close.index);
+    if (content.length > 20_000 || /<table\b/i.test(content)) continue;
+    const cells = [...content.matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi)];
+    if (cells.length !== 2) continue;
+    const left = cellBlocks(cells[0]![3]!);
+    const right = cellBlocks(cells[1]![3]!);
+    if (left === null || right === null || left.length < 4 || left.length !== right.length) continue;
+    out += html.slice(from, open.index) + left.map((l, i) => `<tr><td>${l}</td><td>${right[i]}</td></tr>`).join('');
+    from = close.index + close[0].length;
+  }
+  return from === 0 ? html : out + html.slice(from);
+}
+
 /** A cell's colspan or rowspan (1 when absent or unreadable; capped, so markup cannot blow up a row). */
 function spanOf(attrs: string, name: 'colspan' | 'rowspan'): number {
   const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d{1,3})`, 'i').exec(attrs);
@@ -324,7 +363,8 @@ function readTag(html: string, start: number): { name: string; closing: boolean;
  * Converts an HTML email body to text lines. Cells of a table row are joined by a tab; quoted
  * blocks (blockquote) are prefixed with "> " per level; entities are decoded.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(source: string): string {
+  const html = /<td\b[^>]*>\s*<div\b/i.test(source) ? stackedCellRows(source) : source;
   const lower = html.toLowerCase();
   const out = new LineBuilder();
   const tables: TableState[] = [];

@@ -153,3 +153,19 @@ describe('payloads pasted as they were sent', () => {
     expect(r.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U400112233' });
   });
 });
+
+describe('a record printed as two stacked cells', () => {
+  it('pairs the label stacked in the left cell with the value at the same height in the right', () => {
+    const div = (t: string): string => `<div style="height:20px">${t}</div>`;
+    const html =
+      '<table><tr><td colspan="2">Record shared with you</td></tr><tr>' +
+      `<td>${['Patient', 'DOB', 'Home address', '&nbsp;', 'Payer', 'Member ID'].map(div).join('')}</td>` +
+      `<td>${['Odile Brandt', '05/02/1988', '14 Heron Ln', 'Lowell, MA 01852', 'Cigna', 'U400112233'].map(div).join('')}</td>` +
+      '</tr></table>';
+    const text = htmlToText(html);
+    expect(text).toContain('DOB\t05/02/1988');
+    const r = all(text)[0]!;
+    expect(r.client).toMatchObject({ name: 'Odile Brandt', dob: '1988-05-02', address: { line1: '14 Heron Ln', line2: null, city: 'Lowell', state: 'MA', postalCode: '01852' } });
+    expect(r.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U400112233' });
+  });
+});
