@@ -168,12 +168,9 @@ function fixedWidthReports(lines: string[]): string[] {
       out.push(rule);
       continue;
     }
-    out.splice(top);
-    for (const record of records) {
-      // A wrapped cell's lines stay lines (an address's street, then its city line).
-      record.forEach((parts, k) => out.push(...pair(labels[k]!, parts[0]), ...parts.slice(1)));
-      out.push('');
-    }
+    // Rewritten as the sheet it is (a header row, a row per record), so blank cells stay blank;
+    // a cell wrapped onto the next line joins its first line with a comma ("street, city line").
+    out.splice(top, out.length - top, labels.join('\t'), ...records.map((record) => record.map((parts) => parts.join(', ')).join('\t')), '');
     i = j - 1;
   }
   return out;
@@ -255,9 +252,43 @@ function decodeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
+const DEFINITION = /^:[ \t]+(\S.*)$/;
+
+/**
+ * A definition list as Markdown writes it: a term on its line, then ":   definition" (after a
+ * blank line or not). The first definition becomes the term's value ("Referred by: ..."); any
+ * further one is a line of its own under it ("Member ID SNT 4407"), read as written.
+ */
+function definitionLists(lines: string[]): string[] {
+  const out: string[] = [];
+  let term = -1;
+  for (const line of lines) {
+    const def = DEFINITION.exec(line);
+    if (def === null) {
+      if (line.trim().length > 0 && !/^\s/.test(line)) term = -1;
+      out.push(line);
+      continue;
+    }
+    if (term >= 0) {
+      out.push(def[1]!);
+      continue;
+    }
+    // The term: the last non-blank line, when it is short and holds no value of its own.
+    let k = out.length - 1;
+    while (k >= 0 && out[k]!.trim().length === 0 && out.length - k <= 2) k--;
+    const candidate = k >= 0 ? out[k]!.trim() : '';
+    if (candidate.length > 0 && candidate.length <= 40 && !candidate.includes(':')) {
+      out.splice(k, out.length - k, `${candidate}: ${def[1]}`);
+      term = k;
+    } else out.push(def[1]!);
+  }
+  return out;
+}
+
 /** The passes, each only when its sign is in the text. */
 export function pastedTables(lines: string[]): string[] {
   let out = lines;
+  if (out.some((l) => DEFINITION.test(l))) out = definitionLists(out);
   if (out.some((l) => FORM_POST.test(l))) out = formPosts(out);
   if (out.some((l) => XML_LEAF.test(l))) out = xmlExports(out);
   if (out.some((l) => l.includes('\t') && CODE.test(l.split('\t')[0]!.trim()))) out = codedColumns(out);

@@ -67,6 +67,18 @@ describe('sheets and query output', () => {
   });
 });
 
+describe('an empty referral cell', () => {
+  it('is no referral, even when another row names one', () => {
+    const text = [
+      '| client        | dob        | payer | member_id  | referral_source |',
+      '|---------------|------------|-------|------------|-----------------|',
+      '| Odile Brandt  | 1988-05-02 | Cigna | U400112233 | Tern House      |',
+      '| Rui Fontes    | 1979-12-30 | Aetna | W900221144 |                 |',
+    ].join('\n');
+    expect(all(text).map((r) => r.referredBy)).toEqual(['Tern House', null]);
+  });
+});
+
 describe('fixed-width reports', () => {
   it('reads the columns the dash rule marks, stacked headings, a wrapped address and a blank column', () => {
     const text = [
@@ -167,5 +179,22 @@ describe('a record printed as two stacked cells', () => {
     const r = all(text)[0]!;
     expect(r.client).toMatchObject({ name: 'Odile Brandt', dob: '1988-05-02', address: { line1: '14 Heron Ln', line2: null, city: 'Lowell', state: 'MA', postalCode: '01852' } });
     expect(r.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U400112233' });
+  });
+});
+
+describe('notes and exports written as structures', () => {
+  it('reads a JSON array of records, one client each', () => {
+    const text = 'From our system:\n[\n  {\n    "patient": { "name": "Odile Brandt", "dob": "05/02/1988" },\n    "plan": { "payer": "Cigna", "memberId": "U400112233" }\n  },\n  {\n    "patient": { "name": "Rui Fontes", "dob": "12/30/1979" },\n    "plan": { "payer": "Aetna", "memberId": "W900221144" }\n  }\n]\n';
+    const r = all(text);
+    expect(r.map((x) => x.client.name)).toEqual(['Odile Brandt', 'Rui Fontes']);
+    expect(r[0]!.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U400112233' });
+  });
+
+  it('reads a Markdown definition list, the first definition as the value and the rest as lines', () => {
+    const text = ['Patient', ':   Odile Brandt', '', 'Birth date', ':   05/02/1988', '', 'Home', ':   14 Heron Ln', '    Lowell, MA 01852', '', 'Payer', ':   Cigna', ':   Member ID U400112233', '', 'Referral source', ':   Tern House'].join('\n');
+    const r = all(text)[0]!;
+    expect(r.client).toMatchObject({ name: 'Odile Brandt', dob: '1988-05-02', address: { line1: '14 Heron Ln', line2: null, city: 'Lowell', state: 'MA', postalCode: '01852' } });
+    expect(r.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U400112233' });
+    expect(r.referredBy).toBe('Tern House');
   });
 });
