@@ -6,7 +6,11 @@
  * to the reader's own header-row walk. Pure, and linear in the text.
  */
 
+import { parseAddress } from './addresses';
+import { namesKnownPayer } from './label-lines';
 import { classifyLabel } from './labels';
+import { CAPITALISED_NAME } from './names';
+import { parsePhone } from './phones';
 
 /**
  * "Label: value" for a cell with a value; an empty cell gives no line, since a label left alone on
@@ -285,10 +289,99 @@ function definitionLists(lines: string[]): string[] {
   return out;
 }
 
+const BARE_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/;
+const BARE_ID = /^(?=[^\n]*\d)(?=[^\n]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 -]{5,22}$/;
+
+/** What one unlabelled line is by its shape alone, with the lines it takes (a street and its city line take two). */
+function shapeOf(line: string, next: string): { label: string; take: number } | null {
+  if (BARE_DATE.test(line)) return { label: 'Date of birth', take: 1 };
+  if (/^\d+\s+\p{L}/u.test(line) && next.length > 0) {
+    const address = parseAddress(`${line}\n${next}`);
+    if (address?.city && (address.state || address.postalCode)) return { label: 'Address', take: 2 };
+  }
+  if (/^[\d\s().+-]{10,20}$/.test(line) && parsePhone(line) !== null) return { label: 'Insurance phone', take: 1 };
+  if (!/\d/.test(line) && namesKnownPayer(line)) return { label: 'Insurance', take: 1 };
+  if (BARE_ID.test(line) && !/\s\p{L}{3,}/u.test(line)) return { label: 'Member ID', take: 1 };
+  return null;
+}
+
+/**
+ * A column of values pasted without labels ("Jo Roe", "4/5/1990", "12 Elm St", "Troy, NY
+ * 12180", "Fidelis Care", "XF1234567", "1-800-555-0100"): a block standing alone whose first
+ * line is a person's name and every other line has the unmistakable shape of one field (a date,
+ * a street over its city line, a payer the dictionary knows, an ID, a phone), each field once.
+ * Each line is given the label its shape says; a block with any other line is left as it is.
+ */
+function valueColumns(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && lines[j]!.trim().length > 0 && j - i <= 10) j++;
+    const block = lines.slice(i, j).map((l) => l.trim());
+    const labelled = block.length >= 5 && block.length <= 10 && (i === 0 || lines[i - 1]!.trim() === '') ? labelColumnValues(block) : null;
+    out.push(...(labelled ?? lines.slice(i, Math.max(j, i + 1))));
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+function labelColumnValues(block: string[]): string[] | null {
+  if (block.some((l) => /[:\t]/.test(l) || l.length > 60) || !CAPITALISED_NAME.test(block[0]!) || namesKnownPayer(block[0]!)) return null;
+  const out = [`Client name: ${block[0]}`];
+  const seen = new Set<string>();
+  for (let k = 1; k < block.length; ) {
+    const shape = shapeOf(block[k]!, block[k + 1] ?? '');
+    if (shape === null || seen.has(shape.label)) return null;
+    seen.add(shape.label);
+    out.push(`${shape.label}: ${block[k]}`, ...block.slice(k + 1, k + shape.take));
+    k += shape.take;
+  }
+  return seen.has('Date of birth') && seen.has('Insurance') ? out : null;
+}
+
+/** An X12 segment: its ID, then elements after "*" ("NM1*IL*1*ROE*JO****MI*W123~"). */
+const X12_SEGMENT = /^\s*(ISA|GS|ST|BHT|HL|NM1|REF|N3|N4|DMG|DTP|TRN|EQ|SE|GE|IEA|PRV|INS)\*([^~\n]*)~?\s*$/;
+
+/**
+ * An X12 270 eligibility inquiry pasted as it was built, one segment a line: the payer
+ * (NM1*PR), the insured's name and member ID (NM1*IL ... MI*id), the patient (NM1*03, or the
+ * insured when there is no dependent), group (REF*6P), and the patient's address (N3, N4) and
+ * birth date (DMG*D8) as labelled lines. The envelope and other segments are dropped.
+ */
+function x12Segments(lines: string[]): string[] {
+  if (lines.filter((l) => X12_SEGMENT.test(l)).length < 5) return lines;
+  // Without a dependent (NM1*03), the insured is the patient, and the birth date theirs.
+  const dependent = lines.some((l) => /^\s*NM1\*03\*/.test(l));
+  const out: string[] = [];
+  let patient = false;
+  for (const line of lines) {
+    const m = X12_SEGMENT.exec(line);
+    if (m === null) {
+      out.push(line);
+      continue;
+    }
+    const e = m[2]!.split('*').map((x) => x.trim());
+    const name = [e[3], e[2]].filter((x) => x).join(' ');
+    if (m[1] === 'NM1') patient = e[0] === '03' || (e[0] === 'IL' && !dependent);
+    if (m[1] === 'NM1' && e[0] === 'PR') out.push(...pair('Insurance', e[2]));
+    else if (m[1] === 'NM1' && e[0] === '03') out.push(...pair('Patient name', name));
+    else if (m[1] === 'NM1' && e[0] === 'IL') {
+      out.push(...(dependent ? [] : pair('Patient name', name)), ...pair('Insured name', name));
+      if (e[7] === 'MI') out.push(...pair('Member ID', e[8]));
+    } else if (m[1] === 'REF' && e[0] === '6P') out.push(...pair('Group number', e[1]));
+    else if (m[1] === 'N3' && patient) out.push(...pair('Address', e[0]));
+    else if (m[1] === 'N4' && patient) out.push(`${e[0] ?? ''}, ${e[1] ?? ''} ${e[2] ?? ''}`.trim());
+    else if (m[1] === 'DMG' && patient && e[0] === 'D8' && /^\d{8}$/.test(e[1] ?? '')) out.push(`Date of birth: ${e[1]!.slice(0, 4)}-${e[1]!.slice(4, 6)}-${e[1]!.slice(6)}`);
+  }
+  return out;
+}
+
 /** The passes, each only when its sign is in the text. */
 export function pastedTables(lines: string[]): string[] {
   let out = lines;
+  if (out.some((l) => /^\s*NM1\*/.test(l))) out = x12Segments(out);
   if (out.some((l) => DEFINITION.test(l))) out = definitionLists(out);
+  if (out.some((l) => BARE_DATE.test(l.trim()))) out = valueColumns(out);
   if (out.some((l) => FORM_POST.test(l))) out = formPosts(out);
   if (out.some((l) => XML_LEAF.test(l))) out = xmlExports(out);
   if (out.some((l) => l.includes('\t') && CODE.test(l.split('\t')[0]!.trim()))) out = codedColumns(out);

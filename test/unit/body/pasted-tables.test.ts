@@ -198,3 +198,40 @@ describe('notes and exports written as structures', () => {
     expect(r.referredBy).toBe('Tern House');
   });
 });
+
+describe('a column of values without labels', () => {
+  it('gives each line the label its shape says, when every line has one', () => {
+    const text = ['Odile Brandt', '05/02/1988', '14 Heron Ln', 'Lowell, MA 01852', 'Cigna', 'U400112233', '1-800-555-0140', '', 'Please run this one; she holds the policy. Referral is us (Tern House).'].join('\n');
+    const r = all(text)[0]!;
+    expect(r.client).toMatchObject({ name: 'Odile Brandt', dob: '1988-05-02', address: { line1: '14 Heron Ln', line2: null, city: 'Lowell', state: 'MA', postalCode: '01852' } });
+    expect(r.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U400112233', phone: '+18005550140' });
+    expect(r.referredBy).toBe('Tern House');
+  });
+
+  it('leaves a block alone when one line has no field shape (a signature)', () => {
+    const text = 'Please verify Odile Brandt, DOB 05/02/1988, Cigna U400112233.\n\nMara Quill\n05/02/2026\nAdmissions desk\nTern House\n14 Heron Ln\nLowell, MA 01852';
+    expect(all(text)[0]!.client.address).toBeNull();
+  });
+});
+
+describe('an X12 270 pasted as built', () => {
+  it('reads the payer, the insured as the patient, the member ID, group, address and birth date', () => {
+    const text = [
+      'Our 270 keeps bouncing, here it is:',
+      'ISA*00*          *00*          *ZZ*TERNHOUSE      *ZZ*CLEARHOUSE     *260301*0900*^*00501*000000101*0*P*:~',
+      'ST*270*0001*005010X279A1~',
+      'HL*1**20*1~',
+      'NM1*PR*2*CIGNA*****PI*62308~',
+      'HL*3*2*22*0~',
+      'NM1*IL*1*BRANDT*ODILE****MI*U400112233~',
+      'REF*6P*G7788~',
+      'N3*14 HERON LN~',
+      'N4*LOWELL*MA*01852~',
+      'DMG*D8*19880502*F~',
+      'SE*9*0001~',
+    ].join('\n');
+    const r = all(text)[0]!;
+    expect(r.client).toMatchObject({ name: 'ODILE BRANDT', dob: '1988-05-02', address: { line1: '14 HERON LN', line2: null, city: 'LOWELL', state: 'MA', postalCode: '01852' } });
+    expect(r.insurance).toMatchObject({ payerName: 'CIGNA', memberId: 'U400112233', groupNumber: 'G7788' });
+  });
+});
