@@ -158,12 +158,15 @@ function fixedWidthReports(lines: string[]): string[] {
       out.push(rule);
       continue;
     }
+    // A row keeps the gaps between columns blank (one value may overrun a gap); prose does not.
+    const gaps = spans.slice(1).map(([a]) => a - 1);
+    const fits = (line: string): boolean => gaps.filter((g) => /\S/.test(line[g] ?? ' ')).length <= 1;
     const records: string[][][] = [];
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j]!;
       if (line.trim().length === 0) continue;
-      if (/^\s*\*{2,}|\bend of report\b/i.test(line) || line.length < spans[1]![0]) break;
+      if (/^\s*\*{2,}|\bend of report\b/i.test(line) || line.length < spans[1]![0] || !fits(line)) break;
       const cells = cut(line);
       if (cells[0]!.length === 0 && records.length > 0) records[records.length - 1]!.forEach((parts, k) => cells[k] && parts.push(cells[k]!));
       else records.push(cells.map((c) => (c.length > 0 ? [c] : [])));

@@ -278,16 +278,28 @@ function dataRowStarts(lower: string): Set<number> {
   return starts;
 }
 
-/** The blocks (<div>, <p>) a cell holds, or null when it holds anything else between them. */
+/**
+ * The blocks (<div>, <p>) a cell holds, or null when it holds anything else between them or a
+ * block nests another. Scans forward once (indexOf), so a cell of unclosed tags stays linear.
+ */
 function cellBlocks(inner: string): string[] | null {
+  const lower = inner.toLowerCase();
   const blocks: string[] = [];
-  let rest = inner;
-  for (const m of inner.matchAll(/<(div|p)\b[^>]*>([\s\S]*?)<\/\1\s*>/gi)) {
-    if (/<(?:div|p)\b/i.test(m[2]!)) return null;
-    blocks.push(m[2]!);
-    rest = rest.replace(m[0], '');
+  let pos = 0;
+  for (;;) {
+    while (pos < inner.length && /\s/.test(inner[pos]!)) pos++;
+    if (pos >= inner.length) return blocks;
+    const name = lower.startsWith('<div', pos) ? 'div' : lower.startsWith('<p', pos) && /[\s>]/.test(lower[pos + 2] ?? '') ? 'p' : null;
+    const openEnd = name === null ? -1 : lower.indexOf('>', pos);
+    const close = openEnd < 0 ? -1 : lower.indexOf(`</${name}`, openEnd);
+    if (close < 0) return null;
+    const text = inner.slice(openEnd + 1, close);
+    if (/<(?:div|p)\b/i.test(text)) return null;
+    blocks.push(text);
+    const closeEnd = lower.indexOf('>', close);
+    if (closeEnd < 0) return null;
+    pos = closeEnd + 1;
   }
-  return rest.trim().length === 0 ? blocks : null;
 }
 
 /**
@@ -305,7 +317,8 @@ function stackedCellRows(html: string): string {
     const close = tags[k + 1]!;
     if (open[1] !== '' || close[1] !== '/') continue;
     const content = html.slice(open.index + open[0].length, close.index);
-    if (content.length > 20_000 || /<table\b/i.test(content)) continue;
+    // Exactly two cells (counted first, so the cell pattern below starts at two places only).
+    if (content.length > 20_000 || /<table\b/i.test(content) || (content.match(/<t[dh]\b/gi) ?? []).length !== 2) continue;
     const cells = [...content.matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi)];
     if (cells.length !== 2) continue;
     const left = cellBlocks(cells[0]![3]!);

@@ -235,3 +235,18 @@ describe('an X12 270 pasted as built', () => {
     expect(r.insurance).toMatchObject({ payerName: 'CIGNA', memberId: 'U400112233', groupNumber: 'G7788' });
   });
 });
+
+describe('guards', () => {
+  it('ends a fixed-width report at prose whose words cross the column gaps', () => {
+    const text = [
+      'CLIENT NAME        BIRTH DATE PAYER       MEMBER ID',
+      '------------------ ---------- ----------- ------------',
+      'ODILE BRANDT       05/02/1988 CIGNA       U400112233',
+      '',
+      'Her sister is the one who usually calls us back about the plan, so please try her first.',
+    ].join('\n');
+    const r = all(text);
+    expect(r).toHaveLength(1);
+    expect(r[0]!.client.name).toBe('ODILE BRANDT');
+  });
+});
