@@ -1,9 +1,10 @@
 /**
- * Tables pasted as text (sheet rows joined by tabs, an HTML table rendered by htmlToText, a
- * report printed in fixed-width columns), rewritten as the "Label: value" lines the body reader
- * knows, one client after another with a blank line between. Only the shapes whose pairing of
- * label and value is certain are rewritten; a header row over one value row per client is left
- * to the reader's own header-row walk. Pure, and linear in the text.
+ * The shape of a paste, rewritten as the "Label: value" lines the body reader knows: tables
+ * pasted as text (sheet rows joined by tabs, an HTML table rendered by htmlToText, a report
+ * printed in fixed-width columns) and data pasted as its system wrote it (a form post, an XML
+ * export, an X12 270, a definition list, a chat outline, a bare column of values). Only shapes
+ * whose pairing of label and value is certain are rewritten; a header row over one value row per
+ * client is left to the reader's own header-row walk. Pure, and linear in the text.
  */
 
 import { parseAddress } from './addresses';
@@ -379,11 +380,34 @@ function x12Segments(lines: string[]): string[] {
   return out;
 }
 
+const OUTLINE_PARENT = /^(\s*)[•*-]\s+([^:]{2,40}?)\s*$/;
+const OUTLINE_CHILD = /^(\s+)[◦○▪▫]\s+(\S.*)$/;
+
+/**
+ * A chat outline: a bullet that is only a label ("• Client"), its values as sub-bullets under it
+ * ("◦ Dana Roe", "◦ born 3/4/1990"). The first sub-bullet is the label's value; the others stay
+ * lines of their own under it, read as written.
+ */
+function outlines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const parent = OUTLINE_PARENT.exec(lines[i]!);
+    const child = parent ? OUTLINE_CHILD.exec(lines[i + 1] ?? '') : null;
+    if (parent && child && child[1]!.length > parent[1]!.length && isLabel(parent[2]!)) {
+      out.push(`${parent[2]}: ${child[2]}`);
+      i++;
+      while (i + 1 < lines.length && OUTLINE_CHILD.test(lines[i + 1]!)) out.push(OUTLINE_CHILD.exec(lines[++i]!)![2]!);
+    } else out.push(lines[i]!);
+  }
+  return out;
+}
+
 /** The passes, each only when its sign is in the text. */
 export function pastedTables(lines: string[]): string[] {
   let out = lines;
   if (out.some((l) => /^\s*NM1\*/.test(l))) out = x12Segments(out);
   if (out.some((l) => DEFINITION.test(l))) out = definitionLists(out);
+  if (out.some((l) => OUTLINE_CHILD.test(l))) out = outlines(out);
   if (out.some((l) => BARE_DATE.test(l.trim()))) out = valueColumns(out);
   if (out.some((l) => FORM_POST.test(l))) out = formPosts(out);
   if (out.some((l) => XML_LEAF.test(l))) out = xmlExports(out);

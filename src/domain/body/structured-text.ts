@@ -496,7 +496,7 @@ function withSingleSpacing(text: string): string {
 
 export function normalizeStructuredText(text: string): string {
   text = withSingleSpacing(text);
-  if (/\t|[-=]{2,} [-=]{2,} [-=]{2,}|\w=[^&\s]*&\w|<\/\w|^:[ \t]|^[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*$|^\s*NM1\*/m.test(text)) text = pastedTables(text.split('\n')).join('\n');
+  if (/\t|[-=]{2,} [-=]{2,} [-=]{2,}|\w=[^&\s]*&\w|<\/\w|^:[ \t]|^[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*$|^\s*NM1\*|^\s+[◦○▪▫]\s/m.test(text)) text = pastedTables(text.split('\n')).join('\n');
   for (const [sign, pass] of LINE_PASSES) if (sign.test(text)) text = pass(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');

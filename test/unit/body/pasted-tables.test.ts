@@ -236,6 +236,15 @@ describe('an X12 270 pasted as built', () => {
   });
 });
 
+describe('a chat outline', () => {
+  it('reads a label bullet with its values as sub-bullets, the first as its value', () => {
+    const text = 'From the team channel:\n\n• Patient\n    ◦ Odile Brandt\n    ◦ born 5/2/1988\n    ◦ 14 Heron Ln, Lowell, MA 01852\n• Payer\n    ◦ Cigna\n    ◦ ID U400112233\n';
+    const r = all(text)[0]!;
+    expect(r.client).toMatchObject({ name: 'Odile Brandt', dob: '1988-05-02', address: { line1: '14 Heron Ln', city: 'Lowell', state: 'MA', postalCode: '01852' } });
+    expect(r.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U400112233' });
+  });
+});
+
 describe('guards', () => {
   it('ends a fixed-width report at prose whose words cross the column gaps', () => {
     const text = [
