@@ -13,6 +13,8 @@ export interface BodyRequest {
   };
   subscriber: { name: string | null; relationship: Relationship | null };
   referredBy: string | null;
+  /** The client's row of a table left the referral cell empty: another client's referral does not fill it. */
+  referralLeftBlank?: true;
 }
 
 /** The fields a body can state, by their path in the contract, for scoring (tests, benches). */

@@ -116,7 +116,7 @@ function shareCommon(records: BodyRequest[]): BodyRequest[] {
   const refs = new Set(out.map((r) => r.referredBy).filter((x): x is string => x !== null));
   if (refs.size === 1) {
     const only = [...refs][0] ?? null;
-    out = out.map((r) => ({ ...r, referredBy: r.referredBy ?? only }));
+    out = out.map((r) => ({ ...r, referredBy: r.referredBy ?? (r.referralLeftBlank ? null : only) }));
   }
   return out;
 }

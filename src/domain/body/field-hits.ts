@@ -309,7 +309,8 @@ export function collectHits(lines: string[]): FieldHit[] {
           }
           break;
         }
-        if (/^\s*\|?[\s:|-]+\|?\s*$/.test(rowLine) && rowLine.includes('-')) {
+        // A rule under the header: markdown's "|---|:--|", psql's "-----+-----".
+        if (/^\s*\|?[\s:|+-]+\|?\s*$/.test(rowLine) && rowLine.includes('-')) {
           j++;
           continue;
         }
@@ -317,9 +318,10 @@ export function collectHits(lines: string[]): FieldHit[] {
         if (cells.length < 2 || headerRowFields(rowLine) !== null) break;
         newClient = true;
         afterBreak = true;
-        cells.forEach((cell, c) => {
-          const f = header[c];
-          if (f && f !== 'ignore' && cell.length > 0) push(f, cell, j);
+        header.forEach((f, c) => {
+          const cell = cells[c] ?? '';
+          // An empty referral cell says this client has none: no other row's referral fills it.
+          if (f && f !== 'ignore' && (cell.length > 0 || f === 'referredBy')) push(f, cell, j);
         });
         rows++;
         j++;

@@ -35,6 +35,8 @@ export function cleanOrgName(value: string): string | null {
   // "Referring facility is us - Redwood Bend Recovery": the writer's own center, named after "us".
   t = t.replace(/^(?:us|we|ourselves|that['’]?s us)\s*[-–—:,(]\s*/i, '');
   t = t.replace(/[\s,;:.\-–—|]+$/, '').trim();
+  // "us (Tern House)": the bracket that opened before the name closes after it, and goes with "us (".
+  if (t.endsWith(')') && (t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length) t = t.slice(0, -1).trim();
   if (t.length === 0 || isPlaceholder(t)) return null;
   if (!/[A-Za-z]/.test(t) || t.length > 120) return null;
   return t;

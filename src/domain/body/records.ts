@@ -328,6 +328,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
     insurance: { payerName, memberId, groupNumber, phone },
     subscriber: { name: subscriberName, relationship },
     referredBy,
+    // An empty referral cell is read as an empty value (see the header-row walk in field-hits).
+    ...(raw.get('referredBy') === '' ? { referralLeftBlank: true as const } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 import { classifyLabel, type FieldKey } from './labels';
 import { SPOKEN_SIGN, spokenAsTyped } from './spoken';
+import { pastedTables } from './pasted-tables';
 
 /** The prompts our own reply lists, lower-case ("copy of the insurance card"). */
 const ASKED = new Set(Object.values(REQUIRED_FIELD_PROMPTS).map((p) => p.toLowerCase()));
@@ -56,19 +57,23 @@ function flatten(value: unknown, path: string[], out: string[]): void {
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v) => flatten(v, path, out));
+    // A top-level array of records ("[ {client...}, {client...} ]"): one client each, a blank line between.
+    value.forEach((v, k) => {
+      if (path.length === 0 && k > 0) out.push('');
+      flatten(v, path, out);
+    });
     return;
   }
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) flatten(v, [...path, k], out);
 }
 
-/** A JSON object over several lines (first line "{"): its flattened lines, or null when it does not parse. */
+/** A JSON object or array over several lines (first line "{" or "["): its flattened lines, or null when it does not parse. */
 function jsonBlock(lines: string[], start: number): { end: number; flat: string[] } | null {
   let depth = 0;
   for (let j = start; j < lines.length && j < start + 400; j++) {
     for (const ch of lines[j]!) {
-      if (ch === '{') depth++;
-      else if (ch === '}') depth--;
+      if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
     }
     if (depth === 0) {
       try {
@@ -491,6 +496,7 @@ function withSingleSpacing(text: string): string {
 
 export function normalizeStructuredText(text: string): string {
   text = withSingleSpacing(text);
+  if (/\t|[-=]{2,} [-=]{2,} [-=]{2,}|\w=[^&\s]*&\w|<\/\w|^:[ \t]|^[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*$|^\s*NM1\*|^\s+[◦○▪▫]\s/m.test(text)) text = pastedTables(text.split('\n')).join('\n');
   for (const [sign, pass] of LINE_PASSES) if (sign.test(text)) text = pass(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.
   const unbulleted = text.replace(/(\S)[ \t]+[•▪◦►](?=[ \t]+\S)/g, '$1\n•');
@@ -498,7 +504,7 @@ export function normalizeStructuredText(text: string): string {
   const lines = csvRows(unbulleted.split('\n'));
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const block = /^\s*\{\s*$/.test(lines[i]!) ? jsonBlock(lines, i) : null;
+    const block = /^\s*[{[]\s*$/.test(lines[i]!) ? jsonBlock(lines, i) : null;
     if (block) {
       out.push(...block.flat);
       i = block.end;

@@ -13,6 +13,26 @@ function tabbedLines(text: string): number {
   return text.split('\n').filter((l) => l.includes('\t')).length;
 }
 
+/**
+ * Tabbed rows narrower than the widest row of their block: the cells a table's colspan and
+ * rowspan covered, which a plain rendering drops (so later cells slide under the wrong heading).
+ */
+function raggedRows(text: string): number {
+  let ragged = 0;
+  let block: number[] = [];
+  const close = (): void => {
+    const widest = Math.max(0, ...block);
+    ragged += block.filter((n) => n < widest).length;
+    block = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) block.push(line.split('\t').length);
+    else close();
+  }
+  close();
+  return ragged;
+}
+
 export function chooseBodyText(plain: string, htmlText: string): string {
   if (plain.trim().length === 0) return htmlText;
   if (htmlText.trim().length === 0) return plain;
@@ -21,5 +41,7 @@ export function chooseBodyText(plain: string, htmlText: string): string {
   // Rows and cells the plain part lost: many more lines, or table rows where it has none.
   if (htmlLines >= plainLines * 1.5 + 3) return htmlText;
   if (tabbedLines(htmlText) >= 3 && tabbedLines(plain) === 0 && htmlLines > plainLines) return htmlText;
+  // A table with spanned cells: the HTML keeps each cell under its heading, the plain part does not.
+  if (tabbedLines(plain) >= 3 && tabbedLines(htmlText) >= tabbedLines(plain) && raggedRows(htmlText) < raggedRows(plain)) return htmlText;
   return plain;
 }

@@ -94,6 +94,15 @@ interface TableState {
   cellIndex: number;
   /** The current row is a record of three or more cells (see dataRowStarts). */
   dataRow: boolean;
+  /** The column the next cell of the row takes, counting the columns colspan and rowspan fill. */
+  col: number;
+  /** Empty columns a colspan left, written only when another cell follows (no trailing tabs). */
+  pad: number;
+  /** A rowspan cell's text by column, with the rows below it still to repeat it in. */
+  spans: Map<number, { text: string; left: number }>;
+  /** Where the open cell's text starts in the line, and the rowspan it was opened with. */
+  cellFrom: number;
+  cellSpan: number;
 }
 
 /** Builds output lines, tracking quote depth and pending soft breaks between blocks. */
@@ -202,6 +211,26 @@ class LineBuilder {
     if (opening) this.cellFresh = true;
   }
 
+  /** Where the next text goes in the current line (to read a cell's text back when it closes). */
+  mark(): number {
+    return this.line.length;
+  }
+
+  since(from: number): string {
+    return this.line.slice(from);
+  }
+
+  /** A cell written again in a row below it (rowspan): a separator and its text. */
+  repeatCell(text: string, separate: boolean): void {
+    if (separate) this.cellSeparator();
+    else if (!this.started) {
+      this.lineDepth = this.quoteDepth;
+      this.started = true;
+    }
+    this.line += text;
+    this.cellFresh = false;
+  }
+
   private flush(): void {
     this.pendingBreak = false;
     this.pendingJoin = false;
@@ -249,6 +278,65 @@ function dataRowStarts(lower: string): Set<number> {
   return starts;
 }
 
+/**
+ * The blocks (<div>, <p>) a cell holds, or null when it holds anything else between them or a
+ * block nests another. Scans forward once (indexOf), so a cell of unclosed tags stays linear.
+ */
+function cellBlocks(inner: string): string[] | null {
+  const lower = inner.toLowerCase();
+  const blocks: string[] = [];
+  let pos = 0;
+  for (;;) {
+    while (pos < inner.length && /\s/.test(inner[pos]!)) pos++;
+    if (pos >= inner.length) return blocks;
+    const name = lower.startsWith('<div', pos) ? 'div' : lower.startsWith('<p', pos) && /[\s>]/.test(lower[pos + 2] ?? '') ? 'p' : null;
+    const openEnd = name === null ? -1 : lower.indexOf('>', pos);
+    const close = openEnd < 0 ? -1 : lower.indexOf(`</${name}`, openEnd);
+    if (close < 0) return null;
+    const text = inner.slice(openEnd + 1, close);
+    if (/<(?:div|p)\b/i.test(text)) return null;
+    blocks.push(text);
+    const closeEnd = lower.indexOf('>', close);
+    if (closeEnd < 0) return null;
+    pos = closeEnd + 1;
+  }
+}
+
+/**
+ * A CRM record printed as one table row whose left cell stacks every label (one <div> each) and
+ * whose right cell stacks every value, lined up only by the divs' fixed height: rewritten as one
+ * row per label and value, so each value lands beside its label. Both cells must stack the same
+ * number of blocks, four or more (blank spacer divs keep the two columns aligned).
+ */
+function stackedCellRows(html: string): string {
+  const tags = [...html.matchAll(/<(\/?)tr\b[^>]*>/gi)];
+  let out = '';
+  let from = 0;
+  for (let k = 0; k + 1 < tags.length; k++) {
+    const open = tags[k]!;
+    const close = tags[k + 1]!;
+    if (open[1] !== '' || close[1] !== '/') continue;
+    const content = html.slice(open.index + open[0].length, close.index);
+    // Exactly two cells (counted first, so the cell pattern below starts at two places only).
+    if (content.length > 20_000 || /<table\b/i.test(content) || (content.match(/<t[dh]\b/gi) ?? []).length !== 2) continue;
+    const cells = [...content.matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi)];
+    if (cells.length !== 2) continue;
+    const left = cellBlocks(cells[0]![3]!);
+    const right = cellBlocks(cells[1]![3]!);
+    if (left === null || right === null || left.length < 4 || left.length !== right.length) continue;
+    out += html.slice(from, open.index) + left.map((l, i) => `<tr><td>${l}</td><td>${right[i]}</td></tr>`).join('');
+    from = close.index + close[0].length;
+  }
+  return from === 0 ? html : out + html.slice(from);
+}
+
+/** A cell's colspan or rowspan (1 when absent or unreadable; capped, so markup cannot blow up a row). */
+function spanOf(attrs: string, name: 'colspan' | 'rowspan'): number {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?(\\d{1,3})`, 'i').exec(attrs);
+  const n = m ? Number(m[1]) : 1;
+  return n >= 1 ? Math.min(n, 20) : 1;
+}
+
 /** Reads a tag starting at `<`; returns its name, whether it closes, its class/attributes, and where it ends. */
 function readTag(html: string, start: number): { name: string; closing: boolean; end: number; attrs: string } | null {
   let i = start + 1;
@@ -288,7 +376,8 @@ function readTag(html: string, start: number): { name: string; closing: boolean;
  * Converts an HTML email body to text lines. Cells of a table row are joined by a tab; quoted
  * blocks (blockquote) are prefixed with "> " per level; entities are decoded.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(source: string): string {
+  const html = /<td\b[^>]*>\s*<div\b/i.test(source) ? stackedCellRows(source) : source;
   const lower = html.toLowerCase();
   const out = new LineBuilder();
   const tables: TableState[] = [];
@@ -296,6 +385,17 @@ export function htmlToText(html: string): string {
   let preDepth = 0;
   let i = 0;
   let textStart = 0;
+
+  /** Writes the rowspan cells standing at the row's next columns, up to column `until`. */
+  const repeatSpans = (t: TableState, until: number): void => {
+    for (let span = t.spans.get(t.col); span !== undefined && t.col <= until; span = t.spans.get(t.col)) {
+      for (; t.pad > 0; t.pad--) out.cellSeparator();
+      out.repeatCell(span.text, t.cellIndex > 0);
+      t.cellIndex++;
+      if (--span.left === 0) t.spans.delete(t.col);
+      t.col++;
+    }
+  };
 
   const emitText = (end: number): void => {
     if (end <= textStart) return;
@@ -365,14 +465,18 @@ export function htmlToText(html: string): string {
         out.joinInCell = false;
         out.softBreak();
         if (closing) tables.pop();
-        else tables.push({ cellIndex: 0, dataRow: false });
+        else tables.push({ cellIndex: 0, dataRow: false, col: 0, pad: 0, spans: new Map(), cellFrom: -1, cellSpan: 1 });
         break;
       case 'tr': {
+        const t = tables[tables.length - 1];
+        // A rowspan cell at the row's end is repeated before the row ends.
+        if (t && t.cellIndex > 0) repeatSpans(t, Infinity);
         out.hardBreak();
         out.joinInCell = false;
-        const t = tables[tables.length - 1];
         if (t) {
           t.cellIndex = 0;
+          t.col = 0;
+          t.pad = 0;
           t.dataRow = !closing && (dataRows ??= dataRowStarts(lower)).has(lt);
         }
         break;
@@ -382,12 +486,21 @@ export function htmlToText(html: string): string {
         const t = tables[tables.length - 1];
         if (!closing) {
           if (t) {
+            // Columns a rowspan above fills come first, so every cell keeps its column.
+            repeatSpans(t, t.col);
+            for (; t.pad > 0; t.pad--) out.cellSeparator();
             if (t.cellIndex > 0) out.cellSeparator();
             t.cellIndex++;
+            t.cellFrom = out.mark();
+            t.cellSpan = spanOf(tag.attrs, 'rowspan');
+            t.pad = spanOf(tag.attrs, 'colspan') - 1;
+            t.col += 1 + t.pad;
           }
           out.cellBoundary(true);
           out.joinInCell = t?.dataRow === true;
         } else {
+          if (t && t.cellFrom >= 0 && t.cellSpan > 1) t.spans.set(t.col - 1 - t.pad, { text: out.since(t.cellFrom).replace(/\t/g, ' ').trim(), left: t.cellSpan - 1 });
+          if (t) t.cellFrom = -1;
           out.cellBoundary(false);
           out.joinInCell = false;
         }
