@@ -583,7 +583,8 @@ function capitalisedLead(value: string): string | null {
  */
 function sentenceRunOnPairs(sentence: string): LinePair[] {
   // A sentence has the small words of one; a letterhead, a table row or a typed list has none.
-  if (sentence.length < 30 || sentence.includes(':') || !PROSE_WORD.test(sentence)) return [];
+  // Every shaped value (a date, ID, phone, address) has a digit: a sentence without one is skipped cheaply.
+  if (sentence.length < 30 || sentence.includes(':') || !/\d/.test(sentence) || !PROSE_WORD.test(sentence)) return [];
   const pairs = keywordRunOnPairs(sentence, 2, 1) ?? [];
   // "a referral for Lupe Alvarado": the client, not who refers.
   const referralForClient = /\breferral\s+for\s+\p{Lu}/iu.test(sentence);
@@ -1057,7 +1058,7 @@ function prosePairs(line: string): LinePair[] {
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
   if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
-  const referral = PROSE_REFERRAL.exec(line) ?? PROSE_REFERRING.exec(line);
+  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|referral|sending|on behalf|refiri|recomend|mand/i.test(line) ? PROSE_REFERRING.exec(line) : null);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|They|He|She|It|You|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });

@@ -12,7 +12,7 @@ export type MessageIntent = 'request' | 'status-inquiry' | 'cancellation' | 'rec
  * VOB", "please don't run anything on it": the sender says outright that no verification is wanted.
  */
 const NO_VERIFICATION_WANTED =
-  /\bno (?:vob|verification|benefits? check|eligibility check)s? (?:is |was |are )?(?:needed|required|necessary)\b|\bnothing (?:on|in) (?:here|this|it) needs? (?:a |an )?(?:vob|verification)\b|\bno need to (?:re-?run|run|verify|re-?verify|check)\b|\b(?:don['’]?t|do not) (?:re-?run|run) (?:anything|it|this|a vob|the vob|benefits)\b|\b(?:doesn['’]?t|does not) (?:need|go in|land in) (?:a |an |the |your )?(?:vob|verification|vob queue)\b|\bdoesn['’]?t land in your (?:vob )?queue\b|\balready (?:completed|verified|ran|run|did|done)\b[^.!?\n]{0,20}\b(?:vob|verification|benefits)\b/i;
+  /\bno (?:vob|verification|benefits? check|eligibility check)s? (?:is |was |are )?(?:needed|required|necessary)\b|\bnothing (?:on|in) (?:here|this|it) needs? (?:a |an )?(?:vob|verification)\b|\bno need to (?:re-?run|run|verify|re-?verify|check)\b|\bnothing (?:new |else )?(?:to|that needs to be) (?:run|re-?run|verif(?:y|ied))\b|\b(?:don['’]?t|do not) (?:re-?run|run) (?:anything|it|this|a vob|the vob|benefits)\b|\b(?:doesn['’]?t|does not) (?:need|go in|land in) (?:a |an |the |your )?(?:vob|verification|vob queue)\b|\bdoesn['’]?t land in your (?:vob )?queue\b|\balready (?:completed|verified|ran|run|did|done)\b[^.!?\n]{0,20}\b(?:vob|verification|benefits)\b/i;
 /** A verification asked for, in the same words ("please run", "need a VOB for"). */
 const ASKS_FOR_VERIFICATION = /\b(?:please|pls|plz|can you|could you|would you|kindly)\b[^.?!\n]{0,60}\b(?:run|verify|vob|verification|benefits|eligibility)\b|\b(?:need|needs|requesting)\s+(?:a |an )?(?:new )?(?:vob|verification|benefits check)\b/i;
 
@@ -28,8 +28,11 @@ const THANKS = /^\W*(?:thanks?|thank you|thx|ty|tysm|got it|received|perfect|gre
 const CORRECTION = /\bcorrection\b|\bcorrect(?:ed)?\s+(?:dob|date|id|member|address|spelling|name|phone|number)\b|\bshould (?:be|read|have been|say)\b|\btypo\b|\bwrong (?:dob|date|id|number|address|name|phone|one)\b|\b(?:mistake|mistyped|transposed)\b/i;
 
 /** A "no VOB needed" said of the mail; "don't run anything on him" turns down one person, not the mail. */
+const NO_VERIFICATION_WANTED_ALL = new RegExp(NO_VERIFICATION_WANTED.source, 'gi');
+
 function declinesVerification(text: string): boolean {
-  for (const m of text.matchAll(new RegExp(NO_VERIFICATION_WANTED.source, 'gi'))) {
+  if (!NO_VERIFICATION_WANTED.test(text)) return false;
+  for (const m of text.matchAll(NO_VERIFICATION_WANTED_ALL)) {
     if (!/^\s+(?:on|for)\s+(?:him|her|them|\p{Lu}\p{Ll}+)\b/u.test(text.slice(m.index + m[0].length))) return true;
   }
   return false;
@@ -42,7 +45,7 @@ export function classifyIntent(subject: string | null, newText: string): Message
   if (RECALL_SUBJECT.test(s) || RECALL.test(head)) return 'recall';
   if (READ_SUBJECT.test(s) || READ_BODY.test(head)) return 'read-receipt';
   // Said up front, as the reason for writing: a "don't run anything on him" further down is about someone else.
-  if (declinesVerification(head.slice(0, 450)) && !ASKS_FOR_VERIFICATION.test(head.replace(new RegExp(NO_VERIFICATION_WANTED.source, 'gi'), ' '))) return 'no-verification-wanted';
+  if (declinesVerification(head.slice(0, 450)) && !ASKS_FOR_VERIFICATION.test(head.replace(NO_VERIFICATION_WANTED_ALL, ' '))) return 'no-verification-wanted';
   if (CANCELLATION.test(head) || /^\s*(?:re:\s*)?(?:cancel|cancelled|canceled|disregard)\b/i.test(s)) return 'cancellation';
   if (NOTICE.test(head)) return 'notice';
   if (STATUS.test(head) || /\b(?:status|update|follow[- ]?up|checking)\b/i.test(s.replace(/^\s*(?:re|fw|fwd)\s*:\s*/gi, '').slice(0, 30))) return 'status-inquiry';

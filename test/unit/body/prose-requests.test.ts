@@ -233,6 +233,7 @@ describe('forms and mail that ask for no verification (sets P and R)', () => {
     'For your file: the signed packet for Ana Moss. Your office already completed her VOB on 9/15, no need to re-run anything.\n\nPatient: Ana Moss\nDOB: 1/2/1980\nPrimary insurance: Aetna\nMember ID: W123456789',
     'Hi, I got a statement for $1,200 for my son Eli\'s stay in August. Can it go on a payment plan? His birthday is 2/2/2004 and I\'m the one on the insurance (Aetna).',
     'Hello! My name is Cal Ruiz and I\'m the new intake coordinator at Mesa Ridge, taking over from Jo Ames. Please send VOB results to me going forward. My direct line is 480-555-0152.',
+    'Here is where our October requests stand. Nothing new to run here.\n\nClient: Ana Moss\nDOB: 1/2/1980\nPayer: Aetna\nMember ID: W123456789\nStatus: verified',
   ])('no request in %j', (text) => {
     expect(extractBody(text, { subject: 'info', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' }).requests).toEqual([]);
   });
