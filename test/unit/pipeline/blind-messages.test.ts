@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: twenty-two sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: twenty-five sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5% and 71.9% of fields (each of the last thirteen written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3% and 74.5% of fields (each of the last sixteen written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const SETS = [
   'blind-messages-month-2', 'blind-messages-month-3', 'blind-messages-exports', 'blind-messages-loose', 'blind-messages-referrals', 'blind-messages-week',
   'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural', 'blind-messages-hospital',
   'blind-messages-mobile', 'blind-messages-international', 'blind-messages-tools', 'blind-messages-payers', 'blind-messages-decisions',
-  'blind-messages-faxes', 'blind-messages-followups',
+  'blind-messages-faxes', 'blind-messages-followups', 'blind-messages-admissions', 'blind-messages-tables', 'blind-messages-ordinary',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -28,16 +28,36 @@ const cases = SETS.flatMap((set) => {
 const KNOWN_GAPS: Record<string, string> = {
   // Cases whose expected values other blind authors judged differently, or a card dictionary name:
   'blind-messages-threads/15-couple-first-second-client.eml': "'Tina is Robert's wife and is covered under his plan': the subscriber named by first name in another client's block",
-  'blind-messages-month-3/20-brightside-reply-adds-referral.eml': "'Michael Feld is her husband' names the subscriber's relation in a sentence about him, not with a subscriber label",
   'blind-messages-week/13-read-receipt.eml': "a multipart/report read receipt: 'auto-submitted' (RFC 3834/8098), as blind-messages-exports/25 and -rural/30 expect; its author chose 'not-a-request'",
   'blind-messages-hospital/01-portal-secure-message-notice.eml': "a no-reply sender that also carries List-Unsubscribe: 'auto-submitted' here (the sender is checked first); its author chose 'bulk-or-list'; no reply either way",
   // The sets in styles none of the others has, kept as scored on their first run plus the general rules since: field by field still wrong.
+  'blind-messages-admissions/01-recoverytrak-prescreen-printout.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-admissions/02-admitlink-html-only-oscar-phone-only-on-termed-medicaid.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.phone, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-admissions/03-bed-board-census-no-vob-needed.eml': 'first run, not yet read right: request count',
+  'blind-messages-admissions/04-word-biopsychosocial-narrative-mother-cigna.eml': 'first run, not yet read right: [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].missingFields',
+  'blind-messages-admissions/07-eap-referral-table-umr-card-address-withheld.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-admissions/09-ur-concurrent-review-coverage-change-aetna-card.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].referredBy, [0].missingFields',
+  'blind-messages-admissions/11-adolescent-parent-interview-father-unnamed.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-admissions/13-tab-aligned-prescreen-ambetter-id-unknown-prior-medicaid-id.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields, reply not sent',
+  'blind-messages-admissions/15-two-emr-prescreens-second-medicaid-id-pending.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields, [1].client.name, [1].insurance.payerName, [1].subscriber.name, [1].referredBy, [1].missingFields, reply not sent',
+  'blind-messages-admissions/16-lumen-html-only-definition-list-dual-diagnosis.eml': 'first run, not yet read right: request count, [0].referredBy',
+  'blind-messages-admissions/17-asam-worksheet-grid-age-only-no-dob.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-admissions/19-sbar-night-nurse-handoff-dads-plan.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-admissions/20-website-prescreen-forward-html-only-no-referring-facility.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-admissions/21-older-adult-medicare-advantage-poa-guarantor-mbi.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].referredBy, [0].missingFields',
+  'blind-messages-admissions/23-ccda-transition-record-forward-relationship-blank.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].missingFields, reply not sent',
+  'blind-messages-admissions/24-form-notification-sober-living-application-no-ins-phone.eml': 'first run, not yet read right: request count, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-admissions/25-crm-lead-timeline-newest-first-id-corrected.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.phone, [0].missingFields',
+  'blind-messages-admissions/26-self-pay-prescreen-fyi-old-plan-termed.eml': 'first run, not yet read right: request count',
+  'blind-messages-admissions/27-financial-screen-new-employer-carrier-unknown-prior-medicaid.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.phone, [0].missingFields, reply not sent',
+  'blind-messages-admissions/28-marchman-act-petition-mother-petitioner-and-subscriber.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-admissions/30-nested-bullets-dv-shelter-address-confidential.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-decisions/08-facility-address-but-no-client-address.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-decisions/10-newest-text-withdraws-the-address.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].missingFields, reply not sent',
   'blind-messages-decisions/16-client-name-withheld-pending-part2-consent.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-decisions/18-website-live-chat-transcript.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-decisions/20-payer-unknown-only-plan-type-employer-rx-numbers.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-decisions/22-mother-points-to-address-in-her-signature.eml': 'first run, not yet read right: [0].client.address, [0].referredBy, [0].missingFields',
+  'blind-messages-decisions/22-mother-points-to-address-in-her-signature.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-decisions/24-referred-to-php-is-not-a-referral-source.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-decisions/25-bcbsaz-card-said-to-carry-dob-and-address.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-decisions/26-homeless-client-with-a-real-mailing-address.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
@@ -57,7 +77,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-faxes/14-cover-sheet-center-referral-blank.eml': 'first run, not yet read right: [0].subscriber.relationship, reply not sent',
   'blind-messages-faxes/15-canon-typed-letter-age-no-dob.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-faxes/18-gateway-fax-interrupted-page-2-missing.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-faxes/20-faxserver-payer-name-blank.eml': 'first run, not yet read right: [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-faxes/24-scan-sticky-note-phone-relationship-blank.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].missingFields, reply not sent',
   'blind-messages-faxes/27-gateway-eob-forwarded-for-records.eml': 'first run, not yet read right: request count',
   'blind-messages-faxes/28-faxserver-payer-denial-letter.eml': 'first run, not yet read right: request count',
@@ -79,7 +98,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-hospital/07-same-sex-spouse-accents-qp.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-hospital/10-ehr-medicaid-mco-homeless.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-hospital/20-html-only-table-no-dob.eml': 'first run, not yet read right: [0].referredBy',
-  'blind-messages-hospital/22-ibx-card-husband-no-address.eml': 'first run, not yet read right: [0].client.name',
   'blind-messages-hospital/23-humana-pdf-card-no-referrer.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-hospital/26-aetna-front-only-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-hospital/29-ehr-subscriber-no-relationship.eml': 'first run, not yet read right: [0].client.name',
@@ -105,17 +123,14 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-loose/29-forwarded-client-email.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-loose/30-reply-supplies-missing-and-corrects.eml': 'first run, not yet read right: [0].insurance.memberId, [0].referredBy, [0].missingFields',
   'blind-messages-mobile/01-gvoice-voicemail-fwd-spoken-digits.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-mobile/02-iphone-flowed-runon-sheild-no-phone.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-mobile/03-android-voice-typing-ordinal-date.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].missingFields',
   'blind-messages-mobile/04-two-bursts-dob-corrected-ext.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].referredBy, [0].missingFields',
-  'blind-messages-mobile/05-whatsapp-export-id-corrected-in-chat.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-mobile/05-whatsapp-export-id-corrected-in-chat.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-mobile/06-all-lowercase-dob-not-given.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-mobile/08-exchange-voicemail-inaudible-id-audio-attachment.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-mobile/09-iphone-inline-aetna-card-oneline-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-mobile/10-sms-copy-cigna-card-no-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-mobile/11-wife-uhc-front-only-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-mobile/12-siri-self-correction-umr-back-only.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.groupNumber',
-  'blind-messages-mobile/13-grandson-wellcare-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-mobile/12-siri-self-correction-umr-back-only.eml': 'first run, not yet read right: [0].client.dob',
   'blind-messages-mobile/14-carplay-dictation-year-in-words-premera-card.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-mobile/15-second-burst-adds-priority-card-and-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-mobile/16-lowercase-molina-front-dob-unknown.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
@@ -124,8 +139,19 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-mobile/20-sms-to-email-gateway-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-mobile/21-second-burst-replaces-insurance.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-mobile/22-texting-abbreviations-two-digit-00.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-mobile/23-ringcentral-voicemail-words-relationship-unknown.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-mobile/23-ringcentral-voicemail-words-relationship-unknown.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-mobile/27-voicemail-fwd-billing-question.eml': 'first run, not yet read right: request count',
+  'blind-messages-ordinary/05-grandmother-legal-guardian-ordinal-year-no-member-id.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-ordinary/08-sober-living-two-residents-second-id-lost.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].missingFields, [1].client.name, [1].client.address, [1].insurance.payerName, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields, reply not sent',
+  'blind-messages-ordinary/09-domestic-partner-employer-plan-umr-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-ordinary/11-psychiatry-office-manager-dob-corrected-later-in-same-mail.eml': 'first run, not yet read right: [0].client.dob, [0].referredBy',
+  'blind-messages-ordinary/15-discharge-nurse-sbar-stepfather-premera-card.eml': 'first run, not yet read right: [0].client.name',
+  'blind-messages-ordinary/18-university-counseling-student-plan-base64.eml': 'first run, not yet read right: [0].subscriber.name',
+  'blind-messages-ordinary/19-detox-night-nurse-address-same-as-subscriber.eml': 'first run, not yet read right: [0].client.address, [0].insurance.memberId, [0].subscriber.name, [0].missingFields',
+  'blind-messages-ordinary/23-answering-service-message-caller-is-policy-holder.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.name, [0].missingFields',
+  'blind-messages-ordinary/24-daughter-poa-medicare-advantage-humana-card-no-program-yet.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-ordinary/27-mobile-crisis-owa-html-only-dob-refused.eml': 'first run, not yet read right: [0].client.address, [0].insurance.memberId, [0].missingFields, reply not sent',
+  'blind-messages-ordinary/28-attorney-father-lettered-particulars-no-address-no-program.eml': 'first run, not yet read right: [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-payers/01-cms1500-box-labels-wellmark-prefix-apart.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].referredBy, [0].missingFields',
   'blind-messages-payers/02-pm-abbrev-outlook-table-meritain-stepchild.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-payers/03-name-of-insured-teamsters-fund-suffix-weekday-dob.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
@@ -133,7 +159,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-payers/05-medicare-advantage-wellcare-card-beneficiary-two-digit-year.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName',
   'blind-messages-payers/07-medicaid-mco-healthy-blue-ordinal-words-voice-prompts.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
   'blind-messages-payers/09-carve-out-magellan-bh-line-domestic-partner.eml': 'first run, not yet read right: [0].insurance.phone',
-  'blind-messages-payers/10-ehr-coverage-tab-payor-caresource-id-like-date-care-of.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-payers/12-molina-medicaid-card-po-box-rural-directions.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-payers/13-county-indigent-program-care-of-po-box-no-subscriber.eml': 'first run, not yet read right: [0].client.address, [0].insurance.memberId, [0].missingFields, reply not sent',
   'blind-messages-payers/17-ibx-card-bh-carve-out-line-referral-blank.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
@@ -146,7 +171,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-referrals/04-probation-letter-ahcccs.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-referrals/07-sober-living-apple-health-no-id.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-referrals/10-mother-long-prose.eml': 'first run, not yet read right: [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-referrals/14-outlook-merged-table-masshealth.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-referrals/17-tricare-values-first.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
   'blind-messages-referrals/30-medicare-advantage-iphone.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-rural/01-dictated-run-on.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
@@ -160,6 +184,14 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-senders/07-billing-company-fixed-width-aetna-card.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-senders/09-private-therapist-indented-values.eml': 'first run, not yet read right: [0].client.address, [0].referredBy, [0].missingFields',
   'blind-messages-senders/18-sober-living-molina-card-dob-unknown.eml': 'first run, not yet read right: [0].client.address',
+  'blind-messages-tables/05-x12-270-pasted-phone-in-note.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name',
+  'blind-messages-tables/06-legacy-fixed-width-report-wrapped-address-blank-columns.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-tables/08-html-only-form-spacer-cells-empty-referral.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-tables/15-not-a-request-center-contact-roster-update.eml': 'first run, not yet read right: request count',
+  'blind-messages-tables/17-slack-nested-bullet-outline-no-insurance-phone.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-tables/19-url-encoded-form-post-from-server-log-empty-referral.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-tables/20-json-array-two-clients-vscode-paste-address-null.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-tables/22-apple-alternating-label-value-lines-blank-values.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-tools/05-college-athletics-trainer-cigna-card.eml': 'first run, not yet read right: [0].client.name, [0].missingFields',
   'blind-messages-tools/06-payer-case-manager-stepdown-id-suffix.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-tools/08-public-defender-mitigation-letter-in-custody.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
@@ -190,7 +222,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(675);
+    expect(cases).toHaveLength(765);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
