@@ -774,12 +774,13 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   if (heading !== null) return { kind: 'heading', heading };
 
-  // "Client 2: Jane Doe, DOB 1/2/90": a client boundary whose value is the client's name.
-  const colon = line.indexOf(':');
+  // "Client 2: Jane Doe, DOB 1/2/90", "1st guy - Terrence Boudreaux": a client boundary whose value is the client's name.
+  const dash = /^([^:]{3,25}?)\s+[-–—]\s+(?=\p{Lu})/u.exec(line);
+  const colon = dash && classifyHeading(dash[1]!)?.newClient ? dash[1]!.length : line.indexOf(':');
   if (colon > 0) {
     const h = classifyHeading(line.slice(0, colon));
     if (h !== null && h.newClient) {
-      const rest = line.slice(colon + 1).trim();
+      const rest = line.slice(colon + 1).replace(/^\s*[-–—:]\s*/, '').trim();
       const inner = rest.length > 0 ? parseLabelled(rest, 0) : null;
       if (inner !== null) return { kind: 'pairs', pairs: inner, heading: h };
       if (rest.length === 0) return { kind: 'heading', heading: h };
@@ -891,7 +892,7 @@ export function parseLine(rawLine: string): ParsedLine {
 
 const WHO = '(?:the\\s+)?(?:client|patient|pt|member|he|she|they)';
 const SUB = '(?:the\\s+)?(?:subscriber|policy\\s?-?holder|insured|primary\\s+insured|card\\s?holder|primary\\s+subscriber)';
-const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be)|['’]s)\\s+(?:also\\s+)?(?:(?:his|her|their)\\s+own\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
+const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be|has been|was)|['’]s)\\s+(?:also\\s+)?(?:(?:his|her|their)\\s+own\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
@@ -1086,6 +1087,9 @@ function prosePairs(line: string): LinePair[] {
     const a = parseAddress(embedded[1] ?? '');
     if (a !== null && a.state !== null && a.postalCode !== null) found.push({ field: 'address', value: embedded[1] ?? '' });
   }
+  // "Medicaid thru Louisiana Healthcare Connections": the programme, then the plan that runs it.
+  const runBy = /^(?:(?:his|her|their)\s+)?(?:medicaid|medicare|insurance|ins|coverage)\s+(?:thru|through|via|with)\s+(.+?)[.,;]?$/i.exec(line.trim());
+  if (runBy && startsWithKnownPayer(runBy[1]!)) found.push({ field: 'payer', value: runBy[1]! });
   // "It's Horizon Blue Cross Blue Shield of New Jersey": only a payer the reader knows.
   const itIs = /(?:^|[.!]\s+)(?:It['’]s|It\s+is)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
   if (itIs && findPayers(itIs).some((p) => p.edits === 0)) found.push({ field: 'payer', value: itIs });

@@ -506,7 +506,7 @@ export function classifyHeading(raw: string): Heading | null {
   const t = raw.toLowerCase().replace(/[*_=~\-–—:#.()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t.length === 0) return null;
   // "Client 2", "Patient #1", "2nd client", "Client one".
-  if (/^(?:client|patient|pt|member|resident|person|individual|referral|vob|request)\s*(?:no\s*)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-e])(?:\s+of\s+\d{1,2})?$/.test(t) || /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|next|another)\s+(?:client|patient|pt|member|person|referral|vob)$/.test(t)) {
+  if (/^(?:client|patient|pt|member|resident|person|individual|referral|vob|request)\s*(?:no\s*)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-e])(?:\s+of\s+\d{1,2})?$/.test(t) || /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|next|another)\s+(?:client|patient|pt|member|person|referral|vob|resident|guy|girl|lady|gal|kid|one|admit)$/.test(t)) {
     return { section: 'client', newClient: true };
   }
   const words = t.split(' ');

@@ -345,12 +345,12 @@ export function identifiesClient(r: BodyRequest): boolean {
 }
 
 /**
- * "Ohio Medicaid - managed care plan is Molina Healthcare", "State Medicaid (MCO: CareSource)": a
+ * "Ohio Medicaid - managed care plan is Molina Healthcare", "Medicaid thru Healthy Blue": a
  * programme run by a plan; the plan is the payer a biller calls. Only a plan the reader knows.
  */
 function withManagingPlan(payer: string | null): string | null {
   if (payer === null) return null;
-  const m = /\s*(?:[-–—,;(]|\bvia\b)\s*(?:(?:the\s+)?(?:managed\s+care\s+(?:plan|organi[sz]ation)|mco|health\s+plan|plan|administered\s+by|managed\s+by|run\s+by)\s*(?:is\s+|:\s*)?)(.+?)\)?\s*$/i.exec(payer);
+  const m = /\s*(?:(?:[-–—,;(]|\bvia\b)\s*(?:the\s+)?(?:managed\s+care\s+(?:plan|organi[sz]ation)|mco|health\s+plan|plan|administered\s+by|managed\s+by|run\s+by)\s*(?:is\s+|:\s*)?|\s(?:thru|through)\s+)(.+?)\)?\s*$/i.exec(payer);
   const plan = m?.[1]?.trim() ?? '';
   return m && plan.length > 0 && startsWithKnownPayer(plan) ? plan : payer;
 }

@@ -121,6 +121,9 @@ const CARRIERS: PayerEntry[] = [
   { name: 'Simply Healthcare', tier: Tier.Brand, aliases: ['Simply Healthcare'] },
   { name: 'Sunshine Health', tier: Tier.Brand, aliases: ['Sunshine Health'] },
   { name: 'Superior HealthPlan', tier: Tier.Brand, aliases: ['Superior HealthPlan', 'Superior Health Plan'] },
+  // Medicaid managed-care brands of Louisiana (and Healthy Blue elsewhere), named after "Medicaid thru".
+  { name: 'Healthy Blue', tier: Tier.Brand, aliases: ['Healthy Blue'] },
+  { name: 'Louisiana Healthcare Connections', tier: Tier.Brand, aliases: ['Louisiana Healthcare Connections'] },
   { name: 'Fidelis Care', tier: Tier.Brand, aliases: ['Fidelis Care', 'Fidelis'] },
   { name: 'EmblemHealth', tier: Tier.Brand, aliases: ['EmblemHealth', 'Emblem Health', 'GHI', 'HIP Health Plan'] },
   { name: 'Healthfirst', tier: Tier.Brand, aliases: ['Healthfirst'] },

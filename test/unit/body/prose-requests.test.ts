@@ -257,3 +257,15 @@ describe('admission paperwork laid out as a form (set P)', () => {
     expect(letter.requests.map((x) => x.client.name)).toEqual(['Ana Moss']);
   });
 });
+
+describe('a house manager\'s and a pastor\'s wording (sets R and J)', () => {
+  it('reads "1st guy - <name>" as a client boundary and "Medicaid thru <plan>" as the plan', () => {
+    const rs = extractBody('Got 2 new residents this week.\n\n1st guy - Tom Reese\nBorn 2/9/1979\nMedicaid thru Healthy Blue, ID 7700312458\n\n2nd guy - Al Banks\nBorn 12/30/1990\nMedicaid thru Louisiana Healthcare Connections', { subject: 'VOB x2', from: 'a@house.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' }).requests;
+    expect(rs.map((r) => [r.client.name, r.insurance.payerName])).toEqual([['Tom Reese', 'Healthy Blue'], ['Al Banks', 'Louisiana Healthcare Connections']]);
+  });
+
+  it('reads "she has been the policy holder herself" as self', () => {
+    const r = one('Her full name is Ada M. Boyd. She was born on January 4, 1951. Her insurance is her own Medicare plan through Humana; she has been the policy holder herself since last year.');
+    expect(r).toMatchObject({ insurance: { payerName: 'Humana' }, subscriber: { name: 'Ada M. Boyd', relationship: 'self' } });
+  });
+});
