@@ -83,13 +83,13 @@ function normalizeZip(raw: string | null | undefined): string | null {
   return m[2] ? `${m[1]}-${m[2]}` : (m[1] ?? null);
 }
 
+/** "He lives with me at the address in my signature below": the writer points at their signature. */
+export const ADDRESS_IN_SIGNATURE = /\b(?:address|lives?|living|stays?|staying|resides?)\b[^.!?\n]{0,60}\b(?:in|at|on|under|see)\s+(?:my|the)\s+signature\b/i;
+
 /**
  * An address from text (lines joined by newlines or commas). Null when it is a placeholder,
  * homeless, or has no street line.
  */
-/** "He lives with me at the address in my signature below": the writer points at their signature. */
-export const ADDRESS_IN_SIGNATURE = /\b(?:address|lives?|living|stays?|staying|resides?)\b[^.!?\n]{0,60}\b(?:in|at|on|under|see)\s+(?:my|the)\s+signature\b/i;
-
 export function parseAddress(rawText: string): Address | null {
   if (isPlaceholder(rawText) || mentionsHomeless(rawText)) return null;
   // "Mesa AZ 852O2": a fax's OCR read a zero of the ZIP as the letter O.

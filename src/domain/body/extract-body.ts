@@ -7,9 +7,11 @@
 import { samePayer } from '../card/payers';
 import { withEmojiLabels } from './emoji-labels';
 import { parseRelationship, withKinTyposFixed } from './relationships';
+import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
 import { splitBodySegments, type BodySegment } from '../mime/body-segments';
 import { ADDRESS_IN_SIGNATURE, parseAddress } from './addresses';
+import { escapeRegExp } from '../escape-regexp';
 import { collectHits } from './field-hits';
 import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
@@ -131,13 +133,13 @@ function withSharedHome(records: BodyRequest[], text: string): BodyRequest[] {
   return records.map((r) => (r.client.address === null ? { ...r, client: { ...r.client, address: { ...home } } } : r));
 }
 
-/** Extracts the VOB request(s) stated in a message body. */
-/** An address given as the previous client's ("same as above", "same address as client 1"). */
 /** Fields the reader fills that no request carries. */
 const PLACED_ONLY = ['subscriberDob'] as const;
 
+/** An address given as the previous client's ("same as above", "same address as client 1"). */
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
+/** Extracts the VOB request(s) stated in a message body. */
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const plain = withEmojiLabels((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
   const body = normalizeStructuredText(withKinTyposFixed(plain));
@@ -302,21 +304,20 @@ function withRelationSaidElsewhere(records: BodyRequest[], text: string): BodyRe
   return records.map((r) => {
     const name = r.subscriber.name;
     if (name === null || r.subscriber.relationship !== null || (r.client.name !== null && sameName(name, r.client.name))) return r;
-    const words = name.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = name.trim().split(/\s+/).map(escapeRegExp);
     if (words.length < 2) return r;
     const who = words.join('[\\s.]+');
     const after = new RegExp(`\\b${who}\\b\\s*(?:[-–—,:(]\\s*|\\s+is\\s+(?:his|her|their)\\s+)(${KIN_WORD})\\b`, 'gi');
     const before = new RegExp(`\\b(?:his|her|their|client['’]s|patient['’]s)\\s+(${KIN_WORD})\\s*[,:(-]?\\s*${who}\\b`, 'gi');
-    const found = new Set<string>();
+    const found = new Set<Relationship>();
     for (const m of [...text.matchAll(after), ...text.matchAll(before)]) {
       const rel = parseRelationship(m[1]!, 'subscriber');
       if (rel !== null) found.add(rel);
     }
-    if (found.size !== 1) return r;
-    return { ...r, subscriber: { ...r.subscriber, relationship: [...found][0] as BodyRequest['subscriber']['relationship'] } };
+    const [only] = found;
+    return found.size === 1 && only !== undefined ? { ...r, subscriber: { ...r.subscriber, relationship: only } } : r;
   });
 }
-
 
 /** The one client without an address takes the signature's, when the new text points there. */
 function withAddressFromSignature(first: BodySegment | undefined, records: BodyRequest[]): BodyRequest[] {

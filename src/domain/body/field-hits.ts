@@ -248,7 +248,6 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
   return out;
 }
 
-/** Collects the labelled values of a segment's lines, in order. */
 /** The rest of a label wrapped onto the next, indented line: "Subscriber relationship" / "  to client: [wife]". */
 const LABEL_WRAP = /^\s+(?:to|of|for|with|and|&)\s+[^:]{1,30}:\s*\S/;
 
@@ -264,6 +263,7 @@ function readWrappedLabels(lines: readonly string[], parsed: ParsedLine[]): Pars
   return out;
 }
 
+/** Collects the labelled values of a segment's lines, in order. */
 export function collectHits(lines: string[]): FieldHit[] {
   const hits: FieldHit[] = [];
   const st: State = { explicit: null, implicit: null };

@@ -525,25 +525,26 @@ const SIGN_OFF = /\s+(?:thx|thanks|thank you|ty|tia|asap)[.!]*$/i;
  */
 function shapedPrefix(field: FieldKey, value: string): string | null {
   const words = value.split(/\s+/).filter((w) => w.length > 0);
+  // The longest of the first `most` words that has the field's shape.
+  const longest = (most: number): string | null => {
+    for (let n = most; n > 0; n--) {
+      const v = words.slice(0, n).join(' ').replace(/[.,;]+$/, '');
+      if (typedValueOk(field, v)) return v;
+    }
+    return null;
+  };
   switch (field) {
     case 'memberId':
     case 'group': {
+      // An ID's words: its first, then only words with a digit or in capitals.
       let n = 0;
       while (n < words.length && /^[A-Za-z0-9-]+[.,;]?$/.test(words[n]!) && (n === 0 || /\d/.test(words[n]!) || /^[A-Z0-9-]+[.,;]?$/.test(words[n]!))) n++;
-      for (; n > 0; n--) {
-        const v = words.slice(0, n).join(' ').replace(/[.,;]+$/, '');
-        if (typedValueOk(field, v)) return v;
-      }
-      return null;
+      return longest(n);
     }
     case 'dob':
     case 'clientDob':
     case 'subscriberDob':
-      for (let n = Math.min(6, words.length); n > 0; n--) {
-        const v = words.slice(0, n).join(' ').replace(/[.,;]+$/, '');
-        if (typedValueOk(field, v)) return v;
-      }
-      return null;
+      return longest(Math.min(6, words.length));
     case 'idOrPhone':
       return shapedPrefix('insPhone', value) ?? shapedPrefix('memberId', value);
     case 'insPhone':
@@ -776,9 +777,10 @@ export function parseLine(rawLine: string): ParsedLine {
 
   // "Client 2: Jane Doe, DOB 1/2/90", "1st guy - Terrence Boudreaux": a client boundary whose value is the client's name.
   const dash = /^([^:]{3,25}?)\s+[-–—]\s+(?=\p{Lu})/u.exec(line);
-  const colon = dash && classifyHeading(dash[1]!)?.newClient ? dash[1]!.length : line.indexOf(':');
+  const dashHeading = dash ? classifyHeading(dash[1]!) : null;
+  const colon = dashHeading?.newClient ? dash![1]!.length : line.indexOf(':');
   if (colon > 0) {
-    const h = classifyHeading(line.slice(0, colon));
+    const h = dashHeading?.newClient ? dashHeading : classifyHeading(line.slice(0, colon));
     if (h !== null && h.newClient) {
       const rest = line.slice(colon + 1).replace(/^\s*[-–—:]\s*/, '').trim();
       const inner = rest.length > 0 ? parseLabelled(rest, 0) : null;
@@ -1059,7 +1061,7 @@ function prosePairs(line: string): LinePair[] {
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
   if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
-  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|referral|sending|on behalf|refiri|recomend|mand/i.test(line) ? PROSE_REFERRING.exec(line) : null);
+  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomend|mand/i.test(line) ? PROSE_REFERRING.exec(line) : null);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|They|He|She|It|You|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
@@ -1127,7 +1129,7 @@ function prosePairs(line: string): LinePair[] {
   }
   // "She was born 11/30/1983": only when no sentence gave the date of birth already.
   const born = PROSE_BORN.exec(line);
-  if (born && !found.some((p) => p.field === 'dob' || p.field === 'clientDob')) found.push({ field: 'dob', value: born[1] ?? '' });
+  if (born && !found.some((p) => sameFieldKey(p.field) === 'dob')) found.push({ field: 'dob', value: born[1] ?? '' });
   // Keywords and values typed into a sentence, for the fields nothing above read.
   for (const sentence of sentences) {
     for (const p of sentenceRunOnPairs(sentence)) if (!found.some((f) => sameFieldKey(f.field) === sameFieldKey(p.field))) found.push(p);

@@ -8,6 +8,7 @@ import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 import { classifyLabel, type FieldKey } from './labels';
 import { SPOKEN_SIGN, spokenAsTyped } from './spoken';
 import { pastedTables } from './pasted-tables';
+import { escapeRegExp } from '../escape-regexp';
 
 /** The prompts our own reply lists, lower-case ("copy of the insurance card"). */
 const ASKED = new Set(Object.values(REQUIRED_FIELD_PROMPTS).map((p) => p.toLowerCase()));
@@ -16,7 +17,7 @@ const QUESTION = /^\s*(?:q\s*\d{1,2}[a-z]?\s*[.):-]?\s*)?(.{2,70}?)\s*\?\s*$/i;
 const ANSWER = /^\s*(?:a|ans|answer)\s*[:.)-]\s*(.*)$/i;
 
 /** A line holding one of our reply's prompts, as a pattern (the sign of labelsThenValues). */
-const ASKED_LINE = `\\n(?:${[...ASKED].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[ \\t]*\\n`;
+const ASKED_LINE = `\\n(?:${[...ASKED].map(escapeRegExp).join('|')})[ \\t]*\\n`;
 
 /** A line that is one of our reply's prompts ("Client Address", "Referred By (Treatment Center)"). */
 function isAskedPrompt(line: string): boolean {

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp';
 import { withinOneEdit } from '../edit-distance';
 
 /**
@@ -192,10 +193,6 @@ function compactOf(s: string): string {
   return s.toUpperCase().replace(/&/g, 'AND').replace(/[^A-Z0-9]/g, '');
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** "Blue Cross Blue Shield of <State>" for every state, in the spellings cards use. */
 function stateBlueEntries(): PayerEntry[] {
   const out: PayerEntry[] = [];
@@ -232,7 +229,7 @@ function compile(entries: PayerEntry[]): CompiledAlias[] {
       // A forced-exact name keeps its separator ("Medi-Cal", "Medi Cal"); others may lose spaces.
       const body = alias
         .split(/\s+/)
-        .map((w) => escapeRe(w).replace(/-/g, forceExact ? '[-\\s]+' : '[-\\s]?'))
+        .map((w) => escapeRegExp(w).replace(/-/g, forceExact ? '[-\\s]+' : '[-\\s]?'))
         // Spelling matters, but OCR's l/I/1 are one stroke: "Medi-CaI" is still Medi-Cal.
         .map((w) => (forceExact ? w.replace(/[lI]/gi, '[lI1|]') : w))
         .join(forceExact ? '[-\\s]+' : '\\s*');
