@@ -27,10 +27,10 @@ const LABEL_WORDS: Record<AskedField, RegExp> = {
   'client.address': /\b(?:address|addr|addy|adress|street|str|city|town|zip|zipcode|postal|residence|residential|direcci[oó]n|domicilio|ciudad)\b/,
   'insurance.payerName': /\b(?:insurance|ins|insurer|payer|payor|carrier|plan|coverage|seguro|aseguranza|aseguradora|primary|health ?plan)\b/,
   'insurance.memberId': /\b(?:id|ids|member|mbr|mem|policy|pol|medicaid|medicare|cin|bic|mbi|identification|identificaci[oó]n|p[oó]liza|cert|certificate|contract|subscriber ?(?:id|no|number|#)|#)\b/,
-  'insurance.phone': /\b(?:phone|ph|tel|telephone|tele|number|no|#|call|line|services?|provider|benefits|bh|behavioral|behavioural|tel[eé]fono|contact)\b/,
+  'insurance.phone': /\b(?:phone|ph|tel|telephone|tele|number|no|#|call|line|services?|provider|benefits|eligibility|elig|verif\w*|bh|behavioral|behavioural|tel[eé]fono|contact)\b/,
   'subscriber.name': /\b(?:subscriber|subscribers|sub|insured|holder|policyholder|policy ?holder|guarantor|cardholder|card ?holder|employee|primary|responsible|titular|asegurad[oa]|parent|mother|father|mom|dad|spouse|husband|wife)\b/,
   'subscriber.relationship': /\b(?:relationship|relation|rel|relacion|relaci[oó]n|parentesco|relationship to \w+)\b/,
-  referredBy: /\b(?:referred|referral|referring|referer|referrer|ref|refer|source|facility|agency|clinic|center|centre|organization|organisation|org|program referring|sending|sent by|on behalf)\b/,
+  referredBy: /\b(?:referred|referral|referring|referer|referrer|ref|refer|source|facility|agency|clinic|center|centre|organization|organisation|org|program referring|sending|sent by|who sent|on behalf)\b/,
 };
 
 /** Label words that say the value belongs to something else, per field. */
@@ -43,7 +43,8 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|emergency|parent|mother|father|spouse|guardian|subscriber|caller|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
-  referredBy: /\b(?:phone|ph|tel|fax|e-?mail|address|npi|id|#|date|payer|insurance)\b/,
+  // "utm_source": a web form's tracking key, not who referred.
+  referredBy: /\b(?:phone|ph|tel|fax|e-?mail|address|npi|id|#|date|payer|insurance|utm)\b/,
 };
 
 /** "1094457 (university ID, not insurance)": the writer says what a value is not. */
@@ -90,7 +91,8 @@ function shapeFits(field: AskedField, value: string): boolean {
     case 'insurance.memberId':
       return /[A-Za-z0-9]{2,}/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 4;
     case 'insurance.phone':
-      return (v.match(/\d/g)?.length ?? 0) >= 7;
+      // A phone's shape, not any digits under "No." ("Case No.: CR2025-004417").
+      return new RegExp(PHONE_DIGITS.source).test(v) || VANITY_PHONE.test(v);
     case 'subscriber.relationship':
     case 'referredBy':
       return /\p{L}{3}/u.test(v);
@@ -160,6 +162,9 @@ function consumedValues(requests: readonly VobRequest[]): Set<string> {
     add(r.insurance.groupNumber);
     add(r.insurance.phone?.replace(/^\+1/, ''));
     add(r.client.address?.postalCode);
+    // A form's address parts ("street: 5120 W 130th St", "city: Cleveland") are the address read.
+    add(r.client.address?.line1);
+    add(r.client.address?.city);
     for (const p of r.card.fields?.phones ?? []) add(p.number.replace(/^\+1/, ''));
     add(r.card.fields?.memberId);
     add(r.card.fields?.groupNumber);
@@ -179,6 +184,19 @@ const OTHER_PHONE = /\b(?:callback|call back|client|patient|pt|cell|mobile|home|
 const STREET = /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?[\p{L}0-9.'-]+(?:\s+[\p{L}0-9.'-]+){0,4}\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|pkwy|parkway|hwy|highway|ter|terrace|trl|trail|loop|sq|square|pike|row|run)\b\.?/iu;
 const STATE_ZIP = /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?\s+\d{5}(?:-\d{4})?\b/;
 /** A US phone number written with digits (no vanity letters: "Louisville, KY 40202" is no phone). */
+/** "Fund office / eligibility:", "Member services": a label that names the plan's own line, whatever else it says. */
+const PLAN_PHONE_LABEL = /\b(?:eligibility|elig|verifications?|verif|benefits|member services|provider services|customer service|payer|payor|insurance|ins|carrier|fund|plan)\b/;
+
+/** A treatment center's, clinic's or agency's name, by its last words. */
+const CENTER_NAME = /\b(?:center|centre|recovery|clinic|hospital|treatment|behavioral|behavioural|detox|crisis|counseling|counselling|wellness|institute|services|program|programs|house|lodge|ranch|ministries|unit|court|agency|department|dept)\b/i;
+/** Labels whose center is not the one sending the client: the sender's own, a doctor's, an employer's, the plan's. */
+const NOT_A_REFERRER_LABEL = /\b(?:employer|sponsor|pcp|doctor|physician|therapist|psychiatrist|school|pharmacy|from|sender|our|my|receiving|admitting|destination|placement|to|insurance|plan|payer|carrier|billing|claims|address|phone|fax|e ?mail|npi)\b/;
+
+/** A label that says only "phone", not whose: its section says whose. */
+const GENERIC_PHONE_LABEL = /^(?:(?:phone|ph|tel|telephone|cell|contact)(?: (?:number|no|#))?|number|#)$/;
+
+/** "1-800-555-HOPE": a toll-free number spelled in part. */
+const VANITY_PHONE = /(?<![\w-])(?:1[\s.-]?)?\(?8\d\d\)?[\s.-]?[A-Z0-9]{3}[\s.-]?[A-Z0-9]{4}(?![\w-])/i;
 const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\w-])/g;
 /** Someone saying a value is not known yet: no sign of it. */
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
@@ -220,13 +238,24 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     const signature = seg.signature.map((text) => ({ text, signature: true, n: ++lineNo }));
     const all = [...readable, ...signature];
     const table = tablePairs(seg.lines);
+    // The titled part of a form the line stands in ("PART 1 - CLIENT"): a bare "Phone:" there is not the plan's.
+    let section: string | null = null;
     for (const { label, value, line } of table) {
       for (const field of missing) if (speaksOf(field, label, value)) sightings.push({ field, line: readable[line]!.n, how: 'label' });
     }
     for (const { text, signature: inSignature, n } of all) {
       const pairs = labelledPairs(text);
-      if (!inSignature && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
-        const parsed = parseLine(text);
+      const parsedLine = inSignature ? null : parseLine(text);
+      if (parsedLine) {
+        const heading = parsedLine.kind === 'heading' ? parsedLine.heading : parsedLine.kind === 'pairs' || parsedLine.kind === 'bare' ? parsedLine.heading : null;
+        if (heading) section = heading.section;
+      }
+      // "Who sent them: Coulee Region Crisis Center": a label the reader does not know, with a center's name beside it.
+      if (missing.has('referredBy') && parsedLine !== null && (parsedLine.kind === 'unknownLabel' || (parsedLine.kind === 'pairs' && parsedLine.pairs.every((p) => p.field === 'ignore')))) {
+        if (pairs.some((p) => CENTER_NAME.test(p.value) && !NOT_A_REFERRER_LABEL.test(p.label) && !consumed.has(compact(p.value)) && findPayers(p.value).length === 0)) sightings.push({ field: 'referredBy', line: n, how: 'label' });
+      }
+      if (parsedLine !== null && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
+        const parsed = parsedLine;
         if (parsed.kind === 'pairs' || parsed.kind === 'bare' || parsed.kind === 'heading') knownLabels++;
         else if (pairs.some((p) => !isPlaceholder(p.value) && /[\p{L}\d]/u.test(p.value))) unknownLabels++;
       }
@@ -236,7 +265,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         if (consumed.has(compact(value))) continue;
         for (const field of missing) {
           if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
-          if (field === 'insurance.phone' && contactLine) continue;
+          if (field === 'insurance.phone' && ((contactLine && !PLAN_PHONE_LABEL.test(label)) || (GENERIC_PHONE_LABEL.test(label) && section !== null && section !== 'insurance'))) continue;
           if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label' });
         }
       }
@@ -244,6 +273,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       for (const field of missing) {
         // "SEVIS ID: N0012345678": the line's own label says whose value it is.
         if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;
+        if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => GENERIC_PHONE_LABEL.test(p.label)) && section !== null && section !== 'insurance') continue;
         if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
     }
@@ -318,7 +348,7 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   // "Subscriber: Hannah Ashby (wife; ...)": the relation inside the subscriber's value.
   if (field === 'subscriber.relationship' && LABEL_WORDS['subscriber.name'].test(label) && hasRelationshipWord(value) && !NOT_KNOWN.test(value)) return true;
   if (!LABEL_WORDS[field].test(label)) return false;
-  if (NOT_THIS[field]?.test(label)) return false;
+  if (NOT_THIS[field]?.test(label) && !(field === 'insurance.phone' && PLAN_PHONE_LABEL.test(label))) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
   if (NOT_THIS_VALUE.test(value)) return false;
   // "address is withheld - the caseworker will ...": the unknown may be said on the label's side.
@@ -329,8 +359,9 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
 /** The sentence of `text` that holds the span [start, end). */
 function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
-  const from = Math.max(...[...before.matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length), 0);
-  const after = /[.!?](?:\s+\p{Lu}|\s*$)/u.exec(text.slice(end));
+  // An initial's stop ("N. Doucette") ends no sentence.
+  const from = Math.max(...[...before.matchAll(/(?<!(?:^|[^\p{L}])\p{Lu})[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length), 0);
+  const after = /(?<!(?:^|[^\p{L}])\p{Lu})[.!?](?:\s+\p{Lu}|\s*$)/u.exec(text.slice(end));
   return text.slice(from, after ? end + after.index : text.length);
 }
 

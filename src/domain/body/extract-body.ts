@@ -139,6 +139,9 @@ const PLACED_ONLY = ['subscriberDob'] as const;
 /** An address given as the previous client's ("same as above", "same address as client 1"). */
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
+/** A form's slot filled with "no change" (or "same as before"): the value was sent earlier. */
+const NO_CHANGE_SLOT = /[:=]\s*(?:\(?\s*)?(?:no change|unchanged|same as (?:before|previous|last time|sent)|no changes)\b/gim;
+
 /** Extracts the VOB request(s) stated in a message body. */
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const plain = withEmojiLabels((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
@@ -174,6 +177,9 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   // Mail about a request that is not one (a status question, a cancellation, a recall, a
   // standalone correction...) states no new values of its own: nothing in it, quoted or not, is
   // a new request.
+  // "born: no change / plan: no change / plan phone: 1-800-...": an update to a request already sent, not a new one.
+  const update = (newText.match(NO_CHANGE_SLOT) ?? []).length >= 2;
+  if (update && perSegment.slice(1).every((records) => records.length === 0)) return { requests: [], mentionsVerification: false, intent: 'correction', segments };
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
@@ -288,6 +294,9 @@ function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest
       return newest > 2;
     case 'correction':
       return newest > 0 || olderData;
+    // "Status on Marcus Pell, 07/07/1990, Aetna?": the name, birth date and plan say which request.
+    case 'status-inquiry':
+      return (perSegment[0] ?? []).reduce((n, r) => n + newValueCount(r) - (r.insurance.payerName === null ? 0 : 1), 0) > 0;
     default:
       return newest > 0;
   }

@@ -296,7 +296,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   }
   if (REFERRAL.has(joined.replace(/ name$/, ''))) return 'referredBy';
   // "Sent by: <center>" on a request names who sends (refers) the client.
-  if (joined === 'sent by') return 'referredBy';
+  // "Who sent them:", "Sending facility:": whoever sends the client to treatment refers them.
+  if (/^(?:sent by|who (?:sent|is sending|referred|refers)(?: (?:them|him|her|the (?:client|patient)|client|patient|pt|this (?:client|patient|person)))?|sending (?:facility|center|centre|program|agency|provider|organization|organisation|org))$/.test(joined)) return 'referredBy';
   // "Company:" under an INSURANCE heading is the insurance company; elsewhere an employer.
   // "Primary:" there names the plan the same way; "Secondary:" a second plan, no field of the record.
   if (joined === 'company' || joined === 'company name' || joined === 'primary') return 'company';
@@ -503,7 +504,10 @@ const HEADING_TAIL = new Set(['information', 'info', 'details', 'detail', 'data'
  */
 export function classifyHeading(raw: string): Heading | null {
   if (raw.length > 60) return null;
-  const t = raw.toLowerCase().replace(/[*_=~\-–—:#.()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = raw.toLowerCase().replace(/[*_=~\-–—:#.()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // "PART 1 - CLIENT", "Section B: Insurance": a form's numbered part, titled by its words.
+  const t = plain.replace(/^(?:part|section|sect|step) (?:\d{1,2}|[a-h]|[ivx]{1,4}) (?=[a-z]{3})/, '');
+  const numberedPart = t !== plain;
   if (t.length === 0) return null;
   // "Client 2", "Patient #1", "2nd client", "Client one".
   if (/^(?:client|patient|pt|member|resident|person|individual|referral|vob|request)\s*(?:no\s*)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-e])(?:\s+of\s+\d{1,2})?$/.test(t) || /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|next|another)\s+(?:client|patient|pt|member|person|referral|vob|resident|guy|girl|lady|gal|kid|one|admit)$/.test(t)) {
@@ -511,7 +515,7 @@ export function classifyHeading(raw: string): Heading | null {
   }
   const words = t.split(' ');
   const core = words.filter((w) => !HEADING_TAIL.has(w) && !FILLER.has(w));
-  const tail = words.some((w) => HEADING_TAIL.has(w));
+  const tail = numberedPart || words.some((w) => HEADING_TAIL.has(w));
   const joined = core.join(' ');
   if (/^(?:secondary(?: insurance| ins| coverage| plan)?)$/.test(joined)) return { section: 'secondary', newClient: false };
   if (!tail && words.length === 1 && ['demographics'].includes(joined)) return { section: 'client', newClient: false };

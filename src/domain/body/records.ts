@@ -302,7 +302,7 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   // An explicit relationship label wins over words next to the subscriber's name.
   const relTo = get('relToSubscriber');
   const relOf = get('relOfSubscriber');
-  const explicitRel = relTo !== null ? parseRelationship(relTo, 'client') : relOf !== null ? parseRelationship(relOf, 'subscriber') : null;
+  const explicitRel = (relTo !== null ? parseRelationship(relTo, 'client') : null) ?? (relOf !== null ? parseRelationship(relOf, 'subscriber') : null);
   if (explicitRel !== null) relationship = explicitRel;
   // "Subscriber (relationship): Michael Cole (father)": one label for both, the name included.
   if (subscriberName === null && relOf !== null) subscriberName = parseSubscriber(relOf).name;

@@ -72,6 +72,13 @@ function phraseDirection(t: string): RelationDirection | null {
 export function parseRelationship(value: string, direction: RelationDirection): Relationship | null {
   const t = value.trim().replace(/[.!;:]+$/, '').replace(/^[(\-–\s]+|[)\s]+$/g, '').trim();
   if (t.length === 0) return null;
+  // "Rel code: 19": an X12 relationship code is always the dependent's (the client's) to the subscriber.
+  const code = /^(?:code\s*)?(01|18|19|53|G8)$/i.exec(t);
+  if (code) return X12_CODE[code[1]!.toUpperCase()] ?? null;
+  if (isChoiceList(t)) return null;
+  // "( ) self (x) child ( ) spouse": the marked choice.
+  const marked = /(?:[[(]\s*[xX✓✔]\s*[\])]|[☒☑✓✔◉●■])\s*([\p{L}][\p{L} -]*)/u.exec(t);
+  if (marked && marked[1]!.trim() !== t) return parseRelationship(marked[1]!.trim(), direction);
   if (SELF.test(t) || /^self\b/i.test(t) || /\b(?:is|=)\s+(?:the\s+)?(?:self|same)\b/i.test(t) || SPANISH_SELF.test(t)) return 'self';
   const kin = kinOfWord(t);
   if (kin === null) return null;
@@ -81,6 +88,18 @@ export function parseRelationship(value: string, direction: RelationDirection): 
   const dir = phraseDirection(t) ?? direction;
   if (kin === 'parent') return dir === 'subscriber' ? 'child' : 'other';
   return dir === 'client' ? 'child' : 'other';
+}
+
+const X12_CODE: Record<string, Relationship> = { '01': 'spouse', '18': 'self', '19': 'child', '53': 'other', G8: 'other' };
+
+/**
+ * "Self / Spouse / Child / Other", "18 self | 01 spouse | 19 child": the choices a form offers
+ * (or its code key), none of them marked, are no answer.
+ */
+function isChoiceList(t: string): boolean {
+  if (/[[(]\s*[xX✓✔]\s*[\])]|[☒☑✓✔◉●■]/.test(t)) return false;
+  const kinds = new Set(t.split(/\s*(?:[|\t/,;]|\s{2,})\s*/).map((part) => (SELF.test(part.replace(/^\w?\d+\s+/, '')) || /^\w?\d*\s*self$/i.test(part) ? 'self' : kinOfWord(part))).filter((k) => k !== null));
+  return kinds.size >= 3;
 }
 
 /** True when a subscriber value means "the client is the subscriber" ("Self", "Same", "Client"). */

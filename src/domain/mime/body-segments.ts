@@ -243,6 +243,24 @@ function isRequestSentence(line: string): boolean {
 }
 const DISCLAIMER = /\b(?:confidential\w*|intended|privileged|in error|hipaa|unsubscribe|disclaimer|prohibited|recipient)\b/i;
 
+/** A person's name alone on its line ("Georgette Lamothe", "Dana R. Ortiz, LCSW"). */
+const NAME_LINE = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}(?:,?\s+\p{Lu}{2,6})?\s*$/u;
+
+/**
+ * "Georgette Lamothe / Intake, Pine Barrens Recovery / 609-555-0172" just above "Sent from my
+ * iPad" or "--": the paragraph that names the sender and how to reach them is the signature too.
+ */
+function namedContactBlockBefore(lines: string[], cut: number): number | null {
+  let end = cut;
+  while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  let start = end;
+  while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
+  const block = lines.slice(start, end);
+  if (start === 0 || block.length < 2 || block.length > 6 || !NAME_LINE.test(block[0] ?? '')) return null;
+  if (!block.some((l) => CONTACT.test(l)) || block.some(isStrongLabelLine) || block.some(isRequestSentence)) return null;
+  return start;
+}
+
 /** Splits a segment's lines into its content and the signature at its end. */
 export function splitSignature(lines: string[]): { lines: string[]; signature: string[] } {
   let end = lines.length;
@@ -256,7 +274,7 @@ export function splitSignature(lines: string[]): { lines: string[]; signature: s
     const l = lines[i] ?? '';
     if (DASHES.test(l) || MOBILE.test(l)) {
       if (!restHasData(i + 1)) {
-        cut = i;
+        cut = namedContactBlockBefore(lines, i) ?? i;
         break;
       }
     }

@@ -159,3 +159,78 @@ describe('a postscript after the signature', () => {
     expect(r!.insurance.memberId).toBe('W55512399');
   });
 });
+
+describe('whose value a line holds, by its form (first run of the templates set; other wording)', () => {
+  it('holds no reply for a case or booking number under "No." (it has no phone shape)', () => {
+    expect(doubts('Docket No.: FX2026-118203\nInmate No.: 44-901233', [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts('Benefits No.: 1-866-555-0142', [request(['insurance.phone'])])).toHaveLength(1);
+  });
+
+  it('does not take a web form\'s utm_source for the referral', () => {
+    expect(doubts('utm_source=bing\nutm_medium=cpc', [request(['referredBy'])])).toEqual([]);
+  });
+
+  it('reads a bare "Phone:" by the numbered part of the form it stands in', () => {
+    const text = 'PART A - PATIENT\nName: Ada Vance\nPhone: 414-555-0166\n\nSECTION 3: INSURANCE\nPhone: 800-555-0151\nMember ID: W100200300';
+    expect(doubts(text.split('\n\nSECTION')[0]!, [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts(text, [request(['insurance.phone'])])).toHaveLength(1);
+  });
+
+  it('reads a label that names the plan\'s own line even beside "office"', () => {
+    expect(doubts('Trust office / eligibility: (503) 555-0188 ext 4', [request(['insurance.phone'])])).toHaveLength(1);
+  });
+
+  it('keeps an initial from ending the phone\'s sentence ("reach R. Okafor, 555-...")', () => {
+    expect(doubts('For questions please reach R. Okafor, 312-555-0102.', [request(['insurance.phone'])])).toEqual([]);
+  });
+
+  it('doubts a center\'s name beside a label it does not know, not an employer\'s', () => {
+    expect(doubts('Courtesy of: Larkspur Crisis Center', [request(['referredBy'])])).toHaveLength(1);
+    expect(doubts('Plan sponsor: Meridian Health Services', [request(['referredBy'])])).toEqual([]);
+  });
+});
+
+describe('a name, phone and role above "Sent from my iPad" are the signature', () => {
+  it('cuts the contact paragraph with the mobile line', () => {
+    const [seg] = splitBodySegments('Name: Ada Vance\nDOB: 1/2/1990\n\nCorliss Abara\nAdmissions, Juniper Trail\n(505) 555-0131\n\nSent from my iPad');
+    expect(seg!.lines.join('\n')).not.toMatch(/Corliss|0131/);
+    expect(seg!.signature[0]).toBe('Corliss Abara');
+  });
+
+  it('keeps a paragraph of data above the mobile line', () => {
+    const [seg] = splitBodySegments('Name: Ada Vance\n\nInsurance phone 800-555-0190\n\nSent from my iPhone');
+    expect(seg!.lines.join('\n')).toMatch(/800-555-0190/);
+  });
+});
+
+describe('templates: updates, status forms and withdrawals are not new requests', () => {
+  const body = (text: string, subject = 'VOB') => extractBody(text, { subject, from: 'a@center.test', fromName: null, referenceDate: '2026-12-15T00:00:00Z' });
+
+  it('reads slots marked "no change" as an update to a request already sent', () => {
+    const r = body('client: Omar Reyes (no change)\nDOB: no change\ninsurance: unchanged\nmember id: no change\ninsurance phone: 1-800-555-0161 (new)');
+    expect(r.requests).toEqual([]);
+    expect(r.intent).toBe('correction');
+  });
+
+  it('reads a status form that names the client, birth date and plan as a status inquiry', () => {
+    const r = body('== VOB STATUS INQUIRY ==\nClient: Omar Reyes\nDOB: 04/04/1991\nInsurance: Cigna\nDate originally submitted: 12/02/2026');
+    expect(r.requests).toEqual([]);
+    expect(r.intent).toBe('status-inquiry');
+  });
+
+  it('reads a withdrawal form as a cancellation', () => {
+    const r = body('VOB WITHDRAWAL\nClient: Omar Reyes\nDOB: 04/04/1991\nInsurance / ID: Cigna / U1234 5678\nPlease stop work on this request.');
+    expect(r.requests).toEqual([]);
+    expect(r.intent).toBe('cancellation');
+  });
+
+  it('reads "Who sent them" as the referral, and an X12 relationship code by its key', () => {
+    const [r] = body('Client: Omar Reyes\nDOB: 04/04/1991\nCardholder: Lupe Reyes\nRel code: 19\nKey: 18 self | 01 spouse | 19 child | G8 other\nWho sent him: Mesa Verde Crisis Unit').requests;
+    expect(r).toMatchObject({ subscriber: { name: 'Lupe Reyes', relationship: 'child' }, referredBy: 'Mesa Verde Crisis Unit' });
+  });
+
+  it('reads a choice list with none marked as no relationship, and a marked one by its mark', () => {
+    expect(body('Client: Omar Reyes\nDOB: 04/04/1991\nRelationship to insured: Self / Spouse / Child / Other').requests[0]?.subscriber.relationship).toBeNull();
+    expect(body('Client: Omar Reyes\nDOB: 04/04/1991\nRelationship to insured: ( ) self (x) child ( ) spouse').requests[0]?.subscriber.relationship).toBe('child');
+  });
+});

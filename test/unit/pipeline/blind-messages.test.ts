@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: twenty-five sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: twenty-eight sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3% and 74.5% of fields (each of the last sixteen written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3%, 74.5%, 44.8%, 73.5% and 62.9% of fields (each of the last nineteen written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two, -told, -templates and -holidays after the rules for those three).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const SETS = [
   'blind-messages-senders', 'blind-messages-intermediaries', 'blind-messages-rural', 'blind-messages-hospital',
   'blind-messages-mobile', 'blind-messages-international', 'blind-messages-tools', 'blind-messages-payers', 'blind-messages-decisions',
   'blind-messages-faxes', 'blind-messages-followups', 'blind-messages-admissions', 'blind-messages-tables', 'blind-messages-ordinary',
+  'blind-messages-told', 'blind-messages-templates', 'blind-messages-holidays',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -76,7 +77,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-faxes/13-gateway-member-id-smudged.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-faxes/14-cover-sheet-center-referral-blank.eml': 'first run, not yet read right: [0].subscriber.relationship, reply not sent',
   'blind-messages-faxes/15-canon-typed-letter-age-no-dob.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-faxes/18-gateway-fax-interrupted-page-2-missing.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-faxes/24-scan-sticky-note-phone-relationship-blank.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].missingFields, reply not sent',
   'blind-messages-faxes/27-gateway-eob-forwarded-for-records.eml': 'first run, not yet read right: request count',
   'blind-messages-faxes/28-faxserver-payer-denial-letter.eml': 'first run, not yet read right: request count',
@@ -94,6 +94,29 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-followups/22-nudge-answers-one-of-two-asked-fields.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
   'blind-messages-followups/24-center-internal-chatter-with-box-in-cc.eml': 'first run, not yet read right: request count',
   'blind-messages-followups/25-center-forwards-payer-eligibility-response.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-holidays/01-regular-coordinator-form-table-deductible-met.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
+  'blind-messages-holidays/02-iphone-one-liner-mom-unnamed.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-holidays/03-next-year-plan-new-member-id-old-id-ends-1231.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
+  'blind-messages-holidays/04-client-writes-herself-address-only-in-signature.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-holidays/05-medicare-primary-supplement-listed-first.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-holidays/06-mid-stay-change-struck-old-plan-uhc-card.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].missingFields',
+  'blind-messages-holidays/07-three-quick-ones-before-reset-new-site.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].referredBy, [0].missingFields, [1].client.name, [1].insurance.payerName, [1].subscriber.relationship, [1].referredBy, [1].missingFields, [2].client.name, [2].insurance.payerName, [2].subscriber.name, [2].subscriber.relationship, [2].referredBy, [2].missingFields, reply not sent',
+  'blind-messages-holidays/08-medicaid-listed-first-primary-only-on-card-bcbsaz.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-holidays/11-fill-in-coordinator-slash-line-no-payer-phone.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-holidays/12-christmas-card-with-ps-request-highmark-card.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-holidays/13-fill-in-answers-phone-rest-only-in-quoted-thread.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-holidays/15-typed-out-of-office-heads-up-no-auto-header.eml': 'first run, not yet read right: request count',
+  'blind-messages-holidays/18-christmas-eve-discharge-policy-holder-no-relationship.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-holidays/19-personal-address-first-name-only-no-center.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields, reply not sent',
+  'blind-messages-holidays/20-merry-christmas-reply-quoting-our-request-for-info.eml': 'first run, not yet read right: request count',
+  'blind-messages-holidays/21-christmas-day-android-half-the-fields.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-holidays/22-current-plan-ends-1231-nothing-lined-up-for-january.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].missingFields',
+  'blind-messages-holidays/23-year-end-list-of-pending-clients-status-only.eml': 'first run, not yet read right: request count',
+  'blind-messages-holidays/25-son-from-iphone-new-wellcare-plan-starts-1-1-card-no-address.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-holidays/26-formal-fill-in-letter-umr-primary-no-phone-medicaid-secondary-has-one.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-holidays/27-question-will-december-vobs-show-2027-benefits.eml': 'first run, not yet read right: request count',
+  'blind-messages-holidays/29-ahcccs-plan-changes-1-1-two-column-table.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].missingFields',
+  'blind-messages-holidays/30-last-day-of-year-answers-on-top-of-nested-iphone-thread.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-hospital/06-two-column-adult-child-premera-card.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-hospital/07-same-sex-spouse-accents-qp.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-hospital/10-ehr-medicaid-mco-homeless.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
@@ -167,7 +190,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-payers/27-hold-coverage-termed-county-application-pending.eml': 'first run, not yet read right: request count',
   'blind-messages-payers/29-phishing-mailbox-quota-notice.eml': 'first run, not yet read right: request count',
   'blind-messages-referrals/01-hospital-sw-epic-paste.eml': 'first run, not yet read right: [0].referredBy',
-  'blind-messages-referrals/04-probation-letter-ahcccs.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-referrals/07-sober-living-apple-health-no-id.eml': 'first run, not yet read right: [0].client.address, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-referrals/10-mother-long-prose.eml': 'first run, not yet read right: [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-referrals/17-tricare-values-first.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
@@ -188,9 +210,45 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-tables/08-html-only-form-spacer-cells-empty-referral.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-tables/15-not-a-request-center-contact-roster-update.eml': 'first run, not yet read right: request count',
   'blind-messages-tables/17-slack-nested-bullet-outline-no-insurance-phone.eml': 'first run, not yet read right: [0].insurance.payerName',
-  'blind-messages-tables/19-url-encoded-form-post-from-server-log-empty-referral.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-tables/20-json-array-two-clients-vscode-paste-address-null.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-tables/22-apple-alternating-label-value-lines-blank-values.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-templates/01-bitterroot-two-up-dot-leaders-blank-unit-and-group.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-templates/02-calapooia-values-first-labels-in-parentheses.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-templates/03-prairie-lantern-captions-over-value-columns-blank-boxes.eml': 'first run, not yet read right: [0].client.address, [0].insurance.memberId, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-templates/04-juniper-hollow-template-sent-blank-by-mistake.eml': 'first run, not yet read right: request count',
+  'blind-messages-templates/05-ironweed-numbered-lettered-questions-skip-logic.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-templates/07-casa-alborada-bilingual-stacked-labels-phone-por-confirmar.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-templates/08-lone-cypress-combined-slash-labels.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].missingFields',
+  'blind-messages-templates/09-cedar-bluff-asks-for-a-copy-of-our-template.eml': 'first run, not yet read right: request count',
+  'blind-messages-templates/13-wasatch-cairn-ascii-box-client-and-holder-columns.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-templates/15-harrow-creek-bracket-labels-optional-filled-home-and-sent-by-blank.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-templates/16-sierra-foothill-section-table-optional-filled-birthdate-cell-empty.eml': 'first run, not yet read right: [0].referredBy',
+  'blind-messages-templates/17-sweetgrass-new-template-sample-data-for-review.eml': 'first run, not yet read right: request count',
+  'blind-messages-templates/18-wissahickon-html-only-caption-under-each-box-ibx-card-referral-dash.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-templates/19-mogollon-rim-tab-stops-two-pairs-per-line-bcbsaz-card.eml': 'first run, not yet read right: [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-templates/20-cumberland-gap-payer-by-ticked-box-radio-glyph-relationship.eml': 'first run, not yet read right: [0].insurance.payerName, [0].referredBy, [0].missingFields',
+  'blind-messages-templates/22-llano-estacado-right-aligned-labels-colons-inside-labels-unhoused.eml': 'first run, not yet read right: [0].insurance.groupNumber',
+  'blind-messages-templates/28-blackwater-falls-guarantor-is-policy-holder-carrier-slot-blank.eml': 'first run, not yet read right: [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/01-therapist-one-long-paragraph-two-card-phones.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-told/02-voice-memo-transcript-whiskey-id-no-address.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/03-dragon-dictation-scratch-that-nato-id-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.memberId, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/04-referral-told-as-timeline-cedar-hollow.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-told/05-mother-in-a-rush-dob-retracted-no-phone-no-referral.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
+  'blind-messages-told/06-stepdad-subscriber-values-spread-over-paragraphs.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-told/07-member-id-corrected-further-down-fathers-vs-sons.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-told/08-twins-told-together-second-id-tomorrow.eml': 'first run, not yet read right: request count, [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
+  'blind-messages-told/09-wife-called-the-number-on-the-back-no-program-yet.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-told/10-mother-never-says-her-sons-name.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/11-interventionist-weekend-story-premera-card.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-told/12-unit-secretary-relays-doctors-call-highmark-card-no-dob.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/13-aging-care-manager-kitchen-table-wellcare-card.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
+  'blind-messages-told/14-father-bcbsaz-card-new-apartment-address-unknown.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/15-fathers-letter-christmas-eve-no-member-number.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
+  'blind-messages-told/16-sober-companion-at-the-gate-dob-in-words.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-told/17-phone-call-retold-in-reported-speech-no-referral.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
+  'blind-messages-told/18-client-writes-for-herself-id-locked-in-app.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/19-returning-client-new-name-new-plan-zip-fixed-in-ps.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-told/20-mother-switches-subscriber-halfway-through.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-told/21-teams-case-conference-transcript-dob-corrected-no-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-told/22-night-nurse-coming-to-you-from-us-two-digit-year.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-tools/05-college-athletics-trainer-cigna-card.eml': 'first run, not yet read right: [0].client.name, [0].missingFields',
   'blind-messages-tools/06-payer-case-manager-stepdown-id-suffix.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-tools/08-public-defender-mitigation-letter-in-custody.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
@@ -221,7 +279,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(765);
+    expect(cases).toHaveLength(855);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
