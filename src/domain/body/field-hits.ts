@@ -141,9 +141,11 @@ function colonlessBlocks(spaced: readonly (LinePair[] | null)[], parsed: readonl
   return marks;
 }
 
-/** Non-ignored values a parsed line states. */
-function pairCount(p: ParsedLine | undefined): number {
-  return p?.kind === 'pairs' ? p.pairs.filter((x) => x.field !== 'ignore' && x.value.length > 0).length : 0;
+/** The fields parsed lines state values for, each once ("Anthem Blue" read twice on a line is one payer). */
+function fieldsStated(lines: readonly (ParsedLine | undefined)[]): Set<FieldKey> {
+  const out = new Set<FieldKey>();
+  for (const p of lines) if (p?.kind === 'pairs') for (const x of p.pairs) if (x.field !== 'ignore' && x.value.length > 0) out.add(x.field);
+  return out;
 }
 
 /** A "Label: value" line. */
@@ -173,10 +175,11 @@ function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): 
     // The paragraph's last line may be short; a single line is nothing to join.
     if (j < lines.length && j > i && (lines[j] ?? '').trim().length > 0 && !LABEL_VALUE_LINE.test(lines[j] ?? '') && !LIST_ITEM.test(lines[j] ?? '')) j++;
     if (j - i >= 2) {
-      const joined = parseLine(lines.slice(i, j).map((l) => l.trim()).join(' '));
+      // "treat-" / "ment at ...": a word the mail client hyphenated at the wrap is one word.
+      const joined = parseLine(lines.slice(i, j).map((l) => l.trim()).join(' ').replace(/(?<=\p{Ll})- (?=\p{Ll})/gu, ''));
       let apart = 0;
-      for (let k = i; k < j; k++) apart += pairCount(out[k]);
-      if (pairCount(joined) > apart) {
+      for (let k = i; k < j; k++) apart += fieldsStated([out[k]]).size;
+      if (fieldsStated([joined]).size > apart) {
         out[i] = joined;
         for (let k = i + 1; k < j; k++) out[k] = { kind: 'text', text: lines[k] ?? '' };
       }

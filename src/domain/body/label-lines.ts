@@ -14,6 +14,7 @@ import { hasRelationshipWord } from './relationships';
 import { WRITER_MARKER } from './writer';
 import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
+import { escapeRegExp } from '../escape-regexp';
 
 export interface LinePair {
   field: FieldKey;
@@ -959,7 +960,8 @@ function relationSentence(sentence: string): LinePair[] | null {
     if (!m?.groups?.rel) continue;
     const rel = REL_ES[m.groups.rel.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? m.groups.rel;
     // The 'i' flag lets \p{Lu} match lower case too: a name ends at its last capitalised word.
-    const name = (m.groups.name ?? m.groups.name2 ?? '').trim().replace(/(?:\s+\p{Ll}[\p{L}'’-]*)+$/u, '');
+    // "through her stepdad Ray Lindqvist's job": the possessive is no part of the name.
+    const name = (m.groups.name ?? m.groups.name2 ?? '').trim().replace(/(?:\s+\p{Ll}[\p{L}'’-]*)+$/u, '').replace(/(?<=\p{L})['’]s$/u, '');
     if (name.length > 0 && /^\p{Lu}/u.test(name) && !hasRelationshipWord(name)) return [{ field: 'subscriberName', value: `${name} (${rel})` }];
     // The relation alone: who the subscriber is to the client, the name still to come.
     return [{ field: 'relOfSubscriber', value: rel }];
@@ -995,6 +997,8 @@ const PROSE_PAYER = /\b(?:has|have|is on|is covered by|covered\s+(?:under|on|thr
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
+/** "The number on the back of her card for behavioral health is 1-800-555-0138": the plan's line, printed on the card's back. */
+const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d]{0,60}?)?\s+(?:is|was|reads|says)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
 /** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
 const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
@@ -1019,7 +1023,7 @@ const PROSE_NAME_REFERRED = /\b(?:referring|sending(?:\s+over)?|admitting)\s+((?
 const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s+[-–—]\s+([A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*){0,5})(?=[,.;]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "My son is Ari Vale", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
-const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for)\s+|^\s*|[.!]\s+)(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
+const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|an?\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
 /** "My grandson's name is Colt Ruhl", "her name is Renee Castillo" (never the writer's own "my name is"). */
 const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b/;
@@ -1040,6 +1044,62 @@ const PROSE_REFERRING = new RegExp(
 const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
+
+/** A sentence that says where someone lives, and one that speaks of the sender's or another place. */
+const RESIDENCE_WORD = /\b(?:lives?|living|resides?|residing|stay(?:s|ing)?|home|house|apartment|apt|place|address|rents?|renting|owns?)\b/i;
+const OTHER_PLACE = /\b(?:our|office|clinic|center|centre|facility|hospital|program|unit|shelter|fax|mail|send|results|billing|pharmacy|school|work|works|job|employer)\b/i;
+/** From a street number to a ZIP, with no sentence end between. */
+const NUMBER_TO_ZIP = /(?<![\d/-])(\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/u;
+
+function residenceAddress(line: string): string | null {
+  for (const sentence of line.split(SENTENCE_BREAK)) {
+    const m = NUMBER_TO_ZIP.exec(sentence);
+    if (!m) continue;
+    const before = sentence.slice(0, m.index);
+    if (!RESIDENCE_WORD.test(before) || OTHER_PLACE.test(before)) continue;
+    const a = parseAddress(m[1]!);
+    if (a !== null && a.state !== null && a.postalCode !== null && a.city !== null) return m[1]!;
+  }
+  return null;
+}
+
+/** Words that end a center's name. */
+const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical)$/;
+/** Words of a name that say what a place is, not which one ("our Behavioral Health Unit"). */
+const GENERIC_CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Program|House|Unit|Medicine|Practice|Outpatient|Inpatient|Wellness|Residential|Healthcare|Medical|Mental|Substance|Use|Adult|Adolescent|Youth|Intensive|Partial|Regional|Community|The|Our)$/;
+/** A run of capitalised words (with "of", "&", "and" inside), for a center's name. */
+const CAPITALISED_RUN = /\b[A-Z][\w'’&-]*(?:\s+(?:(?:of|&|and|the)\s+)?[A-Z][\w'’&-]*)*/g;
+const SENTENCE_VERB = /\b(?:is|are|was|were|be|been|did|does|do|has|have|had|will|would|referring|referred|refers|sending|sent)\b|\p{L}['’](?:s|re)\b/u;
+const REFERRAL_CUE = /\b(?:referring|referral|referred|refers|the ones? sending|sending (?:him|her|them)|who sent)\b/i;
+const NO_REFERRAL = /\b(?:nobody|no one|not referred|no referral|wasn['’]?t referred|isn['’]?t referring)\b/i;
+/** "... on to Sagebrush Lodge", "the residential program at Tuscarawas Valley Recovery": where the client goes, not who sends them. */
+const DESTINATION_BEFORE = /\breferred\s+for\b[^.]{0,80}\bat\s+$|\b(?:to|into|toward|towards|admit(?:ted)?\s+(?:to|at)|(?:program|bed|unit|placement|level of care|treatment|care|services|detox|residential|stay|admission)\s+(?:at|with))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:program|bed|unit)\s+(?:at|with)\s+)?$/i;
+
+function referrerInSentence(line: string): string | null {
+  for (const sentence of line.split(SENTENCE_BREAK)) {
+    // A sentence, not a label and its value ("Referral source name Dr. Osei (Granite Psychiatric)").
+    if (!REFERRAL_CUE.test(sentence) || NO_REFERRAL.test(sentence)) continue;
+    const verbless = !SENTENCE_VERB.test(sentence);
+    const centers = new Set<string>();
+    for (const m of sentence.matchAll(CAPITALISED_RUN)) {
+      const words = m[0].split(/\s+/);
+      // The name ends with its last word that says it is a place ("Hope Center Women's Residential").
+      let end = words.length;
+      while (end > 0 && !CENTER_WORD.test(words[end - 1]!)) end--;
+      let start = 0;
+      while (start < end && /^(?:The|A|An|At|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
+      const kept = words.slice(start, end);
+      if (kept.length < 2 || kept.every((w) => GENERIC_CENTER_WORD.test(w) || /^(?:of|&|and|the)$/.test(w))) continue;
+      const name = kept.join(' ');
+      if (DESTINATION_BEFORE.test(sentence.slice(0, m.index)) || findPayers(name).length > 0) continue;
+      // Without a verb the line may be a label and its value; "Bright Harbor Recovery referral - ..." still says it.
+      if (verbless && !new RegExp(`^${escapeRegExp(name)}\\s+referral\\b`).test(sentence.slice(m.index + m[0].indexOf(kept[0]!)))) continue;
+      centers.add(name);
+    }
+    if (centers.size === 1) return [...centers][0]!;
+  }
+  return null;
+}
 
 /** Fields that are one field once a section resolves them ("dob" and "clientDob"). */
 function sameFieldKey(field: FieldKey): string {
@@ -1080,14 +1140,25 @@ function prosePairs(line: string): LinePair[] {
     found.push({ field: 'memberId', value: payerId[2] ?? '' });
   }
   const addr = PROSE_ADDRESS.exec(line);
-  if (addr) found.push({ field: 'address', value: addr[1] ?? '' });
-  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line);
+  // "lives at home with her at 3904 Prairie Rose Drive ...": the address is after the last "at".
+  if (addr) found.push({ field: 'address', value: (addr[1] ?? '').replace(/^\D*?\bat\s+(?=\d)/, '') });
+  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? PROSE_BACK_OF_CARD_PHONE.exec(line);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   // An address written straight after the client's name or date of birth, with no phrase.
   const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? EMBEDDED_ADDRESS.exec(line) : null;
   if (embedded) {
     const a = parseAddress(embedded[1] ?? '');
     if (a !== null && a.state !== null && a.postalCode !== null) found.push({ field: 'address', value: embedded[1] ?? '' });
+  }
+  // "She rents a small house at 1207 Ninth Street NW, Canton, Ohio 44703": a whole address in a sentence about where the client lives.
+  if (!found.some((p) => sameFieldKey(p.field) === 'address')) {
+    const home = residenceAddress(line);
+    if (home !== null) found.push({ field: 'address', value: home });
+  }
+  // "Salish Sound Recovery did his assessment, and they are the ones referring him": the one center a referral sentence names.
+  if (!found.some((p) => p.field === 'referredBy')) {
+    const center = referrerInSentence(line);
+    if (center !== null) found.push({ field: 'referredBy', value: center });
   }
   // "Medicaid thru Louisiana Healthcare Connections": the programme, then the plan that runs it.
   const runBy = /^(?:(?:his|her|their)\s+)?(?:medicaid|medicare|insurance|ins|coverage)\s+(?:thru|through|via|with)\s+(.+?)[.,;]?$/i.exec(line.trim());
@@ -1122,7 +1193,8 @@ function prosePairs(line: string): LinePair[] {
       continue;
     }
     // Clauses: "She has Aetna, member ID W123456789".
-    for (const clause of sentence.split(/,\s+|\s+and\s+/)) {
+    // "Blue Cross and Blue Shield of Montana": an "and" before a capital joins a name, it starts no clause.
+    for (const clause of sentence.split(/,\s+|\s+and\s+(?!\p{Lu})/u)) {
       const ps = parseLabelled(clause.replace(/[.!?;]+$/, '').replace(lead, ''), 0);
       if (ps !== null) found.push(...ps.filter((p) => p.field !== 'ignore' && p.value.length > 0));
     }

@@ -290,8 +290,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   const isSub = has(words, ...SUBSCRIBER_WORDS) || caseHead || /\bpolicy (?:owner|holder)\b/.test(joined) || /\bprimary (?:member|subscriber|insured)\b/.test(joined);
   const isClient = words.some((w) => CLIENT.has(w));
 
-  const referralWords = new Set(['referred', 'referral', 'referring', 'by', 'from', 'source', 'facility', 'center', 'centre', 'agency', 'organization', 'organisation', 'program', 'treatment', 'provider', 'company', 'name', 'tc', 'partner', 'fac', 'hosp', 'hospital', 'org', 'practice', 'clinic']);
-  if (REFERRAL.has(joined) || (/^(?:referred|referral|referring)\b/.test(joined) && only(words, referralWords))) {
+  const referralWords = new Set(['referred', 'referral', 'referring', 'by', 'from', 'source', 'facility', 'center', 'centre', 'agency', 'organization', 'organisation', 'program', 'treatment', 'provider', 'company', 'name', 'tc', 'partner', 'fac', 'hosp', 'hospital', 'org', 'practice', 'clinic', 'of', 'or', 'other']);
+  // "NAME OF REFERRING PROVIDER OR OTHER SOURCE" (a claim form's box 17).
+  if (REFERRAL.has(joined) || (/\b(?:referred|referral|referring)\b/.test(joined) && only(words, referralWords))) {
     return 'referredBy';
   }
   if (REFERRAL.has(joined.replace(/ name$/, ''))) return 'referredBy';

@@ -32,6 +32,8 @@ export function cleanOrgName(value: string): string | null {
   t = t.replace(/\s*(?:[-–—|,;]\s*)?\S+@\S+.*$/, '');
   t = t.replace(/\s*(?:[-–—|,;]\s*)?(?:phone|ph|tel|fax|p:|f:)\b.*$/i, '');
   t = t.replace(/^(?:from|by)\s+/i, '');
+  // "Sunlit Path Wellness, thx!": the sign-off after the name is no part of it.
+  t = t.replace(/\s*[,;-]\s*(?:thx|thanks|thank you|ty|tia|pls|please)\b.*$/i, '');
   // "Referring facility is us - Redwood Bend Recovery": the writer's own center, named after "us".
   t = t.replace(/^(?:us|we|ourselves|that['’]?s us)\s*[-–—:,(]\s*/i, '');
   t = t.replace(/[\s,;:.\-–—|]+$/, '').trim();

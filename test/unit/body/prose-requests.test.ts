@@ -8,6 +8,7 @@ import { findPayer, samePayer } from '../../../src/domain/card/payers';
 import { splitBodySegments } from '../../../src/domain/mime/body-segments';
 import { replyDoubts } from '../../../src/domain/reply-certainty';
 import { classifyLabel } from '../../../src/domain/body/labels';
+import { parseLine } from '../../../src/domain/body/label-lines';
 
 const one = (text: string) => extractBody(text, { subject: 'benefits', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' }).requests[0];
 
@@ -267,5 +268,34 @@ describe('a house manager\'s and a pastor\'s wording (sets R and J)', () => {
   it('reads "she has been the policy holder herself" as self', () => {
     const r = one('Her full name is Ada M. Boyd. She was born on January 4, 1951. Her insurance is her own Medicare plan through Humana; she has been the policy holder herself since last year.');
     expect(r).toMatchObject({ insurance: { payerName: 'Humana' }, subscriber: { name: 'Ada M. Boyd', relationship: 'self' } });
+  });
+});
+
+describe('requests told as a story (first run of the told set; other wording)', () => {
+  it('reads the plan\'s line said as the number on the back of the card', () => {
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. The number on the back of his card for mental health is 1-866-555-0193.')?.insurance.phone).toBe('+18665550193');
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. Oh, and the number on the back is (877) 555-0102.')?.insurance.phone).toBe('+18775550102');
+  });
+
+  it('reads a whole address in a sentence about where the client lives, not an office\'s', () => {
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. He rents a room at 88 Fallow Road, Salina, Kansas 67401.')?.client.address).toMatchObject({ line1: '88 Fallow Road', city: 'Salina', state: 'KS', postalCode: '67401' });
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. She lives at home with her dad at 12 Orchard Way in Dover, DE 19901.')?.client.address).toMatchObject({ line1: '12 Orchard Way', city: 'Dover' });
+    expect(parseLine('For the records, our office is at 5 Main Street, Salina, KS 67401.').kind).toBe('text');
+  });
+
+  it('reads the one center a referral sentence names, not where the client is going', () => {
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. Tallgrass Counseling saw him Monday, and they are the ones referring him.')?.referredBy).toBe('Tallgrass Counseling');
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. We are the ones sending him, Prairie Wind Recovery Center, on to Bluestem Lodge for residential.')?.referredBy).toBe('Prairie Wind Recovery Center');
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. He is being referred for detox at Bluestem Lodge.')?.referredBy ?? null).toBeNull();
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. Nobody referred him - his sister found Bluestem Recovery online.')?.referredBy ?? null).toBeNull();
+  });
+
+  it('keeps "and Blue Shield" with the payer\'s name, and drops a possessive from a subscriber', () => {
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. Coverage is his own, the carrier is Blue Cross and Blue Shield of Kansas, his member ID is KSX44120 and the group is 7710.')?.insurance.payerName).toBe('Blue Cross and Blue Shield of Kansas');
+    expect(one('Please run benefits for Ivo Marsh, DOB 3/3/1991. The coverage is through his stepmom Tess Varga\'s employer, and he is a dependent on it.')?.subscriber.name).toBe('Tess Varga');
+  });
+
+  it('reads the client named as "a client of mine"', () => {
+    expect(one('I am writing about a client of mine, Ivo Marsh, who was born on 3/3/1991.')?.client.name).toBe('Ivo Marsh');
   });
 });
