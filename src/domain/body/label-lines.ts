@@ -993,7 +993,7 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:has|have|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,5})/;
+const PROSE_PAYER = /\b(?:has|have|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
@@ -1005,7 +1005,7 @@ const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 // Case-sensitive for the name (its capitals tell it from "the full date of birth"), not for the words.
 // A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
-const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is)|\s[-–—:])\s+((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
+const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is)|\s[-–—:]|[?!])\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
 const PLAN_NAME_WORD = /\b(?:health|healthcare|care|plan|insurance|medicaid|medicare|medi-cal|blue|cross|shield|mutual|choice|advantage|community|partners|network|alliance|hmo|ppo|epo|benefits?|assurance|life|national|united|first|select|premier)\b/i;
@@ -1038,6 +1038,8 @@ const PROSE_REFERRING = new RegExp(
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+the\\s+(?:place|program|facility|center|centre|one|ones)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:sending|referring)\\s+(?:him|her|them)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
+    // "She'd be admitting to us here at Ironwood Crossing": the writer's own center sends her.
+    `|\\b(?:to|with)\\s+us\\s+(?:here\\s+)?at\\s+${CENTER_NAME}` +
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
     `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
@@ -1049,7 +1051,7 @@ const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of b
 const RESIDENCE_WORD = /\b(?:lives?|living|resides?|residing|stay(?:s|ing)?|home|house|apartment|apt|place|address|rents?|renting|owns?)\b/i;
 const OTHER_PLACE = /\b(?:our|office|clinic|center|centre|facility|hospital|program|unit|shelter|fax|mail|send|results|billing|pharmacy|school|work|works|job|employer)\b/i;
 /** From a street number to a ZIP, with no sentence end between. */
-const NUMBER_TO_ZIP = /(?<![\d/-])(\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/u;
+const NUMBER_TO_ZIP = /(?<![\d/.-])(\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/u;
 
 function residenceAddress(line: string): string | null {
   for (const sentence of line.split(SENTENCE_BREAK)) {
@@ -1121,7 +1123,7 @@ function prosePairs(line: string): LinePair[] {
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
   if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
-  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomend|mand/i.test(line) ? PROSE_REFERRING.exec(line) : null);
+  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomend|mand|\bus\s+(?:here\s+)?at\b/i.test(line) ? PROSE_REFERRING.exec(line) : null);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|They|He|She|It|You|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
@@ -1145,7 +1147,8 @@ function prosePairs(line: string): LinePair[] {
   const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? PROSE_BACK_OF_CARD_PHONE.exec(line);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   // An address written straight after the client's name or date of birth, with no phrase.
-  const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? EMBEDDED_ADDRESS.exec(line) : null;
+  // "Priya Chandramouli, DOB 4/11/1990, 415 S Atherton St, Apt 3B, State College, PA 16801": a unit line too.
+  const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? (EMBEDDED_ADDRESS.exec(line) ?? NUMBER_TO_ZIP.exec(line)) : null;
   if (embedded) {
     const a = parseAddress(embedded[1] ?? '');
     if (a !== null && a.state !== null && a.postalCode !== null) found.push({ field: 'address', value: embedded[1] ?? '' });

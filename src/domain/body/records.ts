@@ -57,7 +57,9 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // "Correction: Member ID W..." replaces the value this client was given earlier; so does a
     // labelled value one read from a sentence ("His coverage is the state program." then
     // "Health plan: Superior HealthPlan").
-    const labelledOverProse = fromProse.has(field) && PROSE_YIELDS.has(field) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
+    // A center named in a sentence yields to its fuller labelled name ("us at Bright Meadow", then "Referral: Bright Meadow IOP").
+    const fullerName = field === 'referredBy' && prior !== undefined && hit.value.toLowerCase().startsWith(`${prior.toLowerCase()} `);
+    const labelledOverProse = fromProse.has(field) && (PROSE_YIELDS.has(field) || fullerName) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
     if ((hit.override || labelledOverProse) && prior !== undefined && !isPlaceholder(hit.value)) {
       cur.set(field, hit.value);
       fromProse.delete(field);
@@ -244,7 +246,10 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/^\s*it(?:['’]?s|\s+is)\s+/i, '')
             .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, '')
             // "Premera Blue Cross (see card)": a pointer to the card is no part of the name.
-            .replace(/\s*\((?:see|per|on|check)\s+(?:the\s+)?(?:attached\s+)?(?:card|photos?|pics?|pictures?|images?|attachments?)\b[^)]*\)\s*$/i, ''),
+            .replace(/\s*\((?:see|per|on|check)\s+(?:the\s+)?(?:attached\s+)?(?:card|photos?|pics?|pictures?|images?|attachments?)\b[^)]*\)\s*$/i, '')
+            // "UnitedHealthcare (front and back of the card attached)", "Priority Health, an employer group HMO".
+            .replace(/\s*\([^)]*\b(?:card|attached|front|back)\b[^)]*\)\s*$/i, '')
+            .replace(/,\s+(?:an?|the|her|his|their|my)\s+(?:employer|group|individual|marketplace|exchange|commercial|medicaid|medicare|hmo|ppo|epo|plan|policy)\b[^,]*$/i, ''),
         );
   const payerName = cleanedPayer === null ? null : correctPayerSpelling(cleanedPayer);
 

@@ -17,14 +17,19 @@ export function mentionsVerification(subject: string | null, body: string): bool
 }
 
 const BOUNCE_SUBJECT = /^\s*(?:undeliverable|undelivered mail|delivery status notification|delivery (?:has )?failed|delivery failure|mail delivery (?:failed|failure|subsystem)|returned mail|failure notice|message not delivered|non-?delivery|automatic reply|auto(?:matic)?[- ]?reply|out of (?:the )?office|ooo\b)/i;
-const BOUNCE_BODY = /(?:delivery has failed to these recipients|could not be delivered to|message (?:you sent )?(?:could not|wasn't|was not) (?:be )?delivered|permanent (?:fatal )?error|recipient address rejected|address couldn'?t be found|mailbox (?:unavailable|not found|full)|the following message to <[^>]+> was undeliverable|this is an automatically generated delivery status notification|i am (?:currently )?out of (?:the )?office|i(?:'m| am) away from (?:the|my) office|will be out of the office|\bthis is an? auto(?:matic|mated)?[- ]?reply\b|^\W*auto-?reply\b)/i;
+const BOUNCE_BODY = /(?:delivery has failed to these recipients|could not be delivered to|message (?:you sent )?(?:could not|wasn't|was not) (?:be )?delivered|permanent (?:fatal )?error|recipient address rejected|address couldn'?t be found|mailbox (?:unavailable|not found|full)|the following message to <[^>]+> was undeliverable|this is an automatically generated delivery status notification|\bthis is an? auto(?:matic|mated)?[- ]?reply\b|^\W*auto-?reply\b)/i;
+/** "I am out of the office": an auto-reply's opening, unless the sender asked for a verification first. */
+const AWAY_BODY = /i am (?:currently )?out of (?:the )?office|i(?:'m| am) away from (?:the|my) office|will be out of the office/i;
 const NEWSLETTER = /\bunsubscribe\b|\bview (?:this email )?in (?:your )?browser\b|\bmanage (?:your )?(?:email )?preferences\b|\bopt[- ]out\b/i;
 
 /** A bounce, an out-of-office reply or a newsletter: text that is not a request however it quotes one. */
 export function isNotARequest(subject: string | null, newText: string): boolean {
   if (BOUNCE_SUBJECT.test(subject ?? '')) return true;
   const head = newText.slice(0, 3000);
-  return BOUNCE_BODY.test(head);
+  if (BOUNCE_BODY.test(head)) return true;
+  // "Please verify benefits for the client below ... Heads up: I am out of the office 12/21-1/4".
+  const away = AWAY_BODY.exec(head);
+  return away !== null && !VERIFICATION.test(head.slice(0, away.index));
 }
 
 /** Marketing or list mail (unsubscribe links, "view in browser"). */

@@ -299,3 +299,29 @@ describe('requests told as a story (first run of the told set; other wording)', 
     expect(one('I am writing about a client of mine, Ivo Marsh, who was born on 3/3/1991.')?.client.name).toBe('Ivo Marsh');
   });
 });
+
+describe('a holiday-season inbox (first run of the holidays set; other wording)', () => {
+  const body = (text: string, subject = 'VOB') => extractBody(text, { subject, from: 'a@center.test', fromName: null, referenceDate: '2026-12-20T00:00:00Z' });
+
+  it('reads a request whose sender mentions being out of the office after asking', () => {
+    const r = body('Please verify benefits for the client below.\n\nClient Name: Ivo Marsh\nDOB: 03/03/1991\nInsurance: Aetna\nMember ID: W100200300\n\nFYI I am out of the office 12/24 through 1/2; Sam is covering.');
+    expect(r.requests).toHaveLength(1);
+    expect(body('I am out of the office until January 4 with limited access to email. For VOB questions contact Sam.').requests).toEqual([]);
+  });
+
+  it('reads the client, date of birth and an address with a unit line after a question', () => {
+    const [r] = body('Could you fit in one more before the 31st? Ivo Marsh, DOB 3/3/1991, 12 Orchard Way, Unit 5, Dover, DE 19901. Card attached.').requests;
+    expect(r).toMatchObject({ client: { name: 'Ivo Marsh', dob: '1991-03-03', address: { line1: '12 Orchard Way', line2: 'Unit 5', city: 'Dover', postalCode: '19901' } } });
+  });
+
+  it('reads "my insurance is <payer>", and drops a note on the card or the kind of plan from the payer', () => {
+    expect(body('Hi, my DOB is 3/3/1991. My insurance is Blue Cross Blue Shield of Kansas through my job.').requests[0]?.insurance.payerName).toBe('Blue Cross Blue Shield of Kansas');
+    expect(body('Client: Ivo Marsh\nDOB: 3/3/1991\nInsurance: Cigna (both sides of the card attached)').requests[0]?.insurance.payerName).toBe('Cigna');
+    expect(body('Client: Ivo Marsh\nDOB: 3/3/1991\nInsurance: Priority Health, an employer group plan').requests[0]?.insurance.payerName).toBe('Priority Health');
+  });
+
+  it('reads the writer\'s own center after "to us here at", and its fuller labelled name over it', () => {
+    expect(body('Ivo Marsh, DOB 3/3/1991, is coming to us here at Juniper Trail next week. Cigna W100200300.').requests[0]?.referredBy).toBe('Juniper Trail');
+    expect(body('Ivo Marsh, DOB 3/3/1991, starts with us at Juniper Trail on Monday.\nReferral: Juniper Trail IOP').requests[0]?.referredBy).toBe('Juniper Trail IOP');
+  });
+});
