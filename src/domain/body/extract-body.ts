@@ -183,10 +183,10 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = withAddressFromSignature(segments[0], withRelationSaidElsewhere(
+  const merged = withClientNamedInStory(newText, withAddressFromSignature(segments[0], withRelationSaidElsewhere(
     withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writers[0] ?? writerOf('', ctx.fromName)),
     body,
-  ));
+  )));
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
   const requests = merged.filter((r) => {
@@ -301,6 +301,27 @@ function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest
       return newest > 0;
   }
 }
+
+/** "Marcus is 28 and was born on ...", "Tobias is 37; he was born", "Jolene just turned thirty-one": a first name said with the age or birth. */
+const FIRST_NAME_WITH_BIRTH = /\b(\p{Lu}\p{Ll}+)\s+(?:is\s+\d{1,2}\b|was born\b|(?:just\s+)?turned\s+\w+|['’]s\s+(?:birthday|date of birth|dob)\b)/u;
+
+/**
+ * A story names the client in full once ("I spoke with Marcus Ellery and his father") and then by
+ * first name where it gives the age or birth ("Marcus is 28 and was born on June 30, 1998"): with
+ * no client name read, that full name is the client's. Only one client, and only a name said in full.
+ */
+function withClientNamedInStory(newText: string, records: BodyRequest[]): BodyRequest[] {
+  if (records.length !== 1 || records[0]!.client.name !== null) return records;
+  const first = FIRST_NAME_WITH_BIRTH.exec(newText)?.[1];
+  if (first === undefined || GENERIC_FIRST_WORD.test(first)) return records;
+  const full = new RegExp(`\\b${escapeRegExp(first)}(?:\\s+\\p{Lu}\\.)?\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:-\\p{Lu}\\p{Ll}+)?)\\b(?!['’]s\\b)`, 'u').exec(newText);
+  if (!full || GENERIC_FIRST_WORD.test(full[1]!)) return records;
+  const name = full[0];
+  const r = records[0]!;
+  const subscriber = r.subscriber.relationship === 'self' && r.subscriber.name === null ? { ...r.subscriber, name } : r.subscriber;
+  return [{ ...r, client: { ...r.client, name }, subscriber }];
+}
+const GENERIC_FIRST_WORD = /^(?:She|He|They|It|This|That|The|Client|Patient|Member|Mom|Dad|Mother|Father|Son|Daughter|Her|His|Insurance|Policy|Plan|Card|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Is|Was|And|But)$/;
 
 const KIN_WORD = '(?:husband|wife|spouse|mother|mom|father|dad|parent|son|daughter|step-?(?:mother|mom|father|dad|son|daughter)|grand(?:mother|father|son|daughter)|brother|sister|aunt|uncle|guardian)';
 

@@ -503,8 +503,15 @@ const HEADING_TAIL = new Set(['information', 'info', 'details', 'detail', 'data'
  * A heading line ("Client Information", "Insurance Info:", "Subscriber Details", "Client 2",
  * "Patient #1") and the section it opens, or null.
  */
+/** "OLD - cancelled 12/15, do not use:", "Previous insurance (termed 12/31):": a plan that no longer counts. */
+const OLD_PLAN_HEADING = /^\W*(?:(?:old|previous|prior|former|termed|terminated|cancel+ed|expired|inactive)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*(?:[-–—:(,]|$)[^:]*|.*\bdo not use\b[^:]*):?\s*$/i;
+/** "NEW - please verify:", "Current plan:": the plan that counts, after an old one. */
+const NEW_PLAN_HEADING = /^\W*(?:new|current|active)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*(?:[-–—(]\s*(?:please\s+)?(?:verify|run|check|use)[^:]*|\(?\s*effective[^:]*)?:?\s*$/i;
+
 export function classifyHeading(raw: string): Heading | null {
   if (raw.length > 60) return null;
+  if (OLD_PLAN_HEADING.test(raw)) return { section: 'secondary', newClient: false };
+  if (NEW_PLAN_HEADING.test(raw)) return { section: 'insurance', newClient: false };
   const plain = raw.toLowerCase().replace(/[*_=~\-–—:#.()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
   // "PART 1 - CLIENT", "Section B: Insurance": a form's numbered part, titled by its words.
   const t = plain.replace(/^(?:part|section|sect|step) (?:\d{1,2}|[a-h]|[ivx]{1,4}) (?=[a-z]{3})/, '');

@@ -325,3 +325,22 @@ describe('a holiday-season inbox (first run of the holidays set; other wording)'
     expect(body('Ivo Marsh, DOB 3/3/1991, starts with us at Juniper Trail on Monday.\nReferral: Juniper Trail IOP').requests[0]?.referredBy).toBe('Juniper Trail IOP');
   });
 });
+
+describe('the client said in the story, and an old plan set aside (other wording)', () => {
+  const body = (text: string) => extractBody(text, { subject: 'VOB', from: 'a@center.test', fromName: null, referenceDate: '2026-12-20T00:00:00Z' });
+
+  it('takes the full name whose first name is said with the age or birth', () => {
+    const [r] = body('I met with Lucas Brenner and his aunt on Friday about our IOP. Lucas is 31 and was born on May 5, 1995. He has Aetna, member ID W998877665, and he is the policy holder himself.').requests;
+    expect(r?.client.name).toBe('Lucas Brenner');
+  });
+
+  it('reads a client named at the start as already with the program, or with the DOB in brackets', () => {
+    expect(body('Mina Sato has been in residential with us since 12/2. DOB 4/4/1994, Cigna U1234567.').requests[0]?.client.name).toBe('Mina Sato');
+    expect(body('Mina Sato (DOB 4/4/1994) will stay on after the holiday. Cigna U1234567.').requests[0]?.client.name).toBe('Mina Sato');
+  });
+
+  it('sets aside the values under an old plan\'s heading', () => {
+    const [r] = body('Client: Mina Sato\nDOB: 4/4/1994\n\nPrevious insurance (termed 11/30):\nAmbetter, ID U7200011, 1-866-555-0106\n\nCurrent - please verify:\nInsurance: Cigna\nMember ID: U1234567').requests;
+    expect(r?.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U1234567' });
+  });
+});
