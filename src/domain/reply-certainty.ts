@@ -245,7 +245,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     }
     for (const { text, signature: inSignature, n } of all) {
       const pairs = labelledPairs(text);
-      const parsedLine = inSignature ? null : parseLine(text);
+      // Only a short line can be a heading, and only a labelled one a label: long prose is not parsed again.
+      const parsedLine = inSignature || (text.length > 60 && pairs.length === 0) ? null : parseLine(text);
       if (parsedLine) {
         const heading = parsedLine.kind === 'heading' ? parsedLine.heading : parsedLine.kind === 'pairs' || parsedLine.kind === 'bare' ? parsedLine.heading : null;
         if (heading) section = heading.section;
@@ -254,7 +255,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       if (missing.has('referredBy') && parsedLine !== null && (parsedLine.kind === 'unknownLabel' || (parsedLine.kind === 'pairs' && parsedLine.pairs.every((p) => p.field === 'ignore')))) {
         if (pairs.some((p) => CENTER_NAME.test(p.value) && !NOT_A_REFERRER_LABEL.test(p.label) && !consumed.has(compact(p.value)) && findPayers(p.value).length === 0)) sightings.push({ field: 'referredBy', line: n, how: 'label' });
       }
-      if (parsedLine !== null && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
+      if (!inSignature && parsedLine !== null && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
         const parsed = parsedLine;
         if (parsed.kind === 'pairs' || parsed.kind === 'bare' || parsed.kind === 'heading') knownLabels++;
         else if (pairs.some((p) => !isPlaceholder(p.value) && /[\p{L}\d]/u.test(p.value))) unknownLabels++;

@@ -1054,6 +1054,7 @@ const OTHER_PLACE = /\b(?:our|office|clinic|center|centre|facility|hospital|prog
 const NUMBER_TO_ZIP = /(?<![\d/.-])(\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/u;
 
 function residenceAddress(line: string): string | null {
+  if (!/\d{5}/.test(line)) return null;
   for (const sentence of line.split(SENTENCE_BREAK)) {
     const m = NUMBER_TO_ZIP.exec(sentence);
     if (!m) continue;
@@ -1078,6 +1079,7 @@ const NO_REFERRAL = /\b(?:nobody|no one|not referred|no referral|wasn['’]?t re
 const DESTINATION_BEFORE = /\breferred\s+for\b[^.]{0,80}\bat\s+$|\b(?:to|into|toward|towards|admit(?:ted)?\s+(?:to|at)|(?:program|bed|unit|placement|level of care|treatment|care|services|detox|residential|stay|admission)\s+(?:at|with))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:program|bed|unit)\s+(?:at|with)\s+)?$/i;
 
 function referrerInSentence(line: string): string | null {
+  if (!REFERRAL_CUE.test(line)) return null;
   for (const sentence of line.split(SENTENCE_BREAK)) {
     // A sentence, not a label and its value ("Referral source name Dr. Osei (Granite Psychiatric)").
     if (!REFERRAL_CUE.test(sentence) || NO_REFERRAL.test(sentence)) continue;
