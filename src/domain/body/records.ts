@@ -249,7 +249,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/\s*\((?:see|per|on|check)\s+(?:the\s+)?(?:attached\s+)?(?:card|photos?|pics?|pictures?|images?|attachments?)\b[^)]*\)\s*$/i, '')
             // "UnitedHealthcare (front and back of the card attached)", "Priority Health, an employer group HMO".
             .replace(/\s*\([^)]*\b(?:card|attached|front|back)\b[^)]*\)\s*$/i, '')
-            .replace(/,\s+(?:an?|the|her|his|their|my)\s+(?:employer|group|individual|marketplace|exchange|commercial|medicaid|medicare|hmo|ppo|epo|plan|policy)\b[^,]*$/i, ''),
+            .replace(/,\s+(?:an?|the|her|his|their|my)\s+(?:employer|group|individual|marketplace|exchange|commercial|medicaid|medicare|hmo|ppo|epo|plan|policy)\b[^,]*$/i, '')
+            // "Aetna and she lives in Ohio": an "and" before a lower-case word starts the next clause.
+            .replace(/\s+and\s+(?=\p{Ll})[\s\S]*$/u, ''),
         );
   const payerName = cleanedPayer === null ? null : correctPayerSpelling(cleanedPayer);
 

@@ -318,6 +318,8 @@ describe('a holiday-season inbox (first run of the holidays set; other wording)'
     expect(body('Hi, my DOB is 3/3/1991. My insurance is Blue Cross Blue Shield of Kansas through my job.').requests[0]?.insurance.payerName).toBe('Blue Cross Blue Shield of Kansas');
     expect(body('Client: Ivo Marsh\nDOB: 3/3/1991\nInsurance: Cigna (both sides of the card attached)').requests[0]?.insurance.payerName).toBe('Cigna');
     expect(body('Client: Ivo Marsh\nDOB: 3/3/1991\nInsurance: Priority Health, an employer group plan').requests[0]?.insurance.payerName).toBe('Priority Health');
+    // An "and" before a lower-case word starts the next clause, not more of the payer's name.
+    expect(body('Ivo Marsh, DOB 3/3/1991. Her insurance is Aetna and the ID is W123456789.').requests[0]?.insurance).toMatchObject({ payerName: 'Aetna', memberId: 'W123456789' });
   });
 
   it('reads the writer\'s own center after "to us here at", and its fuller labelled name over it', () => {
