@@ -92,7 +92,7 @@ function shapeFits(field: AskedField, value: string): boolean {
       return /[A-Za-z0-9]{2,}/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 4;
     case 'insurance.phone':
       // A phone's shape, not any digits under "No." ("Case No.: CR2025-004417").
-      return new RegExp(PHONE_DIGITS.source).test(v) || VANITY_PHONE.test(v);
+      return PHONE_SHAPE.test(v) || VANITY_PHONE.test(v);
     case 'subscriber.relationship':
     case 'referredBy':
       return /\p{L}{3}/u.test(v);
@@ -198,6 +198,8 @@ const GENERIC_PHONE_LABEL = /^(?:(?:phone|ph|tel|telephone|cell|contact)(?: (?:n
 /** "1-800-555-HOPE": a toll-free number spelled in part. */
 const VANITY_PHONE = /(?<![\w-])(?:1[\s.-]?)?\(?8\d\d\)?[\s.-]?[A-Z0-9]{3}[\s.-]?[A-Z0-9]{4}(?![\w-])/i;
 const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\w-])/g;
+/** The same shape, for a test (a global regexp keeps its place between tests). */
+const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
 const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
@@ -240,6 +242,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     const table = tablePairs(seg.lines);
     // The titled part of a form the line stands in ("PART 1 - CLIENT"): a bare "Phone:" there is not the plan's.
     let section: string | null = null;
+    const phoneOfOtherPart = (label: string): boolean => GENERIC_PHONE_LABEL.test(label) && section !== null && section !== 'insurance';
     for (const { label, value, line } of table) {
       for (const field of missing) if (speaksOf(field, label, value)) sightings.push({ field, line: readable[line]!.n, how: 'label' });
     }
@@ -256,8 +259,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         if (pairs.some((p) => CENTER_NAME.test(p.value) && !NOT_A_REFERRER_LABEL.test(p.label) && !consumed.has(compact(p.value)) && findPayers(p.value).length === 0)) sightings.push({ field: 'referredBy', line: n, how: 'label' });
       }
       if (!inSignature && parsedLine !== null && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
-        const parsed = parsedLine;
-        if (parsed.kind === 'pairs' || parsed.kind === 'bare' || parsed.kind === 'heading') knownLabels++;
+        if (parsedLine.kind === 'pairs' || parsedLine.kind === 'bare' || parsedLine.kind === 'heading') knownLabels++;
         else if (pairs.some((p) => !isPlaceholder(p.value) && /[\p{L}\d]/u.test(p.value))) unknownLabels++;
       }
       const contactLine = /\b(?:fax|pager|direct|office|main)\b/i.test(text);
@@ -266,7 +268,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         if (consumed.has(compact(value))) continue;
         for (const field of missing) {
           if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
-          if (field === 'insurance.phone' && ((contactLine && !PLAN_PHONE_LABEL.test(label)) || (GENERIC_PHONE_LABEL.test(label) && section !== null && section !== 'insurance'))) continue;
+          if (field === 'insurance.phone' && ((contactLine && !PLAN_PHONE_LABEL.test(label)) || phoneOfOtherPart(label))) continue;
           if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label' });
         }
       }
@@ -274,7 +276,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       for (const field of missing) {
         // "SEVIS ID: N0012345678": the line's own label says whose value it is.
         if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;
-        if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => GENERIC_PHONE_LABEL.test(p.label)) && section !== null && section !== 'insurance') continue;
+        if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => phoneOfOtherPart(p.label))) continue;
         if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
     }

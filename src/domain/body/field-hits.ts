@@ -141,11 +141,9 @@ function colonlessBlocks(spaced: readonly (LinePair[] | null)[], parsed: readonl
   return marks;
 }
 
-/** The fields parsed lines state values for, each once ("Anthem Blue" read twice on a line is one payer). */
-function fieldsStated(lines: readonly (ParsedLine | undefined)[]): Set<FieldKey> {
-  const out = new Set<FieldKey>();
-  for (const p of lines) if (p?.kind === 'pairs') for (const x of p.pairs) if (x.field !== 'ignore' && x.value.length > 0) out.add(x.field);
-  return out;
+/** How many fields a parsed line states values for, each once ("Anthem Blue" read twice on a line is one payer). */
+function fieldsStated(p: ParsedLine | undefined): number {
+  return p?.kind === 'pairs' ? new Set(p.pairs.filter((x) => x.field !== 'ignore' && x.value.length > 0).map((x) => x.field)).size : 0;
 }
 
 /** A "Label: value" line. */
@@ -178,8 +176,8 @@ function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): 
       // "treat-" / "ment at ...": a word the mail client hyphenated at the wrap is one word.
       const joined = parseLine(lines.slice(i, j).map((l) => l.trim()).join(' ').replace(/(?<=\p{Ll})- (?=\p{Ll})/gu, ''));
       let apart = 0;
-      for (let k = i; k < j; k++) apart += fieldsStated([out[k]]).size;
-      if (fieldsStated([joined]).size > apart) {
+      for (let k = i; k < j; k++) apart += fieldsStated(out[k]);
+      if (fieldsStated(joined) > apart) {
         out[i] = joined;
         for (let k = i + 1; k < j; k++) out[k] = { kind: 'text', text: lines[k] ?? '' };
       }

@@ -77,7 +77,7 @@ export function parseRelationship(value: string, direction: RelationDirection): 
   if (code) return X12_CODE[code[1]!.toUpperCase()] ?? null;
   if (isChoiceList(t)) return null;
   // "( ) self (x) child ( ) spouse": the marked choice.
-  const marked = /(?:[[(]\s*[xX✓✔]\s*[\])]|[☒☑✓✔◉●■])\s*([\p{L}][\p{L} -]*)/u.exec(t);
+  const marked = MARKED_CHOICE.exec(t);
   if (marked && marked[1]!.trim() !== t) return parseRelationship(marked[1]!.trim(), direction);
   if (SELF.test(t) || /^self\b/i.test(t) || /\b(?:is|=)\s+(?:the\s+)?(?:self|same)\b/i.test(t) || SPANISH_SELF.test(t)) return 'self';
   const kin = kinOfWord(t);
@@ -90,6 +90,10 @@ export function parseRelationship(value: string, direction: RelationDirection): 
   return dir === 'client' ? 'child' : 'other';
 }
 
+/** A form's mark on a choice: "(x)", "[X]", "☒", "◉". */
+const CHOICE_MARK = /[[(]\s*[xX✓✔]\s*[\])]|[☒☑✓✔◉●■]/u;
+const MARKED_CHOICE = new RegExp(`(?:${CHOICE_MARK.source})\\s*([\\p{L}][\\p{L} -]*)`, 'u');
+
 const X12_CODE: Record<string, Relationship> = { '01': 'spouse', '18': 'self', '19': 'child', '53': 'other', G8: 'other' };
 
 /**
@@ -97,7 +101,7 @@ const X12_CODE: Record<string, Relationship> = { '01': 'spouse', '18': 'self', '
  * (or its code key), none of them marked, are no answer.
  */
 function isChoiceList(t: string): boolean {
-  if (/[[(]\s*[xX✓✔]\s*[\])]|[☒☑✓✔◉●■]/.test(t)) return false;
+  if (CHOICE_MARK.test(t)) return false;
   const kinds = new Set(t.split(/\s*(?:[|\t/,;]|\s{2,})\s*/).map((part) => (SELF.test(part.replace(/^\w?\d+\s+/, '')) || /^\w?\d*\s*self$/i.test(part) ? 'self' : kinOfWord(part))).filter((k) => k !== null));
   return kinds.size >= 3;
 }

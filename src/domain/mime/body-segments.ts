@@ -253,12 +253,21 @@ const NAME_LINE = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}(?:,?
 function namedContactBlockBefore(lines: string[], cut: number): number | null {
   let end = cut;
   while (end > 0 && (lines[end - 1] ?? '').trim() === '') end--;
+  const start = paragraphStart(lines, end);
+  const block = lines.slice(start, end);
+  return start > 0 && block.length >= 2 && block.length <= 6 && NAME_LINE.test(block[0] ?? '') && isContactBlock(block) ? start : null;
+}
+
+/** Where the paragraph that ends at `end` (exclusive) starts. */
+function paragraphStart(lines: readonly string[], end: number): number {
   let start = end;
   while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
-  const block = lines.slice(start, end);
-  if (start === 0 || block.length < 2 || block.length > 6 || !NAME_LINE.test(block[0] ?? '')) return null;
-  if (!block.some((l) => CONTACT.test(l)) || block.some(isStrongLabelLine) || block.some(isRequestSentence)) return null;
   return start;
+}
+
+/** Contact details, not request data: a phone, e-mail or web line, no request label, no long sentence. */
+function isContactBlock(block: readonly string[]): boolean {
+  return block.some((l) => CONTACT.test(l)) && !block.some(isStrongLabelLine) && !block.some(isRequestSentence);
 }
 
 /** Splits a segment's lines into its content and the signature at its end. */
@@ -287,12 +296,9 @@ export function splitSignature(lines: string[]): { lines: string[]; signature: s
   }
   if (cut < 0) {
     // No sign-off words: a trailing paragraph of contact details (name, title, phone/fax, web).
-    let start = end;
-    while (start > 0 && (lines[start - 1] ?? '').trim() !== '') start--;
+    const start = paragraphStart(lines, end);
     const block = lines.slice(start, end);
-    if (start > 0 && block.length > 0 && block.length <= 10 && block.some((l) => CONTACT.test(l)) && !block.some(isStrongLabelLine) && !block.some(isRequestSentence)) {
-      cut = start;
-    }
+    if (start > 0 && block.length > 0 && block.length <= 10 && isContactBlock(block)) cut = start;
   }
   if (cut < 0) return { lines: lines.slice(0, end), signature: [] };
   // A postscript after the signature ("P.S. Member ID is ...") is the sender writing again.
