@@ -93,7 +93,10 @@ export const ADDRESS_IN_SIGNATURE = /\b(?:address|lives?|living|stays?|staying|r
 export function parseAddress(rawText: string): Address | null {
   if (isPlaceholder(rawText) || mentionsHomeless(rawText)) return null;
   // "Mesa AZ 852O2": a fax's OCR read a zero of the ZIP as the letter O.
-  const raw = rawText.replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip));
+  const raw = rawText
+    .replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip))
+    // "... Austin, TX 78723 (the house)": a note after the ZIP is no part of the address.
+    .replace(/(\b\d{5}(?:-\d{4})?)\s*\([^)\d]{1,40}\)\s*$/, '$1');
   // Each original line is a comma-separated part; a trailing "USA" line is noise.
   const parts = raw
     .replace(/[.!;\s]+$/, '')

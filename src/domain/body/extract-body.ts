@@ -6,7 +6,7 @@
  */
 import { samePayer } from '../card/payers';
 import { withEmojiLabels } from './emoji-labels';
-import { parseRelationship, withKinTyposFixed } from './relationships';
+import { KIN_WORD, parseRelationship, withKinTyposFixed } from './relationships';
 import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
 import { splitBodySegments, type BodySegment } from '../mime/body-segments';
@@ -19,6 +19,9 @@ import { classifyIntent, type MessageIntent } from './message-intent';
 import { writerOf, type Writer } from './writer';
 import { subjectFields, type SubjectFields } from './subject-fields';
 import { normalizeStructuredText } from './structured-text';
+import { withClientNamedInStory } from './story-client';
+import { DITTO } from './placeholders';
+import type { HitField } from './field-hits';
 
 /** Longest body examined; a VOB request is a few kilobytes, anything past this is history. */
 const MAX_TEXT = 200_000;
@@ -171,6 +174,17 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
       const prev = all[i - 1]?.client.address ?? null;
       r.client.address = prev === null ? null : { ...prev };
     });
+    // "Ref: \"", "Ins: ditto": a client's value marked as the one above it.
+    all.forEach((r, i) => {
+      const prev = all[i - 1];
+      if (prev === undefined) return;
+      const raw = raws[i]!;
+      const ditto = (field: HitField): boolean => DITTO.test((raw.get(field) ?? '').trim());
+      if (ditto('referredBy')) r.referredBy = prev.referredBy;
+      if (ditto('payer')) r.insurance.payerName = prev.insurance.payerName;
+      if (ditto('insPhone')) r.insurance.phone = prev.insurance.phone;
+      if (ditto('group')) r.insurance.groupNumber = prev.insurance.groupNumber;
+    });
     const records = all.filter((r) => filledCount(r) > 0);
     return withSharedHome(shareCommon(records), seg.lines.join('\n'));
   });
@@ -183,19 +197,21 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = withClientNamedInStory(newText, withAddressFromSignature(segments[0], withRelationSaidElsewhere(
+  const merged = withAddressFromSignature(segments[0], withRelationSaidElsewhere(
     withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writers[0] ?? writerOf('', ctx.fromName)),
     body,
-  )));
+  ));
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
-  const requests = merged.filter((r) => {
+  // The client a story names is looked for only in what is already a request: a name found in a
+  // question's story must not make it one.
+  const requests = withClientNamedInStory(newText, writers[0] ?? null, merged.filter((r) => {
     const n = filledCount(r);
     if (newsletter && n < 3) return false;
     if (identifiesClient(r)) return n >= 2 || mentions || isReply;
     // An answer in a VOB thread may give a single missing item ("Insurance phone: ...").
     return n >= 3 || ((mentions || isReply) && n >= 2) || (mentions && isReply && n >= 1);
-  });
+  }));
   // A newsletter talking about verifications is not asking for one.
   return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments, placedValues };
 }
@@ -301,29 +317,6 @@ function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest
       return newest > 0;
   }
 }
-
-/** "Marcus is 28 and was born on ...", "Tobias is 37; he was born", "Jolene just turned thirty-one": a first name said with the age or birth. */
-const FIRST_NAME_WITH_BIRTH = /\b(\p{Lu}\p{Ll}+)\s+(?:is\s+\d{1,2}\b|was born\b|(?:just\s+)?turned\s+\w+|['’]s\s+(?:birthday|date of birth|dob)\b)/u;
-
-/**
- * A story names the client in full once ("I spoke with Marcus Ellery and his father") and then by
- * first name where it gives the age or birth ("Marcus is 28 and was born on June 30, 1998"): with
- * no client name read, that full name is the client's. Only one client, and only a name said in full.
- */
-function withClientNamedInStory(newText: string, records: BodyRequest[]): BodyRequest[] {
-  if (records.length !== 1 || records[0]!.client.name !== null) return records;
-  const first = FIRST_NAME_WITH_BIRTH.exec(newText)?.[1];
-  if (first === undefined || GENERIC_FIRST_WORD.test(first)) return records;
-  const full = new RegExp(`\\b${escapeRegExp(first)}(?:\\s+\\p{Lu}\\.)?\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:-\\p{Lu}\\p{Ll}+)?)\\b(?!['’]s\\b)`, 'u').exec(newText);
-  if (!full || GENERIC_FIRST_WORD.test(full[1]!)) return records;
-  const name = full[0];
-  const r = records[0]!;
-  const subscriber = r.subscriber.relationship === 'self' && r.subscriber.name === null ? { ...r.subscriber, name } : r.subscriber;
-  return [{ ...r, client: { ...r.client, name }, subscriber }];
-}
-const GENERIC_FIRST_WORD = /^(?:She|He|They|It|This|That|The|Client|Patient|Member|Mom|Dad|Mother|Father|Son|Daughter|Her|His|Insurance|Policy|Plan|Card|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Is|Was|And|But)$/;
-
-const KIN_WORD = '(?:husband|wife|spouse|mother|mom|father|dad|parent|son|daughter|step-?(?:mother|mom|father|dad|son|daughter)|grand(?:mother|father|son|daughter)|brother|sister|aunt|uncle|guardian)';
 
 /**
  * "Insured: Dana Whitcomb" with no relation, and elsewhere "Emergency contact: Dana Whitcomb - wife"

@@ -7,7 +7,8 @@
 import type { FieldKey, Heading, Section } from './labels';
 import { classifyHeading } from './labels';
 import { parseAddress } from './addresses';
-import { headerRowFields, namesKnownPayer, parseLine, rowCells, spaceSeparatedPair, type LinePair, type ParsedLine } from './label-lines';
+import { DITTO } from './placeholders';
+import { headerRowFields, namesKnownPayer, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
 
 /** A field after section resolution. */
@@ -156,6 +157,25 @@ function wrappedProseLine(line: string): boolean {
 }
 
 /** A bulleted or numbered list item is a line of its own, never a wrapped paragraph's. */
+/**
+ * A data row's cells under its header: in the header's style, or, when the row has none of the
+ * header's separators, split at commas ("format: name / dob / address / ..." over "Ramon
+ * Villalobos, 3-4-88, 2231 N Campbell Ave, Tucson AZ 85719, ..."), the address column taking the
+ * cells it has more than the header.
+ */
+function rowCellsUnder(header: readonly (FieldKey | null)[], line: string, style: RowStyle): string[] {
+  const cells = rowCells(line, style);
+  if (cells.length > 1 || (style !== 'slash' && style !== 'semicolon')) return cells;
+  const byComma = line.trim().split(/\s*,\s*/);
+  const at = header.findIndex((f) => f === 'address' || f === 'clientAddress');
+  const extra = byComma.length - header.length;
+  if (extra <= 0 || at < 0) return byComma;
+  return [...byComma.slice(0, at), byComma.slice(at, at + extra + 1).join(', '), ...byComma.slice(at + extra + 1)];
+}
+
+const CODE_KEY_LINE = /^\s*[\p{L} ]{0,30}\b(?:codes?|key|legend)\s*[:=-]/iu;
+
+
 const LIST_ITEM = /^\s*(?:[-*•·◦▪▫►▶➢]|\d{1,2}[.)])\s/;
 
 /**
@@ -229,6 +249,26 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
       out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
       continue;
     }
+    // "Caden Hollis" over "84 Sumac Ridge Rd, Mechanicsburg, PA 17050", then the labelled plan: the client's name and home.
+    const below = out[k + 1]?.kind === 'text' ? (lines[k + 1] ?? '').trim() : '';
+    if (!hasName && !hasAddress && CAPITALISED_NAME.test(text) && !namesKnownPayer(text) && /^\d+\s+\p{L}/u.test(below) && isPairs(nextNonBlank(k + 1))) {
+      const home = parseAddress(below);
+      if (home !== null && home.state !== null && home.postalCode !== null) {
+        out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
+        out[k + 1] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: below }] };
+        k++;
+        continue;
+      }
+    }
+    // A whole address (state and ZIP) right below a client's birth date: that client's, whatever other clients' addresses say.
+    const prev = out[k - 1];
+    if (hasAddress && /^\d+\s+\p{L}/u.test(text) && prev?.kind === 'pairs' && prev.pairs.some((x) => x.field === 'dob' || x.field === 'clientDob')) {
+      const home = parseAddress(text);
+      if (home !== null && home.state !== null && home.postalCode !== null) {
+        out[k] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: text }] };
+        continue;
+      }
+    }
     if (!hasAddress && /^\d+\s+\p{L}/u.test(text)) {
       const cityLine = out[k + 1]?.kind === 'text' ? (lines[k + 1] ?? '').trim() : '';
       for (const [value, span] of [[text, 1], [`${text}\n${cityLine}`, 2]] as const) {
@@ -295,35 +335,46 @@ export function collectHits(lines: string[]): FieldHit[] {
     const raw = lines[i] ?? '';
 
     // A table header row: each following data row is one client.
-    const header = p.kind === 'text' || p.kind === 'pairs' ? headerRowFields(raw) : null;
+    const header = p.kind === 'text' || p.kind === 'pairs' || p.kind === 'unknownLabel' ? headerRowFields(raw) : null;
     if (header !== null) {
-      const style: 'tab' | 'pipe' | 'spaces' = raw.includes('\t') ? 'tab' : /\|/.test(raw) ? 'pipe' : 'spaces';
+      const style = rowStyleOf(raw);
       let j = i + 1;
       let rows = 0;
+      let previousRow: string[] = [];
       while (j < lines.length) {
         const rowLine = lines[j] ?? '';
         if (rowLine.trim().length === 0) {
           // Converted HTML tables sometimes leave a blank line between rows.
-          if (j + 1 < lines.length && rowCells(lines[j + 1] ?? '', style).length === header.length && rows >= 0) {
+          if (j + 1 < lines.length && rowCellsUnder(header, lines[j + 1] ?? '', style).length === header.length) {
             j++;
             continue;
           }
           break;
+        }
+        // A key to the header's codes ("rel codes: 18 self, 01 spouse, ..."), before the first row: no row.
+        if (rows === 0 && j - i <= 2 && CODE_KEY_LINE.test(rowLine)) {
+          j++;
+          continue;
         }
         // A rule under the header: markdown's "|---|:--|", psql's "-----+-----".
         if (/^\s*\|?[\s:|+-]+\|?\s*$/.test(rowLine) && rowLine.includes('-')) {
           j++;
           continue;
         }
-        const cells = rowCells(rowLine, style);
+        const cells = rowCellsUnder(header, rowLine, style);
         if (cells.length < 2 || headerRowFields(rowLine) !== null) break;
+        // "1. Kevin Marsh | ...": the row's number is no part of its first cell.
+        cells[0] = (cells[0] ?? '').replace(ROW_NUMBER, '');
         newClient = true;
         afterBreak = true;
         header.forEach((f, c) => {
+          // A ditto mark repeats the cell above it.
+          if (DITTO.test(cells[c] ?? '')) cells[c] = previousRow[c] ?? '';
           const cell = cells[c] ?? '';
           // An empty referral cell says this client has none: no other row's referral fills it.
           if (f && f !== 'ignore' && (cell.length > 0 || f === 'referredBy')) push(f, cell, j);
         });
+        previousRow = cells;
         rows++;
         j++;
       }
@@ -402,6 +453,9 @@ export function collectHits(lines: string[]): FieldHit[] {
           if (p.heading.newClient) newClient = true;
           applyHeading(st, p.heading);
         }
+        // A whole request on one line, its client first ("Luis Ortega  030488  1417 W Carmen Ave ..."):
+        // a client of its own; what came before it is shared ("all ref'd by Cold Spring Recovery").
+        if (p.pairs.length >= 5 && p.pairs[0]?.field === 'clientName') newClient = true;
         let consumed = i + 1;
         p.pairs.forEach((pair: LinePair, idx: number) => {
           let value = pair.value;

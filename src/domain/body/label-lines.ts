@@ -10,7 +10,7 @@ import { parsePhone } from './phones';
 import { normalizeMemberId } from './identifiers';
 import { parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
-import { hasRelationshipWord } from './relationships';
+import { KIN_WORD, REL_LETTER, hasRelationshipWord } from './relationships';
 import { WRITER_MARKER } from './writer';
 import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
@@ -265,10 +265,18 @@ const DATE_IN_VALUE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{1,2}-\d{1,
  * an ID with digits, a relationship in parentheses). Null when the label is not such a pair.
  */
 function combinedLabelPairs(left: string, rawValue: string): LinePair[] | null {
-  const parts = left.split(/\s*(?:\/|&|\+|\band\b)\s*/i).filter((p) => p.trim().length > 0);
+  const parts = left.split(/\s*(?:\/|&|\+|,|\band\b)\s*/i).filter((p) => p.trim().length > 0);
   if (parts.length < 2 || parts.length > 4) return null;
   const fields = parts.map((p) => classifyLabel(p));
-  if (fields.some((f) => f === null || f === 'ignore') || new Set(fields).size !== fields.length) return null;
+  // "DOA, DOB, DLU: 02/03/2026, 03/11/1999, 02/01/2026": parts the reader does not know are
+  // passed over when the values stand in the same order, each known one of its field's shape.
+  if (fields.some((f) => f === null || f === 'ignore')) {
+    const pieces = rawValue.replace(/\s*\([^)]*\)\s*$/, '').split(/\s*[,;|]\s*|\s+\/\s+/).map((v) => v.trim());
+    if (pieces.length !== parts.length) return null;
+    const known = fields.flatMap((f, i) => (f !== null && f !== 'ignore' && TYPED.has(f) && typedValueOk(f, pieces[i]!) ? [pairOf(f, parts[i]!, pieces[i]!)] : []));
+    return known.length > 0 ? known : null;
+  }
+  if (new Set(fields).size !== fields.length) return null;
   const keys = fields as FieldKey[];
   const value = rawValue.trim();
   if (value.length === 0) return null;
@@ -448,31 +456,38 @@ export function spaceSeparatedPair(rawLine: string): LinePair[] | null {
 }
 
 /**
- * A request typed as one comma-separated line ("new vob: Luis Hernandez, dob 6/15/89, 27 Rue St,
+ * A request typed as one line of items ("new vob: Luis Hernandez, dob 6/15/89, 27 Rue St,
  * New Orleans, LA 70112, Humana id H44001122, ph 800-457-4708, self, ref Crescent City
- * Recovery"). Items are read by label or by shape: a person's name (the first unlabelled one),
- * a street address running to its state or ZIP, a payer the dictionary knows (with a following
- * ID), a relationship word (the subscriber), a referral phrase. Null unless the line yields at
- * least four values, two of them labelled with a shape (DOB, ID, phone), so prose with commas
- * is left alone.
+ * Recovery"; a biller's "Luis Ortega  030488  1417 W Carmen Ave Chicago IL 60640  BCBS IL
+ * XOF912344871  G# 0042218  800.555.0142 opt 3  self  Lakefront Detox"), items apart by commas,
+ * semicolons, pipes or runs of spaces. Items are read by label or by shape: a person's name (the
+ * first unlabelled one), a date (the birth date, right after the name), a street address running
+ * to its state or ZIP, a payer the dictionary knows (with a following ID), an ID, a phone, a
+ * relationship (the subscriber), and, last, the referral. Null unless the line yields at least
+ * four values, two of them with a shape (DOB, ID, phone), so prose with commas is left alone.
  */
 export function commaListPairs(line: string): LinePair[] | null {
-  const items = line.split(/\s*[,;]\s*/).map((i) => i.trim()).filter((i) => i.length > 0);
+  const items = line.replace(ROW_NUMBER, '').split(/\s*[,;|\t]\s*|\s{2,}|\s+[—–]\s+/).map((i) => i.trim()).filter((i) => i.length > 0);
   if (items.length < 5) return null;
   const pairs: LinePair[] = [];
   let typed = 0;
   let named = false;
+  const has = (field: FieldKey): boolean => pairs.some((p) => p.field === field);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const labelled = parseLabelled(item, 5, true);
+    // "G# 0042218", "ins CareSource": a short label before its value, for the fields a row holds
+    // ("first use at 16" in a clinical note is no first name).
+    const spaced = spaceSeparatedPair(item)?.filter((p) => ROW_FIELDS.has(p.field)) ?? null;
+    const labelled = parseLabelled(item, 5, true) ?? (spaced !== null && spaced.length > 0 ? spaced : null);
     if (labelled !== null && labelled.length > 0 && labelled.every((p) => p.field !== 'ignore')) {
       pairs.push(...labelled);
       typed += 1;
+      if (labelled.some((p) => p.field === 'clientName' || p.field === 'name')) named = true;
       continue;
     }
     if (/^\d+\s+\p{L}/u.test(item) || /^p\.?\s*o\.?\s*box\b/i.test(item)) {
-      // A street, then its city, state and ZIP items.
-      for (let j = Math.min(items.length - 1, i + 3); j > i; j--) {
+      // A street, then its city, state and ZIP items (or all in the one item).
+      for (let j = Math.min(items.length - 1, i + 3); j >= i; j--) {
         const candidate = items.slice(i, j + 1).join(', ');
         const address = parseAddress(candidate);
         if (address !== null && address.state !== null && (address.postalCode !== null || j === i + 2)) {
@@ -488,8 +503,33 @@ export function commaListPairs(line: string): LinePair[] | null {
       pairs.push({ field: 'referredBy', value: referral[1] ?? '' });
       continue;
     }
-    if (relationValueOk(item) && item.split(/\s+/).length === 1) {
+    // "he's the policy holder", "on his dad's plan (Raymond Benally)": who holds the policy, said.
+    const holder = named && /\s/.test(item) ? relationSentence(item) : null;
+    if (holder !== null) {
+      pairs.push(...holder);
+      continue;
+    }
+    if ((relationValueOk(item) && (item.split(/\s+/).length === 1 || RELATION_THEN_NAME.test(item))) || (named && NAME_THEN_RELATION.test(item))) {
       pairs.push({ field: 'subscriberName', value: item });
+      continue;
+    }
+    // A biller's relation letter ("S", "SP", "C") once the client is named.
+    if (named && REL_LETTER.test(item)) {
+      pairs.push({ field: 'relToSubscriber', value: item });
+      continue;
+    }
+    // Shapes: the birth date right after the name ("030488", "3.4.88"), then an ID and a phone.
+    if (named && !has('clientDob') && !has('dob') && pairs.length === 1) {
+      const date = BARE_BIRTH_DATE.test(item) ? item : sixDigitDate(item);
+      if (date !== null) {
+        pairs.push({ field: 'clientDob', value: date });
+        typed += 1;
+        continue;
+      }
+    }
+    if (named && !has('insPhone') && PHONE_ITEM.test(item) && parsePhone(item.replace(PHONE_EXTENSION, '')) !== null) {
+      pairs.push({ field: 'insPhone', value: item });
+      typed += 1;
       continue;
     }
     // "Humana id H44001122": a payer (known, or named right before its member ID) and pairs.
@@ -505,12 +545,53 @@ export function commaListPairs(line: string): LinePair[] | null {
       typed += 1;
       continue;
     }
-    if (!named && PERSON_NAME.test(item)) {
+    // After the address, a plan's name the dictionary does not know ("Meridian"), right before its ID.
+    if (named && has('clientAddress') && !has('payer') && /^\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{L}&.'’-]+){0,4}$/u.test(item) && BARE_MEMBER_ID.test(items[i + 1] ?? '')) {
+      pairs.push({ field: 'payer', value: item });
+      continue;
+    }
+    if (named && has('payer') && !has('memberId') && BARE_MEMBER_ID.test(item) && item.replace(/\D/g, '').length >= 6) {
+      pairs.push({ field: 'memberId', value: item });
+      typed += 1;
+      continue;
+    }
+    // The number after the ID, before the phone: the group ("200417").
+    if (named && has('memberId') && !has('group') && !has('insPhone') && /^[A-Z0-9-]{4,12}$/.test(item) && /\d{3}/.test(item)) {
+      pairs.push({ field: 'group', value: item });
+      continue;
+    }
+    if (!named && PERSON_NAME.test(item) && /^\p{Lu}/u.test(item)) {
       pairs.push({ field: 'clientName', value: item });
       named = true;
+      continue;
+    }
+    // The last item, a name in capitals after the plan: the referral ("Lakefront Detox").
+    if (named && i === items.length - 1 && has('payer') && !has('referredBy') && /^\p{Lu}[\p{L}'’.&-]*(?:\s+(?:(?:of|and|&|the|at|for|on)\s+)?\p{Lu}[\p{L}'’.&-]*){1,5}$/u.test(item) && !namesKnownPayer(item)) {
+      pairs.push({ field: 'referredBy', value: item });
     }
   }
   return pairs.length >= 4 && typed >= 2 ? pairs : null;
+}
+
+const ROW_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['clientName', 'name', 'dob', 'clientDob', 'payer', 'memberId', 'idOrPhone', 'group', 'insPhone', 'phone', 'subscriberName', 'relationship', 'relToSubscriber', 'relOfSubscriber', 'referredBy']);
+
+/** A line of five or more items apart by commas or runs of spaces, for commaListPairs. */
+const listedItems = (line: string): boolean => (line.match(/,|\s[—–]\s/g) ?? []).length >= 4 || (line.match(/\S {2,}(?=\S)/g) ?? []).length >= 4;
+
+/** A data row's number before its first item: "1.", "2)", "#3". */
+export const ROW_NUMBER = /^\s*(?:#\s?\d{1,2}|\d{1,2}[.)])\s+/;
+/** "Joan Whitlock / C", "Rosa Castellanos / mom": the subscriber, then the relation. */
+const NAME_THEN_RELATION = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}\s*[/(-]\s*(?:S|SP|C|CH|D|O|self|spouse|wife|husband|child|son|daughter|mom|mother|dad|father|parent|other)\)?$/u;
+const RELATION_THEN_NAME = /^(?:my\s+)?\p{Ll}+\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}$/u;
+const BARE_BIRTH_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$/;
+const BARE_MEMBER_ID = /^(?=[A-Za-z0-9 -]*\d)[A-Za-z0-9][A-Za-z0-9 -]{5,22}$/;
+const PHONE_ITEM = /^(?:1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b(?:\s*(?:opt(?:ion)?|x|ext\.?|press)\s*\d{1,4})?(?:\s*\([^)]{1,20}\))?$/i;
+const PHONE_EXTENSION = /\s*(?:(?:opt(?:ion)?|x|ext\.?|press)\s*\d{1,4})?(?:\s*\([^)]{1,20}\))?$/i;
+
+/** "030488": a birth date written MMDDYY, as "03/04/88" (the reader's date rules place the century). */
+function sixDigitDate(item: string): string | null {
+  const m = /^(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{2})$/.exec(item);
+  return m ? `${m[1]}/${m[2]}/${m[3]}` : null;
 }
 
 /** Fields a run-on line names by keyword; address parts (Apt, City) stay inside the address. */
@@ -761,6 +842,9 @@ export function parseLine(rawLine: string): ParsedLine {
   if (line.includes('\t')) {
     const cells = line.split('\t').map((c) => c.trim());
     const pairs = pairsFromCells(cells);
+    // "1. Nadine Ferris | 1.22.80 | 16 Garden St, ... | MVP Health Care | ...": a row without labels, read by shape.
+    const listed = pairs.length < 3 && cells.length >= 5 ? commaListPairs(line) : null;
+    if (listed !== null && listed.length > pairs.length) return { kind: 'pairs', pairs: listed };
     if (pairs.length > 0) return { kind: 'pairs', pairs };
     const nonEmpty = cells.filter((c) => c.length > 0);
     if (nonEmpty.length === 1) return parseLine(nonEmpty[0] ?? '');
@@ -797,7 +881,8 @@ export function parseLine(rawLine: string): ParsedLine {
     }
   }
   // "#2 Marco Ortiz (Linda's son)": a numbered client, with a note on who holds the policy.
-  const numbered = /^(?:#\s?|no\.?\s?)\d{1,2}[.):]?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]*)\))?\s*$/u.exec(line);
+  // ("1) Marcus D. JOHNSON": cleanLine takes "1)" for a list's bullet, so that form is read from the raw line.)
+  const numbered = /^(?:(?:#\s?|no\.?\s?)\d{1,2}[.):]?|\d{1,2}\))\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]*)\))?\s*$/u.exec(/^\s*\d{1,2}\)\s/.test(rawLine) ? rawLine.trim() : line);
   if (numbered) {
     const note = numbered[2] ?? '';
     // The note first: the client's name last leaves the client's section open for "DOB:".
@@ -832,7 +917,12 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   const sentences = SENTENCE_END.test(line);
   const runOn = !line.includes(':') && line.length >= 50 && line.length <= 1200 && !sentences ? keywordRunOnPairs(line) : null;
-  if (runOn !== null) return { kind: 'pairs', pairs: runOn };
+  if (runOn !== null) {
+    // "pt Keandre Willis, 12-3-88, 1921 Parsons Ave, ...": items apart, read one by one, when that finds more.
+    const listed = listedItems(line) ? commaListPairs(line) : null;
+    const fields = (pairs: LinePair[]): number => new Set(pairs.map((p) => p.field)).size;
+    return { kind: 'pairs', pairs: listed !== null && fields(listed) > fields(runOn) ? listed : runOn };
+  }
   // One sentence here; within several, prosePairs tries each.
   const corrected = sentences ? null : correctionSentence(line);
   if (corrected !== null) return { kind: 'pairs', pairs: corrected };
@@ -858,7 +948,7 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // One comma-separated line holding a whole request, possibly after an unknown "new vob:",
   // when the line read as labelled gives less.
-  if ((line.match(/,/g) ?? []).length >= 4 && (pairs === null || pairs.length < 3)) {
+  if (listedItems(line)) {
     const listed = commaListPairs(line.replace(/^[^:,]{1,30}:\s*/, (prefix) => (classifyLabel(prefix.replace(/:\s*$/, '')) === null ? '' : prefix)));
     if (listed !== null && listed.length > (pairs?.length ?? 0)) pairs = listed;
   }
@@ -869,7 +959,14 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // "..., ins phone 888-555-0123. He's the subscriber.": who holds the policy, said after the values.
   if (pairs !== null && !pairs.some((p) => p.field === 'subscriberName' || p.field === 'relToSubscriber' || p.field === 'relOfSubscriber')) {
-    for (const sentence of line.split(SENTENCE_BREAK).slice(1)) pairs.push(...(relationSentence(sentence) ?? []));
+    const sentences = line.split(SENTENCE_BREAK);
+    sentences.slice(1).forEach((sentence, k) => {
+      // "Cigna, through my mom's job. Her name is Deborah Feld.": the relative named in the sentence after.
+      const kin = new RegExp(`\\b(?:my|his|her|their)\\s+(${KIN_WORD})['’]s\\s+(?:job|work|employer|plan|insurance|policy|coverage)\\b`, 'i').exec(sentences[k]!)?.[1];
+      const named = kin ? /^(?:[Hh]er|[Hh]is|[Tt]heir)\s+name\s+is\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})[.!]?$/u.exec(sentence.trim()) : null;
+      if (named) pairs!.push({ field: 'subscriberName', value: `${named[1]} (${kin})` });
+      else pairs!.push(...(relationSentence(sentence) ?? []));
+    });
   }
   if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
   // No label punctuation: the values were read from a sentence ("His coverage is the state plan").
@@ -895,14 +992,17 @@ export function parseLine(rawLine: string): ParsedLine {
 
 const WHO = '(?:the\\s+)?(?:client|patient|pt|member|he|she|they)';
 const SUB = '(?:the\\s+)?(?:subscriber|policy\\s?-?holder|insured|primary\\s+insured|card\\s?holder|primary\\s+subscriber)';
-const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be|has been|was)|['’]s)\\s+(?:also\\s+)?(?:(?:his|her|their)\\s+own\\s+)?${SUB}\\b(?!\\s*'s)`, 'i');
+// "He's the one on the policy" says "the policy holder" too (a writer's "I'm the one on the insurance" is often said in passing, in a question).
+const SUB_OR_ONE_ON_IT = `(?:${SUB}|the\\s+one\\s+on\\s+the\\s+(?:policy|plan|insurance|card))`;
+const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be|has been|was)|['’]s)\\s+(?:also\\s+)?(?:(?:his|her|their)\\s+own\\s+)?${SUB_OR_ONE_ON_IT}\\b(?!\\s*'s)`, 'i');
+const NAME_ON_POLICY = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}[\p{Ll}'’-]+)\s+is\s+the\s+(?:name|person|one)\s+on\s+the\s+(?:policy|card|plan|insurance)\b/u;
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
 // "I am the policy holder", also after a clause ("He is on my insurance, I am the policy holder (...)").
 const FIRST_PERSON_SUB = new RegExp(`(?:^|[,;—–]\\s*|\\s-\\s+|\\b(?:and|so)\\s+)I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?${SUB.replace('(?:the\\s+)?', '')}\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
 /** "The policy is mine", "it's my own insurance": the writer holds it, name and relation not said. */
-const WRITER_HOLDS = /^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:mine|my\s+(?:own|name))\b|^(?:it['’]?s|it\s+is)\s+my\s+(?:own\s+)?(?:policy|plan|insurance|coverage)\b/i;
+const WRITER_HOLDS = /^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:mine|my\s+(?:own|name))\b|^(?:it['’]?s|it\s+is)\s+(?:my\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)|in\s+my\s+(?:own\s+)?name)\b/i;
 const SELF_NAMED_SENTENCE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?)\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'u');
 
 /**
@@ -946,6 +1046,12 @@ function relationSentence(sentence: string): LinePair[] | null {
   // "Noah is the policy holder": the client by first name (a relation word would name someone else).
   const named = SELF_NAMED_SENTENCE.exec(s);
   if (named && !hasRelationshipWord(named[1] ?? '') && !/^(?:it|this|that|who|which|there)$/i.test(named[1] ?? '')) return [{ field: 'subscriberName', value: 'self' }];
+  // "Neil Byrne is the name on the policy and Owen is on it as his dependent".
+  const onPolicy = NAME_ON_POLICY.exec(s);
+  if (onPolicy && !hasRelationshipWord(onPolicy[1]!)) {
+    const as = /\bas\s+(?:his|her|their|a)\s+(dependent|dependant|child|son|daughter|spouse|wife|husband)\b/i.exec(s.slice(onPolicy[0].length))?.[1];
+    return [{ field: 'subscriberName', value: onPolicy[1]! }, ...(as ? [{ field: 'relToSubscriber' as const, value: as }] : [])];
+  }
   const rel = CLIENT_REL_SENTENCE.exec(s);
   if (rel && hasRelationshipWord(rel[1] ?? '')) return [{ field: 'relToSubscriber', value: rel[1] ?? '' }];
   const sub = SUB_REL_SENTENCE.exec(s);
@@ -1171,6 +1277,9 @@ function prosePairs(line: string): LinePair[] {
   // "It's Horizon Blue Cross Blue Shield of New Jersey": only a payer the reader knows.
   const itIs = /(?:^|[.!]\s+)(?:It['’]s|It\s+is)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
   if (itIs && findPayers(itIs).some((p) => p.edits === 0)) found.push({ field: 'payer', value: itIs });
+  // "the plan is Blue Cross Blue Shield of Illinois, a PPO I think": only a payer the reader knows.
+  const planIs = /\b(?:the|his|her|their|my)\s+plan\s+is\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
+  if (!itIs && planIs && findPayers(planIs)[0]?.edits === 0 && findPayers(planIs)[0]?.position === 0) found.push({ field: 'payer', value: planIs });
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.
   const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';
@@ -1231,7 +1340,9 @@ function pairsFromCells(cells: string[]): LinePair[] {
       let v = i + 1;
       while (v < cells.length - 1 && (cells[v] ?? '').length === 0) v++;
       const next = cells[v];
-      if (next !== undefined && (bareLabel(next) === null || next.length === 0)) {
+      // "G#: -- | Ph#: 1.888...": a label whose value is a blank mark does not take the next labelled cell.
+      const nextLabelled = next !== undefined && /^[^:]{1,30}:\s*\S/.test(next) && bareLabel(next.slice(0, next.indexOf(':'))) !== null;
+      if (next !== undefined && !nextLabelled && (bareLabel(next) === null || next.length === 0)) {
         pairs.push(pairOf(asLabel, cell, next));
         i = v + 1;
         continue;
@@ -1248,11 +1359,13 @@ function pairsFromCells(cells: string[]): LinePair[] {
 
 /** The field of each cell when the line is a table header row (labels only), else null. */
 export function headerRowFields(line: string): (FieldKey | null)[] | null {
-  const clean = cleanLine(line);
+  const clean = cleanLine(line).replace(ORDER_LEAD_IN, '');
   let cells: string[];
   if (clean.includes('\t')) cells = clean.split('\t');
   else if ((clean.match(/\|/g) ?? []).length >= 2) cells = clean.replace(/^\||\|$/g, '').split('|');
   else if (/\S {2,}\S.* {2,}\S/.test(clean)) cells = clean.split(/ {2,}/);
+  else if ((clean.match(/;/g) ?? []).length >= 3) cells = clean.split(';');
+  else if ((clean.match(/\s\/\s/g) ?? []).length >= 3) cells = clean.split(/\s\/\s/);
   else return null;
   cells = cells.map((c) => c.trim());
   const fields = cells.map((c) => (c.length === 0 ? null : bareLabel(c)));
@@ -1271,10 +1384,26 @@ export function headerRowFields(line: string): (FieldKey | null)[] | null {
   return fields;
 }
 
+/** "format:", "order is:", "usual order -": the words that put a header row's labels on a line. */
+const ORDER_LEAD_IN = /^\s*(?:(?:the\s+)?(?:usual\s+)?(?:format|order|columns?|cols|fields)(?:\s+is)?)\s*[:=-]\s*/i;
+
+export type RowStyle = 'tab' | 'pipe' | 'spaces' | 'semicolon' | 'slash';
+
+/** The style of a header row's cells, as headerRowFields split them. */
+export function rowStyleOf(line: string): RowStyle {
+  const clean = cleanLine(line);
+  if (clean.includes('\t')) return line.includes('|') ? 'pipe' : 'tab';
+  if (/\S {2,}\S.* {2,}\S/.test(clean)) return 'spaces';
+  if ((clean.match(/;/g) ?? []).length >= 3) return 'semicolon';
+  return (clean.match(/\s\/\s/g) ?? []).length >= 3 ? 'slash' : 'spaces';
+}
+
 /** Cells of a data row in the same style as the header row. */
-export function rowCells(line: string, style: 'tab' | 'pipe' | 'spaces'): string[] {
+export function rowCells(line: string, style: RowStyle): string[] {
   const clean = line.replace(/\u00a0/g, ' ').trim();
   if (style === 'tab') return clean.split('\t').map((c) => c.trim());
   if (style === 'pipe') return clean.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+  if (style === 'semicolon') return clean.split(';').map((c) => c.trim());
+  if (style === 'slash') return clean.split(/\s\/\s/).map((c) => c.trim());
   return clean.split(/ {2,}/).map((c) => c.trim());
 }

@@ -112,11 +112,15 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/\bref'?d\b/g, 'referred');
   // "All three referred by", "Both referred by": a value shared by every client.
   s = s.replace(/^\s*(?:all(?:\s+(?:two|three|four|five|of them))?|both(?:\s+of\s+them)?|each|they\s+(?:both|all))\s+(?=\S)/, '');
+  // "Referral for all three", "Insurance for both": the same, said after the label word.
+  s = s.replace(/\s+for\s+(?:all(?:\s+(?:two|three|four|five|of them))?|both(?:\s+of\s+them)?|each|everyone)\b/, '');
   // "DOB (MM/DD/YYYY)": the format hint is no word of the label.
   s = s.replace(/\b(?:mm|dd)[/.-](?:dd|mm)[/.-](?:yyyy|yy)\b/g, ' ');
   // "D0B": a zero typed for the letter.
   s = s.replace(/\bd\.?\s?[o0]\.?\s?b\b\.?/g, 'dob').replace(/\bd\/[o0]\/b\b/g, 'dob');
   s = s.replace(/\bp\.?\s?h\.?(?=\s|$|[:#])/g, 'ph');
+  // A biller's shorthand: "M#" a member number, "G#" a group number.
+  s = s.replace(/\bm\s?#/g, 'member #').replace(/\bg\s?#/g, 'group #');
   s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
   s = s.replace(/\bzip[\s-]?code\b/g, 'zip').replace(/\bpostal\s+code\b/g, 'zip');
   s = s.replace(/\bmedi-cal\b/g, 'medical_ca');

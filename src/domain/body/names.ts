@@ -17,7 +17,8 @@ export function cleanPersonName(value: string): string | null {
   t = t.replace(/^(?:is|named|called|name is)\s+(?=\p{Lu})/u, '');
   const keepDot = /(?:^|\s)(?:jr|sr|[A-Z])\.$/i.test(t.replace(/[\s,;:]+$/, ''));
   t = t.replace(keepDot ? /[\s,;:]+$/ : /[\s,;:.]+$/, '').replace(/^[\s,;:.\-]+/, '').trim();
-  if (t.length === 0 || isPlaceholder(t)) return null;
+  // "name?", "unknown??": the writer asking, not a name.
+  if (t.length === 0 || isPlaceholder(t) || /^\p{L}+\s*\?+$/u.test(t)) return null;
   // A name has letters and no long digit runs (a date or ID typed in the wrong place).
   if (!/[A-Za-zÀ-ÿ]/.test(t) || /\d{3,}/.test(t)) return null;
   if (t.length > 80 || t.split(' ').length > 8) return null;
@@ -34,8 +35,14 @@ export function cleanOrgName(value: string): string | null {
   t = t.replace(/^(?:from|by)\s+/i, '');
   // "Sunlit Path Wellness, thx!": the sign-off after the name is no part of it.
   t = t.replace(/\s*[,;-]\s*(?:thx|thanks|thank you|ty|tia|pls|please)\b.*$/i, '');
+  // "Cuyahoga County Diversion Program, my caseworker there is Ms. Ortiz": a clause about someone there.
+  t = t.replace(/\s*[,;]\s*(?:my|our|his|her|their)\s+\p{Ll}.*$/u, '');
+  // "Blue Heron IOP (us) - walk-in": "(us)" says whose center it is, and a lower-case note after a dash is no part of the name.
+  t = t.replace(/\s*\((?:us|ours|that['’]?s us|our (?:center|program|facility))\)/i, '').replace(/\s+[-–—]\s+\p{Ll}[\p{Ll}\s'’-]*$/u, '');
   // "Referring facility is us - Redwood Bend Recovery": the writer's own center, named after "us".
   t = t.replace(/^(?:us|we|ourselves|that['’]?s us)\s*[-–—:,(]\s*/i, '');
+  // "Magnolia Landing too", "... again": the writer's aside after the name.
+  t = t.replace(/\s+(?:too|also|as well|again)[.!]*$/i, '');
   t = t.replace(/[\s,;:.\-–—|]+$/, '').trim();
   // "us (Tern House)": the bracket that opened before the name closes after it, and goes with "us (".
   if (t.endsWith(')') && (t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length) t = t.slice(0, -1).trim();

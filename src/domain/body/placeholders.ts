@@ -56,3 +56,6 @@ export function isPlaceholder(value: string | null | undefined): boolean {
 export function mentionsHomeless(value: string): boolean {
   return /\bhomeless\b|\bno\s+(?:fixed|permanent)\s+(?:address|residence)\b|\bunhoused\b|\bno\s+tiene\s+(?:direcci[oó]n|domicilio|casa)\b|\bsin\s+(?:hogar|domicilio|direcci[oó]n)\b/i.test(value);
 }
+
+/** A value that repeats the one above it: a ditto mark, "ditto", "same", "same as above". */
+export const DITTO = /^(?:["“”″〃]|''|ditto|same|same as above|same as #?\d)$/i;

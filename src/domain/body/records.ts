@@ -14,7 +14,7 @@ import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
 import { CAPITALISED_NAME, cleanOrgName, cleanPersonName } from './names';
 import { looksLikeFormattedPhone, parsePhone } from './phones';
 import { isPlaceholder } from './placeholders';
-import { hasRelationshipWord, isSelfValue, parseRelationship } from './relationships';
+import { hasRelationshipWord, isSelfValue, parseRelationship, REL_LETTER } from './relationships';
 import { isWriterTheClient, WRITER_MARKER, type Writer } from './writer';
 import { nameTokens as nameTokensOf } from '../answer-matching';
 
@@ -104,11 +104,14 @@ function relationBesideName(part: string): { relation: string; name: string } | 
 }
 
 /** Subscriber text such as "Mary Doe (Mother)", "Mother - Mary Doe", "Self". */
+/** Lower-case words no name holds: "Lexi is texting him", "name not provided", "student plan", "the undersigned". */
+const NOT_A_NAME_WORD = /(?:^|[\s–—-])(?:not|no|is|are|was|were|will|would|send|sending|sent|provided|unknown|yet|have|has|had|the|you|your|card|plan|name|student|texting|him|her|them|his|their|undersigned|employer|job|work|insurance|policy|she['’]ll|he['’]ll)(?=$|[\s.,!?])/;
+
 function parseSubscriber(raw: string): { name: string | null; relationship: Relationship | null; self: boolean } {
   const t = raw.trim();
   if (isSelfValue(t)) return { name: null, relationship: 'self', self: true };
   // "Jane Doe (self)", "Jane Doe - same as client"
-  const parts = t.split(/\s*[()[\];]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*/).map((x) => x.trim()).filter((x) => x.length > 0);
+  const parts = t.split(/\s*[()[\];]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*|(?<=\p{Ll}['’]?s?)\.\s+(?=\p{Lu})/u).map((x) => x.trim()).filter((x) => x.length > 0);
   let relationship: Relationship | null = null;
   // The first relation said to the client wins ("her stepdad (her mom's husband)"); one said to
   // the writer ("my husband Viliami (Sione's uncle)") only when no other is said.
@@ -136,6 +139,11 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
     if (/^\p{Lu}\p{Ll}+\s+(?:himself|herself|themselves|themself)$/u.test(part)) {
       relationship = 'self';
       self = true;
+      continue;
+    }
+    if (REL_LETTER.test(part)) {
+      relationship = parseRelationship(part, 'client');
+      self = relationship === 'self';
       continue;
     }
     if (part.split(/\s+/).length <= 5 && (hasRelationshipWord(part) || /^(?:self|same)\b/i.test(part))) {
@@ -168,6 +176,8 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
     if (part.split(/\s+/).length > 5) continue;
     // "The policy holder is me, Patricia Alvarez", "mother (name TBD)": no part of a name.
     if (/^(?:me|myself|i|him|her|them)$/i.test(part) || isPlaceholder(part.replace(/^name\s+/i, ''))) continue;
+    // "Lexi is texting him": a clause, not a name (lower-case words other than a surname's particles).
+    if (NOT_A_NAME_WORD.test(part) || /^(?:he|she|they|it|i|we|this|that)\s+\p{Ll}/iu.test(part)) continue;
     nameParts.push(part);
   }
   // "Mary Doe" can be a surname pair with a comma ("Doe, Mary"): keep the written order.
@@ -242,9 +252,11 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
           payerRaw
             // "is through my work it's Cigna": said, not written ("the insurance is through...").
             .replace(/^\s*(?:is|was)\s+(?=through|via|from|it)/i, '')
-            .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*(?:[-–—:,]\s*|\s(?=it))/i, '')
+            .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*(?:[-–—:,]\s*|\s(?=it)|$)/i, '')
             .replace(/^\s*it(?:['’]?s|\s+is)\s+/i, '')
             .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, '')
+            // "Cigna, through my mom's job. Her name is ...": how the plan is held, and what follows, is no part of its name.
+            .replace(/,?\s+(?:through|thru|via)\s+(?:my|his|her|their|the|\w+['’]s)\s[\s\S]*$|,\s*from\s+(?:my|his|her|their|the)\s[\s\S]*$/i, '')
             // "Premera Blue Cross (see card)": a pointer to the card is no part of the name.
             .replace(/\s*\((?:see|per|on|check)\s+(?:the\s+)?(?:attached\s+)?(?:card|photos?|pics?|pictures?|images?|attachments?)\b[^)]*\)\s*$/i, '')
             // "UnitedHealthcare (front and back of the card attached)", "Priority Health, an employer group HMO".
@@ -306,13 +318,19 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   if (subscriberName === null && (get('subscriberFirst') !== null || get('subscriberLast') !== null)) {
     subscriberName = cleanPersonName([get('subscriberFirst'), get('subscriberLast')].filter((x) => x !== null).join(' '));
   }
+  // "Policy holder: Angela Marsh" written by Angela Marsh, "I'm her stepmom": the relation the writer gave.
+  if (relationship === null && subscriberName !== null && writer?.name && writer.relationToClient !== null && sameValue(subscriberName, writer.name)) relationship = writer.relationToClient;
   // An explicit relationship label wins over words next to the subscriber's name.
   const relTo = get('relToSubscriber');
   const relOf = get('relOfSubscriber');
   const explicitRel = (relTo !== null ? parseRelationship(relTo, 'client') : null) ?? (relOf !== null ? parseRelationship(relOf, 'subscriber') : null);
   if (explicitRel !== null) relationship = explicitRel;
   // "Subscriber (relationship): Michael Cole (father)": one label for both, the name included.
-  if (subscriberName === null && relOf !== null) subscriberName = parseSubscriber(relOf).name;
+  if (subscriberName === null && relOf !== null) {
+    const s = parseSubscriber(relOf);
+    subscriberName = s.name;
+    relationship = relationship ?? s.relationship;
+  }
 
   // "Subscriber: John Hill DOB 1/1/60 (father)": the note lands after the subscriber's DOB.
   const subDob = raw.get('subscriberDob');

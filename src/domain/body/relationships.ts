@@ -22,6 +22,9 @@ const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|pa
 const TYPED_KIN = ['husband', 'daughter'];
 
 /** The text with mistyped long kin words spelled right, so every rule reads them. */
+/** A word naming a relative, for patterns that find a person by their relation ("his wife Dana"). */
+export const KIN_WORD = '(?:husband|wife|spouse|partner|mother|mom|father|dad|parent|son|daughter|step-?(?:mother|mom|father|dad|son|daughter)|grand(?:mother|father|son|daughter)|brother|sister|aunt|uncle|guardian)';
+
 export function withKinTyposFixed(text: string): string {
   return text.replace(/\b[a-z]{6,9}\b/g, (w) => TYPED_KIN.find((k) => w !== k && withinOneEdit(w, k)) ?? w);
 }
@@ -75,6 +78,9 @@ export function parseRelationship(value: string, direction: RelationDirection): 
   // "Rel code: 19": an X12 relationship code is always the dependent's (the client's) to the subscriber.
   const code = /^(?:code\s*)?(01|18|19|53|G8)$/i.exec(t);
   if (code) return X12_CODE[code[1]!.toUpperCase()] ?? null;
+  // A biller's letter for the client's relation, as in a claim's box: "S" self, "SP" spouse, "C" child, "O" other.
+  const letter = REL_LETTER.exec(t);
+  if (letter) return REL_LETTERS[letter[1]!.toUpperCase()] ?? null;
   if (isChoiceList(t)) return null;
   // "( ) self (x) child ( ) spouse": the marked choice.
   const marked = MARKED_CHOICE.exec(t);
@@ -93,6 +99,10 @@ export function parseRelationship(value: string, direction: RelationDirection): 
 /** A form's mark on a choice: "(x)", "[X]", "☒", "◉". */
 const CHOICE_MARK = /[[(]\s*[xX✓✔]\s*[\])]|[☒☑✓✔◉●■]/u;
 const MARKED_CHOICE = new RegExp(`(?:${CHOICE_MARK.source})\\s*([\\p{L}][\\p{L} -]*)`, 'u');
+
+/** The client's relation by a biller's letter code (upper-case alone, so "s" or "c" in a sentence is no code). */
+export const REL_LETTER = /^(S|SP|Sp|sp|C|CH|Ch|ch|D|DEP|Dep|O|OTH|Oth)$/;
+const REL_LETTERS: Record<string, Relationship> = { S: 'self', SP: 'spouse', C: 'child', CH: 'child', D: 'child', DEP: 'child', O: 'other', OTH: 'other' };
 
 const X12_CODE: Record<string, Relationship> = { '01': 'spouse', '18': 'self', '19': 'child', '53': 'other', G8: 'other' };
 

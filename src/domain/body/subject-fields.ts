@@ -25,6 +25,9 @@ const NOT_NAME = /^(?:re|fw|fwd|vob|vobs|new|request|urgent|benefits|verificatio
 /** "Cigna U44120987": a payer's name, then a word shaped like a member ID. */
 const PAYER_THEN_ID = /^(.+?)\s+(?:id\s*)?#?\s*((?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{6,20})$/i;
 
+/** Words, then a date (or MMDDYY), then maybe more words. */
+const NAME_DATE_RUN = /^((?:\S+\s+){1,5}?)(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{6})(?:\s+(\S.*))?$/;
+
 export function subjectFields(subject: string | null, reference: Date): SubjectFields | null {
   // A date of birth or a member ID has digits: a subject without any names no client.
   if (!subject || !/\d/.test(subject)) return null;
@@ -39,8 +42,8 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
   let payer: string | null = null;
   let memberId: string | null = null;
   for (const item of items) {
-    // "ID YRB449201387", "Member ID: W123...": an ID word, then the ID.
-    const id = /^(?:member\s*|mbr\s*|mem\s*)?id\s*[#:]?\s*([A-Za-z0-9][A-Za-z0-9 -]{3,24})$/i.exec(item);
+    // "ID YRB449201387", "Member ID: W123...", "M# 9041 77231": an ID word, then the ID.
+    const id = /^(?:(?:member\s*|mbr\s*|mem\s*)?id\s*[#:]?|(?:m|mbr|mem|member)\s*#\s*:?)\s*([A-Za-z0-9][A-Za-z0-9 -]{3,24})$/i.exec(item);
     if (memberId === null && id) {
       memberId = normalizeMemberId(id[1]!);
       if (memberId !== null) continue;
@@ -50,6 +53,19 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
       payer = payerThenId[1]!;
       memberId = normalizeMemberId(payerThenId[2]!);
       continue;
+    }
+    // "VOB Marcus Hale 12.19.90 Anthem BCBS WI", "VOB Ethan Parkhurst 092385": a name, its birth date, maybe the plan, in one run.
+    const run: RegExpExecArray | null = name === null && dob === null ? NAME_DATE_RUN.exec(item) : null;
+    const runName: string | null = run ? cleanPersonName(run[1]!.split(/\s+/).filter((w: string) => !NOT_NAME.test(w)).join(' ')) : null;
+    if (run && runName !== null && CAPITALISED_NAME.test(runName)) {
+      const date = /^\d{6}$/.test(run[2]!) ? `${run[2]!.slice(0, 2)}/${run[2]!.slice(2, 4)}/${run[2]!.slice(4)}` : run[2]!;
+      const born = parseDate(date, { reference, birthDate: true });
+      if (born !== null) {
+        name = runName;
+        dob = born;
+        if (payer === null && run[3] && startsWithKnownPayer(run[3])) payer = run[3].trim();
+        continue;
+      }
     }
     const dated = /^(?:(?:dob|d\.o\.b\.?|born)\s*:?\s*)?(.+)$/i.exec(item)?.[1] ?? '';
     if (dob === null && DATE.test(dated)) {

@@ -267,7 +267,12 @@ function paragraphStart(lines: readonly string[], end: number): number {
 
 /** Contact details, not request data: a phone, e-mail or web line, no request label, no long sentence. */
 function isContactBlock(block: readonly string[]): boolean {
-  return block.some((l) => CONTACT.test(l)) && !block.some(isStrongLabelLine) && !block.some(isRequestSentence);
+  return block.some((l) => CONTACT.test(l)) && !block.some(isStrongLabelLine) && !block.some(isRequestSentence) && !block.some(isDataRow);
+}
+
+/** "Dana Whitlow  071588  90 Oak Row ...  800.555.0111": a row of a request's values (a date among them), no contact line. */
+function isDataRow(line: string): boolean {
+  return line.split(/\s{2,}|\s*[|\t;]\s*|,\s+/).length >= 5 && /(?<![\d.])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|[01]\d[0-3]\d\d{2})(?![\d.])/.test(line);
 }
 
 /** Splits a segment's lines into its content and the signature at its end. */
