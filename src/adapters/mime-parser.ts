@@ -5,6 +5,7 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { chooseBodyText } from '../domain/mime/choose-body-text';
 import { htmlToText } from '../domain/mime/html-to-text';
+import { attachedText, attachedTextKind } from '../domain/mime/attached-text';
 import type { MessageAttachment, MessageHeader, ParsedMessage } from '../domain/mime/parsed-message';
 import { MessageRejectedError } from './message-rejected-error';
 
@@ -71,12 +72,15 @@ async function parseChecked(buffer: Buffer, limits: MimeLimits, depth: number): 
       inline: att.contentDisposition === 'inline' || att.related === true,
     });
   }
-  // A request exported as a text file and attached ("VOB_Request.txt"): its text is read first,
-  // as the body would be; the covering note follows it.
-  const attachedTexts = attachments
-    .filter((a) => a.contentType === 'text/plain' && !a.inline && a.content.byteLength <= MAX_ATTACHED_TEXT_BYTES)
-    .map((a) => normaliseNewlines(Buffer.from(a.content).toString('utf8')).trim())
-    .filter((t) => t.length > 0);
+  // A request written in an attached file ("VOB_Request.txt", an export's .csv, a saved form's
+  // .htm or .rtf): its text is read first, as the body would be; the covering note follows it.
+  const attachedTexts = mail.attachments.flatMap((att) => {
+    const contentType = (att.contentType || 'application/octet-stream').toLowerCase();
+    const kind = attachedTextKind(contentType, att.filename ?? null);
+    if (kind === null || att.contentDisposition === 'inline' || att.related === true || att.content.byteLength > MAX_ATTACHED_TEXT_BYTES) return [];
+    const text = attachedText(kind, decodeText(att.content, charsetOf(att.headers.get('content-type'))));
+    return text === null ? [] : [text];
+  });
   const ownText = [...attachedTexts, bodyText(mail)].filter((t) => t.length > 0).join('\n\n');
   const from = firstAddress(mail.from);
   const replyTo = firstAddress(mail.replyTo);
@@ -98,6 +102,21 @@ async function parseChecked(buffer: Buffer, limits: MimeLimits, depth: number): 
 
 /** A text attachment larger than this is a log or an export of something else, not a request. */
 const MAX_ATTACHED_TEXT_BYTES = 64 * 1024;
+
+/** The charset a part's Content-Type names ("text/plain; charset=iso-8859-1"). */
+function charsetOf(header: unknown): string | null {
+  const params = (header as { params?: Record<string, string> } | undefined)?.params;
+  return params?.charset ?? null;
+}
+
+/** Bytes in the charset they were written in; UTF-8 when it is not named or not known. */
+function decodeText(bytes: Buffer, charset: string | null): string {
+  try {
+    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+  } catch {
+    return bytes.toString('utf8');
+  }
+}
 
 function bodyText(mail: ParsedMail): string {
   const plain = typeof mail.text === 'string' ? normaliseNewlines(mail.text) : '';

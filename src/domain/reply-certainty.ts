@@ -13,7 +13,7 @@ import { ADDRESS_IN_SIGNATURE } from './body/addresses';
 import { parseDate } from './body/dates';
 import { parseLine } from './body/label-lines';
 import { withOcrCapitalI } from './body/labels';
-import { isPlaceholder, mentionsHomeless } from './body/placeholders';
+import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/placeholders';
 import { hasRelationshipWord } from './body/relationships';
 import { findPayers } from './card/payers';
 import type { BodySegment } from './mime/body-segments';
@@ -180,6 +180,8 @@ function compact(v: string): string {
 
 /** Lines that speak of some other date or phone than the ones a request asks for. */
 const OTHER_DATE = /\b(?:admit\w*|admission|discharge\w*|sent|service|dos|start\w*|effective|eff|term\w*|coverage|intake|appointment|appt|scheduled|today|received|since|expir\w*|renew\w*|date of injury|doi|last|through|thru|until|from|called|spoke|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|wrote)\b/i;
+/** "his dad said to call ..., which is the number printed on the back": the plan's line, whoever else the sentence names. */
+const PLAN_LINE_SAID = /\b(?:on the back|back of (?:the|her|his|their|my) card|for providers|provider (?:services|line))\b/i;
 const OTHER_PHONE = /\b(?:callback|call back|client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail)\b/i;
 const STREET = /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?[\p{L}0-9.'-]+(?:\s+[\p{L}0-9.'-]+){0,4}\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|pkwy|parkway|hwy|highway|ter|terrace|trl|trail|loop|sq|square|pike|row|run)\b\.?/iu;
 const STATE_ZIP = /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?\s+\d{5}(?:-\d{4})?\b/;
@@ -354,6 +356,8 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   if (NOT_THIS[field]?.test(label) && !(field === 'insurance.phone' && PLAN_PHONE_LABEL.test(label))) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
   if (NOT_THIS_VALUE.test(value)) return false;
+  // "Referral source: Google search", "walk-in": a source that names no center is no referral.
+  if (field === 'referredBy' && NO_REFERRING_CENTER.test(value.trim())) return false;
   // "address is withheld - the caseworker will ...": the unknown may be said on the label's side.
   if (NAME_LIKE.has(field) && (NOT_KNOWN.test(value) || NOT_KNOWN.test(label))) return false;
   return shapeFits(field, value);
@@ -368,16 +372,19 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, after ? end + after.index : text.length);
 }
 
+/** "just turned thirty-one on October 2nd (she was born in 1995)": a birth told in words, a date the reader may not have put together. */
+const BIRTH_IN_WORDS = /\b(?:born|birthday|b-?day|turned\s+[a-z-]+)\b(?=[^.]{0,60}\b(?:19\d\d|20[01]\d|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b[^.]{0,40}\b(?:born|birthday)\b/i;
+
 /** A value of the field's shape stands in the line, and no field of the record consumed it. */
 function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string>, reference: Date): boolean {
   switch (field) {
     case 'client.dob':
-      return !OTHER_DATE.test(text) && birthDateLike(text, reference, consumed);
+      return (!OTHER_DATE.test(text) && birthDateLike(text, reference, consumed)) || BIRTH_IN_WORDS.test(text);
     case 'insurance.phone':
       return [...text.matchAll(PHONE_DIGITS)].some(
         (m) =>
           // Whose phone it is, the phone's own sentence says: "... to the plan at 1-800-555-0123. This patient was ..."
-          !OTHER_PHONE.test(normalizeLabel(sentenceAround(text, m.index, m.index + m[0].length))) &&
+          (!OTHER_PHONE.test(normalizeLabel(sentenceAround(text, m.index, m.index + m[0].length))) || PLAN_LINE_SAID.test(sentenceAround(text, m.index, m.index + m[0].length))) &&
           !consumed.has(`${m[1]}${m[2]}${m[3]}`) &&
           // Ten digits run together are a phone only beside a phone word (else a FIN, MRN, account...).
           (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),

@@ -933,6 +933,8 @@ export function parseLine(rawLine: string): ParsedLine {
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
   if (!line.includes(':') && line.length > 30 && sentences) {
     const found = subscriberLast(prosePairs(line));
+    // "Actually, wait, I need to correct myself ... He's on my plan now": what the paragraph says replaces what was said before.
+    if (CORRECTION.test(line)) for (const p of found) p.override = true;
     if (found.length > 0) return { kind: 'pairs', pairs: found };
   }
   let pairs = parseLabelled(line, 0);
@@ -948,7 +950,7 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // One comma-separated line holding a whole request, possibly after an unknown "new vob:",
   // when the line read as labelled gives less.
-  if (listedItems(line)) {
+  if ((pairs === null || pairs.length < 3) && listedItems(line)) {
     const listed = commaListPairs(line.replace(/^[^:,]{1,30}:\s*/, (prefix) => (classifyLabel(prefix.replace(/:\s*$/, '')) === null ? '' : prefix)));
     if (listed !== null && listed.length > (pairs?.length ?? 0)) pairs = listed;
   }
@@ -994,7 +996,7 @@ const WHO = '(?:the\\s+)?(?:client|patient|pt|member|he|she|they)';
 const SUB = '(?:the\\s+)?(?:subscriber|policy\\s?-?holder|insured|primary\\s+insured|card\\s?holder|primary\\s+subscriber)';
 // "He's the one on the policy" says "the policy holder" too (a writer's "I'm the one on the insurance" is often said in passing, in a question).
 const SUB_OR_ONE_ON_IT = `(?:${SUB}|the\\s+one\\s+on\\s+the\\s+(?:policy|plan|insurance|card))`;
-const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be|has been|was)|['’]s)\\s+(?:also\\s+)?(?:(?:his|her|their)\\s+own\\s+)?${SUB_OR_ONE_ON_IT}\\b(?!\\s*'s)`, 'i');
+const SELF_SENTENCE = new RegExp(`^${WHO}(?:\\s+(?:is|will be|has been|was)|['’]?s)\\s+(?:also\\s+)?(?:(?:his|her|their)\\s+own\\s+)?${SUB_OR_ONE_ON_IT}\\b(?!\\s*'s)`, 'i');
 const NAME_ON_POLICY = /^(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}[\p{Ll}'’-]+)\s+is\s+the\s+(?:name|person|one)\s+on\s+the\s+(?:policy|card|plan|insurance)\b/u;
 const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Za-z-]+(?:\\s+[A-Za-z-]+)?)\\s+(?:of|to)\\s+${SUB}\\b`, 'i');
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
@@ -1020,6 +1022,8 @@ function relationSentence(sentence: string): LinePair[] | null {
   // A list item's number or bullet is not part of the sentence ("6) I am the policy holder").
   const s = sentence.trim().replace(/[.!;]+$/, '').replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '');
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  const kinIs = KIN_IS_NAME.exec(s);
+  if (kinIs?.groups?.rel && kinIs.groups.name && !HEDGED.test(s)) return [{ field: 'subscriberName', value: `${kinIs.groups.name} (${kinIs.groups.rel})` }];
   // "I am the policy holder (Linda Carver, his mother)", "I'm the subscriber (Karen Price), I'm his wife".
   const me = FIRST_PERSON_SUB.exec(s);
   if (me) {
@@ -1043,6 +1047,8 @@ function relationSentence(sentence: string): LinePair[] | null {
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
   const clause = /\b(?:so|and|but|since|because|as)\s+((?:he|she|they|the client|client|the patient|patient|pt)\b.*)$/i.exec(s)?.[1];
   if (clause !== undefined && SELF_SENTENCE.test(clause)) return [{ field: 'subscriberName', value: 'self' }];
+  // "She has Cigna through her job, so it's her own policy."
+  if (/\b(?:so|and|but|since|because|as)\s+it['’]?s\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "Noah is the policy holder": the client by first name (a relation word would name someone else).
   const named = SELF_NAMED_SENTENCE.exec(s);
   if (named && !hasRelationshipWord(named[1] ?? '') && !/^(?:it|this|that|who|which|there)$/i.test(named[1] ?? '')) return [{ field: 'subscriberName', value: 'self' }];
@@ -1083,6 +1089,10 @@ const REL_WORD = "(?<rel>husband|wife|spouse|partner|mom|mum|mother|dad|father|p
 const NAME_AFTER = "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})";
 const KIN_SAID = new RegExp(`${REL_WORD}|\\ba\\s+nombre\\s+de\\b`, 'iu');
 const REL_ES: Record<string, string> = { papa: 'father', padre: 'father', mama: 'mother', madre: 'mother', esposo: 'husband', marido: 'husband', esposa: 'wife', abuela: 'grandmother', abuelo: 'grandfather' };
+/** "He's covered as a dependent on his father's plan - his father is Gregory Ellery - with ...". */
+// (Case-sensitive, so the name must be written with capitals: "his uncle is the one on ..." names nobody.)
+const KIN_IS_NAME = new RegExp(`^(?=.*\\b(?:[Pp]lan|[Pp]olicy|[Ii]nsurance|[Cc]overed|[Cc]overage|[Dd]ependent)\\b).*?\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+${REL_WORD}\\s+is\\s+${NAME_AFTER}`, 'u');
+
 const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "está a nombre de su papá, Robert Parkhurst"
   new RegExp(`\\ba\\s+nombre\\s+de\\s+(?:su|mi)\\s+(?<rel>pap[aá]|padre|mam[aá]|madre|esposo|marido|esposa|abuel[ao])\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
@@ -1104,6 +1114,8 @@ const PROSE_PAYER = /\b(?:has|have|is on|is covered by|covered\s+(?:under|on|thr
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 /** "The number on the back of her card for behavioral health is 1-800-555-0138": the plan's line, printed on the card's back. */
+/** "call 1-888-555-0121, which is the number printed on the back". */
+const PHONE_THEN_BACK_OF_CARD = /((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b,?\s+(?:which|that)\s+is\s+the\s+(?:number|phone|line)\s+(?:printed\s+)?on\s+the\s+back\b/i;
 const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d]{0,60}?)?\s+(?:is|was|reads|says)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
 /** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
 const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
@@ -1111,6 +1123,8 @@ const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
 // Case-sensitive for the name (its capitals tell it from "the full date of birth"), not for the words.
 // A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
+/** "VOB - Shawna Begay 12/22/97,": a name introduced by a dash, a colon or "for", then a date with its year (no "DOB" word). */
+const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?)|\s[-–—:])\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
 const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is)|\s[-–—:]|[?!])\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
@@ -1157,7 +1171,7 @@ const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of b
 const RESIDENCE_WORD = /\b(?:lives?|living|resides?|residing|stay(?:s|ing)?|home|house|apartment|apt|place|address|rents?|renting|owns?)\b/i;
 const OTHER_PLACE = /\b(?:our|office|clinic|center|centre|facility|hospital|program|unit|shelter|fax|mail|send|results|billing|pharmacy|school|work|works|job|employer)\b/i;
 /** From a street number to a ZIP, with no sentence end between. */
-const NUMBER_TO_ZIP = /(?<![\d/.-])(\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/u;
+const NUMBER_TO_ZIP = /(?<![\d/.-])((?:P\.?\s?O\.?\s+Box\s+)?\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/iu;
 
 function residenceAddress(line: string): string | null {
   if (!/\d{5}/.test(line)) return null;
@@ -1173,13 +1187,13 @@ function residenceAddress(line: string): string | null {
 }
 
 /** Words that end a center's name. */
-const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical)$/;
+const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical|Interventions?|Solutions|Foundation|Alliance|Network|Collective)$/;
 /** Words of a name that say what a place is, not which one ("our Behavioral Health Unit"). */
 const GENERIC_CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Program|House|Unit|Medicine|Practice|Outpatient|Inpatient|Wellness|Residential|Healthcare|Medical|Mental|Substance|Use|Adult|Adolescent|Youth|Intensive|Partial|Regional|Community|The|Our)$/;
 /** A run of capitalised words (with "of", "&", "and" inside), for a center's name. */
 const CAPITALISED_RUN = /\b[A-Z][\w'’&-]*(?:\s+(?:(?:of|&|and|the)\s+)?[A-Z][\w'’&-]*)*/g;
 const SENTENCE_VERB = /\b(?:is|are|was|were|be|been|did|does|do|has|have|had|will|would|referring|referred|refers|sending|sent)\b|\p{L}['’](?:s|re)\b/u;
-const REFERRAL_CUE = /\b(?:referring|referral|referred|refers|the ones? sending|sending (?:him|her|them)|who sent)\b/i;
+const REFERRAL_CUE = /\b(?:referring|referral|referred|refers|the ones? sending|sending (?:him|her|them)|who sent|placing (?:him|her|them))\b/i;
 const NO_REFERRAL = /\b(?:nobody|no one|not referred|no referral|wasn['’]?t referred|isn['’]?t referring)\b/i;
 /** "... on to Sagebrush Lodge", "the residential program at Tuscarawas Valley Recovery": where the client goes, not who sends them. */
 const DESTINATION_BEFORE = /\breferred\s+for\b[^.]{0,80}\bat\s+$|\b(?:to|into|toward|towards|admit(?:ted)?\s+(?:to|at)|(?:program|bed|unit|placement|level of care|treatment|care|services|detox|residential|stay|admission)\s+(?:at|with))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:program|bed|unit)\s+(?:at|with)\s+)?$/i;
@@ -1226,7 +1240,10 @@ function prosePairs(line: string): LinePair[] {
   const nameFor = PROSE_NAME_FOR.exec(line);
   // "referral for Behavioral Health Services": a service, not a person.
   const personFor = nameFor && !/\b(?:Services?|Health|Treatment|Care|Program|Center|Centre|Recovery|Detox|Residential|Outpatient|Benefits)\b/.test(nameFor[1]!) ? nameFor : null;
-  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line);
+  const nameDate = PROSE_NAME_DATE.exec(line);
+  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line) ?? nameDate;
+  // "Need VOB - Shawna Begay 12/22/97, PO Box ...": the date right after the client's name is the birth date.
+  if (nameDate && nameDob === nameDate && !found.some((p) => p.field === 'clientDob' || p.field === 'dob')) found.push({ field: 'clientDob', value: nameDate[2]! });
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
@@ -1252,7 +1269,7 @@ function prosePairs(line: string): LinePair[] {
   const addr = PROSE_ADDRESS.exec(line);
   // "lives at home with her at 3904 Prairie Rose Drive ...": the address is after the last "at".
   if (addr) found.push({ field: 'address', value: (addr[1] ?? '').replace(/^\D*?\bat\s+(?=\d)/, '') });
-  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? PROSE_BACK_OF_CARD_PHONE.exec(line);
+  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   // An address written straight after the client's name or date of birth, with no phrase.
   // "Priya Chandramouli, DOB 4/11/1990, 415 S Atherton St, Apt 3B, State College, PA 16801": a unit line too.
@@ -1280,6 +1297,10 @@ function prosePairs(line: string): LinePair[] {
   // "the plan is Blue Cross Blue Shield of Illinois, a PPO I think": only a payer the reader knows.
   const planIs = /\b(?:the|his|her|their|my)\s+plan\s+is\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
   if (!itIs && planIs && findPayers(planIs)[0]?.edits === 0 && findPayers(planIs)[0]?.position === 0) found.push({ field: 'payer', value: planIs });
+  // "covered as a dependent on his father's plan ... with Blue Cross NC": a payer the reader knows after "with".
+  // So does one set off by dashes: "He bought his own plan this year - Oscar Health - so ...".
+  const withPayer = !itIs && !planIs && /\b(?:covered|dependent|plan|policy|insured)\b/i.test(line) ? /\bwith\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,6})|\s[-–—]\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,6})\s+[-–—]\s/.exec(line)?.slice(1).find((g) => g !== undefined)?.split(/\.(?:\s|$)/)[0] : undefined;
+  if (withPayer && startsWithKnownPayer(withPayer) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: withPayer });
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.
   const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';

@@ -59,3 +59,6 @@ export function mentionsHomeless(value: string): boolean {
 
 /** A value that repeats the one above it: a ditto mark, "ditto", "same", "same as above". */
 export const DITTO = /^(?:["“”″〃]|''|ditto|same|same as above|same as #?\d)$/i;
+
+/** "self-referred", "walk-in", "Google search": a referral source that names no treatment center (the contract asks for the center). */
+export const NO_REFERRING_CENTER = /^(?:self|self[\s-]?referr\w*|walk[\s-]?in|google(?:\s+(?:search|ads?))?|internet|online|(?:our\s+)?website|web\s+search|search\s+engine|word\s+of\s+mouth|himself|herself|themselves|the\s+client|client|patient|family|a\s+friend|friend)\b(?![\s-]+(?:recovery|center|centre|clinic|house|health|services|program|detox))/i;

@@ -13,7 +13,7 @@ import { parseDate } from './dates';
 import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
 import { CAPITALISED_NAME, cleanOrgName, cleanPersonName } from './names';
 import { looksLikeFormattedPhone, parsePhone } from './phones';
-import { isPlaceholder } from './placeholders';
+import { isPlaceholder, NO_REFERRING_CENTER } from './placeholders';
 import { hasRelationshipWord, isSelfValue, parseRelationship, REL_LETTER } from './relationships';
 import { isWriterTheClient, WRITER_MARKER, type Writer } from './writer';
 import { nameTokens as nameTokensOf } from '../answer-matching';
@@ -70,7 +70,7 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // "#1 Linda Ortiz"): those values are a block of their own, shared with every client later.
     if (hit.newClient && cur.size > 0) split = true;
     else if (prior !== undefined && !sameValue(prior, hit.value)) {
-      const priorEmpty = isPlaceholder(prior);
+      const priorEmpty = isPlaceholder(prior) || namesNoCenter(field, prior);
       if (HARD_ANCHORS.has(field) && !priorEmpty) split = true;
       else if (hit.afterBreak && !priorEmpty && hasAnchor(cur)) split = true;
     }
@@ -80,7 +80,8 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
       fromProse = new Set();
     }
     const now = cur.get(field);
-    if (now === undefined || (isPlaceholder(now) && !isPlaceholder(hit.value))) {
+    // "Lead Source: Website chat" then "Referring Facility: Oak Hollow ...": the center replaces a source that names none.
+    if (now === undefined || ((isPlaceholder(now) || namesNoCenter(field, now)) && !isPlaceholder(hit.value) && !namesNoCenter(field, hit.value))) {
       cur.set(field, hit.value);
       if (hit.prose) fromProse.add(field);
     }
@@ -146,7 +147,9 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       self = relationship === 'self';
       continue;
     }
-    if (part.split(/\s+/).length <= 5 && (hasRelationshipWord(part) || /^(?:self|same)\b/i.test(part))) {
+    // "Ann Ward", "Lee Brothers": a capitalised name whose surname is a kin word is a name.
+    const kinSurname = CAPITALISED_NAME.test(part) && !hasRelationshipWord(part.split(/\s+/)[0]!) && !isSelfValue(part);
+    if (!kinSurname && part.split(/\s+/).length <= 5 && (hasRelationshipWord(part) || /^(?:self|same)\b/i.test(part))) {
       if (isSelfValue(part) || /^(?:self|same)\b/i.test(part)) {
         relationship = 'self';
         self = true;
@@ -209,6 +212,8 @@ function withLetterLookalikes(value: string): string {
     .replace(/(?<=\p{Ll})0+(?=\p{Ll})/gu, (z) => 'o'.repeat(z.length))
     .replace(/(?<=\p{Lu})0+(?=\p{Lu})/gu, (z) => 'O'.repeat(z.length));
 }
+
+const namesNoCenter = (field: HitField, value: string): boolean => field === 'referredBy' && NO_REFERRING_CENTER.test(value.trim());
 
 /** Normalises a raw record to the contract's formats; `reference` is "today" for DOB checks. */
 export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer): BodyRequest {
@@ -346,7 +351,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   if (relationship === null && subscriberName !== null && clientName !== null && sameValue(subscriberName, clientName)) relationship = 'self';
 
   const refRaw = get('referredBy');
-  const referredBy = refRaw === null ? null : cleanOrgName(refRaw);
+  // "Referred By (Treatment Center)": "self-referred", "walk-in" or "Google search" names no center.
+  const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw);
 
   return {
     client: { name: clientName, dob, address },
@@ -354,7 +360,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
     subscriber: { name: subscriberName, relationship },
     referredBy,
     // An empty referral cell is read as an empty value (see the header-row walk in field-hits).
-    ...(raw.get('referredBy') === '' ? { referralLeftBlank: true as const } : {}),
+    // An empty referral cell, or "self-referred": this client has none, and no other client's fills it.
+    ...(raw.get('referredBy') === '' || (refRaw !== null && namesNoCenter('referredBy', refRaw)) ? { referralLeftBlank: true as const } : {}),
   };
 }
 

@@ -18,12 +18,14 @@ const SPOKEN_NUMBER_RUN = new RegExp(`\\b${NUMBER_WORD}(?:[\\s,-]+${NUMBER_WORD}
 
 /** A day said as an ordinal, read only after a month ("April seventh", "May the twenty-first"). */
 const MONTH_ORDINAL = new RegExp(`\\b(${MONTH})\\s+(?:the\\s+)?(?:(twenty|thirty)[\\s-])?(${Object.keys(ORDINALS).join('|')})\\b`, 'gi');
+/** "the thirtieth of January": an ordinal day, then its month. */
+const ORDINAL_OF_MONTH = new RegExp(`\\bthe\\s+(?:(twenty|thirty)[\\s-])?(${Object.keys(ORDINALS).join('|')})\\s+of\\s+(${MONTH})\\b`, 'gi');
 const SPELLED_LETTER = /\b([A-Z])\s+as\s+in\s+[A-Z][a-z]+,?/g;
 /** "Transcript:", "Transcription preview (High confidence):": a phone system's label for what was said. */
 const TRANSCRIPT_LABEL = /^\s*(?:voice\s?mail\s+)?transcri(?:pt|ption)(?:\s+preview)?(?:\s*\([^)]*\))?\s*:\s*/i;
 
 /** Any sign of speech written down: the pass below runs only where one is. */
-export const SPOKEN_SIGN = new RegExp(`${SPOKEN_NUMBER_RUN.source}|\\b[A-Z]\\s+as\\s+in\\s+[A-Z]|${MONTH_ORDINAL.source}|transcri(?:pt|ption)[^:\\n]{0,40}:`, 'i');
+export const SPOKEN_SIGN = new RegExp(`${SPOKEN_NUMBER_RUN.source}|\\b[A-Z]\\s+as\\s+in\\s+[A-Z]|${MONTH_ORDINAL.source}|${ORDINAL_OF_MONTH.source}|transcri(?:pt|ption)[^:\\n]{0,40}:`, 'i');
 
 /** A run of number words as digit groups: single digits run together, tens take their unit. */
 function groupsOf(run: string): string[] {
@@ -83,6 +85,7 @@ export function spokenAsTyped(lines: string[]): string[] {
   return lines.map((line) => {
     let t = line.replace(TRANSCRIPT_LABEL, '').replace(SPELLED_LETTER, '$1');
     t = t.replace(MONTH_ORDINAL, (_m, month: string, tens: string | undefined, ordinal: string) => `${month} ${(tens ? TENS[tens.toLowerCase()]! : 0) + ORDINALS[ordinal.toLowerCase()]!}`);
+    t = t.replace(ORDINAL_OF_MONTH, (_m, tens: string | undefined, ordinal: string, month: string) => `${month} ${(tens ? TENS[tens.toLowerCase()]! : 0) + ORDINALS[ordinal.toLowerCase()]!}`);
     return t.replace(SPOKEN_NUMBER_RUN, (run) => typed(run));
   });
 }

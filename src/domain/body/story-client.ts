@@ -37,7 +37,7 @@ function fullNameOfFirstName(newText: string): string | null {
 /** A person's full name in running text: "Annika Sorvino", "Priya Chandramouli", "Mary-Kate O'Neil". */
 const FULL_NAME = /(?<!\p{Lu}[\p{L}'’.-]*\s)\b(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)?\s+(?:O['’]|Mc|Mac|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?!\s*\p{Lu}|[\p{L}'’-])/gu;
 /** Someone named by their title or their relation to the client is not the client: "Dr. Feld", "her stepdad Ray Lindqvist". */
-const NOT_THE_CLIENT_BEFORE = new RegExp(`(?:\\b(?:dr|mr|mrs|ms|miss|nurse|judge|officer|attn|cc|call|contact|reach|ask\\s+for|with\\s+regards|thanks|thank\\s+you|regards|hi|hello|dear)\\.?|\\b${KIN_WORD}(?:['’]s)?|\\b(?:is|was)\\s+(?:a|an|the|our|my|his|her)\\s+\\w+|:[ \\t]*|\\d)\\s*$`, 'i');
+const NOT_THE_CLIENT_BEFORE = new RegExp(`(?:\\b(?:dr|mr|mrs|ms|miss|nurse|judge|officer|attn|cc|call|contact|reach|ask\\s+for|with\\s+regards|thanks|thank\\s+you|regards|hi|hello|dear)\\.?|\\b${KIN_WORD}(?:['’]s)?(?:\\s+(?:is|was))?|\\bI(?:['’]m|\\s+am)|\\b(?:is|was)\\s+(?:a|an|the|our|my|his|her)\\s+\\w+|:[ \\t]*|\\d)\\s*$`, 'i');
 /** "Brenda Castellano about her son Dominic": a person whose own relative the story is about; "Jo Smith at 555-...": a contact. */
 const NOT_THE_CLIENT_AFTER = new RegExp(`^\\s*(?:['’]s\\b|,?\\s*(?:about|and|with|for)?\\s*(?:her|his|their)\\s+${KIN_WORD}|,?\\s*(?:our|my|the|a|an)\\s+\\w+|\\s*(?:at|on)\\s+[\\d(+]|\\s*\\(?[\\w.+-]+@|\\s*(?:[-–—,|(]\\s*)?(?:MD|DO|RN|LCSW|LPC|NP|PA|LMFT|CADC|CEO|director|coordinator|therapist|counselor|case\\s+manager)\\b)`, 'i');
 /** The story speaks of its one person in the third person. */

@@ -138,4 +138,34 @@ describe('parseMessage', () => {
     const message = await parseMessage(raw, DEFAULT_MIME_LIMITS);
     expect(message.text).toBe('[CLIENT]\nFullName=Ada Penrose\n\nThe export is attached.');
   });
+
+  it('reads a CSV export as tab-separated rows, an .rtf form and a .txt sent as octet-stream, each in its own charset', async () => {
+    const part = (headers: string[], body: string[]) => ['--b', ...headers, '', ...body];
+    const raw = Buffer.concat([
+      crlf([
+        'From: intake@center.test',
+        'To: verification@vob.test',
+        'Subject: VOBs attached',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        ...part(['Content-Type: text/plain'], ['Two attached.']),
+        ...part(['Content-Type: text/csv; name="vobs.csv"', 'Content-Disposition: attachment; filename="vobs.csv"'], ['Client Name,DOB,Address', '"Penrose, Ada",01/02/1990,"4 Elm St, Ames, IA 50010"']),
+        ...part(['Content-Type: application/rtf; name="form.rtf"', 'Content-Disposition: attachment; filename="form.rtf"'], ["{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 Client: Jos\\'e9 Luna\\par DOB: 3/3/1980\\par}"]),
+        '--b',
+        'Content-Type: application/octet-stream; name="notes.txt"; charset=iso-8859-1',
+        'Content-Disposition: attachment; filename="notes.txt"',
+        '',
+        '',
+      ]),
+      Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0x52, 0x65, 0x6e, 0xe9, 0x65]),
+      crlf(['', '--b--', '']),
+    ]);
+    const message = await parseMessage(raw, DEFAULT_MIME_LIMITS);
+    expect(message.text).toContain('Client Name\tDOB\tAddress\nPenrose, Ada\t01/02/1990\t4 Elm St, Ames, IA 50010');
+    expect(message.text).toContain('Client: José Luna\nDOB: 3/3/1980');
+    expect(message.text).toContain('Name: Renée');
+    expect(message.text.endsWith('Two attached.')).toBe(true);
+  });
 });
+

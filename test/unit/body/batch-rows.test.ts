@@ -101,3 +101,11 @@ describe('a family\'s wording (families and names sets)', () => {
     expect(r?.subscriber).toEqual({ name: 'Robert Vance', relationship: 'self' });
   });
 });
+
+describe('a referral source that names no center (hedged set)', () => {
+  it('reads "self-referred", "walk-in" and "Google search" as no referral, and lets a center named later stand', () => {
+    expect(all('Client: Ada Lowe\nDOB: 1/1/1990\nInsurance: Aetna\nID: W1234 5678\nReferral: self-referred (called our line)\n')[0]?.referredBy).toBeNull();
+    expect(all('Client: Ada Lowe\nDOB: 1/1/1990\nInsurance: Aetna\nID: W1234 5678\nReferral source: Google search\n')[0]?.referredBy).toBeNull();
+    expect(all('Client: Ada Lowe\nDOB: 1/1/1990\nLead source: Website\nInsurance: Aetna\nID: W1234 5678\nReferring facility: Walk In Recovery Center\n')[0]?.referredBy).toBe('Walk In Recovery Center');
+  });
+});

@@ -346,3 +346,34 @@ describe('the client said in the story, and an old plan set aside (other wording
     expect(r?.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U1234567' });
   });
 });
+
+describe('a story\'s client, plan and phone (second pass over the told and mobile sets; other wording)', () => {
+  it('takes the one person a story names in full for the client, not a doctor, a relative, a place or a contact', () => {
+    expect(one('Hi all,\n\nMaya Quist called us this morning and wants to start Monday. Her birthday is 4/4/1996 and she lives at 12 Pine St, Ames, IA 50010. She has Aetna, ID W4455 1122.')?.client.name).toBe('Maya Quist');
+    expect(one('Dr. Lund asked me to send this. He is discharging Ivo Berg on Friday. He was born 2/2/1980 and lives at 9 Elm Rd, Troy, NY 12180. Humana H1122 3344.')?.client.name).toBe('Ivo Berg');
+    expect(one('I spoke with Rita Sole about her son today. He was born 3/3/2001 and lives at 4 Oak Ct, Erie, PA 16501. Aetna W9988 7766.')?.client.name).toBeNull();
+  });
+
+  it('reads "he\'s the one on the policy" as self, but not a writer\'s "I\'m the one on the insurance" said in passing', () => {
+    expect(one('Please run Omar Field, DOB 5/5/1985, Cigna U1234 5678. He\'s the one on the policy.')?.subscriber).toEqual({ name: 'Omar Field', relationship: 'self' });
+  });
+
+  it('reads a name with its birth date and no DOB word, a P.O. box, and "shes her own subscriber"', () => {
+    const r = one('VOB pls - Lena Toth 7/7/91, PO Box 88 Kayenta AZ 86033, ins Mercy Care id A1122 3344. Shes her own subscriber.');
+    expect(r).toMatchObject({ client: { name: 'Lena Toth', dob: '1991-07-07', address: { line1: 'PO Box 88', city: 'Kayenta' } }, subscriber: { relationship: 'self' } });
+  });
+
+  it('reads "his father is X" beside the plan, a known payer after "with" or between dashes, and the phone "which is the number on the back"', () => {
+    const r = one('Please verify benefits for Eli Ward, DOB 1/1/2000, 3 Bay Rd, Erie, PA 16501. He is on his mother\'s plan - his mother is Ann Ward - with Highmark. Call 1-800-555-0170, which is the number printed on the back. ID ZHE1122 3344.');
+    expect(r).toMatchObject({ insurance: { payerName: 'Highmark', phone: '+18005550170' }, subscriber: { name: 'Ann Ward', relationship: 'child' } });
+    expect(one('Please run Ola Park, DOB 2/2/1990. She bought her own plan this year - Ambetter - so she is the policy holder.')?.insurance.payerName).toBe('Ambetter');
+    // A relative "is the one on" the policy names nobody: the name must be written with capitals.
+    expect(one("Please run Tui Vake, DOB 3/3/2001, 4 Elm St, Provo, UT 84601, Aetna W1234 5678.\nHe is covered on my husband's plan; his uncle is the one on the policy.\nPolicy holder: Sefa Vake (uncle)")?.subscriber).toEqual({ name: 'Sefa Vake', relationship: 'other' });
+  });
+
+  it('reads a birth date said as "the thirtieth of January, 1993" and "it\'s her own policy" after "so"', () => {
+    const r = one('Please run Tia Moss. Tia was born on the twenty-first of March, 1990. She has Cigna through work, so it\'s her own policy. ID U5566 7788.');
+    expect(r).toMatchObject({ client: { dob: '1990-03-21' }, subscriber: { relationship: 'self' } });
+  });
+
+});

@@ -234,3 +234,13 @@ describe('templates: updates, status forms and withdrawals are not new requests'
     expect(body('Client: Omar Reyes\nDOB: 04/04/1991\nRelationship to insured: ( ) self (x) child ( ) spouse').requests[0]?.subscriber.relationship).toBe('child');
   });
 });
+
+describe('a birth or a plan line told in words (second pass over the told set)', () => {
+  it('doubts a missing birth date when a birth is told in words', () => {
+    expect(doubts('Please run Jo Lake. Jo just turned forty on May 3rd (she was born in 1986). Aetna W100200300.', [request(['client.dob'], { client: { name: 'Jo Lake', dob: null, address: null } })])[0]).toMatch(/^Date of birth/);
+  });
+
+  it('counts a phone as the plan\'s when its sentence says it is the number on the back, whoever else it names', () => {
+    expect(doubts("Her dad said to call 1-800-555-0170, which is the number printed on the back.", [request(['insurance.phone'])])[0]).toMatch(/^Insurance Phone Number/);
+  });
+});
