@@ -206,6 +206,8 @@ const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
 const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|one on the (?:policy|plan|insurance|card))|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
+/** A capitalised word that does not open a sentence: a name may stand in the line. */
+const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|(?:to|with)\s+us\s+(?:here\s+)?at\s+(?!\d|home\b|the\b|our\b)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
 /** Speech turned into text: a voicemail transcript, dictation, voice typing. */
 const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion)|voice[- ]typ\w*|speech[- ]to[- ]text)\b/i;
@@ -402,7 +404,9 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x));
     case 'referredBy':
       // "Ref Ridgeview Treatment.": the abbreviation and a name, too short for a sentence.
-      return proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text);
+      // A line about the referral that names no one ("Three intakes for VOB. Referral info is from our phone screens.")
+      // can hold no center; one that names someone anywhere may ("X asked me to send this. They are the ones referring him.").
+      return (proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) && NAME_MID_SENTENCE.test(text)) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text);
     case 'client.name':
       // Centers always name the client: a person's name anywhere in the prose is a doubt.
       return proseSentences(text).some((x) => [...x.matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!)));

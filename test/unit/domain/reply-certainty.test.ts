@@ -244,3 +244,13 @@ describe('a birth or a plan line told in words (second pass over the told set)',
     expect(doubts("Her dad said to call 1-800-555-0170, which is the number printed on the back.", [request(['insurance.phone'])])[0]).toMatch(/^Insurance Phone Number/);
   });
 });
+
+describe('a referral sentence that names no one (hedged set)', () => {
+  it('does not doubt a missing referral for a sentence about referrals with no name in it, but does for one with a name', () => {
+    const missingReferral = [request(['referredBy'], { referredBy: null })];
+    expect(doubts('Three intakes for VOB. Referral info is from our phone screens.\nName: Ada Vance', missingReferral)).toEqual([]);
+    expect(doubts('Three intakes for VOB. She was referred over by the Harbor Gate team.\nName: Ada Vance', missingReferral)).toHaveLength(1);
+    expect(doubts('Lakeside Crossing asked me to send this for my son. They are the ones referring him.\nName: Ada Vance', missingReferral)).toHaveLength(1);
+  });
+});
+

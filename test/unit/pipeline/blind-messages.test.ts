@@ -135,7 +135,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-hedged/16-yahoo-mother-policy-holder-name-only-in-signature.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-hedged/17-outlookcom-father-signature-address-is-not-the-clients.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-hedged/19-gmail-forward-card-images-lost-only-file-names-left.eml': 'first run, not yet read right: [0].referredBy',
-  'blind-messages-hedged/20-outlook-plain-three-intakes-self-referred-walk-in-named.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-hedged/22-outlook-nfa-shelter-no-street-referral-none.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-hedged/23-roundcube-po-box-only-rural-alaska.eml': 'first run, not yet read right: [0].client.address',
   'blind-messages-hedged/24-outlook-face-sheet-address-same-as-subscriber-given.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
