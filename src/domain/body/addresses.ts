@@ -233,3 +233,9 @@ export function parseCityStateZip(raw: string): { city: string | null; state: st
   }
   return { city: t.length > 0 ? t : null, state: null, zip: null };
 }
+
+/** The text is a whole address: a street through its state and ZIP ("84 Sumac Ridge Rd, Mechanicsburg, PA 17050"). */
+export function isWholeAddress(text: string): boolean {
+  const address = parseAddress(text);
+  return address !== null && address.state !== null && address.postalCode !== null;
+}

@@ -168,17 +168,13 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     for (const raw of raws) for (const field of PLACED_ONLY) if (raw.has(field)) placedValues.push(raw.get(field)!);
     const writer = writers[k]!;
     const all = raws.map((r) => normalizeRecord(r, ref, writer)).map((r) => withWriterAsClient(r, writer));
-    // "Address: same as above" for a second client: the previous client's address.
+    // A client's value marked as the one above it: "Address: same as above" for a second client,
+    // "Ref: \"", "Ins: ditto". Copied from the previous client (an address with nothing above is none).
     all.forEach((r, i) => {
-      if (!SAME_AS_ABOVE.test((raws[i]?.get('clientAddress') ?? '').trim())) return;
-      const prev = all[i - 1]?.client.address ?? null;
-      r.client.address = prev === null ? null : { ...prev };
-    });
-    // "Ref: \"", "Ins: ditto": a client's value marked as the one above it.
-    all.forEach((r, i) => {
-      const prev = all[i - 1];
-      if (prev === undefined) return;
       const raw = raws[i]!;
+      const prev = all[i - 1];
+      if (SAME_AS_ABOVE.test((raw.get('clientAddress') ?? '').trim())) r.client.address = prev?.client.address ? { ...prev.client.address } : null;
+      if (prev === undefined) return;
       const ditto = (field: HitField): boolean => DITTO.test((raw.get(field) ?? '').trim());
       if (ditto('referredBy')) r.referredBy = prev.referredBy;
       if (ditto('payer')) r.insurance.payerName = prev.insurance.payerName;

@@ -6,7 +6,7 @@
  */
 import type { FieldKey, Heading, Section } from './labels';
 import { classifyHeading } from './labels';
-import { parseAddress } from './addresses';
+import { isWholeAddress, parseAddress } from './addresses';
 import { DITTO } from './placeholders';
 import { headerRowFields, namesKnownPayer, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
@@ -251,23 +251,17 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     }
     // "Caden Hollis" over "84 Sumac Ridge Rd, Mechanicsburg, PA 17050", then the labelled plan: the client's name and home.
     const below = out[k + 1]?.kind === 'text' ? (lines[k + 1] ?? '').trim() : '';
-    if (!hasName && !hasAddress && CAPITALISED_NAME.test(text) && !namesKnownPayer(text) && /^\d+\s+\p{L}/u.test(below) && isPairs(nextNonBlank(k + 1))) {
-      const home = parseAddress(below);
-      if (home !== null && home.state !== null && home.postalCode !== null) {
-        out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
-        out[k + 1] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: below }] };
-        k++;
-        continue;
-      }
+    if (!hasName && !hasAddress && CAPITALISED_NAME.test(text) && !namesKnownPayer(text) && /^\d+\s+\p{L}/u.test(below) && isPairs(nextNonBlank(k + 1)) && isWholeAddress(below)) {
+      out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
+      out[k + 1] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: below }] };
+      k++;
+      continue;
     }
     // A whole address (state and ZIP) right below a client's birth date: that client's, whatever other clients' addresses say.
     const prev = out[k - 1];
-    if (hasAddress && /^\d+\s+\p{L}/u.test(text) && prev?.kind === 'pairs' && prev.pairs.some((x) => x.field === 'dob' || x.field === 'clientDob')) {
-      const home = parseAddress(text);
-      if (home !== null && home.state !== null && home.postalCode !== null) {
-        out[k] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: text }] };
-        continue;
-      }
+    if (hasAddress && /^\d+\s+\p{L}/u.test(text) && prev?.kind === 'pairs' && prev.pairs.some((x) => x.field === 'dob' || x.field === 'clientDob') && isWholeAddress(text)) {
+      out[k] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: text }] };
+      continue;
     }
     if (!hasAddress && /^\d+\s+\p{L}/u.test(text)) {
       const cityLine = out[k + 1]?.kind === 'text' ? (lines[k + 1] ?? '').trim() : '';

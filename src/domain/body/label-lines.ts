@@ -8,7 +8,7 @@ import { classifyHeading, classifyLabel, type FieldKey, type Heading } from './l
 import { parseDate } from './dates';
 import { parsePhone } from './phones';
 import { normalizeMemberId } from './identifiers';
-import { parseAddress } from './addresses';
+import { isWholeAddress, parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
 import { KIN_WORD, REL_LETTER, hasRelationshipWord } from './relationships';
 import { WRITER_MARKER } from './writer';
@@ -1275,8 +1275,7 @@ function prosePairs(line: string): LinePair[] {
   // "Priya Chandramouli, DOB 4/11/1990, 415 S Atherton St, Apt 3B, State College, PA 16801": a unit line too.
   const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? (EMBEDDED_ADDRESS.exec(line) ?? NUMBER_TO_ZIP.exec(line)) : null;
   if (embedded) {
-    const a = parseAddress(embedded[1] ?? '');
-    if (a !== null && a.state !== null && a.postalCode !== null) found.push({ field: 'address', value: embedded[1] ?? '' });
+    if (isWholeAddress(embedded[1] ?? '')) found.push({ field: 'address', value: embedded[1] ?? '' });
   }
   // "She rents a small house at 1207 Ninth Street NW, Canton, Ohio 44703": a whole address in a sentence about where the client lives.
   if (!found.some((p) => sameFieldKey(p.field) === 'address')) {
