@@ -48,7 +48,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
 };
 
 /** "1094457 (university ID, not insurance)": the writer says what a value is not. */
-const NOT_THIS_VALUE = /\bnot\s+(?:an?\s+|the\s+)?(?:insurance|member)\b/i;
+const NOT_THIS_VALUE = /\bnot\s+(?:use\s+(?:these|this|them|it)\s+as\s+)?(?:an?\s+|the\s+)?(?:insurance|member)\b/i;
 
 /** Fields whose labels are read in a signature too: a signature never states them for the center. */
 const READ_IN_SIGNATURE: ReadonlySet<AskedField> = new Set(['client.dob', 'insurance.memberId', 'insurance.payerName', 'subscriber.name', 'subscriber.relationship']);
@@ -182,11 +182,13 @@ function compact(v: string): string {
 const OTHER_DATE = /\b(?:admit\w*|admission|discharge\w*|sent|service|dos|start\w*|effective|eff|term\w*|coverage|intake|appointment|appt|scheduled|today|received|since|expir\w*|renew\w*|date of injury|doi|last|through|thru|until|from|called|spoke|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|wrote)\b/i;
 /** "his dad said to call ..., which is the number printed on the back": the plan's line, whoever else the sentence names. */
 const PLAN_LINE_SAID = /\b(?:on the back|back of (?:the|her|his|their|my) card|for providers|provider (?:services|line))\b/i;
-const OTHER_PHONE = /\b(?:callback|call back|client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail)\b/i;
+const OTHER_PHONE = /\b(?:requester|caller|agent|callback|call back|client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail)\b/i;
 const STREET = /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?[\p{L}0-9.'-]+(?:\s+[\p{L}0-9.'-]+){0,4}\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|pkwy|parkway|hwy|highway|ter|terrace|trl|trail|loop|sq|square|pike|row|run)\b\.?/iu;
+const STREET_ALL = new RegExp(STREET.source, 'giu');
 const STATE_ZIP = /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?\s+\d{5}(?:-\d{4})?\b/;
 /** A US phone number written with digits (no vanity letters: "Louisville, KY 40202" is no phone). */
 /** "Fund office / eligibility:", "Member services": a label that names the plan's own line, whatever else it says. */
+const CONTACT_CELL = /\b(?:MSW|LCSW|LPC|LMFT|LCADC|CADC|RN|LPN|BSN|MD|PhD|NP|coordinator|manager|director|specialist|counsel(?:l)?or|navigator|advocate|supervisor|therapist|admissions|intake)\b/;
 const PLAN_PHONE_LABEL = /\b(?:eligibility|elig|verifications?|verif|benefits|member services|provider services|customer service|payer|payor|insurance|ins|carrier|fund|plan)\b/;
 
 /** A treatment center's, clinic's or agency's name, by its last words. */
@@ -203,8 +205,8 @@ const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})
 /** The same shape, for a test (a global regexp keeps its place between tests). */
 const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
-const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|don['’]?t (?:have|know)|do not (?:have|know)|(?:not|is ?n['’]?t|un) ?sure|will (?:send|get|update|confirm|follow|provide|let|forward)|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info)|to follow|see (?:parent|attached|card|below|above)|asap)\b/i;
-const ID_TOKEN = /(?<![\w@./-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/-])/g;
+const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:provided|given|known|listed|chosen)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
+const ID_TOKEN = /(?<![\w@./?-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/?-])/g;
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|one on the (?:policy|plan|insurance|card))|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
 const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
@@ -239,6 +241,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   // Line 0 is the subject.
   const subject = (input.subject ?? '').replace(/^\s*(?:(?:re|fw|fwd|aw|tr)\s*:\s*)+/i, '');
   for (const field of missing) if (subject && shapeSeen(field, subject, consumed, input.referenceDate)) sightings.push({ field, line: 0, how: 'shape' });
+  // "we have no address for him": the message says the client has none, so an address in it is someone else's.
+  const saysNoAddress = input.segments.some((seg) => seg.lines.some((l) => NO_ADDRESS_SAID.test(l)));
   for (const seg of input.segments) {
     const readable = seg.lines.map((text) => ({ text, signature: false, n: ++lineNo }));
     const signature = seg.signature.map((text) => ({ text, signature: true, n: ++lineNo }));
@@ -281,6 +285,9 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         // "SEVIS ID: N0012345678": the line's own label says whose value it is.
         if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;
         if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => phoneOfOtherPart(p.label))) continue;
+        // "Jo Farrell, MSW | Case Manager" over "Erie County Reentry | (419) 555-0125": a sender's contact lines, not a plan's.
+        if (field === 'insurance.phone' && [text, all[all.findIndex((l) => l.n === n) - 1]?.text ?? ''].some((l) => l.includes('|') && CONTACT_CELL.test(l) && findPayers(l).length === 0)) continue;
+        if (field === 'client.address' && (saysNoAddress || nextToOffice(all.map((l) => l.text), all.findIndex((l) => l.n === n)))) continue;
         if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
     }
@@ -339,6 +346,11 @@ function malformedDoubts(requests: readonly VobRequest[]): string[] {
     if (r.client.address && (/\d/.test(r.client.address.city ?? '') || (r.client.address.state === null && r.client.address.postalCode === null))) out.push(`${REQUIRED_FIELD_PROMPTS['client.address']}${which}: the value read has no state or ZIP, or digits in the city`);
   });
   if (requests.length > 1 && requests.some((r) => r.client.name === null && r.client.dob === null)) out.push('a request with neither name nor date of birth beside another: one client may have been read as two');
+  // "Noah, DOB ... / Lily, DOB ... / Insurance: ...": one plan block under several clients may be every client's.
+  const planOf = (r: VobRequest): boolean => r.insurance.payerName !== null || r.insurance.memberId !== null;
+  if (requests.length > 1 && requests.some(planOf) && requests.some((r) => !planOf(r) && r.insurance.phone === null && r.subscriber.name === null)) {
+    out.push('a client without any plan value beside another with one: one plan block may cover both');
+  }
   // Centers give at least a name and two more values; fewer read means mail the reader did not
   // understand (a notice that mentions verifications, a form in an unknown layout), not a request
   // to answer with a list of nearly every field.
@@ -361,7 +373,12 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   // "Referral source: Google search", "walk-in": a source that names no center is no referral.
   if (field === 'referredBy' && NO_REFERRING_CENTER.test(value.trim())) return false;
   // "address is withheld - the caseworker will ...": the unknown may be said on the label's side.
-  if (NAME_LIKE.has(field) && (NOT_KNOWN.test(value) || NOT_KNOWN.test(label))) return false;
+  // A street number beside the words is an address all the same ("12 Elm St, will send the unit").
+  if (NAME_LIKE.has(field) && (NOT_KNOWN.test(value) || NOT_KNOWN.test(label)) && !(field === 'client.address' && STREET.test(value))) return false;
+  // "Subscriber: self (the client)": the client's own name, which is what is missing.
+  if (field === 'subscriber.name' && /^(?:self|client|patient|same(?: as)? (?:client|patient))\b[\s(]*(?:the\s+)?(?:client|patient)?[\s)]*$/i.test(value.trim())) return false;
+  // "JQM40?731192": a value the writer could not read is no value sent.
+  if (field === 'insurance.memberId' && /[A-Za-z0-9]\?+[A-Za-z0-9]/.test(value)) return false;
   return shapeFits(field, value);
 }
 
@@ -376,6 +393,15 @@ function sentenceAround(text: string, start: number, end: number): string {
 
 /** "just turned thirty-one on October 2nd (she was born in 1995)": a birth told in words, a date the reader may not have put together. */
 const BIRTH_IN_WORDS = /\b(?:born|birthday|b-?day|turned\s+[a-z-]+)\b(?=[^.]{0,60}\b(?:19\d\d|20[01]\d|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b[^.]{0,40}\b(?:born|birthday)\b/i;
+
+const NO_ADDRESS_SAID = /\b(?:(?:have|has|had|got|with)\s+no\s+(?:home\s+|street\s+|mailing\s+|current\s+)?address|(?:does|do|did)(?:n['’]?t|\s+not)\s+have\s+(?:an?\s+)?(?:home|address|place\s+to\s+(?:live|stay|go))|no\s+(?:home|fixed\s+address)\s+to\s+(?:go|return))\b/i;
+/** An office's phone and fax within two lines: the address there is the office's, not a client's. */
+function nextToOffice(lines: readonly string[], at: number): boolean {
+  for (let i = Math.max(0, at - 2); i <= Math.min(lines.length - 1, at + 2); i++) {
+    if (/\bfax\b/i.test(lines[i]!) && /\b(?:phone|ph|tel|office|main|direct|p)\b[\s.:]*\(?\d/i.test(lines[i]!)) return true;
+  }
+  return false;
+}
 
 /** A value of the field's shape stands in the line, and no field of the record consumed it. */
 function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string>, reference: Date): boolean {
@@ -409,7 +435,8 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       return (proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) && NAME_MID_SENTENCE.test(text)) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text);
     case 'client.name':
       // Centers always name the client: a person's name anywhere in the prose is a doubt.
-      return proseSentences(text).some((x) => [...x.matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!)));
+      // A street's words ("318 Ridgeview Ter") are no person's name.
+      return proseSentences(text).some((x) => [...x.replace(STREET_ALL, ' ').matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!)));
   }
 }
 

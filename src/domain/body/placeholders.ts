@@ -49,12 +49,14 @@ export function isPlaceholder(value: string | null | undefined): boolean {
   if (BLANK.test(v)) return true;
   const lower = v.toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim();
   if (WHOLE_VALUE.has(lower)) return true;
+  // "CALLER DID NOT HAVE CARD AVAILABLE": a sentence saying the value was not at hand (no digit of one in it).
+  if (!/\d/.test(lower) && /^(?:(?:the\s+)?[a-z]+\s+)?(?:(?:did|does|do)(?:n['’]?t|\s+not)\s+have|not\s+(?:available|at\s+hand))\b/.test(lower)) return true;
   return LEADING.test(lower) || ON_THE_CARD.test(lower) || (/[*•●#]|[Xx]{3}/.test(v) && MASKED.test(v));
 }
 
 /** True when a value mentions homelessness, which makes an address absent however it is phrased. */
 export function mentionsHomeless(value: string): boolean {
-  return /\bhomeless\b|\bno\s+(?:fixed|permanent)\s+(?:address|residence)\b|\bunhoused\b|\bno\s+tiene\s+(?:direcci[oó]n|domicilio|casa)\b|\bsin\s+(?:hogar|domicilio|direcci[oó]n)\b/i.test(value);
+  return /\bhomeless\b|\bno\s+(?:fixed|permanent|street)\s+(?:address|residence)\b|\bNFA\b|\bunhoused\b|\bno\s+tiene\s+(?:direcci[oó]n|domicilio|casa)\b|\bsin\s+(?:hogar|domicilio|direcci[oó]n)\b/i.test(value);
 }
 
 /** A value that repeats the one above it: a ditto mark, "ditto", "same", "same as above". */

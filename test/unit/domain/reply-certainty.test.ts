@@ -99,6 +99,11 @@ describe('classifyIntent', () => {
     ['Update', 'Heads up: we have a new fax number starting next week.', 'notice'],
     ['Re: VOB', 'Thank you so much!', 'thanks'],
     ['VOB request', 'Client: Lou Park, DOB 2/3/1991, Cigna ID U22334455', 'request'],
+    ['Admitted!', 'Just closing the loop: Lou admitted Sunday. Nothing else needed on him.\nClient: Lou Park\nDOB: 2/3/1991', 'no-verification-wanted'],
+    ['Ticket 5521', 'This request (5521) has been solved. Reply to reopen it.', 'notice'],
+    ['Lou Park', 'Lou Park won\'t be going to Cedar Bend after all, the family found a program closer to home.', 'cancellation'],
+    ['Lou Park', 'Please don\'t spend any more time on his benefits.', 'cancellation'],
+    ['Two more', 'Nothing else needed on Lou, he admitted. Here is another one: Client: Ana Ruiz, DOB 3/4/1990', 'request'],
   ])('%s / %s -> %s', (subject, text, intent) => {
     expect(classifyIntent(subject, text)).toBe(intent);
   });
@@ -254,3 +259,49 @@ describe('a referral sentence that names no one (hedged set)', () => {
   });
 });
 
+
+describe('a value the writer says is not known, and addresses that are not the client\'s (recall pass)', () => {
+  it('does not doubt a label whose value says the writer does not have it yet', () => {
+    expect(doubts('Home: with his cousin for now, I\'ll ask her for the street and number on Monday', [request(['client.address'])])).toEqual([]);
+    expect(doubts('Policy holder: ?? her mother or stepfather, she was not sure which', [request(['subscriber.name'], { subscriber: { name: null, relationship: 'child' } })])).toEqual([]);
+    expect(doubts('Carrier: she doesn\'t know which company runs the plan, card is at home', [request(['insurance.payerName'], { insurance: { payerName: null, memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
+    expect(doubts('Residence: NFA, sleeps at the mission most nights', [request(['client.address'])])).toEqual([]);
+  });
+
+  it('still doubts an address with a street number, whatever words stand beside it', () => {
+    expect(doubts('Home: 14 Quarry Ln, will confirm the unit number later', [request(['client.address'])])).toHaveLength(1);
+  });
+
+  it('does not doubt a member ID the writer could not read, nor numbers the writer says are not insurance numbers', () => {
+    expect(doubts('Member #: TQX5?20194 (smudged on the fax)', [request(['insurance.memberId'], { insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
+    expect(doubts('Ours only: chart 5581203, visit 99120455. Please do not use these as member numbers.', [request(['insurance.memberId'], { insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
+  });
+
+  it('reads "Subscriber: self" as the client\'s own name, and a street\'s words as no person', () => {
+    const noName = request(['client.name', 'subscriber.name'], { client: { name: null, dob: '1990-01-02', address: null }, subscriber: { name: null, relationship: 'self' } });
+    expect(doubts('Client name withheld until consent is signed.\nHome: 52 Larkspur Ter, Unit 3, Dayton, OH 45402\nSubscriber: self (the patient)', [noName])).toEqual([]);
+  });
+
+  it('passes over an address the message says is not the client\'s: "no address for him", or an office with phone and fax', () => {
+    expect(doubts('He will come to our campus at\n  91 Mill Race Rd\n  Dalton, GA 30720\nHe has no address of his own right now.', [request(['client.address'])])).toEqual([]);
+    expect(doubts('Thanks,\nDee Orr, LCSW\n410 Fifth Ave, Dalton, GA 30720\nPhone (706) 555-0140 | Fax (706) 555-0141', [request(['client.address'])])).toEqual([]);
+    expect(doubts('Dee Orr, LCSW\n410 Fifth Ave, Dalton, GA 30720\nPhone (706) 555-0140', [request(['client.address'])])).toHaveLength(1);
+  });
+});
+
+describe('sender contact lines and a plan block under several clients (relayed-mail pass)', () => {
+  it('does not doubt a missing plan phone for a phone in a sender\'s "title | org | phone" lines', () => {
+    const noPhone = [request(['insurance.phone'])];
+    expect(doubts('Name: Ada Vance\n\nJo Pell, LCSW | Case Manager\nRiver Bend Reentry | (419) 555-0125', noPhone)).toEqual([]);
+    expect(doubts('Name: Ada Vance\nAetna | 1-800-555-0190', noPhone)).toHaveLength(1);
+  });
+
+  it('doubts a reply when one client has no plan value at all and another has one', () => {
+    const withPlan = request(['card']);
+    const noPlan = request(['insurance.payerName', 'insurance.memberId', 'insurance.phone', 'subscriber.name', 'subscriber.relationship', 'card'], {
+      insurance: { payerName: null, memberId: null, groupNumber: null, phone: null },
+      subscriber: { name: null, relationship: null },
+    });
+    expect(doubts('Name: Ada Vance\nName: Bo Vance', [noPlan, withPlan]).join(' ')).toMatch(/one plan block may cover both/);
+  });
+});
