@@ -136,6 +136,25 @@ function withSharedHome(records: BodyRequest[], text: string): BodyRequest[] {
   return records.map((r) => (r.client.address === null ? { ...r, client: { ...r.client, address: { ...home } } } : r));
 }
 
+/** "Two siblings, same policy (dad's)", "both on their mom's plan": one plan for every client. */
+const SHARED_PLAN = /\b(?:same\s+(?:policy|plan|insurance|coverage|card|member\s*id|subscriber)|(?:both|all)\s+(?:(?:two|three|four)\s+)?(?:are\s+|kids\s+|of them\s+)?(?:on|under|through|covered)\b|siblings|twins)\b/i;
+
+/**
+ * Clients listed one under another, then one plan block: the block grouped with the last client
+ * only. Where the message says the plan is shared, each client without a plan of its own gets it.
+ */
+function withSharedPlan(records: BodyRequest[], text: string): BodyRequest[] {
+  const hasPlan = (r: BodyRequest): boolean => r.insurance.payerName !== null || r.insurance.memberId !== null;
+  const planned = records.filter(hasPlan);
+  if (records.length < 2 || planned.length !== 1 || !SHARED_PLAN.test(text)) return records;
+  const plan = planned[0]!;
+  return records.map((r) =>
+    hasPlan(r) || r.insurance.groupNumber !== null || r.insurance.phone !== null || r.subscriber.name !== null
+      ? r
+      : { ...r, insurance: { ...plan.insurance }, subscriber: { ...plan.subscriber }, referredBy: r.referredBy ?? plan.referredBy },
+  );
+}
+
 /** Fields the reader fills that no request carries. */
 const PLACED_ONLY = ['subscriberDob'] as const;
 
@@ -182,7 +201,8 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
       if (ditto('group')) r.insurance.groupNumber = prev.insurance.groupNumber;
     });
     const records = all.filter((r) => filledCount(r) > 0);
-    return withSharedHome(shareCommon(records), seg.lines.join('\n'));
+    // An older message's "Name: Donna Keller" above her son's details is its writer, as in the newest text.
+    return withSharedPlan(withSharedHome(shareCommon(k === 0 ? records : withoutWriterIntroduction(records, writer)), seg.lines.join('\n')), seg.lines.join('\n'));
   });
   // Mail about a request that is not one (a status question, a cancellation, a recall, a
   // standalone correction...) states no new values of its own: nothing in it, quoted or not, is
@@ -273,7 +293,8 @@ function sameName(a: string, b: string): boolean {
 /** The display name in a quoted or forwarded message's "From: Name <address>" header line. */
 function segmentAuthor(header: readonly string[]): string | null {
   for (const line of header) {
-    const m = /^\s*(?:from|de|von)\s*:\s*"?([^"<@\n]+?)"?\s*<[^>]+>/i.exec(line) ?? /^\s*on\s.+?,\s*"?([^"<@,\n]+?)"?\s*<[^>]+>\s*wrote:?\s*$/i.exec(line);
+    // "From: Donna Keller": a help desk's comment author has no address.
+    const m = /^\s*(?:from|de|von)\s*:\s*"?([^"<@\n]+?)"?\s*(?:<[^>]+>|$)/i.exec(line) ?? /^\s*on\s.+?,\s*"?([^"<@,\n]+?)"?\s*<[^>]+>\s*wrote:?\s*$/i.exec(line);
     if (m) return m[1]!.trim();
   }
   return null;
@@ -296,7 +317,10 @@ function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest
     // However much it carries, mail that says no verification is wanted asks for none.
     case 'no-verification-wanted':
       return false;
+    // "Annika Sorvino, born March 15, 2007, on her stepdad Ray Lindqvist's UMR plan, won't be going":
+    // who the client is and whose plan it was say which request is called off.
     case 'cancellation':
+      return (perSegment[0] ?? []).reduce((n, r) => n + newValueCount(r) - (r.subscriber.name === null ? 0 : 1) - (r.subscriber.relationship === null ? 0 : 1), 0) > 2;
     case 'recall':
     case 'read-receipt':
     case 'notice':

@@ -204,12 +204,60 @@ function flatten(lines: string[], depth: number, first: { kind: SegmentKind; hea
  * segment is always the new text (possibly empty).
  */
 export function splitBodySegments(text: string): BodySegment[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = withTicketCommentsAsMessages(text.replace(/\r\n?/g, '\n').split('\n'));
   const out: BodySegment[] = [];
   flatten(lines, 0, { kind: 'new', header: [] }, out);
   const first = out[0];
   const rest = out.slice(1).filter((s) => s.lines.some((l) => l.trim() !== ''));
   return first ? [first, ...rest] : [];
+}
+
+/** "##- Please type your reply above this line -##": a help desk's notification, its comments newest first. */
+const REPLY_ABOVE = /^\W*(?:please\s+)?(?:type\s+(?:your\s+)?)?reply\s+above\s+this\s+line\W*$/i;
+/** The rule a help desk draws between two comments. */
+const COMMENT_RULE = /^\s*(?:[-—–_=]\s?){10,}\s*$/;
+/** "Monique Farrell (Erie County Reentry) wrote on Wed, 4 Nov 2026 at 11:24 AM:", "Amber Klein (Bluestem Recovery)". */
+const COMMENT_BY = /^\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?:\s+\([^)]{2,60}\))?(?:\s+(?:wrote|replied|commented|responded)\b[^\n]{0,60}?:)?\s*$/u;
+const COMMENT_DATE = /^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w{3,9}\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b[^\n]{0,30}$/i;
+
+/**
+ * A help-desk notification (Zendesk, Freshdesk...) holds the ticket's comments newest first,
+ * each under a rule with its author and time. The comments are written as the mail client's
+ * "From:/Date:" blocks, so that the newest comment is the new text and each older one an older
+ * message, as in any reply chain.
+ */
+function withTicketCommentsAsMessages(lines: string[]): string[] {
+  const marker = lines.slice(0, 12).findIndex((l) => REPLY_ABOVE.test(l));
+  if (marker < 0) return lines;
+  const out: string[] = [];
+  let comments = 0;
+  let newestAt = 0;
+  // A comment's author line stands first after the marker or after a rule.
+  let headerAt = nextNonBlank(lines, marker + 1);
+  for (let i = 0; i < lines.length; i++) {
+    if (i === marker) continue;
+    if (COMMENT_RULE.test(lines[i]!)) {
+      headerAt = nextNonBlank(lines, i + 1);
+      continue;
+    }
+    if (i !== headerAt) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const by = COMMENT_BY.exec(lines[i]!);
+    const dateAt = nextNonBlank(lines, i + 1);
+    const dateLine = COMMENT_DATE.test(lines[dateAt] ?? '') ? lines[dateAt]!.trim() : null;
+    if (!by || !(/\b(?:wrote|replied|commented|responded)\b/.test(lines[i]!) || dateLine !== null)) {
+      out.push(lines[i]!);
+      continue;
+    }
+    // The newest comment is the new text; each older one is an older message.
+    if (comments++ > 0) out.push(`From: ${by[1]}`, `Date: ${dateLine ?? ''}`, '');
+    else newestAt = out.length;
+    if (dateLine !== null) i = dateAt;
+  }
+  // The notification's own banner ("New ticket #3318 has been assigned to your group") is the tool's, not the writer's.
+  return out.slice(newestAt);
 }
 
 /** Closing words that start a signature ("Thanks,", "Best regards,", "Thank you!"). */

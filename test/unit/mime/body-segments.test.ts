@@ -36,6 +36,38 @@ describe('splitBodySegments', () => {
   });
 });
 
+describe('help-desk notifications', () => {
+  it('reads a ticket\'s comments, newest first, as the new text and older messages, without the tool\'s banner', () => {
+    const text = [
+      'Ticket #88 has been assigned to your group',
+      '##- Please type your reply above this line -##',
+      '',
+      'Lena Ortiz (Pine Hill Recovery) wrote on Tue, 3 Nov 2026 at 9:10 AM:',
+      '',
+      'Adding the plan phone: 1-800-555-0111.',
+      '',
+      '----------------------------------------------',
+      '',
+      'Marta Cole',
+      '',
+      'Nov 2, 2026, 22:48 EST',
+      '',
+      'Name: Marta Cole',
+      'My son Eli Cole needs a bed.',
+    ].join('\n');
+    const segs = splitBodySegments(text);
+    expect(segs.map((s) => s.kind)).toEqual(['new', 'reply']);
+    expect(segs[0]!.lines.join(' ')).toMatch(/^\s*Adding the plan phone/);
+    expect(segs[0]!.lines.join(' ')).not.toMatch(/assigned|wrote on/);
+    expect(segs[1]!.header[0]).toBe('From: Marta Cole');
+    expect(segs[1]!.lines).toContain('Name: Marta Cole');
+  });
+
+  it('leaves mail without the help desk\'s marker as it is', () => {
+    expect(splitBodySegments('Name: Jane\n----------------------------------------------\nMarta Cole\nNov 2, 2026\nName: Eli')).toHaveLength(1);
+  });
+});
+
 describe('splitSignature', () => {
   it('cuts at a sign-off followed by contact lines', () => {
     const { lines, signature } = splitSignature(['Name: Jane', 'Ins: Aetna', '', 'Thanks,', 'Amy', 'Harbor Recovery', 'Phone: 619-555-0142', 'Fax: 619-555-0143']);
