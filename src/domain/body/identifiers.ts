@@ -51,6 +51,8 @@ export function normalizeMemberId(value: string): string | null {
 
 /** A group number as printed: upper-case, no spaces; null for placeholders or group names. */
 export function normalizeGroupNumber(value: string): string | null {
+  // "Group: Admissions", "External VOB (Thistlegate)" in a ticket's details is a team; a group code without digits is written in capitals ("ILMCD").
+  if (!/\d/.test(value) && /\p{Ll}{3}/u.test(value)) return null;
   const id = normalizeCode(value, false);
   if (id === null) return null;
   if (!/\d/.test(id) && id.length < 3) return null;

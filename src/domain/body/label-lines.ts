@@ -1097,7 +1097,9 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "está a nombre de su papá, Robert Parkhurst"
   new RegExp(`\\ba\\s+nombre\\s+de\\s+(?:su|mi)\\s+(?<rel>pap[aá]|padre|mam[aá]|madre|esposo|marido|esposa|abuel[ao])\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
-  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|,\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
+  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—])\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
+  // "She is on her husband Cody Birdwell's plan."
+  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}['’]s\\s+(?:\\S+\\s+){0,3}?(?:plan|policy|insurance|coverage|job|work|employer)\\b`, 'iu'),
   new RegExp(`\\b(?:subscriber|sub|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
   // "The name on the card is her husband's, Darius Whitfield."
   new RegExp(`\\bname\\s+on\\s+the\\s+card\\s+is\\s+(?:her|his|their)\\s+${REL_WORD}['’]s\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
@@ -1129,7 +1131,7 @@ const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
 const PLAN_NAME_WORD = /\b(?:health|healthcare|care|plan|insurance|medicaid|medicare|medi-cal|blue|cross|shield|mutual|choice|advantage|community|partners|network|alliance|hmo|ppo|epo|benefits?|assurance|life|national|united|first|select|premier)\b/i;
-const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\s\d{2,}[A-Za-z0-9-]*)*)/;
+const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\s\d{2,}[A-Za-z0-9-]*|\s\d(?=[.,;)]|\s*$))*)/;
 
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 /** The same break without ";", before any capital letter (not only A-Z). */
@@ -1235,13 +1237,23 @@ function sameFieldKey(field: FieldKey): string {
   return field;
 }
 
+/** "Shawna Birdwell, DOB 11/02/1993. She lives in Tulsa.": a sentence may start with the name and a comma. */
+const START_NAME_DOB = /^\s*((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}),\s*(?:DOB|D\.O\.B\.?|[Dd]ob|[Bb]orn)\b/;
+const LABEL_WORD_IN_NAME = /\b(?:Name|Client|Patient|Pt|Member|Insurance|Address|Date|Phone|Policy|Subscriber|Group|Please|Need|New|Verify|Request)\b/;
+function proseNameDob(line: string): RegExpExecArray | null {
+  const m = PROSE_NAME_DOB.exec(line);
+  if (m) return m;
+  const start = START_NAME_DOB.exec(line);
+  return start && !LABEL_WORD_IN_NAME.test(start[1]!) ? start : null;
+}
+
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
   const nameFor = PROSE_NAME_FOR.exec(line);
   // "referral for Behavioral Health Services": a service, not a person.
   const personFor = nameFor && !/\b(?:Services?|Health|Treatment|Care|Program|Center|Centre|Recovery|Detox|Residential|Outpatient|Benefits)\b/.test(nameFor[1]!) ? nameFor : null;
   const nameDate = PROSE_NAME_DATE.exec(line);
-  const nameDob = PROSE_NAME_DOB.exec(line) ?? PROSE_NAME_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line) ?? nameDate;
+  const nameDob = proseNameDob(line) ?? PROSE_NAME_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line) ?? nameDate;
   // "Need VOB - Shawna Begay 12/22/97, PO Box ...": the date right after the client's name is the birth date.
   if (nameDate && nameDob === nameDate && !found.some((p) => p.field === 'clientDob' || p.field === 'dob')) found.push({ field: 'clientDob', value: nameDate[2]! });
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
@@ -1307,11 +1319,14 @@ function prosePairs(line: string): LinePair[] {
   if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payerName) && !/['’]s\b/i.test(payerName) && !hasRelationshipWord(payerName)) found.push({ field: 'payer', value: payerName });
   const lead = /^(?:(?:both|all|they)\s+(?:were|are)|and|also|the|her|his|their|my|our|she|he|they|both|all)\s+/i;
   // "She was born 11/30/1983 and her address is ...": a new subject after "and" is its own sentence.
-  const sentences = line.split(/(?<=[a-z0-9)]{2}[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
-  for (const sentence of sentences) {
-    const corrected = correctionSentence(sentence);
+  const sentences = line.split(/(?<=(?:[a-z0-9)]{2}|\s\d)[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k]!;
+    // "I had her DOB wrong in my first email. It is 03/28/1991, not 03/18/1991.": the value may come in the next sentence.
+    const corrected = correctionSentence(sentence) ?? (k + 1 < sentences.length && WRONG.test(sentence) && !RIGHT_VALUE.test(sentence) ? correctionSentence(`${sentence} ${sentences[k + 1]}`) : null);
     if (corrected !== null) {
       found.push(...corrected);
+      if (!RIGHT_VALUE.test(sentence)) k++;
       continue;
     }
     const relationOf = (text: string) => relationSentence(text.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
@@ -1330,7 +1345,16 @@ function prosePairs(line: string): LinePair[] {
     // "Blue Cross and Blue Shield of Montana": an "and" before a capital joins a name, it starts no clause.
     for (const clause of sentence.split(/,\s+|\s+and\s+(?!\p{Lu})/u)) {
       const ps = parseLabelled(clause.replace(/[.!?;]+$/, '').replace(lead, ''), 0);
-      if (ps !== null) found.push(...ps.filter((p) => p.field !== 'ignore' && p.value.length > 0));
+      if (ps !== null) {
+        found.push(...ps.filter((p) => p.field !== 'ignore' && p.value.length > 0));
+        continue;
+      }
+      // "Mom texted us a picture of the card - member ID is 1049 2283 7710.": a typed value in the clause after a dash.
+      // (Only after words of a sentence: "ins Ambetter eff 10/1 - mbr# U7103" is a shorthand row, read by other rules.)
+      const dashAt = / [-–—] (?!.* [-–—] )(.+)$/u.exec(clause);
+      const dashed = dashAt && PROSE_WORD.test(clause.slice(0, dashAt.index)) ? dashAt[1] : undefined;
+      const typed = dashed === undefined ? null : parseLabelled(dashed.replace(/[.!?;]+$/, ''), 0);
+      if (typed !== null) found.push(...typed.filter((p) => TYPED.has(p.field) && p.value.length > 0));
     }
   }
   // "She was born 11/30/1983": only when no sentence gave the date of birth already.

@@ -51,7 +51,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'caller', 'enrollee', 'beneficiary', 'student', 'youth', 'guest']);
+const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -233,6 +233,8 @@ export function classifyLabel(raw: string): FieldKey | null {
   let whole = classifyWholeLabel(raw);
   // "Jonah's home address", "Policy holder's relationship to Jonah": the client named in the
   // label, by first name, is no word of the label.
+  // "RE PATIENT:", "Regarding client:": the word before the label says what the message is about.
+  if (whole === null && /^\s*(?:re|regarding)\s+\p{L}/iu.test(raw)) whole = classifyWholeLabel(raw.replace(/^\s*(?:re|regarding)\s+/i, ''));
   if (whole === null) {
     const unnamed = raw.replace(/^\s*(?!(?:He|She|It|That|There|What|Who|Where|Here|Let|This)['’])\p{Lu}\p{Ll}+['’]s\s+(?=\p{L})/u, '').replace(/\s+(?:to|of|for)\s+\p{Lu}\p{Ll}+\s*$/u, '');
     if (unnamed !== raw) whole = classifyWholeLabel(unnamed);
@@ -333,6 +335,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (!(has(words, 'date') && has(words, 'birth')) && !dobWithAge) return 'ignore';
   }
   if (joined === 'to' || joined === 'from' || joined === 'date') return 'ignore';
+  // "Caller", "Caller addr", "Requester": whoever phoned or opened the ticket, not the client.
+  if (has(words, 'caller', 'requester', 'requestor')) return 'ignore';
 
   // Relationship.
   if (has(words, 'relationship', 'relation', 'rel', 'relship', 'relationshp', 'relatiosnhip', 'relat')) {
@@ -398,8 +402,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
       return 'namedPhone';
     }
     // "Mem #", "Mbr #" fall through to the member ID below.
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians']);
-    if (!only(words, phoneAllowed)) return null;
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians', 'off']);
+    // "BH number off the back of her card": whose card it is is no part of the label.
+    if (!only(has(words, 'card') ? words.filter((w) => !['her', 'his', 'their', 'its', 'my'].includes(w)) : words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
     const notIns = has(words, ...NOT_INS_PHONE);
     if (insCtx && !(notIns && !has(words, 'ins', 'insurance', 'payer', 'payor', 'carrier', 'card', 'benefits'))) {

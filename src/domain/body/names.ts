@@ -38,6 +38,8 @@ export function cleanOrgName(value: string): string | null {
   // "Cuyahoga County Diversion Program, my caseworker there is Ms. Ortiz": a clause about someone there.
   t = t.replace(/\s*[,;]\s*(?:my|our|his|her|their)\s+\p{Ll}.*$/u, '');
   // "Blue Heron IOP (us) - walk-in": "(us)" says whose center it is, and a lower-case note after a dash is no part of the name.
+  // "(we'd be admitting him to residential)": a bracketed note in the writer's words.
+  t = t.replace(/\s*\((?=[^)]*\b(?:we|we['’]\w+|I|I['’]\w+|he|she|they|him|her|them|will|would)\b)\p{Ll}?[^)]*\)\s*$/u, (m) => (/^\s*\(\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(m) ? m : ''));
   t = t.replace(/\s*\((?:us|ours|that['’]?s us|our (?:center|program|facility))\)/i, '').replace(/\s+[-–—]\s+\p{Ll}[\p{Ll}\s'’-]*$/u, '');
   // "Referring facility is us - Redwood Bend Recovery": the writer's own center, named after "us".
   t = t.replace(/^(?:us|we|ourselves|that['’]?s us)\s*[-–—:,(]\s*/i, '');
@@ -48,6 +50,8 @@ export function cleanOrgName(value: string): string | null {
   if (t.endsWith(')') && (t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length) t = t.slice(0, -1).trim();
   if (t.length === 0 || isPlaceholder(t)) return null;
   if (!/[A-Za-z]/.test(t) || t.length > 120) return null;
+  // "Ref: MSG0337162": a reference code, not a center's name.
+  if (/^[A-Z]*\d[A-Z\d-]*$/i.test(t) && /\d{3}/.test(t)) return null;
   return t;
 }
 

@@ -112,7 +112,7 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
   const t = raw.trim();
   if (isSelfValue(t)) return { name: null, relationship: 'self', self: true };
   // "Jane Doe (self)", "Jane Doe - same as client"
-  const parts = t.split(/\s*[()[\];]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*|(?<=\p{Ll}['’]?s?)\.\s+(?=\p{Lu})/u).map((x) => x.trim()).filter((x) => x.length > 0);
+  const parts = t.split(/\s*[()[\];]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*|(?<=\p{Ll}['’]?s?)(?<!(?:^|\s)(?:Mr|Mrs|Ms|Dr|Jr|Sr))\.\s+(?=\p{Lu})/u).map((x) => x.trim()).filter((x) => x.length > 0);
   let relationship: Relationship | null = null;
   // The first relation said to the client wins ("her stepdad (her mom's husband)"); one said to
   // the writer ("my husband Viliami (Sione's uncle)") only when no other is said.
@@ -130,18 +130,20 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
     // ("her husband. They're separated but still ..."; "his father. Marcus Pike" keeps the name).
     const part = rawPart.replace(/\s*\b(?:dob|d\.o\.b\.?|born|date of birth)\b.*$/i, '').replace(/(?<=\p{Ll}{2})\.\s+(?=\p{Lu}\S*(?:\s+\S+)*?\s+\p{Ll})\p{Lu}.*$/u, '').trim();
     if (part.length === 0) continue;
+    // "Mateo himself", "Mr. Fontenot himself": the client, by name, holds the policy.
+    if (/^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:himself|herself|themselves|themself)$/u.test(part)) {
+      relationship = 'self';
+      self = true;
+      continue;
+    }
     const spoken = relationBesideName(part);
     if (spoken !== null) {
       relate(spoken.relation, part);
       nameParts.push(spoken.name);
       continue;
     }
-    // "Mateo himself": the client, by first name, holds the policy.
-    if (/^\p{Lu}\p{Ll}+\s+(?:himself|herself|themselves|themself)$/u.test(part)) {
-      relationship = 'self';
-      self = true;
-      continue;
-    }
+    // "herself (Medicaid)": the plan beside the holder is no name.
+    if ((self || relationship !== null) && startsWithKnownPayer(part) && part.split(/\s+/).length <= 4) continue;
     if (REL_LETTER.test(part)) {
       relationship = parseRelationship(part, 'client');
       self = relationship === 'self';
@@ -260,6 +262,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*(?:[-–—:,]\s*|\s(?=it)|$)/i, '')
             .replace(/^\s*it(?:['’]?s|\s+is)\s+/i, '')
             .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, '')
+            // "Ambetter from Home State Health eff 10/1": the plan's start date is no part of its name.
+            .replace(/\s+(?:eff(?:ective)?|term['’]?d|termed|exp(?:ires|ired)?)\.?\s+(?:as of\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b.*$/i, '')
             // "Cigna, through my mom's job. Her name is ...": how the plan is held, and what follows, is no part of its name.
             .replace(/,?\s+(?:through|thru|via)\s+(?:my|his|her|their|the|\w+['’]s)\s[\s\S]*$|,\s*from\s+(?:my|his|her|their|the)\s[\s\S]*$/i, '')
             // "Premera Blue Cross (see card)": a pointer to the card is no part of the name.

@@ -376,4 +376,39 @@ describe('a story\'s client, plan and phone (second pass over the told and mobil
     expect(r).toMatchObject({ client: { dob: '1990-03-21' }, subscriber: { relationship: 'self' } });
   });
 
+  it('reads a sentence that starts with the name and a comma, and the holder named after a dash or inside the possessive', () => {
+    expect(one('Can you run this one?\nMira Castell, DOB 04/05/1992.\nCigna, member ID U5566 7788')?.client).toMatchObject({ name: 'Mira Castell', dob: '1992-04-05' });
+    expect(one('Client Name, DOB and plan below:\nMira Castell\n04/05/1992')?.client.name).not.toBe('Client Name');
+    expect(one('Mira Castell, DOB 04/05/1992. Cigna U5566 7788.\nShe is on her husband\'s plan - Tomas Castell.')?.subscriber).toEqual({ name: 'Tomas Castell', relationship: 'spouse' });
+    expect(one('Mira Castell, DOB 04/05/1992. Cigna U5566 7788.\nShe is on her husband Tomas Castell\'s plan.')?.subscriber).toEqual({ name: 'Tomas Castell', relationship: 'spouse' });
+    expect(one('Mira Castell, DOB 04/05/1992. Cigna U5566 7788.\nShe is on her husband\'s plan - he works nights.')?.subscriber).toEqual({ name: null, relationship: 'spouse' });
+  });
+
+  it('reads a correction whose value is in the next sentence, a member ID after a dash, and a trailing one-digit group of an ID', () => {
+    expect(one('Client: Mira Castell\nDOB: 04/15/1992\nI had her DOB wrong above. It is 04/25/1992, not 04/15/1992.')?.client.dob).toBe('1992-04-25');
+    expect(one('Client: Mira Castell\nDad sent a photo of the card this morning - member ID is 2210 4455 6677.')?.insurance.memberId).toBe('221044556677');
+    expect(one('Mira Castell, DOB 04/05/1992. She has Cigna, member ID 4410 2231 7. Provider number on the back: 1-800-555-0133.')?.insurance).toMatchObject({ memberId: '441022317', phone: '+18005550133' });
+  });
+
+  it('reads "herself (Medicaid)" as self, a team for a group as none, a reference code for a referral as none, and a caller as no client', () => {
+    expect(one('Client: Mira Castell\nSubscriber: herself (Medicaid)')?.subscriber).toEqual({ name: 'Mira Castell', relationship: 'self' });
+    expect(one('Client: Mira Castell\nInsurance: Aetna\nGroup: Intake Team')?.insurance.groupNumber).toBeNull();
+    expect(one('Client: Mira Castell\nInsurance: Aetna\nGroup: 55120')?.insurance.groupNumber).toBe('55120');
+    expect(one('Client: Mira Castell\nInsurance: Aetna\nRef: TKT0042291')?.referredBy).toBeNull();
+    expect(one('CALLER: JUNE CASTELL\nCALLER PH: (501) 555-0163\nRE PATIENT: MIRA CASTELL\nPT DOB: 04/05/1992\nMEMBER ID: CALLER DID NOT HAVE CARD AVAILABLE')).toMatchObject({ client: { name: 'MIRA CASTELL' }, insurance: { memberId: null } });
+    expect(one('Client: Mira Castell\nCigna U5566 7788\nBH number off the back of her card: 1-800-555-0133')?.insurance.phone).toBe('+18005550133');
+  });
+
+  it('gives every client the one plan block under them when the message says the plan is shared', () => {
+    const body = extractBody('Two sisters, same policy.\n\nMira Castell, DOB 04/05/2008\nLena Castell, DOB 09/09/2010\n\nInsurance: Aetna\nMember ID: W5566 7788\nSubscriber: Tomas Castell (father)', { subject: 'VOB', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' });
+    expect(body.requests.map((r) => [r.client.name, r.insurance.memberId, r.subscriber.relationship])).toEqual([
+      ['Mira Castell', 'W55667788', 'child'],
+      ['Lena Castell', 'W55667788', 'child'],
+    ]);
+  });
+
+  it('reads "Policy holder: Mr. Quint himself" as the client, not a subscriber named "Mr"', () => {
+    expect(one('Client: Dario B. Quint\nDate of birth: 6/3/1990\nInsurance: Ambetter\nPolicy holder: Mr. Quint himself')?.subscriber).toEqual({ name: 'Dario B. Quint', relationship: 'self' });
+  });
+
 });
