@@ -40,7 +40,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
   'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
-  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|emergency|parent|mother|father|spouse|guardian|subscriber|caller|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
+  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
   // "utm_source": a web form's tracking key, not who referred.
@@ -287,6 +287,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => phoneOfOtherPart(p.label))) continue;
         // "Jo Farrell, MSW | Case Manager" over "Erie County Reentry | (419) 555-0125": a sender's contact lines, not a plan's.
         if (field === 'insurance.phone' && [text, all[all.findIndex((l) => l.n === n) - 1]?.text ?? ''].some((l) => l.includes('|') && CONTACT_CELL.test(l) && findPayers(l).length === 0)) continue;
+        // "Location: St. Brendan Medical Center - 4 West, 1200 Market Ave N, ...": a facility's address.
+        if (field === 'client.address' && FACILITY_ADDRESS.test(text) && !/\b(?:home|lives?|living|resid\w*|stays?|staying|client|patient|pt)\b/i.test(text)) continue;
         if (field === 'client.address' && (saysNoAddress || nextToOffice(all.map((l) => l.text), all.findIndex((l) => l.n === n)))) continue;
         if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
@@ -394,6 +396,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 /** "just turned thirty-one on October 2nd (she was born in 1995)": a birth told in words, a date the reader may not have put together. */
 const BIRTH_IN_WORDS = /\b(?:born|birthday|b-?day|turned\s+[a-z-]+)\b(?=[^.]{0,60}\b(?:19\d\d|20[01]\d|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b[^.]{0,40}\b(?:born|birthday)\b/i;
 
+const UNKNOWN_PAYER_BEFORE_ID = /(?:^|[,;:]\s*|\s[-–—]\s*)(?!(?:Member|Medicaid|Medicare|Subscriber|Policy|Client|Patient|Her|His|Their|The|Insurance|Ins)\b)\p{Lu}[\p{L}&.'-]+(?:\s+\p{Lu}[\p{L}&.'-]+){0,3},?\s+(?:[Mm]ember\s+|[Mm]br\s+|MBR\s+|MEMBER\s+|[Ss]ubscriber\s+)?(?:ID|Id|id|#)(?![\p{L}])/u;
+const UNKNOWN_PLAN_LINE = /^\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}\s+(?:Health|Healthcare|Health\s+Plan|Care|Plan|Medicaid|Choice|Advantage|Complete)$/u;
+const FACILITY_ADDRESS = /\b(?:medical center|hospital|clinic|campus|health system)\b/i;
 const NO_ADDRESS_SAID = /\b(?:(?:have|has|had|got|with)\s+no\s+(?:home\s+|street\s+|mailing\s+|current\s+)?address|(?:does|do|did)(?:n['’]?t|\s+not)\s+have\s+(?:an?\s+)?(?:home|address|place\s+to\s+(?:live|stay|go))|no\s+(?:home|fixed\s+address)\s+to\s+(?:go|return))\b/i;
 /** An office's phone and fax within two lines: the address there is the office's, not a client's. */
 function nextToOffice(lines: readonly string[], at: number): boolean {
@@ -422,7 +427,9 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'insurance.memberId':
       return idTokens(text).some((t) => !consumed.has(compact(t))) || spacedIdAfterLabel(text, consumed);
     case 'insurance.payerName':
-      return findPayers(text).length > 0;
+      // A plan the dictionary does not know still stands where plans do: right before its ID
+      // ("ConnectiCare, member ID CCI 4420 ..."), or alone on a line as a health plan's name ("HUSKY Health").
+      return findPayers(text).length > 0 || UNKNOWN_PAYER_BEFORE_ID.test(text) || UNKNOWN_PLAN_LINE.test(text.trim());
     case 'subscriber.name':
       // A name beside the words ("the policy is in her husband's name, Tom A Reyes").
       return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x) && /\s\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u.test(x));

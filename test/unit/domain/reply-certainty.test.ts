@@ -305,3 +305,20 @@ describe('sender contact lines and a plan block under several clients (relayed-m
     expect(doubts('Name: Ada Vance\nName: Bo Vance', [noPlan, withPlan]).join(' ')).toMatch(/one plan block may cover both/);
   });
 });
+
+describe('a form submitter\'s phone and a facility\'s address (relayed set)', () => {
+  it('does not doubt a missing plan phone for "Your phone number", nor a missing address for a hospital\'s', () => {
+    expect(doubts('Your name: June Vance\nYour phone number: (402) 555-0138\nClient full name: Ada Vance', [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts('Location: Mercy Bay Medical Center - 3 North, 400 Shore Dr, Erie, PA 16507', [request(['client.address'])])).toEqual([]);
+    expect(doubts('Client lives near Mercy Bay Medical Center, 400 Shore Dr, Erie, PA 16507', [request(['client.address'])])).toHaveLength(1);
+  });
+});
+
+describe('a plan the dictionary does not know (relayed set)', () => {
+  it('doubts a missing plan name for a capitalised name right before a member ID, or a line that names a health plan', () => {
+    const noPayer = [request(['insurance.payerName'], { insurance: { payerName: null, memberId: 'CCI44209918', groupNumber: null, phone: null } })];
+    expect(doubts('Ada Vance\nDOB 5/30/1992\nConnectiQuest, member ID CCI 4420 9918', noPayer)).toHaveLength(1);
+    expect(doubts('Ada Vance\nDOB 5/30/1992\nPINECONE Health\nMember ID: pending', noPayer)).toHaveLength(1);
+    expect(doubts('Ada Vance\nDOB 5/30/1992\nMember ID CCI 4420 9918', noPayer)).toEqual([]);
+  });
+});
