@@ -19,7 +19,7 @@ const EMOJI_LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^[\u{1F382}\u{1F370}\u{1F9C1}]/u, 'DOB'],
   [/^[\u{1F3E0}\u{1F3E1}\u{1F4CD}\u{1F4EB}\u{1F4EC}\u{1F4EE}]/u, 'Address'],
   [/^[\u{1F4B3}\u{1F6E1}]/u, 'Insurance'],
-  [/^\u{1F194}/u, 'Member ID'],
+  [/^[\u{1F194}\u{1FAAA}]/u, 'Member ID'],
   [/^[\u{1F4DE}\u{260E}\u{1F4F1}\u{1F4F2}]/u, 'Phone'],
   [/^\u{1F91D}/u, 'Referred by'],
 ];
@@ -27,14 +27,19 @@ const EMOJI_LABELS: ReadonlyArray<[RegExp, string]> = [
 /** The text with line-leading field emoji turned into labels and every other emoji removed. */
 export function withEmojiLabels(text: string): string {
   if (!/[\p{Extended_Pictographic}\uFE0F\u200D]/u.test(text)) return text;
-  return text
+  // An icon on a line of its own above its value ("[image: 🎂]" then "5/1/2003", as mail clients write an image's alt text).
+  const joined = text.replace(new RegExp(`^([ \\t]*)(?:\\[image:\\s*)?(${EMOJI.source})\\]?[ \\t]*\\n(?=[ \\t]*[^\\s\\[])`, 'gmu'), '$1$2 ');
+  return joined
     .split('\n')
     .map((line) => {
       const lead = /^(\s*)(\S+)\s+(?=\S)/u.exec(line);
       if (lead && ONLY_EMOJI.test(lead[2]!)) {
         const label = EMOJI_LABELS.find(([re]) => re.test(lead[2]!))?.[1];
         // "📞 800-555-0144 (providers)": only the emoji becomes a label; "🤝 ref'd by X" has its own.
-        if (label && !startsWithLabel(line.slice(lead[0].length))) return `${lead[1]}${label}: ${line.slice(lead[0].length).replace(EMOJI, '')}`;
+        const rest = line.slice(lead[0].length);
+        // "📞 (620) 555-0171 · Noah's cell": a person's own phone, not the plan's.
+        const own = label === 'Phone' && /\b(?:cell|mobile|home|personal)\b|['’]s\s+(?:phone|number|line)\b/i.test(rest);
+        if (label && !startsWithLabel(rest)) return `${lead[1]}${own ? 'Cell phone' : label}: ${rest.replace(EMOJI, '')}`;
       }
       return line.replace(EMOJI, '');
     })

@@ -166,7 +166,8 @@ const NO_CHANGE_SLOT = /[:=]\s*(?:\(?\s*)?(?:no change|unchanged|same as (?:befo
 
 /** Extracts the VOB request(s) stated in a message body. */
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
-  const plain = withEmojiLabels((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' '));
+  // Direction marks, isolates and zero-width spaces (Outlook's around names and numbers) are invisible: no part of a value.
+  const plain = withEmojiLabels((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, ''));
   const body = normalizeStructuredText(withKinTyposFixed(plain));
   const mentions = mentionsVerification(ctx.subject, body);
   const segments = splitBodySegments(body);
@@ -251,7 +252,8 @@ function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | 
     referredBy: null,
   };
   const client = { ...r.client, name: r.client.name ?? fromSubject.name, dob: r.client.dob ?? fromSubject.dob };
-  return [{ ...r, client, subscriber: namedSelf(r.subscriber, client.name), insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer, memberId: r.insurance.memberId ?? fromSubject.memberId } }];
+  const referredBy = r.referredBy ?? (r.referralLeftBlank ? null : (fromSubject.referredBy ?? null));
+  return [{ ...r, client, referredBy, subscriber: namedSelf(r.subscriber, client.name), insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer, memberId: r.insurance.memberId ?? fromSubject.memberId } }];
 }
 
 /**

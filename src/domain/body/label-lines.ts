@@ -928,7 +928,12 @@ export function parseLine(rawLine: string): ParsedLine {
   if (corrected !== null) return { kind: 'pairs', pairs: corrected };
   // One sentence only: with more, each is read in turn below.
   const stated = sentences ? null : relationSentence(line);
-  if (stated !== null) return { kind: 'pairs', pairs: stated };
+  if (stated !== null) {
+    // "Insurance is Cigna through my work, I am the policy holder.": the clause before the relation may state a value too.
+    const cut = line.lastIndexOf(', ');
+    const before = cut > 0 && relationSentence(line.slice(cut + 2)) !== null ? prosePairs(line.slice(0, cut)).filter((p) => !RELATION_FIELDS.has(p.field)) : [];
+    return { kind: 'pairs', pairs: [...before, ...stated] };
+  }
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
   if (!line.includes(':') && line.length > 30 && sentences) {
@@ -1038,7 +1043,7 @@ function relationSentence(sentence: string): LinePair[] | null {
   const holds = WRITER_HOLDS.exec(s);
   if (holds) return [writerSubscriber(s.slice(holds.index + holds[0].length))];
   // "(it's his own policy)", "Él es el titular de la póliza".
-  if (/^\(?(?:it['’]?s|it\s+is)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  if (/^\(?(?:(?:it['’]?s|it\s+is)\s+)?(?:in\s+)?(?:his|her|their)\s+own\s+(?:name|policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "She's on her own plan through her employer" (a clause after it, ", and she lives at ...", is
   // read on its own by prosePairs).
   if (!/,\s*(?:and|but)\s/i.test(s) && /^(?:she|he|they|the\s+client|client|the\s+patient|patient|pt)(?:['’]s|\s+is|\s+are)\s+(?:covered\s+)?(?:on|under)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
@@ -1127,7 +1132,7 @@ const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s
 // A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
 /** "VOB - Shawna Begay 12/22/97,": a name introduced by a dash, a colon or "for", then a date with its year (no "DOB" word). */
 const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?)|\s[-–—:])\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
-const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is)|\s[-–—:]|[?!])\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
+const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is|[Vv]erify|[Rr]un|[Cc]heck)|\s[-–—:]|[?!])\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
 const PLAN_NAME_WORD = /\b(?:health|healthcare|care|plan|insurance|medicaid|medicare|medi-cal|blue|cross|shield|mutual|choice|advantage|community|partners|network|alliance|hmo|ppo|epo|benefits?|assurance|life|national|united|first|select|premier)\b/i;
@@ -1147,6 +1152,8 @@ const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "My son is Ari Vale", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
 const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|an?\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
 /** "My grandson's name is Colt Ruhl", "her name is Renee Castillo" (never the writer's own "my name is"). */
+/** "My boyfriend is Jordan Pike, he's 29.": the writer's child, sibling or partner named as the one the mail is about (a spouse may be the policy holder instead). */
+const PROSE_KIN_IS = /\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b|(?:is|has been|was)\s+(?:currently\s+|now\s+)?(?:in\s+(?:residential|detox|php|iop|our|treatment)|with us|admitted)\b|\((?:DOB|D\.O\.B\.?|born)\b)/;
 /** "He was referred to us by Desert Bloom Recovery." */
@@ -1247,13 +1254,15 @@ function proseNameDob(line: string): RegExpExecArray | null {
   return start && !LABEL_WORD_IN_NAME.test(start[1]!) ? start : null;
 }
 
+const RELATION_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberName', 'relationship', 'relToSubscriber', 'relOfSubscriber']);
+
 function prosePairs(line: string): LinePair[] {
   const found: LinePair[] = [];
   const nameFor = PROSE_NAME_FOR.exec(line);
   // "referral for Behavioral Health Services": a service, not a person.
   const personFor = nameFor && !/\b(?:Services?|Health|Treatment|Care|Program|Center|Centre|Recovery|Detox|Residential|Outpatient|Benefits)\b/.test(nameFor[1]!) ? nameFor : null;
   const nameDate = PROSE_NAME_DATE.exec(line);
-  const nameDob = proseNameDob(line) ?? PROSE_NAME_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line) ?? nameDate;
+  const nameDob = proseNameDob(line) ?? PROSE_NAME_IS.exec(line) ?? PROSE_KIN_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line) ?? nameDate;
   // "Need VOB - Shawna Begay 12/22/97, PO Box ...": the date right after the client's name is the birth date.
   if (nameDate && nameDob === nameDate && !found.some((p) => p.field === 'clientDob' || p.field === 'dob')) found.push({ field: 'clientDob', value: nameDate[2]! });
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
@@ -1347,6 +1356,12 @@ function prosePairs(line: string): LinePair[] {
       const ps = parseLabelled(clause.replace(/[.!?;]+$/, '').replace(lead, ''), 0);
       if (ps !== null) {
         found.push(...ps.filter((p) => p.field !== 'ignore' && p.value.length > 0));
+        continue;
+      }
+      // "..., provider line 1-800-555-0178, he's his own policy holder, ...": who holds it, as a clause.
+      const holder = /^(?:she|he|they|pt|client|patient|it['’]?s|it\s+is)\b/i.test(clause.trim()) ? relationOf(clause) : null;
+      if (holder !== null && !found.some((p) => RELATION_FIELDS.has(p.field))) {
+        found.push(...holder);
         continue;
       }
       // "Mom texted us a picture of the card - member ID is 1049 2283 7710.": a typed value in the clause after a dash.

@@ -51,7 +51,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest']);
+const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -233,6 +233,9 @@ export function classifyLabel(raw: string): FieldKey | null {
   let whole = classifyWholeLabel(raw);
   // "Jonah's home address", "Policy holder's relationship to Jonah": the client named in the
   // label, by first name, is no word of the label.
+  // "My daughter: Madison Rae Lindgren": a parent names the client by the relation.
+  // (Capitalised, as a label starts its line: "my son Adrian he needs..." inside a sentence is no label.)
+  if (whole === null && /^\s*(?:My|Our|MY|OUR)\s+(?:son|daughter|child|kid|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter)\s*$/i.test(raw) && /^\s*(?:My|Our|MY|OUR)\b/.test(raw)) whole = 'clientName';
   // "RE PATIENT:", "Regarding client:": the word before the label says what the message is about.
   if (whole === null && /^\s*(?:re|regarding)\s+\p{L}/iu.test(raw)) whole = classifyWholeLabel(raw.replace(/^\s*(?:re|regarding)\s+/i, ''));
   if (whole === null) {

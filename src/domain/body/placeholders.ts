@@ -12,7 +12,7 @@ const WHOLE_VALUE = new Set([
   'do not know', 'will send', 'will provide', 'waiting', 'no address', 'no fixed address',
   'in attachment', 'attachment', 'see image', 'see photo', 'see pic', 'pic attached', 'card attached',
   'front and back attached', 'same', 'not applicable', 'not given', 'declined', 'refused',
-  'to follow', 'forthcoming', 'not on file', 'missing', 'need', 'needed', 'tbd by client',
+  'to follow', 'forthcoming', 'anonymous', 'not on file', 'missing', 'need', 'needed', 'tbd by client',
   // Spanish: pending, unknown, I don't know, to be confirmed, no address.
   'pendiente', 'desconocido', 'desconocida', 'no sé', 'no se', 'por confirmar', 'sin domicilio', 'n/d',
 ]);

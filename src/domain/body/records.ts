@@ -301,7 +301,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   let relationship: Relationship | null = null;
   let selfSubscriber = false;
   // "Whose insurance: Mine (Marisela Aguirre)": the writer, named in brackets.
-  const subRaw = raw.get('subscriberName')?.replace(/^\s*(?:mine|me|myself)\s*\(([^)]+)\)/i, '$1');
+  // "Insurance: Providence Health Plan, through my job (I'm the policy holder)": the writer holds it, said beside the plan.
+  const holderBesidePlan = /\bI(?:['’]m|\s+am)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|primary)\b/i.test(raw.get('payer') ?? '') ? WRITER_MARKER : undefined;
+  const subRaw = (raw.get('subscriberName') ?? holderBesidePlan)?.replace(/^\s*(?:mine|me|myself)\s*\(([^)]+)\)/i, '$1');
   if (subRaw?.startsWith(WRITER_MARKER)) {
     // "I am the policy holder[, Robert Kessler]": the client writing for themselves, else the writer.
     const stated = subRaw.slice(WRITER_MARKER.length).trim();

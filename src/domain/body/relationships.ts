@@ -16,7 +16,7 @@ export type RelationDirection =
 
 type Kin = 'self' | 'spouse' | 'parent' | 'offspring' | 'other';
 
-const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|patient|pt|the client|the patient|policy ?holder|subscriber|insured|primary|member|client is (?:the )?(?:subscriber|policy ?holder|insured|primary)|patient is (?:the )?(?:subscriber|policy ?holder|insured)|subscriber is (?:the )?(?:client|patient)|herself|himself|themself|themselves|(?:he|she|they|the\s+[a-z]+)\s+(?:himself|herself|themselves|themself)|own|own policy|own insurance|their own|his own|her own|employee)$/i;
+const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|patient|pt|the client|the patient|policy ?holder|subscriber|insured|primary|member|(?:client|pt) is (?:the )?(?:subscriber|policy ?holder|insured|primary)|patient is (?:the )?(?:subscriber|policy ?holder|insured)|subscriber is (?:the )?(?:client|patient)|herself|himself|themself|themselves|(?:he|she|they|the\s+[a-z]+)\s+(?:himself|herself|themselves|themself)|own|own policy|own insurance|their own|his own|her own|employee)$/i;
 
 /** Long kin words people mistype ("huband", "daugther"); shorter ones have real-word neighbours. */
 const TYPED_KIN = ['husband', 'daughter'];

@@ -72,7 +72,7 @@ function onePersonOfStory(newText: string, writer: Writer | null, r: BodyRequest
 }
 
 /** Second words that make a capitalised pair a place, a center or a plan, not a person. */
-const CENTER_OR_PLACE = /^(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Services|Program|House|Lodge|Unit|Medicine|Wellness|Institute|Court|Agency|Residential|Healthcare|Medical|Street|Avenue|Road|Drive|Lane|Way|Court|Place|Boulevard|Ter|Terrace|Ct|Cir|Circle|Blvd|Pkwy|Parkway|Hwy|Highway|Trail|Trl|Pl|Square|Row|Run|Pike|Blue|Cross|Shield|Care|Plan|Insurance|Medicaid|Medicare|Group|Team|Office|Department|County|City|Valley|Ridge|Springs|Landing|Hill|Hills|Creek|Point|Park|Crossing|Bend|Village|Commons|Campus)$/;
+const CENTER_OR_PLACE = /^(?:St|Ave|Rd|Dr|Ln|Apt|Ste|Suite|Unit|Blvd|Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Services|Program|House|Lodge|Unit|Medicine|Wellness|Institute|Court|Agency|Residential|Healthcare|Medical|Street|Avenue|Road|Drive|Lane|Way|Court|Place|Boulevard|Ter|Terrace|Ct|Cir|Circle|Blvd|Pkwy|Parkway|Hwy|Highway|Trail|Trl|Pl|Square|Row|Run|Pike|Blue|Cross|Shield|Care|Plan|Insurance|Medicaid|Medicare|Group|Team|Office|Department|County|City|Valley|Ridge|Springs|Landing|Hill|Hills|Creek|Point|Park|Crossing|Bend|Village|Commons|Campus)$/;
 
 function samePerson(a: string, b: string): boolean {
   const ta = a.toLowerCase().split(/\s+/);

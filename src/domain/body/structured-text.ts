@@ -377,6 +377,45 @@ function labelsThenValues(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A table of two cells, labels stacked in the first and values in the second ("Name<br>Date of
+ * birth<br>..." | "Darius Yazzie-Begay<br>12/30/1983<br>..."): five or more colonless labels
+ * alone on their lines, then the second cell's lines (each begins with the cell's tab, an empty
+ * one for an empty value), paired in order when there are as many values as labels, or one fewer
+ * (the last labels left empty).
+ */
+function labelColumnThenValues(lines: string[]): string[] {
+  const isLabel = (l: string): boolean => /^[^\t\d:]{2,40}$/.test(l.trim()) && !/^\t/.test(l) && classifyLabel(l.trim()) !== null && classifyLabel(l.trim()) !== 'ignore';
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    let j = i;
+    while (j < out.length && isLabel(out[j]!)) j++;
+    if (j - i < 5) continue;
+    let end = j;
+    while (end < out.length && /^\t/.test(out[end]!)) end++;
+    const labels = j - i;
+    const values = end - j;
+    if (values !== labels && values !== labels - 1) {
+      i = j;
+      continue;
+    }
+    const paired = out.slice(i, j).map((label, n) => `${label.trim()}: ${n < values ? out[j + n]!.trim() : ''}`);
+    out.splice(i, end - i, ...paired);
+    i += paired.length - 1;
+  }
+  return out;
+}
+
+/** "\tInsurance carrier": a grid's second-column label, written after its cell's tab, is a label line all the same. */
+function tabbedLabels(lines: string[]): string[] {
+  return lines.flatMap((l, i) => {
+    const m = /^\t+([^\t:\d]{2,40})$/.exec(l);
+    if (!m || classifyLabel(m[1]!.trim()) === null || classifyLabel(m[1]!.trim()) === 'ignore') return [l];
+    // Set apart from the value above it, as the grid's rows are.
+    return (lines[i - 1] ?? '').trim() === '' ? [m[1]!.trim()] : ['', m[1]!.trim()];
+  });
+}
+
 /** "Parent/guardian: Dana Roe (mother) - she is the policy holder" as "Subscriber: Dana Roe (mother)". */
 function relativeHolders(lines: string[]): string[] {
   return lines.map((line) =>
@@ -464,6 +503,8 @@ function valueThenLabel(lines: string[]): string[] {
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
   [SPOKEN_SIGN, spokenAsTyped],
   [new RegExp(`:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n|${ASKED_LINE}`, 'i'), labelsThenValues],
+  [/^[^\t\n:]+\n\t/m, labelColumnThenValues],
+  [/^\t+[^\t\n:\d]{2,40}$/m, tabbedLabels],
   [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]|(?:\bEl\s+[A-Z]\w*\s*){3}/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],

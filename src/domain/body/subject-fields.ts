@@ -16,6 +16,8 @@ export interface SubjectFields {
   dob: string | null;
   payer: string | null;
   memberId: string | null;
+  /** "Cottonwood Ridge referral - Leah Okonkwo 9/23/96": the center the subject names as referring. */
+  referredBy?: string | null;
 }
 
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
@@ -41,7 +43,15 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
   let dob: string | null = null;
   let payer: string | null = null;
   let memberId: string | null = null;
+  let referredBy: string | null = null;
   for (const item of items) {
+    // "Cottonwood Ridge referral", "referral from Lantern Path": the referring center, no client.
+    const referral = /^(?:(?:new\s+)?referral\s+from\s+(.+)|(.+?)\s+referral)$/i.exec(item);
+    if (referral) {
+      const center = (referral[1] ?? referral[2] ?? '').trim();
+      if (referredBy === null && /^\p{Lu}/u.test(center) && !/^(?:new|vob|urgent|the|a)$/i.test(center)) referredBy = center;
+      continue;
+    }
     // "ID YRB449201387", "Member ID: W123...", "M# 9041 77231": an ID word, then the ID.
     const id = /^(?:(?:member\s*|mbr\s*|mem\s*)?id\s*[#:]?|(?:m|mbr|mem|member)\s*#\s*:?)\s*([A-Za-z0-9][A-Za-z0-9 -]{3,24})$/i.exec(item);
     if (memberId === null && id) {
@@ -80,6 +90,6 @@ export function subjectFields(subject: string | null, reference: Date): SubjectF
     }
     if (name === null && words.length >= 2 && words.length <= 4 && CAPITALISED_NAME.test(candidate)) name = cleanPersonName(candidate);
   }
-  if (name !== null && dob !== null) return { name, dob, payer, memberId };
+  if (name !== null && dob !== null) return { name, dob, payer, memberId, referredBy };
   return payer !== null && memberId !== null ? { name: null, dob: null, payer, memberId } : null;
 }

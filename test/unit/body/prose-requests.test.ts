@@ -407,6 +407,32 @@ describe('a story\'s client, plan and phone (second pass over the told and mobil
     ]);
   });
 
+  it('reads "pt is the subscriber", "(I\'m the policy holder)" beside the plan of a client writing herself, and "Submitted by: Anonymous" as no referral', () => {
+    expect(one('Client: Mira Castell\nSubscriber: pt is the subscriber (employer plan)')?.subscriber).toEqual({ name: 'Mira Castell', relationship: 'self' });
+    expect(extractBody('Client: Mira Castell\nDOB: 04/05/1992\nInsurance: Moda Health, through my job (I\'m the policy holder).', { subject: 'my insurance', from: 'mira@mail.test', fromName: 'Mira Castell', referenceDate: '2026-11-20T00:00:00Z' }).requests[0]?.subscriber).toEqual({ name: 'Mira Castell', relationship: 'self' });
+    expect(one('Submitted by: Anonymous\nClient: Mira Castell\nReferred by (treatment center): Red Fern Lodge')?.referredBy).toBe('Red Fern Lodge');
+  });
+
+  it('reads "verify Name (DOB ...)" and "he\'s his own policy holder" inside one long comma sentence', () => {
+    const r = one('Hi - can you verify Oren Vail (DOB 3/14/1986), 12 Mesa Rd, Taos NM 87571, ins is Aetna, ID W55120934, provider line 1-800-555-0161, he\'s his own policy holder, referral is from Sage Bend Recovery. Thanks!');
+    expect(r).toMatchObject({ client: { name: 'Oren Vail', dob: '1986-03-14' }, subscriber: { name: 'Oren Vail', relationship: 'self' } });
+  });
+
+  it('reads "My boyfriend is X", "it\'s in his own name" and "His own plan through his employer", and no street words as a name', () => {
+    const r = one('My boyfriend is Oren Vail, he\'s 29.\nHe lives with me: 1906 NE 65th St Apt 310, Seattle, WA 98115\nInsurance is Premera Blue Cross through his job, it\'s in his own name\nMember number PRM 551 208 734');
+    expect(r).toMatchObject({ client: { name: 'Oren Vail' }, subscriber: { name: 'Oren Vail', relationship: 'self' } });
+    expect(one('Oren Vail\nDOB 6/6/1975\nAetna, member ID W55120934\nHis own plan through his employer')?.subscriber).toEqual({ name: 'Oren Vail', relationship: 'self' });
+  });
+
+  it('reads "Minor:" as the client', () => {
+    expect(one('Minor: Oren Vail\nDOB: 08/08/2009\nInsurance: Aetna')?.client.name).toBe('Oren Vail');
+  });
+
+  it('reads "Center referral - Name date" in the subject as the referral and the client', () => {
+    const body = extractBody('Insurance for Oren is below.\nAetna, ID W55120934.', { subject: 'Sage Bend referral - Oren Vail 3/14/86', from: 'a@center.test', fromName: null, referenceDate: '2026-11-20T00:00:00Z' });
+    expect(body.requests[0]).toMatchObject({ client: { name: 'Oren Vail', dob: '1986-03-14' }, referredBy: 'Sage Bend' });
+  });
+
   it('reads "Policy holder: Mr. Quint himself" as the client, not a subscriber named "Mr"', () => {
     expect(one('Client: Dario B. Quint\nDate of birth: 6/3/1990\nInsurance: Ambetter\nPolicy holder: Mr. Quint himself')?.subscriber).toEqual({ name: 'Dario B. Quint', relationship: 'self' });
   });

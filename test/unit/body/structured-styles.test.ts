@@ -80,3 +80,24 @@ describe('the client named in a sentence about them', () => {
     expect(request?.client.name).toBe(name);
   });
 });
+
+describe('what the HTML looked like (html set)', () => {
+  it('pairs a cell of stacked labels with the next cell of stacked values, an empty value kept in its place', () => {
+    const text = 'Here is his card.\n\nName\nDate of birth\nAddress\nInsurance\nMember ID\nGroup #\nInsurance phone\n\tOren Dakota-Vail\n\t03/14/1986\n\t12 Mesa Rd, Taos, NM 87571\n\tAetna\n\tW 5512 0934\n\t\n\t1-800-555-0161';
+    expect(one(text)).toMatchObject({
+      client: { name: 'Oren Dakota-Vail', dob: '1986-03-14' },
+      insurance: { payerName: 'Aetna', memberId: 'W55120934', groupNumber: null, phone: '+18005550161' },
+    });
+  });
+
+  it('reads icons above their values, a phone icon beside "his cell" as no plan phone, and a grid\'s tabbed labels', () => {
+    const r = one('CLIENT CARD\n[image: 🧑]\nOren Dakota-Vail\n[image: 🎂]\n3/14/1986\n[image: 🪪]\nW55120934\n[image: 📞]\n(505) 555-0170 · Oren\'s cell');
+    expect(r).toMatchObject({ client: { name: 'Oren Dakota-Vail', dob: '1986-03-14' }, insurance: { memberId: 'W55120934', phone: null } });
+    expect(one('Client name\n\nOren Vail\n\tInsurance carrier\n\nAetna\n\nDate of birth\n\n3/14/1986').client.name).toBe('Oren Vail');
+  });
+
+  it('drops direction marks and isolates around values, and reads "My daughter:" and a plan said before "I am the policy holder"', () => {
+    expect(one('Client: \u2068Ada Vance\u2069\nDOB: \u200e3/14/1986').client).toMatchObject({ name: 'Ada Vance', dob: '1986-03-14' });
+    expect(one('My daughter: Ada Vance\nHer birthday: March 8, 1999\nInsurance is Cigna through my work, I am the policy holder.')).toMatchObject({ client: { name: 'Ada Vance' }, insurance: { payerName: 'Cigna' } });
+  });
+});
