@@ -251,6 +251,14 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     // The titled part of a form the line stands in ("PART 1 - CLIENT"): a bare "Phone:" there is not the plan's.
     let section: string | null = null;
     const phoneOfOtherPart = (label: string): boolean => GENERIC_PHONE_LABEL.test(label) && section !== null && section !== 'insurance';
+    // "Referred by" as the text's last line, its value cut off into what was read as the signature.
+    const lastAt = seg.lines.map((l) => l.trim() !== '').lastIndexOf(true);
+    // (A label with its colon and nothing after is an empty slot; a signature that opens with thanks or a rule is one.)
+    const lastLine = lastAt >= 0 ? seg.lines[lastAt]!.trim() : '';
+    const sigOpens = (seg.signature.find((l) => l.trim() !== '') ?? '').trim();
+    if (sigOpens !== '' && !/^(?:--|__|thanks|thank|thx|ty|best|regards|kind|warm|sincerely|cheers|sent from|get outlook)/i.test(sigOpens) && lastLine.length > 1 && lastLine.length <= 40 && !/[\d\t:]/.test(lastLine)) {
+      for (const field of missing) if (LABEL_WORDS[field].test(normalizeLabel(lastLine))) sightings.push({ field, line: readable[lastAt]!.n, how: 'label' });
+    }
     for (const { label, value, line } of table) {
       for (const field of missing) if (speaksOf(field, label, value)) sightings.push({ field, line: readable[line]!.n, how: 'label' });
     }

@@ -408,7 +408,13 @@ function labelColumnThenValues(lines: string[]): string[] {
 
 /** "\tInsurance carrier": a grid's second-column label, written after its cell's tab, is a label line all the same. */
 function tabbedLabels(lines: string[]): string[] {
+  const isLabel = (t: string): boolean => /^[^\t:\d]{2,40}$/.test(t) && classifyLabel(t) !== null && classifyLabel(t) !== 'ignore';
   return lines.flatMap((l, i) => {
+    // "Hezekiah Boone\tDate of birth": a cell's value, then the next cell's label above its own value.
+    const cells = l.split('\t');
+    if (cells.length === 2 && cells[0]!.trim() !== '' && isLabel(cells[1]!.trim()) && !isLabel(cells[0]!.trim()) && isLabel((lines[i - 1] ?? '').trim())) {
+      return [cells[0]!.trim(), '', cells[1]!.trim()];
+    }
     const m = /^\t+([^\t:\d]{2,40})$/.exec(l);
     if (!m || classifyLabel(m[1]!.trim()) === null || classifyLabel(m[1]!.trim()) === 'ignore') return [l];
     // Set apart from the value above it, as the grid's rows are.
@@ -504,7 +510,7 @@ const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[]
   [SPOKEN_SIGN, spokenAsTyped],
   [new RegExp(`:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n|${ASKED_LINE}`, 'i'), labelsThenValues],
   [/^[^\t\n:]+\n\t/m, labelColumnThenValues],
-  [/^\t+[^\t\n:\d]{2,40}$/m, tabbedLabels],
+  [/^\t+[^\t\n:\d]{2,40}$|^[^\t\n]+\t[^\t\n:\d]{2,40}$/m, tabbedLabels],
   [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]|(?:\bEl\s+[A-Z]\w*\s*){3}/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],

@@ -82,6 +82,22 @@ function codePoint(code: number): string | null {
 }
 
 /** Elements whose content is not shown. */
+const HIDDEN_STYLE = /\bstyle\s*=\s*["'][^"']*\b(?:display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden)|(?:^|\s)hidden(?:\s|=|$)/i;
+const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source']);
+
+/** The index after the tag that closes the element opened just before `from` (nested ones of the same name counted). */
+function matchingClose(lower: string, name: string, from: number): number {
+  let depth = 1;
+  const open = new RegExp(`<(/?)${name}\\b[^>]*>`, 'g');
+  open.lastIndex = from;
+  for (let m = open.exec(lower); m !== null; m = open.exec(lower)) {
+    if (m[1] === '/') depth--;
+    else if (!m[0].endsWith('/>')) depth++;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return lower.length;
+}
+
 const HIDDEN = new Set(['style', 'script', 'head', 'title', 'noscript', 'template', 'xml', 'svg', 'object', 'iframe', 'select', 'option']);
 /** Elements that start and end a line. */
 const BLOCK = new Set([
@@ -433,6 +449,14 @@ export function htmlToText(source: string): string {
     i = tag.end;
     textStart = i;
     const { name, closing } = tag;
+    // "display:none", "mso-hide:all", the hidden attribute: what a reader of the mail does not see
+    // (a preheader, a mobile copy, a template's example block) is no part of the message.
+    if (!closing && !VOID.has(name) && !/\/\s*$/.test(tag.attrs) && HIDDEN_STYLE.test(tag.attrs)) {
+      const end = matchingClose(lower, name, i);
+      i = end;
+      textStart = i;
+      continue;
+    }
     if (!closing && HIDDEN.has(name) && !/\/\s*$/.test(tag.attrs)) {
       // Skip to the matching close tag; a <head> left open ends where <body> starts.
       let end = lower.indexOf(`</${name}`, i);

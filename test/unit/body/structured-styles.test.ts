@@ -96,6 +96,11 @@ describe('what the HTML looked like (html set)', () => {
     expect(one('Client name\n\nOren Vail\n\tInsurance carrier\n\nAetna\n\nDate of birth\n\n3/14/1986').client.name).toBe('Oren Vail');
   });
 
+  it('reads label-above-value cells two to a row, and a label and value that open the last paragraph before a signature', () => {
+    const r = one('Please verify benefits for the client below.\n\nClient\nOren Vail\tDate of birth\n07/04/1976\nInsurance\nAetna\tMember ID\nW 5512 0934\nSubscriber\nSelf\tReferred by\nSage Bend Recovery\nFelicity Arrowood\nAdmissions Coordinator, Sage Bend Recovery\n(757) 555-0181');
+    expect(r).toMatchObject({ client: { name: 'Oren Vail', dob: '1976-07-04' }, insurance: { payerName: 'Aetna', memberId: 'W55120934' }, referredBy: 'Sage Bend Recovery' });
+  });
+
   it('drops direction marks and isolates around values, and reads "My daughter:" and a plan said before "I am the policy holder"', () => {
     expect(one('Client: \u2068Ada Vance\u2069\nDOB: \u200e3/14/1986').client).toMatchObject({ name: 'Ada Vance', dob: '1986-03-14' });
     expect(one('My daughter: Ada Vance\nHer birthday: March 8, 1999\nInsurance is Cigna through my work, I am the policy holder.')).toMatchObject({ client: { name: 'Ada Vance' }, insurance: { payerName: 'Cigna' } });

@@ -322,3 +322,11 @@ describe('a plan the dictionary does not know (relayed set)', () => {
     expect(doubts('Ada Vance\nDOB 5/30/1992\nMember ID CCI 4420 9918', noPayer)).toEqual([]);
   });
 });
+
+describe('a label left as the text\'s last line', () => {
+  it('doubts a missing field whose label ends the text, its value perhaps read as the signature', () => {
+    const noRef = [request(['referredBy'], { referredBy: null })];
+    expect(replyDoubts({ segments: [{ kind: 'new', header: [], lines: ['Name: Ada Vance', 'Referred by'], signature: ['Sage Bend Recovery', 'Jo Pell', '(757) 555-0181'], depth: 0 }], requests: noRef, referenceDate: REFERENCE })).toHaveLength(1);
+    expect(replyDoubts({ segments: [{ kind: 'new', header: [], lines: ['Name: Ada Vance', 'Referred by:'], signature: [], depth: 0 }], requests: noRef, referenceDate: REFERENCE })).toEqual([]);
+  });
+});

@@ -50,3 +50,12 @@ describe('htmlToText', () => {
     expect(decodeEntities('&lt;&gt;&quot;&#39;&#x27;&bogus;&amp')).toBe('<>"\'\'&bogus;&');
   });
 });
+
+describe('what a reader of the mail does not see', () => {
+  it('drops elements hidden by display:none, mso-hide:all, visibility:hidden or the hidden attribute, nested ones included', () => {
+    const html = '<div style="display:none;max-height:0">Preheader: Client Ada Vance</div><div>Client: <b>Bo Vance</b></div>'
+      + '<div hidden><div>Example: Jane Doe</div><div>DOB 1/1/1990</div></div><table style="mso-hide:all"><tr><td>mobile copy</td></tr></table>'
+      + '<p style="visibility: hidden">x</p><p>Member ID: W123</p><input type="hidden" value="q"><p>end</p>';
+    expect(htmlToText(html)).toBe('Client: Bo Vance\nMember ID: W123\nend');
+  });
+});
