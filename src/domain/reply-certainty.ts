@@ -262,7 +262,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     for (const { label, value, line } of table) {
       for (const field of missing) if (speaksOf(field, label, value)) sightings.push({ field, line: readable[line]!.n, how: 'label' });
     }
-    for (const { text, signature: inSignature, n } of all) {
+    const allTexts = all.map((l) => l.text);
+    for (const [at, { text, signature: inSignature, n }] of all.entries()) {
       const pairs = labelledPairs(text);
       // Only a short line can be a heading, and only a labelled one a label: long prose is not parsed again.
       const parsedLine = inSignature || (text.length > 60 && pairs.length === 0) ? null : parseLine(text);
@@ -294,10 +295,10 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;
         if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => phoneOfOtherPart(p.label))) continue;
         // "Jo Farrell, MSW | Case Manager" over "Erie County Reentry | (419) 555-0125": a sender's contact lines, not a plan's.
-        if (field === 'insurance.phone' && [text, all[all.findIndex((l) => l.n === n) - 1]?.text ?? ''].some((l) => l.includes('|') && CONTACT_CELL.test(l) && findPayers(l).length === 0)) continue;
+        if (field === 'insurance.phone' && [text, allTexts[at - 1] ?? ''].some((l) => l.includes('|') && CONTACT_CELL.test(l) && findPayers(l).length === 0)) continue;
         // "Location: St. Brendan Medical Center - 4 West, 1200 Market Ave N, ...": a facility's address.
         if (field === 'client.address' && FACILITY_ADDRESS.test(text) && !/\b(?:home|lives?|living|resid\w*|stays?|staying|client|patient|pt)\b/i.test(text)) continue;
-        if (field === 'client.address' && (saysNoAddress || nextToOffice(all.map((l) => l.text), all.findIndex((l) => l.n === n)))) continue;
+        if (field === 'client.address' && (saysNoAddress || nextToOffice(allTexts, at))) continue;
         if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
     }

@@ -250,6 +250,13 @@ export function classifyLabel(raw: string): FieldKey | null {
 
 const labelMemo = new Map<string, FieldKey | null>();
 
+/** A request field's label standing alone ("Referred by", "Date of birth"): short, no digit, tab or colon. */
+export function isFieldLabel(text: string): boolean {
+  if (text.length < 2 || text.length > 40 || /[\d\t:]/.test(text)) return false;
+  const field = classifyLabel(text);
+  return field !== null && field !== 'ignore';
+}
+
 function classifyAnnotatedLabel(raw: string): FieldKey | null {
   // "Subscriber on the card", "Phone (provider line)": the note is no part of the label.
   const bare = raw.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+(?:on|from)\s+(?:the\s+)?(?:card|policy|plan)$/i, '').trim();

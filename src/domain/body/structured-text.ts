@@ -5,7 +5,7 @@
  */
 
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
-import { classifyLabel, type FieldKey } from './labels';
+import { classifyLabel, isFieldLabel, type FieldKey } from './labels';
 import { SPOKEN_SIGN, spokenAsTyped } from './spoken';
 import { pastedTables } from './pasted-tables';
 import { escapeRegExp } from '../escape-regexp';
@@ -385,7 +385,7 @@ function labelsThenValues(lines: string[]): string[] {
  * (the last labels left empty).
  */
 function labelColumnThenValues(lines: string[]): string[] {
-  const isLabel = (l: string): boolean => /^[^\t\d:]{2,40}$/.test(l.trim()) && !/^\t/.test(l) && classifyLabel(l.trim()) !== null && classifyLabel(l.trim()) !== 'ignore';
+  const isLabel = (l: string): boolean => !/^\t/.test(l) && isFieldLabel(l.trim());
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     let j = i;
@@ -408,15 +408,14 @@ function labelColumnThenValues(lines: string[]): string[] {
 
 /** "\tInsurance carrier": a grid's second-column label, written after its cell's tab, is a label line all the same. */
 function tabbedLabels(lines: string[]): string[] {
-  const isLabel = (t: string): boolean => /^[^\t:\d]{2,40}$/.test(t) && classifyLabel(t) !== null && classifyLabel(t) !== 'ignore';
   return lines.flatMap((l, i) => {
     // "Hezekiah Boone\tDate of birth": a cell's value, then the next cell's label above its own value.
     const cells = l.split('\t');
-    if (cells.length === 2 && cells[0]!.trim() !== '' && isLabel(cells[1]!.trim()) && !isLabel(cells[0]!.trim()) && isLabel((lines[i - 1] ?? '').trim())) {
+    if (cells.length === 2 && cells[0]!.trim() !== '' && isFieldLabel(cells[1]!.trim()) && !isFieldLabel(cells[0]!.trim()) && isFieldLabel((lines[i - 1] ?? '').trim())) {
       return [cells[0]!.trim(), '', cells[1]!.trim()];
     }
     const m = /^\t+([^\t:\d]{2,40})$/.exec(l);
-    if (!m || classifyLabel(m[1]!.trim()) === null || classifyLabel(m[1]!.trim()) === 'ignore') return [l];
+    if (!m || !isFieldLabel(m[1]!.trim())) return [l];
     // Set apart from the value above it, as the grid's rows are.
     return (lines[i - 1] ?? '').trim() === '' ? [m[1]!.trim()] : ['', m[1]!.trim()];
   });

@@ -4,7 +4,7 @@
  * off, so that older statements can lose to newer ones and a center's signature (phone, fax,
  * address) is never read as request data.
  */
-import { classifyLabel, type FieldKey } from '../body/labels';
+import { classifyLabel, isFieldLabel, type FieldKey } from '../body/labels';
 
 export type SegmentKind = 'new' | 'reply' | 'forward';
 
@@ -260,14 +260,6 @@ function withTicketCommentsAsMessages(lines: string[]): string[] {
   return out.slice(newestAt);
 }
 
-/** A line that is a request field's label alone ("Referred by", "Member ID:"). */
-function isBareLabelLine(line: string): boolean {
-  const t = line.trim().replace(/:$/, '');
-  if (t.length < 2 || t.length > 40 || /[\d\t]/.test(t)) return false;
-  const field = classifyLabel(t);
-  return field !== null && field !== 'ignore';
-}
-
 /** Closing words that start a signature ("Thanks,", "Best regards,", "Thank you!"). */
 const CLOSING = /^\s*(?:thanks|thank you|thank u|thx|ty|many thanks|thanks so much|thanks again|thank you so much|thanks in advance|thank you in advance|tia|best|best regards|best wishes|kind regards|warm regards|warmest regards|regards|respectfully|sincerely|cheers|warmly|take care|all the best|v\/r|with gratitude|gratefully|blessings|have a (?:great|good|nice|blessed) (?:day|week|weekend)|talk soon|appreciate it|much appreciated)\b[\s\w]{0,25}?[,.!]*\s*(?:[-–—]\s*)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2})?\s*$/i;
 const DASHES = /^--\s?$/;
@@ -359,7 +351,7 @@ export function splitSignature(lines: string[]): { lines: string[]; signature: s
     // No sign-off words: a trailing paragraph of contact details (name, title, phone/fax, web).
     let start = paragraphStart(lines, end);
     // "Referred by" then "Tidewater Hope Center" above the signature: a label and its value open the paragraph, not a signature.
-    while (start + 2 < end && isBareLabelLine(lines[start] ?? '')) start += 2;
+    while (start + 2 < end && isFieldLabel((lines[start] ?? '').trim().replace(/:$/, ''))) start += 2;
     const block = lines.slice(start, end);
     if (start > 0 && block.length > 0 && block.length <= 10 && isContactBlock(block)) cut = start;
   }
