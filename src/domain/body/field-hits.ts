@@ -10,6 +10,7 @@ import { isWholeAddress, parseAddress } from './addresses';
 import { DITTO } from './placeholders';
 import { headerRowFields, namesKnownPayer, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
+import { yesNoAnswer } from './relationships';
 
 /** A field after section resolution. */
 export type HitField = Exclude<FieldKey, 'name' | 'dob' | 'address' | 'phone' | 'relationship' | 'ignore'>;
@@ -309,6 +310,13 @@ export function collectHits(lines: string[]): FieldHit[] {
   const push = (field: FieldKey, value: string, line: number, override = false, prose = false): void => {
     const resolved = resolve(field, st);
     if (resolved === null) return;
+    // "Is the client the policy holder? [X] Yes", "... No - her father, Tom Reyes": the answer says
+    // who holds the policy; a bare "No" or boxes left blank say nothing yet.
+    const answer = resolved === 'subscriberName' ? yesNoAnswer(value) : null;
+    if (answer !== null) {
+      if (answer.yes !== true && answer.rest.length === 0) return;
+      value = answer.yes === true ? 'self' : answer.rest;
+    }
     hits.push({ field: resolved, value, line, afterBreak, newClient, ...(override ? { override } : {}), ...(prose ? { prose } : {}) });
     afterBreak = false;
     newClient = false;

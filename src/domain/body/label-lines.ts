@@ -123,6 +123,8 @@ export function cleanLine(line: string): string {
   // Pipe-separated cells ("| Client Name | Jane Doe |") read like table cells.
   if (/\|/.test(t)) t = t.replace(/^\s*\|/, '').replace(/\|\s*$/, '').replace(/\s*\|\s*/g, '\t');
   for (let k = 0; k < 2 && BULLET.test(t); k++) t = t.replace(BULLET, '');
+  // "Q: When was he born?" / "A: 4/12/1991": an interview's question and answer marks.
+  t = t.replace(/^(?:Q|A)\d{0,2}\s*[:.)]\s+(?=\S)/, '');
   // A JSON or YAML key pasted from a system ("\"member_id\": \"W12...\"," / "- dob: '1990-01-02'"): key: value.
   const keyed = /^\s*["']([\w.$ -]{1,60})["']\s*:\s*["']?(.*?)["']?\s*,?\s*$/.exec(t);
   if (keyed) t = `${keyed[1]}: ${keyed[2]}`;
@@ -358,6 +360,15 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     if (phrased && phrasedField !== null && phrasedField !== 'ignore') {
       const { value, more } = splitInline(t.slice(colon + 1).trim(), depth);
       return [pairOf(phrasedField, phrased[1] ?? '', value), ...more];
+    }
+  }
+  // "When was she born? 03/14/1990": a question, then its answer.
+  const question = !typedOnly ? /^([^?]{6,158}\?)\s+(?=\S)/.exec(t) : null;
+  if (question) {
+    const field = classifyLabel(question[1]!);
+    if (field !== null && field !== 'ignore') {
+      const { value, more } = splitInline(t.slice(question[0].length).trim(), depth);
+      return [pairOf(field, question[1]!, value), ...more];
     }
   }
   // "Referred by Sunrise Recovery": the phrase itself separates label and value.
@@ -803,7 +814,8 @@ function correctionSentence(line: string): LinePair[] | null {
 /** True when the text is a label with an empty value ("Client Name:", "DOB"). */
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);
-  if (t.length === 0 || t.length > 60) return null;
+  // A question may be longer than a label ("Who is the policy holder, and how are they related to the client?").
+  if (t.length === 0 || t.length > (/\?$/.test(t) ? 160 : 60)) return null;
   if ((t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) return null;
   // "City/State/Zip: Santa Fe, NM" carries a value after its colon: it is no bare label.
   if (/:\s*\S/.test(t)) return null;

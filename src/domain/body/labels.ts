@@ -238,6 +238,8 @@ export function classifyLabel(raw: string): FieldKey | null {
   if (whole === null && /^\s*(?:My|Our|MY|OUR)\s+(?:son|daughter|child|kid|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter)\s*$/i.test(raw) && /^\s*(?:My|Our|MY|OUR)\b/.test(raw)) whole = 'clientName';
   // "RE PATIENT:", "Regarding client:": the word before the label says what the message is about.
   if (whole === null && /^\s*(?:re|regarding)\s+\p{L}/iu.test(raw)) whole = classifyWholeLabel(raw.replace(/^\s*(?:re|regarding)\s+/i, ''));
+  // "What is your phone number?" is asked of the writer, whatever a payer's word before "phone" would say.
+  if (whole === null || whole === 'namedPhone') whole = questionField(raw) ?? whole;
   if (whole === null) {
     const unnamed = raw.replace(/^\s*(?!(?:He|She|It|That|There|What|Who|Where|Here|Let|This)['’])\p{Lu}\p{Ll}+['’]s\s+(?=\p{L})/u, '').replace(/\s+(?:to|of|for)\s+\p{Lu}\p{Ll}+\s*$/u, '');
     if (unnamed !== raw) whole = classifyWholeLabel(unnamed);
@@ -249,6 +251,55 @@ export function classifyLabel(raw: string): FieldKey | null {
 }
 
 const labelMemo = new Map<string, FieldKey | null>();
+
+/** Who the client is, as the subject of a question ("he", "the client", "your patient"). */
+const ASKED_CLIENT = String.raw`(?:he|she|they|him|her|them|(?:the|your|this|our)\s+(?:client|patient|pt|member|person|individual)|client|patient|pt)`;
+const ASKED_HOLDER = String.raw`(?:the\s+)?(?:primary\s+)?(?:policy\s*-?\s*holder|subscriber|insured|card\s*-?\s*holder|member\s+on\s+the\s+card)`;
+
+/**
+ * A form's or a checklist's question and the field it asks for: questions that name the field
+ * by a verb ("Where does he live?", "Who referred the client?") rather than by a label's words.
+ * Questions of the form "What is <label>?" are read by their label once the lead-in is dropped.
+ */
+const QUESTIONS: readonly [RegExp, FieldKey][] = [
+  [new RegExp(String.raw`^(?:who|which\s+(?:center|centre|facility|program|agency|provider|organi[sz]ation|office|clinic|hospital))\s+(?:is\s+)?(?:referr(?:ed|ing)|refers|sent|sends|is\s+sending|will\s+be\s+sending|placed|is\s+placing)\b|^(?:what|which)\s+(?:center|centre|facility|program|agency|organi[sz]ation)\s+(?:is\s+)?(?:this\s+)?(?:referral\s+)?(?:from|referring|sending)\b|^where\s+(?:is|was)\s+(?:this|the)\s+referral\s+(?:coming\s+)?from\b|^who\s+is\s+the\s+referr(?:al\s+source|ing\s+(?:center|facility|party|agency))\b`, 'i'), 'referredBy'],
+  [new RegExp(String.raw`^is\s+${ASKED_CLIENT}\s+(?:also\s+)?(?:the\s+)?${ASKED_HOLDER}\b|^(?:is|was)\s+(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+(?:in\s+)?${ASKED_CLIENT}['’]?s?\s+(?:own\s+)?(?:name)?\b|^does\s+${ASKED_CLIENT}\s+(?:hold|carry|own|have)\s+(?:the\s+|(?:his|her|their)\s+own\s+)(?:policy|plan|insurance)`, 'i'), 'subscriberName'],
+  [new RegExp(String.raw`^(?:who|whose\s+name)\s+(?:is|are)\s+${ASKED_HOLDER}\b|^who\s+is\s+(?:the\s+)?(?:policy|plan|insurance|coverage)\s+(?:under|through|in\s+the\s+name\s+of|for)\b|^whose\s+(?:name\s+is\s+(?:the\s+)?(?:policy|plan|insurance|card)\s+(?:in|under)|(?:policy|plan|insurance|card)\s+is\s+(?:it|this|the\s+client\s+on))\b|^whose\s+(?:policy|plan|insurance|coverage|card)\b|^who\s+(?:holds|carries|owns|has)\s+(?:the\s+)?(?:policy|plan|insurance|coverage)\b|^(?:whose|what)\s+name\s+is\s+on\s+the\s+(?:policy|card|plan|insurance)\b`, 'i'), 'subscriberName'],
+  [new RegExp(String.raw`^how\s+(?:is|are)\s+${ASKED_CLIENT}\s+related\s+to\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+relation(?:ship)?\s+to\b`, 'i'), 'relToSubscriber'],
+  [new RegExp(String.raw`^how\s+(?:is|are)\s+${ASKED_HOLDER}\s+related\s+to\b|^what\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|subscriber|insured)['’]?s?\s+relation(?:ship)?\s+to\b`, 'i'), 'relOfSubscriber'],
+  [new RegExp(String.raw`^where\s+(?:does|do|will)\s+${ASKED_CLIENT}\s+(?:currently\s+|normally\s+)?(?:live|reside|stay)\b|^where\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:currently\s+)?(?:living|residing|staying)\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:home\s+|current\s+|street\s+|mailing\s+)?address\b`, 'i'), 'address'],
+  [new RegExp(String.raw`^when\s+(?:was|is)\s+${ASKED_CLIENT}\s+born\b|^when\s+is\s+${ASKED_CLIENT}['’]?s?\s+birthday\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:date\s+of\s+birth|birth\s*date|birthday|dob)\b`, 'i'), 'dob'],
+  [new RegExp(String.raw`^(?:who|what|which)\s+(?:is|are)\s+(?:his|her|their|the\s+(?:client|patient)['’]?s?)?\s*(?:insurance|coverage|carrier|plan|insurer|health\s+plan)\s+(?:with|through|from|by)\b|^(?:what|which)\s+(?:insurance(?:\s+company|\s+carrier|\s+plan)?|carrier|plan|insurer|health\s+plan|payer)\s+(?:does|do|is|are)\s+${ASKED_CLIENT}\b|^who\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:insured|covered)\s+(?:with|by|through|under)\b|^(?:who|what)\s+(?:is|are)\s+(?:the\s+)?(?:insurance\s+(?:company|carrier)|carrier|payer|insurer)\b|^(?:what|which)\s+insurance\b`, 'i'), 'payer'],
+  [new RegExp(String.raw`\b(?:phone|number|#|line)\b.*\bback\s+of\s+(?:the\s+|(?:his|her|their)\s+)?(?:insurance\s+)?card\b|^what\s+(?:phone\s+)?number\s+(?:do|should|can)\s+(?:we|i|you)\s+call\b|\bnumber\s+(?:for|to\s+call)\s+(?:the\s+)?(?:insurance|plan|payer|carrier|benefits|providers?)\b`, 'i'), 'insPhone'],
+  [new RegExp(String.raw`^who\s+(?:is|are)\s+(?:the\s+)?(?:client|patient)\b(?!\s+(?:insured|covered|related))|^who\s+(?:are|is)\s+(?:we|you)\s+(?:verifying|checking|running)\b|^who\s+(?:is|are)\s+(?:this|the)\s+(?:verification|vob|request|referral)\s+for\b|^who\s+needs\s+(?:the\s+)?(?:verification|vob|benefits|treatment|a\s+bed)\b`, 'i'), 'clientName'],
+];
+
+/** A question's words before the label it asks for ("What is", "Please provide", "Can you give us"). */
+const QUESTION_LEAD = /^(?:(?:and|also|ok|so)\s+)?(?:what(?:['’]s|\s+is|\s+are|\s+was)|whats|which\s+is|(?:please\s+)?(?:provide|list|give|enter|share|confirm|tell\s+us)|(?:can|could|would)\s+you\s+(?:please\s+)?(?:provide|give|send|share|list|confirm|tell\s+us)(?:\s+(?:us|me))?|do\s+you\s+have)\s+/i;
+
+/**
+ * The field a question asks for ("What is the client's date of birth?", "Who referred him?",
+ * "Group number, if any?"), or null when the text is no question of the vocabulary.
+ */
+function questionField(raw: string): FieldKey | null {
+  if (raw.length > 160) return null;
+  const asked = /\?\s*$/.test(raw);
+  let s = raw.trim().replace(/^(?:q\d{0,2}|question\s*\d{0,2})\s*[.:)-]\s*/i, '').replace(/^\d{1,2}\s*[.)]\s*/, '');
+  if (!asked && !QUESTION_LEAD.test(s)) return null;
+  s = s.replace(/[?\s]+$/, '').replace(/[,\s]*\(?(?:if\s+(?:any|known|applicable|available|you\s+have\s+it|different|not\s+the\s+client|other\s+than\s+the\s+client)|optional|required)\)?$/i, '').trim();
+  // "If no, who is?", "If not, policy holder's name?": the question after "Is the client the policy holder?".
+  const ifNot = /^if\s+(?:no|not|other|different)\b[^,]{0,30},\s*/i.exec(s);
+  if (ifNot) {
+    s = s.slice(ifNot[0].length);
+    if (/^who(?:\s+is(?:\s+it)?)?$/i.test(s)) return 'subscriberName';
+  }
+  if (s.length === 0) return null;
+  // A question read by its verb must be the whole text: "When was she born? 3/9/1988" is a question and its answer.
+  if (asked) for (const [question, field] of QUESTIONS) if (question.test(s)) return field;
+  const bare = s.replace(QUESTION_LEAD, '').replace(/\s+(?:on|from|printed\s+on)\s+(?:the|his|her|their)\s+(?:insurance\s+)?card$/i, '').replace(/\s+for\s+(?:the\s+)?(?:client|patient|him|her|them)$/i, '');
+  if (bare === s && !asked) return null;
+  return bare.length > 0 && bare.length <= 60 ? classifyWholeLabel(bare) : null;
+}
 
 /** A request field's label standing alone ("Referred by", "Date of birth"): short, no digit, tab or colon. */
 export function isFieldLabel(text: string): boolean {

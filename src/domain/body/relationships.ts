@@ -116,6 +116,22 @@ function isChoiceList(t: string): boolean {
   return kinds.size >= 3;
 }
 
+/**
+ * The answer to "Is the client the policy holder?": "Yes", "[X] Yes [ ] No", "No - her father,
+ * Tom Reyes" (yes: false, rest: who holds it), or unanswered boxes (yes: null). Null when the
+ * value is no yes or no.
+ */
+export function yesNoAnswer(value: string): { yes: boolean | null; rest: string } | null {
+  const t = value.trim();
+  const marked = new RegExp(`(?:${CHOICE_MARK.source})\\s*(yes|no|y|n)\\b`, 'iu').exec(t);
+  if (marked) return { yes: /^y/i.test(marked[1]!), rest: '' };
+  if (/^(?:[[(]\s*[\])]|[☐□○])\s*(?:yes|y)\b.*(?:[[(]\s*[\])]|[☐□○])\s*(?:no|n)\b/i.test(t)) return { yes: null, rest: '' };
+  // ("N/A" is no answer but a placeholder.)
+  const plain = /^(yes|yep|yeah|y|correct|true|no|nope|n|false)(?![\w/'’])[\s,.;:!–—-]*(.*)$/i.exec(t);
+  if (!plain) return null;
+  return { yes: /^(?:y|correct|true)/i.test(plain[1]!), rest: plain[2]!.trim() };
+}
+
 /** True when a subscriber value means "the client is the subscriber" ("Self", "Same", "Client"). */
 export function isSelfValue(value: string): boolean {
   const t = value.trim().replace(/[.!]+$/, '').replace(/^\(|\)$/g, '').trim();

@@ -24,14 +24,14 @@ function isAskedPrompt(line: string): boolean {
   return ASKED.has(line.trim().replace(/:$/, '').toLowerCase());
 }
 
-/** "Q1. Client's full name?" / "A: Jane Roe" → "Client's full name: Jane Roe". */
+/** "Q1. Client's full name?" / "A: Jane Roe" → "Client's full name?: Jane Roe" (the question mark kept: "Is he the subscriber?" is read as a question). */
 function questionAnswers(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const q = QUESTION.exec(lines[i]!);
     const a = q ? ANSWER.exec(lines[i + 1] ?? '') : null;
     if (q && a) {
-      out.push(`${q[1]}: ${a[1]}`);
+      out.push(`${q[1]}?: ${a[1]}`);
       i++;
     } else out.push(lines[i]!);
   }

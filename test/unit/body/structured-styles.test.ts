@@ -106,3 +106,32 @@ describe('what the HTML looked like (html set)', () => {
     expect(one('My daughter: Ada Vance\nHer birthday: March 8, 1999\nInsurance is Cigna through my work, I am the policy holder.')).toMatchObject({ client: { name: 'Ada Vance' }, insurance: { payerName: 'Cigna' } });
   });
 });
+
+describe('values given as answers to questions', () => {
+  it('reads a question by the field its verb asks for, with the answer below it', () => {
+    const r = one('Where does she live?\n77 Pellham Rd, Kettering, OH 45429\nWhen was she born?\n02/17/1986\nWhich insurance is she on?\nCareSource\nWhat number is on the back of the card?\n(800) 555-0136\nWho holds the policy, and how is she related to them?\nHer husband, Vance Ibarra\nWhich program referred her?\nMiami Valley Bridges');
+    expect(r.client.dob).toBe('1986-02-17');
+    expect(r.client.address).toMatchObject({ line1: '77 Pellham Rd', city: 'Kettering', state: 'OH', postalCode: '45429' });
+    expect(r.insurance).toMatchObject({ payerName: 'CareSource', phone: '+18005550136' });
+    expect(r.subscriber).toEqual({ name: 'Vance Ibarra', relationship: 'spouse' });
+    expect(r.referredBy).toBe('Miami Valley Bridges');
+  });
+
+  it('reads a numbered questionnaire answered on the same line, a ticked box and "if no, who is?"', () => {
+    const r = one('1) Client full name? Odell Fairbrook\n2) Birthday? 9/14/1979\n3) Is the client the policy holder?  ☐ Yes  ☒ No\n4) If not, who is? His father, Lyle Fairbrook\n5) Member ID number on the card? KQ7730041\n6) Insurance company? Humana');
+    expect(r.client).toMatchObject({ name: 'Odell Fairbrook', dob: '1979-09-14' });
+    expect(r.subscriber).toEqual({ name: 'Lyle Fairbrook', relationship: 'child' });
+    expect(r.insurance).toMatchObject({ payerName: 'Humana', memberId: 'KQ7730041' });
+  });
+
+  it('takes "yes" to "is the client the subscriber?" as the client holding the policy, and an empty box as nothing said', () => {
+    expect(one('Q: Patient name?\nA: Odell Fairbrook\nQ: Is he the insured?\nA: Yes\nQ: Carrier?\nA: Humana').subscriber).toEqual({ name: 'Odell Fairbrook', relationship: 'self' });
+    expect(one('Client: Odell Fairbrook\nIs the client the subscriber? [ ] Yes [ ] No\nInsurance: Humana').subscriber).toEqual({ name: null, relationship: null });
+  });
+
+  it('does not read a question to the office, or one asked of the writer, as a field', () => {
+    const r = one('Client: Odell Fairbrook\nDOB: 9/14/1979\nWhat is your phone number? 937-555-0101\nIs he still eligible after the 15th? Let me know');
+    expect(r.insurance.phone).toBeNull();
+    expect(r.subscriber.name).toBeNull();
+  });
+});
