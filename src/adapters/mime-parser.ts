@@ -5,6 +5,7 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { chooseBodyText } from '../domain/mime/choose-body-text';
 import { htmlToText } from '../domain/mime/html-to-text';
+import { repairTransitDamage } from '../domain/mime/transit-repair';
 import { attachedText, attachedTextKind } from '../domain/mime/attached-text';
 import type { MessageAttachment, MessageHeader, ParsedMessage } from '../domain/mime/parsed-message';
 import { MessageRejectedError } from './message-rejected-error';
@@ -89,13 +90,14 @@ async function parseChecked(buffer: Buffer, limits: MimeLimits, depth: number): 
     from: from?.address ?? null,
     fromName: from?.name || null,
     replyTo: replyTo ? { address: replyTo.address, name: replyTo.name || null } : null,
-    subject: mail.subject ? mail.subject.replace(/\s+/g, ' ').trim() : null,
+    subject: mail.subject ? repairTransitDamage(mail.subject).replace(/\s+/g, ' ').trim() : null,
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
     inReplyTo: mail.inReplyTo ?? null,
     references: Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [],
     headers,
     contentType: topContentType(headers),
-    text: [ownText, ...forwardedTexts].filter((t) => t.length > 0).join('\n\n'),
+    // Mojibake, visible quoted-printable and full-width characters are read as their writer typed them.
+    text: repairTransitDamage([ownText, ...forwardedTexts].filter((t) => t.length > 0).join('\n\n')),
     attachments,
   };
 }
