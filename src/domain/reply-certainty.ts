@@ -12,7 +12,7 @@ import { REQUIRED_FIELD_PROMPTS, REQUIRED_FIELDS, type RequiredField, type VobRe
 import { ADDRESS_IN_SIGNATURE } from './body/addresses';
 import { parseDate } from './body/dates';
 import { parseLine } from './body/label-lines';
-import { withOcrCapitalI } from './body/labels';
+import { withOcrCapitalI, type FieldKey } from './body/labels';
 import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/placeholders';
 import { hasRelationshipWord } from './body/relationships';
 import { findPayers } from './card/payers';
@@ -220,6 +220,20 @@ const SPANISH_WORDS = /\b(?:el|la|los|las|de|del|que|y|para|por|con|su|sus|mi|mi
 const PERSON_NAME = /\b(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.?)?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
 const GENERIC_WORDS = /^(?:Hi|Hello|Hey|Dear|Good|Morning|Afternoon|Thanks|Thank|Team|Please|Pls|The|This|That|Our|We|She|He|They|Her|His|Client|Patient|Member|Recovery|Center|Centre|Health|Healthcare|Behavioral|Insurance|Blue|Cross|Shield|Care|Plan|House|Treatment|Services|Detox|Program|Medical|Medicaid|Medicare|United|Group|Street|Road|Avenue|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Ins|Card|Policy|Verification|Benefits|Request|New|Admit|Intake|Sent|From|Subject|Home|Lot|Unit|Apt|Suite|Way|Lane|Drive|Court|North|South|East|West|Valley|Lake|River|Mountain|Springs|Ridge|Hill|Hills|Harbor|Light|Sunset|Sunrise|Hope|New|Life|Path|Way|Wellness|Counseling|Associates|Institute|Clinic|Hospital|Partial|Hospitalization|Outpatient|Residential|Intensive|Choice|Plus|Advantage|Gold|Silver|Select|Open|Access|Network)$/;
 
+/** The request field a label of the vocabulary fills. */
+const ASKED_BY_LABEL: Partial<Record<FieldKey, AskedField>> = {
+  clientName: 'client.name', name: 'client.name', dob: 'client.dob', clientDob: 'client.dob',
+  address: 'client.address', clientAddress: 'client.address', payer: 'insurance.payerName',
+  memberId: 'insurance.memberId', insPhone: 'insurance.phone', servicePhone: 'insurance.phone',
+  subscriberName: 'subscriber.name', relToSubscriber: 'subscriber.relationship', relOfSubscriber: 'subscriber.relationship',
+  relationship: 'subscriber.relationship', referredBy: 'referredBy',
+};
+
+/** A label's answer that says something: not empty, no placeholder, no "I'll ask". */
+function answered(value: string): boolean {
+  return /[\p{L}\d]/u.test(value) && !isPlaceholder(value) && !NOT_KNOWN.test(value);
+}
+
 interface Sighting {
   field: AskedField;
   line: number;
@@ -266,7 +280,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     for (const [at, { text, signature: inSignature, n }] of all.entries()) {
       const pairs = labelledPairs(text);
       // Only a short line can be a heading, and only a labelled one a label: long prose is not parsed again.
-      const parsedLine = inSignature || (text.length > 60 && pairs.length === 0) ? null : parseLine(text);
+      // (A form's question is parsed however long it is.)
+      const parsedLine = inSignature || (text.length > 60 && pairs.length === 0 && !(text.length <= 200 && /\?\s*$/.test(text))) ? null : parseLine(text);
       if (parsedLine) {
         const heading = parsedLine.kind === 'heading' ? parsedLine.heading : parsedLine.kind === 'pairs' || parsedLine.kind === 'bare' ? parsedLine.heading : null;
         if (heading) section = heading.section;
@@ -274,6 +289,20 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       // "Who sent them: Coulee Region Crisis Center": a label the reader does not know, with a center's name beside it.
       if (missing.has('referredBy') && parsedLine !== null && (parsedLine.kind === 'unknownLabel' || (parsedLine.kind === 'pairs' && parsedLine.pairs.every((p) => p.field === 'ignore')))) {
         if (pairs.some((p) => CENTER_NAME.test(p.value) && !NOT_A_REFERRER_LABEL.test(p.label) && !consumed.has(compact(p.value)) && findPayers(p.value).length === 0)) sightings.push({ field: 'referredBy', line: n, how: 'label' });
+      }
+      // "Q: Can you read me the member ID on the card?: Hold on… J-Q-X, 4 4 1 0 9 2 7 3.": a question
+      // the reader knows, for a field it did not read, with an answer beside or below it (an answer
+      // is in the asker's words, which a label's value rarely is).
+      if (!inSignature && parsedLine !== null && /[\p{L})]\?(?:\s|:|$)/u.test(text) && (parsedLine.kind === 'pairs' || parsedLine.kind === 'bare')) {
+        const below = allTexts.slice(at + 1).find((l) => l.trim() !== '') ?? '';
+        // The line below answers unless it is a question or a label of its own.
+        const belowKind = parseLine(below).kind;
+        const answers = !/\?\s*$/.test(below) && belowKind !== 'bare' && belowKind !== 'heading' && !/^[^:]{1,40}:/.test(below);
+        const labelled = parsedLine.kind === 'pairs' ? parsedLine.pairs : [{ field: parsedLine.field, value: answers ? below : '' }];
+        for (const p of labelled) {
+          const field = ASKED_BY_LABEL[p.field];
+          if (field !== undefined && missing.has(field) && answered(p.value) && !consumed.has(compact(p.value))) sightings.push({ field, line: n, how: 'label' });
+        }
       }
       if (!inSignature && parsedLine !== null && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
         if (parsedLine.kind === 'pairs' || parsedLine.kind === 'bare' || parsedLine.kind === 'heading') knownLabels++;

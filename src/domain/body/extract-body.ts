@@ -215,7 +215,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
   const merged = withAddressFromSignature(segments[0], withRelationSaidElsewhere(
-    withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref)), writers[0] ?? writerOf('', ctx.fromName)),
+    withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref), ctx.subject, ref), writers[0] ?? writerOf('', ctx.fromName)),
     body,
   ));
   const newsletter = looksLikeNewsletter(body);
@@ -237,7 +237,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
  * The client a subject names ("VOB | Keisha Thornbury | DOB 02/19/1987 | Priority Health") fills
  * what the body of a one-client message leaves out; a subject alone makes the request.
  */
-function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | null): BodyRequest[] {
+function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | null, subject: string | null, reference: Date): BodyRequest[] {
   if (fromSubject === null || records.length > 1) return records;
   if (fromSubject.name === null || fromSubject.dob === null) {
     // Only a payer and its ID: they fill the body's one request when it names the same payer.
@@ -252,8 +252,27 @@ function withSubjectFields(records: BodyRequest[], fromSubject: SubjectFields | 
     referredBy: null,
   };
   const client = { ...r.client, name: r.client.name ?? fromSubject.name, dob: r.client.dob ?? fromSubject.dob };
-  const referredBy = r.referredBy ?? (r.referralLeftBlank ? null : (fromSubject.referredBy ?? null));
-  return [{ ...r, client, referredBy, subscriber: namedSelf(r.subscriber, client.name), insurance: { ...r.insurance, payerName: r.insurance.payerName ?? fromSubject.payer, memberId: r.insurance.memberId ?? fromSubject.memberId } }];
+  // "VOB - Shawn Prewitt - DOB 04/04/1989 - ... - Grp 47110 - BH ph 1-800-555-0196 - subscriber: self -
+  // ref Bayou Crossing Recovery": a subject that carries the whole request has labelled items besides.
+  const labelled = subjectItemsRecord(subject, reference);
+  const referredBy = r.referredBy ?? (r.referralLeftBlank ? null : (fromSubject.referredBy ?? labelled?.referredBy ?? null));
+  const subscriber = r.subscriber.name === null && r.subscriber.relationship === null && labelled !== null ? labelled.subscriber : r.subscriber;
+  const insurance = {
+    ...r.insurance,
+    payerName: r.insurance.payerName ?? fromSubject.payer,
+    memberId: r.insurance.memberId ?? fromSubject.memberId,
+    groupNumber: r.insurance.groupNumber ?? labelled?.insurance.groupNumber ?? null,
+    phone: r.insurance.phone ?? labelled?.insurance.phone ?? null,
+  };
+  return [{ ...r, client, referredBy, subscriber: namedSelf(subscriber, client.name), insurance }];
+}
+
+/** A subject's items ("Grp 47110", "BH ph 1-800-555-0196", "subscriber: self") read as labelled lines. */
+function subjectItemsRecord(subject: string | null, reference: Date): BodyRequest | null {
+  const items = (subject ?? '').split(/\s*[|;–—]\s*|\s+-\s+/).map((item) => item.trim()).filter((item) => item.length > 0);
+  if (items.length < 4) return null;
+  const raws = groupHits(collectHits(items));
+  return raws.length === 1 ? normalizeRecord(raws[0]!, reference) : null;
 }
 
 /**

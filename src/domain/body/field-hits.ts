@@ -8,7 +8,7 @@ import type { FieldKey, Heading, Section } from './labels';
 import { classifyHeading } from './labels';
 import { isWholeAddress, parseAddress } from './addresses';
 import { DITTO } from './placeholders';
-import { headerRowFields, namesKnownPayer, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
+import { centerNamedIn, headerRowFields, namesKnownPayer, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
 import { yesNoAnswer } from './relationships';
 
@@ -317,6 +317,12 @@ export function collectHits(lines: string[]): FieldHit[] {
       if (answer.yes !== true && answer.rest.length === 0) return;
       value = answer.yes === true ? 'self' : answer.rest;
     }
+    // "OTP patient #: 4471-D (internal, not insurance)": the writer says the number is no insurance number.
+    if ((resolved === 'memberId' || resolved === 'group') && /\bnot\s+(?:an?\s+|the\s+)?(?:insurance|member|plan)\b/i.test(value)) return;
+    // Other answers to a question: "Yes 88140-02", "Yes - Marlow Springs Detox, she is there now".
+    if (resolved !== 'subscriberName') value = value.replace(/^\s*(?:yes|yeah|yep)\b[\s,.:;–—-]*(?=\S)/i, '');
+    // "He's in the IOP at Hollis Creek Counseling. His counselor there told us to call you.": the center the answer names.
+    if (resolved === 'referredBy' && value.trim().split(/\s+/).length > 5 && (SENTENCE_VERB.test(value) || /^(?:he|she|they|we|i)\b|(?<=\p{Ll}{2})\.\s+\p{Lu}/u.test(value))) value = centerNamedIn(value) ?? value;
     hits.push({ field: resolved, value, line, afterBreak, newClient, ...(override ? { override } : {}), ...(prose ? { prose } : {}) });
     afterBreak = false;
     newClient = false;

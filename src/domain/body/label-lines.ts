@@ -101,13 +101,23 @@ function withoutAnswerBrackets(value: string): string {
   return inner.length > 0 && (classifyLabel(inner) !== null || /\b(?:enter|insert|type|select|click)\b/i.test(inner)) ? value : inner;
 }
 
+const CLIENT_BY_ROLE = /^\s*(?:the\s+)?(?:client|patient|defendant|participant|resident|consumer|youth|member|recipient|releasee|probationer)\b(?![\p{L}'’])(?!\s+\p{Lu})/iu;
+const HOLDER_BY_RELATION = /^\s*(?:her|his|their)\s+(?:husband|wife|spouse|partner|mother|mom|father|dad|parents?|step-?(?:mother|mom|father|dad)|grand(?:mother|father|ma|pa))\b/i;
+
 function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   let value = withoutAnswerBrackets(rawValue);
   if (field === 'referredBy' && LEVEL_OF_CARE_ONLY.test(value)) return { field: 'ignore', value: value.trim() };
   // "Client is Naomi Roe": the verb is not part of the name.
   if (NAME_FIELDS.has(field)) value = value.replace(/^\s*(?:is|named|called)\s+(?=\p{L})/iu, '');
+  // "Enrollee: her husband (federal employee)": a member label that describes someone else by their
+  // relation to the client names whoever holds the policy, not the client.
+  if ((field === 'clientName' || field === 'name') && HOLDER_BY_RELATION.test(value)) return { field: 'subscriberName', value: value.trim() };
+  // "Enrollee: The defendant - HIP coverage in his own name": the member label names the client by role, who holds the plan.
+  if ((field === 'clientName' || field === 'name') && CLIENT_BY_ROLE.test(value)) return { field: 'subscriberName', value: 'self' };
+
   // "12 Oak St, Boulder, CO 80304. Let me know if ...": the address ends at its ZIP.
-  if (field === 'address' || field === 'clientAddress') value = value.replace(/(\b\d{5}(?:-\d{4})?)[.!]\s+\S.*$/s, '$1');
+  // "He lives alone at 62 Orchard Hill Rd, ...": an answer's words before the street are no part of it.
+  if (field === 'address' || field === 'clientAddress') value = value.replace(/^\s*(?:(?:he|she|they|the\s+(?:client|patient)|client|patient|pt)\s+)?(?:currently\s+)?(?:lives|resides|is\s+living|is\s+staying|stays)(?:\s+(?:alone|by\s+(?:him|her|them)self|with\s+[\p{L}' ]{1,30}?))?\s+(?:at|on)\s+(?=\d)/iu, '').replace(/(\b\d{5}(?:-\d{4})?)[.!]\s+\S.*$/s, '$1');
   return { field, value: field === 'namedPhone' ? `${label.trim()}\t${value.trim()}` : value.trim() };
 }
 
@@ -313,6 +323,18 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
   if (t.length === 0) return null;
   // "Label: value"
   const colon = t.indexOf(':');
+  // "The phone number to call for the insurance, from the member services page on their website:
+  // 1-800-...": a label that goes on to say where the value came from is read by its first clause,
+  // with a value of its field's shape.
+  if (colon > 60 && colon <= 160 && !typedOnly) {
+    const clause = t.slice(0, colon).split(/,\s|\s\(|\s[-–—]\s/)[0]!;
+    const field = clause.length <= 60 ? classifyLabel(clause) : null;
+    const raw = t.slice(colon + 1).trim();
+    if (field !== null && TYPED.has(field) && typedValueOk(field, raw.split(/[,;]/)[0] ?? '')) {
+      const { value, more } = splitInline(raw, depth);
+      return [pairOf(field, clause, value), ...more];
+    }
+  }
   if (colon > 0 && colon <= 60) {
     const left = t.slice(0, colon);
     const field = classifyLabel(left);
@@ -363,11 +385,14 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     }
   }
   // "When was she born? 03/14/1990": a question, then its answer.
-  const question = !typedOnly ? /^([^?]{6,158}\?)\s+(?=\S)/.exec(t) : null;
+  // "Is there a Group number? If so, what is it? Yes 88140-02": the answer follows the last question
+  // (and its note: "Where do they live? (street, city, ZIP) 12 Elm Ct, ...").
+  const question = !typedOnly ? /^(.{6,198}\?(?:\s*\([^()]*\))?)\s+(?=[^?]*$)(?=\S)/.exec(t) : null;
   if (question) {
     const field = classifyLabel(question[1]!);
     if (field !== null && field !== 'ignore') {
-      const { value, more } = splitInline(t.slice(question[0].length).trim(), depth);
+      // "What is the ID # on the card? -- 6104 4822 91": a dash or arrow before the answer is no part of it.
+      const { value, more } = splitInline(t.slice(question[0].length).replace(/^[\s\-–—:=>]+/, ''), depth);
       return [pairOf(field, question[1]!, value), ...more];
     }
   }
@@ -815,7 +840,7 @@ function correctionSentence(line: string): LinePair[] | null {
 function bareLabel(text: string): FieldKey | null {
   const t = withoutTrailingColon(text);
   // A question may be longer than a label ("Who is the policy holder, and how are they related to the client?").
-  if (t.length === 0 || t.length > (/\?$/.test(t) ? 160 : 60)) return null;
+  if (t.length === 0 || t.length > (/\?(?:\s*\([^()]*\))?$/.test(t) ? 200 : 60)) return null;
   if ((t.match(/\)/g)?.length ?? 0) > (t.match(/\(/g)?.length ?? 0)) return null;
   // "City/State/Zip: Santa Fe, NM" carries a value after its colon: it is no bare label.
   if (/:\s*\S/.test(t)) return null;
@@ -1170,13 +1195,15 @@ const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b|(?:is|has been|was)\s+(?:currently\s+|now\s+)?(?:in\s+(?:residential|detox|php|iop|our|treatment)|with us|admitted)\b|\((?:DOB|D\.O\.B\.?|born)\b)/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
-const CENTER_NAME = "(?:[Tt]he\\s+)?((?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,7})";
+const CENTER_NAME = "(?:[Tt]he\\s+)?(?!(?:Who|What|Which|Where|When|How|Why|Whose)\\b)((?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,7})";
 const PROSE_REFERRING = new RegExp(
   `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
     `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
     // "Red Mesa Recovery is the place that is sending him", "Harborview is the one referring her".
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+the\\s+(?:place|program|facility|center|centre|one|ones)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:sending|referring)\\s+(?:him|her|them)\\b` +
+    // "Pacific Crest Recovery asked me to send ... They are the ones referring him.": the center, then "they".
+    `|(?:^|[.!]\\s+)${CENTER_NAME}\\s+(?:asked|wants|wanted|needs|told|called|reached out|suggested)\\b[^.!?]{0,160}[.!]\\s+(?:They|It)\\s*(?:are|is|['’]re|['’]s)\\s+(?:the\\s+)?(?:ones?|place|program|facility)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:referring|sending)\\s+(?:him|her|them)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
     // "She'd be admitting to us here at Ironwood Crossing": the writer's own center sends her.
@@ -1213,11 +1240,36 @@ const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Ho
 const GENERIC_CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Program|House|Unit|Medicine|Practice|Outpatient|Inpatient|Wellness|Residential|Healthcare|Medical|Mental|Substance|Use|Adult|Adolescent|Youth|Intensive|Partial|Regional|Community|The|Our)$/;
 /** A run of capitalised words (with "of", "&", "and" inside), for a center's name. */
 const CAPITALISED_RUN = /\b[A-Z][\w'’&-]*(?:\s+(?:(?:of|&|and|the)\s+)?[A-Z][\w'’&-]*)*/g;
-const SENTENCE_VERB = /\b(?:is|are|was|were|be|been|did|does|do|has|have|had|will|would|referring|referred|refers|sending|sent)\b|\p{L}['’](?:s|re)\b/u;
+export const SENTENCE_VERB = /\b(?:is|are|was|were|be|been|did|does|do|has|have|had|will|would|referring|referred|refers|sending|sent)\b|\p{L}['’](?:s|re)\b/u;
 const REFERRAL_CUE = /\b(?:referring|referral|referred|refers|the ones? sending|sending (?:him|her|them)|who sent|placing (?:him|her|them))\b/i;
 const NO_REFERRAL = /\b(?:nobody|no one|not referred|no referral|wasn['’]?t referred|isn['’]?t referring)\b/i;
 /** "... on to Sagebrush Lodge", "the residential program at Tuscarawas Valley Recovery": where the client goes, not who sends them. */
 const DESTINATION_BEFORE = /\breferred\s+for\b[^.]{0,80}\bat\s+$|\b(?:to|into|toward|towards|admit(?:ted)?\s+(?:to|at)|(?:program|bed|unit|placement|level of care|treatment|care|services|detox|residential|stay|admission)\s+(?:at|with))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:program|bed|unit)\s+(?:at|with)\s+)?$/i;
+
+/** The centers a sentence names ("Hope Center Women's Residential"), with where each name starts. */
+function centerRuns(sentence: string): { name: string; at: number }[] {
+  const centers: { name: string; at: number }[] = [];
+  for (const m of sentence.matchAll(CAPITALISED_RUN)) {
+    const words = m[0].split(/\s+/);
+    // The name ends with its last word that says it is a place ("Hope Center Women's Residential").
+    let end = words.length;
+    while (end > 0 && !CENTER_WORD.test(words[end - 1]!)) end--;
+    let start = 0;
+    while (start < end && /^(?:The|A|An|At|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
+    const kept = words.slice(start, end);
+    if (kept.length < 2 || kept.every((w) => GENERIC_CENTER_WORD.test(w) || /^(?:of|&|and|the)$/.test(w))) continue;
+    const name = kept.join(' ');
+    if (findPayers(name).length > 0) continue;
+    centers.push({ name, at: (m.index ?? 0) + m[0].indexOf(kept[0]!) });
+  }
+  return centers;
+}
+
+/** The one center an answer names ("He's in the IOP at Hollis Creek Counseling."), else null. */
+export function centerNamedIn(text: string): string | null {
+  const names = new Set(centerRuns(text).map((c) => c.name));
+  return names.size === 1 ? [...names][0]! : null;
+}
 
 function referrerInSentence(line: string): string | null {
   if (!REFERRAL_CUE.test(line)) return null;
@@ -1226,19 +1278,10 @@ function referrerInSentence(line: string): string | null {
     if (!REFERRAL_CUE.test(sentence) || NO_REFERRAL.test(sentence)) continue;
     const verbless = !SENTENCE_VERB.test(sentence);
     const centers = new Set<string>();
-    for (const m of sentence.matchAll(CAPITALISED_RUN)) {
-      const words = m[0].split(/\s+/);
-      // The name ends with its last word that says it is a place ("Hope Center Women's Residential").
-      let end = words.length;
-      while (end > 0 && !CENTER_WORD.test(words[end - 1]!)) end--;
-      let start = 0;
-      while (start < end && /^(?:The|A|An|At|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
-      const kept = words.slice(start, end);
-      if (kept.length < 2 || kept.every((w) => GENERIC_CENTER_WORD.test(w) || /^(?:of|&|and|the)$/.test(w))) continue;
-      const name = kept.join(' ');
-      if (DESTINATION_BEFORE.test(sentence.slice(0, m.index)) || findPayers(name).length > 0) continue;
+    for (const { name, at } of centerRuns(sentence)) {
+      if (DESTINATION_BEFORE.test(sentence.slice(0, at))) continue;
       // Without a verb the line may be a label and its value; "Bright Harbor Recovery referral - ..." still says it.
-      if (verbless && !new RegExp(`^${escapeRegExp(name)}\\s+referral\\b`).test(sentence.slice(m.index + m[0].indexOf(kept[0]!)))) continue;
+      if (verbless && !new RegExp(`^${escapeRegExp(name)}\\s+referral\\b`).test(sentence.slice(at))) continue;
       centers.add(name);
     }
     if (centers.size === 1) return [...centers][0]!;
@@ -1413,7 +1456,11 @@ function pairsFromCells(cells: string[]): LinePair[] {
       const next = cells[v];
       // "G#: -- | Ph#: 1.888...": a label whose value is a blank mark does not take the next labelled cell.
       const nextLabelled = next !== undefined && /^[^:]{1,30}:\s*\S/.test(next) && bareLabel(next.slice(0, next.indexOf(':'))) !== null;
-      if (next !== undefined && !nextLabelled && (bareLabel(next) === null || next.length === 0)) {
+      // "Sent by | Hamlin County Adult Drug Court": a long cell whose words only touch a label of no
+      // field ("drug") is the value, not the next label.
+      const nextLabel = next === undefined ? null : bareLabel(next);
+      const nextIsLabel = nextLabel !== null && (nextLabel !== 'ignore' || next!.trim().split(/\s+/).length <= 3);
+      if (next !== undefined && !nextLabelled && (!nextIsLabel || next.length === 0)) {
         pairs.push(pairOf(asLabel, cell, next));
         i = v + 1;
         continue;

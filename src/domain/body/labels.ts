@@ -51,7 +51,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile']);
+const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile', 'defendant', 'probationer', 'releasee', 'offender', 'detainee', 'inmate']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -195,9 +195,9 @@ function only(tokens: string[], allowed: Set<string>): boolean {
 }
 
 const ID_WORDS = new Set(['id', 'pmi', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
-const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
+const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'mcp', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
-const INS_PHONE_CONTEXT = ['ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
+const INS_PHONE_CONTEXT = ['um', 'mco', 'mcp', 'ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
 /** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
@@ -218,6 +218,7 @@ const REFERRAL = new Set([
   'on behalf of', 'provider facility', 'tc', 'treatment provider', 'referral contact facility', 'referred by tc',
   'referred', 'referral by', 'referring facility treatment center', 'referred by treatment center name', 'sent from',
   'sent over by', 'sent over from', 'sent in by', 'referred over by', 'referred in by',
+  'discharging facility', 'discharging hospital', 'discharging unit', 'discharging program', 'referring hospital', 'sending hospital',
 ]);
 
 /**
@@ -262,43 +263,63 @@ const ASKED_HOLDER = String.raw`(?:the\s+)?(?:primary\s+)?(?:policy\s*-?\s*holde
  * Questions of the form "What is <label>?" are read by their label once the lead-in is dropped.
  */
 const QUESTIONS: readonly [RegExp, FieldKey][] = [
-  [new RegExp(String.raw`^(?:who|which\s+(?:center|centre|facility|program|agency|provider|organi[sz]ation|office|clinic|hospital))\s+(?:is\s+)?(?:referr(?:ed|ing)|refers|sent|sends|is\s+sending|will\s+be\s+sending|placed|is\s+placing)\b|^(?:what|which)\s+(?:center|centre|facility|program|agency|organi[sz]ation)\s+(?:is\s+)?(?:this\s+)?(?:referral\s+)?(?:from|referring|sending)\b|^where\s+(?:is|was)\s+(?:this|the)\s+referral\s+(?:coming\s+)?from\b|^who\s+is\s+the\s+referr(?:al\s+source|ing\s+(?:center|facility|party|agency))\b`, 'i'), 'referredBy'],
-  [new RegExp(String.raw`^is\s+${ASKED_CLIENT}\s+(?:also\s+)?(?:the\s+)?${ASKED_HOLDER}\b|^(?:is|was)\s+(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+(?:in\s+)?${ASKED_CLIENT}['’]?s?\s+(?:own\s+)?(?:name)?\b|^does\s+${ASKED_CLIENT}\s+(?:hold|carry|own|have)\s+(?:the\s+|(?:his|her|their)\s+own\s+)(?:policy|plan|insurance)`, 'i'), 'subscriberName'],
+  [new RegExp(String.raw`^(?:who|which\s+(?:center|centre|facility|program|agency|provider|organi[sz]ation|office|clinic|hospital))\s+(?:is\s+)?(?:referr(?:ed|ing)|refers|sent|sends|is\s+sending|will\s+be\s+sending|placed|is\s+placing)\b|^(?:what|which)\s+(?:center|centre|facility|program|agency|organi[sz]ation)\s+(?:is\s+)?(?:this\s+)?(?:referral\s+)?(?:from|referring|sending)\b|^where\s+(?:is|was)\s+(?:this|the)\s+referral\s+(?:coming\s+)?from\b|^who\s+is\s+the\s+referr(?:al\s+source|ing\s+(?:center|facility|party|agency))\b|^(?:has|did|was)\s+(?:a|any|another|anyone|anybody|someone)\s*(?:(?:treatment\s+)?(?:center|centre|facility|program|provider|doctor|therapist|counselor|hospital|agency)(?:\s+or\s+\w+)?\s+)?(?:refer|referred)\b|^(?:has|was)\s+${ASKED_CLIENT}\s+(?:been\s+)?referred\b|^who\s+(?:referred|sent)\s+(?:you|them)\b`, 'i'), 'referredBy'],
+  [new RegExp(String.raw`^is\s+${ASKED_CLIENT}\s+(?:also\s+)?(?:the\s+)?${ASKED_HOLDER}\b|^(?:is|was)\s+(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+(?:in\s+|under\s+)?(?:his|her|their|${ASKED_CLIENT}['’]s?)\s+(?:own\s+)?(?:name)?\b|^does\s+${ASKED_CLIENT}\s+(?:hold|carry|own|have)\s+(?:the\s+|(?:his|her|their)\s+own\s+)(?:policy|plan|insurance)`, 'i'), 'subscriberName'],
   [new RegExp(String.raw`^(?:who|whose\s+name)\s+(?:is|are)\s+${ASKED_HOLDER}\b|^who\s+is\s+(?:the\s+)?(?:policy|plan|insurance|coverage)\s+(?:under|through|in\s+the\s+name\s+of|for)\b|^whose\s+(?:name\s+is\s+(?:the\s+)?(?:policy|plan|insurance|card)\s+(?:in|under)|(?:policy|plan|insurance|card)\s+is\s+(?:it|this|the\s+client\s+on))\b|^whose\s+(?:policy|plan|insurance|coverage|card)\b|^who\s+(?:holds|carries|owns|has)\s+(?:the\s+)?(?:policy|plan|insurance|coverage)\b|^(?:whose|what)\s+name\s+is\s+on\s+the\s+(?:policy|card|plan|insurance)\b`, 'i'), 'subscriberName'],
   [new RegExp(String.raw`^how\s+(?:is|are)\s+${ASKED_CLIENT}\s+related\s+to\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+relation(?:ship)?\s+to\b`, 'i'), 'relToSubscriber'],
   [new RegExp(String.raw`^how\s+(?:is|are)\s+${ASKED_HOLDER}\s+related\s+to\b|^what\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|subscriber|insured)['’]?s?\s+relation(?:ship)?\s+to\b`, 'i'), 'relOfSubscriber'],
   [new RegExp(String.raw`^where\s+(?:does|do|will)\s+${ASKED_CLIENT}\s+(?:currently\s+|normally\s+)?(?:live|reside|stay)\b|^where\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:currently\s+)?(?:living|residing|staying)\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:home\s+|current\s+|street\s+|mailing\s+)?address\b`, 'i'), 'address'],
   [new RegExp(String.raw`^when\s+(?:was|is)\s+${ASKED_CLIENT}\s+born\b|^when\s+is\s+${ASKED_CLIENT}['’]?s?\s+birthday\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:date\s+of\s+birth|birth\s*date|birthday|dob)\b`, 'i'), 'dob'],
   [new RegExp(String.raw`^(?:who|what|which)\s+(?:is|are)\s+(?:his|her|their|the\s+(?:client|patient)['’]?s?)?\s*(?:insurance|coverage|carrier|plan|insurer|health\s+plan)\s+(?:with|through|from|by)\b|^(?:what|which)\s+(?:insurance(?:\s+company|\s+carrier|\s+plan)?|carrier|plan|insurer|health\s+plan|payer)\s+(?:does|do|is|are)\s+${ASKED_CLIENT}\b|^who\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:insured|covered)\s+(?:with|by|through|under)\b|^(?:who|what)\s+(?:is|are)\s+(?:the\s+)?(?:insurance\s+(?:company|carrier)|carrier|payer|insurer)\b|^(?:what|which)\s+insurance\b`, 'i'), 'payer'],
-  [new RegExp(String.raw`\b(?:phone|number|#|line)\b.*\bback\s+of\s+(?:the\s+|(?:his|her|their)\s+)?(?:insurance\s+)?card\b|^what\s+(?:phone\s+)?number\s+(?:do|should|can)\s+(?:we|i|you)\s+call\b|\bnumber\s+(?:for|to\s+call)\s+(?:the\s+)?(?:insurance|plan|payer|carrier|benefits|providers?)\b`, 'i'), 'insPhone'],
+  [new RegExp(String.raw`\b(?:phone|number|#|line)\b.*\b(?:back\s+of\s+(?:the\s+|(?:his|her|their)\s+)?(?:insurance\s+)?card|on\s+the\s+back)\b|^what\s+(?:phone\s+)?number\s+(?:do|should|can)\s+(?:we|i|you)\s+call\b|\bnumber\s+(?:for|to\s+call)\s+(?:the\s+)?(?:insurance|plan|payer|carrier|benefits|providers?)\b`, 'i'), 'insPhone'],
   [new RegExp(String.raw`^who\s+(?:is|are)\s+(?:the\s+)?(?:client|patient)\b(?!\s+(?:insured|covered|related))|^who\s+(?:are|is)\s+(?:we|you)\s+(?:verifying|checking|running)\b|^who\s+(?:is|are)\s+(?:this|the)\s+(?:verification|vob|request|referral)\s+for\b|^who\s+needs\s+(?:the\s+)?(?:verification|vob|benefits|treatment|a\s+bed)\b`, 'i'), 'clientName'],
 ];
 
 /** A question's words before the label it asks for ("What is", "Please provide", "Can you give us"). */
-const QUESTION_LEAD = /^(?:(?:and|also|ok|so)\s+)?(?:what(?:['’]s|\s+is|\s+are|\s+was)|whats|which\s+is|(?:please\s+)?(?:provide|list|give|enter|share|confirm|tell\s+us)|(?:can|could|would)\s+you\s+(?:please\s+)?(?:provide|give|send|share|list|confirm|tell\s+us)(?:\s+(?:us|me))?|do\s+you\s+have)\s+/i;
+const QUESTION_LEAD_WORDS = String.raw`(?:what(?:['’]s|\s+is|\s+are|\s+was)|whats|which\s+is|(?:please\s+)?(?:provide|list|give|enter|share|confirm|tell\s+us)|(?:can|could|would)\s+you\s+(?:please\s+)?(?:provide|give|send|share|list|confirm|tell\s+us|read\s+me|read\s+us|give\s+me)(?:\s+(?:us|me))?|do\s+you\s+have|(?:is|are)\s+there\s+(?:an?|any)|(?:does|do)\s+(?:he|she|they|the\s+client|the\s+patient|[A-Z][a-z]+)\s+have(?:\s+(?:an?|any))?)`;
+const QUESTION_LEAD = new RegExp(String.raw`^(?:(?:and|also|ok|okay|so|then|now)[,\s]+(?:${QUESTION_LEAD_WORDS}\s+)?|${QUESTION_LEAD_WORDS}\s+)`, 'i');
 
 /**
  * The field a question asks for ("What is the client's date of birth?", "Who referred him?",
  * "Group number, if any?"), or null when the text is no question of the vocabulary.
  */
 function questionField(raw: string): FieldKey | null {
-  if (raw.length > 160) return null;
-  const asked = /\?\s*$/.test(raw);
-  let s = raw.trim().replace(/^(?:q\d{0,2}|question\s*\d{0,2})\s*[.:)-]\s*/i, '').replace(/^\d{1,2}\s*[.)]\s*/, '');
-  if (!asked && !QUESTION_LEAD.test(s)) return null;
-  s = s.replace(/[?\s]+$/, '').replace(/[,\s]*\(?(?:if\s+(?:any|known|applicable|available|you\s+have\s+it|different|not\s+the\s+client|other\s+than\s+the\s+client)|optional|required)\)?$/i, '').trim();
-  // "If no, who is?", "If not, policy holder's name?": the question after "Is the client the policy holder?".
+  if (raw.length > 200) return null;
+  // "Where do they live right now? (street, apartment, city, state, ZIP)": the note after the question is no part of it.
+  const text = raw.trim().replace(/^(?:q\d{0,2}|question\s*\d{0,2})\s*[.:)-]\s*/i, '').replace(/^\d{1,2}\s*[.)]\s*/, '').replace(/\?\s*\([^()]*\)$/, '?');
+  // A question and its answer on one line ("Client's full legal name?  Dana Roe") is no label: the text ends with its question.
+  if (!/\?$/.test(text)) return askedField(text, false);
+  // "That's fine. What insurance does he have?", "Is there a Group number? If so, what is it?":
+  // each question of the text, the first that asks for a field.
+  let other: FieldKey | null = null;
+  for (const sentence of text.match(/[^?.!]*\?/g) ?? []) {
+    const field = askedField(sentence.trim(), true);
+    if (field !== null && field !== 'ignore') return field;
+    other = other ?? field;
+  }
+  return other;
+}
+
+/** The field one question asks for; `asked` when it ends with its question mark. */
+function askedField(question: string, asked: boolean): FieldKey | null {
+  if (!asked && !QUESTION_LEAD.test(question)) return null;
+  let s = question.replace(/[?\s]+$/, '').replace(/[,\s]*\(?(?:if\s+(?:any|known|applicable|available|you\s+have\s+it|different|not\s+the\s+client|other\s+than\s+the\s+client)|optional|required)\)?$/i, '').trim();
+  // "If no, who is?", "If not, who is, and how is she related to them?": after "Is the client the policy holder?".
   const ifNot = /^if\s+(?:no|not|other|different)\b[^,]{0,30},\s*/i.exec(s);
   if (ifNot) {
     s = s.slice(ifNot[0].length);
-    if (/^who(?:\s+is(?:\s+it)?)?$/i.test(s)) return 'subscriberName';
+    if (/^who(?:\s+is(?:\s+it)?)?(?:,?\s+and\s+.*)?$/i.test(s)) return 'subscriberName';
   }
   if (s.length === 0) return null;
   // A question read by its verb must be the whole text: "When was she born? 3/9/1988" is a question and its answer.
-  if (asked) for (const [question, field] of QUESTIONS) if (question.test(s)) return field;
-  const bare = s.replace(QUESTION_LEAD, '').replace(/\s+(?:on|from|printed\s+on)\s+(?:the|his|her|their)\s+(?:insurance\s+)?card$/i, '').replace(/\s+for\s+(?:the\s+)?(?:client|patient|him|her|them)$/i, '');
+  if (asked) for (const [pattern, field] of QUESTIONS) if (pattern.test(s)) return field;
+  const bare = s
+    .replace(QUESTION_LEAD, '')
+    .replace(/\s+(?:on|from|printed\s+on)\s+(?:the|his|her|their)\s+(?:insurance\s+)?card$/i, '')
+    .replace(/\s+for\s+(?:the\s+)?(?:client|patient|him|her|them)$/i, '');
   if (bare === s && !asked) return null;
-  return bare.length > 0 && bare.length <= 60 ? classifyWholeLabel(bare) : null;
+  // "What is Kurt's full name": classifyLabel sets the client's own name aside.
+  return bare.length > 0 && bare.length <= 60 ? classifyLabel(bare) : null;
 }
 
 /** A request field's label standing alone ("Referred by", "Date of birth"): short, no digit, tab or colon. */
@@ -328,8 +349,27 @@ function classifyAnnotatedLabel(raw: string): FieldKey | null {
     const field = classifyWholeLabel(words.slice(named).join(' '));
     if (field === 'insPhone' || field === 'servicePhone') return field;
   }
+  // "TennCare Select provider services": a plan the dictionary lacks, named before a line only a plan has.
+  if (named > 0 && named <= 3 && /^(?:provider|member|customer|behavioral|bh)\s+(?:services?|line|phone)\b/i.test(words.slice(named).join(' '))) {
+    const field = classifyWholeLabel(words.slice(named).join(' ').replace(/\s*\([^)]*\)/g, ''));
+    if (field === 'insPhone' || field === 'servicePhone') return field;
+  }
   // "MO HealthNet plan", "Medicaid MCO": a programme's name (a word or two), then the plan it
   // enrols the client in; "Ambetter from Peach State Health Plan" is a plan's name, no label.
+  // "RID (IHCP Member ID)": a label the vocabulary lacks, explained in brackets by one it has.
+  // (One word of initials, explained by a whole label: "the daughter (our client)" is no label.)
+  const explained = /^[A-Z][A-Za-z0-9-]{1,11}\s*\(([^()]{2,40})\)\s*$/.exec(raw.trim());
+  if (explained) {
+    const field = classifyLabel(explained[1]!);
+    if (field === 'memberId' || field === 'group' || field === 'payer' || field === 'insPhone' || field === 'servicePhone') return field;
+  }
+  // "IHCP Member ID", "AHCCCS ID", "DoD Benefits Number": a programme's initials before a label of its value.
+  // (Not a bare "ID" after the initials: "SEVIS ID", "OTP ID" are other systems' numbers.)
+  const initials = /^(?:[A-Z]{2,7}|[A-Z][a-z][A-Z])\s+(\S+\s+\S.*)$/.exec(raw.trim());
+  if (initials) {
+    const field = classifyWholeLabel(initials[1]!);
+    if (field === 'memberId' || field === 'group' || field === 'insPhone' || field === 'servicePhone') return field;
+  }
   const programme = /^(\S+(?:\s\S+)?)\s+(?:plan|mco|health\s+plan|managed\s+care\s+plan)$/i.exec(raw.trim());
   if (programme && /\b(?:medicaid|medicare|healthnet|medi-cal|chip|marketplace|exchange)\b/i.test(programme[1]!)) return 'payer';
   if (!/\s\/\s/.test(raw)) return null;
@@ -390,7 +430,9 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   const phoneThenFax = /\b(?:ins|insurance|payer|payor|carrier)\b.*\b(?:phone|ph|tel|telephone)\b.*\bfax\b/.test(joined);
   // "MH/SA line", "Mental Health/Substance Abuse phone": the plan's behavioral line, not a substance field.
   const substanceLine = has(words, 'substance', 'sud', 'sa') && has(tokens, ...PHONE_WORDS) && !has(words, 'fax');
-  if (!phoneThenFax && !substanceLine && has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
+  // "BH auth line", "UM precert line": the plan's behavioral line, where the biller calls.
+  const authLine = has(words, 'auth', 'authorization') && has(words, 'bh', 'behavioral', 'behavioural', 'um', 'mh') && has(tokens, 'line', 'phone', 'ph', 'tel', 'telephone', '#') && !has(words, 'fax');
+  if (!phoneThenFax && !substanceLine && !authLine && has(words, 'ssn', 'social', 'email', 'fax', 'npi', 'tin', 'tax', 'gender', 'sex', 'age', 'loc', 'level', 'admit', 'admission', 'diagnosis', 'dx', 'icd', 'cpt', 'rx', 'bin', 'pcn', 'employer', 'copay', 'deductible', 'oop', 'effective', 'termination', 'term', 'auth', 'authorization', 'reference', 'ref#', 'notes', 'note', 'comments', 'comment', 'reason', 'drug', 'substance', 'sud', 'mrn', 'race', 'language', 'marital', 'ethnicity', 'website', 'web', 'url', 'time', 'sent', 'subject', 'cc', 'bcc', 'attachments', 'attachment', 'status', 'priority', 'preferred')) {
     // "DOB/Age": a date of birth with the age beside it.
     const dobWithAge = has(words, 'age') && has(words, 'dob', 'birthdate', 'born') && only(words, new Set(['dob', 'birthdate', 'born', 'age', 'date', 'birth']));
     if (!(has(words, 'date') && has(words, 'birth')) && !dobWithAge) return 'ignore';
@@ -501,7 +543,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
 
   // Payer.
   // A self-funded plan's third-party administrator (TPA) is the payer a biller calls.
-  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer', 'tpa', 'administrator', 'mco') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
+  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer', 'tpa', 'administrator', 'mco', 'mcp') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
     if (has(words, 'secondary', 'address', 'fax')) return 'ignore';
     if (only(words, new Set([...PAYER_WORDS, 'insurer', 'tpa', 'administrator', 'third', 'party']))) return 'payer';
   }
@@ -587,6 +629,10 @@ export function classifyHeading(raw: string): Heading | null {
   const t = plain.replace(/^(?:part|section|sect|step) (?:\d{1,2}|[a-h]|[ivx]{1,4}) (?=[a-z]{3})/, '');
   const numberedPart = t !== plain;
   if (t.length === 0) return null;
+  // "FOR BOTH", "For all three kids:": a block of values every client shares, after the clients' own.
+  if (/^(?:for|applies to|shared by|same for)\s+(?:both|all(?: (?:two|three|four|five))?|each)(?: (?:of them|clients|patients|kids|youth|siblings|children|members))?$|^(?:both|all) (?:clients|kids|youth|siblings|children)$/.test(t)) {
+    return { section: 'insurance', newClient: true };
+  }
   // "Client 2", "Patient #1", "2nd client", "Client one".
   if (/^(?:client|patient|pt|member|resident|person|individual|referral|vob|request)\s*(?:no\s*)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-e])(?:\s+of\s+\d{1,2})?$/.test(t) || /^(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|next|another)\s+(?:client|patient|pt|member|person|referral|vob|resident|guy|girl|lady|gal|kid|one|admit)$/.test(t)) {
     return { section: 'client', newClient: true };

@@ -33,13 +33,21 @@ export function cleanOrgName(value: string): string | null {
   t = t.replace(/\s*(?:[-–—|,;]\s*)?\S+@\S+.*$/, '');
   t = t.replace(/\s*(?:[-–—|,;]\s*)?(?:phone|ph|tel|fax|p:|f:)\b.*$/i, '');
   t = t.replace(/^(?:from|by)\s+/i, '');
+  // "Riverbend Crossing. He left before the front desk finished ...": the next sentence is no part of the name.
+  t = t.replace(/(?<=\p{Ll}{2})\.\s+\p{Lu}\p{Ll}*\s+\p{Ll}[\s\S]*$/u, '');
   // "Sunlit Path Wellness, thx!": the sign-off after the name is no part of it.
   t = t.replace(/\s*[,;-]\s*(?:thx|thanks|thank you|ty|tia|pls|please)\b.*$/i, '');
+  // "Magnolia Crest RecoveryThank you,Kiara Benton": line breaks lost, the sign-off glued to the name.
+  t = t.replace(/(?<=\p{Ll})(?:Thanks|Thank you|Regards|Best regards|Sincerely)\b.*$/u, '');
   // "Cuyahoga County Diversion Program, my caseworker there is Ms. Ortiz": a clause about someone there.
   t = t.replace(/\s*[,;]\s*(?:my|our|his|her|their)\s+\p{Ll}.*$/u, '');
+  // "Dover Bay Recovery Center, he finishes there Friday": a clause about the client.
+  t = t.replace(/\s*[,;]\s*(?:he|she|they)(?:['’]s|['’]re|\s+\p{Ll}+)\b.*$/u, '');
   // "Blue Heron IOP (us) - walk-in": "(us)" says whose center it is, and a lower-case note after a dash is no part of the name.
   // "(we'd be admitting him to residential)": a bracketed note in the writer's words.
   t = t.replace(/\s*\((?=[^)]*\b(?:we|we['’]\w+|I|I['’]\w+|he|she|they|him|her|them|will|would)\b)\p{Ll}?[^)]*\)\s*$/u, (m) => (/^\s*\(\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(m) ? m : ''));
+  // "Lakemont Recovery (Rockford outpatient office)": which of its offices is no part of the name.
+  t = t.replace(/\s*\([^()]*\b(?:office|location|branch|site|campus)\)\s*$/i, '');
   t = t.replace(/\s*\((?:us|ours|that['’]?s us|our (?:center|program|facility))\)/i, '').replace(/\s+[-–—]\s+\p{Ll}[\p{Ll}\s'’-]*$/u, '');
   // "Referring facility is us - Redwood Bend Recovery": the writer's own center, named after "us".
   t = t.replace(/^(?:us|we|ourselves|that['’]?s us)\s*[-–—:,(]\s*/i, '');

@@ -110,7 +110,10 @@ const NOT_A_NAME_WORD = /(?:^|[\s–—-])(?:not|no|is|are|was|were|will|would|s
 
 function parseSubscriber(raw: string): { name: string | null; relationship: Relationship | null; self: boolean } {
   const t = raw.trim();
-  if (isSelfValue(t)) return { name: null, relationship: 'self', self: true };
+  // "Dominic's own. He is the recipient on his own Medicaid. His grandmother ... is the case head":
+  // a first sentence that says the client holds it; what follows explains.
+  const first = t.split(/(?<=\p{Ll}{2})[.;]\s+(?=\p{Lu})/u)[0]!.trim();
+  if (isSelfValue(t) || isSelfValue(first) || /^\p{Lu}\p{Ll}+['’]s\s+own\b(?:\s+(?:plan|policy|insurance|coverage))?$/u.test(first)) return { name: null, relationship: 'self', self: true };
   // "Jane Doe (self)", "Jane Doe - same as client"
   const parts = t.split(/\s*[()[\];]\s*|\s+[-–—|/]\s+|\s*,\s*|\s*:\s*|(?<=\p{Ll}['’]?s?)(?<!(?:^|\s)(?:Mr|Mrs|Ms|Dr|Jr|Sr))\.\s+(?=\p{Lu})/u).map((x) => x.trim()).filter((x) => x.length > 0);
   let relationship: Relationship | null = null;
@@ -128,7 +131,8 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
   for (const rawPart of parts) {
     // A date of birth written after the name is not part of it, nor a sentence after the part
     // ("her husband. They're separated but still ..."; "his father. Marcus Pike" keeps the name).
-    const part = rawPart.replace(/\s*\b(?:dob|d\.o\.b\.?|born|date of birth)\b.*$/i, '').replace(/(?<=\p{Ll}{2})\.\s+(?=\p{Lu}\S*(?:\s+\S+)*?\s+\p{Ll})\p{Lu}.*$/u, '').trim();
+    // "his wife is the policy holder (Celeste Vukovich)": the relation, then what it says of them.
+    const part = rawPart.replace(/^((?:his|her|their|my)\s+[\p{L}-]+)\s+(?:is|was)\s+(?:the\s+)?(?:primary\s+)?(?:policy\s*-?\s*holder|subscriber|insured|card\s*-?\s*holder)\b.*$/iu, '$1').replace(/\s*\b(?:dob|d\.o\.b\.?|born|date of birth)\b.*$/i, '').replace(/(?<=\p{Ll}{2})\.\s+(?=\p{Lu}\S*(?:\s+\S+)*?\s+\p{Ll})\p{Lu}.*$/u, '').trim();
     if (part.length === 0) continue;
     // "Mateo himself", "Mr. Fontenot himself": the client, by name, holds the policy.
     if (/^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:himself|herself|themselves|themself)$/u.test(part)) {
@@ -159,7 +163,9 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       continue;
     }
     // "Mateo himself - state Medicaid": after the holder is known, a lower-case part is a note.
+    // "her husband (federal employee, USPS)": after the relation, lower-case words and an agency's initials are a note.
     if ((self || nameParts.length > 0) && /^\p{Ll}/u.test(part) && /[A-Z]/.test(t)) continue;
+    if (relationship !== null && nameParts.length === 0 && (/^\p{Ll}/u.test(part) || /^[A-Z]{2,5}$/.test(part))) continue;
     // "marisol, she's the policy holder": the client holds it.
     if (/^(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|card\s?holder)\b/i.test(part)) {
       relationship = 'self';
@@ -272,9 +278,18 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/\s*\([^)]*\b(?:card|attached|front|back)\b[^)]*\)\s*$/i, '')
             .replace(/,\s+(?:an?|the|her|his|their|my)\s+(?:employer|group|individual|marketplace|exchange|commercial|medicaid|medicare|hmo|ppo|epo|plan|policy)\b[^,]*$/i, '')
             // "Aetna and she lives in Ohio": an "and" before a lower-case word starts the next clause.
-            .replace(/\s+and\s+(?=\p{Ll})[\s\S]*$/u, ''),
+            .replace(/\s+and\s+(?=\p{Ll})[\s\S]*$/u, '')
+            // "Wellcare, it's a Medicare plan. Photos attached.": a clause or a sentence about the plan follows its name.
+            .replace(/,\s+(?:it|that|which|this|she|he|they)(?:['’]s|\s+is|\s+was|\s+has)\s[\s\S]*$/i, '')
+            .replace(/(?<=[a-z]{3})\.\s+\p{Lu}[\s\S]*$/u, '')
+            // "CareSource (Ohio Medicaid managed care)": what kind of plan it is is no part of its name.
+            .replace(/\s*\([^()]*\b(?:managed\s+care|mco|mcp)\b[^()]*\)\s*$/i, '')
+            // "Kaiser Permanente, Southern California region": the plan's region is no part of its name.
+            .replace(/,\s+(?:the\s+)?[\p{L} -]{2,30}\s+region\b[\s\S]*$/iu, ''),
         );
-  const payerName = cleanedPayer === null ? null : correctPayerSpelling(cleanedPayer);
+  // "Through mother's employer (carrier not known)": the writer says which plan is not known.
+  const payerUnknown = cleanedPayer !== null && /\b(?:carrier|insurer|insurance(?:\s+company)?|plan|company|payer)\s+(?:is\s+)?(?:not\s+known|unknown)\b/i.test(cleanedPayer);
+  const payerName = cleanedPayer === null || payerUnknown ? null : correctPayerSpelling(cleanedPayer);
 
   let memberId = get('memberId') !== null ? normalizeMemberId(get('memberId') as string) : null;
   let phone = get('insPhone') !== null ? parsePhone(get('insPhone') as string) : null;

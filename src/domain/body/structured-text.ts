@@ -133,11 +133,6 @@ function csvRows(lines: string[]): string[] {
   return out;
 }
 
-/**
- * Answers written inline under the quoted lines of our reply ("> Subscriber Name" then "Maria
- * Lopez"): each quoted label and the unquoted line under it become "Label: answer", the
- * sender's own statement.
- */
 /** "Policy holder's name and relationship": a label whose parts are each labels; the first part's field. */
 function combinedLabel(label: string): ReturnType<typeof classifyLabel> {
   const parts = label.split(/\s+and\s+|\s*\/\s*|\s*&\s*/i);
@@ -146,23 +141,41 @@ function combinedLabel(label: string): ReturnType<typeof classifyLabel> {
   return fields.every((f) => f !== null && f !== 'ignore') ? fields[0]! : null;
 }
 
+const QUOTED_PROMPT = /^\s*>[\s>]*(?:\d{1,2}[.)]\s*)?(.{2,160}?)\s*([:?]?)\s*$/;
+
+/**
+ * Answers written inline under the quoted lines of our reply or of a center's questions ("> Subscriber
+ * Name" then "Maria Lopez", "> 4. What insurance does he have? Please send a photo of the" / "> back
+ * of the card." then "Wellcare"): each quoted prompt and the unquoted line under it become
+ * "Label: answer", the sender's own statement. A question is the prompt's first sentence, with its
+ * question mark, and the rest of its quoted lines are no answer.
+ */
 function inlineAnswers(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const quoted = /^\s*>[\s>]*(?:\d{1,2}[.)]\s*)?(.{2,80}?)\s*([:?]?)\s*$/.exec(lines[i]!);
-    // A prompt that ends with ":" or "?" may have its answer after a blank line ("> 1. Member ID:", "", "XOF 558").
+    const quoted = QUOTED_PROMPT.exec(lines[i]!);
+    // (A "?" after a label's colon is its value, unknown: "> Relationship: ?".)
+    const question = quoted ? /^(.{1,157}?[\p{L})]\?)\s/u.exec(`${quoted[1]}${quoted[2]} `)?.[1] ?? null : null;
+    const label = question ?? quoted?.[1] ?? '';
+    const field = quoted ? (classifyLabel(label) ?? combinedLabel(label)) : null;
+    const asked = quoted !== null && ASKED.has(label.toLowerCase().replace(/\s*\(if available\)$/, ''));
+    // A prompt that ends with ":" or "?" may have its answer after a blank line ("> 1. Member ID:", "", "XOF 558"),
+    // and a question's quoted lines may go on with what it asks besides.
     let j = i + 1;
-    if (quoted && quoted[2] !== '') while (j < lines.length && j - i <= 2 && lines[j]!.trim() === '') j++;
+    if (quoted && (quoted[2] !== '' || question !== null)) {
+      while (j < lines.length && j - i <= 4 && (lines[j]!.trim() === '' || (question !== null && /^\s*>[\s>]*\S/.test(lines[j]!) && !QUESTION_MARKED.test(lines[j]!)))) j++;
+    }
     const answer = lines[j];
-    const field = quoted ? (classifyLabel(quoted[1]!) ?? combinedLabel(quoted[1]!)) : null;
-    const asked = quoted !== null && ASKED.has(quoted[1]!.toLowerCase().replace(/\s*\(if available\)$/, ''));
     if (quoted && ((field !== null && field !== 'ignore') || asked) && answer !== undefined && answer.trim() !== '' && !/^\s*>/.test(answer)) {
-      out.push(`${quoted[1]}: ${answer.trim().replace(/^(?:answer|ans|a)\s*[:\-–]\s*/i, '')}`);
+      out.push(`${label}: ${answer.trim().replace(/^(?:answer|ans|a)\s*[:\-–]\s*/i, '')}`);
       i = j;
     } else out.push(lines[i]!);
   }
   return out;
 }
+
+/** A quoted line that is a prompt of its own: numbered, or a question or label ending the line. */
+const QUESTION_MARKED = /^\s*>[\s>]*(?:\d{1,2}[.)]\s|.*[?:]\s*$)/;
 
 /** "key = value", "Key >> value", "key => value", "Key :: value": a separator other than the colon. */
 const SEPARATED = /^(\s*(?:[-*•]\s*)?)(\p{L}[\p{L}\d _#/()'’-]{0,40}?)[ \t]*(=>|>>|->|→|»|::|=|\.{3,}|_{3,})[ \t]*(.*)$/u;
@@ -446,7 +459,8 @@ function slashLists(lines: string[]): string[] {
 
 const CHECKED = '(?:☒|☑|■|✔|✓|\\[[xX✓]\\]|\\([xX]\\))';
 const UNCHECKED = '(?:☐|□|\\[ ?\\]|\\( ?\\))';
-const BOX_ITEM = new RegExp(`(${CHECKED}|${UNCHECKED})\\s*([^☐☒☑□■✔✓\\[(\\n]*?)\\s*(?=${CHECKED}|${UNCHECKED}|$)`, 'g');
+// An item runs to the next box: "☒ Other — grandchild (insured is grandmother)" keeps its note.
+const BOX_ITEM = new RegExp(`(${CHECKED}|${UNCHECKED})\\s*([^☐☒☑□■✔✓\\n]*?)\\s*(?=${CHECKED}|${UNCHECKED}|$)`, 'g');
 const BOX = new RegExp(`${CHECKED}|${UNCHECKED}`);
 const TICKED = new RegExp(`^${CHECKED}$`);
 const OCR_BOX_ROW = /(?:\bEl\s+\p{Lu}[\p{L}/-]*\s*){3,}/u;
@@ -505,7 +519,60 @@ function valueThenLabel(lines: string[]): string[] {
 }
 
 /** The line passes in order, each run only when its sign is in the text (most mail has none). */
+/**
+ * An HTML body flattened with its line breaks lost ("...tomorrow at 9.Client Name: Jaylen BrooksDOB:
+ * 12/12/1999Address: ..."): a known label glued to the value before it starts a line of its own.
+ * Only on long lines that carry several such labels.
+ */
+function gluedLabels(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    if (line.length < 120) return [line];
+    const cuts: number[] = [];
+    for (const colon of line.matchAll(/:(?!\d)/g)) {
+      const end = colon.index ?? 0;
+      const start = Math.max(0, end - 40);
+      const before = line.slice(start, end);
+      for (const glue of before.matchAll(/(?<=[a-z0-9.,)])(?=[A-Z])/g)) {
+        const at = start + (glue.index ?? 0);
+        const field = classifyLabel(line.slice(at, end));
+        if (field !== null) {
+          cuts.push(at);
+          break;
+        }
+      }
+    }
+    if (cuts.length < 3) return [line];
+    return [0, ...cuts].map((from, k) => line.slice(from, [...cuts, line.length][k]).trim()).filter((part) => part.length > 0);
+  });
+}
+
+const NUMBERED_QUESTION = /^[\s>]*(\d{1,2})\s*[.)]\s+(.{2,160}\?)\s*$/;
+const NUMBERED_ANSWER = /^(\s*)(\d{1,2})\s*[-–—:.)]\s+([^?]+)$/;
+
+/**
+ * Answers numbered to match questions asked elsewhere in the message ("4 – Cigna" under "4) Which
+ * insurance company?" in the quoted mail), in any order: each answer as "question: answer". Only
+ * when three answers or more meet a question the vocabulary knows.
+ */
+function numberedAnswers(lines: string[]): string[] {
+  const questions = new Map<string, string>();
+  for (const line of lines) {
+    const q = NUMBERED_QUESTION.exec(line);
+    const field = q ? classifyLabel(q[2]!) : null;
+    if (q && field !== null && field !== 'ignore' && !questions.has(q[1]!)) questions.set(q[1]!, q[2]!);
+  }
+  if (questions.size < 3) return lines;
+  const answered = lines.map((line) => {
+    const a = NUMBERED_QUESTION.test(line) ? null : NUMBERED_ANSWER.exec(line);
+    return a && questions.has(a[2]!) && classifyLabel(a[3]!.trim()) === null && !/^[^:]{1,40}:/.test(a[3]!) ? `${a[1]}${questions.get(a[2]!)}: ${a[3]!.trim()}` : null;
+  });
+  if (answered.filter((a) => a !== null).length < 3) return lines;
+  return lines.map((line, i) => answered[i] ?? line);
+}
+
 const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[] = [
+  [/[a-z0-9.][A-Z][A-Za-z #]{1,25}:/, gluedLabels],
+  [/^[ \t>]*\d{1,2}[ \t]*[.)][ \t]+[^\n]*\?[ \t]*$/m, numberedAnswers],
   [SPOKEN_SIGN, spokenAsTyped],
   [new RegExp(`:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n|${ASKED_LINE}`, 'i'), labelsThenValues],
   [/^[^\t\n:]+\n\t/m, labelColumnThenValues],
@@ -541,8 +608,46 @@ function withSingleSpacing(text: string): string {
     .join('\n');
 }
 
+/** "dob: 1/2/90": a line that opens with a request field's label and its colon. */
+function startsWithLabel(line: string): boolean {
+  const m = /^([^:]{1,40}):/.exec(line);
+  const field = m === null ? null : classifyLabel(m[1]!);
+  return field !== null && field !== 'ignore';
+}
+
+/** A line as long as a mail client's hard wrap (72 or 76 columns, give or take a word). */
+const WRAP_WIDTH = /^[^\n]{60,80}$/gm;
+
+/**
+ * Plain text hard-wrapped by the sender's client: a long line that stops mid-sentence goes on at the
+ * next line's lower-case word ("... from the member services page on" / "their website: 1-800-...").
+ * Joined when the text has several lines of wrap width and the next line is no label of its own.
+ */
+function withWrappedLinesJoined(text: string): string {
+  if ((text.match(WRAP_WIDTH)?.length ?? 0) < 3) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const quote = /^[\s>]*/.exec(line)![0];
+    const body = line.slice(quote.length);
+    const prevBody = prev?.slice(/^[\s>]*/.exec(prev)![0].length) ?? '';
+    const continues =
+      prev !== undefined &&
+      /^[\s>]*/.exec(prev)![0].replace(/\s/g, '') === quote.replace(/\s/g, '') &&
+      prevBody.length >= 60 &&
+      prevBody.length <= 80 &&
+      !/[.!?:;)"”]$/.test(prevBody) &&
+      /^\p{Ll}/u.test(body) &&
+      !startsWithLabel(body);
+    if (continues) out[out.length - 1] = `${prev} ${body}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
+
 export function normalizeStructuredText(text: string): string {
-  text = withSingleSpacing(text);
+  text = withSingleSpacing(withWrappedLinesJoined(text));
   if (/\t|[-=]{2,} [-=]{2,} [-=]{2,}|\w=[^&\s]*&\w|<\/\w|^:[ \t]|^[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]*$|^\s*NM1\*|^\s+[◦○▪▫]\s/m.test(text)) text = pastedTables(text.split('\n')).join('\n');
   for (const [sign, pass] of LINE_PASSES) if (sign.test(text)) text = pass(text.split('\n')).join('\n');
   // Bullets run together on one line ("• Address - 12 Elm Ct • Client Phone - ..."): one a line.

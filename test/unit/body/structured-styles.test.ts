@@ -135,3 +135,98 @@ describe('values given as answers to questions', () => {
     expect(r.subscriber.name).toBeNull();
   });
 });
+
+describe('questions answered in forms, transcripts and replies (asked-and-answered set)', () => {
+  it('reads answers under our own quoted questions, a question that goes on over two quoted lines, and "yes, it\'s his own"', () => {
+    const text = 'My answers are below each one.\n\n> 1. What is his full name?\n\nOtis Vanterpool\n\n> 2. What insurance does he have? If you can, send a picture of the\n> front and back.\n\nCareSource, it is his Medicaid plan. Pictures tomorrow.\n\n> 3. Is the insurance in his name?\n\nYes, it is his own.\n';
+    const r = one(text);
+    expect(r.client.name).toBe('Otis Vanterpool');
+    expect(r.insurance.payerName).toBe('CareSource');
+    expect(r.subscriber).toEqual({ name: 'Otis Vanterpool', relationship: 'self' });
+  });
+
+  it('reads a second question as part of the first, a note after the question, and answers led by "yes" or a dash', () => {
+    const r = one('Client: Otis Vanterpool\nIs there a Group number? If so, what is it?\nYes 55120-07\nWhere does he live now? (street, city, state, ZIP)\n19 Larch Ct, Dover, DE 19901\nWhat is the ID # on the card? -- 7731 0042 18\nWas he referred by another program? If yes, which?\nYes - Dover Bay Recovery Center, he finishes there Friday');
+    expect(r.insurance).toMatchObject({ groupNumber: '55120-07', memberId: '7731004218' });
+    expect(r.client.address).toMatchObject({ line1: '19 Larch Ct', city: 'Dover', state: 'DE', postalCode: '19901' });
+    expect(r.referredBy).toBe('Dover Bay Recovery Center');
+  });
+
+  it('takes the center an answer names, and a transcript question whose client is named', () => {
+    const r = one('Q: What is Otis\u2019s full name?: Otis Vanterpool.\nQ: And his date of birth?: 02/11/1983.\nQ: That\u2019s fine. What insurance does he have?: CareSource. It is through the state.\nQ: Did anyone refer him to us?\nA: He goes to the IOP at Larch Street Counseling. His counselor there gave him your number.');
+    expect(r.client).toMatchObject({ name: 'Otis Vanterpool', dob: '1983-02-11' });
+    expect(r.insurance.payerName).toBe('CareSource');
+    expect(r.referredBy).toBe('Larch Street Counseling');
+  });
+});
+
+describe('text bent on its way (bent-in-transit set)', () => {
+  it('joins a hard-wrapped line with its lower-case continuation, so a long label keeps its value', () => {
+    const wrap = 'Please verify benefits for my nephew, who goes into detox at the end of\nthe week if everything checks out with his plan and the center agrees.\n\nName: Otis Vanterpool\nDate of birth: 02/11/1983\nInsurance: CareSource, Central Ohio region, through his job at the\nwarehouse on Route 9\nThe number to call for his insurance, which I got off their website, is on\ntheir page as: 1-8OO-555-O1O9\n';
+    const r = one(wrap);
+    expect(r.insurance.phone).toBe('+18005550109');
+    expect(r.insurance.payerName).toBe('CareSource');
+  });
+
+  it('reads labelled items of a subject that carries the whole request', () => {
+    const r = extractBody('Everything is in the subject, sorry - on my phone.\n\nJune', { ...ctx, subject: 'VOB - Otis Vanterpool - DOB 02/11/1983 - CareSource - ID 77310042 - Grp 5512 - BH ph 1-800-555-0109 - subscriber: self - ref Dover Bay Recovery Center' }).requests;
+    expect(r).toHaveLength(1);
+    expect(r[0]!.insurance).toMatchObject({ groupNumber: '5512', phone: '+18005550109' });
+    expect(r[0]!.subscriber).toEqual({ name: 'Otis Vanterpool', relationship: 'self' });
+    expect(r[0]!.referredBy).toBe('Dover Bay Recovery Center');
+  });
+
+  it('splits labels glued to the value before them when an HTML body lost its line breaks', () => {
+    const r = one('Hello,Please verify insurance for our new client.Client Name: Otis VanterpoolDOB: 02/11/1983Address: 41 Quill Ave, Erie, PA 16505Insurance: HighmarkMember ID: HMK40022917Referred by: Quill Street RecoveryThank you,June');
+    expect(r.client).toMatchObject({ name: 'Otis Vanterpool', dob: '1983-02-11', address: { line1: '41 Quill Ave', city: 'Erie', state: 'PA', postalCode: '16505' } });
+    expect(r.insurance).toMatchObject({ payerName: 'Highmark', memberId: 'HMK40022917' });
+    expect(r.referredBy).toBe('Quill Street Recovery');
+  });
+
+  it('takes the center that "they" refers back to as the referral', () => {
+    expect(one('Dover Bay Recovery Center asked me to send his insurance to you. They are the ones referring him.\n\nName: Otis Vanterpool\nDOB: 02/11/1983').referredBy).toBe('Dover Bay Recovery Center');
+  });
+});
+
+describe('everyone\'s words for the same thing (vocabulary set)', () => {
+  it('reads a programme\'s initials before a label, a label explained in brackets, and a long cell of a court\'s name', () => {
+    const r = one('Defendant\tOtis Vanterpool\nD.O.B.\t02/11/1983\nRID (IHCP Member ID)\t100200300400\nAnthem HIP provider services\t1-844-555-0109\nSent by\tKent County Adult Drug Court');
+    expect(r.client.name).toBe('Otis Vanterpool');
+    expect(r.insurance.memberId).toBe('100200300400');
+    expect(r.referredBy).toBe('Kent County Adult Drug Court');
+  });
+
+  it('takes a member label valued by the client\'s role, or by someone\'s relation, as who holds the plan', () => {
+    expect(one('Client: Otis Vanterpool\nEnrollee: The defendant - HIP coverage in his own name').subscriber).toEqual({ name: 'Otis Vanterpool', relationship: 'self' });
+    expect(one('Client: June Vanterpool\nEnrollee: her husband (federal employee, USPS), name to follow').subscriber).toEqual({ name: null, relationship: 'spouse' });
+    expect(one('Consumer: Otis Vanterpool\nWhose coverage: Otis\'s own. His aunt, Rhoda Vanterpool, is the case head.').subscriber).toEqual({ name: 'Otis Vanterpool', relationship: 'self' });
+  });
+
+  it('reads the MCP as the plan and a ticked "Other" with its note', () => {
+    const r = one('Consumer: Otis Vanterpool\nMCP: CareSource (Ohio Medicaid managed care)\nRelationship to insured:\n  ☐ Self   ☐ Spouse   ☒ Other — nephew (insured is his aunt)');
+    expect(r.insurance.payerName).toBe('CareSource');
+    expect(r.subscriber.relationship).toBe('other');
+  });
+});
+
+describe('answers numbered to match questions, and blocks shared by every client (second pass)', () => {
+  it('pairs answers given in their own order with the numbered questions quoted below', () => {
+    const text = 'Here you go, out of order, sorry:\n\n3 – 41 Quill Ave, Erie, PA 16505\n1 – Otis Vanterpool\n4 – Highmark\n2 – 02/11/1983\n7 – his wife is the policy holder (June Vanterpool)\n\n> 1) Full name?\n> 2) Date of birth?\n> 3) Where does he live?\n> 4) Which insurance company?\n> 7) Who is the policy holder, and how is he related to them?';
+    const r = one(text);
+    expect(r.client).toMatchObject({ name: 'Otis Vanterpool', dob: '1983-02-11', address: { line1: '41 Quill Ave', city: 'Erie', state: 'PA', postalCode: '16505' } });
+    expect(r.insurance.payerName).toBe('Highmark');
+    expect(r.subscriber).toEqual({ name: 'June Vanterpool', relationship: 'spouse' });
+  });
+
+  it('gives a block headed "For both" to each client', () => {
+    const r = extractBody('Client 1: Otis Vanterpool, DOB 02/11/2007\nMedicaid ID: 4402198873\n\nClient 2: June Vanterpool, DOB 05/30/2009\nMedicaid ID: 4402198874\n\nFOR BOTH\nTennCare Select provider services: 1-800-555-0109\nReferring agency: Shelby County Youth Services', ctx).requests;
+    expect(r).toHaveLength(2);
+    expect(r.map((x) => x.insurance.phone)).toEqual(['+18005550109', '+18005550109']);
+  });
+
+  it('reads a plan\'s behavioral auth line, a discharging facility as the referral, and a plan the dictionary lacks before "provider services"', () => {
+    const r = one('Resident: Otis Vanterpool\nDOB: 02/11/1950\nBH auth line (Carelon): 1-800-555-0109\nDischarging facility (referral): Quill Skilled Nursing & Rehabilitation');
+    expect(r.insurance.phone).toBe('+18005550109');
+    expect(r.referredBy).toBe('Quill Skilled Nursing & Rehabilitation');
+  });
+});

@@ -330,3 +330,14 @@ describe('a label left as the text\'s last line', () => {
     expect(replyDoubts({ segments: [{ kind: 'new', header: [], lines: ['Name: Ada Vance', 'Referred by:'], signature: [], depth: 0 }], requests: noRef, referenceDate: REFERENCE })).toEqual([]);
   });
 });
+
+describe('a question the reader knows, answered in words it could not read (asked-and-answered set)', () => {
+  it('doubts a question for a missing field with an answer beside or below it', () => {
+    expect(doubts('Q: Could you read me the ID number on his card?: Sure, it is Q as in queen, 7, 7, 0, 4\nQ: Insurance?: Optima', [request(['insurance.memberId'])])[0]).toMatch(/^ID #: not read, but line 1 has a label/);
+    expect(doubts('Who holds the policy, and how is she related to them?\nMe, through my job at the port', [request(['subscriber.name'])])).toHaveLength(1);
+  });
+
+  it('does not doubt a question left unanswered, answered "will ask", or followed by the next question', () => {
+    expect(doubts('Who referred her to us?\nWill ask her at intake\nIs she the policy holder?\nDoes she live at the address above?', [request(['referredBy', 'subscriber.name'])])).toEqual([]);
+  });
+});
