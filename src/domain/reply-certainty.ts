@@ -211,6 +211,8 @@ const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|t
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
 const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|(?:to|with)\s+us\s+(?:here\s+)?at\s+(?!\d|home\b|the\b|our\b)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
+/** "He is going into Cedar Hollow Recovery ... and they told me to send": a named center that asked for the request. */
+const CENTER_ASKED = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*\s+(?:Recovery|Center|Centre|Detox|Treatment|Counseling|Clinic|Hospital|Lodge|House|Health)\b[^.!?]*\b(?:told|asked|wanted)\s+(?:me|us)\s+to\s+(?:send|email|forward|contact|reach out)\b/u;
 /** Speech turned into text: a voicemail transcript, dictation, voice typing. */
 const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion)|voice[- ]typ\w*|speech[- ]to[- ]text)\b/i;
 /** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
@@ -297,7 +299,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         const below = allTexts.slice(at + 1).find((l) => l.trim() !== '') ?? '';
         // The line below answers unless it is a question or a label of its own.
         const belowKind = parseLine(below).kind;
-        const answers = !/\?\s*$/.test(below) && belowKind !== 'bare' && belowKind !== 'heading' && !/^[^:]{1,40}:/.test(below);
+        const answers = !/[\p{L})]\?(?:\s|$)/u.test(below) && belowKind !== 'bare' && belowKind !== 'heading' && !/^[^:]{1,40}:/.test(below);
         const labelled = parsedLine.kind === 'pairs' ? parsedLine.pairs : [{ field: parsedLine.field, value: answers ? below : '' }];
         for (const p of labelled) {
           const field = ASKED_BY_LABEL[p.field];
@@ -477,7 +479,7 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       // "Ref Ridgeview Treatment.": the abbreviation and a name, too short for a sentence.
       // A line about the referral that names no one ("Three intakes for VOB. Referral info is from our phone screens.")
       // can hold no center; one that names someone anywhere may ("X asked me to send this. They are the ones referring him.").
-      return (proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) && NAME_MID_SENTENCE.test(text)) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text);
+      return (proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) && NAME_MID_SENTENCE.test(text)) || CENTER_ASKED.test(text) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text);
     case 'client.name':
       // Centers always name the client: a person's name anywhere in the prose is a doubt.
       // A street's words ("318 Ridgeview Ter") are no person's name.

@@ -49,6 +49,9 @@ function sectionOfField(field: FieldKey): Section | null {
 }
 
 /** Resolves a generic label by section; null when the value is not part of the record. */
+/** "Same as above", "same as the policy holder's", "same as mom": an address given for someone else. */
+const SAME_ADDRESS = /^\s*same(?:\s+as)?\s+(?:above|(?:the\s+|her\s+|his\s+)?(?:subscriber|policy\s*-?\s*holder|insured|guarantor|parent|mom|mother|dad|father|caller)(?:['’]s)?(?:\s+address)?)\s*\.?\s*$/i;
+
 function resolve(field: FieldKey, st: State): HitField | null {
   const current = st.implicit ?? st.explicit;
   if (st.explicit === 'secondary' && st.implicit !== 'client' && (INSURANCE_FIELDS.has(field) || field === 'phone')) return null;
@@ -307,9 +310,18 @@ export function collectHits(lines: string[]): FieldHit[] {
   let newClient = false;
   const parsed: ParsedLine[] = readUnlabelledLines(lines, readColonlessForm(lines, readWrappedParagraphs(lines, readWrappedLabels(lines, lines.map((l) => parseLine(l))))));
 
+  // The last street address given for anyone (a policy holder's too), for "Address: Same as above".
+  let lastAddress: string | null = null;
   const push = (field: FieldKey, value: string, line: number, override = false, prose = false): void => {
     const resolved = resolve(field, st);
+    if (/^\s*\d{1,6}\s+\p{L}[^\n]*\b\d{5}(?:-\d{4})?\s*$/u.test(value)) lastAddress = value;
     if (resolved === null) return;
+    // "What is the client's address? Same as above" under the policy holder's: that address.
+    if (resolved === 'clientAddress' && lastAddress !== null && SAME_ADDRESS.test(value)) value = lastAddress;
+    // "Member: employee's son": a relation, not the client's name.
+    if (resolved === 'clientName' && /^\s*(?:the\s+)?(?:[\p{L}-]+['’]s|his|her|their|my)\s+(?:son|daughter|child|kid|dependent|wife|husband|spouse)\s*\.?\s*$/iu.test(value)) return;
+    // "same as employee - 1250 N Garfield Ave, ...": the address itself follows the note.
+    if (resolved === 'clientAddress') value = value.replace(/^\s*same\s+as\s+[\p{L}'’ ]{2,30}?\s*[-–—:,(]\s*(?=\d)/iu, '');
     // "Is the client the policy holder? [X] Yes", "... No - her father, Tom Reyes": the answer says
     // who holds the policy; a bare "No" or boxes left blank say nothing yet.
     const answer = resolved === 'subscriberName' ? yesNoAnswer(value) : null;
@@ -317,6 +329,9 @@ export function collectHits(lines: string[]): FieldHit[] {
       if (answer.yes !== true && answer.rest.length === 0) return;
       value = answer.yes === true ? 'self' : answer.rest;
     }
+    // "Benefit plan: City of Loveland Employee Health Plan (self-funded)": an employer's own plan is
+    // not whom a biller calls; its administrator (a "TPA:" line, "administered by UMR") is.
+    if (resolved === 'payer' && /\bself[\s-]?funded\b|\bemployee\s+(?:health|medical|benefit)\s+plan\b/i.test(value) && !/\b(?:administered|managed|run)\s+by\b|\b(?:tpa|administrator)\b/i.test(value)) return;
     // "OTP patient #: 4471-D (internal, not insurance)": the writer says the number is no insurance number.
     if ((resolved === 'memberId' || resolved === 'group') && /\bnot\s+(?:an?\s+|the\s+)?(?:insurance|member|plan)\b/i.test(value)) return;
     // Other answers to a question: "Yes 88140-02", "Yes - Marlow Springs Detox, she is there now".

@@ -895,6 +895,9 @@ export function parseLine(rawLine: string): ParsedLine {
   if (bare !== null && bare !== 'ignore') {
     return { kind: 'bare', field: bare, heading };
   }
+  // "What is the policy holder's phone number?": a question for something the record does not
+  // hold takes its answer below with it, and is no sentence about who holds the policy.
+  if (bare === 'ignore' && /\?\s*(?:\([^()]*\))?$/.test(line)) return { kind: 'bare', field: 'ignore', heading };
   if (heading !== null) return { kind: 'heading', heading };
 
   // "Client 2: Jane Doe, DOB 1/2/90", "1st guy - Terrence Boudreaux": a client boundary whose value is the client's name.

@@ -237,6 +237,8 @@ export function classifyLabel(raw: string): FieldKey | null {
   // "My daughter: Madison Rae Lindgren": a parent names the client by the relation.
   // (Capitalised, as a label starts its line: "my son Adrian he needs..." inside a sentence is no label.)
   if (whole === null && /^\s*(?:My|Our|MY|OUR)\s+(?:son|daughter|child|kid|stepson|stepdaughter|step-son|step-daughter|grandson|granddaughter)\s*$/i.test(raw) && /^\s*(?:My|Our|MY|OUR)\b/.test(raw)) whole = 'clientName';
+  // "Head of household / primary enrollee on the policy": who holds a Medicaid or marketplace plan.
+  if (whole === null && /^\s*(?:head of (?:the )?household|primary enrollee|primary insured)(?:\s+on the (?:policy|plan|case))?\s*(?:\/\s*(?:head of (?:the )?household|primary enrollee)(?:\s+on the (?:policy|plan|case))?)?\s*$/i.test(raw)) whole = 'subscriberName';
   // "RE PATIENT:", "Regarding client:": the word before the label says what the message is about.
   if (whole === null && /^\s*(?:re|regarding)\s+\p{L}/iu.test(raw)) whole = classifyWholeLabel(raw.replace(/^\s*(?:re|regarding)\s+/i, ''));
   // "What is your phone number?" is asked of the writer, whatever a payer's word before "phone" would say.
@@ -245,7 +247,9 @@ export function classifyLabel(raw: string): FieldKey | null {
     const unnamed = raw.replace(/^\s*(?!(?:He|She|It|That|There|What|Who|Where|Here|Let|This)['’])\p{Lu}\p{Ll}+['’]s\s+(?=\p{L})/u, '').replace(/\s+(?:to|of|for)\s+\p{Lu}\p{Ll}+\s*$/u, '');
     if (unnamed !== raw) whole = classifyWholeLabel(unnamed);
   }
-  const field = whole !== null && whole !== 'ignore' ? whole : (classifyAnnotatedLabel(raw) ?? whole);
+  let field = whole !== null && whole !== 'ignore' ? whole : (classifyAnnotatedLabel(raw) ?? whole);
+  // "Guarantor (signed our financial agreement)": who pays the center, not who holds the plan.
+  if (field === 'subscriberName' && /\bguarantor\b/i.test(raw) && /\b(?:financ\w*|agreement|paying|pays|billing)\b/i.test(raw)) field = 'ignore';
   if (labelMemo.size >= 20_000) labelMemo.clear();
   labelMemo.set(raw, field);
   return field;
@@ -263,15 +267,15 @@ const ASKED_HOLDER = String.raw`(?:the\s+)?(?:primary\s+)?(?:policy\s*-?\s*holde
  * Questions of the form "What is <label>?" are read by their label once the lead-in is dropped.
  */
 const QUESTIONS: readonly [RegExp, FieldKey][] = [
-  [new RegExp(String.raw`^(?:who|which\s+(?:center|centre|facility|program|agency|provider|organi[sz]ation|office|clinic|hospital))\s+(?:is\s+)?(?:referr(?:ed|ing)|refers|sent|sends|is\s+sending|will\s+be\s+sending|placed|is\s+placing)\b|^(?:what|which)\s+(?:center|centre|facility|program|agency|organi[sz]ation)\s+(?:is\s+)?(?:this\s+)?(?:referral\s+)?(?:from|referring|sending)\b|^where\s+(?:is|was)\s+(?:this|the)\s+referral\s+(?:coming\s+)?from\b|^who\s+is\s+the\s+referr(?:al\s+source|ing\s+(?:center|facility|party|agency))\b|^(?:has|did|was)\s+(?:a|any|another|anyone|anybody|someone)\s*(?:(?:treatment\s+)?(?:center|centre|facility|program|provider|doctor|therapist|counselor|hospital|agency)(?:\s+or\s+\w+)?\s+)?(?:refer|referred)\b|^(?:has|was)\s+${ASKED_CLIENT}\s+(?:been\s+)?referred\b|^who\s+(?:referred|sent)\s+(?:you|them)\b`, 'i'), 'referredBy'],
+  [new RegExp(String.raw`^(?:who|which\s+(?:treatment\s+)?(?:center|centre|facility|program|agency|provider|organi[sz]ation|office|clinic|hospital))\s+(?:is\s+)?(?:referr(?:ed|ing)|refers|sent|sends|is\s+sending|will\s+be\s+sending|placed|is\s+placing)\b|^(?:what|which)\s+(?:treatment\s+)?(?:center|centre|facility|program|agency|organi[sz]ation)\s+(?:is\s+)?(?:this\s+)?(?:referral\s+)?(?:from|referring|sending)\b|^where\s+(?:is|was)\s+(?:this|the)\s+referral\s+(?:coming\s+)?from\b|^who\s+is\s+the\s+referr(?:al\s+source|ing\s+(?:center|facility|party|agency))\b|^(?:has|did|was)\s+(?:a|any|another|anyone|anybody|someone)\s*(?:(?:treatment\s+)?(?:center|centre|facility|program|provider|doctor|therapist|counselor|hospital|agency)(?:\s+or\s+\w+)?\s+)?(?:refer|referred)\b|^(?:has|was)\s+${ASKED_CLIENT}\s+(?:been\s+)?referred\b|^who\s+(?:referred|sent)\s+(?:you|them)\b`, 'i'), 'referredBy'],
   [new RegExp(String.raw`^is\s+${ASKED_CLIENT}\s+(?:also\s+)?(?:the\s+)?${ASKED_HOLDER}\b|^(?:is|was)\s+(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+(?:in\s+|under\s+)?(?:his|her|their|${ASKED_CLIENT}['’]s?)\s+(?:own\s+)?(?:name)?\b|^does\s+${ASKED_CLIENT}\s+(?:hold|carry|own|have)\s+(?:the\s+|(?:his|her|their)\s+own\s+)(?:policy|plan|insurance)`, 'i'), 'subscriberName'],
   [new RegExp(String.raw`^(?:who|whose\s+name)\s+(?:is|are)\s+${ASKED_HOLDER}\b|^who\s+is\s+(?:the\s+)?(?:policy|plan|insurance|coverage)\s+(?:under|through|in\s+the\s+name\s+of|for)\b|^whose\s+(?:name\s+is\s+(?:the\s+)?(?:policy|plan|insurance|card)\s+(?:in|under)|(?:policy|plan|insurance|card)\s+is\s+(?:it|this|the\s+client\s+on))\b|^whose\s+(?:policy|plan|insurance|coverage|card)\b|^who\s+(?:holds|carries|owns|has)\s+(?:the\s+)?(?:policy|plan|insurance|coverage)\b|^(?:whose|what)\s+name\s+is\s+on\s+the\s+(?:policy|card|plan|insurance)\b`, 'i'), 'subscriberName'],
   [new RegExp(String.raw`^how\s+(?:is|are)\s+${ASKED_CLIENT}\s+related\s+to\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+relation(?:ship)?\s+to\b`, 'i'), 'relToSubscriber'],
   [new RegExp(String.raw`^how\s+(?:is|are)\s+${ASKED_HOLDER}\s+related\s+to\b|^what\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|subscriber|insured)['’]?s?\s+relation(?:ship)?\s+to\b`, 'i'), 'relOfSubscriber'],
   [new RegExp(String.raw`^where\s+(?:does|do|will)\s+${ASKED_CLIENT}\s+(?:currently\s+|normally\s+)?(?:live|reside|stay)\b|^where\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:currently\s+)?(?:living|residing|staying)\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:home\s+|current\s+|street\s+|mailing\s+)?address\b`, 'i'), 'address'],
   [new RegExp(String.raw`^when\s+(?:was|is)\s+${ASKED_CLIENT}\s+born\b|^when\s+is\s+${ASKED_CLIENT}['’]?s?\s+birthday\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:date\s+of\s+birth|birth\s*date|birthday|dob)\b`, 'i'), 'dob'],
-  [new RegExp(String.raw`^(?:who|what|which)\s+(?:is|are)\s+(?:his|her|their|the\s+(?:client|patient)['’]?s?)?\s*(?:insurance|coverage|carrier|plan|insurer|health\s+plan)\s+(?:with|through|from|by)\b|^(?:what|which)\s+(?:insurance(?:\s+company|\s+carrier|\s+plan)?|carrier|plan|insurer|health\s+plan|payer)\s+(?:does|do|is|are)\s+${ASKED_CLIENT}\b|^who\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:insured|covered)\s+(?:with|by|through|under)\b|^(?:who|what)\s+(?:is|are)\s+(?:the\s+)?(?:insurance\s+(?:company|carrier)|carrier|payer|insurer)\b|^(?:what|which)\s+insurance\b`, 'i'), 'payer'],
-  [new RegExp(String.raw`\b(?:phone|number|#|line)\b.*\b(?:back\s+of\s+(?:the\s+|(?:his|her|their)\s+)?(?:insurance\s+)?card|on\s+the\s+back)\b|^what\s+(?:phone\s+)?number\s+(?:do|should|can)\s+(?:we|i|you)\s+call\b|\bnumber\s+(?:for|to\s+call)\s+(?:the\s+)?(?:insurance|plan|payer|carrier|benefits|providers?)\b`, 'i'), 'insPhone'],
+  [new RegExp(String.raw`^(?:who|what|which)\s+(?:is|are)\s+(?:his|her|their|the\s+(?:client|patient)['’]?s?)?\s*(?:insurance|coverage|carrier|plan|insurer|health\s+plan)\s+(?:with|through|from|by)\b|^(?:what|which)\s+(?:insurance(?:\s+company|\s+carrier|\s+plan)?|carrier|plan|insurer|health\s+plan|payer)\s+(?:does|do|is|are)\s+${ASKED_CLIENT}\b|^who\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:insured|covered)\s+(?:with|by|through|under)\b|^(?:who|what)\s+(?:is|are)\s+(?:the\s+|his\s+|her\s+|their\s+|the\s+(?:client|patient)['’]s\s+)?(?:insurance\s+(?:company|carrier)|carrier|payer|insurer)\b|^(?:what|which)\s+insurance\b|^(?:what|which|who)\s+(?:insurer|insurance(?:\s+company)?|carrier|plan|payer|company)\s+(?:covers|insures)\b`, 'i'), 'payer'],
+  [new RegExp(String.raw`\b(?:phone|number|#|line)\b.*\b(?:back\s+of\s+(?:the\s+|(?:his|her|their)\s+)?(?:insurance\s+)?card|on\s+the\s+back)\b|^what\s+(?:phone\s+)?number\s+(?:do|should|can)\s+(?:we|i|you)\s+call\b|\bnumber\s+(?:for|to\s+call)\s+(?:the\s+)?(?:insurance|plan|payer|carrier|benefits|providers?)\b|\b(?:phone\s+)?number\s+(?:verifies|confirms)\s+(?:benefits|eligibility|coverage)\b`, 'i'), 'insPhone'],
   [new RegExp(String.raw`^who\s+(?:is|are)\s+(?:the\s+)?(?:client|patient)\b(?!\s+(?:insured|covered|related))|^who\s+(?:are|is)\s+(?:we|you)\s+(?:verifying|checking|running)\b|^who\s+(?:is|are)\s+(?:this|the)\s+(?:verification|vob|request|referral)\s+for\b|^who\s+needs\s+(?:the\s+)?(?:verification|vob|benefits|treatment|a\s+bed)\b`, 'i'), 'clientName'],
 ];
 
@@ -543,7 +547,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
 
   // Payer.
   // A self-funded plan's third-party administrator (TPA) is the payer a biller calls.
-  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer', 'tpa', 'administrator', 'mco', 'mcp') || joined === 'health plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
+  if (has(words, 'insurance', 'ins', 'carrier', 'payer', 'payor', 'insurer', 'tpa', 'administrator', 'mco', 'mcp') || joined === 'health plan' || joined === 'benefit plan' || joined === 'medical plan' || joined === 'plan name' || joined === 'insurance plan' || joined === 'coverage' || joined === 'medical insurance') {
     if (has(words, 'secondary', 'address', 'fax')) return 'ignore';
     if (only(words, new Set([...PAYER_WORDS, 'insurer', 'tpa', 'administrator', 'third', 'party']))) return 'payer';
   }

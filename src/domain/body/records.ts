@@ -175,7 +175,7 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
     // "Trần Văn Minh (chồng / husband)": a word of another language beside the relation, no name.
     if (/^\p{Ll}+$/u.test(part) && parts.some((x) => CAPITALISED_NAME.test(x)) && parts.some((x) => hasRelationshipWord(x))) continue;
     // "participant (self)", "Insured: employee": the client named by role holds the policy.
-    if (/^(?:the\s+)?(?:client|patient|pt|participant|member|employee|enrollee|beneficiary|resident|consumer|applicant)$/i.test(part)) {
+    if (/^(?:the\s+)?(?:client|patient|pt|participant|member|employee|enrollee|beneficiary|resident|consumer|applicant|defendant|probationer|releasee|offender|recipient|youth)(?:\s+(?:himself|herself|themselves))?$/i.test(part)) {
       relationship = 'self';
       self = true;
       continue;

@@ -230,3 +230,25 @@ describe('answers numbered to match questions, and blocks shared by every client
     expect(r.referredBy).toBe('Quill Skilled Nursing & Rehabilitation');
   });
 });
+
+describe('forms that ask about the policy holder first (third pass)', () => {
+  it('takes "same as above" under the client for the policy holder\'s address, and leaves the holder\'s phone to its question', () => {
+    const r = one('ABOUT THE POLICY HOLDER\n\nWho is the policy holder?\n\nRhoda Vanterpool\n\nWhat is the policy holder\u2019s address?\n\n41 Quill Ave, Erie, PA 16505\n\nWhat is the policy holder\u2019s phone number?\n\n(814) 555-0101\n\nABOUT THE CLIENT\n\nWhat is the client\u2019s full name?\n\nOtis Vanterpool\n\nWhat is the client\u2019s address?\n\nSame as above');
+    expect(r.client.name).toBe('Otis Vanterpool');
+    expect(r.client.address).toMatchObject({ line1: '41 Quill Ave', city: 'Erie', state: 'PA', postalCode: '16505' });
+    expect(r.subscriber.name).toBe('Rhoda Vanterpool');
+  });
+
+  it('reads whose plan by the words of a payer, a court or a state agency', () => {
+    expect(one('Client: Otis Vanterpool\nHead of household / primary enrollee on the policy: Rhoda Vanterpool (mother).').subscriber).toEqual({ name: 'Rhoda Vanterpool', relationship: 'child' });
+    expect(one('Client: Otis Vanterpool\nPolicyholder: the probationer - he bought the plan himself').subscriber).toEqual({ name: 'Otis Vanterpool', relationship: 'self' });
+    expect(one('Client: Otis Vanterpool\nGuarantor (signed our financial agreement): Rhoda Vanterpool, aunt').subscriber).toEqual({ name: null, relationship: null });
+  });
+
+  it('reads "Who is his insurance carrier?", "Which insurer covers the client?" and "Which treatment center is referring?"', () => {
+    const r = one('Client: Otis Vanterpool\nWho is his insurance carrier?  Highmark\nWhich phone number verifies benefits?  1-800-555-0109\nWhich treatment center is referring?  Quill Street Recovery');
+    expect(r.insurance).toMatchObject({ payerName: 'Highmark', phone: '+18005550109' });
+    expect(r.referredBy).toBe('Quill Street Recovery');
+    expect(one('Client: Otis Vanterpool\nWhich insurer covers the client?  Highmark').insurance.payerName).toBe('Highmark');
+  });
+});

@@ -341,3 +341,10 @@ describe('a question the reader knows, answered in words it could not read (aske
     expect(doubts('Who referred her to us?\nWill ask her at intake\nIs she the policy holder?\nDoes she live at the address above?', [request(['referredBy', 'subscriber.name'])])).toEqual([]);
   });
 });
+
+describe('a named center that asked for the request (fortnight set)', () => {
+  it('doubts a missing referral when a center named in the text told the writer to send it', () => {
+    expect(doubts('Name: Ada Vance\nHe starts at Larch Street Recovery on Monday and they told me to send his insurance here.', [request(['referredBy'])])).toHaveLength(1);
+    expect(doubts('Name: Ada Vance\nThe hospital told me to send Dad\'s information to you.', [request(['referredBy'])])).toEqual([]);
+  });
+});
