@@ -48,10 +48,10 @@ function sectionOfField(field: FieldKey): Section | null {
   return null;
 }
 
-/** Resolves a generic label by section; null when the value is not part of the record. */
 /** "Same as above", "same as the policy holder's", "same as mom": an address given for someone else. */
 const SAME_ADDRESS = /^\s*same(?:\s+as)?\s+(?:above|(?:the\s+|her\s+|his\s+)?(?:subscriber|policy\s*-?\s*holder|insured|guarantor|parent|mom|mother|dad|father|caller)(?:['’]s)?(?:\s+address)?)\s*\.?\s*$/i;
 
+/** Resolves a generic label by section; null when the value is not part of the record. */
 function resolve(field: FieldKey, st: State): HitField | null {
   const current = st.implicit ?? st.explicit;
   if (st.explicit === 'secondary' && st.implicit !== 'client' && (INSURANCE_FIELDS.has(field) || field === 'phone')) return null;

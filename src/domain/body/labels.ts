@@ -358,8 +358,6 @@ function classifyAnnotatedLabel(raw: string): FieldKey | null {
     const field = classifyWholeLabel(words.slice(named).join(' ').replace(/\s*\([^)]*\)/g, ''));
     if (field === 'insPhone' || field === 'servicePhone') return field;
   }
-  // "MO HealthNet plan", "Medicaid MCO": a programme's name (a word or two), then the plan it
-  // enrols the client in; "Ambetter from Peach State Health Plan" is a plan's name, no label.
   // "RID (IHCP Member ID)": a label the vocabulary lacks, explained in brackets by one it has.
   // (One word of initials, explained by a whole label: "the daughter (our client)" is no label.)
   const explained = /^[A-Z][A-Za-z0-9-]{1,11}\s*\(([^()]{2,40})\)\s*$/.exec(raw.trim());
@@ -374,6 +372,8 @@ function classifyAnnotatedLabel(raw: string): FieldKey | null {
     const field = classifyWholeLabel(initials[1]!);
     if (field === 'memberId' || field === 'group' || field === 'insPhone' || field === 'servicePhone') return field;
   }
+  // "MO HealthNet plan", "Medicaid MCO": a programme's name (a word or two), then the plan it
+  // enrols the client in; "Ambetter from Peach State Health Plan" is a plan's name, no label.
   const programme = /^(\S+(?:\s\S+)?)\s+(?:plan|mco|health\s+plan|managed\s+care\s+plan)$/i.exec(raw.trim());
   if (programme && /\b(?:medicaid|medicare|healthnet|medi-cal|chip|marketplace|exchange)\b/i.test(programme[1]!)) return 'payer';
   if (!/\s\/\s/.test(raw)) return null;

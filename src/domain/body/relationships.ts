@@ -116,6 +116,8 @@ function isChoiceList(t: string): boolean {
   return kinds.size >= 3;
 }
 
+const MARKED_YES_NO = new RegExp(`(?:${CHOICE_MARK.source})\\s*(yes|no|y|n)\\b`, 'iu');
+
 /**
  * The answer to "Is the client the policy holder?": "Yes", "[X] Yes [ ] No", "No - her father,
  * Tom Reyes" (yes: false, rest: who holds it), or unanswered boxes (yes: null). Null when the
@@ -123,7 +125,7 @@ function isChoiceList(t: string): boolean {
  */
 export function yesNoAnswer(value: string): { yes: boolean | null; rest: string } | null {
   const t = value.trim();
-  const marked = new RegExp(`(?:${CHOICE_MARK.source})\\s*(yes|no|y|n)\\b`, 'iu').exec(t);
+  const marked = MARKED_YES_NO.exec(t);
   if (marked) return { yes: /^y/i.test(marked[1]!), rest: '' };
   if (/^(?:[[(]\s*[\])]|[☐□○])\s*(?:yes|y)\b.*(?:[[(]\s*[\])]|[☐□○])\s*(?:no|n)\b/i.test(t)) return { yes: null, rest: '' };
   // ("N/A" is no answer but a placeholder.)

@@ -6,6 +6,17 @@
  * mode ("１２／０３／１９９５"). Each repair runs only on the signs of its own damage. Pure.
  */
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes as UTF-8 text, or null when they are no UTF-8 (the run is left as it was). */
+function asUtf8(bytes: Uint8Array): string | null {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Windows-1252's characters for the bytes 0x80-0x9F (where Latin-1 has control codes). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const BYTE_OF = new Map<string, number>();
@@ -21,12 +32,7 @@ function withMojibakeRepaired(text: string): string {
   // One stray "Ã©" may be a real pair of characters; damage repeats through the text.
   if (runs === null || runs.length < 2) return text;
   return text.replace(MOJIBAKE, (run) => {
-    const bytes = Uint8Array.from([...run].map((ch) => BYTE_OF.get(ch) ?? 0));
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return run;
-    }
+    return asUtf8(Uint8Array.from([...run].map((ch) => BYTE_OF.get(ch) ?? 0))) ?? run;
   });
 }
 
@@ -44,12 +50,7 @@ function withQuotedPrintableDecoded(text: string): string {
   if (escapes < 2 && softBreaks < 2) return text;
   if (escapes + softBreaks < 3) return text;
   return text.replace(/(?<=[^\s=])=\n/g, '').replace(QP_ESCAPE, (run) => {
-    const bytes = Uint8Array.from(run.slice(1).split('=').map((h) => parseInt(h, 16)));
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return run;
-    }
+    return asUtf8(Uint8Array.from(run.slice(1).split('=').map((h) => parseInt(h, 16)))) ?? run;
   });
 }
 
