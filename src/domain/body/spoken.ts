@@ -20,12 +20,46 @@ const SPOKEN_NUMBER_RUN = new RegExp(`\\b${NUMBER_WORD}(?:[\\s,-]+${NUMBER_WORD}
 const MONTH_ORDINAL = new RegExp(`\\b(${MONTH})\\s+(?:the\\s+)?(?:(twenty|thirty)[\\s-])?(${Object.keys(ORDINALS).join('|')})\\b`, 'gi');
 /** "the thirtieth of January": an ordinal day, then its month. */
 const ORDINAL_OF_MONTH = new RegExp(`\\bthe\\s+(?:(twenty|thirty)[\\s-])?(${Object.keys(ORDINALS).join('|')})\\s+of\\s+(${MONTH})\\b`, 'gi');
-const SPELLED_LETTER = /\b([A-Z])\s+as\s+in\s+[A-Z][a-z]+,?/g;
+/** "P as in Paul", "q as in queen": the letter, said with a word that starts with it. */
+const SPELLED_LETTER = /\b([A-Za-z])\s+as\s+in\s+([A-Za-z][a-z]+),?/g;
+/** The phonetic alphabet, read as letters only in runs of two or more ("Zulu Golf Papa"): "Mike" alone is a name. */
+const NATO: Record<string, string> = {
+  alpha: 'A', alfa: 'A', bravo: 'B', charlie: 'C', delta: 'D', echo: 'E', foxtrot: 'F', golf: 'G', hotel: 'H', india: 'I', juliet: 'J', juliett: 'J', kilo: 'K', lima: 'L',
+  mike: 'M', november: 'N', oscar: 'O', papa: 'P', quebec: 'Q', romeo: 'R', sierra: 'S', tango: 'T', uniform: 'U', victor: 'V', whiskey: 'W', whisky: 'W', xray: 'X', 'x-ray': 'X', yankee: 'Y', zulu: 'Z',
+};
+const NATO_WORD = `(?:${Object.keys(NATO).join('|')})`;
+const NATO_RUN = new RegExp(`\\b${NATO_WORD}(?:[\\s,-]+${NATO_WORD})+\\b`, 'gi');
+/** "double five", "triple 7": the digit said two or three times. */
+const REPEATED_DIGIT = /\b(double|triple)\s+(\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/gi;
+/** Punctuation said aloud and typed as words by dictation ("comma", "period new line"). */
+const SAID_PUNCTUATION: readonly (readonly [RegExp, string])[] = [
+  [/\s*\bnew paragraph\b\s*/gi, '\n\n'],
+  [/\s*\bnew line\b\s*/gi, '\n'],
+  [/\s+\bcomma\b/gi, ','],
+  [/\s+\b(?:period|full stop)\b/gi, '.'],
+  [/\s+\bcolon\b/gi, ':'],
+  [/\s+\bquestion mark\b/gi, '?'],
+  [/\s+\bapostrophe\s+s\b/gi, "'s"],
+  [/\s+\b(?:slash|forward slash)\s+/gi, '/'],
+  [/\s+\b(?:dash|hyphen)\s+/gi, '-'],
+];
+/** Dictation that writes its punctuation out: a "new line", or three punctuation words. */
+const SAID_PUNCTUATION_SIGN = /\bnew (?:line|paragraph)\b|(?:\b(?:comma|period|colon)\b[^]*?){3}/i;
+/**
+ * "May 4th no sorry May 14th 1990", "Unit 3 no, Unit 3B", "her dad's plan no I'm sorry her mom's
+ * plan": a speaker corrects themselves by saying the phrase again from its first word; the words
+ * from that first word's last occurrence before the marker, through the marker, are dropped.
+ */
+const SELF_CORRECTION = /(?:[,.]?\s+)(?:no,?\s+(?:sorry|wait|I['’]m sorry|I mean|scratch that)(?:,?\s+let me start over)?|no\s+no|sorry,?\s+I mean|I mean|scratch that|let me start over|no)[,.]?\s+(\S+)/gi;
 /** "Transcript:", "Transcription preview (High confidence):": a phone system's label for what was said. */
 const TRANSCRIPT_LABEL = /^\s*(?:voice\s?mail\s+)?transcri(?:pt|ption)(?:\s+preview)?(?:\s*\([^)]*\))?\s*:\s*/i;
 
 /** Any sign of speech written down: the pass below runs only where one is. */
-export const SPOKEN_SIGN = new RegExp(`${SPOKEN_NUMBER_RUN.source}|\\b[A-Z]\\s+as\\s+in\\s+[A-Z]|${MONTH_ORDINAL.source}|${ORDINAL_OF_MONTH.source}|transcri(?:pt|ption)[^:\\n]{0,40}:`, 'i');
+export const SPOKEN_SIGN = new RegExp(
+  `${SPOKEN_NUMBER_RUN.source}|\\b[A-Z]\\s+as\\s+in\\s+[A-Z]|${MONTH_ORDINAL.source}|${ORDINAL_OF_MONTH.source}|transcri(?:pt|ption)[^:\\n]{0,40}:` +
+    `|\\bdictat\\w*|\\bcapital\\s+[a-z]\\s+capital\\s+[a-z]\\b|\\b(?:talk|voice|speech)[- ]to[- ]text\\b|\\bvoice[- ]typ\\w*|\\btalking (?:this|it) into\\b|\\bsiri\\b|\\bnew line\\b|${REPEATED_DIGIT.source}|${NATO_WORD}[\\s,-]+${NATO_WORD}[\\s,-]+${NATO_WORD}`,
+  'i',
+);
 
 /** A run of number words as digit groups: single digits run together, tens take their unit. */
 function groupsOf(run: string): string[] {
@@ -82,10 +116,52 @@ function typed(run: string): string {
 
 /** The lines with numbers said as words written as digits, and spelled letters as the letters. */
 export function spokenAsTyped(lines: string[]): string[] {
+  const punctuated = SAID_PUNCTUATION_SIGN.test(lines.join('\n'));
   return lines.map((line) => {
-    let t = line.replace(TRANSCRIPT_LABEL, '').replace(SPELLED_LETTER, '$1');
+    // "capital J capital W": voice typing's way of saying a letter.
+    let t = line.replace(TRANSCRIPT_LABEL, '').replace(/\bcapital\s+([a-z])\b/gi, (_m, letter: string) => letter.toUpperCase()).replace(SPELLED_LETTER, (m, letter: string, word: string) => (letter.toLowerCase() === word[0]!.toLowerCase() ? letter.toUpperCase() : m));
+    if (punctuated) for (const [said, mark] of SAID_PUNCTUATION) t = t.replace(said, mark);
+    t = withoutSelfCorrections(t);
+    t = t.replace(NATO_RUN, (run) => run.split(/[\s,]+/).map((w) => NATO[w.toLowerCase()] ?? '').join(''));
+    t = t.replace(REPEATED_DIGIT, (_m, times: string, digit: string) => String(/^\d$/.test(digit) ? digit : UNITS[digit.toLowerCase()]).repeat(times.toLowerCase() === 'double' ? 2 : 3));
     t = t.replace(MONTH_ORDINAL, (_m, month: string, tens: string | undefined, ordinal: string) => `${month} ${(tens ? TENS[tens.toLowerCase()]! : 0) + ORDINALS[ordinal.toLowerCase()]!}`);
     t = t.replace(ORDINAL_OF_MONTH, (_m, tens: string | undefined, ordinal: string, month: string) => `${month} ${(tens ? TENS[tens.toLowerCase()]! : 0) + ORDINALS[ordinal.toLowerCase()]!}`);
-    return t.replace(SPOKEN_NUMBER_RUN, (run) => typed(run));
+    return joinedSingles(t.replace(SPOKEN_NUMBER_RUN, (run) => typed(run)));
   });
+}
+
+/**
+ * "J Q M 4 4 8 0 777 2 1", "1 800, 555, 0139": an ID or phone read out a character or a group at
+ * a time, written as it would be typed. Only runs of five single characters, or of four digit
+ * groups making a phone's eleven digits, with three digits at least: English has no such runs.
+ */
+function joinedSingles(line: string): string {
+  return line
+    .replace(/(?<![\w-])(?:(?:[A-Za-z]|\d{1,4})[ ]){4,}(?:[A-Za-z]|\d{1,4})(?![\w-])/g, (run) => {
+      const parts = run.split(' ');
+      const singles = parts.filter((p) => p.length === 1).length;
+      const joined = parts.join('');
+      return singles >= 4 && (joined.match(/\d/g)?.length ?? 0) >= 3 ? joined : run;
+    })
+    .replace(/(?<![\w-])1[ ,]+(\d{3})[ ,]+(\d{3})[ ,]+(\d{4})(?![\w-])/g, '1-$1-$2-$3');
+}
+
+/** Drops what a speaker took back: see SELF_CORRECTION. */
+function withoutSelfCorrections(line: string): string {
+  let out = line;
+  for (let guard = 0; guard < 5; guard++) {
+    let changed = false;
+    for (const m of out.matchAll(SELF_CORRECTION)) {
+      const again = m[1]!.replace(/[,.]$/, '');
+      const before = out.slice(0, m.index);
+      const at = before.search(new RegExp(`\\b${again.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b(?![\\s\\S]*\\b${again.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b)`, 'i'));
+      // The phrase said again starts within a short clause before the marker.
+      if (at < 0 || m.index! - at > 60 || at === m.index) continue;
+      out = out.slice(0, at) + out.slice(m.index! + m[0].length - m[1]!.length);
+      changed = true;
+      break;
+    }
+    if (!changed) break;
+  }
+  return out;
 }

@@ -28,7 +28,7 @@ describe('speech written down', () => {
     ['ID is K seven seven oh two nine one three', 'ID is K 7702913'],
     ['born December the twenty-third nineteen eighty one', 'born December 23 1981'],
     ['year two thousand nine', 'year 2009'],
-    ['member ID R as in Robert, T as in Tom, 4 4 1 9', 'member ID R T 4 4 1 9'],
+    ['member ID R as in Robert, T as in Tom, 4 4 1 9', 'member ID RT4419'],
     ['Transcription preview (Medium confidence): hi this is Dana', 'hi this is Dana'],
   ])('"%s" is typed as "%s"', (said, typed) => {
     expect(spokenAsTyped([said])).toEqual([typed]);
@@ -370,5 +370,23 @@ describe('a block written value first', () => {
   it('leaves "label — value" lines the usual way round', () => {
     const [r] = read('Client — Ada Penrose\nDate of birth — 14 March 1987\nInsurance — Aetna\nMember ID — W555012345\n');
     expect(r).toMatchObject({ client: { name: 'Ada Penrose' }, insurance: { memberId: 'W555012345' } });
+  });
+});
+
+describe('dictation written down (dictated set)', () => {
+  it.each([
+    ['client name colon Ada Finch period new line member ID colon K as in kite 7 7 0 2 9 1 3 period', 'client name: Ada Finch.\nmember ID: K7702913.'],
+    ['born June 4th no sorry June 14th 1990', 'born June 14th 1990'],
+    ['Apt 2 no, Apt 2C, Salem', 'Apt 2C, Salem'],
+    ['member ID is 4 double 8 1 0 triple 3 5', 'member ID is 488103335'],
+    ['the line is 1 800, 555, 0177', 'the line is 1-800-555-0177'],
+    ['ID Bravo Kilo Tango 4410298', 'ID BKT 4410298'],
+    ['id is x q z 4 4 1 0 2', 'id is xqz44102'],
+  ])('"%s" is typed as "%s"', (said, typed) => {
+    expect(spokenAsTyped([said]).join('\n')).toBe(typed);
+  });
+
+  it('leaves a lone phonetic word, "no" without the phrase said again, and a short run of letters alone', () => {
+    expect(spokenAsTyped(['Mike from Sierra Madre called, no card yet, I am a b c'])).toEqual(['Mike from Sierra Madre called, no card yet, I am a b c']);
   });
 });
