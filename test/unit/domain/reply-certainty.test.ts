@@ -2,7 +2,7 @@
  * A reply goes out only when every field it asks for is surely absent. Wording here is made up
  * for these tests and differs from the blind sets that prompted the rules.
  */
-import type { VobRequest } from '../../../schemas/vob-record';
+import type { RequiredField, VobRequest } from '../../../schemas/vob-record';
 import { extractBody } from '../../../src/domain/body/extract-body';
 import { classifyIntent } from '../../../src/domain/body/message-intent';
 import { mergeRequests } from '../../../src/domain/merge';
@@ -346,5 +346,33 @@ describe('a named center that asked for the request (fortnight set)', () => {
   it('doubts a missing referral when a center named in the text told the writer to send it', () => {
     expect(doubts('Name: Ada Vance\nHe starts at Larch Street Recovery on Monday and they told me to send his insurance here.', [request(['referredBy'])])).toHaveLength(1);
     expect(doubts('Name: Ada Vance\nThe hospital told me to send Dad\'s information to you.', [request(['referredBy'])])).toEqual([]);
+  });
+});
+
+describe('a holder said by pronoun, and speech (ordinary and dictated sets)', () => {
+  const base = { client: { name: 'Mira Greer', dob: '1982-05-06', address: null }, insurance: { payerName: 'Aetna', memberId: 'W1', groupNumber: null, phone: '+18005550100' }, referredBy: 'Fen House', levelOfCare: null };
+  const doubts = (text: string, missing: RequiredField[], subscriber = { name: null, relationship: null }): string[] =>
+    replyDoubts({ segments: splitBodySegments(text), requests: [{ ...base, subscriber, missingFields: missing, card: { attached: false, sides: [], fields: null }, conflicts: [] } as VobRequest], referenceDate: new Date('2026-11-20T00:00:00Z') });
+
+  it('doubts a missing holder where the text says "she\'s on his plan"', () => {
+    expect(doubts('Mira Greer\nDOB 05/06/1982\nSame insurance, she\'s on his plan.', ['subscriber.relationship'], { name: null, relationship: null })).not.toEqual([]);
+  });
+
+  it('doubts any reply on mail talked into a phone', () => {
+    expect(doubts('talking this into my phone. Mira Greer, member ID 7 double 5 0 3 1', ['insurance.phone'])).not.toEqual([]);
+  });
+});
+
+describe('empty table cells, sign-offs and "not yet obtained" (fortnight-2 set)', () => {
+  const base = { client: { name: 'Mira Greer', dob: '1982-05-06', address: null }, insurance: { payerName: 'Aetna', memberId: 'W1', groupNumber: null, phone: '+18005550100' }, subscriber: { name: 'Mira Greer', relationship: 'self' }, referredBy: null, levelOfCare: null };
+  const doubts = (text: string, missing: RequiredField[]): string[] =>
+    replyDoubts({ segments: splitBodySegments(text), requests: [{ ...base, missingFields: missing, card: { attached: false, sides: [], fields: null }, conflicts: [] } as VobRequest], referenceDate: new Date('2026-11-20T00:00:00Z') });
+
+  it('does not doubt a referral cell left empty before a sign-off', () => {
+    expect(doubts('Client Name\tMira Greer\nDate of Birth\t05/06/1982\nReferral\t\n\nHave a great day!\n\nJo Pell\nAdmissions', ['referredBy'])).toEqual([]);
+  });
+
+  it('does not doubt a holder "not yet obtained"', () => {
+    expect(doubts('Patient: Mira Greer\nInsured: pt\'s mother (name not yet obtained)', ['subscriber.name'])).toEqual([]);
   });
 });
