@@ -28,6 +28,8 @@ export interface FieldHit {
   override?: boolean;
   /** Read from a sentence, not beside a label: a labelled value replaces it. */
   prose?: boolean;
+  /** Inferred, not stated: any stated value of the field replaces it. */
+  inferred?: boolean;
 }
 
 const ADDRESS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['address', 'clientAddress', 'line2', 'city', 'state', 'zip', 'cityStateZip']);
@@ -213,8 +215,9 @@ function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): 
   return out;
 }
 
+/** (A value "same as above" points at another client's: it is no value of this block's own.) */
 const pairsHave = (parsed: readonly ParsedLine[], fields: readonly FieldKey[]): boolean =>
-  parsed.some((p) => p.kind === 'pairs' && p.pairs.some((x) => fields.includes(x.field) && x.value.length > 0));
+  parsed.some((p) => p.kind === 'pairs' && p.pairs.some((x) => fields.includes(x.field) && x.value.length > 0 && !DITTO.test(x.value)));
 
 /**
  * Unlabelled lines inside a request written as a terse list ("Angela Reyes / dob 12/5/1984 /
@@ -312,9 +315,19 @@ export function collectHits(lines: string[]): FieldHit[] {
 
   // The last street address given for anyone (a policy holder's too), for "Address: Same as above".
   let lastAddress: string | null = null;
-  const push = (field: FieldKey, value: string, line: number, override = false, prose = false): void => {
+  // "Addr: same as subscriber" above "Subscriber: Lorraine Vick (mother) - 1407 Poplar Ridge Dr, ...": filled when that address comes.
+  let sameAsLater: FieldHit | null = null;
+  const push = (field: FieldKey, value: string, line: number, override = false, prose = false, inferred = false): void => {
     const resolved = resolve(field, st);
-    if (/^\s*\d{1,6}\s+\p{L}[^\n]*\b\d{5}(?:-\d{4})?\s*$/u.test(value)) lastAddress = value;
+    // "Subscriber: Lorraine Vick (mother) - 1407 Poplar Ridge Dr, Murfreesboro, TN 37129": the holder, then where they live.
+    const holderHome = resolved === 'subscriberName' ? /^(.*?\p{L}.*?)\s*[-–—,;]\s*(\d{1,6}\s+\p{L}[^\n]*\b\d{5}(?:-\d{4})?)\s*$/u.exec(value) : null;
+    if (holderHome) value = holderHome[1]!;
+    const address = holderHome?.[2] ?? (/^\s*\d{1,6}\s+\p{L}[^\n]*\b\d{5}(?:-\d{4})?\s*$/u.test(value) ? value : null);
+    if (address !== null) {
+      lastAddress = address;
+      if (sameAsLater !== null) sameAsLater.value = address;
+      sameAsLater = null;
+    }
     if (resolved === null) return;
     // "What is the client's address? Same as above" under the policy holder's: that address.
     if (resolved === 'clientAddress' && lastAddress !== null && SAME_ADDRESS.test(value)) value = lastAddress;
@@ -334,11 +347,19 @@ export function collectHits(lines: string[]): FieldHit[] {
     if (resolved === 'payer' && /\bself[\s-]?funded\b|\bemployee\s+(?:health|medical|benefit)\s+plan\b/i.test(value) && !/\b(?:administered|managed|run)\s+by\b|\b(?:tpa|administrator)\b/i.test(value)) return;
     // "OTP patient #: 4471-D (internal, not insurance)": the writer says the number is no insurance number.
     if ((resolved === 'memberId' || resolved === 'group') && /\bnot\s+(?:an?\s+|the\s+)?(?:insurance|member|plan)\b/i.test(value)) return;
+    // "3/4/88 - sorry, typo, 3/4/89": a typed value taken back in the same breath; the one after stands.
+    if (CORRECTABLE.has(resolved)) {
+      const marks = [...value.matchAll(TAKEN_BACK)];
+      const rest = marks.length > 0 ? value.slice(marks[marks.length - 1]!.index! + marks[marks.length - 1]![0].length).trim() : '';
+      if (/\d{2}/.test(rest) && rest.replace(/\D/g, '').length >= Math.min(4, value.slice(0, marks[0]!.index).replace(/\D/g, '').length)) value = rest;
+    }
     // Other answers to a question: "Yes 88140-02", "Yes - Marlow Springs Detox, she is there now".
     if (resolved !== 'subscriberName') value = value.replace(/^\s*(?:yes|yeah|yep)\b[\s,.:;–—-]*(?=\S)/i, '');
     // "He's in the IOP at Hollis Creek Counseling. His counselor there told us to call you.": the center the answer names.
     if (resolved === 'referredBy' && value.trim().split(/\s+/).length > 5 && (SENTENCE_VERB.test(value) || /^(?:he|she|they|we|i)\b|(?<=\p{Ll}{2})\.\s+\p{Lu}/u.test(value))) value = centerNamedIn(value) ?? value;
-    hits.push({ field: resolved, value, line, afterBreak, newClient, ...(override ? { override } : {}), ...(prose ? { prose } : {}) });
+    const hit: FieldHit = { field: resolved, value, line, afterBreak, newClient, ...(override ? { override } : {}), ...(prose ? { prose } : {}), ...(inferred ? { inferred } : {}) };
+    hits.push(hit);
+    if (resolved === 'clientAddress' && lastAddress === null && SAME_ADDRESS.test(value) && !/\babove\b/i.test(value)) sameAsLater = hit;
     afterBreak = false;
     newClient = false;
     const sec = sectionOfField(resolved);
@@ -410,7 +431,7 @@ export function collectHits(lines: string[]): FieldHit[] {
 
     // "SECONDARY (Medigap Plan G): Mutual of Omaha": the secondary plan's block, whatever it
     // is called, is no part of the request (the contract holds the primary insurance).
-    if (((p.kind === 'pairs' || p.kind === 'unknownLabel') && SECONDARY_LABEL.test(raw)) || (p.kind !== 'blank' && FORMER_COVERAGE.test(raw))) {
+    if (p.kind !== 'blank' && (SECONDARY_LABEL.test(raw) || FORMER_COVERAGE.test(raw) || FORMER_COVERAGE_HEADING.test(raw))) {
       afterBreak = true;
       applyHeading(st, { section: 'secondary', newClient: false });
       i++;
@@ -498,7 +519,7 @@ export function collectHits(lines: string[]): FieldHit[] {
             value += ` ${(parsed[i + 1] as { text: string }).text}`;
             consumed = i + 2;
           }
-          push(pair.field, value, i, pair.override === true, pair.prose === true);
+          push(pair.field, value, i, pair.override === true, pair.prose === true, pair.inferred === true);
         });
         i = consumed;
         continue;
@@ -508,9 +529,17 @@ export function collectHits(lines: string[]): FieldHit[] {
   return hits;
 }
 
-const SECONDARY_LABEL = /^\s*(?:[-*•]\s*)?(?:secondary|2nd(?:ary)?)\b[^:]{0,40}:/i;
+/** Typed values a writer may take back on the same line. */
+const CORRECTABLE: ReadonlySet<string> = new Set(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone']);
+/** "- sorry, typo,", "(I mean", ", should be": what comes after replaces what came before. */
+const TAKEN_BACK = /(?:^|[\s,;(–—-])(?:sorry|typo|oops|I\s+mean|should\s+be|make\s+that|no\s+wait|correction)\b(?:[\s,:;.!–—-]*(?:typo|sorry|it['’]?s|it\s+is|should\s+be|correct\s+is)\b)*[\s,:;.!–—-]*/gi;
+
+/** "Secondary insurance:", "SECONDARY - AARP Medicare Supplement Plan G": a second plan's block. */
+const SECONDARY_LABEL = /^\s*(?:[-*•]\s*)?(?:secondary|2nd(?:ary)?)\b(?:[^:]{0,40}:|\s+(?:insurance\s+|coverage\s+|plan\s+)?[-–—]\s+\S)/i;
 /** "(Old 2024 coverage, for reference only - TERMED 12/31/2025:": a plan that no longer covers the client. */
 const FORMER_COVERAGE = /^\W*(?:old|previous|prior|former|terminated|termed|inactive|expired)\b[^:\n]{0,60}\b(?:coverage|insurance|plan|policy)\b[^:\n]{0,60}:\s*$/i;
+/** "PRIOR COVERAGE - TERMED 06/30/2026, DO NOT USE": a heading in capitals needs no colon. */
+const FORMER_COVERAGE_HEADING = /^(?=[^a-z]*$)\W*(?:OLD|PREVIOUS|PRIOR|FORMER|TERMINATED|TERMED|INACTIVE|EXPIRED)\b[^:\n]{0,60}\b(?:COVERAGE|INSURANCE|PLAN|POLICY)\b[^:\n]{0,60}$/;
 
 function headingForField(field: FieldKey): Heading | null {
   if (field === 'clientName' || field === 'name') return { section: 'client', newClient: false };

@@ -23,6 +23,8 @@ export interface LinePair {
   override?: boolean;
   /** Read from a sentence: a labelled value of the same client replaces it. */
   prose?: boolean;
+  /** Inferred, not stated ("X asked me to send this" for the referral): any stated value replaces it. */
+  inferred?: boolean;
 }
 
 /** A line that corrects an earlier value of the same message. */
@@ -811,8 +813,8 @@ function unlabelledAddress(value: string): { start: number; text: string } | nul
   return null;
 }
 
-const WRONG = /\b(?:wrong|typo|incorrect|mistake|transposed|mistyped)\b/i;
-const RIGHT_VALUE = /(?:\bit['’]s|\bit\s+is|\bshould\s+(?:be|read)|\bcorrect\s+(?:one|value|number|id|date)?\s*is|\bis\s+actually|\bright\s+one\s+is)\s+([^\s,;()]+)/i;
+const WRONG = /\b(?:wrong|typo|incorrect|mistake|transposed|mistyped|flipped|swapped|ignore|disregard)\b/i;
+const RIGHT_VALUE = /(?:\bit['’]s|\bit\s+is|\bshould\s+(?:be|read)|\bcorrect\s+(?:one|value|number|id|date)?\s*is|\bis\s+actually|\bright\s+one\s+is)\s+([^\s,;()]+(?:\s+\d[\w/-]*)*)/i;
 
 /**
  * "FYI the DOB in Jordan's email is wrong, it's 10/13/1996 (not 10/31).", "I had a typo in the
@@ -869,6 +871,16 @@ function subscriberLast(pairs: LinePair[]): LinePair[] {
   return [...pairs.filter((p) => !isSubscriberPair(p)), ...pairs.filter(isSubscriberPair)];
 }
 
+/** "Same address as Dustin", "same insurance and BH line as above": values stated once for the client before. */
+const SAME_AS_EARLIER = /^(?:the\s+)?same\s+([\p{L} #&/,]{3,60}?)(?:\s+as\s+(?:above|before|(?:client|patient|pt|#)\s*#?\s*1|him|her|his|hers|\p{Lu}[\p{L}'’-]+))?\s*(?:[,.;]\s*|$)/iu;
+const SAME_AS_FIELDS: readonly (readonly [RegExp, FieldKey])[] = [
+  [/^(?:home\s+)?(?:address|addr)$/i, 'clientAddress'],
+  [/^(?:insurance|ins|plan|payer|carrier|coverage)$/i, 'payer'],
+  [/^(?:(?:bh|behavioral health|provider|insurance|ins|plan)\s+)?(?:line|phone|number|#)$/i, 'insPhone'],
+  [/^group(?:\s+(?:number|no|#))?$/i, 'group'],
+  [/^(?:referral|referral source|referrer)$/i, 'referredBy'],
+];
+
 export function parseLine(rawLine: string): ParsedLine {
   if (rawLine.trim().length === 0) return { kind: 'blank' };
   if (isAskedFieldItem(rawLine)) return { kind: 'text', text: rawLine.trim() };
@@ -900,6 +912,16 @@ export function parseLine(rawLine: string): ParsedLine {
   if (bare === 'ignore' && /\?\s*(?:\([^()]*\))?$/.test(line)) return { kind: 'bare', field: 'ignore', heading };
   if (heading !== null) return { kind: 'heading', heading };
 
+  // "Same address as Dustin", "Same insurance and BH line, she's on his plan.": the earlier client's values.
+  const same = SAME_AS_EARLIER.exec(line);
+  if (same) {
+    const fields = same[1]!.split(/\s*(?:,|\band\b|&|\/)\s*/).map((w) => SAME_AS_FIELDS.find(([re]) => re.test(w.trim()))?.[1] ?? null);
+    if (fields.length > 0 && fields.every((f) => f !== null)) {
+      const rest = line.slice(same[0].length).trim();
+      const later = rest.length > 0 ? parseLine(rest) : null;
+      return { kind: 'pairs', pairs: [...fields.map((field) => ({ field: field!, value: 'same as above' })), ...(later?.kind === 'pairs' ? later.pairs : [])] };
+    }
+  }
   // "Client 2: Jane Doe, DOB 1/2/90", "1st guy - Terrence Boudreaux": a client boundary whose value is the client's name.
   const dash = /^([^:]{3,25}?)\s+[-–—]\s+(?=\p{Lu})/u.exec(line);
   const dashHeading = dash ? classifyHeading(dash[1]!) : null;
@@ -922,7 +944,8 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // "#2 Marco Ortiz (Linda's son)": a numbered client, with a note on who holds the policy.
   // ("1) Marcus D. JOHNSON": cleanLine takes "1)" for a list's bullet, so that form is read from the raw line.)
-  const numbered = /^(?:(?:#\s?|no\.?\s?)\d{1,2}[.):]?|\d{1,2}\))\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]*)\))?\s*$/u.exec(/^\s*\d{1,2}\)\s/.test(rawLine) ? rawLine.trim() : line);
+  // ("#2 Brianna Hale - his wife": who she is to the client above says nothing sure of the policy.)
+  const numbered = /^(?:(?:#\s?|no\.?\s?)\d{1,2}[.):]?|\d{1,2}\))\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]*)\)|\s[-–—]\s+(?:his|her|their)\s+\p{Ll}+)?\s*$/u.exec(/^\s*\d{1,2}\)\s/.test(rawLine) ? rawLine.trim() : line);
   if (numbered) {
     const note = numbered[2] ?? '';
     // The note first: the client's name last leaves the client's section open for "DOB:".
@@ -972,7 +995,10 @@ export function parseLine(rawLine: string): ParsedLine {
     // "Insurance is Cigna through my work, I am the policy holder.": the clause before the relation may state a value too.
     const cut = line.lastIndexOf(', ');
     const before = cut > 0 && relationSentence(line.slice(cut + 2)) !== null ? prosePairs(line.slice(0, cut)).filter((p) => !RELATION_FIELDS.has(p.field)) : [];
-    return { kind: 'pairs', pairs: [...before, ...stated] };
+    // "Her coverage is her own, through her employer: Cigna, member ID U3390 1824 66": the plan after the colon.
+    const colon = line.indexOf(':');
+    const after = colon > 0 ? parseLine(line.slice(colon + 1).trim()) : null;
+    return { kind: 'pairs', pairs: [...before, ...stated, ...(after?.kind === 'pairs' ? after.pairs.filter((p) => !RELATION_FIELDS.has(p.field)) : [])] };
   }
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
@@ -1065,7 +1091,17 @@ function writerSubscriber(rest: string): LinePair {
 /** Who holds the policy, stated as a sentence ("Pt is the subscriber", "Client is spouse of subscriber", "Her mother Mei Chen is the subscriber"). */
 function relationSentence(sentence: string): LinePair[] | null {
   // A list item's number or bullet is not part of the sentence ("6) I am the policy holder").
-  const s = sentence.trim().replace(/[.!;]+$/, '').replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '');
+  const said = sentence.trim().replace(/[.!;]+$/, '').replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '');
+  // "..., Raymond Soto (born 1/8/1970)": the holder's own birth date, beside the holder.
+  const holderBorn = /\s*\(\s*(?:born|dob|d\.o\.b\.?|date of birth)\s*:?\s*([^)]{6,20})\)/i.exec(said);
+  const s = holderBorn ? said.replace(holderBorn[0], '') : said;
+  if (holderBorn) {
+    const stated = relationSentence(s);
+    return stated !== null && stated.some((p) => p.field === 'subscriberName' && p.value !== 'self') ? [...stated, { field: 'subscriberDob', value: holderBorn[1]!.trim() }] : stated;
+  }
+  // "His mom's name is Paula Embry and she is the policy holder": "she" is the relative named, not the client.
+  const kinHolder = KIN_NAMED_HOLDER.exec(s);
+  if (kinHolder) return [{ field: 'subscriberName', value: `${kinHolder[2]} (${kinHolder[1]})` }];
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   const kinIs = KIN_IS_NAME.exec(s);
   if (kinIs?.groups?.rel && kinIs.groups.name && !HEDGED.test(s)) return [{ field: 'subscriberName', value: `${kinIs.groups.name} (${kinIs.groups.rel})` }];
@@ -1087,11 +1123,14 @@ function relationSentence(sentence: string): LinePair[] | null {
   // "She's on her own plan through her employer" (a clause after it, ", and she lives at ...", is
   // read on its own by prosePairs).
   if (!/,\s*(?:and|but)\s/i.test(s) && /^(?:she|he|they|the\s+client|client|the\s+patient|patient|pt)(?:['’]s|\s+is|\s+are)\s+(?:covered\s+)?(?:on|under)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
-  // "policy is his own (self)", "the plan is her own".
-  if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:his|her|their)\s+own\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  // "policy is his own (self)", "the plan is her own", "The policy is hers".
+  // ("Her insurance is her own Medicare plan through Humana" names the plan too: read as a sentence, below.)
+  if (/^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|(?:all\s+)?(?:his|hers|theirs)$)/i.test(s) || /^(?:his|her|their)\s+(?:policy|plan|insurance|coverage)\s+is\s+(?:his|her|their)\s+own\s*(?:,|$)/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "It's his own plan, so he is the policy holder": the statement as the sentence's last clause.
   const clause = /\b(?:so|and|but|since|because|as)\s+((?:he|she|they|the client|client|the patient|patient|pt)\b.*)$/i.exec(s)?.[1];
   if (clause !== undefined && SELF_SENTENCE.test(clause)) return [{ field: 'subscriberName', value: 'self' }];
+  // "He has insurance through his job and it is in his name, but ...".
+  if (/\b(?:and|so|but)\s+(?:it['’]?s|it\s+is)\s+in\s+(?:his|her|their)\s+(?:own\s+)?name\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "She has Cigna through her job, so it's her own policy."
   if (/\b(?:so|and|but|since|because|as)\s+it['’]?s\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   // "Noah is the policy holder": the client by first name (a relation word would name someone else).
@@ -1119,12 +1158,13 @@ function relationSentence(sentence: string): LinePair[] | null {
     // The 'i' flag lets \p{Lu} match lower case too: a name ends at its last capitalised word.
     // "through her stepdad Ray Lindqvist's job": the possessive is no part of the name.
     const name = (m.groups.name ?? m.groups.name2 ?? '').trim().replace(/(?:\s+\p{Ll}[\p{L}'’-]*)+$/u, '').replace(/(?<=\p{L})['’]s$/u, '');
-    if (name.length > 0 && /^\p{Lu}/u.test(name) && !hasRelationshipWord(name)) return [{ field: 'subscriberName', value: `${name} (${rel})` }];
+    if (name.length > 0 && /^\p{Lu}/u.test(name) && !hasRelationshipWord(name) && !startsWithKnownPayer(name) && !/\b(?:Health|Healthcare|Care|Plan|Insurance|Medicaid|Medicare)$/i.test(name)) return [{ field: 'subscriberName', value: `${name} (${rel})` }];
     // The relation alone: who the subscriber is to the client, the name still to come.
     return [{ field: 'relOfSubscriber', value: rel }];
   }
   // "she's covered under his UnitedHealthcare plan as his wife": who the client is to the holder.
-  const as = /\bcovered\s+(?:under|on|through)\s+(?:his|her|their)\s+(?:[\w&.'-]+\s+){0,5}?(?:plan|policy|insurance|coverage)\s+as\s+(?:his|her|their)\s+(wife|husband|spouse|partner|son|daughter|child|stepson|stepdaughter|dependent)\b/i.exec(s);
+  // "Wendell is covered on my plan as my domestic partner": the writer's plan, the writer's word for the client.
+  const as = /\bcovered\s+(?:under|on|through)\s+(?:his|her|their|my|our)\s+(?:[\w&.'-]+\s+){0,5}?(?:plan|policy|insurance|coverage)\s+as\s+(?:his|her|their|my|our|a)\s+(wife|husband|spouse|domestic\s+partner|partner|son|daughter|child|stepson|stepdaughter|dependent)\b/i.exec(s);
   if (as) return [{ field: 'relToSubscriber', value: as[1]! }];
   return null;
 }
@@ -1138,10 +1178,12 @@ const REL_ES: Record<string, string> = { papa: 'father', padre: 'father', mama: 
 // (Case-sensitive, so the name must be written with capitals: "his uncle is the one on ..." names nobody.)
 const KIN_IS_NAME = new RegExp(`^(?=.*\\b(?:[Pp]lan|[Pp]olicy|[Ii]nsurance|[Cc]overed|[Cc]overage|[Dd]ependent)\\b).*?\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+${REL_WORD}\\s+is\\s+${NAME_AFTER}`, 'u');
 
+const KIN_NAMED_HOLDER = /\b(?:his|her|their)\s+(mom|mother|dad|father|stepmother|stepfather|stepmom|stepdad|grandmother|grandfather|husband|wife|spouse|partner)['’]s\s+(?:full\s+)?name\s+is\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s+and\s+(?:she|he)\s+is\s+the\s+(?:policy\s*-?\s*holder|subscriber|insured|primary)/iu;
 const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "está a nombre de su papá, Robert Parkhurst"
   new RegExp(`\\ba\\s+nombre\\s+de\\s+(?:su|mi)\\s+(?<rel>pap[aá]|padre|mam[aá]|madre|esposo|marido|esposa|abuel[ao])\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
-  new RegExp(`\\b(?:policy|plan|insurance|coverage|card)\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
+  // ("The plan from work is in his dad's name": where the plan comes from may stand between.)
+  new RegExp(`\\b(?:policy|plan|insurance|coverage|card)(?:\\s+(?:from|through|at|via)\\s+(?:[\\w'’]+\\s+){0,2}?[\\w'’]+)?\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—])\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
   // "She is on her husband Cody Birdwell's plan."
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}['’]s\\s+(?:\\S+\\s+){0,3}?(?:plan|policy|insurance|coverage|job|work|employer)\\b`, 'iu'),
@@ -1156,14 +1198,14 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:has|have|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
+const PROSE_PAYER = /\b(?:(?:has|have)\s+(?:his|her|their|my)\s+own|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|has|have|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 /** "The number on the back of her card for behavioral health is 1-800-555-0138": the plan's line, printed on the card's back. */
 /** "call 1-888-555-0121, which is the number printed on the back". */
 const PHONE_THEN_BACK_OF_CARD = /((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b,?\s+(?:which|that)\s+is\s+the\s+(?:number|phone|line)\s+(?:printed\s+)?on\s+the\s+back\b/i;
-const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d]{0,60}?)?\s+(?:is|was|reads|says)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
+const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d]{0,60}?)?\s+(?:is|was|reads|says)\s*:?\s*(?:(?:for\s+)?\p{Lu}[\p{L}/&-]*\s+){0,3}((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
 /** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
 const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
@@ -1190,7 +1232,7 @@ const PROSE_NAME_REFERRED = /\b(?:referring|sending(?:\s+over)?|admitting)\s+((?
 const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s+[-–—]\s+([A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*){0,5})(?=[,.;]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "My son is Ari Vale", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
-const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|an?\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
+const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|(?:an?|another)\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*(?:(?:Ms|Mr|Mrs|Mx|Dr)\.?\s+|Miss\s+)?((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
 /** "My grandson's name is Colt Ruhl", "her name is Renee Castillo" (never the writer's own "my name is"). */
 /** "My boyfriend is Jordan Pike, he's 29.": the writer's child, sibling or partner named as the one the mail is about (a spouse may be the policy holder instead). */
 const PROSE_KIN_IS = /\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
@@ -1206,15 +1248,21 @@ const PROSE_REFERRING = new RegExp(
     // "Red Mesa Recovery is the place that is sending him", "Harborview is the one referring her".
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+the\\s+(?:place|program|facility|center|centre|one|ones)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:sending|referring)\\s+(?:him|her|them)\\b` +
     // "Pacific Crest Recovery asked me to send ... They are the ones referring him.": the center, then "they".
-    `|(?:^|[.!]\\s+)${CENTER_NAME}\\s+(?:asked|wants|wanted|needs|told|called|reached out|suggested)\\b[^.!?]{0,160}[.!]\\s+(?:They|It)\\s*(?:are|is|['’]re|['’]s)\\s+(?:the\\s+)?(?:ones?|place|program|facility)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:referring|sending)\\s+(?:him|her|them)\\b` +
+    `|(?:^|[.!]\\s+)${CENTER_NAME}\\s+(?:asked|wants|wanted|needs|told|called|reached out|suggested)\\b[^.!?]{0,160}[.!]\\s+(?:They|It)\\s*(?:are|is|['’]re|['’]s)\\s+(?:the\\s+)?(?:ones?|place|program|facility)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:referring|sending)\\s+(?:him|her|them|[A-Z][a-z'’-]+)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
+    // "put Magnolia House down as the referral".
+    `|\\bput\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
     // "She'd be admitting to us here at Ironwood Crossing": the writer's own center sends her.
     `|\\b(?:to|with)\\s+us\\s+(?:here\\s+)?at\\s+${CENTER_NAME}` +
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
     `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
-const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)(?:\s+us,)?|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+/** "My name is Mike, I'm the house manager at ...", "my name is Dana Ruiz with Harbor Pines": a writer who works with clients. */
+const WRITER_IS_KIN = /\bI(?:['’]m|\s+am)\s+(?:\p{Lu}\p{Ll}+['’]s|his|her|their)\s+(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|partner|aunt|uncle|niece|nephew|grand\w+|guardian)\b/u;
+const MY_NAME_IS = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})/u;
+const STAFF_INTRODUCTION = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:[,.;–—-]\s*|\s+and\s+)?(?:(?:I['’]?m|I\s+am)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\p{L}-]+\s+){0,3}?(?:manager|coordinator|director|nurse|worker|counsel+or|therapist|tech|technician|specialist|navigator|advocate|rep|representative|supervisor|clinician|liaison|intake|admissions)\b|I\s+work\s+(?:at|for|with)\b|(?:I['’]?m\s+|I\s+am\s+)?(?:with|from|at)\s+\p{Lu})/u;
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
 
@@ -1239,6 +1287,7 @@ function residenceAddress(line: string): string | null {
 
 /** Words that end a center's name. */
 const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical|Interventions?|Solutions|Foundation|Alliance|Network|Collective)$/;
+const PROGRAM_NAME_END = new RegExp(`${CENTER_WORD.source.slice(0, -2)}|IOP|PHP|Rehab)$`);
 /** Words of a name that say what a place is, not which one ("our Behavioral Health Unit"). */
 const GENERIC_CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Program|House|Unit|Medicine|Practice|Outpatient|Inpatient|Wellness|Residential|Healthcare|Medical|Mental|Substance|Use|Adult|Adolescent|Youth|Intensive|Partial|Regional|Community|The|Our)$/;
 /** A run of capitalised words (with "of", "&", "and" inside), for a center's name. */
@@ -1250,13 +1299,13 @@ const NO_REFERRAL = /\b(?:nobody|no one|not referred|no referral|wasn['’]?t re
 const DESTINATION_BEFORE = /\breferred\s+for\b[^.]{0,80}\bat\s+$|\b(?:to|into|toward|towards|admit(?:ted)?\s+(?:to|at)|(?:program|bed|unit|placement|level of care|treatment|care|services|detox|residential|stay|admission)\s+(?:at|with))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:program|bed|unit)\s+(?:at|with)\s+)?$/i;
 
 /** The centers a sentence names ("Hope Center Women's Residential"), with where each name starts. */
-function centerRuns(sentence: string): { name: string; at: number }[] {
+function centerRuns(sentence: string, endWord: RegExp = CENTER_WORD): { name: string; at: number }[] {
   const centers: { name: string; at: number }[] = [];
   for (const m of sentence.matchAll(CAPITALISED_RUN)) {
     const words = m[0].split(/\s+/);
     // The name ends with its last word that says it is a place ("Hope Center Women's Residential").
     let end = words.length;
-    while (end > 0 && !CENTER_WORD.test(words[end - 1]!)) end--;
+    while (end > 0 && !endWord.test(words[end - 1]!)) end--;
     let start = 0;
     while (start < end && /^(?:The|A|An|At|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
     const kept = words.slice(start, end);
@@ -1266,6 +1315,39 @@ function centerRuns(sentence: string): { name: string; at: number }[] {
     centers.push({ name, at: (m.index ?? 0) + m[0].indexOf(kept[0]!) });
   }
   return centers;
+}
+
+/** "the lady at", "a nurse from", "someone with": a person who works at the center named next. */
+const STAFF_AT = /\b(?:lady|woman|man|person|someone|nurse|counselor|counsellor|therapist|worker|staff|people|folks|admissions|intake)\s+(?:at|from|with)\s+(?:the\s+)?/gi;
+/** "... asked me to send", "told us to email", "said to send": who had the writer send the request. */
+const ASKED_TO_SEND = /\b(?:asked|told|wanted|said|instructed|requested|advised)\s+(?:(?:me|us)\s+)?to\s+(?:send|e-?mail|forward|submit)\b/;
+
+/**
+ * "Cumberland Ridge IOP asked me to send her insurance information", "Tammy at Gulf Breeze
+ * Behavioral Health said to send Mom's info here": the center that had the writer send the
+ * request is the one referring the client (a center named just before the verb, or its staff's).
+ */
+function centerThatAskedToSend(line: string): string | null {
+  // "the lady at Solstice Ridge Prescott gave me this email ... so she said to send you the new card": the one she works at.
+  const staffAt = [...line.matchAll(STAFF_AT)].map((m) => /^[A-Z][\w'’&-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w'’&-]*){1,5}/.exec(line.slice(m.index! + m[0].length))?.[0]).filter((c): c is string => c !== undefined && findPayers(c).length === 0);
+  for (const sentence of line.split(SENTENCE_BREAK)) {
+    const verb = ASKED_TO_SEND.exec(sentence);
+    if (!verb) continue;
+    const before = sentence.slice(0, verb.index);
+    // (Here a programme's initials end a center's name too: "Cumberland Ridge IOP asked me to send ...".)
+    const last = centerRuns(before, PROGRAM_NAME_END).pop();
+    if (last === undefined) continue;
+    const between = before.slice(last.at + last.name.length);
+    if (/^(?:['’]s)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?\s*$/i.test(between)) return last.name;
+    // "He is going into Cedar Hollow Recovery next week and they told me to send ...": "they" are the one center named.
+    const centers = new Set(centerRuns(before).map((c) => c.name));
+    if (centers.size === 1 && /\b(?:they|the\s+(?:staff|intake|admissions|people|lady|woman|man|counselor|nurse)(?:\s+there)?)\s*$/i.test(before)) return last.name;
+  }
+  for (const sentence of line.split(SENTENCE_BREAK)) {
+    const verb = ASKED_TO_SEND.exec(sentence);
+    if (verb && staffAt.length === 1 && /\b(?:she|he|they)\s*$/i.test(sentence.slice(0, verb.index))) return staffAt[0]!;
+  }
+  return null;
 }
 
 /** The one center an answer names ("He's in the IOP at Hollis Creek Counseling."), else null. */
@@ -1364,7 +1446,9 @@ function prosePairs(line: string): LinePair[] {
   // "Salish Sound Recovery did his assessment, and they are the ones referring him": the one center a referral sentence names.
   if (!found.some((p) => p.field === 'referredBy')) {
     const center = referrerInSentence(line);
+    const asked = center === null ? centerThatAskedToSend(line) : null;
     if (center !== null) found.push({ field: 'referredBy', value: center });
+    else if (asked !== null) found.push({ field: 'referredBy', value: asked, inferred: true });
   }
   // "Medicaid thru Louisiana Healthcare Connections": the programme, then the plan that runs it.
   const runBy = /^(?:(?:his|her|their)\s+)?(?:medicaid|medicare|insurance|ins|coverage)\s+(?:thru|through|via|with)\s+(.+?)[.,;]?$/i.exec(line.trim());
@@ -1386,7 +1470,10 @@ function prosePairs(line: string): LinePair[] {
   if (payer && !/^(?:A|An|The|No|Any|Her|His|Their|Insurance|DOB|Member)$/.test(payerName) && !/['’]s\b/i.test(payerName) && !hasRelationshipWord(payerName)) found.push({ field: 'payer', value: payerName });
   const lead = /^(?:(?:both|all|they)\s+(?:were|are)|and|also|the|her|his|their|my|our|she|he|they|both|all)\s+/i;
   // "She was born 11/30/1983 and her address is ...": a new subject after "and" is its own sentence.
-  const sentences = line.split(/(?<=(?:[a-z0-9)]{2}|\s\d)[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
+  // "His mom's name is Paula Embry and she is the policy holder" is one statement, not two sentences.
+  const kinHolder = KIN_NAMED_HOLDER.exec(line);
+  if (kinHolder) found.push({ field: 'subscriberName', value: `${kinHolder[2]} (${kinHolder[1]})` });
+  const sentences = (kinHolder ? line.replace(kinHolder[0], ' ') : line).split(/(?<=(?:[a-z0-9)]{2}|\s\d)[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k]!;
     // "I had her DOB wrong in my first email. It is 03/28/1991, not 03/18/1991.": the value may come in the next sentence.
@@ -1436,6 +1523,15 @@ function prosePairs(line: string): LinePair[] {
   // Keywords and values typed into a sentence, for the fields nothing above read.
   for (const sentence of sentences) {
     for (const p of sentenceRunOnPairs(sentence)) if (!found.some((f) => sameFieldKey(f.field) === sameFieldKey(p.field))) found.push(p);
+  }
+  // "My name is Mike, I'm the house manager at ...", "My name is Darius Jr. I am writing for my father, Darius
+  // Whitfield Sr.": the writer introducing themselves as staff, or beside the relative the mail is about, is no client.
+  const own = MY_NAME_IS.exec(line)?.[1];
+  const isName = (p: LinePair): boolean => sameFieldKey(p.field) === 'name';
+  // ("My name is Laurie Kessler and I'm Gerald's daughter": a relative of the one the mail is about.)
+  const ownIs = (p: LinePair): boolean => isName(p) && (p.value.trim() === own || p.value.trim().startsWith(`${own} and `));
+  if (own !== undefined && (STAFF_INTRODUCTION.test(line) || WRITER_IS_KIN.test(line) || found.some((p) => isName(p) && !ownIs(p)))) {
+    for (let k = found.length - 1; k >= 0; k--) if (ownIs(found[k]!)) found.splice(k, 1);
   }
   for (const p of found) p.prose = true;
   return found;

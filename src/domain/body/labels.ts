@@ -120,7 +120,10 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/\bd\.?\s?[o0]\.?\s?b\b\.?/g, 'dob').replace(/\bd\/[o0]\/b\b/g, 'dob');
   s = s.replace(/\bp\.?\s?h\.?(?=\s|$|[:#])/g, 'ph');
   // A biller's shorthand: "M#" a member number, "G#" a group number.
-  s = s.replace(/\bm\s?#/g, 'member #').replace(/\bg\s?#/g, 'group #');
+  // "Res:" alone is where the client resides.
+  s = s.replace(/^res\.?$/, 'residence');
+  // "Pol#", "Pol. no.": a policy number.
+  s = s.replace(/\bm\s?#/g, 'member #').replace(/\bg\s?#/g, 'group #').replace(/\bpol\b\.?(?=\s*(?:#|no\b|num|number))/g, 'policy');
   s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
   s = s.replace(/\bzip[\s-]?code\b/g, 'zip').replace(/\bpostal\s+code\b/g, 'zip');
   s = s.replace(/\bmedi-cal\b/g, 'medical_ca');
@@ -419,7 +422,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   // "mbr W2039...": the abbreviation names the number, never the member's name.
   if (joined === 'mbr' || joined === 'memb' || joined === 'mbr no' || joined === 'mbr num') return 'memberId';
   // "Medicaid #", "Medicare ID": the member's number in that programme.
-  if (tokens.length === 2 && /^(?:medicaid|medicare|medical_ca|mbi|cin)$/.test(tokens[0] ?? '') && /^(?:#|id|no|num)$/.test(tokens[1] ?? '')) return 'memberId';
+  // ("MA #": Maryland's and Pennsylvania's Medical Assistance number.)
+  if (tokens.length === 2 && /^(?:medicaid|medicare|medical_ca|mbi|cin|ma)$/.test(tokens[0] ?? '') && /^(?:#|id|no|num)$/.test(tokens[1] ?? '')) return 'memberId';
   // "Behavioral Health: 1-800-...", "Member Services: ...": a phone of the plan, or an ID, by the value.
   if (/^(?:behavioral|behavioural|mental) health(?: (?:line|services|dept|department))?$|^(?:bh|mh|mhsa)(?: line)?$/.test(joined)) return 'idOrPhone';
   // "Cigna BH", "Aetna provider line": a plan's verification line named by the plan (checked

@@ -51,8 +51,11 @@ export function cleanOrgName(value: string): string | null {
   t = t.replace(/\s*\((?:us|ours|that['’]?s us|our (?:center|program|facility))\)/i, '').replace(/\s+[-–—]\s+\p{Ll}[\p{Ll}\s'’-]*$/u, '');
   // "Referring facility is us - Redwood Bend Recovery": the writer's own center, named after "us".
   t = t.replace(/^(?:us|we|ourselves|that['’]?s us)\s*[-–—:,(]\s*/i, '');
+  // "Snake River Recovery, that's us": the writer saying the center is their own.
+  t = t.replace(/\s*[,;(–—-]\s*(?:that['’]?s|that\s+is|which\s+is|this\s+is)\s+(?:us|we|our\s+(?:center|centre|program|facility|clinic))\b\)?.*$/i, '');
   // "Magnolia Landing too", "... again": the writer's aside after the name.
-  t = t.replace(/\s+(?:too|also|as well|again)[.!]*$/i, '');
+  // "Juniper Ridge Recovery on both", "... for all three": which clients it refers is no part of the name.
+  t = t.replace(/\s+(?:too|also|as well|again|(?:on|for)\s+(?:both|all(?:\s+(?:two|three|four|of them))?|each|them all))[.!]*$/i, '');
   t = t.replace(/[\s,;:.\-–—|]+$/, '').trim();
   // "us (Tern House)": the bracket that opened before the name closes after it, and goes with "us (".
   if (t.endsWith(')') && (t.match(/\)/g) ?? []).length > (t.match(/\(/g) ?? []).length) t = t.slice(0, -1).trim();

@@ -322,7 +322,7 @@ function valueColumns(lines: string[]): string[] {
     let j = i;
     while (j < lines.length && lines[j]!.trim().length > 0 && j - i <= 10) j++;
     const block = lines.slice(i, j).map((l) => l.trim());
-    const labelled = block.length >= 5 && block.length <= 10 && (i === 0 || lines[i - 1]!.trim() === '') ? labelColumnValues(block) : null;
+    const labelled = block.length >= 4 && block.length <= 10 && (i === 0 || lines[i - 1]!.trim() === '') ? labelColumnValues(block) : null;
     out.push(...(labelled ?? lines.slice(i, Math.max(j, i + 1))));
     i = Math.max(j, i + 1);
   }
@@ -402,10 +402,49 @@ function outlines(lines: string[]): string[] {
   return out;
 }
 
+/** A header of two columns, the client's and the policy holder's ("\tPATIENT\tSUBSCRIBER"). */
+const SIDE_BY_SIDE = /^[ \t]*(?:(patient|client|member)[ \t]*\t+[ \t]*(subscriber|insured|policy[ -]?holder|guarantor)|(subscriber|insured|policy[ -]?holder)[ \t]*\t+[ \t]*(patient|client|member))[ \t]*$/i;
+
+/**
+ * An intake sheet's two columns side by side, "Name | Tessa M. Pell | Gordon Pell": each row's
+ * label, once for the client's column and once for the holder's ("Patient Name: ...",
+ * "Subscriber Name: ..."), the client's rows first.
+ */
+function sideBySideColumns(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = SIDE_BY_SIDE.exec(lines[i]!);
+    if (!head) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const clientFirst = head[1] !== undefined;
+    const client: string[] = [];
+    const holder: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const cells = lines[j]!.split('\t').map((c) => c.trim());
+      if (cells.length < 3 || cells[0]!.length === 0 || cells[0]!.length > 30) break;
+      const [label, first, second] = [cells[0]!, cells[1]!, cells.slice(2).join(' ').trim()];
+      const [mine, theirs] = clientFirst ? [first, second] : [second, first];
+      if (mine.length > 0) client.push(`Patient ${label}: ${mine}`);
+      if (theirs.length > 0) holder.push(`Subscriber ${label}: ${theirs}`);
+    }
+    if (client.length < 2) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push(...client, '', ...holder, '');
+    i = j - 1;
+  }
+  return out;
+}
+
 /** The passes, each only when its sign is in the text. */
 export function pastedTables(lines: string[]): string[] {
   let out = lines;
   if (out.some((l) => /^\s*NM1\*/.test(l))) out = x12Segments(out);
+  if (out.some((l) => SIDE_BY_SIDE.test(l))) out = sideBySideColumns(out);
   if (out.some((l) => DEFINITION.test(l))) out = definitionLists(out);
   if (out.some((l) => OUTLINE_CHILD.test(l))) out = outlines(out);
   if (out.some((l) => BARE_DATE.test(l.trim()))) out = valueColumns(out);

@@ -27,6 +27,9 @@ const HARD_ANCHORS: ReadonlySet<HitField> = new Set<HitField>(['clientName', 'fi
 function sameValue(a: string, b: string): boolean {
   const n = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (n(a) === n(b)) return true;
+  // "Hollis Dunmore" in the prose, "Hollis R. Dunmore" in the form: one person, with and without the middle initial.
+  const initialsOut = (s: string): string => s.toLowerCase().replace(/\s+[a-z]\.?(?=\s)/g, ' ').replace(/[^a-z0-9]/g, '');
+  if (/^\p{Lu}/u.test(a) && /^\p{Lu}/u.test(b) && /\s/.test(a) && /\s/.test(b) && initialsOut(a) === initialsOut(b)) return true;
   // "Chandramouli, Priya S" and "Priya S Chandramouli": one name in the two orders.
   if (!a.includes(',') && !b.includes(',')) return false;
   const words = (s: string): string => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0).sort().join(' ');
@@ -46,6 +49,8 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
   const hasAnchor = (r: RawRecord): boolean => [...r.keys()].some((k) => ANCHORS.has(k));
   // Fields of the current record whose value was read from a sentence.
   let fromProse = new Set<HitField>();
+  // Fields whose value was inferred, not stated.
+  let inferred = new Set<HitField>();
   for (const hit of hits) {
     let field = hit.field;
     const existing = cur.get(field);
@@ -60,9 +65,12 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // A center named in a sentence yields to its fuller labelled name ("us at Bright Meadow", then "Referral: Bright Meadow IOP").
     const fullerName = field === 'referredBy' && prior !== undefined && hit.value.toLowerCase().startsWith(`${prior.toLowerCase()} `);
     const labelledOverProse = fromProse.has(field) && (PROSE_YIELDS.has(field) || fullerName) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
-    if ((hit.override || labelledOverProse) && prior !== undefined && !isPlaceholder(hit.value)) {
+    // "Pecan Grove Recovery ... told me to send it here", then "Referred by: Lantern Row Sober Living": the stated referral.
+    const statedOverInferred = inferred.has(field) && !hit.inferred && !hit.newClient && prior !== undefined;
+    if ((hit.override || labelledOverProse || statedOverInferred) && prior !== undefined && !isPlaceholder(hit.value)) {
       cur.set(field, hit.value);
       fromProse.delete(field);
+      inferred.delete(field);
       continue;
     }
     let split = false;
@@ -78,12 +86,17 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
       records.push(cur);
       cur = new Map();
       fromProse = new Set();
+      inferred = new Set();
     }
     const now = cur.get(field);
     // "Lead Source: Website chat" then "Referring Facility: Oak Hollow ...": the center replaces a source that names none.
-    if (now === undefined || ((isPlaceholder(now) || namesNoCenter(field, now)) && !isPlaceholder(hit.value) && !namesNoCenter(field, hit.value))) {
+    // "Hollis Dunmore" in a sentence, then "Client: Hollis R. Dunmore": the fuller form of the same name.
+    const words = (v: string): number => v.trim().split(/[\s,]+/).filter((w) => w.length > 0).length;
+    const fullerForm = field === 'clientName' && now !== undefined && words(hit.value) > words(now) && sameValue(now, hit.value);
+    if (now === undefined || fullerForm || ((isPlaceholder(now) || namesNoCenter(field, now)) && !isPlaceholder(hit.value) && !namesNoCenter(field, hit.value))) {
       cur.set(field, hit.value);
       if (hit.prose) fromProse.add(field);
+      if (hit.inferred) inferred.add(field);
     }
   }
   if (cur.size > 0) records.push(cur);
@@ -202,7 +215,8 @@ function nonEmpty(v: string | undefined): string | null {
 
 /** True when a phone label's leading word is the payer's name, a word of it, or its initials ("KP"). */
 function labelNamesPayer(label: string, payer: string): boolean {
-  const words = label.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#|bh|mh|behavioral|behavioural|mental|health|provider|services?)$/.test(w));
+  // "CareFirst behavioral health (Magellan)": who manages the line, in brackets, is no part of whose it is.
+  const words = label.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#|bh|mh|behavioral|behavioural|mental|health|provider|services?)$/.test(w));
   if (words.length === 0) return false;
   const payerWords = payer.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   const initials = payerWords.filter((w) => !/^(?:of|the|and)$/.test(w)).map((w) => w[0]).join('');

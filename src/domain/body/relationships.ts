@@ -136,8 +136,9 @@ export function yesNoAnswer(value: string): { yes: boolean | null; rest: string 
 
 /** True when a subscriber value means "the client is the subscriber" ("Self", "Same", "Client"). */
 export function isSelfValue(value: string): boolean {
-  const t = value.trim().replace(/[.!]+$/, '').replace(/^\(|\)$/g, '').trim();
-  return SELF.test(t) || /^(?:self|same)\b/i.test(t) || SPANISH_SELF.test(t);
+  // "Mr. Oakes himself on both": the client by name, then "himself"; which plans it holds for is no part of it.
+  const t = value.trim().replace(/[.!]+$/, '').replace(/^\(|\)$/g, '').replace(/\s+(?:on|for)\s+(?:both|all|each)(?:\s+(?:plans|policies))?$/i, '').trim();
+  return SELF.test(t) || /^(?:self|same)\b/i.test(t) || SPANISH_SELF.test(t) || /^(?:(?:mr|mrs|ms|dr)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:himself|herself|themselves|themself)$/u.test(t);
 }
 
 /** True when the text contains a relationship word at all. */

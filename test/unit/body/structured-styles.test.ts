@@ -252,3 +252,111 @@ describe('forms that ask about the policy holder first (third pass)', () => {
     expect(one('Client: Otis Vanterpool\nWhich insurer covers the client?  Highmark').insurance.payerName).toBe('Highmark');
   });
 });
+
+describe('ordinary mail read on a fresh fortnight (ordinary and two-of-everything sets)', () => {
+  it('does not take a staff writer introducing themselves for the client, and reads the bare name over "born"', () => {
+    const r = one('My name is Odette, I am the intake coordinator at Fenwick House. One of our guests needs a check.\n\nSilas Marchetti\nborn 2-7-1987\ninsurance is Ambetter, member number U5512098833\n\nHe is being referred by us, Fenwick House.');
+    expect(r.client.name).toBe('Silas Marchetti');
+    expect(r.referredBy).toBe('Fenwick House');
+  });
+
+  it('reads four unlabelled lines: a name, a birth date, a payer and an ID', () => {
+    const r = one('run this one please\n\nOdile Brandt\n3/9/1996\nMolina Healthcare\nM44019283\n\nthanks');
+    expect(r.client).toMatchObject({ name: 'Odile Brandt', dob: '1996-03-09' });
+    expect(r.insurance).toMatchObject({ payerName: 'Molina Healthcare', memberId: 'M44019283' });
+  });
+
+  it('reads a second client\'s "same address as ..." and "same insurance and line" from the client above', () => {
+    const rs = extractBody('#1 Anton Greer\nDOB 04/02/1980\n88 Kestrel Ln, Salem, OR 97301\nRegence BlueCross BlueShield\nID# RGB4410298\nBH line 888-555-0107\n\n#2 Mira Greer - his wife\nDOB 05/06/1982\nSame address as Anton\nSame insurance and BH line. ID# RGB4410298\n\nReferred by Cascade Hollow Recovery on both', ctx).requests;
+    expect(rs).toHaveLength(2);
+    expect(rs[1]!.client).toMatchObject({ name: 'Mira Greer', address: { line1: '88 Kestrel Ln', city: 'Salem', state: 'OR', postalCode: '97301' } });
+    expect(rs[1]!.insurance).toMatchObject({ payerName: 'Regence BlueCross BlueShield', phone: '+18885550107' });
+    expect(rs.map((r) => r.referredBy)).toEqual(['Cascade Hollow Recovery', 'Cascade Hollow Recovery']);
+  });
+
+  it('reads "Pol#", "MA #" and "Res:", and a holder\'s address given after "same as subscriber"', () => {
+    const r = one('Pt: Anton Greer\nDOB: 04/02/80\nRes: same as subscriber\nIns: Aetna\nPol#: W55 1029 338\nSubscriber: Lise Greer (mother) - 88 Kestrel Ln, Salem, OR 97301');
+    expect(r.insurance.memberId).toBe('W551029338');
+    expect(r.client.address).toMatchObject({ line1: '88 Kestrel Ln', city: 'Salem', state: 'OR', postalCode: '97301' });
+    expect(r.subscriber).toEqual({ name: 'Lise Greer', relationship: 'child' });
+    expect(one('Consumer: Anton Greer\nDOB: 04/02/1980\nMA #: 51022938771').insurance.memberId).toBe('51022938771');
+    expect(one('Consumer: Anton Greer\nDOB: 04/02/1980\nRes: 88 Kestrel Ln, Salem, OR 97301').client.address).toMatchObject({ line1: '88 Kestrel Ln', postalCode: '97301' });
+  });
+
+  it('reads the plan\'s line "on the back says Behavioral Health ...", "for my father, Name", "The policy is hers" and "covered on my plan as my domestic partner"', () => {
+    expect(one('Client: Anton Greer\nDOB 4/2/1980\nThe number on the back says Mental Health 1-800-555-0144').insurance.phone).toBe('+18005550144');
+    const r = one("I'm writing for my father, Anton J. Greer. His date of birth is 4-2-1950.\nHis insurance is Humana. The policy is his.");
+    expect(r.client.name).toBe('Anton J. Greer');
+    expect(r.subscriber).toEqual({ name: 'Anton J. Greer', relationship: 'self' });
+    expect(one('Patient: Anton Greer\nDOB: 4/2/1980\nAnton is covered on my plan as my domestic partner.').subscriber.relationship).toBe('other');
+  });
+
+  it('takes the center that had the writer send the request as the referral', () => {
+    expect(one('Client: Anton Greer\nDOB 4/2/1980\nWillow Fen IOP asked me to send his insurance information here.').referredBy).toBe('Willow Fen IOP');
+    expect(one('Client: Anton Greer\nDOB 4/2/1980\nDeb at Marsh Creek Behavioral Health said to send his info to you.').referredBy).toBe('Marsh Creek Behavioral Health');
+    expect(one('Client: Anton Greer\nDOB 4/2/1980\nHe starts at Marsh Creek Recovery Monday and they told me to send his card.').referredBy).toBe('Marsh Creek Recovery');
+    expect(one('Client: Anton Greer\nDOB 4/2/1980\nHis mom asked me to send his card.').referredBy).toBeNull();
+  });
+
+  it('drops "not yet determined", a former plan under a heading in capitals, and a secondary plan under a dash heading', () => {
+    expect(one('Client: Anton Greer\nDOB: 4/2/1980\nReferring program: not yet determined').referredBy).toBeNull();
+    const r = one('Client: Anton R. Greer\nDOB: 4/2/1980\n\nCURRENT COVERAGE\nCarrier: Cigna\nMember ID: U4410 2983 01\n\nOLD COVERAGE - TERMED 3/31, DO NOT USE\nCarrier: Aetna\nMember ID: W551029338\nSubscriber: Anton R. Greer (self)');
+    expect(r.insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U4410298301' });
+    const s = one('Client: Anton Greer\nDOB: 4/2/1950\nInsurance: Medicare\nMBI 3QF7 TR2 MK41\n\nSECONDARY - Mutual of Omaha Plan N\n    Member ID 0044182\n\nPolicy holder: Mr. Greer himself on both.');
+    expect(s.insurance.memberId).toBe('3QF7TR2MK41');
+    expect(s.subscriber.relationship).toBe('self');
+  });
+
+  it('joins a name said in a sentence with its fuller labelled form, and reads two columns for the client and the holder', () => {
+    const r = one('Please check benefits for Anton Greer.\n\nClient: Anton R. Greer\nDOB: 4/2/1980\nInsurance: Aetna');
+    expect(r.client.name).toBe('Anton R. Greer');
+    const t = one('From our sheet:\n\n\tPATIENT\tSUBSCRIBER\nName\tIvy Greer\tAnton Greer\nRelationship\tdaughter\tfather\nDOB\t09/23/2009\t02/11/1971\nMember ID\tRGB 4410 02\tRGB 4410 00\n\nInsurance: Regence\nRegence behavioral health (Carelon): 800-555-0165');
+    expect(t.client).toMatchObject({ name: 'Ivy Greer', dob: '2009-09-23' });
+    expect(t.insurance).toMatchObject({ memberId: 'RGB441002', phone: '+18005550165' });
+    expect(t.subscriber).toEqual({ name: 'Anton Greer', relationship: 'child' });
+  });
+});
+
+describe('values given twice, the second one standing (two-of-everything set)', () => {
+  it('takes a typed value corrected on its own line or in the sentence after', () => {
+    expect(one('Client: Anton Greer\nDOB: 6/7/81 - oops, typo, 6/7/82\nInsurance: Aetna\nMember ID: W551928330').client.dob).toBe('1982-06-07');
+    expect(one('Client: Anton Greer\nDOB: 6/7/1981\nInsurance: Aetna\nMember ID: 551 928 330\nPlease disregard the member ID above, I swapped two digits. It\'s 551 982 330.').insurance.memberId).toBe('551982330');
+  });
+
+  it('lets a stated referral stand over the center that asked for the mail, and keeps a name\'s own form', () => {
+    expect(one('Client: Anton Greer\nDOB 4/2/1980\nHe starts at Marsh Creek Recovery and they told me to send it here.\nReferred by: Fen House Sober Living').referredBy).toBe('Fen House Sober Living');
+    expect(one('Hi, the woman at Alder Point Wellness gave me this address and she said to send his card.\nClient: Anton Greer\nDOB 4/2/1980').referredBy).toBe('Alder Point Wellness');
+    expect(one('Client: Anton Greer\nDOB 4/2/1980\nReferral: Snake Bend Recovery, that\'s us').referredBy).toBe('Snake Bend Recovery');
+    expect(one('Patient: Greer, Anton J\nDOB 4/2/1980\nMember: Anton J Greer').client.name).toBe('Greer, Anton J');
+  });
+});
+
+describe('a second ordinary fortnight (fortnight-2 set)', () => {
+  it('reads a client of the writer\'s by an honorific, a coverage "her own" with its plan after a colon, and "put X down as the referral"', () => {
+    const r = one('I would like a verification for another client of mine, Mr. Anton Greer, whom I am referring to you.\nMr. Greer was born on May 2, 1980.\nHis coverage is his own, through his employer: Aetna, member ID W551 982 330, group 0771230.\nPlease put Fen House Counseling down as the referral.');
+    expect(r.client.name).toBe('Anton Greer');
+    expect(r.subscriber).toEqual({ name: 'Anton Greer', relationship: 'self' });
+    expect(r.insurance).toMatchObject({ payerName: 'Aetna', memberId: 'W551982330', groupNumber: '0771230' });
+    expect(r.referredBy).toBe('Fen House Counseling');
+  });
+
+  it('reads "still on his mom\'s insurance, <plan>" as the payer and "His mom\'s name is X and she is the policy holder" as the holder', () => {
+    const r = one("Client: Anton Greer, born 2/5/1999. He is still on his dad's insurance, Viva Health. His dad's name is Carl Greer and he is the policy holder.");
+    expect(r.insurance.payerName).toBe('Viva Health');
+    expect(r.subscriber).toEqual({ name: 'Carl Greer', relationship: 'child' });
+  });
+
+  it('takes "it is in his name" for the client\'s own plan, and a disregarded ID for a corrected value, not a cancelled request', () => {
+    expect(one('Client: Anton Greer\nDOB 2/5/1979\nHe has insurance through his job and it is in his name, but he has no card yet.').subscriber.relationship).toBe('self');
+    const rs = extractBody('Client: Anton Greer\nDOB 2/5/1979\nInsurance: Aetna\nMember ID: W551928330\nPlease disregard the member ID above. It is W551982330.', ctx).requests;
+    expect(rs).toHaveLength(1);
+  });
+});
+
+describe('a holder named with the plan\'s source and birth date (two-of-everything set)', () => {
+  it('reads "The plan from work is in his dad\'s name, X (born ...)" as the holder, and the date as the holder\'s', () => {
+    const r = one('Client: Anton Greer\nDOB 5/30/2007\nInsurance: Aetna\nMember ID: W661204389\nThe plan from work is in his mom\'s name, Lise Greer (born 1/8/1972).');
+    expect(r.client.dob).toBe('2007-05-30');
+    expect(r.subscriber).toEqual({ name: 'Lise Greer', relationship: 'child' });
+  });
+});
