@@ -465,6 +465,8 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
           (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),
       );
     case 'client.address':
+      // A line holding an address already taken (or taken back) is no sign of another.
+      if ([...consumed].some((v) => v.length >= 10 && /^\d/.test(v) && /[A-Z]{3}/.test(v) && compact(text).includes(v))) return false;
       return ((STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text)) || ADDRESS_IN_SIGNATURE.test(text);
     case 'insurance.memberId':
       return idTokens(text).some((t) => !consumed.has(compact(t))) || spacedIdAfterLabel(text, consumed);

@@ -183,9 +183,11 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
   const writers = segments.map(writerOfSegment);
   const placedValues: string[] = [];
+  const addressesGiven: string[] = [];
   const perSegment: BodyRequest[][] = segments.map((seg, k) => {
     const raws = groupHits(collectHits(seg.lines));
     for (const raw of raws) for (const field of PLACED_ONLY) if (raw.has(field)) placedValues.push(raw.get(field)!);
+    for (const raw of raws) if (raw.has('clientAddress')) addressesGiven.push(raw.get('clientAddress')!);
     const writer = writers[k]!;
     const all = raws.map((r) => normalizeRecord(r, ref, writer)).map((r) => withWriterAsClient(r, writer));
     // A client's value marked as the one above it: "Address: same as above" for a second client,
@@ -211,13 +213,17 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   // "born: no change / plan: no change / plan phone: 1-800-...": an update to a request already sent, not a new one.
   const update = (newText.match(NO_CHANGE_SLOT) ?? []).length >= 2;
   if (update && perSegment.slice(1).every((records) => records.length === 0)) return { requests: [], mentionsVerification: false, intent: 'correction', segments };
-  if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment)) {
+  const olderResults = segments.map((seg) => (seg.lines.join('\n').match(BENEFIT_RESULT_WORDS) ?? []).length >= 3);
+  if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment, olderResults)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
-  const merged = withAddressFromSignature(segments[0], withRelationSaidElsewhere(
+  // An address taken back is placed nowhere: the reply check knows it was given, and is no sign of one missing.
+  const withdrawn = segments.length > 1 ? WITHDRAWN.exec(newText)?.[1]?.toLowerCase() : undefined;
+  if (withdrawn === 'address') placedValues.push(...addressesGiven);
+  const merged = withoutWithdrawnAddress(withdrawn === 'address', withAddressFromSignature(segments[0], withRelationSaidElsewhere(
     withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref), ctx.subject, ref), writers[0] ?? writerOf('', ctx.fromName)),
     body,
-  ));
+  )));
   const newsletter = looksLikeNewsletter(body);
   const isReply = ctx.isReply === true;
   // The client a story names is looked for only in what is already a request: a name found in a
@@ -331,9 +337,25 @@ function newValueCount(r: BodyRequest): number {
  * "following up with the phone you asked for: ..." does; "any update on Jane Roe (DOB ...)?"
  * does not. A correction inside a thread corrects the quoted request, which stays one.
  */
-function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest[][]): boolean {
+/** "Don't use the address in my email below": the newest text takes back a value the quoted mail gave. */
+const WITHDRAWN = /\b(?:don['’]?t|do\s+not|please\s+don['’]?t)\s+use\s+the\s+(address|phone(?:\s+number)?|insurance\s+phone|member\s+id|id)\s+(?:in|from|on)\s+(?:my|the|our)\s+(?:e-?mail|message|note|request)\s+below\b/i;
+
+/**
+ * The one request without the address its writer took back. (A phone or ID taken back is replaced
+ * in the same breath, and the replacement is read as the newest value.)
+ */
+function withoutWithdrawnAddress(withdrawn: boolean, records: BodyRequest[]): BodyRequest[] {
+  if (!withdrawn || records.length !== 1) return records;
+  return [{ ...records[0]!, client: { ...records[0]!.client, address: null } }];
+}
+
+/** Words of the benefits a verification found: a quoted message holding three is our results, not a request. */
+const BENEFIT_RESULT_WORDS = /\b(?:deductible|out[- ]of[- ]pocket|coinsurance|co-?pays?|in[- ]network|out[- ]of[- ]network|eligibility\s*:\s*active|reference\s*(?:#|number)|prior\s+auth\w*)\b/gi;
+
+function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest[][], olderResults: readonly boolean[] = []): boolean {
   const newest = (perSegment[0] ?? []).reduce((n, r) => n + newValueCount(r), 0);
-  const olderData = perSegment.slice(1).some((records) => records.length > 0);
+  // "Quick correction on Caleb - his DOB is 06/14/2000" above our results: the results' values are no request.
+  const olderData = perSegment.slice(1).some((records, k) => records.length > 0 && !olderResults[k + 1]);
   switch (intent) {
     // However much it carries, mail that says no verification is wanted asks for none.
     case 'no-verification-wanted':

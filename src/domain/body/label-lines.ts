@@ -1092,12 +1092,12 @@ function writerSubscriber(rest: string): LinePair {
 function relationSentence(sentence: string): LinePair[] | null {
   // A list item's number or bullet is not part of the sentence ("6) I am the policy holder").
   const said = sentence.trim().replace(/[.!;]+$/, '').replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '');
-  // "..., Raymond Soto (born 1/8/1970)": the holder's own birth date, beside the holder.
-  const holderBorn = /\s*\(\s*(?:born|dob|d\.o\.b\.?|date of birth)\s*:?\s*([^)]{6,20})\)/i.exec(said);
-  const s = holderBorn ? said.replace(holderBorn[0], '') : said;
+  // "..., Raymond Soto (born 1/8/1970)", "Paulo Carvalho (husband, DOB 3/2/1983)": the holder's own birth date, beside the holder.
+  const holderBorn = /\s*\(([^()]*?)[,;]?\s*\b(?:born|dob|d\.o\.b\.?|date of birth)\s*:?\s*([^(),;]{6,20})\)/i.exec(said);
+  const s = holderBorn ? said.replace(holderBorn[0], holderBorn[1]!.trim() ? ` (${holderBorn[1]!.trim()})` : '') : said;
   if (holderBorn) {
     const stated = relationSentence(s);
-    return stated !== null && stated.some((p) => p.field === 'subscriberName' && p.value !== 'self') ? [...stated, { field: 'subscriberDob', value: holderBorn[1]!.trim() }] : stated;
+    return stated !== null && stated.some((p) => p.field === 'subscriberName' && p.value !== 'self') ? [...stated, { field: 'subscriberDob', value: holderBorn[2]!.trim() }] : stated;
   }
   // "His mom's name is Paula Embry and she is the policy holder": "she" is the relative named, not the client.
   const kinHolder = KIN_NAMED_HOLDER.exec(s);
@@ -1259,6 +1259,7 @@ const PROSE_REFERRING = new RegExp(
     `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
 const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)(?:\s+us,)?|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+const KIN_OR_HOLDER = new RegExp(`\\b(?:${KIN_WORD}|subscriber|policy\\s*holder|insured)\\b`, 'i');
 /** "My name is Mike, I'm the house manager at ...", "my name is Dana Ruiz with Harbor Pines": a writer who works with clients. */
 const WRITER_IS_KIN = /\bI(?:['’]m|\s+am)\s+(?:\p{Lu}\p{Ll}+['’]s|his|her|their)\s+(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|partner|aunt|uncle|niece|nephew|grand\w+|guardian)\b/u;
 const MY_NAME_IS = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})/u;
@@ -1306,6 +1307,8 @@ function centerRuns(sentence: string, endWord: RegExp = CENTER_WORD): { name: st
     // The name ends with its last word that says it is a place ("Hope Center Women's Residential").
     let end = words.length;
     while (end > 0 && !endWord.test(words[end - 1]!)) end--;
+    // "Lowcountry Detox & Stabilization": a second word joined to the place word is the name's too.
+    if (end > 0 && end + 1 < words.length && /^(?:&|and)$/.test(words[end]!)) end += 2;
     let start = 0;
     while (start < end && /^(?:The|A|An|At|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
     const kept = words.slice(start, end);
@@ -1523,6 +1526,12 @@ function prosePairs(line: string): LinePair[] {
   // Keywords and values typed into a sentence, for the fields nothing above read.
   for (const sentence of sentences) {
     for (const p of sentenceRunOnPairs(sentence)) if (!found.some((f) => sameFieldKey(f.field) === sameFieldKey(p.field))) found.push(p);
+  }
+  // "the subscriber is Paulo Carvalho (husband, DOB 3/2/1983)": a birth date in brackets beside a relative is the relative's.
+  for (const p of found) {
+    if (sameFieldKey(p.field) !== 'dob') continue;
+    const bracket = [...line.matchAll(/\(([^()]*)\)/g)].find((m) => m[1]!.includes(p.value));
+    if (bracket && KIN_OR_HOLDER.test(bracket[1]!)) p.field = 'subscriberDob';
   }
   // "My name is Mike, I'm the house manager at ...", "My name is Darius Jr. I am writing for my father, Darius
   // Whitfield Sr.": the writer introducing themselves as staff, or beside the relative the mail is about, is no client.

@@ -234,6 +234,10 @@ export function classifyLabel(raw: string): FieldKey | null {
   // the answers are kept (bounded; cleared when full), like correctTypo's.
   const known = labelMemo.get(raw);
   if (known !== undefined) return known;
+  // "Preferred name", "Nickname", "Goes by": what the client is called, not the legal name a plan knows.
+  if (/^\s*(?:preferred|chosen|nick)\s*-?\s*name\b|^\s*(?:goes\s+by|a\.?k\.?a\.?|also\s+known\s+as)\s*$/i.test(raw)) return memo(raw, 'ignore');
+  // "Legal name (on insurance)", "Name (as on card)": where the value is written is no part of the label.
+  if (/\(\s*(?:as\s+)?(?:on|per)\s+(?:the\s+|his\s+|her\s+)?(?:insurance|card|policy|id)\s*\)/i.test(raw)) return memo(raw, classifyLabel(raw.replace(/\s*\([^)]*\)\s*/g, ' ').trim()));
   let whole = classifyWholeLabel(raw);
   // "Jonah's home address", "Policy holder's relationship to Jonah": the client named in the
   // label, by first name, is no word of the label.
@@ -253,6 +257,10 @@ export function classifyLabel(raw: string): FieldKey | null {
   let field = whole !== null && whole !== 'ignore' ? whole : (classifyAnnotatedLabel(raw) ?? whole);
   // "Guarantor (signed our financial agreement)": who pays the center, not who holds the plan.
   if (field === 'subscriberName' && /\bguarantor\b/i.test(raw) && /\b(?:financ\w*|agreement|paying|pays|billing)\b/i.test(raw)) field = 'ignore';
+  return memo(raw, field);
+}
+
+function memo(raw: string, field: FieldKey | null): FieldKey | null {
   if (labelMemo.size >= 20_000) labelMemo.clear();
   labelMemo.set(raw, field);
   return field;

@@ -457,6 +457,25 @@ function slashLists(lines: string[]): string[] {
   });
 }
 
+/** "Member Services 800-555-0148": a name for a phone, then the phone. */
+const NAMED_PHONE_ITEM = /^([\p{L}][\p{L}/&().' -]{1,40}?)\s*[-–—:]?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})(?:\s*(?:opt(?:ion)?|ext\.?|x)\s*\d{1,5})?$/u;
+
+/**
+ * "Numbers on her card: Member Services 800-555-0148 | Behavioral Health 800-555-0149 | Pharmacy
+ * 800-555-0147": a card's phones listed on one line, each with its name. Each goes on a line of its
+ * own as "name: phone", so the label rules say which is the plan's line to verify on.
+ */
+function phoneLists(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    const lead = /^([^:|]{1,40}):\s+/.exec(line);
+    const items = line.slice(lead?.[0].length ?? 0).split(/\s*[|;]\s*/);
+    if (items.length < 2) return [line];
+    const named = items.map((item) => NAMED_PHONE_ITEM.exec(item.trim()));
+    if (named.some((m) => m === null)) return [line];
+    return named.map((m) => `${m![1]!.trim()}: ${m![2]}`);
+  });
+}
+
 const CHECKED = '(?:☒|☑|■|✔|✓|\\[[xX✓]\\]|\\([xX]\\))';
 const UNCHECKED = '(?:☐|□|\\[ ?\\]|\\( ?\\))';
 // An item runs to the next box: "☒ Other — grandchild (insured is grandmother)" keeps its note.
@@ -580,6 +599,7 @@ const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[]
   [/\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s[^\n]*\n[^\n]*\s[—–]\s/, valueThenLabel],
   [/[☐☒☑□]|\[[ xX]?\][^\n]*\[[ xX]?\]|(?:\bEl\s+[A-Z]\w*\s*){3}/, checkedOptions],
   [/\s\/\s[^\n]*\s\/\s[^\n]*\s\/\s/, slashLists],
+  [/\d{4}\s*[|;]\s*\p{L}[^\n|;]{1,40}\d{3}[\s.-]?\d{4}/u, phoneLists],
   [new RegExp(LIVES_AT.source, 'im'), livesAtLines],
   // A column's cell is short: the bounded scan keeps the sign linear on a line of thousands of colons.
   [/\S:[^\n:]{0,120}?[ ]{3,}[A-Za-z][^\n:]{0,30}:/, columnBlocks],

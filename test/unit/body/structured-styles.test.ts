@@ -360,3 +360,45 @@ describe('a holder named with the plan\'s source and birth date (two-of-everythi
     expect(r.subscriber).toEqual({ name: 'Lise Greer', relationship: 'child' });
   });
 });
+
+describe('forwards and answers on a detox\'s and a coordinator\'s threads (fortnight-2 set)', () => {
+  it('keeps "& Stabilization" in a center\'s name said in a sentence', () => {
+    expect(one('Forwarding from the pt\'s sister below. He came in last night, referral is us, Marsh Bend Detox & Stabilization. Card to follow.\n\nName: Anton Greer\nDOB: 2/5/1979\nInsurance: Aetna').referredBy).toBe('Marsh Bend Detox & Stabilization');
+  });
+
+  it('reads a correction above our own results as a correction, not a new request', () => {
+    const text = 'Quick correction on Anton - his DOB is 02/05/1979, not 1978. Everything else is the same.\n\nFrom: Verification <verification@billing.test>\nSent: Friday, September 11, 2026 1:48 PM\nSubject: Verification results - Greer, Anton\n\nClient: Anton Greer\nDOB: 02/05/1978\nPayer: Aetna\nMember ID: W551982330\nEligibility: Active\nIOP (in network): covered after deductible, 20% coinsurance\nReference #: AE-4471';
+    expect(extractBody(text, { ...ctx, subject: 'RE: Verification results - Greer, Anton', isReply: true }).requests).toEqual([]);
+  });
+});
+
+describe('a value taken back on a thread (two-of-everything set)', () => {
+  it('drops the quoted address the writer says not to use, and tells the reply check it was given', () => {
+    const text = 'Update before you run her: don\'t use the address in my email below, she moved out. New one to follow.\n\nOn Wed, Nov 18, 2026 at 4:52 PM Jo Pell <jo@center.test> wrote:\n> Name: Mira Greer\n> DOB: 02/26/1982\n> Address: 618 W 35th St, Apt 3, Norfolk, VA 23508\n> Insurance: Aetna\n> ID: W803552714';
+    const body = extractBody(text, { ...ctx, subject: 'Re: vob - Mira Greer', isReply: true });
+    expect(body.requests).toHaveLength(1);
+    expect(body.requests[0]!.client.address).toBeNull();
+    expect(body.placedValues).toContain('618 W 35th St, Apt 3, Norfolk, VA 23508');
+  });
+});
+
+describe('names and dates that belong elsewhere (two-of-everything set)', () => {
+  it('reads a legal name "on insurance" over a preferred name, and never a preferred name as the referral', () => {
+    const r = one('Preferred name: Jay Greer (he/him)\nLegal name (as on card): Jamie Anton Greer\nDOB: 2/5/2009\nInsurance: Aetna\nMember ID: W551982330');
+    expect(r.client.name).toBe('Jamie Anton Greer');
+    expect(r.referredBy).toBeNull();
+  });
+
+  it('takes a birth date in brackets beside the holder for the holder\'s', () => {
+    const r = one('Client: Mira Greer\nDOB: 12/19/1985\nInsurance: Aetna\nMember ID: W551982330\nShe is on her husband\'s plan - the subscriber is Anton Greer (husband, DOB 3/2/1983).');
+    expect(r.client.dob).toBe('1985-12-19');
+  });
+});
+
+describe('a card\'s phones listed on one line (two-of-everything set)', () => {
+  it('reads each phone by its own name, so member services gives way to the behavioral health line', () => {
+    const r = one('Client: Mira Greer\nDOB: 6/11/1977\nInsurance: Sentara Community Plan\nMember ID: 600482917\nNumbers on her card: Member Services 800-555-0148 | Behavioral Health 800-555-0149 | Pharmacy 800-555-0147');
+    expect(r.insurance.phone).toBe('+18005550149');
+    expect(normalizeStructuredText('Name: Jo Roe | DOB: 1/2/1990 | Phone: 555-555-0123')).toBe('Name: Jo Roe | DOB: 1/2/1990 | Phone: 555-555-0123');
+  });
+});
