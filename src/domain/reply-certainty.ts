@@ -249,7 +249,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   if (missing.size === 0) return [];
 
   const consumed = consumedValues(input.requests);
-  for (const v of input.placedValues ?? []) consumed.add(compact(v));
+  const placed = (input.placedValues ?? []).map(compact);
+  for (const v of placed) consumed.add(v);
   const sightings: Sighting[] = [];
   let lineNo = 0;
   let unknownLabels = 0;
@@ -332,6 +333,8 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         // "Location: St. Brendan Medical Center - 4 West, 1200 Market Ave N, ...": a facility's address.
         if (field === 'client.address' && FACILITY_ADDRESS.test(text) && !/\b(?:home|lives?|living|resid\w*|stays?|staying|client|patient|pt)\b/i.test(text)) continue;
         if (field === 'client.address' && (saysNoAddress || nextToOffice(allTexts, at))) continue;
+        // An address the writer took back ("don't use the address in my email below") is no sign of one missing.
+        if (field === 'client.address' && placed.some((v) => v.length >= 10 && compact(text).includes(v))) continue;
         if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
     }
@@ -355,8 +358,13 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   const words = input.segments[0]?.lines.join(' ').split(/\s+/).length ?? 0;
   const spanish = input.segments[0]?.lines.join(' ').match(SPANISH_WORDS)?.length ?? 0;
   if (words >= 12 && spanish / words > 0.15) doubts.push('the message is written mostly in Spanish');
+  // Speech written down (a voicemail transcript, dictation): a missing field the speaker spoke of at
+  // all may have been said in words the reader misheard. One never spoken of is surely missing.
   if (input.segments.some((seg) => seg.lines.some((l) => SPOKEN.test(l)))) {
-    doubts.push('the message relays speech (a voicemail transcript, dictation or numbers said as words), which the reader may have misheard');
+    const said = input.segments.flatMap((seg) => seg.lines).flatMap((l) => l.split(/(?<=[.!?])\s+/)).filter((x) => !NOT_KNOWN.test(x));
+    for (const field of missing) {
+      if (said.some((x) => LABEL_WORDS[field].test(normalizeLabel(x)))) doubts.push(`${REQUIRED_FIELD_PROMPTS[field]}: spoken of in speech written down, which the reader may have misheard`);
+    }
   }
   if (unknownLabels >= 3 && unknownLabels >= knownLabels) {
     doubts.push(`${unknownLabels} labelled lines were in a form the reader does not know (${knownLabels} known)`);
@@ -465,8 +473,6 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
           (/\D/.test(m[0].replace(/^\+/, '')) || /\b(?:phone|ph|tel|call|line|number)\b|#/i.test(text)),
       );
     case 'client.address':
-      // A line holding an address already taken (or taken back) is no sign of another.
-      if ([...consumed].some((v) => v.length >= 10 && /^\d/.test(v) && /[A-Z]{3}/.test(v) && compact(text).includes(v))) return false;
       return ((STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text)) || ADDRESS_IN_SIGNATURE.test(text);
     case 'insurance.memberId':
       return idTokens(text).some((t) => !consumed.has(compact(t))) || spacedIdAfterLabel(text, consumed);

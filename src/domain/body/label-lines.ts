@@ -1308,7 +1308,7 @@ function centerRuns(sentence: string, endWord: RegExp = CENTER_WORD): { name: st
     let end = words.length;
     while (end > 0 && !endWord.test(words[end - 1]!)) end--;
     // "Lowcountry Detox & Stabilization": a second word joined to the place word is the name's too.
-    if (end > 0 && end + 1 < words.length && /^(?:&|and)$/.test(words[end]!)) end += 2;
+    if (end > 0 && end + 1 < words.length && /^(?:&|and)$/.test(words[end]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(words[end + 1]!) && !/^(?:She|They|The|This|That|Then|There|We|Our|His|Her|Their)$/.test(words[end + 1]!)) end += 2;
     let start = 0;
     while (start < end && /^(?:The|A|An|At|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
     const kept = words.slice(start, end);

@@ -460,6 +460,8 @@ function slashLists(lines: string[]): string[] {
 /** "Member Services 800-555-0148": a name for a phone, then the phone. */
 const NAMED_PHONE_ITEM = /^([\p{L}][\p{L}/&().' -]{1,40}?)\s*[-–—:]?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})(?:\s*(?:opt(?:ion)?|ext\.?|x)\s*\d{1,5})?$/u;
 
+const PLAN_LINE_NAME = /\b(?:member|members|customer|provider|providers|behavioral|behavioural|bh|mental|eligibility|benefits|pharmacy|rx|claims|utilization|prior\s+auth\w*)\b/i;
+
 /**
  * "Numbers on her card: Member Services 800-555-0148 | Behavioral Health 800-555-0149 | Pharmacy
  * 800-555-0147": a card's phones listed on one line, each with its name. Each goes on a line of its
@@ -471,7 +473,9 @@ function phoneLists(lines: string[]): string[] {
     const items = line.slice(lead?.[0].length ?? 0).split(/\s*[|;]\s*/);
     if (items.length < 2) return [line];
     const named = items.map((item) => NAMED_PHONE_ITEM.exec(item.trim()));
-    if (named.some((m) => m === null)) return [line];
+    // "Phone (361) 555-0115 | Fax (361) 555-0116": a sender's own contact line names no plan's line.
+    // ("Gabriel's Anthem BH 800-... | Luis's UHC MH/SA 866-...": each client's own line, read with its client.)
+    if (named.some((m) => m === null) || !named.some((m) => PLAN_LINE_NAME.test(m![1]!)) || named.some((m) => /^\p{Lu}\p{Ll}+['’]s\s/u.test(m![1]!))) return [line];
     return named.map((m) => `${m![1]!.trim()}: ${m![2]}`);
   });
 }

@@ -54,7 +54,7 @@ describe('speech written down', () => {
       referredBy: null,
       missingFields: ['client.dob', 'client.address', 'insurance.memberId', 'insurance.phone', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'card'],
     });
-    expect(doubtsOf(text, request)).toMatch(/relays speech/);
+    expect(doubtsOf(text, request)).toMatch(/misheard/);
   });
 });
 
@@ -388,5 +388,22 @@ describe('dictation written down (dictated set)', () => {
 
   it('leaves a lone phonetic word, "no" without the phrase said again, and a short run of letters alone', () => {
     expect(spokenAsTyped(['Mike from Sierra Madre called, no card yet, I am a b c'])).toEqual(['Mike from Sierra Madre called, no card yet, I am a b c']);
+  });
+});
+
+describe('a reply to dictated mail (dictated set)', () => {
+  const request = (missing: VobRequest['missingFields']) =>
+    requestOf({
+      client: { name: 'Eli Pruitt', dob: '1994-02-09', address: null },
+      insurance: { payerName: 'Aetna', memberId: 'W555123456', groupNumber: null, phone: '+18005550100' },
+      subscriber: { name: 'Eli Pruitt', relationship: 'self' },
+      referredBy: 'Fen House',
+      missingFields: missing,
+    });
+
+  it('holds it for a field the speaker spoke of, and lets it ask for one never spoken of', () => {
+    const text = 'I am dictating this in the car. Eli Pruitt, born February ninth 1994, Aetna, member ID W 555 123 456, the number for providers is 1 800 555 0100. He lives at 12 Elm Street in Troy.';
+    expect(doubtsOf(text, request(['client.address']))).toMatch(/misheard/);
+    expect(doubtsOf('I am dictating this in the car. Eli Pruitt, born February ninth 1994, Aetna, member ID W 555 123 456, the number for providers is 1 800 555 0100. I do not have where he lives yet.', request(['client.address']))).toBe('');
   });
 });

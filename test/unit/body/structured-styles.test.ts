@@ -400,5 +400,8 @@ describe('a card\'s phones listed on one line (two-of-everything set)', () => {
     const r = one('Client: Mira Greer\nDOB: 6/11/1977\nInsurance: Sentara Community Plan\nMember ID: 600482917\nNumbers on her card: Member Services 800-555-0148 | Behavioral Health 800-555-0149 | Pharmacy 800-555-0147');
     expect(r.insurance.phone).toBe('+18005550149');
     expect(normalizeStructuredText('Name: Jo Roe | DOB: 1/2/1990 | Phone: 555-555-0123')).toBe('Name: Jo Roe | DOB: 1/2/1990 | Phone: 555-555-0123');
+    // A sender's contact line, and each client's own line, stay as written.
+    expect(normalizeStructuredText('Phone (361) 555-0115 | Fax (361) 555-0116')).toBe('Phone (361) 555-0115 | Fax (361) 555-0116');
+    expect(normalizeStructuredText("Insurance phones: Jo's Anthem BH 800-555-0191 | Al's UHC behavioral 866-555-0193")).toBe("Insurance phones: Jo's Anthem BH 800-555-0191 | Al's UHC behavioral 866-555-0193");
   });
 });

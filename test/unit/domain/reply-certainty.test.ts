@@ -376,3 +376,13 @@ describe('empty table cells, sign-offs and "not yet obtained" (fortnight-2 set)'
     expect(doubts('Patient: Mira Greer\nInsured: pt\'s mother (name not yet obtained)', ['subscriber.name'])).toEqual([]);
   });
 });
+
+describe('two clients, one address unread (thin set, kept while taking back addresses)', () => {
+  it('still doubts the second client\'s address when the first client\'s address line is one the reader took', () => {
+    const text = '1) Aaron Whit\n   DOB 01/15/1979\n   5120 N Meridian Ave, Oklahoma City, OK 73112\n\n2) Bree Tafo\n   DOB 06/30/2001\n   1717 SW 59th St, Oklahoma City, OK 73119';
+    const mk = (name: string, address: VobRequest['client']['address'], missing: RequiredField[]): VobRequest =>
+      ({ client: { name, dob: '1979-01-15', address }, insurance: { payerName: 'Aetna', memberId: 'W1', groupNumber: null, phone: '+18005550100' }, subscriber: { name, relationship: 'self' }, referredBy: 'Fen House', levelOfCare: null, missingFields: missing, card: { attached: false, sides: [], fields: null }, conflicts: [] }) as VobRequest;
+    const requests = [mk('Aaron Whit', { line1: '5120 N Meridian Ave', line2: null, city: 'Oklahoma City', state: 'OK', postalCode: '73112' }, ['card']), mk('Bree Tafo', null, ['client.address', 'card'])];
+    expect(replyDoubts({ segments: splitBodySegments(text), requests, referenceDate: new Date('2026-11-20T00:00:00Z') })).not.toEqual([]);
+  });
+});
