@@ -491,6 +491,8 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       // can hold no center; one that names someone anywhere may ("X asked me to send this. They are the ones referring him.").
       return (proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) && NAME_MID_SENTENCE.test(text)) || CENTER_ASKED.test(text) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text);
     case 'client.name':
+      // "Quintero, Manuel A" alone on a line: a chart's last-name-first form.
+      if (/^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u.test(text.trim().replace(/^>+\s*/, ''))) return true;
       // Centers always name the client: a person's name anywhere in the prose is a doubt.
       // A street's words ("318 Ridgeview Ter") are no person's name.
       return proseSentences(text).some((x) => [...x.replace(STREET_ALL, ' ').matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!)));

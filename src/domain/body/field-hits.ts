@@ -216,6 +216,7 @@ function readWrappedParagraphs(lines: readonly string[], parsed: ParsedLine[]): 
 }
 
 /** (A value "same as above" points at another client's: it is no value of this block's own.) */
+const LAST_FIRST_NAME = /^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 const pairsHave = (parsed: readonly ParsedLine[], fields: readonly FieldKey[]): boolean =>
   parsed.some((p) => p.kind === 'pairs' && p.pairs.some((x) => fields.includes(x.field) && x.value.length > 0 && !DITTO.test(x.value)));
 
@@ -252,7 +253,8 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     if (p?.kind !== 'text') continue;
     const text = p.text.trim();
     const next = out[nextNonBlank(k)];
-    if (!hasName && CAPITALISED_NAME.test(text) && next?.kind === 'pairs' && ['dob', 'clientDob'].includes(next.pairs[0]?.field ?? '')) {
+    // ("Quintero, Manuel A": a chart's last-name-first form.)
+    if (!hasName && (CAPITALISED_NAME.test(text) || LAST_FIRST_NAME.test(text)) && next?.kind === 'pairs' && ['dob', 'clientDob'].includes(next.pairs[0]?.field ?? '')) {
       out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
       continue;
     }
@@ -333,8 +335,8 @@ export function collectHits(lines: string[]): FieldHit[] {
     if (resolved === 'clientAddress' && lastAddress !== null && SAME_ADDRESS.test(value)) value = lastAddress;
     // "Member: employee's son": a relation, not the client's name.
     if (resolved === 'clientName' && /^\s*(?:the\s+)?(?:[\p{L}-]+['’]s|his|her|their|my)\s+(?:son|daughter|child|kid|dependent|wife|husband|spouse)\s*\.?\s*$/iu.test(value)) return;
-    // "same as employee - 1250 N Garfield Ave, ...": the address itself follows the note.
-    if (resolved === 'clientAddress') value = value.replace(/^\s*same\s+as\s+[\p{L}'’ ]{2,30}?\s*[-–—:,(]\s*(?=\d)/iu, '');
+    // "same as employee - 1250 N Garfield Ave, ...", "staying at sister's - 2260 S Owyhee St", "his mom's: 62 Pinecrest Rd": the address itself follows the note.
+    if (resolved === 'clientAddress') value = value.replace(/^\s*(?:same\s+as\s+)?[\p{L}'’ ]{2,40}?\s*[-–—:,(]\s*(?=\d{1,6}\s+\p{L})/iu, '');
     // "Is the client the policy holder? [X] Yes", "... No - her father, Tom Reyes": the answer says
     // who holds the policy; a bare "No" or boxes left blank say nothing yet.
     const answer = resolved === 'subscriberName' ? yesNoAnswer(value) : null;
@@ -348,7 +350,7 @@ export function collectHits(lines: string[]): FieldHit[] {
     // "OTP patient #: 4471-D (internal, not insurance)": the writer says the number is no insurance number.
     if ((resolved === 'memberId' || resolved === 'group') && /\bnot\s+(?:an?\s+|the\s+)?(?:insurance|member|plan)\b/i.test(value)) return;
     // "3/4/88 - sorry, typo, 3/4/89": a typed value taken back in the same breath; the one after stands.
-    if (CORRECTABLE.has(resolved)) {
+    if (CORRECTABLE.has(resolved) && /sorry|typo|oops|mean|should|make that|wait|correction/i.test(value)) {
       const marks = [...value.matchAll(TAKEN_BACK)];
       const rest = marks.length > 0 ? value.slice(marks[marks.length - 1]!.index! + marks[marks.length - 1]![0].length).trim() : '';
       if (/\d{2}/.test(rest) && rest.replace(/\D/g, '').length >= Math.min(4, value.slice(0, marks[0]!.index).replace(/\D/g, '').length)) value = rest;

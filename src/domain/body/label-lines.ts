@@ -1093,14 +1093,14 @@ function relationSentence(sentence: string): LinePair[] | null {
   // A list item's number or bullet is not part of the sentence ("6) I am the policy holder").
   const said = sentence.trim().replace(/[.!;]+$/, '').replace(/^(?:\d{1,2}[.)]|[-*•])\s+/, '');
   // "..., Raymond Soto (born 1/8/1970)", "Paulo Carvalho (husband, DOB 3/2/1983)": the holder's own birth date, beside the holder.
-  const holderBorn = /\s*\(([^()]*?)[,;]?\s*\b(?:born|dob|d\.o\.b\.?|date of birth)\s*:?\s*([^(),;]{6,20})\)/i.exec(said);
+  const holderBorn = said.includes('(') ? /\s*\(([^()]*?)[,;]?\s*\b(?:born|dob|d\.o\.b\.?|date of birth)\s*:?\s*([^(),;]{6,20})\)/i.exec(said) : null;
   const s = holderBorn ? said.replace(holderBorn[0], holderBorn[1]!.trim() ? ` (${holderBorn[1]!.trim()})` : '') : said;
   if (holderBorn) {
     const stated = relationSentence(s);
     return stated !== null && stated.some((p) => p.field === 'subscriberName' && p.value !== 'self') ? [...stated, { field: 'subscriberDob', value: holderBorn[2]!.trim() }] : stated;
   }
   // "His mom's name is Paula Embry and she is the policy holder": "she" is the relative named, not the client.
-  const kinHolder = KIN_NAMED_HOLDER.exec(s);
+  const kinHolder = /name\s+is/i.test(s) ? KIN_NAMED_HOLDER.exec(s) : null;
   if (kinHolder) return [{ field: 'subscriberName', value: `${kinHolder[2]} (${kinHolder[1]})` }];
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   const kinIs = KIN_IS_NAME.exec(s);
@@ -1198,7 +1198,7 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:(?:has|have)\s+(?:his|her|their|my)\s+own|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|has|have|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
+const PROSE_PAYER = /\b(?:(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
@@ -1331,6 +1331,7 @@ const ASKED_TO_SEND = /\b(?:asked|told|wanted|said|instructed|requested|advised)
  * request is the one referring the client (a center named just before the verb, or its staff's).
  */
 function centerThatAskedToSend(line: string): string | null {
+  if (!ASKED_TO_SEND.test(line)) return null;
   // "the lady at Solstice Ridge Prescott gave me this email ... so she said to send you the new card": the one she works at.
   const staffAt = [...line.matchAll(STAFF_AT)].map((m) => /^[A-Z][\w'’&-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w'’&-]*){1,5}/.exec(line.slice(m.index! + m[0].length))?.[0]).filter((c): c is string => c !== undefined && findPayers(c).length === 0);
   for (const sentence of line.split(SENTENCE_BREAK)) {
@@ -1433,7 +1434,8 @@ function prosePairs(line: string): LinePair[] {
   const addr = PROSE_ADDRESS.exec(line);
   // "lives at home with her at 3904 Prairie Rose Drive ...": the address is after the last "at".
   if (addr) found.push({ field: 'address', value: (addr[1] ?? '').replace(/^\D*?\bat\s+(?=\d)/, '') });
-  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line);
+  const onBack = /\bback\b/i.test(line);
+  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? (onBack ? (PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line)) : null);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   // An address written straight after the client's name or date of birth, with no phrase.
   // "Priya Chandramouli, DOB 4/11/1990, 415 S Atherton St, Apt 3B, State College, PA 16801": a unit line too.
@@ -1474,7 +1476,7 @@ function prosePairs(line: string): LinePair[] {
   const lead = /^(?:(?:both|all|they)\s+(?:were|are)|and|also|the|her|his|their|my|our|she|he|they|both|all)\s+/i;
   // "She was born 11/30/1983 and her address is ...": a new subject after "and" is its own sentence.
   // "His mom's name is Paula Embry and she is the policy holder" is one statement, not two sentences.
-  const kinHolder = KIN_NAMED_HOLDER.exec(line);
+  const kinHolder = /name\s+is/i.test(line) ? KIN_NAMED_HOLDER.exec(line) : null;
   if (kinHolder) found.push({ field: 'subscriberName', value: `${kinHolder[2]} (${kinHolder[1]})` });
   const sentences = (kinHolder ? line.replace(kinHolder[0], ' ') : line).split(/(?<=(?:[a-z0-9)]{2}|\s\d)[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
   for (let k = 0; k < sentences.length; k++) {

@@ -237,7 +237,7 @@ export function classifyLabel(raw: string): FieldKey | null {
   // "Preferred name", "Nickname", "Goes by": what the client is called, not the legal name a plan knows.
   if (/^\s*(?:preferred|chosen|nick)\s*-?\s*name\b|^\s*(?:goes\s+by|a\.?k\.?a\.?|also\s+known\s+as)\s*$/i.test(raw)) return memo(raw, 'ignore');
   // "Legal name (on insurance)", "Name (as on card)": where the value is written is no part of the label.
-  if (/\(\s*(?:as\s+)?(?:on|per)\s+(?:the\s+|his\s+|her\s+)?(?:insurance|card|policy|id)\s*\)/i.test(raw)) return memo(raw, classifyLabel(raw.replace(/\s*\([^)]*\)\s*/g, ' ').trim()));
+  if (raw.includes('(') && /\(\s*(?:as\s+)?(?:on|per)\s+(?:the\s+|his\s+|her\s+)?(?:insurance|card|policy|id)\s*\)/i.test(raw)) return memo(raw, classifyLabel(raw.replace(/\s*\([^)]*\)\s*/g, ' ').trim()));
   let whole = classifyWholeLabel(raw);
   // "Jonah's home address", "Policy holder's relationship to Jonah": the client named in the
   // label, by first name, is no word of the label.

@@ -330,7 +330,7 @@ function valueColumns(lines: string[]): string[] {
 }
 
 function labelColumnValues(block: string[]): string[] | null {
-  if (block.some((l) => /[:\t]/.test(l) || l.length > 60) || !CAPITALISED_NAME.test(block[0]!) || namesKnownPayer(block[0]!)) return null;
+  if (!block.some((l) => BARE_DATE.test(l)) || block.some((l) => /[:\t]/.test(l) || l.length > 60) || !CAPITALISED_NAME.test(block[0]!) || namesKnownPayer(block[0]!)) return null;
   const out = [`Client name: ${block[0]}`];
   const seen = new Set<string>();
   for (let k = 1; k < block.length; ) {

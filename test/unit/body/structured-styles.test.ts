@@ -405,3 +405,11 @@ describe('a card\'s phones listed on one line (two-of-everything set)', () => {
     expect(normalizeStructuredText("Insurance phones: Jo's Anthem BH 800-555-0191 | Al's UHC behavioral 866-555-0193")).toBe("Insurance phones: Jo's Anthem BH 800-555-0191 | Al's UHC behavioral 866-555-0193");
   });
 });
+
+describe('a night nurse\'s chart lines (third fortnight set)', () => {
+  it('reads a last-name-first name above the birth date, and the address after a note on where the client stays', () => {
+    const r = one('another one from tonight\n\nGreer, Anton J\nDOB 10.3.88\nstaying at sister\'s - 2260 S Owyhee St, Boise ID 83705\nIdaho Medicaid\nID 0034718265');
+    expect(r.client.name).toBe('Greer, Anton J');
+    expect(r.client.address).toMatchObject({ line1: '2260 S Owyhee St', city: 'Boise', state: 'ID', postalCode: '83705' });
+  });
+});

@@ -386,3 +386,10 @@ describe('two clients, one address unread (thin set, kept while taking back addr
     expect(replyDoubts({ segments: splitBodySegments(text), requests, referenceDate: new Date('2026-11-20T00:00:00Z') })).not.toEqual([]);
   });
 });
+
+describe('a chart\'s last-name-first line (third fortnight set)', () => {
+  it('doubts a missing client name where a line is a name alone, last name first', () => {
+    const request = { client: { name: null, dob: '1988-10-03', address: null }, insurance: { payerName: 'Medicaid', memberId: 'X1', groupNumber: null, phone: '+18005550100' }, subscriber: { name: null, relationship: 'self' }, referredBy: 'Fen House', levelOfCare: null, missingFields: ['client.name', 'subscriber.name'], card: { attached: false, sides: [], fields: null }, conflicts: [] } as unknown as VobRequest;
+    expect(replyDoubts({ segments: splitBodySegments('another one\n\nGreer, Anton J\nDOB 10.3.88'), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') })).not.toEqual([]);
+  });
+});
