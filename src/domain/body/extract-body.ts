@@ -218,9 +218,9 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
   // An address taken back is placed nowhere: the reply check knows it was given, and is no sign of one missing.
-  const withdrawn = segments.length > 1 ? WITHDRAWN.exec(newText)?.[1]?.toLowerCase() : undefined;
-  if (withdrawn === 'address') placedValues.push(...addressesGiven);
-  const merged = withoutWithdrawnAddress(withdrawn === 'address', withAddressFromSignature(segments[0], withRelationSaidElsewhere(
+  const addressWithdrawn = segments.length > 1 && WITHDRAWN_ADDRESS.test(newText);
+  if (addressWithdrawn) placedValues.push(...addressesGiven);
+  const merged = withoutWithdrawnAddress(addressWithdrawn, withAddressFromSignature(segments[0], withRelationSaidElsewhere(
     withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref), ctx.subject, ref), writers[0] ?? writerOf('', ctx.fromName)),
     body,
   )));
@@ -338,7 +338,7 @@ function newValueCount(r: BodyRequest): number {
  * does not. A correction inside a thread corrects the quoted request, which stays one.
  */
 /** "Don't use the address in my email below": the newest text takes back a value the quoted mail gave. */
-const WITHDRAWN = /\b(?:don['’]?t|do\s+not|please\s+don['’]?t)\s+use\s+the\s+(address|phone(?:\s+number)?|insurance\s+phone|member\s+id|id)\s+(?:in|from|on)\s+(?:my|the|our)\s+(?:e-?mail|message|note|request)\s+below\b/i;
+const WITHDRAWN_ADDRESS = /\b(?:don['’]?t|do\s+not)\s+use\s+the\s+(?:home\s+)?address\s+(?:in|from|on)\s+(?:my|the|our)\s+(?:e-?mail|message|note|request)\s+below\b/i;
 
 /**
  * The one request without the address its writer took back. (A phone or ID taken back is replaced

@@ -1259,10 +1259,12 @@ const PROSE_REFERRING = new RegExp(
     `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
 const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)(?:\s+us,)?|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+/** Words that name a relative or the policy holder ("(husband, DOB 3/2/1983)"). */
 const KIN_OR_HOLDER = new RegExp(`\\b(?:${KIN_WORD}|subscriber|policy\\s*holder|insured)\\b`, 'i');
-/** "My name is Mike, I'm the house manager at ...", "my name is Dana Ruiz with Harbor Pines": a writer who works with clients. */
+/** "I'm Gerald's daughter", "I am his wife": the writer is a relative of the one the mail is about. */
 const WRITER_IS_KIN = /\bI(?:['’]m|\s+am)\s+(?:\p{Lu}\p{Ll}+['’]s|his|her|their)\s+(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|partner|aunt|uncle|niece|nephew|grand\w+|guardian)\b/u;
 const MY_NAME_IS = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})/u;
+/** "My name is Mike, I'm the house manager at ...", "my name is Dana Ruiz with Harbor Pines": a writer who works with clients. */
 const STAFF_INTRODUCTION = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:[,.;–—-]\s*|\s+and\s+)?(?:(?:I['’]?m|I\s+am)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\p{L}-]+\s+){0,3}?(?:manager|coordinator|director|nurse|worker|counsel+or|therapist|tech|technician|specialist|navigator|advocate|rep|representative|supervisor|clinician|liaison|intake|admissions)\b|I\s+work\s+(?:at|for|with)\b|(?:I['’]?m\s+|I\s+am\s+)?(?:with|from|at)\s+\p{Lu})/u;
 /** "She was born 11/30/1983". */
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
