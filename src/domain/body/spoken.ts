@@ -3,6 +3,7 @@
  * and spells letters by example: "oh three fourteen eighty eight", "P as in Paul". Rewritten as
  * the digits and letters a person would have typed, so the shape rules read them. Pure.
  */
+import { escapeRegExp } from '../escape-regexp';
 
 const UNITS: Record<string, number> = { zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
@@ -152,9 +153,10 @@ function withoutSelfCorrections(line: string): string {
   for (let guard = 0; guard < 5; guard++) {
     let changed = false;
     for (const m of out.matchAll(SELF_CORRECTION)) {
-      const again = m[1]!.replace(/[,.]$/, '');
+      const again = escapeRegExp(m[1]!.replace(/[,.]$/, ''));
       const before = out.slice(0, m.index);
-      const at = before.search(new RegExp(`\\b${again.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b(?![\\s\\S]*\\b${again.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b)`, 'i'));
+      // The last time the phrase's first word was said before the marker.
+      const at = before.search(new RegExp(`\\b${again}\\b(?![\\s\\S]*\\b${again}\\b)`, 'i'));
       // The phrase said again starts within a short clause before the marker.
       if (at < 0 || m.index! - at > 60 || at === m.index) continue;
       out = out.slice(0, at) + out.slice(m.index! + m[0].length - m[1]!.length);
