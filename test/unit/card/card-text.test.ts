@@ -28,8 +28,20 @@ describe('findPayer', () => {
     ['TRICARE East', 'TRICARE'],
     ['Horizon BCBSNJ', 'Horizon Blue Cross Blue Shield of New Jersey'],
     ['KAISER PERMANENTE', 'Kaiser Permanente'],
+    // Regional plans and states' Medicaid programmes (fourth fortnight and many-numbers sets).
+    ['ConnectiCare', 'ConnectiCare'],
+    ['HUSKY Health (Connecticut Medicaid)', 'HUSKY Health'],
+    ['Montana Health CoOp', 'Montana Health CO-OP'],
+    ['Meridian Health Plan of Michigan', 'Meridian Health Plan'],
+    ['Keystone First', 'Keystone First'],
+    ['TennCare', 'TennCare'],
   ])('%j -> %s', (text, payer) => {
     expect(findPayer(text)).toBe(payer);
+  });
+
+  it('takes no town for a plan of the same name', () => {
+    expect(findPayer('Meridian, ID 83642')).toBeNull();
+    expect(findPayer('Buckeye, AZ 85326')).toBeNull();
   });
 
   it('reads the payer in the card\'s own words, also when its name is printed over two lines', () => {
