@@ -11,6 +11,7 @@
 import { REQUIRED_FIELD_PROMPTS, REQUIRED_FIELDS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
 import { ADDRESS_IN_SIGNATURE } from './body/addresses';
 import { parseDate } from './body/dates';
+import { PLAN_NAME_LINE } from './body/field-hits';
 import { parseLine } from './body/label-lines';
 import { withOcrCapitalI, type FieldKey } from './body/labels';
 import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/placeholders';
@@ -205,7 +206,7 @@ const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})
 /** The same shape, for a test (a global regexp keeps its place between tests). */
 const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
-const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement)|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
+const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
 const ID_TOKEN = /(?<![\w@./?-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/?-])/g;
 const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|one on the (?:policy|plan|insurance|card))|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
@@ -219,7 +220,8 @@ const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|i
 const SPANISH_WORDS = /\b(?:el|la|los|las|de|del|que|y|para|por|con|su|sus|mi|mis|es|est[aá]|nombre|seguro|gracias|hijo|hija|esposo|esposa)\b/gi;
 
 /** Two or three capitalised words: a person's name, unless a word is a generic one. */
-const PERSON_NAME = /\b(\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.?)?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
+// ("R.J. Pettigrew": initials for the first name.)
+const PERSON_NAME = /\b(\p{Lu}\p{Ll}+|\p{Lu}\.\p{Lu}\.)(?:\s+\p{Lu}\.?)?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
 const GENERIC_WORDS = /^(?:Hi|Hello|Hey|Dear|Good|Morning|Afternoon|Thanks|Thank|Team|Please|Pls|The|This|That|Our|We|She|He|They|Her|His|Client|Patient|Member|Recovery|Center|Centre|Health|Healthcare|Behavioral|Insurance|Blue|Cross|Shield|Care|Plan|House|Treatment|Services|Detox|Program|Medical|Medicaid|Medicare|United|Group|Street|Road|Avenue|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Ins|Card|Policy|Verification|Benefits|Request|New|Admit|Intake|Sent|From|Subject|Home|Lot|Unit|Apt|Suite|Way|Lane|Drive|Court|North|South|East|West|Valley|Lake|River|Mountain|Springs|Ridge|Hill|Hills|Harbor|Light|Sunset|Sunrise|Hope|New|Life|Path|Way|Wellness|Counseling|Associates|Institute|Clinic|Hospital|Partial|Hospitalization|Outpatient|Residential|Intensive|Choice|Plus|Advantage|Gold|Silver|Select|Open|Access|Network)$/;
 
 /** The request field a label of the vocabulary fills. */
@@ -257,7 +259,9 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   let knownLabels = 0;
   // Line 0 is the subject.
   const subject = (input.subject ?? '').replace(/^\s*(?:(?:re|fw|fwd|aw|tr)\s*:\s*)+/i, '');
-  for (const field of missing) if (subject && shapeSeen(field, subject, consumed, input.referenceDate)) sightings.push({ field, line: 0, how: 'shape' });
+  // "(Case No. 2026-CF-000562)", "Enc 4400918273": a number the subject names as someone else's is no ID.
+  const subjectShapes = subject.replace(/\b(?:case|docket|claim|auth(?:orization)?|ref(?:erence)?|ticket|acct|account|mrn|encounter|enc|invoice|inv|booking|order)\s*(?:no\.?|#|number)?\s*:?\s*[A-Z0-9][\w-]*\d[\w-]*/gi, ' ');
+  for (const field of missing) if (subjectShapes && shapeSeen(field, subjectShapes, consumed, input.referenceDate)) sightings.push({ field, line: 0, how: 'shape' });
   // "we have no address for him": the message says the client has none, so an address in it is someone else's.
   const saysNoAddress = input.segments.some((seg) => seg.lines.some((l) => NO_ADDRESS_SAID.test(l)));
   for (const seg of input.segments) {
@@ -349,7 +353,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     const how = sightings.some((s) => s.field === field && s.how === 'label') ? 'a label that may name it, with a value' : 'a value shaped like it';
     doubts.push(`${REQUIRED_FIELD_PROMPTS[field]}: not read, but line ${lines.slice(0, 3).join(', ')} has ${how}`);
   }
-  doubts.push(...malformedDoubts(input.requests));
+  doubts.push(...malformedDoubts(input.requests, input.segments.map((seg) => seg.lines.join('\n')).join('\n')));
   // Names are told from other words by their capitals; mail typed all in lower case has none.
   const newest = (input.segments[0]?.lines ?? []).join(' ').split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   const capitalised = newest.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -386,7 +390,10 @@ const NOT_NAME_WORDS = /\b(?:verification|benefits|insurance|request|referr\w*|p
  * run-on dictation, a layout the rules split): a request's wording taken for a name, a sentence
  * fragment for a payer, words and digits for a city, or one client read as two.
  */
-function malformedDoubts(requests: readonly VobRequest[]): string[] {
+/** A label that says its value stands for several clients: "Insurance (both):", "Group for all three:". */
+const SHARED_LABEL = /^[ \t>]*([^:\n]{1,60}?)\s*(?:\((?:both|all|each)\)|\bfor\s+(?:both|each|all(?:\s+(?:two|three|four|of them))?))\s*:/gim;
+
+function malformedDoubts(requests: readonly VobRequest[], text: string): string[] {
   const out: string[] = [];
   requests.forEach((r, i) => {
     const which = requests.length > 1 ? ` (client ${i + 1})` : '';
@@ -402,6 +409,14 @@ function malformedDoubts(requests: readonly VobRequest[]): string[] {
   const planOf = (r: VobRequest): boolean => r.insurance.payerName !== null || r.insurance.memberId !== null;
   if (requests.length > 1 && requests.some(planOf) && requests.some((r) => !planOf(r) && r.insurance.phone === null && r.subscriber.name === null)) {
     out.push('a client without any plan value beside another with one: one plan block may cover both');
+  }
+  // "Insurance (both): Network Health": a value one client has and another lacks, under a label for all of them.
+  if (requests.length > 1) {
+    const sharedLabels = [...text.matchAll(SHARED_LABEL)].map((m) => normalizeLabel(m[1]!));
+    for (const f of REQUIRED_FIELDS) {
+      if (f === 'card' || !sharedLabels.some((label) => LABEL_WORDS[f].test(label))) continue;
+      if (requests.some((r) => r.missingFields.includes(f)) && requests.some((r) => !r.missingFields.includes(f))) out.push(`${REQUIRED_FIELD_PROMPTS[f]}: given for one client, under a label for all of them`);
+    }
   }
   // Centers give at least a name and two more values; fewer read means mail the reader did not
   // understand (a notice that mentions verifications, a form in an unknown layout), not a request
@@ -446,8 +461,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 /** "just turned thirty-one on October 2nd (she was born in 1995)": a birth told in words, a date the reader may not have put together. */
 const BIRTH_IN_WORDS = /\b(?:born|birthday|b-?day|turned\s+[a-z-]+)\b(?=[^.]{0,60}\b(?:19\d\d|20[01]\d|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b[^.]{0,40}\b(?:born|birthday)\b/i;
 
+/** "his partner's Quartz plan", "her Ambetter insurance": a capitalised name between an owner and the word plan. */
+const OWNERS_NAMED_PLAN = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|\p{L}+['’]s)\s+\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}\s+(?:plan|insurance|policy|coverage)\b/u;
 const UNKNOWN_PAYER_BEFORE_ID = /(?:^|[,;:]\s*|\s[-–—]\s*)(?!(?:Member|Medicaid|Medicare|Subscriber|Policy|Client|Patient|Her|His|Their|The|Insurance|Ins)\b)\p{Lu}[\p{L}&.'-]+(?:\s+\p{Lu}[\p{L}&.'-]+){0,3},?\s+(?:[Mm]ember\s+|[Mm]br\s+|MBR\s+|MEMBER\s+|[Ss]ubscriber\s+)?(?:ID|Id|id|#)(?![\p{L}])/u;
-const UNKNOWN_PLAN_LINE = /^\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}\s+(?:Health|Healthcare|Health\s+Plan|Care|Plan|Medicaid|Choice|Advantage|Complete)$/u;
 const FACILITY_ADDRESS = /\b(?:medical center|hospital|clinic|campus|health system)\b/i;
 const NO_ADDRESS_SAID = /\b(?:(?:have|has|had|got|with)\s+no\s+(?:home\s+|street\s+|mailing\s+|current\s+)?address|(?:does|do|did)(?:n['’]?t|\s+not)\s+have\s+(?:an?\s+)?(?:home|address|place\s+to\s+(?:live|stay|go))|no\s+(?:home|fixed\s+address)\s+to\s+(?:go|return))\b/i;
 /** An office's phone and fax within two lines: the address there is the office's, not a client's. */
@@ -479,7 +495,8 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'insurance.payerName':
       // A plan the dictionary does not know still stands where plans do: right before its ID
       // ("ConnectiCare, member ID CCI 4420 ..."), or alone on a line as a health plan's name ("HUSKY Health").
-      return findPayers(text).length > 0 || UNKNOWN_PAYER_BEFORE_ID.test(text) || UNKNOWN_PLAN_LINE.test(text.trim());
+      // (Or named by its owner: "on his partner's Quartz plan".)
+      return findPayers(text).length > 0 || UNKNOWN_PAYER_BEFORE_ID.test(text) || PLAN_NAME_LINE.test(text.trim()) || OWNERS_NAMED_PLAN.test(text);
     case 'subscriber.name':
       // A name beside the words ("the policy is in her husband's name, Tom A Reyes").
       return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x) && /\s\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u.test(x));
@@ -502,7 +519,8 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
 /** The sentences of a line that read as prose (four words or more), not as a label and its value. */
 function proseSentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+/)
+    // (An initial's dot ends no sentence: "a VOB on R.J. Pettigrew, DOB ...".)
+    .split(/(?<=(?<!\b\p{Lu})[.!?])\s+/u)
     .filter((x) => x.trim().split(/\s+/).length >= 4 && !/^\W*[\p{L} #/]{1,30}:\s*\S+$/u.test(x) && !/\b(?:refer\w*|source|subscriber|holder|insured)\s*(?:by|name|source)?\s*[:=]/i.test(x));
 }
 

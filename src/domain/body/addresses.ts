@@ -92,6 +92,8 @@ export const ADDRESS_IN_SIGNATURE = /\b(?:address|lives?|living|stays?|staying|r
  */
 export function parseAddress(rawText: string): Address | null {
   if (isPlaceholder(rawText) || mentionsHomeless(rawText)) return null;
+  // "he will be staying with his mother after release; she is bringing us that address": a sentence about it, not it.
+  if (/^\s*(?:he|she|they|we|I)\s+(?:will|is|are|am|was|were|has|have|does|do|did|can|could|might|may|['’](?:ll|s|re|m))\b/i.test(rawText)) return null;
   // "Mesa AZ 852O2": a fax's OCR read a zero of the ZIP as the letter O.
   const raw = rawText
     .replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip))
@@ -181,7 +183,10 @@ function splitStreetCity(s: string): { street: string; city: string | null } {
     // Ridge Rd"): the cut leaves a city that is not itself a suffix.
     const end = m.index + m[0].length;
     const rest = s.slice(end).trim();
-    if (m.index > 0 && /\d/.test(s.slice(0, m.index)) && rest.length > 0 && !STARTS_WITH_SUFFIX.test(rest)) cut = end;
+    // "61240 SE Brosterhous Rd Bend": after an abbreviated suffix, one last word is the city even
+    // when it is a suffix word too; no street goes on past "Rd".
+    const cityAfterAbbreviation = /^(?:rd|st|ave|dr|ln|blvd|ct|pkwy|hwy|cir|pl)\.?$/i.test(m[0]) && !/\s/.test(rest);
+    if (m.index > 0 && /\d/.test(s.slice(0, m.index)) && rest.length > 0 && (!STARTS_WITH_SUFFIX.test(rest) || cityAfterAbbreviation)) cut = end;
   }
   // "PO Box 1142 Chinle": the box number ends the street line.
   const box = /^\s*p\.?\s*o\.?\s*box\s+\d+\b/i.exec(s);

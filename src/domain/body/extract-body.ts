@@ -146,13 +146,26 @@ const SHARED_PLAN = /\b(?:same\s+(?:policy|plan|insurance|coverage|card|member\s
 function withSharedPlan(records: BodyRequest[], text: string): BodyRequest[] {
   const hasPlan = (r: BodyRequest): boolean => r.insurance.payerName !== null || r.insurance.memberId !== null;
   const planned = records.filter(hasPlan);
-  if (records.length < 2 || planned.length !== 1 || !SHARED_PLAN.test(text)) return records;
+  if (records.length < 2 || !SHARED_PLAN.test(text)) return records;
+  if (planned.length !== 1) return withSharedPayer(records);
   const plan = planned[0]!;
   return records.map((r) =>
     hasPlan(r) || r.insurance.groupNumber !== null || r.insurance.phone !== null || r.subscriber.name !== null
       ? r
       : { ...r, insurance: { ...plan.insurance }, subscriber: { ...plan.subscriber }, referredBy: r.referredBy ?? plan.referredBy },
   );
+}
+
+/**
+ * "Same plan" for clients with IDs of their own ("#1 ... Member ID NHW440731-01", "#2 ... -02"),
+ * then "Insurance (both): Network Health", its group and its line once: the one payer named, with
+ * its group and phone, is every client's.
+ */
+function withSharedPayer(records: BodyRequest[]): BodyRequest[] {
+  const named = records.filter((r) => r.insurance.payerName !== null);
+  if (named.length !== 1) return records;
+  const from = named[0]!.insurance;
+  return records.map((r) => (r.insurance.payerName !== null ? r : { ...r, insurance: { ...r.insurance, payerName: from.payerName, groupNumber: r.insurance.groupNumber ?? from.groupNumber, phone: r.insurance.phone ?? from.phone } }));
 }
 
 /** Fields the reader fills that no request carries. */

@@ -53,6 +53,9 @@ function sectionOfField(field: FieldKey): Section | null {
 /** "Same as above", "same as the policy holder's", "same as mom": an address given for someone else. */
 const SAME_ADDRESS = /^\s*same(?:\s+as)?\s+(?:above|(?:the\s+|her\s+|his\s+)?(?:subscriber|policy\s*-?\s*holder|insured|guarantor|parent|mom|mother|dad|father|caller)(?:['’]s)?(?:\s+address)?)\s*\.?\s*$/i;
 
+/** "Jonas E. Halvorsen": a first name, a middle initial, a last name (no plan is named so). */
+const PERSON_WITH_INITIAL = /^\p{Lu}\p{Ll}+\s+\p{Lu}\.?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
 /** Resolves a generic label by section; null when the value is not part of the record. */
 function resolve(field: FieldKey, st: State): HitField | null {
   const current = st.implicit ?? st.explicit;
@@ -94,7 +97,8 @@ function applyHeading(st: State, h: Heading): void {
 }
 
 /** An address already ends at its ZIP: nothing after it is part of it. */
-const ENDS_AT_ZIP = /\b\d{5}(?:-\d{4})?[.\s]*$/;
+// ("..., PA 19134 (the house)": a note after the ZIP still ends the address.)
+const ENDS_AT_ZIP = /\b\d{5}(?:-\d{4})?(?:\s*\([^)\d]{1,40}\))?[.\s]*$/;
 
 /** The rest of a payer's name wrapped onto the next line: it starts with "of", "and" or "&". */
 const PAYER_WRAP = /^(?:of|and|&)\s+\p{Lu}[\p{L} .&'-]{1,40}$/u;
@@ -220,6 +224,9 @@ const LAST_FIRST_NAME = /^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu
 const pairsHave = (parsed: readonly ParsedLine[], fields: readonly FieldKey[]): boolean =>
   parsed.some((p) => p.kind === 'pairs' && p.pairs.some((x) => fields.includes(x.field) && x.value.length > 0 && !DITTO.test(x.value)));
 
+/** A line of capitalised words ending in a word plans' names end in ("HUSKY Health", "Montana Health CoOp"). */
+export const PLAN_NAME_LINE = /^\p{Lu}[\p{L}&.'-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}&.'-]*){0,4}\s+(?:Health|Healthcare|Health\s+Plans?|Care|Plans?|Medicaid|Medicare|Choice|Advantage|Complete|Mutual|Co-?[Oo][Pp]|Cooperative|Insurance|Assurance|Benefits)$/u;
+
 /**
  * Unlabelled lines inside a request written as a terse list ("Angela Reyes / dob 12/5/1984 /
  * 2290 Citrus Ave / Riverside, CA 92507 / Cigna / ID U3310298845"): a person's name right above
@@ -247,7 +254,16 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
   };
   const hasName = pairsHave(out, ['clientName', 'name', 'firstName', 'lastName']);
   const hasAddress = pairsHave(out, ['address', 'clientAddress']);
-  const hasPayer = pairsHave(out, ['payer']);
+  // "1) Ezekiel ... ConnectiCare, member ID ..." then "2) Darnell ... HUSKY Health": each client's own plan line.
+  const payerInClientAbove = (k: number): boolean => {
+    for (let j = k - 1; j >= 0; j--) {
+      const line = out[j];
+      if (line?.kind !== 'pairs') continue;
+      if (line.pairs.some((x) => x.field === 'payer')) return true;
+      if (line.pairs.some((x) => x.field === 'clientName' || x.field === 'name')) break;
+    }
+    return false;
+  };
   for (let k = 0; k < out.length; k++) {
     const p = out[k];
     if (p?.kind !== 'text') continue;
@@ -285,7 +301,10 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
       }
       continue;
     }
-    if (!hasPayer && text.length <= 40 && namesKnownPayer(text) && !/\d/.test(text) && labelledAround(k, 1)) {
+    // "Montana Health CoOp" right above "Member ID ...": a plan the dictionary does not know, where plans stand.
+    const unknownPlan = PLAN_NAME_LINE.test(text) && next?.kind === 'pairs' && next.pairs[0]?.field === 'memberId';
+    // ("Blue Cross and Blue Shield of Montana": a line alone may spell a plan's whole name.)
+    if (!payerInClientAbove(k) && text.length <= 48 && (namesKnownPayer(text, 8) || unknownPlan) && !/\d/.test(text) && labelledAround(k, 1)) {
       out[k] = { kind: 'pairs', pairs: [{ field: 'payer', value: text }] };
     }
   }
@@ -320,7 +339,11 @@ export function collectHits(lines: string[]): FieldHit[] {
   // "Addr: same as subscriber" above "Subscriber: Lorraine Vick (mother) - 1407 Poplar Ridge Dr, ...": filled when that address comes.
   let sameAsLater: FieldHit | null = null;
   const push = (field: FieldKey, value: string, line: number, override = false, prose = false, inferred = false): void => {
-    const resolved = resolve(field, st);
+    // "INSURANCE / VOB:" over "Full legal name: Jonas E. Halvorsen": a person's name under a plan's heading is still the client's.
+    const personUnderPlan = field === 'name' && st.explicit === 'insurance' && st.implicit === null && PERSON_WITH_INITIAL.test(value.trim()) && !namesKnownPayer(value);
+    // So is a street address there ("Home address: 6120 SE Woodstock Blvd, ..."); a plan's claims address is a PO box.
+    const homeUnderPlan = field === 'address' && st.explicit === 'insurance' && st.implicit !== 'subscriber' && /^\s*\d{1,6}\s+\p{L}/u.test(value) && !/\bp\.?\s*o\.?\s*box\b/i.test(value);
+    const resolved = personUnderPlan ? 'clientName' : homeUnderPlan ? 'clientAddress' : resolve(field, st);
     // "Subscriber: Lorraine Vick (mother) - 1407 Poplar Ridge Dr, Murfreesboro, TN 37129": the holder, then where they live.
     const holderHome = resolved === 'subscriberName' ? /^(.*?\p{L}.*?)\s*[-–—,;]\s*(\d{1,6}\s+\p{L}[^\n]*\b\d{5}(?:-\d{4})?)\s*$/u.exec(value) : null;
     if (holderHome) value = holderHome[1]!;

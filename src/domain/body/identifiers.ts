@@ -42,6 +42,8 @@ function normalizeCode(value: string, requireDigit: boolean): string | null {
 
 /** A member ID as printed: upper-case, spaces removed, dashes kept; null for placeholders. */
 export function normalizeMemberId(value: string): string | null {
+  // "his mom is texting me a photo of the card tonight - will send": words in lower case, no digit, are a sentence.
+  if (!/\d/.test(value) && /\p{Ll}{3}/u.test(value)) return null;
   const id = normalizeCode(value, false);
   if (id === null) return null;
   // Real member IDs carry digits or are long alphanumerics; a lone word is no ID.

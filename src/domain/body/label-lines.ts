@@ -141,6 +141,8 @@ export function cleanLine(line: string): string {
   const keyed = /^\s*["']([\w.$ -]{1,60})["']\s*:\s*["']?(.*?)["']?\s*,?\s*$/.exec(t);
   if (keyed) t = `${keyed[1]}: ${keyed[2]}`;
   else if (/^\s*[\w.-]{1,60}\s*[:=]\s*["'].*["'],?\s*$/.test(t)) t = t.replace(/\s*([:=])\s*["'](.*)["'],?\s*$/, '$1 $2');
+  // "relationship to the policy holder (self, spouse, child or other): child": a form's choices before the colon are no label words.
+  if (t.includes('(')) t = t.replace(/\s*\((?:[^():,]{1,40},\s*){1,6}[^():,]{1,40}\)(?=\s*:)/g, '');
   // Runs of spaces stay: aligned columns ("DOB        01/02/1990") separate label and value.
   return t.replace(/[\f\v]+/g, ' ').replace(/ *\t */g, '\t').trim();
 }
@@ -216,13 +218,14 @@ function payerWithBareId(value: string): LinePair[] {
   return [{ field: 'payer', value: value.trim() }];
 }
 
-/** A short value (up to five words) that starts with a payer the dictionary knows ("bcbs tx"). */
-export function namesKnownPayer(value: string): boolean {
-  return value.trim().split(/\s+/).length <= 5 && findPayers(value)[0]?.position === 0;
+/** A short value (up to five words, or maxWords) that starts with a payer the dictionary knows ("bcbs tx"). */
+export function namesKnownPayer(value: string, maxWords = 5): boolean {
+  return value.trim().split(/\s+/).length <= maxWords && findPayers(value)[0]?.position === 0;
 }
 
 /** A person's name of two to four words, nothing else. */
-const PERSON_NAME = /^[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){1,3}$/u;
+// ("The participant's next review hearing is 10/30/2026": words of a sentence are no name.)
+const PERSON_NAME = /^(?!.*\b(?:is|are|was|were|the|an?|next|last|his|her|their|of|for|to|on|at|in|date|hearing|court|appointment)\b)[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){1,3}$/iu;
 
 /**
  * "john smith 3/4/88 bcbs tx": an unlabelled birth date right after a name, then optionally a
@@ -260,6 +263,8 @@ function splitTyped(value: string, depth: number): { value: string; more: LinePa
     const rest = value.slice(at);
     // "Boise, ID 83706", "Twin Falls ID 83301": Idaho and its ZIP, not a member ID.
     if (/^ID\s+\d{5}(?:-\d{4})?\b/.test(rest) && (/,\s*$/.test(m[0]) || /^ID\s+\d{5}(?:-\d{4})?\s*$/.test(rest))) continue;
+    // "Marcus Delacroix - house ID LH-0331": an ID the word before says is someone else's, not the plan's.
+    if (/^id\b/i.test(rest) && /\b(?:house|student|employee|case|booking|bed|room|chart|resident|tribal|state|badge|claim|ref|reference|inmate|client|patient|facility|account|acct|visit|encounter|sevis|driver['’]?s?)\s*$/i.test(value.slice(0, m.index ?? 0))) continue;
     // After a bare space, only a date-of-birth or ID label may begin a new pair.
     if (!/[,;|/\-–—]|\s{2,}/.test(m[0]) && !TYPED_START.test(rest)) continue;
     const pairs = parseLabelled(rest, depth + 1, true);
@@ -399,7 +404,8 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     }
   }
   // "Referred by Sunrise Recovery": the phrase itself separates label and value.
-  const referred = /^(?:referred\s+(?:by|from)|referral\s+(?:from|by)|ref(?:'d)?\s+by)\s+(?!:)(.+)$/i.exec(t);
+  // ("the referral from her therapist is below": who the referrer is to the client names no one.)
+  const referred = /^(?:referred\s+(?:by|from)|referral\s+(?:from|by)|ref(?:'d)?\s+by)\s+(?!:)(?!(?:her|his|their|my|your)\s)(.+)$/i.exec(t);
   if (referred && !typedOnly) {
     // "Referred By (Treatment Center) - New Dawn", "Referred by ...... Riverstone": the note and the
     // separator are not the value.
@@ -881,6 +887,13 @@ const SAME_AS_FIELDS: readonly (readonly [RegExp, FieldKey])[] = [
   [/^(?:referral|referral source|referrer)$/i, 'referredBy'],
 ];
 
+/** A sentence about a plan the client had, and that it ended. */
+const FORMER_PLAN = /\b(?:old|previous|former|prior)\s+(?:plan|insurance|coverage|policy)\b/i;
+const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+longer|inactive|don['’]t\s+use|do\s+not\s+use)\b/i;
+/** "in her own name": the client holds the plan. */
+const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b/i;
+const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their|the)\s+)(?=\S)/u;
+
 export function parseLine(rawLine: string): ParsedLine {
   if (rawLine.trim().length === 0) return { kind: 'blank' };
   if (isAskedFieldItem(rawLine)) return { kind: 'text', text: rawLine.trim() };
@@ -900,6 +913,15 @@ export function parseLine(rawLine: string): ParsedLine {
     return { kind: 'text', text: line };
   }
 
+  // "FYI Curtis's old plan (WEA Trust, ID 88120334) ended 6/30/2026 - please don't use it.": coverage that was.
+  // (A heading over the old plan's lines, "Her OLD plan (termed 10/31 - do not use):", is read as one below.)
+  if (FORMER_PLAN.test(line) && FORMER_PLAN_ENDED.test(line) && !/:\s*$/.test(line)) return { kind: 'text', text: line };
+  // "Got Gavin's mem id - XYL883022715", "Found her DOB: ...": an answer's words before the label.
+  const got = GOT_LEAD.exec(line);
+  if (got) {
+    const rest = parseLine(line.slice(got[0].length));
+    if (rest.kind === 'pairs') return rest;
+  }
   // "the insurance)." closes a sentence begun on the line before: no heading, no label.
   const closesSentence = (line.match(/\)/g)?.length ?? 0) > (line.match(/\(/g)?.length ?? 0);
   const heading = closesSentence ? null : classifyHeading(line);
@@ -969,10 +991,13 @@ export function parseLine(rawLine: string): ParsedLine {
       const after = SENTENCE_BREAK.exec(line.slice(firstColon));
       const end = after?.index !== undefined ? firstColon + after.index : line.length;
       const tail = parseLine(line.slice(cut, end));
+      // "Her insurance is Aetna through her own employer: member ID W448...": the plan said before the colon.
+      const payerBefore = PROSE_PAYER.exec(line.slice(cut, firstColon))?.[1];
       const rest = end < line.length ? parseLine(line.slice(end).trim()) : null;
       const pairs = [
         ...prosePairs(line.slice(0, cut)).filter((p) => p.field !== 'ignore'),
         ...(tail.kind === 'pairs' ? tail.pairs : []),
+        ...(payerBefore !== undefined && startsWithKnownPayer(payerBefore) && !(tail.kind === 'pairs' && tail.pairs.some((p) => p.field === 'payer')) ? [{ field: 'payer' as const, value: payerBefore }] : []),
         ...(rest?.kind === 'pairs' ? rest.pairs : []),
       ];
       if (pairs.length > 0) return { kind: 'pairs', pairs };
@@ -1032,6 +1057,7 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // "..., ins phone 888-555-0123. He's the subscriber.": who holds the policy, said after the values.
   if (pairs !== null && !pairs.some((p) => p.field === 'subscriberName' || p.field === 'relToSubscriber' || p.field === 'relOfSubscriber')) {
+    if (!line.includes(':') && OWN_NAME.test(line)) pairs.push({ field: 'subscriberName', value: 'self' });
     const sentences = line.split(SENTENCE_BREAK);
     sentences.slice(1).forEach((sentence, k) => {
       // "Cigna, through my mom's job. Her name is Deborah Feld.": the relative named in the sentence after.
@@ -1184,7 +1210,8 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   new RegExp(`\\ba\\s+nombre\\s+de\\s+(?:su|mi)\\s+(?<rel>pap[aá]|padre|mam[aá]|madre|esposo|marido|esposa|abuel[ao])\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // ("The plan from work is in his dad's name": where the plan comes from may stand between.)
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)(?:\\s+(?:from|through|at|via)\\s+(?:[\\w'’]+\\s+){0,2}?[\\w'’]+)?\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
-  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—])\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
+  // ("His insurance is through his dad's job": the one whose job it is holds the plan.)
+  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage|job|work|employer)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—])\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
   // "She is on her husband Cody Birdwell's plan."
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}['’]s\\s+(?:\\S+\\s+){0,3}?(?:plan|policy|insurance|coverage|job|work|employer)\\b`, 'iu'),
   new RegExp(`\\b(?:subscriber|sub|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
@@ -1206,6 +1233,8 @@ const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?
 /** "call 1-888-555-0121, which is the number printed on the back". */
 const PHONE_THEN_BACK_OF_CARD = /((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b,?\s+(?:which|that)\s+is\s+the\s+(?:number|phone|line)\s+(?:printed\s+)?on\s+the\s+back\b/i;
 const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d]{0,60}?)?\s+(?:is|was|reads|says)\s*:?\s*(?:(?:for\s+)?\p{Lu}[\p{L}/&-]*\s+){0,3}((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
+/** "The back of the card says Behavioral Health 1-800-555-0196": the plan's line, as printed (a pharmacy's or a fax is not). */
+const BACK_OF_CARD_SAYS = /\bback(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:,?\s+it)?\s+(?:says|reads|lists|shows|has)\s*:?\s*(?:for\s+)?((?:(?!Pharmacy|Rx|Dental|Vision|Fax|Nurse)\p{Lu}[\p{L}/&-]*\s+(?:(?:and|of|for|&)\s+)?){0,5})((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/u;
 /** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
 const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
@@ -1225,14 +1254,14 @@ const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe", "Card attached (front and back) for Ian Roe". */
-const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information|referral|(?:[Cc]ards?|[Pp]hotos?|[Pp]ictures?)\s+(?:attached|enclosed)(?:\s*\([^)]{1,30}\))?)\s+(?:for|on)\s+((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)){1,3})(?=[\s?.!,]|$)/;
+const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information|referral|(?:[Cc]ards?|[Pp]hotos?|[Pp]ictures?)\s+(?:attached|enclosed)(?:\s*\([^)]{1,30}\))?)\s+(?:for|on)\s+((?:[A-Z]\.(?:[A-Z]\.)+|[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)){1,3})(?=[\s?.!,]|$)/;
 /** "We (Sunset Recovery) are referring Marisol Ventura for IOP", "sending over Jo Lin". */
-const PROSE_NAME_REFERRED = /\b(?:referring|sending(?:\s+over)?|admitting)\s+((?:[A-Z](?:['’][A-Z])?[a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})(?=\s+(?:for|to|over|from|into|at)\b|[.,;!]|$)/;
+const PROSE_NAME_REFERRED = /\b(?:refer|referring|sending(?:\s+over)?|admitting)\s+((?:[A-Z](?:['’][A-Z])?[a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})(?=\s+(?:for|to|over|from|into|at)\b|[.,;!]|$)/;
 /** "Rosalind Abernathy - Humana, card attached". */
 const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s+[-–—]\s+([A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*){0,5})(?=[,.;]|$)/;
 /** "Mai Nguyen is coming in for residential on Thursday." */
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "My son is Ari Vale", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
-const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|(?:an?|another)\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*(?:(?:Ms|Mr|Mrs|Mx|Dr)\.?\s+|Miss\s+)?((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z][a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
+const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of|referring|sending|admitting)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|(?:an?|another)\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*(?:(?:Ms|Mr|Mrs|Mx|Dr)\.?\s+|Miss\s+)?((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z](?:['’][A-Z])?[a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z](?:['’][A-Z])?[a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
 /** "My grandson's name is Colt Ruhl", "her name is Renee Castillo" (never the writer's own "my name is"). */
 /** "My boyfriend is Jordan Pike, he's 29.": the writer's child, sibling or partner named as the one the mail is about (a spouse may be the policy holder instead). */
 const PROSE_KIN_IS = /\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
@@ -1240,7 +1269,7 @@ const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b|(?:is|has been|was)\s+(?:currently\s+|now\s+)?(?:in\s+(?:residential|detox|php|iop|our|treatment)|with us|admitted)\b|\((?:DOB|D\.O\.B\.?|born)\b)/;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
-const CENTER_NAME = "(?:[Tt]he\\s+)?(?!(?:Who|What|Which|Where|When|How|Why|Whose)\\b)((?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,7})";
+const CENTER_NAME = "(?:[Tt]he\\s+)?(?!(?:Who|What|Which|Where|When|How|Why|Whose)\\b)((?:(?:St|Mt|Ft)\\.\\s+)?(?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,7})";
 const PROSE_REFERRING = new RegExp(
   `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
     `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
@@ -1251,14 +1280,18 @@ const PROSE_REFERRING = new RegExp(
     `|(?:^|[.!]\\s+)${CENTER_NAME}\\s+(?:asked|wants|wanted|needs|told|called|reached out|suggested)\\b[^.!?]{0,160}[.!]\\s+(?:They|It)\\s*(?:are|is|['’]re|['’]s)\\s+(?:the\\s+)?(?:ones?|place|program|facility)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:referring|sending)\\s+(?:him|her|them|[A-Z][a-z'’-]+)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
+    // "we're the referral, High Desert Sober Living": the writer's center, named after the words.
+    `|\\b[Ww]e(?:['’]re|\\s+are)\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|agency|program|provider|facility|party))(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
     // "put Magnolia House down as the referral".
     `|\\bput\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
+    // "put us down as the referral - Gallatin Valley Recovery Center".
+    `|\\bput\\s+(?:us|me)\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
     // "She'd be admitting to us here at Ironwood Crossing": the writer's own center sends her.
     `|\\b(?:to|with)\\s+us\\s+(?:here\\s+)?at\\s+${CENTER_NAME}` +
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
     `|\\b[Nn]os\\s+(?:refiri[oó]|recomend[oó]|mand[oó])\\s+(?:el\\s+|la\\s+)?(?:centro\\s+|programa\\s+)?${CENTER_NAME}`,
 );
-const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)(?:\s+us,)?|[Rr]eferral\s+(?:came\s+|is\s+)?(?:from|by)|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
+const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)\s+)?(?:by|from)(?:\s+us,)?|[Rr]eferral\s+(?:came\s+|comes\s+|is\s+(?:coming\s+)?)?(?:from|by)(?:\s+(?:my|our)\s+(?:practice|office|center|centre|program|agency|clinic|team|facility|group),?)?|(?<=(?:^|[.!]\s+))Ref\.?)\s+((?:[A-Z][\w&'’-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){0,5})/;
 /** Words that name a relative or the policy holder ("(husband, DOB 3/2/1983)"). */
 const KIN_OR_HOLDER = new RegExp(`\\b(?:${KIN_WORD}|subscriber|policy\\s*holder|insured)\\b`, 'i');
 /** "I'm Gerald's daughter", "I am his wife": the writer is a relative of the one the mail is about. */
@@ -1273,7 +1306,8 @@ const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of b
 const RESIDENCE_WORD = /\b(?:lives?|living|resides?|residing|stay(?:s|ing)?|home|house|apartment|apt|place|address|rents?|renting|owns?)\b/i;
 const OTHER_PLACE = /\b(?:our|office|clinic|center|centre|facility|hospital|program|unit|shelter|fax|mail|send|results|billing|pharmacy|school|work|works|job|employer)\b/i;
 /** From a street number to a ZIP, with no sentence end between. */
-const NUMBER_TO_ZIP = /(?<![\d/.-])((?:P\.?\s?O\.?\s+Box\s+)?\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/iu;
+// ("W5510 County Rd K": a rural grid number keeps its compass letter.)
+const NUMBER_TO_ZIP = /(?<![\d/.\p{L}-])((?:P\.?\s?O\.?\s+Box\s+|[NSEW](?=\d))?\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/iu;
 
 function residenceAddress(line: string): string | null {
   if (!/\d{5}/.test(line)) return null;
@@ -1289,7 +1323,7 @@ function residenceAddress(line: string): string | null {
 }
 
 /** Words that end a center's name. */
-const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical|Interventions?|Solutions|Foundation|Alliance|Network|Collective)$/;
+const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical|Interventions?|Solutions|Foundation|Alliance|Network|Collective|Living|Ranch|Retreat|Village|Manor|Haven|Sanctuary|Pavilion|Homes?|Group|Society)$/;
 const PROGRAM_NAME_END = new RegExp(`${CENTER_WORD.source.slice(0, -2)}|IOP|PHP|Rehab)$`);
 /** Words of a name that say what a place is, not which one ("our Behavioral Health Unit"). */
 const GENERIC_CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Program|House|Unit|Medicine|Practice|Outpatient|Inpatient|Wellness|Residential|Healthcare|Medical|Mental|Substance|Use|Adult|Adolescent|Youth|Intensive|Partial|Regional|Community|The|Our)$/;
@@ -1344,10 +1378,11 @@ function centerThatAskedToSend(line: string): string | null {
     const last = centerRuns(before, PROGRAM_NAME_END).pop();
     if (last === undefined) continue;
     const between = before.slice(last.at + last.name.length);
-    if (/^(?:['’]s)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?\s*$/i.test(between)) return last.name;
+    // ("Glacier Peak Youth Treatment in Kalispell told me to send": the town it is in, between.)
+    if (/^(?:['’]s)?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?\s*$/iu.test(between)) return last.name;
     // "He is going into Cedar Hollow Recovery next week and they told me to send ...": "they" are the one center named.
     const centers = new Set(centerRuns(before).map((c) => c.name));
-    if (centers.size === 1 && /\b(?:they|the\s+(?:staff|intake|admissions|people|lady|woman|man|counselor|nurse)(?:\s+there)?)\s*$/i.test(before)) return last.name;
+    if (centers.size === 1 && /\b(?:they|(?:the|their)\s+(?:(?:intake|admissions)\s+)?(?:staff|intake|admissions|people|person|lady|woman|man|counselor|nurse|coordinator|team|worker|office|department|desk)(?:\s+there)?)\s*$/i.test(before)) return last.name;
   }
   for (const sentence of line.split(SENTENCE_BREAK)) {
     const verb = ASKED_TO_SEND.exec(sentence);
@@ -1393,8 +1428,14 @@ function sameFieldKey(field: FieldKey): string {
 /** "Shawna Birdwell, DOB 11/02/1993. She lives in Tulsa.": a sentence may start with the name and a comma. */
 const START_NAME_DOB = /^\s*((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}),\s*(?:DOB|D\.O\.B\.?|[Dd]ob|[Bb]orn)\b/;
 const LABEL_WORD_IN_NAME = /\b(?:Name|Client|Patient|Pt|Member|Insurance|Address|Date|Phone|Policy|Subscriber|Group|Please|Need|New|Verify|Request)\b/;
+/** "I have a second client I am referring for residential care, Mr. Gregory Sorensen.": the client, named after a comma. */
+const CLIENT_THEN_NAME = /\b(?:a|another|second|third|new)\s+(?:client|patient|resident)\b[^.,;]{0,60},\s+(?:(?:Ms|Mr|Mrs|Mx)\.?\s+)?((?:[A-Z](?:['’][A-Z])?[a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})(?=\s*[.,;(]|$)/;
+/** "Ms. Ana Ruiz was born on June 2, 1990": a sentence that opens with the client's full name. */
+const NAME_WAS_BORN = /(?:^|[.!]\s+)(?:(?:Ms|Mr|Mrs|Mx)\.?\s+)?((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})\s+was\s+born\b/;
+/** "got a new guy at the house, Brandon Keough, dob 7/4/95": the name set off by commas, then the date. */
+const APPOSITIVE_NAME_DOB = /,\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}),\s*(?:DOB|D\.O\.B\.?|[Dd]ob|[Bb]orn)\b/;
 function proseNameDob(line: string): RegExpExecArray | null {
-  const m = PROSE_NAME_DOB.exec(line);
+  const m = PROSE_NAME_DOB.exec(line) ?? APPOSITIVE_NAME_DOB.exec(line) ?? CLIENT_THEN_NAME.exec(line) ?? NAME_WAS_BORN.exec(line);
   if (m) return m;
   const start = START_NAME_DOB.exec(line);
   return start && !LABEL_WORD_IN_NAME.test(start[1]!) ? start : null;
@@ -1402,8 +1443,43 @@ function proseNameDob(line: string): RegExpExecArray | null {
 
 const RELATION_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberName', 'relationship', 'relToSubscriber', 'relOfSubscriber']);
 
-function prosePairs(line: string): LinePair[] {
+/** "thru his mom's job, her name is Patrice Keough": the relative whose job it is, named in the same sentence. */
+/** "... through his dad's work (my husband, Wendell Hayashi)": the relative named in brackets. */
+const KIN_PLAN_NAMED = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}?(,?\\s+(?:[Hh]er|[Hh]is|[Tt]heir)\\s+name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}))|(\\s*\\((?:my\\s+\\p{Ll}+,\\s*)?(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3})\\)))`, 'u');
+/** "Policy is through his wife's job at the board of ed. Her name is M. Pettigrew": the relative named in the next sentence. */
+const KIN_PLAN_THEN_NAMED = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b[^.!?]{0,90}[.!]\\s+((?:Her|His|Their)\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)){1,3}))`, 'u');
+/** "... on her mother's plan with IBX. Her mother's name is Deirdre O'Connell-Hart.": the relative whose plan it is, named. */
+const KIN_NAME_IS = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}?)(?=[.,;!]?(?:\\s|$))`, 'u');
+
+/** "Unrelated - billing question on a DIFFERENT client, Renee Hargrove (DOB ...)": a line about other business. */
+const OTHER_BUSINESS = /\b(?:unrelated|(?:on|about|for)\s+a\s+different\s+(?:client|patient)|billing\s+question\s+(?:on|about|for))\b/i;
+
+/**
+ * The relative whose job or plan the line says the coverage comes with, named there: the
+ * subscriber, who they are to the client, and the words that name them (no client's name).
+ */
+function kinHolderNamed(text: string): { name: string; kin: string; said: string } | null {
+  // ("on his partner's ConnectiCare plan ... they are not married": a domestic partner, no spouse.)
+  const kinWord = (kin: string): string => (/^partner$/i.test(kin) && /\bdomestic\s+partner\b|\bnot\s+married\b/i.test(text) ? 'domestic partner' : kin);
+  const same = KIN_PLAN_NAMED.exec(text);
+  if (same) return same[2] !== undefined ? { name: same[3]!, kin: kinWord(same[1]!), said: same[2] } : { name: same[5]!, kin: kinWord(same[1]!), said: same[4]! };
+  const next = KIN_PLAN_THEN_NAMED.exec(text);
+  if (next) return { name: next[3]!, kin: kinWord(next[1]!), said: next[2]! };
+  const is = KIN_NAME_IS.exec(text);
+  // Only the relative whose plan the line speaks of holds it.
+  if (is && new RegExp(`\\b${is[1]}['’]s\\s+(?:\\w+\\s+)?(?:plan|insurance|policy|job|work|employer|coverage)\\b`, 'i').test(text)) return { name: is[2]!, kin: is[1]!, said: is[0] };
+  return null;
+}
+
+function prosePairs(text: string): LinePair[] {
   const found: LinePair[] = [];
+  if (OTHER_BUSINESS.test(text)) return found;
+  const kin = kinHolderNamed(text);
+  if (kin !== null) found.push({ field: 'subscriberName', value: `${kin.name} (${kin.kin})` });
+  // "She has HUSKY Health (Connecticut Medicaid) in her own name; her member ID is ...": the plan is the client's own.
+  else if (!text.includes(':') && OWN_NAME.test(text)) found.push({ field: 'subscriberName', value: 'self' });
+  // The relative's name is no client's: the sentence is read without it.
+  const line = kin !== null ? text.replace(kin.said, '') : text;
   const nameFor = PROSE_NAME_FOR.exec(line);
   // "referral for Behavioral Health Services": a service, not a person.
   const personFor = nameFor && !/\b(?:Services?|Health|Treatment|Care|Program|Center|Centre|Recovery|Detox|Residential|Outpatient|Benefits)\b/.test(nameFor[1]!) ? nameFor : null;
@@ -1414,7 +1490,8 @@ function prosePairs(line: string): LinePair[] {
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
   const namePayer = !nameDob ? PROSE_NAME_THEN_PAYER.exec(line) : null;
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
-  if (nameDob) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
+  // "put us down as the referral - Gallatin Valley Recovery Center": a center's name is no client's.
+  if (nameDob && !CENTER_WORD.test((nameDob[1] ?? '').split(/\s+/).pop() ?? '')) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
   const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomend|mand|\bus\s+(?:here\s+)?at\b/i.test(line) ? PROSE_REFERRING.exec(line) : null);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
@@ -1437,8 +1514,10 @@ function prosePairs(line: string): LinePair[] {
   // "lives at home with her at 3904 Prairie Rose Drive ...": the address is after the last "at".
   if (addr) found.push({ field: 'address', value: (addr[1] ?? '').replace(/^\D*?\bat\s+(?=\d)/, '') });
   const onBack = /\bback\b/i.test(line);
+  const backSays = onBack ? BACK_OF_CARD_SAYS.exec(line) : null;
   const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? (onBack ? (PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line)) : null);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
+  else if (backSays) found.push({ field: 'insPhone', value: backSays[2]! });
   // An address written straight after the client's name or date of birth, with no phrase.
   // "Priya Chandramouli, DOB 4/11/1990, 415 S Atherton St, Apt 3B, State College, PA 16801": a unit line too.
   const embedded = !addr && (nameDob || PROSE_BORN.test(line) || /\bDOB\b/i.test(line)) ? (EMBEDDED_ADDRESS.exec(line) ?? NUMBER_TO_ZIP.exec(line)) : null;
@@ -1470,6 +1549,10 @@ function prosePairs(line: string): LinePair[] {
   // So does one set off by dashes: "He bought his own plan this year - Oscar Health - so ...".
   const withPayer = !itIs && !planIs && /\b(?:covered|dependent|plan|policy|insured)\b/i.test(line) ? /\bwith\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,6})|\s[-–—]\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,6})\s+[-–—]\s/.exec(line)?.slice(1).find((g) => g !== undefined)?.split(/\.(?:\s|$)/)[0] : undefined;
   if (withPayer && startsWithKnownPayer(withPayer) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: withPayer });
+  // "on his partner's ConnectiCare plan": a payer the reader knows, named as the plan's kind.
+  const ownersPlan = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|\p{L}+['’]s)\s+(\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3})\s+(?:plan|insurance|policy|coverage)\b/u.exec(line)?.[1];
+  // ("his Medicare Advantage plan" says what kind of plan, not whose: only a plan's own name.)
+  if (ownersPlan && startsWithKnownPayer(ownersPlan) && !/^(?:medicare|medicaid|medi-cal|blue\s+(?:cross|shield))\b/i.test(ownersPlan) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: ownersPlan });
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.
   const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';
@@ -1505,9 +1588,18 @@ function prosePairs(line: string): LinePair[] {
     // Clauses: "She has Aetna, member ID W123456789".
     // "Blue Cross and Blue Shield of Montana": an "and" before a capital joins a name, it starts no clause.
     for (const clause of sentence.split(/,\s+|\s+and\s+(?!\p{Lu})/u)) {
+      // "..., Pocatello, ID 83201": Idaho and its ZIP after a city, not a member ID.
+      if (/^ID\s+\d{5}(?:-\d{4})?\W*$/.test(clause.trim())) continue;
       const ps = parseLabelled(clause.replace(/[.!?;]+$/, '').replace(lead, ''), 0);
       if (ps !== null) {
         found.push(...ps.filter((p) => p.field !== 'ignore' && p.value.length > 0));
+        continue;
+      }
+      // "ins BCBSM thru his dad's work": a shorthand payer, and whose job the plan comes with.
+      const thru = new RegExp(`\\s+(?:thru|through|via)\\s+(?:his|her|their)\\s+(${KIN_WORD})['’]?s?\\s+(?:job|work|employer)\\b.*$`, 'i').exec(clause);
+      const shorthand = /^(?:ins|insurance|payer|carrier)\s/i.test(clause) ? spaceSeparatedPair(thru ? clause.slice(0, thru.index) : clause.replace(/[.!?;]+$/, '')) : null;
+      if (shorthand !== null && shorthand.length === 1 && shorthand[0]!.field === 'payer' && namesKnownPayer(shorthand[0]!.value)) {
+        found.push(shorthand[0]!, ...(thru ? [{ field: 'relOfSubscriber' as const, value: thru[1]! }] : []));
         continue;
       }
       // "..., provider line 1-800-555-0178, he's his own policy holder, ...": who holds it, as a clause.
@@ -1601,7 +1693,10 @@ export function headerRowFields(line: string): (FieldKey | null)[] | null {
   const fields = cells.map((c) => (c.length === 0 ? null : bareLabel(c)));
   const known = fields.filter((f) => f !== null && f !== 'ignore').length;
   const nonEmpty = cells.filter((c) => c.length > 0).length;
-  if (known < 2 || known + 1 < nonEmpty) return null;
+  // A census sheet's own columns ("Auth #", "Notes", "LOC") are labels too, of nothing the record
+  // holds, beside five of the request's at least.
+  const recognised = fields.filter((f) => f !== null).length;
+  if (known < 2 || (known >= 5 ? recognised : known) + 1 < nonEmpty) return null;
   // "Subscriber Name | Anil Desai | Relationship to Subscriber | (blank)": label, value, label: pairs.
   if (fields[0] && fields[0] !== 'ignore' && fields[1] === null && (cells[1] ?? '').length > 0 && fields[2]) return null;
   // Labels only: a cell with digits is a value ("Carrier Phone   716-555-0123  (provider line)"),

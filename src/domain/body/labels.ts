@@ -441,6 +441,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (planLine && findPayers(planLine[1] ?? '')[0]?.position === 0 && !has(words, ...NOT_INS_PHONE, ...NAMED_PHONE_STOP) && !has((planLine[1] ?? '').split(' '), 'provider', 'behavioral', 'behavioural', 'mental', 'member', 'customer', ...PHONE_WORDS, ...INS_PHONE_CONTEXT)) return 'namedPhone';
 
   if (/^(?:kp |kaiser |patient |pt |client )?(?:mrn|medical record (?:number|no|#))$/.test(joined)) return 'mrn';
+  // "Patient ID (MRN)": the note says whose number it is, the facility's chart's.
+  if (/^(?:patient|pt|client)\s+(?:id|#|no|number)\s*(?:mrn|medical record)/.test(joined)) return 'mrn';
 
   // Things that are labelled but not part of the record ("Ins phone / fax" is still the insurance's phone).
   const phoneThenFax = /\b(?:ins|insurance|payer|payor|carrier)\b.*\b(?:phone|ph|tel|telephone)\b.*\bfax\b/.test(joined);
@@ -593,7 +595,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (/^whose\s+(?:insurance|plan|policy|coverage|card)(?:\s+is\s+it)?$/.test(joined)) return 'subscriberName';
 
   // Address pieces.
-  if (has(words, 'address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy') && !has(words, 'email', 'ip', 'web')) {
+  // ("Residential" alone is a level of care, "Timberline Lodge (residential)": only beside an address word is it one.)
+  if (has(words, 'address', 'addr', 'street', 'residence', 'mailing', 'home', 'addy') && !has(words, 'email', 'ip', 'web')) {
     if (has(words, 'facility', 'center', 'office', 'billing', 'provider', 'insurance', 'ins', 'payer', 'claims', 'company', 'our', 'program')) return 'ignore';
     if (has(words, '2', 'line2', 'ii') && !has(words, '1')) return 'line2';
     if (isSub) return 'ignore';

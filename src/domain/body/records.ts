@@ -76,8 +76,10 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     let split = false;
     // A new client after values that name no client ("Same insurance for all three: ...", then
     // "#1 Linda Ortiz"): those values are a block of their own, shared with every client later.
-    if (hit.newClient && cur.size > 0) split = true;
-    else if (prior !== undefined && !sameValue(prior, hit.value)) {
+    // ("PATIENT: Jonas Halvorsen, 41 y/o" in a handoff, then the VOB block's "Full legal name: Jonas E. Halvorsen": one client.)
+    const namedAgain = field === 'clientName' && prior !== undefined && sameValue(prior.split(',')[0]!, hit.value.split(',')[0]!);
+    if (hit.newClient && cur.size > 0 && !namedAgain) split = true;
+    else if (prior !== undefined && !sameValue(prior, hit.value) && !namedAgain) {
       const priorEmpty = isPlaceholder(prior) || namesNoCenter(field, prior);
       if (HARD_ANCHORS.has(field) && !priorEmpty) split = true;
       else if (hit.afterBreak && !priorEmpty && hasAnchor(cur)) split = true;
@@ -298,11 +300,14 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/(?<=[a-z]{3})\.\s+\p{Lu}[\s\S]*$/u, '')
             // "CareSource (Ohio Medicaid managed care)": what kind of plan it is is no part of its name.
             .replace(/\s*\([^()]*\b(?:managed\s+care|mco|mcp)\b[^()]*\)\s*$/i, '')
+            // "Keystone First (PA Medicaid)", "Molina Healthcare (Ohio Medicaid)": the programme a named plan runs.
+            .replace(/^(?!\s*(?:medicaid|medicare|medi-cal)\b)(.*\S)\s*\((?:[\p{L} .]{0,20}\s)?(?:medicaid|medicare|medicare\s+advantage|medi-cal|chip|hmo|ppo|epo|pos|marketplace|exchange|commercial|employer\s+plan|employer\s+group)\)\s*$/iu, '$1')
             // "Kaiser Permanente, Southern California region": the plan's region is no part of its name.
             .replace(/,\s+(?:the\s+)?[\p{L} -]{2,30}\s+region\b[\s\S]*$/iu, ''),
         );
   // "Through mother's employer (carrier not known)": the writer says which plan is not known.
-  const payerUnknown = cleanedPayer !== null && /\b(?:carrier|insurer|insurance(?:\s+company)?|plan|company|payer)\s+(?:is\s+)?(?:not\s+known|unknown)\b/i.test(cleanedPayer);
+  // ("the self-funded plan through Delmar Freight - the EAP counselor didn't know the carrier/TPA name".)
+  const payerUnknown = cleanedPayer !== null && /\b(?:carrier|insurer|insurance(?:\s+company)?|plan|company|payer)\s+(?:is\s+)?(?:not\s+known|unknown)\b|\b(?:didn['’]?t|did\s+not|doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+know\s+(?:the\s+|which\s+|what\s+)?(?:carrier|insurer|insurance|company|payer|plan|tpa)\b/i.test(cleanedPayer);
   const payerName = cleanedPayer === null || payerUnknown ? null : correctPayerSpelling(cleanedPayer);
 
   let memberId = get('memberId') !== null ? normalizeMemberId(get('memberId') as string) : null;
@@ -387,7 +392,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
 
   const refRaw = get('referredBy');
   // "Referred By (Treatment Center)": "self-referred", "walk-in" or "Google search" names no center.
-  const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw);
+  // "Dr. Anya Kowalczyk (her therapist)": who the referrer is to the client is no part of the name,
+  // nor a contact's note ("Keystone EAP Partners (counselor Robin Hale, 610-555-0133)").
+  const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw.replace(/\s*\((?:(?:her|his|their|the|client['’]s|pt['’]s)\s+)?(?:outpatient\s+)?(?:therapist|counselor|psychiatrist|doctor|pcp|physician|case\s+manager|social\s+worker|probation\s+officer|sponsor|interventionist|provider|clinician|nurse\s+practitioner)\)(?=\s*(?:[-–—,;.]|$))|\s*\((?:see|per)\s+(?:below|above|attached|email)\)|\s*\((?=[^)]*[,\d])[^)]*\)\s*$/i, ''));
 
   return {
     client: { name: clientName, dob, address },

@@ -30,8 +30,9 @@ export function withClientNamedInStory(newText: string, writer: Writer | null, r
 function fullNameOfFirstName(newText: string): string | null {
   const first = FIRST_NAME_WITH_BIRTH.exec(newText)?.[1];
   if (first === undefined || GENERIC_FIRST_WORD.test(first)) return null;
-  const full = new RegExp(`\\b${escapeRegExp(first)}(?:\\s+\\p{Lu}\\.)?\\s+(\\p{Lu}[\\p{Ll}'’-]+(?:-\\p{Lu}\\p{Ll}+)?)\\b(?!['’]s\\b)`, 'u').exec(newText);
-  return !full || GENERIC_FIRST_WORD.test(full[1]!) ? null : full[0];
+  // "Samantha Nora O'Connell-Hart": a middle name, and a surname with its O' or Mc.
+  const full = new RegExp(`\\b${escapeRegExp(first)}(?:\\s+\\p{Lu}\\.|\\s+\\p{Lu}\\p{Ll}+(?=\\s+(?:O['’]|Mc|Mac)?\\p{Lu}\\p{Ll}))?\\s+((?:O['’]|Mc|Mac)?\\p{Lu}[\\p{Ll}'’-]+(?:-\\p{Lu}\\p{Ll}+)?)\\b(?!['’]s\\b)`, 'u').exec(newText);
+  return !full || GENERIC_FIRST_WORD.test(full[1]!) || full[0].split(/\s+/).slice(1).some((w) => GENERIC_FIRST_WORD.test(w)) ? null : full[0];
 }
 
 /** A person's full name in running text: "Annika Sorvino", "Priya Chandramouli", "Mary-Kate O'Neil". */

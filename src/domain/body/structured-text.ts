@@ -7,6 +7,7 @@
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 import { classifyLabel, isFieldLabel, type FieldKey } from './labels';
 import { SPOKEN_SIGN, spokenAsTyped } from './spoken';
+import { LOWER_CASE_SIGN, lowerCaseSentences } from './sentence-case';
 import { pastedTables } from './pasted-tables';
 import { escapeRegExp } from '../escape-regexp';
 
@@ -597,6 +598,7 @@ const LINE_PASSES: readonly (readonly [RegExp, (lines: string[]) => string[]])[]
   [/[a-z0-9.][A-Z][A-Za-z #]{1,25}:/, gluedLabels],
   [/^[ \t>]*\d{1,2}[ \t]*[.)][ \t]+[^\n]*\?[ \t]*$/m, numberedAnswers],
   [SPOKEN_SIGN, spokenAsTyped],
+  [LOWER_CASE_SIGN, lowerCaseSentences],
   [new RegExp(`:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n[^\\n]*:[ \\t]*\\n|${ASKED_LINE}`, 'i'), labelsThenValues],
   [/^[^\t\n:]+\n\t/m, labelColumnThenValues],
   [/^\t+[^\t\n:\d]{2,40}$|^[^\t\n]+\t[^\t\n:\d]{2,40}$/m, tabbedLabels],

@@ -413,3 +413,111 @@ describe('a night nurse\'s chart lines (third fortnight set)', () => {
     expect(r.client.address).toMatchObject({ line1: '2260 S Owyhee St', city: 'Boise', state: 'ID', postalCode: '83705' });
   });
 });
+
+describe('ordinary prose from a house manager, a father and a counselor (fourth fortnight set)', () => {
+  it('reads a paragraph typed all in lower case, without apostrophes, sentence by sentence', () => {
+    const r = one("hi, new resident today, Dale Pruitt, dob 3/9/91. he stays at the house now, 402 W Oak St Ames IA 50010. his insurance is Medica thru his dads job, his name is Roy Pruitt and hes on his plan. member # on the card is MED0041882 and the behavioral health number on the back is 866-555-0119. we're the referral, Prairie Wind Sober Living.");
+    expect(r.client).toEqual({ name: 'Dale Pruitt', dob: '1991-03-09', address: { line1: '402 W Oak St', line2: null, city: 'Ames', state: 'IA', postalCode: '50010' } });
+    expect(r.insurance).toMatchObject({ payerName: 'Medica', memberId: 'MED0041882', phone: '+18665550119' });
+    expect(r.subscriber).toEqual({ name: 'Roy Pruitt', relationship: 'child' });
+    expect(r.referredBy).toBe('Prairie Wind Sober Living');
+  });
+
+  it('takes no member ID from Idaho\'s ZIP, and reads the phone the back of the card "says"', () => {
+    const r = one('My daughter is Ivy Hale, born June 2, 2004. She lives at 18 Birch Ln, Boise, ID 83702.\n\nShe has SelectHealth through my work. Member ID: 88120 4471\n\nThe back of the card says Mental Health 1-800-555-0148. There is a Pharmacy number too, 1-800-555-0177.');
+    expect(r.insurance).toMatchObject({ memberId: '881204471', phone: '+18005550148' });
+  });
+
+  it('names the client after "a client of mine", the relative whose plan it is, and the practice the referral comes from', () => {
+    const r = one("I am referring a client of mine, Theo Marsh-O'Brien, for IOP. The referral comes from my practice, Birch Hollow Counseling.\n\nTheo was born on May 1, 2003 and lives at 9 Alder Ct, Apt 4, Helena, MT 59601. He is covered on his father's plan with Premera. His father's name is Colm Marsh-O'Brien. Member ID PRM4410029.");
+    expect(r.client.name).toBe("Theo Marsh-O'Brien");
+    expect(r.subscriber).toEqual({ name: "Colm Marsh-O'Brien", relationship: 'child' });
+    expect(r.referredBy).toBe('Birch Hollow Counseling');
+  });
+
+  it('reads the relative named in brackets after "through his dad\'s work", and "put us down as the referral - X"', () => {
+    const r = one("Please put us down as the referral - Bitter Creek Recovery Center.\n\nFull name: Owen Reyes\nDate of birth: 2/2/2002\nHis insurance is through his dad's work (my husband, Luis Reyes). It's UMR, member ID 77310092.");
+    expect(r.referredBy).toBe('Bitter Creek Recovery Center');
+    expect(r.client.name).toBe('Owen Reyes');
+    expect(r.subscriber).toEqual({ name: 'Luis Reyes', relationship: 'child' });
+  });
+
+  it('reads a plan the dictionary does not know where plans stand, and a whole plan name alone on a line', () => {
+    const unknown = one('Kara Lind\nDOB 4/4/1984\n12 Pine St, Butte, MT 59701\nI am the policy holder (Ann Lind) and Kara is on it as my spouse.\nTreasure State Health CoOp\nMember ID TSH0038812');
+    expect(unknown.insurance.payerName).toBe('Treasure State Health CoOp');
+    const known = one('His name is Abel Cruz and he was born March 3, 2011. He lives with me at 4 Elk Rd, Missoula, MT 59801.\nHis insurance is through his dad\'s job.\nBlue Cross and Blue Shield of Montana\nMember ID YDJ 400 118 227');
+    expect(known.insurance.payerName).toBe('Blue Cross and Blue Shield of Montana');
+    expect(known.subscriber.relationship).toBe('child');
+  });
+});
+
+describe('a mother, a therapist and an outreach rep (fourth fortnight set)', () => {
+  it('takes the center whose admissions office asked the writer to send', () => {
+    const r = one('My son Eli Banks is going into Cedar Knoll Recovery in Toms River, and Rhonda in their admissions office asked me to send his insurance.\n\nDOB: 1/1/2000\nInsurance: AmeriHealth\nID: AH55102291');
+    expect(r.referredBy).toBe('Cedar Knoll Recovery');
+  });
+
+  it('reads "in her own name" as the client holding the plan, beside the plan and its ID', () => {
+    const r = one('Ms. Ana Ruiz was born on June 2, 1990, and lives at 41 Elm Ave, Hamden, CT 06517. She has Medica in her own name; her member ID is 003948217, and there is no group.');
+    expect(r.subscriber).toEqual({ name: 'Ana Ruiz', relationship: 'self' });
+    expect(r.insurance).toMatchObject({ payerName: 'Medica', memberId: '003948217' });
+  });
+
+  it('reads shorthand "ins X thru his mom\'s work", and an ID that came later above the quoted request', () => {
+    const r = one("Got Nate's mem id - QKZ55102871. rest below\n\n> pt Nate Cole dob 9/8/2001, lives 22 Burton St SE, Grand Rapids MI 49506. ins BCBSM thru his mom's work, grp 0070. mem id - couldnt read it, will get it Mon.");
+    expect(r.insurance).toMatchObject({ payerName: 'BCBSM', memberId: 'QKZ55102871' });
+    expect(r.subscriber.relationship).toBe('child');
+  });
+
+  it('names the client set off after "a second client", and a partner\'s plan with the partner named later', () => {
+    const r = one('I have a second client I am referring, Mr. Paul Ames. He is covered as a domestic partner on his partner\'s ConnectiCare plan through her job; they are not married, and her name is Dana Wu. His member ID is 88274019302.');
+    expect(r.client.name).toBe('Paul Ames');
+    expect(r.insurance.payerName).toBe('ConnectiCare');
+    expect(r.subscriber).toEqual({ name: 'Dana Wu', relationship: 'other' });
+  });
+
+  it('ends an address at its ZIP even with a note after it', () => {
+    const r = one('NAME - Tom Reed\nDOB - 1/5/88\nADDRESS - 33 Frankford Ave, Philadelphia, PA 19134 (the house)\nCELL - 267-555-0150\nINSURANCE - Keystone First\nID # - 7702214568');
+    expect(r.client.address).toEqual({ line1: '33 Frankford Ave', line2: null, city: 'Philadelphia', state: 'PA', postalCode: '19134' });
+  });
+});
+
+describe('a request among other numbers (many-numbers set)', () => {
+  it('gives the plan named once under "(both)" to clients with IDs of their own', () => {
+    const text = 'Same plan for the couple.\n\n#1\nClient: Ray Lund\nDOB: 6/14/1972\nMember ID: NHW4401-01\n\n#2\nClient: Ada Lund\nDOB: 3/3/1975\nMember ID: NHW4401-02\n\nInsurance (both): Network Health\nGroup: 30118\nBH line: 1-800-555-0184';
+    const rs = extractBody(text, ctx).requests;
+    expect(rs).toHaveLength(2);
+    for (const r of rs) expect(r.insurance).toMatchObject({ payerName: 'Network Health', groupNumber: '30118', phone: '+18005550184' });
+  });
+
+  it('keeps a rural grid number\'s letter, and no ID a house gave the resident', () => {
+    const r = one('Resident: Cal Ortiz - house ID LH-0912, Room 2\nDOB: 1/5/1984\nThey live at W5510 County Rd K, Tomahawk, WI 54487.\nInsurance: Network Health\nMedicaid ID: 0041873392');
+    expect(r.insurance.memberId).toBe('0041873392');
+    expect(r.client.address?.line1).toBe('W5510 County Rd K');
+  });
+
+  it('reads nothing from a former plan said to have ended, or from a question about a different client', () => {
+    const rs = extractBody('Client: Ben Ash\nDOB: 2/2/1990\nInsurance: Medica\nMember ID: MED441\n\nFYI his old plan (WEA Trust, ID 88120334) ended 6/30/2026 - please don\'t use it.\nUnrelated - our claim for a different client, Rae Ng (DOB 11/30/1974), is 77261.', ctx).requests;
+    expect(rs).toHaveLength(1);
+    expect(rs[0]!.client.dob).toBe('1990-02-02');
+  });
+
+  it('drops a programme note after a named plan, a role after a referrer, and a sentence where an ID should be', () => {
+    const r = one('Client: Lia Moss\nDOB: 1/2/1990\nHome address: she is bringing us that address Friday\nInsurance: Keystone First (PA Medicaid)\nMember ID: her mom is texting me the card - will send\nReferred by: Dr. Ana Holt (her therapist) - office 215-555-0121');
+    expect(r.insurance.payerName).toBe('Keystone First');
+    expect(r.insurance.memberId).toBeNull();
+    expect(r.client.address).toBeNull();
+    expect(r.referredBy).toBe('Dr. Ana Holt - office 215-555-0121'.split(' - ')[0]);
+  });
+
+  it('reads a census table whose extra columns (Auth #, Notes, LOC) are labels of nothing the record holds', () => {
+    const text = 'Bed\tClient\tDOB\tLOC\tPayer\tMember ID\tAuth #\tReferral\tNotes\n3A\tJo Achebe\t12/02/1979\t3.7\tFidelis Care\tFC4021883\tpending\tErie County Intake\tBAL 0.19';
+    expect(one(text).referredBy).toBe('Erie County Intake');
+  });
+
+  it('reads a form item whose label lists its choices in brackets', () => {
+    const r = one("1. Client's full name: Ted Moss\n2. Date of birth: 3/9/2009\n3. Insurance company (for example Aetna, Cigna, UHC): Harvard Pilgrim Health Care\n4. Member ID #: HPH0337\n5. Client's relationship to the policy holder (self, spouse, child or other): child");
+    expect(r.insurance.payerName).toBe('Harvard Pilgrim Health Care');
+    expect(r.subscriber.relationship).toBe('child');
+  });
+});

@@ -104,6 +104,11 @@ describe('classifyIntent', () => {
     ['Lou Park', 'Lou Park won\'t be going to Cedar Bend after all, the family found a program closer to home.', 'cancellation'],
     ['Lou Park', 'Please don\'t spend any more time on his benefits.', 'cancellation'],
     ['Two more', 'Nothing else needed on Lou, he admitted. Here is another one: Client: Ana Ruiz, DOB 3/4/1990', 'request'],
+    // Many-numbers and fourth-fortnight sets: mail about a request, said not to be one.
+    ['Claim 4471 denied', 'A billing question, not a new VOB.\nClient: L. Park, acct 10-33\nClaim #: 4471', 'no-verification-wanted'],
+    ['Auth approved', 'FYI, for your records only.\nClient: Lou Park\nAuth # 26A-04 approved for 7 days.', 'no-verification-wanted'],
+    ['Remittance', 'A payment has been issued for the following invoices:\nINV-2026-10  $1,875.00', 'notice'],
+    ['RE: VOB - L. Park', 'The judge asked for written confirmation of his coverage. Could you send a copy of the results to me?', 'question'],
   ])('%s / %s -> %s', (subject, text, intent) => {
     expect(classifyIntent(subject, text)).toBe(intent);
   });
@@ -391,5 +396,30 @@ describe('a chart\'s last-name-first line (third fortnight set)', () => {
   it('doubts a missing client name where a line is a name alone, last name first', () => {
     const request = { client: { name: null, dob: '1988-10-03', address: null }, insurance: { payerName: 'Medicaid', memberId: 'X1', groupNumber: null, phone: '+18005550100' }, subscriber: { name: null, relationship: 'self' }, referredBy: 'Fen House', levelOfCare: null, missingFields: ['client.name', 'subscriber.name'], card: { attached: false, sides: [], fields: null }, conflicts: [] } as unknown as VobRequest;
     expect(replyDoubts({ segments: splitBodySegments('another one\n\nGreer, Anton J\nDOB 10.3.88'), requests: [request], referenceDate: new Date('2026-11-20T00:00:00Z') })).not.toEqual([]);
+  });
+});
+
+describe('values the reader may have missed in ordinary mail (fourth fortnight and many-numbers sets)', () => {
+  it('doubts a missing payer where a line alone is a plan\'s name the dictionary does not know', () => {
+    expect(doubts('Kara Lind\nDOB 4/4/1984\nTreasure Valley Health CoOp\nMember ID TVH0038812', [request(['insurance.payerName'])])).not.toEqual([]);
+  });
+
+  it('doubts a missing payer where a sentence names the plan by its owner ("his partner\'s Quartz plan")', () => {
+    expect(doubts('He is covered on his partner\'s Quartz plan through her job, and his member ID is 88274019302.', [request(['insurance.payerName'])])).not.toEqual([]);
+  });
+
+  it('doubts a missing client name written with initials for the first name', () => {
+    expect(doubts('Need a VOB on R.J. Pettigrew, DOB 12/30/1958, he would not spell it out.', [request(['client.name'])])).not.toEqual([]);
+  });
+
+  it('doubts a field one client has and another lacks, under a label for both', () => {
+    const two = [request([]), request(['insurance.payerName'], { client: { name: 'Ben Vance', dob: '1991-01-02', address: null } })];
+    expect(doubts('#1 Ada Vance\n#2 Ben Vance\nInsurance (both): Aetna', two)).not.toEqual([]);
+    // A label for both of another field is no doubt about this one.
+    expect(doubts('#1 Ada Vance\n#2 Ben Vance\nReferral for both: Harbor Light Recovery', two)).toEqual([]);
+  });
+
+  it('takes "she is bringing us that address" as an address not sent, so the reply may ask for it', () => {
+    expect(doubts('Home address: he will stay with his mother; she is bringing us that address at the hearing.', [request(['client.address'])])).toEqual([]);
   });
 });
