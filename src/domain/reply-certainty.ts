@@ -11,6 +11,7 @@
 import { REQUIRED_FIELD_PROMPTS, REQUIRED_FIELDS, type RequiredField, type VobRequest } from '../../schemas/vob-record';
 import { ADDRESS_IN_SIGNATURE } from './body/addresses';
 import { parseDate } from './body/dates';
+import { withPairedDigitsJoined } from './body/phones';
 import { PLAN_NAME_LINE } from './body/field-hits';
 import { parseLine } from './body/label-lines';
 import { withOcrCapitalI, type FieldKey } from './body/labels';
@@ -93,7 +94,7 @@ function shapeFits(field: AskedField, value: string): boolean {
       return /[A-Za-z0-9]{2,}/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 4;
     case 'insurance.phone':
       // A phone's shape, not any digits under "No." ("Case No.: CR2025-004417").
-      return PHONE_SHAPE.test(v) || VANITY_PHONE.test(v);
+      return PHONE_SHAPE.test(withPairedDigitsJoined(v)) || VANITY_PHONE.test(v);
     case 'subscriber.relationship':
     case 'referredBy':
       return /\p{L}{3}/u.test(v);
@@ -208,12 +209,12 @@ const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
 const ID_TOKEN = /(?<![\w@./?-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/?-])/g;
-const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|one on the (?:policy|plan|insurance|card))|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
+const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
 const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|(?:to|with)\s+us\s+(?:here\s+)?at\s+(?!\d|home\b|the\b|our\b)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
 /** "He is going into Cedar Hollow Recovery ... and they told me to send": a named center that asked for the request. */
-const CENTER_ASKED = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*\s+(?:Recovery|Center|Centre|Detox|Treatment|Counseling|Clinic|Hospital|Lodge|House|Health)\b[^.!?]*\b(?:told|asked|wanted)\s+(?:me|us)\s+to\s+(?:send|email|forward|contact|reach out)\b/u;
+const CENTER_ASKED = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*\s+(?:Recovery|Center|Centre|Detox|Treatment|Counseling|Clinic|Hospital|Lodge|House|Health)\b[^.!?]*\b(?:told|tell|ask(?:ed)?|wanted)\s+(?:me|us)\s+(?:(?:that\s+)?(?:I|we)\s+(?:need|have|must)\s+)?to\s+(?:send|email|forward|contact|reach out)\b/u;
 /** Speech turned into text: a voicemail transcript, dictation, voice typing. */
 const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion|e)|voice[- ]typ\w*|(?:speech|talk|voice)[- ]to[- ]text|talking (?:this|it) into|siri|(?:double|triple)\s+(?:\d|oh|zero|one|two|three|four|five|six|seven|eight|nine))\b/i;
 /** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
@@ -480,7 +481,7 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'client.dob':
       return (!OTHER_DATE.test(text) && birthDateLike(text, reference, consumed)) || BIRTH_IN_WORDS.test(text);
     case 'insurance.phone':
-      return [...text.matchAll(PHONE_DIGITS)].some(
+      return [...withPairedDigitsJoined(text).matchAll(PHONE_DIGITS)].some(
         (m) =>
           // Whose phone it is, the phone's own sentence says: "... to the plan at 1-800-555-0123. This patient was ..."
           (!OTHER_PHONE.test(normalizeLabel(sentenceAround(text, m.index, m.index + m[0].length))) || PLAN_LINE_SAID.test(sentenceAround(text, m.index, m.index + m[0].length))) &&

@@ -116,6 +116,11 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   if ((field === 'clientName' || field === 'name') && HOLDER_BY_RELATION.test(value)) return { field: 'subscriberName', value: value.trim() };
   // "Enrollee: The defendant - HIP coverage in his own name": the member label names the client by role, who holds the plan.
   if ((field === 'clientName' || field === 'name') && CLIENT_BY_ROLE.test(value)) return { field: 'subscriberName', value: 'self' };
+  // "Subscriber: she is on the policy of the husband of her, I don't have his name yet": a sentence about who holds it.
+  if (field === 'subscriberName' && /^\s*(?:she|he|they)\s+(?:is|are|['’]s|['’]re)\s+(?:on|under|covered)\b/i.test(value)) {
+    const stated = relationSentence(value.split(/[,;.]/)[0]!);
+    if (stated !== null && stated.length === 1) return stated[0]!;
+  }
 
   // "12 Oak St, Boulder, CO 80304. Let me know if ...": the address ends at its ZIP.
   // "He lives alone at 62 Orchard Hill Rd, ...": an answer's words before the street are no part of it.
@@ -890,8 +895,9 @@ const SAME_AS_FIELDS: readonly (readonly [RegExp, FieldKey])[] = [
 /** A sentence about a plan the client had, and that it ended. */
 const FORMER_PLAN = /\b(?:old|previous|former|prior)\s+(?:plan|insurance|coverage|policy)\b/i;
 const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+longer|inactive|don['’]t\s+use|do\s+not\s+use)\b/i;
-/** "in her own name": the client holds the plan. */
-const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b/i;
+/** "in her own name", "the insurance is his own, the Medicaid is in his name", "she is the member": the client holds the plan. */
+// ("the policy is in his name" may be a parent's: only a programme in the client's name is the client's own.)
+const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
 const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their|the)\s+)(?=\S)/u;
 
 export function parseLine(rawLine: string): ParsedLine {
@@ -1057,7 +1063,8 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // "..., ins phone 888-555-0123. He's the subscriber.": who holds the policy, said after the values.
   if (pairs !== null && !pairs.some((p) => p.field === 'subscriberName' || p.field === 'relToSubscriber' || p.field === 'relOfSubscriber')) {
-    if (!line.includes(':') && OWN_NAME.test(line)) pairs.push({ field: 'subscriberName', value: 'self' });
+    // (After a label, only in a later sentence: "Insurance: Aetna, from her job. She is the titular of the plan.")
+    if (OWN_NAME.test(line.includes(':') ? line.split(/(?<=[\p{Ll})]{2}\.)\s+/u).slice(1).join(' ') : line)) pairs.push({ field: 'subscriberName', value: 'self' });
     const sentences = line.split(SENTENCE_BREAK);
     sentences.slice(1).forEach((sentence, k) => {
       // "Cigna, through my mom's job. Her name is Deborah Feld.": the relative named in the sentence after.
@@ -1212,6 +1219,8 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)(?:\\s+(?:from|through|at|via)\\s+(?:[\\w'’]+\\s+){0,2}?[\\w'’]+)?\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // ("His insurance is through his dad's job": the one whose job it is holds the plan.)
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage|job|work|employer)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—])\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
+  // "she is on the policy of the husband of her", "covered by the insurance of our mother, CHAN Siu Fong": "of" for whose.
+  new RegExp(`\\b(?:on|under|by)\\s+the\\s+(?:policy|plan|insurance|coverage)\\s+of\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+|our\\s+|my\\s+)?${REL_WORD}\\b(?:\\s+of\\s+(?:her|him|them))?(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // "She is on her husband Cody Birdwell's plan."
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}['’]s\\s+(?:\\S+\\s+){0,3}?(?:plan|policy|insurance|coverage|job|work|employer)\\b`, 'iu'),
   new RegExp(`\\b(?:subscriber|sub|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
@@ -1225,7 +1234,7 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
+const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
@@ -1243,7 +1252,7 @@ const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s
 // A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
 /** "VOB - Shawna Begay 12/22/97,": a name introduced by a dash, a colon or "for", then a date with its year (no "DOB" word). */
 const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?)|\s[-–—:])\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
-const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is|[Vv]erify|[Rr]un|[Cc]heck)|\s[-–—:]|[?!])\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
+const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is|[Vv]erify|[Rr]un|[Cc]heck)|\s[-–—:]|[?!]|\.{2,}|…)\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
 const PLAN_NAME_WORD = /\b(?:health|healthcare|care|plan|insurance|medicaid|medicare|medi-cal|blue|cross|shield|mutual|choice|advantage|community|partners|network|alliance|hmo|ppo|epo|benefits?|assurance|life|national|united|first|select|premier)\b/i;
@@ -1264,7 +1273,8 @@ const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z
 const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of|referring|sending|admitting)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|(?:an?|another)\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*(?:(?:Ms|Mr|Mrs|Mx|Dr)\.?\s+|Miss\s+)?((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z](?:['’][A-Z])?[a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z](?:['’][A-Z])?[a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
 /** "My grandson's name is Colt Ruhl", "her name is Renee Castillo" (never the writer's own "my name is"). */
 /** "My boyfriend is Jordan Pike, he's 29.": the writer's child, sibling or partner named as the one the mail is about (a spouse may be the policy holder instead). */
-const PROSE_KIN_IS = /\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
+// ("The insurance of my son is Blue Shield": the words before say it is the plan, read below.)
+const PROSE_KIN_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
 const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b|(?:is|has been|was)\s+(?:currently\s+|now\s+)?(?:in\s+(?:residential|detox|php|iop|our|treatment)|with us|admitted)\b|\((?:DOB|D\.O\.B\.?|born)\b)/;
 /** "He was referred to us by Desert Bloom Recovery." */
@@ -1280,10 +1290,15 @@ const PROSE_REFERRING = new RegExp(
     `|(?:^|[.!]\\s+)${CENTER_NAME}\\s+(?:asked|wants|wanted|needs|told|called|reached out|suggested)\\b[^.!?]{0,160}[.!]\\s+(?:They|It)\\s*(?:are|is|['’]re|['’]s)\\s+(?:the\\s+)?(?:ones?|place|program|facility)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:referring|sending)\\s+(?:him|her|them|[A-Z][a-z'’-]+)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
+    // "We were indicated to your office by Bridgeway Recovery Center": another language's word for referred.
+    `|\\b(?:were|was|been)\\s+(?:indicated|recommended)\\s+(?:to\\s+(?:you|your\\s+office|you\\s+guys)\\s+)?by\\s+${CENTER_NAME}` +
     // "we're the referral, High Desert Sober Living": the writer's center, named after the words.
     `|\\b[Ww]e(?:['’]re|\\s+are)\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|agency|program|provider|facility|party))(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
     // "put Magnolia House down as the referral".
     `|\\bput\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
+    // "Please put my practice, Tidepool Counseling, down as the referral"; "referral for both is us, High Desert House".
+    `|\\bput\\s+(?:my|our)\\s+(?:practice|office|center|centre|program|agency|clinic|team),?\\s+${CENTER_NAME},?\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
+    `|\\b[Rr]eferral(?:\\s+(?:source\\s+)?(?:for|on)\\s+(?:both|all|each)(?:\\s+(?:of\\s+them|two|three))?)?\\s+is\\s+(?:us|me),?\\s+${CENTER_NAME}` +
     // "put us down as the referral - Gallatin Valley Recovery Center".
     `|\\bput\\s+(?:us|me)\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
     // "She'd be admitting to us here at Ironwood Crossing": the writer's own center sends her.
@@ -1295,7 +1310,8 @@ const PROSE_REFERRAL = /\b(?:(?:[Rr]eferred|[Rr]ef['’]?d)\s+(?:to\s+(?:us|you)
 /** Words that name a relative or the policy holder ("(husband, DOB 3/2/1983)"). */
 const KIN_OR_HOLDER = new RegExp(`\\b(?:${KIN_WORD}|subscriber|policy\\s*holder|insured)\\b`, 'i');
 /** "I'm Gerald's daughter", "I am his wife": the writer is a relative of the one the mail is about. */
-const WRITER_IS_KIN = /\bI(?:['’]m|\s+am)\s+(?:\p{Lu}\p{Ll}+['’]s|his|her|their)\s+(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|partner|aunt|uncle|niece|nephew|grand\w+|guardian)\b/u;
+// ("I am the mother of Maksym": the relation said with "of".)
+const WRITER_IS_KIN = /\bI(?:['’]m|\s+am)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their)\s+(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|partner|aunt|uncle|niece|nephew|grand\w+|guardian)\b|the\s+(?:older\s+|younger\s+)?(?:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|partner|aunt|uncle|niece|nephew|grand\w+|guardian)\s+of\s+\p{Lu})/u;
 const MY_NAME_IS = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})/u;
 /** "My name is Mike, I'm the house manager at ...", "my name is Dana Ruiz with Harbor Pines": a writer who works with clients. */
 const STAFF_INTRODUCTION = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:[,.;–—-]\s*|\s+and\s+)?(?:(?:I['’]?m|I\s+am)\s+(?:the|a|an|one\s+of\s+the)\s+(?:[\p{L}-]+\s+){0,3}?(?:manager|coordinator|director|nurse|worker|counsel+or|therapist|tech|technician|specialist|navigator|advocate|rep|representative|supervisor|clinician|liaison|intake|admissions)\b|I\s+work\s+(?:at|for|with)\b|(?:I['’]?m\s+|I\s+am\s+)?(?:with|from|at)\s+\p{Lu})/u;
@@ -1346,7 +1362,7 @@ function centerRuns(sentence: string, endWord: RegExp = CENTER_WORD): { name: st
     // "Lowcountry Detox & Stabilization": a second word joined to the place word is the name's too.
     if (end > 0 && end + 1 < words.length && /^(?:&|and)$/.test(words[end]!) && /^\p{Lu}\p{Ll}{2,}$/u.test(words[end + 1]!) && !/^(?:She|They|The|This|That|Then|There|We|Our|His|Her|Their)$/.test(words[end + 1]!)) end += 2;
     let start = 0;
-    while (start < end && /^(?:The|A|An|At|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
+    while (start < end && /^(?:The|A|An|At|In|To|For|With|On|From|By|And|Our|We|I|She|He|They|It)$/.test(words[start]!)) start++;
     const kept = words.slice(start, end);
     if (kept.length < 2 || kept.every((w) => GENERIC_CENTER_WORD.test(w) || /^(?:of|&|and|the)$/.test(w))) continue;
     const name = kept.join(' ');
@@ -1359,7 +1375,8 @@ function centerRuns(sentence: string, endWord: RegExp = CENTER_WORD): { name: st
 /** "the lady at", "a nurse from", "someone with": a person who works at the center named next. */
 const STAFF_AT = /\b(?:lady|woman|man|person|someone|nurse|counselor|counsellor|therapist|worker|staff|people|folks|admissions|intake)\s+(?:at|from|with)\s+(?:the\s+)?/gi;
 /** "... asked me to send", "told us to email", "said to send": who had the writer send the request. */
-const ASKED_TO_SEND = /\b(?:asked|told|wanted|said|instructed|requested|advised)\s+(?:(?:me|us)\s+)?to\s+(?:send|e-?mail|forward|submit)\b/;
+// (In the writer's own grammar too: "X ask me to send", "they told me I need to send".)
+const ASKED_TO_SEND = /\b(?:ask(?:ed)?|told|tell|wanted|said|instructed|requested|advised)\s+(?:(?:me|us)\s+)?(?:(?:that\s+)?(?:I|we)\s+(?:need|have|must)\s+)?to\s+(?:send|e-?mail|forward|submit)\b/;
 
 /**
  * "Cumberland Ridge IOP asked me to send her insurance information", "Tammy at Gulf Breeze
@@ -1379,7 +1396,8 @@ function centerThatAskedToSend(line: string): string | null {
     if (last === undefined) continue;
     const between = before.slice(last.at + last.name.length);
     // ("Glacier Peak Youth Treatment in Kalispell told me to send": the town it is in, between.)
-    if (/^(?:['’]s)?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?\s*$/iu.test(between)) return last.name;
+    // ("Sierra Pines Recovery gave me this email address and asked me to send": a clause of its own between.)
+    if (/^(?:['’]s)?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?(?:\s+(?:gave|sent|emailed|texted)\s+(?:me|us)\b[^.;,]{0,40}?\s+and)?\s*$/iu.test(between)) return last.name;
     // "He is going into Cedar Hollow Recovery next week and they told me to send ...": "they" are the one center named.
     const centers = new Set(centerRuns(before).map((c) => c.name));
     if (centers.size === 1 && /\b(?:they|(?:the|their)\s+(?:(?:intake|admissions)\s+)?(?:staff|intake|admissions|people|person|lady|woman|man|counselor|nurse|coordinator|team|worker|office|department|desk)(?:\s+there)?)\s*$/i.test(before)) return last.name;
@@ -1492,7 +1510,7 @@ function prosePairs(text: string): LinePair[] {
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
   // "put us down as the referral - Gallatin Valley Recovery Center": a center's name is no client's.
   if (nameDob && !CENTER_WORD.test((nameDob[1] ?? '').split(/\s+/).pop() ?? '')) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
-  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomend|mand|\bus\s+(?:here\s+)?at\b/i.test(line) ? PROSE_REFERRING.exec(line) : null);
+  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomm?end|indicated|mand|\bus\s+(?:here\s+)?at\b/i.test(line) ? PROSE_REFERRING.exec(line) : null);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|They|He|She|It|You|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
@@ -1529,6 +1547,9 @@ function prosePairs(text: string): LinePair[] {
     const home = residenceAddress(line);
     if (home !== null) found.push({ field: 'address', value: home });
   }
+  // "Kaiser doesn't really have a member ID on the card, it's the MRN - hers is 11004872935": the chart number, said.
+  const mrn = /\bMRN\b[^.\d]{0,30}?\b(\d{6,13})\b/.exec(line);
+  if (mrn && !found.some((p) => p.field === 'mrn')) found.push({ field: 'mrn', value: mrn[1]! });
   // "Salish Sound Recovery did his assessment, and they are the ones referring him": the one center a referral sentence names.
   if (!found.some((p) => p.field === 'referredBy')) {
     const center = referrerInSentence(line);

@@ -107,6 +107,8 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/[’`]/g, "'").replace(/[a-z0-9]+/g, withOcrLettersRepaired);
   // "My son's name", "Daughter's DOB": a parent writing about their child, the client.
   s = s.replace(/\b(?:my\s+)?(?:son|daughter|child|kid)'s\b/g, 'client');
+  // "Name of my son", "Date of birth of my daughter": the same, said with "of".
+  s = s.replace(/\bof\s+(?:my|our)\s+(?:son|daughter|child|kid)\b/g, 'client');
   s = s.replace(/'s\b/g, '').replace(/s'/g, 's');
   // "Ref'd by", "refd by": referred, shortened.
   s = s.replace(/\bref'?d\b/g, 'referred');
@@ -489,7 +491,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
 
   // Dates of birth.
   if (has(words, 'dob', 'birthdate', 'birthday', 'bday', 'born') || (has(words, 'birth') && has(words, 'date'))) {
-    const dobAllowed = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth', 'age', ...CLIENT, ...SUBSCRIBER_WORDS, 'policyholder', 'name', 'insured']);
+    // ("Born in 23/11/1989": the writer's preposition.)
+    const dobAllowed = new Set(['dob', 'birthdate', 'birthday', 'bday', 'born', 'date', 'birth', 'age', 'in', ...CLIENT, ...SUBSCRIBER_WORDS, 'policyholder', 'name', 'insured']);
     if (!only(words, dobAllowed)) return null;
     if (isSub) return 'subscriberDob';
     if (isClient) return 'clientDob';

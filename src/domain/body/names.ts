@@ -3,7 +3,8 @@ import { isPlaceholder } from './placeholders';
 
 /** A person's name: whitespace collapsed, markdown and trailing notes ("(client)", ", DOB ...") removed. */
 export function cleanPersonName(value: string): string | null {
-  let t = value.replace(/[*_`]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // "CHAN Tai Man (English name Kevin). Family name is CHAN.": the name is the first sentence.
+  let t = givenNameFirst(value.replace(/[*_`]+/g, ' ').replace(/\s+/g, ' ').replace(/(?<=[\p{Ll})]{2})\.\s+\p{Lu}[\s\S]*$/u, '').trim());
   // Notes in brackets are never part of the name.
   t = t.replace(/\s*[([{][^)\]}]*[)\]}]?\s*$/g, '').replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
   // Trailing commentary after a dash or a comma followed by a keyword.
@@ -23,6 +24,32 @@ export function cleanPersonName(value: string): string | null {
   if (!/[A-Za-zÀ-ÿ]/.test(t) || /\d{3,}/.test(t)) return null;
   if (t.length > 80 || t.split(' ').length > 8) return null;
   return t;
+}
+
+/** "(first name: Dmitri)", "(PHAM is family name, Lan is first name)": the writer's note on which word is the given name. */
+const GIVEN_NAME_NOTE = /\((?=[^)]*\b(?:first|given)\s+name)[^)]*?(?:\b(?:first|given)\s+name\s*(?:is\s+|:\s*|=\s*)(\p{L}[\p{L}'’-]*)|(\p{L}[\p{L}'’-]*)\s+is\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:first|given)\s+name)[^)]*\)/iu;
+/** A family name written first in capitals ("SOKOLOV Dmitri"), as many countries' forms do. */
+// (Three letters at least: "DJ Smith", "AJ Cole" are initials for a first name.)
+const CAPITALS_FIRST = /^(\p{Lu}{3,}(?:[-'’]\p{Lu}{2,})?)\s+(\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?){0,2})$/u;
+
+/**
+ * The name given name first where the writer marks the family name: written first in capitals
+ * ("SOKOLOV Dmitri"), or named by the writer's own note. A chart's "Last, First M" stays as
+ * written, as the contract says.
+ */
+function givenNameFirst(value: string): string {
+  const note = GIVEN_NAME_NOTE.exec(value);
+  const bare = value.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  if (note) {
+    const given = (note[1] ?? note[2])!;
+    const words = bare.split(/\s+/);
+    const family = words.find((w) => /^\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})?$/u.test(w) && w.toLowerCase() !== given.toLowerCase());
+    const at = words.findIndex((w) => w.toLowerCase() === given.toLowerCase());
+    if (family !== undefined && at >= 0) return [words[at]!, ...words.filter((w, i) => i !== at && w !== family), family].join(' ');
+  }
+  const caps = CAPITALS_FIRST.exec(bare);
+  if (caps && !/[()]/.test(value.replace(/\s*\([^)]*\)\s*$/, ''))) return `${caps[2]} ${caps[1]}`;
+  return value;
 }
 
 /** An organisation name as written: whitespace collapsed, trailing contact details removed. */

@@ -54,7 +54,13 @@ const PROVIDER_WORDS = /provider|behavioral|behavioural|mental|\bbh\b|\bmh\b|ben
  * The phone number a value gives, as E.164, or null. Where the value lists several numbers
  * ("Member: 800..., Provider: 888..."), the provider/behavioral-health one is preferred.
  */
-export function parsePhone(value: string): string | null {
+/** "1-800-555-01-53", "800 555 01 53": the last four digits written as two pairs, as many countries write them, joined. */
+export function withPairedDigitsJoined(text: string): string {
+  return text.replace(/(?<![\d-])((?:1[\s.-])?\d{3}[\s.-]\d{3})[\s.-](\d{2})[\s.-](\d{2})(?![\d-])/g, '$1-$2$3');
+}
+
+export function parsePhone(raw: string): string | null {
+  const value = withPairedDigitsJoined(raw);
   // "1-8OO-555-O131": a fax's OCR reads zeros as O in a run of digits and dashes.
   const t = value.slice(0, 2000).replace(/(?<![\p{L}])[\dOo][\dOo-]{6,}(?![\p{L}])/gu, (run) => (/\d{3}/.test(run) ? run.replace(/[Oo]/g, '0') : run));
   const matches = [...t.matchAll(PHONE_RUN)];

@@ -521,3 +521,54 @@ describe('a request among other numbers (many-numbers set)', () => {
     expect(r.subscriber.relationship).toBe('child');
   });
 });
+
+describe('English written in another language\'s grammar (second-language set)', () => {
+  it('puts the given name first where the writer marks the family name: in capitals, or by a note', () => {
+    expect(one('Client: NGUYEN Van Minh (Minh is first name, NGUYEN is family name)\nDOB: 1/2/1990\nInsurance: Aetna\nMember ID: W12345678').client.name).toBe('Minh Van NGUYEN');
+    expect(one('Client: KOWALSKI Marek\nDOB: 1/2/1990\nInsurance: Aetna\nMember ID: W12345678').client.name).toBe('Marek KOWALSKI');
+    // A chart's "Last, First" stays as written (the contract's rule).
+    expect(one('Patient: Ortega, Lina M\nDOB: 1/2/1990\nInsurance: Aetna\nMember ID: W12345678').client.name).toBe('Ortega, Lina M');
+    // Initials for a first name are no family name in capitals.
+    expect(one('Client: DJ Rowe\nDOB: 1/2/1990\nInsurance: Aetna\nMember ID: W12345678').client.name).toBe('DJ Rowe');
+  });
+
+  it('reads "the policy of the husband of her", "she is the member" and "the insurance is his own"', () => {
+    expect(one('Name: Rosa Lima\nDOB: 2/3/1985\nInsurance: Cigna\nMember ID: U4410\nSubscriber: she is on the policy of the husband of her, I don\'t have his name yet').subscriber.relationship).toBe('spouse');
+    expect(one('Name: Rosa Lima\nDOB: 2/3/1985\nInsurance: Cigna\nMember ID: U4410\nThe insurance is of my mother herself, she is the member.').subscriber).toEqual({ name: 'Rosa Lima', relationship: 'self' });
+    expect(one('Name: Rosa Lima\nDOB: 2/3/1985\nInsurance: Cigna\nMember ID: U4410\nShe is my daughter but the insurance is her own, the Medicaid is in her name since she has 18 years.').subscriber.relationship).toBe('self');
+  });
+
+  it('reads "X ask me to send", "they told me I need to send", "we were indicated to your office by X"', () => {
+    const base = '\n\nName: Rosa Lima\nDOB: 2/3/1985\nInsurance: Cigna\nMember ID: U4410';
+    expect(one(`Harbor Point Recovery ask me to send this email, my sister will start next week.${base}`).referredBy).toBe('Harbor Point Recovery');
+    expect(one(`In Bright Oak Recovery they told me I need to send the card to this email.${base}`).referredBy).toBe('Bright Oak Recovery');
+    expect(one(`We were indicated to your office by Lantern Bay Recovery Center, they said to verify first.${base}`).referredBy).toBe('Lantern Bay Recovery Center');
+  });
+
+  it('reads "the insurance of my son is X" as the plan, and a phone whose last digits are two pairs', () => {
+    const r = one('Name of my son: Rui Costa\nBirthday: 4/5/2004\nThe insurance of my son is Blue Shield of California.\nMember number: XEA904551273\nInsurance phone: 1-800-555-01-53');
+    expect(r.client.name).toBe('Rui Costa');
+    expect(r.insurance).toMatchObject({ payerName: 'Blue Shield of California', phone: '+18005550153' });
+  });
+
+  it('takes "I am the mother of X" for the writer\'s relation, not a client named by "my name is"', () => {
+    const rs = extractBody('My name is Olena, I am the mother of Taras. Harbor Light asked me to send this.\n\nClient: Taras MELNYK\nDate of birth: 28.02.2003\nInsurance: Aetna\nMember ID: W7713', ctx).requests;
+    expect(rs).toHaveLength(1);
+    expect(rs[0]!.client.name).toBe('Taras MELNYK');
+  });
+});
+
+describe('a therapist, a house manager and a mother in the Southwest (fifth fortnight set)', () => {
+  const base = '\n\nName: Rosa Lima\nDOB: 2/3/1985\nInsurance: Cigna\nMember ID: U4410';
+  it('reads "put my practice, X, down as the referral", "referral for both is us, X" and "X gave me this email and asked me to send"', () => {
+    expect(one(`Please put my practice, Sandpiper Counseling, down as the referral.${base}`).referredBy).toBe('Sandpiper Counseling');
+    expect(one(`referral for both is us, Mesa Verde House${base}`).referredBy).toBe('Mesa Verde House');
+    expect(one(`Pinecrest Recovery gave me this email address and asked me to send her insurance.${base}`).referredBy).toBe('Pinecrest Recovery');
+  });
+
+  it('reads a client named after "first one..." and a Kaiser MRN said in a sentence as the member ID', () => {
+    expect(one('first one... Kyle Brand, dob 8/14/1985\nhe has Aetna, member id W4471920').client.name).toBe('Kyle Brand');
+    const r = one('Her name is Ana Ruiz, date of birth 4/23/2005.\nShe is on my Kaiser Permanente plan. Kaiser has no member ID on the card, it\'s the MRN - hers is 11004872935.');
+    expect(r.insurance.memberId).toBe('11004872935');
+  });
+});

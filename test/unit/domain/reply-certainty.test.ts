@@ -109,6 +109,9 @@ describe('classifyIntent', () => {
     ['Auth approved', 'FYI, for your records only.\nClient: Lou Park\nAuth # 26A-04 approved for 7 days.', 'no-verification-wanted'],
     ['Remittance', 'A payment has been issued for the following invoices:\nINV-2026-10  $1,875.00', 'notice'],
     ['RE: VOB - L. Park', 'The judge asked for written confirmation of his coverage. Could you send a copy of the results to me?', 'question'],
+    // Second-language set: a bill's question, and a request signed off "any doubt you can call me".
+    ['Question about the bill', 'I receive a bill from you for 1,240 dollars. Is it mistake? We don\'t need new verification.', 'no-verification-wanted'],
+    ['Insurance of my wife', 'I write for my wife, Ana Lima.\nBorn: 23/11/1989\nInsurance: Aetna\nAny doubt you can call me: 508 555 0164.', 'request'],
   ])('%s / %s -> %s', (subject, text, intent) => {
     expect(classifyIntent(subject, text)).toBe(intent);
   });
