@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: forty-seven sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: forty-nine sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3%, 74.5%, 44.8%, 73.5%, 62.9%, 74.8%, 73.3%, 28.2%, 86.0%, 69.4%, 80.5%, 69.5%, 75.2%, 62.9%, 68.0%, 70.3%, 89.1%, 91.5%, 51.7%, 71.1%, 82.0%, 57.5%, 90.9% and 82.3% of fields (each of the last thirty-eight written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two, -told, -templates and -holidays after the rules for those three, -families, -names and -shorthand after the rules for those three, -hedged and -attachments after the first rules for those three, -thin, -html and -relayed after the rules for those two, -asked, -transit and -vocabulary after those for those three, -fortnight, an ordinary mix, after the first rules for those three, -fortnight-2 (another ordinary mix), -dictated and -doubled after the rules for -fortnight, -fortnight-3 (a third ordinary mix) and -languages after the rules for those three, -fortnight-4 (a fourth ordinary mix) and -numbers after the rules for those two).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3%, 74.5%, 44.8%, 73.5%, 62.9%, 74.8%, 73.3%, 28.2%, 86.0%, 69.4%, 80.5%, 69.5%, 75.2%, 62.9%, 68.0%, 70.3%, 89.1%, 91.5%, 51.7%, 71.1%, 82.0%, 57.5%, 90.9%, 82.3%, 87.1% and 70.1% of fields (each of the last forty written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two, -told, -templates and -holidays after the rules for those three, -families, -names and -shorthand after the rules for those three, -hedged and -attachments after the first rules for those three, -thin, -html and -relayed after the rules for those two, -asked, -transit and -vocabulary after those for those three, -fortnight, an ordinary mix, after the first rules for those three, -fortnight-2 (another ordinary mix), -dictated and -doubled after the rules for -fortnight, -fortnight-3 (a third ordinary mix) and -languages after the rules for those three, -fortnight-4 (a fourth ordinary mix) and -numbers after the rules for those two, -fortnight-5 (a fifth ordinary mix) and -second-language after the rules for those two).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ const SETS = [
   'blind-messages-thin', 'blind-messages-html', 'blind-messages-relayed',
   'blind-messages-asked', 'blind-messages-transit', 'blind-messages-vocabulary', 'blind-messages-fortnight',
   'blind-messages-fortnight-2', 'blind-messages-dictated', 'blind-messages-doubled', 'blind-messages-fortnight-3', 'blind-messages-languages',
-  'blind-messages-fortnight-4', 'blind-messages-numbers',
+  'blind-messages-fortnight-4', 'blind-messages-numbers', 'blind-messages-fortnight-5', 'blind-messages-second-language',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -108,7 +108,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-dictated/17-psychiatrist-letter-from-transcription-service-domestic-partner.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-dictated/19-all-lowercase-girlfriend-no-phone-no-referral.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-dictated/20-social-worker-dictates-apostrophe-hyphen-slash-ibx-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-dictated/22-dragon-anywhere-next-client-two-requests.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].missingFields, [1].client.name, [1].insurance.payerName, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields, reply not sent',
+  'blind-messages-dictated/22-dragon-anywhere-next-client-two-requests.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].missingFields, [1].client.name, [1].insurance.payerName, [1].subscriber.name, [1].missingFields, reply not sent',
   'blind-messages-dictated/23-dictated-process-question-voicemail-instead.eml': 'first run, not yet read right: request count',
   'blind-messages-dictated/26-office-voicemail-payer-inaudible.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-dictated/28-typed-labels-dragon-values-homeless-walk-in.eml': 'first run, not yet read right: [0].client.dob, [0].referredBy, [0].missingFields, reply not sent',
@@ -172,6 +172,16 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-fortnight-3/18-outpatient-html-only-married-couple-same-as.eml': 'first run, not yet read right: [1].client.address, [1].missingFields',
   'blind-messages-fortnight-3/19-detox-night-nurse-replies-on-own-mail-with-medicaid-id.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name',
   'blind-messages-fortnight-3/30-private-counselor-thanks-above-our-results.eml': 'first run, not yet read right: request count',
+  'blind-messages-fortnight-5/06-therapist-apple-mail-blue-shield-domestic-partner.eml': 'first run, not yet read right: [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
+  'blind-messages-fortnight-5/07-interventionist-iphone-u-of-u-health-plans-dob-to-follow.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-fortnight-5/08-sober-living-roundcube-two-residents-second-no-phone.eml': 'first run, not yet read right: [0].client.address, [0].missingFields, [1].client.address, [1].missingFields, reply not sent',
+  'blind-messages-fortnight-5/10-crm-notification-anthem-blue-cross-fathers-plan.eml': 'first run, not yet read right: [0].client.name',
+  'blind-messages-fortnight-5/11-utah-residential-owa-table-select-health-stepfather-unnamed.eml': 'first run, not yet read right: reply not sent',
+  'blind-messages-fortnight-5/15-el-paso-detox-outlook-plain-tricare-west-self-referred.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-fortnight-5/18-interventionist-iphone-answers-our-reply-with-dob.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].referredBy, [0].missingFields',
+  'blind-messages-fortnight-5/22-crm-notification-health-net-phone-and-referral-blank.eml': 'first run, not yet read right: [0].client.name, reply not sent',
+  'blind-messages-fortnight-5/27-wife-yahoo-android-bcbs-texas-card-in-his-wallet.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-fortnight-5/28-crm-notification-cigna-card-uploaded.eml': 'first run, not yet read right: [0].client.name',
   'blind-messages-fortnight/05-night-tech-answers-our-reply-with-the-phone.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
   'blind-messages-fortnight/06-two-clients-husband-and-wife-her-dob-to-follow.eml': 'first run, not yet read right: [1].subscriber.name, [1].subscriber.relationship, [1].missingFields, reply not sent',
   'blind-messages-fortnight/08-therapist-prose-letter-mothers-plan.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
@@ -186,7 +196,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-hedged/11-gmail-readmit-address-same-as-last-time-subscriber-on-file.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-hedged/12-outlook-forward-new-plan-rest-same-as-original-below.eml': 'first run, not yet read right: [0].insurance.groupNumber',
   'blind-messages-hedged/15-crm-html-only-twins-table-del-and-same.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
-  'blind-messages-hedged/16-yahoo-mother-policy-holder-name-only-in-signature.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-hedged/16-yahoo-mother-policy-holder-name-only-in-signature.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-hedged/17-outlookcom-father-signature-address-is-not-the-clients.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-hedged/19-gmail-forward-card-images-lost-only-file-names-left.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-hedged/23-roundcube-po-box-only-rural-alaska.eml': 'first run, not yet read right: [0].client.address',
@@ -324,6 +334,16 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-rural/20-base64-body-insurance-unknown.eml': 'first run, not yet read right: [0].referredBy',
   'blind-messages-rural/22-dictated-husbands-plan-no-name.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-rural/23-html-table-priority-back-only.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-second-language/01-spanish-mother-two-surnames-policy-of-his-father.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.phone, [0].missingFields',
+  'blind-messages-second-language/02-brazilian-husband-titular-indicated-by-aetna-card.eml': 'first run, not yet read right: [0].client.dob, [0].missingFields',
+  'blind-messages-second-language/03-haitian-navigator-family-name-first-medicaid-id-later.eml': 'first run, not yet read right: [0].client.dob',
+  'blind-messages-second-language/05-filipino-caregiver-maam-humana-pdf-card-birthday-unknown.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-second-language/08-arabic-father-son-under-my-insurance-moving-no-address.eml': 'first run, not yet read right: [0].client.dob, [0].insurance.payerName, [0].missingFields, reply not sent',
+  'blind-messages-second-language/10-korean-mother-ymd-dots-policy-of-his-father-cigna-card.eml': 'first run, not yet read right: [0].client.dob, [0].referredBy, [0].missingFields',
+  'blind-messages-second-language/13-azorean-navigator-two-last-names-policy-of-the-wife-no-phone.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-second-language/17-dominican-grandmother-son-of-my-daughter-no-id-nobody-send-us.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
+  'blind-messages-second-language/26-filipino-navigator-new-request-live-in-partner-policy.eml': 'first run, not yet read right: [0].subscriber.relationship',
+  'blind-messages-second-language/30-guatemalan-uncle-my-sisters-son-job-insurance-name-unknown.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-senders/02-er-social-worker-forwarded-discharge-summary.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
   'blind-messages-senders/03-county-case-manager-markdown-two-clients.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields',
   'blind-messages-senders/05-eap-counselor-double-chevron.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.relationship, [0].missingFields, reply not sent',
@@ -398,7 +418,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-transit/24-mailing-list-post-about-mojibake-forms.eml': 'first run, not yet read right: request count',
   'blind-messages-transit/25-latin1-bytes-labelled-utf8-replacement-chars-flowed-no-phone.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-transit/26-nbsp-shown-as-a-circumflex-mother-unnamed.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-transit/27-ragged-quote-prefix-lost-on-wrapped-lines-humana-card.eml': 'first run, not yet read right: [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-transit/27-ragged-quote-prefix-lost-on-wrapped-lines-humana-card.eml': 'first run, not yet read right: [0].client.dob, [0].referredBy, [0].missingFields',
   'blind-messages-vocabulary/01-hospital-face-sheet-insured-vs-guarantor-rel-code.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].missingFields',
   'blind-messages-vocabulary/03-eap-participant-employee-spouse-no-carrier-phone.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-vocabulary/04-drug-court-defendant-last-known-address-withdrawn.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields, reply not sent',
@@ -440,7 +460,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(1425);
+    expect(cases).toHaveLength(1485);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
