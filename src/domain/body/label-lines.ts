@@ -1477,6 +1477,8 @@ const OTHER_BUSINESS = /\b(?:unrelated|(?:on|about|for)\s+a\s+different\s+(?:cli
  * subscriber, who they are to the client, and the words that name them (no client's name).
  */
 function kinHolderNamed(text: string): { name: string; kin: string; said: string } | null {
+  // Every form names the relative after "name is" or in brackets.
+  if (!/name\s+is|\(/i.test(text)) return null;
   // ("on his partner's ConnectiCare plan ... they are not married": a domestic partner, no spouse.)
   const kinWord = (kin: string): string => (/^partner$/i.test(kin) && /\bdomestic\s+partner\b|\bnot\s+married\b/i.test(text) ? 'domestic partner' : kin);
   const same = KIN_PLAN_NAMED.exec(text);

@@ -393,7 +393,24 @@ export function startsWithKnownPayer(text: string): boolean {
 }
 
 /** Every payer named in `text`, best first. */
-export function findPayers(text: string): PayerMatch[] {
+/**
+ * The same lines and values are asked about many times while one message is read (each rule
+ * that names a payer asks again): answers for short texts are kept, a bounded number of them.
+ */
+const FOUND_PAYERS = new Map<string, readonly PayerMatch[]>();
+const FOUND_PAYERS_MAX = 5000;
+
+export function findPayers(text: string): readonly PayerMatch[] {
+  if (text.length > 2000) return payersIn(text);
+  const known = FOUND_PAYERS.get(text);
+  if (known !== undefined) return known;
+  if (FOUND_PAYERS.size >= FOUND_PAYERS_MAX) FOUND_PAYERS.clear();
+  const found = payersIn(text);
+  FOUND_PAYERS.set(text, found);
+  return found;
+}
+
+function payersIn(text: string): PayerMatch[] {
   const { compact: compactText, map } = compactWithMap(text);
   const hits = new Map<string, { m: PayerMatch; tier: Tier; len: number; compact: string }>();
   for (const alias of COMPILED) {
