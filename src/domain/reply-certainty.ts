@@ -13,7 +13,7 @@ import { ADDRESS_IN_SIGNATURE } from './body/addresses';
 import { parseDate } from './body/dates';
 import { withPairedDigitsJoined } from './body/phones';
 import { PLAN_NAME_LINE } from './body/field-hits';
-import { parseLine } from './body/label-lines';
+import { OWNERS_NAMED_PLAN, parseLine } from './body/label-lines';
 import { withOcrCapitalI, type FieldKey } from './body/labels';
 import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/placeholders';
 import { hasRelationshipWord } from './body/relationships';
@@ -462,8 +462,6 @@ function sentenceAround(text: string, start: number, end: number): string {
 /** "just turned thirty-one on October 2nd (she was born in 1995)": a birth told in words, a date the reader may not have put together. */
 const BIRTH_IN_WORDS = /\b(?:born|birthday|b-?day|turned\s+[a-z-]+)\b(?=[^.]{0,60}\b(?:19\d\d|20[01]\d|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b[^.]{0,40}\b(?:born|birthday)\b/i;
 
-/** "his partner's Quartz plan", "her Ambetter insurance": a capitalised name between an owner and the word plan. */
-const OWNERS_NAMED_PLAN = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|\p{L}+['’]s)\s+\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3}\s+(?:plan|insurance|policy|coverage)\b/u;
 const UNKNOWN_PAYER_BEFORE_ID = /(?:^|[,;:]\s*|\s[-–—]\s*)(?!(?:Member|Medicaid|Medicare|Subscriber|Policy|Client|Patient|Her|His|Their|The|Insurance|Ins)\b)\p{Lu}[\p{L}&.'-]+(?:\s+\p{Lu}[\p{L}&.'-]+){0,3},?\s+(?:[Mm]ember\s+|[Mm]br\s+|MBR\s+|MEMBER\s+|[Ss]ubscriber\s+)?(?:ID|Id|id|#)(?![\p{L}])/u;
 const FACILITY_ADDRESS = /\b(?:medical center|hospital|clinic|campus|health system)\b/i;
 const NO_ADDRESS_SAID = /\b(?:(?:have|has|had|got|with)\s+no\s+(?:home\s+|street\s+|mailing\s+|current\s+)?address|(?:does|do|did)(?:n['’]?t|\s+not)\s+have\s+(?:an?\s+)?(?:home|address|place\s+to\s+(?:live|stay|go))|no\s+(?:home|fixed\s+address)\s+to\s+(?:go|return))\b/i;

@@ -892,6 +892,10 @@ const SAME_AS_FIELDS: readonly (readonly [RegExp, FieldKey])[] = [
   [/^(?:referral|referral source|referrer)$/i, 'referredBy'],
 ];
 
+/** "his partner's ConnectiCare plan", "her Ambetter insurance": a capitalised name between an owner and the word plan. */
+export const OWNERS_NAMED_PLAN = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|\p{L}+['’]s)\s+(\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3})\s+(?:plan|insurance|policy|coverage)\b/u;
+/** "... thru his dad's work": whose job the plan comes with, after a shorthand payer. */
+const THRU_KIN_JOB = new RegExp(`\\s+(?:thru|through|via)\\s+(?:his|her|their)\\s+(${KIN_WORD})['’]?s?\\s+(?:job|work|employer)\\b.*$`, 'i');
 /** A sentence about a plan the client had, and that it ended. */
 const FORMER_PLAN = /\b(?:old|previous|former|prior)\s+(?:plan|insurance|coverage|policy)\b/i;
 const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+longer|inactive|don['’]t\s+use|do\s+not\s+use)\b/i;
@@ -1573,7 +1577,7 @@ function prosePairs(text: string): LinePair[] {
   const withPayer = !itIs && !planIs && /\b(?:covered|dependent|plan|policy|insured)\b/i.test(line) ? /\bwith\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,6})|\s[-–—]\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'-]*){0,6})\s+[-–—]\s/.exec(line)?.slice(1).find((g) => g !== undefined)?.split(/\.(?:\s|$)/)[0] : undefined;
   if (withPayer && startsWithKnownPayer(withPayer) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: withPayer });
   // "on his partner's ConnectiCare plan": a payer the reader knows, named as the plan's kind.
-  const ownersPlan = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|\p{L}+['’]s)\s+(\p{Lu}[\p{L}&.'-]*(?:\s+\p{Lu}[\p{L}&.'-]*){0,3})\s+(?:plan|insurance|policy|coverage)\b/u.exec(line)?.[1];
+  const ownersPlan = OWNERS_NAMED_PLAN.exec(line)?.[1];
   // ("his Medicare Advantage plan" says what kind of plan, not whose: only a plan's own name.)
   if (ownersPlan && startsWithKnownPayer(ownersPlan) && !/^(?:medicare|medicaid|medi-cal|blue\s+(?:cross|shield))\b/i.test(ownersPlan) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: ownersPlan });
   const payer = PROSE_PAYER.exec(line);
@@ -1619,7 +1623,7 @@ function prosePairs(text: string): LinePair[] {
         continue;
       }
       // "ins BCBSM thru his dad's work": a shorthand payer, and whose job the plan comes with.
-      const thru = new RegExp(`\\s+(?:thru|through|via)\\s+(?:his|her|their)\\s+(${KIN_WORD})['’]?s?\\s+(?:job|work|employer)\\b.*$`, 'i').exec(clause);
+      const thru = THRU_KIN_JOB.exec(clause);
       const shorthand = /^(?:ins|insurance|payer|carrier)\s/i.test(clause) ? spaceSeparatedPair(thru ? clause.slice(0, thru.index) : clause.replace(/[.!?;]+$/, '')) : null;
       if (shorthand !== null && shorthand.length === 1 && shorthand[0]!.field === 'payer' && namesKnownPayer(shorthand[0]!.value)) {
         found.push(shorthand[0]!, ...(thru ? [{ field: 'relOfSubscriber' as const, value: thru[1]! }] : []));
