@@ -4,7 +4,7 @@
  */
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { chooseBodyText } from '../domain/mime/choose-body-text';
-import { htmlToText } from '../domain/mime/html-to-text';
+import { htmlToText, STRUCK_OUT } from '../domain/mime/html-to-text';
 import { repairTransitDamage } from '../domain/mime/transit-repair';
 import { attachedText, attachedTextKind } from '../domain/mime/attached-text';
 import type { MessageAttachment, MessageHeader, ParsedMessage } from '../domain/mime/parsed-message';
@@ -123,7 +123,7 @@ function decodeText(bytes: Buffer, charset: string | null): string {
 function bodyText(mail: ParsedMail): string {
   const plain = typeof mail.text === 'string' ? normaliseNewlines(mail.text) : '';
   const html = typeof mail.html === 'string' && mail.html.length > 0 ? normaliseNewlines(htmlToText(mail.html)) : '';
-  return chooseBodyText(plain, html);
+  return chooseBodyText(plain, html, typeof mail.html === 'string' && STRUCK_OUT.test(mail.html));
 }
 
 function forwardedBlock(inner: ParsedMessage): string {

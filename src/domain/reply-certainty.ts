@@ -16,7 +16,7 @@ import { PLAN_NAME_LINE } from './body/field-hits';
 import { OWNERS_NAMED_PLAN, parseLine } from './body/label-lines';
 import { withOcrCapitalI, type FieldKey } from './body/labels';
 import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/placeholders';
-import { hasRelationshipWord } from './body/relationships';
+import { hasRelationshipWord, isSelfValue } from './body/relationships';
 import { findPayers } from './card/payers';
 import type { BodySegment } from './mime/body-segments';
 
@@ -42,7 +42,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
   'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
-  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text)\b/,
+  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text|lead|sister|brother|family)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
   // "utm_source": a web form's tracking key, not who referred.
@@ -196,7 +196,7 @@ const PLAN_PHONE_LABEL = /\b(?:eligibility|elig|verifications?|verif|benefits|me
 /** A treatment center's, clinic's or agency's name, by its last words. */
 const CENTER_NAME = /\b(?:center|centre|recovery|clinic|hospital|treatment|behavioral|behavioural|detox|crisis|counseling|counselling|wellness|institute|services|program|programs|house|lodge|ranch|ministries|unit|court|agency|department|dept)\b/i;
 /** Labels whose center is not the one sending the client: the sender's own, a doctor's, an employer's, the plan's. */
-const NOT_A_REFERRER_LABEL = /\b(?:employer|sponsor|pcp|doctor|physician|therapist|psychiatrist|school|pharmacy|from|sender|our|my|receiving|admitting|destination|placement|to|insurance|plan|payer|carrier|billing|claims|address|phone|fax|e ?mail|npi)\b/;
+const NOT_A_REFERRER_LABEL = /\b(?:employer|sponsor|pcp|doctor|physician|therapist|psychiatrist|school|pharmacy|from|sender|our|my|receiving|admitting|destination|placement|to|insurance|plan|payer|carrier|billing|claims|address|phone|fax|e ?mail|npi|level|loc|modality|services?)\b/;
 
 /** A label that says only "phone", not whose: its section says whose. */
 const GENERIC_PHONE_LABEL = /^(?:(?:phone|ph|tel|telephone|cell|contact)(?: (?:number|no|#))?|number|#)$/;
@@ -209,7 +209,7 @@ const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
 const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
 const ID_TOKEN = /(?<![\w@./?-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/?-])/g;
-const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
+const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:has|have)\s+(?:his|her|their)\s+own\b|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
 const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|(?:to|with)\s+us\s+(?:here\s+)?at\s+(?!\d|home\b|the\b|our\b)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
@@ -284,6 +284,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       for (const field of missing) if (LABEL_WORDS[field].test(normalizeLabel(lastLine))) sightings.push({ field, line: readable[lastAt]!.n, how: 'label' });
     }
     for (const { label, value, line } of table) {
+      if (consumed.has(compact(value))) continue;
       for (const field of missing) if (speaksOf(field, label, value)) sightings.push({ field, line: readable[line]!.n, how: 'label' });
     }
     const allTexts = all.map((l) => l.text);
@@ -394,11 +395,27 @@ const NOT_NAME_WORDS = /\b(?:verification|benefits|insurance|request|referr\w*|p
 /** A label that says its value stands for several clients: "Insurance (both):", "Group for all three:". */
 const SHARED_LABEL = /^[ \t>]*([^:\n]{1,60}?)\s*(?:\((?:both|all|each)\)|\bfor\s+(?:both|each|all(?:\s+(?:two|three|four|of them))?))\s*:/gim;
 
+/** "same address as her mom", "same line for both", "same as Client 1": a value given as another client's. */
+const SAME_AS_ANOTHER = /\bsame\b[^.\n]{0,30}\b(?:as|for)\s+(?:both|all|each|(?:her|his|their|the)\s+\w+|client|patient|#?\d|\p{Lu}\p{Ll}+)/giu;
+/** Which field a "same ... as" phrase speaks of. */
+const SAME_WORDS: Record<Exclude<RequiredField, 'card'>, RegExp> = {
+  'client.name': /(?!)/,
+  'client.dob': /(?!)/,
+  'client.address': /\b(?:address|addy|house|home|lives?)\b/,
+  'insurance.payerName': /\b(?:plan|policy|insurance|ins|coverage|payer|carrier)\b/,
+  'insurance.memberId': /\b(?:plan|policy|insurance|ins|coverage|id|member|number|#)\b/,
+  'insurance.phone': /\b(?:line|number|phone|#|plan|insurance)\b/,
+  'subscriber.name': /\b(?:plan|policy|insurance|ins|coverage|subscriber|holder|policyholder|insured)\b/,
+  'subscriber.relationship': /\b(?:plan|policy|insurance|ins|coverage|subscriber|holder|policyholder|insured)\b/,
+  referredBy: /\b(?:referr\w*|ref)\b/,
+};
+
 function malformedDoubts(requests: readonly VobRequest[], text: string): string[] {
   const out: string[] = [];
   requests.forEach((r, i) => {
     const which = requests.length > 1 ? ` (client ${i + 1})` : '';
-    if (r.client.name && NOT_NAME_WORDS.test(r.client.name)) out.push(`${REQUIRED_FIELD_PROMPTS['client.name']}${which}: the value read holds words of the request, not a name`);
+    // ("Self", "Spouse": a relation read where the client's name stands.)
+    if (r.client.name && (NOT_NAME_WORDS.test(r.client.name) || isSelfValue(r.client.name) || (r.client.name.trim().split(/\s+/).length === 1 && hasRelationshipWord(r.client.name)))) out.push(`${REQUIRED_FIELD_PROMPTS['client.name']}${which}: the value read holds words of the request, not a name`);
     for (const [field, name] of [['client.name', r.client.name], ['subscriber.name', r.subscriber.name]] as const) {
       if (name && PRONOUN.test(name)) out.push(`${REQUIRED_FIELD_PROMPTS[field]}${which}: the value read holds pronouns, not a name`);
     }
@@ -410,6 +427,14 @@ function malformedDoubts(requests: readonly VobRequest[], text: string): string[
   const planOf = (r: VobRequest): boolean => r.insurance.payerName !== null || r.insurance.memberId !== null;
   if (requests.length > 1 && requests.some(planOf) && requests.some((r) => !planOf(r) && r.insurance.phone === null && r.subscriber.name === null)) {
     out.push('a client without any plan value beside another with one: one plan block may cover both');
+  }
+  // "Same address as her mom", "(same line for both of them)": a field one client lacks, said to be another's.
+  if (requests.length > 1) {
+    const said = [...text.matchAll(SAME_AS_ANOTHER)].map((m) => m[0].toLowerCase()).join(' ');
+    for (const f of REQUIRED_FIELDS) {
+      if (f === 'card' || !SAME_WORDS[f].test(said)) continue;
+      if (requests.some((r) => r.missingFields.includes(f)) && requests.some((r) => !r.missingFields.includes(f))) out.push(`${REQUIRED_FIELD_PROMPTS[f]}: one client lacks it where the message says it is the same as another's`);
+    }
   }
   // "Insurance (both): Network Health": a value one client has and another lacks, under a label for all of them.
   if (requests.length > 1) {
@@ -520,7 +545,9 @@ function proseSentences(text: string): string[] {
   return text
     // (An initial's dot ends no sentence: "a VOB on R.J. Pettigrew, DOB ...".)
     .split(/(?<=(?<!\b\p{Lu})[.!?])\s+/u)
-    .filter((x) => x.trim().split(/\s+/).length >= 4 && !/^\W*[\p{L} #/]{1,30}:\s*\S+$/u.test(x) && !/\b(?:refer\w*|source|subscriber|holder|insured)\s*(?:by|name|source)?\s*[:=]/i.test(x));
+    .filter((x) => x.trim().split(/\s+/).length >= 4 && !/^\W*[\p{L} #/]{1,30}:\s*\S+$/u.test(x) && !/\b(?:refer\w*|source|subscriber|holder|insured)\s*(?:by|name|source)?\s*[:=]/i.test(x))
+    // "Referred from - self, he walked in Thursday afternoon": a label whose answer names no one.
+    .filter((x) => !/^\W*(?:referr\w*|ref['’]?d|referral\s+source)\s*(?:by|from)?\s*[-–—:]\s*(?:self|walk[\s-]?in|none|n\/a|no\s*one|nobody|family|google|internet|website)\b/i.test(x));
 }
 
 /** A date with a year, between 120 years and one year before the message, that no field took. */

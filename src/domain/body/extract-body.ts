@@ -136,6 +136,16 @@ function withSharedHome(records: BodyRequest[], text: string): BodyRequest[] {
   return records.map((r) => (r.client.address === null ? { ...r, client: { ...r.client, address: { ...home } } } : r));
 }
 
+/** "Aetna BH line: 1-888-555-0121 (same line for both of them)": one plan phone for every client on that plan. */
+const SHARED_PHONE = /\bsame\s+(?:\w+\s+)?(?:line|number|phone|#)\s+(?:for|on)\s+(?:both|all|each)\b|\b(?:line|number|phone)\s+(?:is\s+)?(?:the\s+same\s+)?for\s+(?:both|all)\s+(?:of\s+them|two|three)\b/i;
+
+function withSharedPhone(records: BodyRequest[], text: string): BodyRequest[] {
+  const phones = records.filter((r) => r.insurance.phone !== null);
+  if (records.length < 2 || phones.length !== 1 || !SHARED_PHONE.test(text)) return records;
+  const only = phones[0]!;
+  return records.map((r) => (r.insurance.phone === null && (r.insurance.payerName === null || only.insurance.payerName === null || samePayer(r.insurance.payerName, only.insurance.payerName)) ? { ...r, insurance: { ...r.insurance, phone: only.insurance.phone } } : r));
+}
+
 /** "Two siblings, same policy (dad's)", "both on their mom's plan": one plan for every client. */
 const SHARED_PLAN = /\b(?:same\s+(?:policy|plan|insurance|coverage|card|member\s*id|subscriber)|(?:both|all)\s+(?:(?:two|three|four)\s+)?(?:are\s+|kids\s+|of them\s+)?(?:on|under|through|covered)\b|siblings|twins)\b/i;
 
@@ -218,7 +228,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
     });
     const records = all.filter((r) => filledCount(r) > 0);
     // An older message's "Name: Donna Keller" above her son's details is its writer, as in the newest text.
-    return withSharedPlan(withSharedHome(shareCommon(k === 0 ? records : withoutWriterIntroduction(records, writer)), seg.lines.join('\n')), seg.lines.join('\n'));
+    return withSharedPhone(withSharedPlan(withSharedHome(shareCommon(k === 0 ? records : withoutWriterIntroduction(records, writer)), seg.lines.join('\n')), seg.lines.join('\n')), seg.lines.join('\n'));
   });
   // Mail about a request that is not one (a status question, a cancellation, a recall, a
   // standalone correction...) states no new values of its own: nothing in it, quoted or not, is
@@ -230,6 +240,10 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment, olderResults)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
+  // "Thank you! He came in Monday ..." above our own results: the only values are the results', no request.
+  const onlyResultsQuoted = segments.length > 1 && segments[0]?.kind === 'new' && (perSegment[0] ?? []).length === 0 &&
+    perSegment.slice(1).some((records) => records.length > 0) && perSegment.slice(1).every((records, k) => records.length === 0 || olderResults[k + 1]);
+  if (onlyResultsQuoted) return { requests: [], mentionsVerification: false, intent: intent === 'request' ? 'notice' : intent, segments };
   // An address taken back is placed nowhere: the reply check knows it was given, and is no sign of one missing.
   const addressWithdrawn = segments.length > 1 && WITHDRAWN_ADDRESS.test(newText);
   if (addressWithdrawn) placedValues.push(...addressesGiven);

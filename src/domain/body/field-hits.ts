@@ -8,9 +8,9 @@ import type { FieldKey, Heading, Section } from './labels';
 import { classifyHeading } from './labels';
 import { isWholeAddress, parseAddress } from './addresses';
 import { DITTO } from './placeholders';
-import { centerNamedIn, headerRowFields, namesKnownPayer, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
+import { centerNamedIn, headerRowFields, namesKnownPayer, NUMBER_TO_ZIP, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
-import { yesNoAnswer } from './relationships';
+import { hasRelationshipWord, isSelfValue, yesNoAnswer } from './relationships';
 
 /** A field after section resolution. */
 export type HitField = Exclude<FieldKey, 'name' | 'dob' | 'address' | 'phone' | 'relationship' | 'ignore'>;
@@ -30,6 +30,8 @@ export interface FieldHit {
   prose?: boolean;
   /** Inferred, not stated: any stated value of the field replaces it. */
   inferred?: boolean;
+  /** Taken back by the writer: the value said before it is no value. */
+  withdrawn?: boolean;
 }
 
 const ADDRESS_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['address', 'clientAddress', 'line2', 'city', 'state', 'zip', 'cityStateZip']);
@@ -51,7 +53,8 @@ function sectionOfField(field: FieldKey): Section | null {
 }
 
 /** "Same as above", "same as the policy holder's", "same as mom": an address given for someone else. */
-const SAME_ADDRESS = /^\s*same(?:\s+as)?\s+(?:above|(?:the\s+|her\s+|his\s+)?(?:subscriber|policy\s*-?\s*holder|insured|guarantor|parent|mom|mother|dad|father|caller)(?:['’]s)?(?:\s+address)?)\s*\.?\s*$/i;
+// ("Same address as her mom": the word "address" before "as".)
+const SAME_ADDRESS = /^\s*same(?:\s+address)?(?:\s+as)?\s+(?:above|(?:the\s+|her\s+|his\s+)?(?:subscriber|policy\s*-?\s*holder|insured|guarantor|parent|mom|mother|dad|father|caller)(?:['’]s)?(?:\s+address)?)\s*\.?\s*$/i;
 
 /** "Jonas E. Halvorsen": a first name, a middle initial, a last name (no plan is named so). */
 const PERSON_WITH_INITIAL = /^\p{Lu}\p{Ll}+\s+\p{Lu}\.?\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -114,7 +117,7 @@ function addressContinuation(text: string): boolean {
  * carry a value of recognisable shape (a date, ID, phone or address, which proves the style),
  * the remaining plain-text lines of that style are read as labelled too.
  */
-const UNMISTAKABLE_LABEL = /^\s*(?:(?:client|patient|pt|member|subscriber|insured|policy\s*holder)\s+(?:name|dob|id|number|#)|date\s+of\s+birth|member\s+id|policy\s+(?:number|#)|group\s+(?:number|#))\s+\S/i;
+const UNMISTAKABLE_LABEL = /^\s*(?:(?:client|patient|pt|member|subscriber|insured|policy\s*holder)\s+(?:name|dob|id|number|#)|date\s+of\s+birth|member\s+id|policy\s+(?:number|#)|group\s+(?:number|#))\s+\S|^\s*(?:[\w&]+\s+){0,3}(?:behavioral|behavioural|mental|bh|mh|provider|providers)\s+(?:health\s+)?(?:services?\s+)?(?:line|number|phone|#)\s+(?=(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s*$)/i;
 /** "subscriber Dominic Ferro": the label, then a capitalised name (case matters here). */
 const LABEL_THEN_NAME = /^\s*(?:[Ss]ubscriber|[Ii]nsured|[Pp]olicy\s*[Hh]older)\s+(?=\p{Lu}\p{Ll})/u;
 
@@ -253,6 +256,20 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     return false;
   };
   const hasName = pairsHave(out, ['clientName', 'name', 'firstName', 'lastName']);
+  // A face sheet's "Subscriber:" (even blank) beside its "Guarantor: Self": the guarantor is who pays the bill, not who holds the plan.
+  if (lines.some((l, k) => /^\s*(?:subscriber|policy\s*holder|insured)(?:\s+name)?\s*:/i.test(l) && (out[k]?.kind === 'pairs' || out[k]?.kind === 'bare'))) {
+    lines.forEach((l, k) => {
+      if (/^\s*guarantor(?:\s+name)?\s*:/i.test(l) && out[k]?.kind === 'pairs') out[k] = { kind: 'text', text: '' };
+    });
+  }
+  // "Employee: Rafael A. Ocasio" over his birth date and plan, then "Enrollee: Self": an EAP's client is
+  // the employee, whose own plan it is (only with no client label, and the plan said to be the client's own).
+  const saysSelf = out.some((p) => p.kind === 'pairs' && p.pairs.some((x) => x.field === 'subscriberName' && isSelfValue(x.value)));
+  if (!hasName && saysSelf) {
+    const at = lines.findIndex((l, k) => EMPLOYEE_LABEL.test(l) && out[k]?.kind === 'pairs');
+    const line = out[at];
+    if (line?.kind === 'pairs' && line.pairs.length === 1 && line.pairs[0]!.field === 'subscriberName' && !hasRelationshipWord(line.pairs[0]!.value)) out[at] = { kind: 'pairs', pairs: [{ ...line.pairs[0]!, field: 'clientName' }] };
+  }
   const hasAddress = pairsHave(out, ['address', 'clientAddress']);
   // "1) Ezekiel ... ConnectiCare, member ID ..." then "2) Darnell ... HUSKY Health": each client's own plan line.
   const payerInClientAbove = (k: number): boolean => {
@@ -280,6 +297,16 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
       out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
       out[k + 1] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: below }] };
       k++;
+      continue;
+    }
+    // "Tanner Halvorsen" / "1127 E 900 S" / "Provo, UT 84606", then the plan in a sentence and its labelled ID: an
+    // envelope-style block inside the request (a labelled value follows within a few lines; a signature's does not).
+    const cityBelow = out[k + 2]?.kind === 'text' ? (lines[k + 2] ?? '').trim() : '';
+    if (!hasName && !hasAddress && CAPITALISED_NAME.test(text) && !CENTER_NAME_END.test(text) && !namesKnownPayer(text) && /^\d+\s+\p{L}/u.test(below) && cityBelow !== '' && isWholeAddress(`${below}\n${cityBelow}`) && labelledWithin(out, k + 3, 4)) {
+      out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
+      out[k + 1] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: `${below}\n${cityBelow}` }] };
+      out[k + 2] = { kind: 'text', text: '' };
+      k += 2;
       continue;
     }
     // A whole address (state and ZIP) right below a client's birth date: that client's, whatever other clients' addresses say.
@@ -311,6 +338,24 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
   return out;
 }
 
+/** "Employee:", "Employee name:" as a label. */
+const EMPLOYEE_LABEL = /^\s*employee(?:['’]s)?(?:\s+(?:full\s+)?name)?\s*:/i;
+
+/** A center's or company's name, not a person's ("Summit Bridge Interventions"). */
+const CENTER_NAME_END = /\b(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Services|Associates|Program|House|Lodge|Institute|Interventions?|Solutions|Foundation|Ministries|Group|Network|Partners|LLC|Inc)\.?$/;
+
+/** Some non-blank line among the next `span` from `from` carries a labelled value. */
+function labelledWithin(out: readonly ParsedLine[], from: number, span: number): boolean {
+  let seen = 0;
+  for (let j = from; j < out.length && seen < span; j++) {
+    const line = out[j];
+    if (line?.kind === 'blank') continue;
+    if (line?.kind === 'pairs') return true;
+    seen++;
+  }
+  return false;
+}
+
 /** The rest of a label wrapped onto the next, indented line: "Subscriber relationship" / "  to client: [wife]". */
 const LABEL_WRAP = /^\s+(?:to|of|for|with|and|&)\s+[^:]{1,30}:\s*\S/;
 
@@ -338,7 +383,7 @@ export function collectHits(lines: string[]): FieldHit[] {
   let lastAddress: string | null = null;
   // "Addr: same as subscriber" above "Subscriber: Lorraine Vick (mother) - 1407 Poplar Ridge Dr, ...": filled when that address comes.
   let sameAsLater: FieldHit | null = null;
-  const push = (field: FieldKey, value: string, line: number, override = false, prose = false, inferred = false): void => {
+  const push = (field: FieldKey, value: string, line: number, override = false, prose = false, inferred = false, withdrawn = false): void => {
     // "INSURANCE / VOB:" over "Full legal name: Jonas E. Halvorsen": a person's name under a plan's heading is still the client's.
     const personUnderPlan = field === 'name' && st.explicit === 'insurance' && st.implicit === null && PERSON_WITH_INITIAL.test(value.trim()) && !namesKnownPayer(value);
     // So is a street address there ("Home address: 6120 SE Woodstock Blvd, ..."); a plan's claims address is a PO box.
@@ -354,6 +399,10 @@ export function collectHits(lines: string[]): FieldHit[] {
       sameAsLater = null;
     }
     if (resolved === null) return;
+    if (withdrawn) {
+      hits.push({ field: resolved, value: '', line, afterBreak: false, newClient: false, withdrawn });
+      return;
+    }
     // "What is the client's address? Same as above" under the policy holder's: that address.
     if (resolved === 'clientAddress' && lastAddress !== null && SAME_ADDRESS.test(value)) value = lastAddress;
     // "Member: employee's son": a relation, not the client's name.
@@ -377,6 +426,18 @@ export function collectHits(lines: string[]): FieldHit[] {
       const marks = [...value.matchAll(TAKEN_BACK)];
       const rest = marks.length > 0 ? value.slice(marks[marks.length - 1]!.index! + marks[marks.length - 1]![0].length).trim() : '';
       if (/\d{2}/.test(rest) && rest.replace(/\D/g, '').length >= Math.min(4, value.slice(0, marks[0]!.index).replace(/\D/g, '').length)) value = rest;
+    }
+    // "1840 W Broadway Rd, Mesa, AZ 85202 -- scratch that, ... 6251 E Calle Aurora, Tucson, AZ 85715": the value after stands;
+    // "H48123579 -- actually, don't go by what I typed": none does.
+    const back = CORRECTABLE.has(resolved) || resolved === 'clientAddress' ? VALUE_TAKEN_BACK.exec(value) : null;
+    if (back) {
+      const rest = value.slice(back.index + back[0].length);
+      const home = resolved === 'clientAddress' ? NUMBER_TO_ZIP.exec(rest) : null;
+      if (home && isWholeAddress(home[1]!)) value = home[1]!;
+      else if (!/\d{4}/.test(rest)) {
+        hits.push({ field: resolved, value: '', line, afterBreak: false, newClient: false, withdrawn: true });
+        return;
+      }
     }
     // Other answers to a question: "Yes 88140-02", "Yes - Marlow Springs Detox, she is there now".
     if (resolved !== 'subscriberName') value = value.replace(/^\s*(?:yes|yeah|yep)\b[\s,.:;–—-]*(?=\S)/i, '');
@@ -544,7 +605,7 @@ export function collectHits(lines: string[]): FieldHit[] {
             value += ` ${(parsed[i + 1] as { text: string }).text}`;
             consumed = i + 2;
           }
-          push(pair.field, value, i, pair.override === true, pair.prose === true, pair.inferred === true);
+          push(pair.field, value, i, pair.override === true, pair.prose === true, pair.inferred === true, pair.withdrawn === true);
         });
         i = consumed;
         continue;
@@ -558,6 +619,9 @@ export function collectHits(lines: string[]): FieldHit[] {
 const CORRECTABLE: ReadonlySet<string> = new Set(['dob', 'clientDob', 'subscriberDob', 'memberId', 'group', 'insPhone']);
 /** "- sorry, typo,", "(I mean", ", should be": what comes after replaces what came before. */
 const TAKEN_BACK = /(?:^|[\s,;(–—-])(?:sorry|typo|oops|I\s+mean|should\s+be|make\s+that|no\s+wait|correction)\b(?:[\s,:;.!–—-]*(?:typo|sorry|it['’]?s|it\s+is|should\s+be|correct\s+is)\b)*[\s,:;.!–—-]*/gi;
+
+/** "-- scratch that", "-- actually, don't go by what I typed": the writer takes back the value before. */
+const VALUE_TAKEN_BACK = /\s*[-–—,;(]+\s*(?:scratch\s+that|wait,?\s+no\b|(?:actually,?\s+)?(?:don['’]?t|do\s+not)\s+(?:go\s+by|use)\s+(?:that|this|it|what\s+I\s+(?:typed|wrote|sent))|ignore\s+(?:that|this|it))\b/i;
 
 /** "Secondary insurance:", "SECONDARY - AARP Medicare Supplement Plan G": a second plan's block. */
 const SECONDARY_LABEL = /^\s*(?:[-*•]\s*)?(?:secondary|2nd(?:ary)?)\b(?:[^:]{0,40}:|\s+(?:insurance\s+|coverage\s+|plan\s+)?[-–—]\s+\S)/i;

@@ -25,6 +25,8 @@ export interface LinePair {
   prose?: boolean;
   /** Inferred, not stated ("X asked me to send this" for the referral): any stated value replaces it. */
   inferred?: boolean;
+  /** Taken back ("please ignore the Aetna info above"): the value said before is no value. */
+  withdrawn?: boolean;
 }
 
 /** A line that corrects an earlier value of the same message. */
@@ -109,6 +111,8 @@ const HOLDER_BY_RELATION = /^\s*(?:her|his|their)\s+(?:husband|wife|spouse|partn
 function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   let value = withoutAnswerBrackets(rawValue);
   if (field === 'referredBy' && LEVEL_OF_CARE_ONLY.test(value)) return { field: 'ignore', value: value.trim() };
+  // "Payer ID: 87726" is the plan's claims address (five characters); "Payor ID #: 521748036" under the plan's name is the member's.
+  if (field === 'memberId' && /\bpay[eo]r\b/i.test(label) && (normalizeMemberId(value) ?? '').length < 7) return { field: 'ignore', value: value.trim() };
   // "Client is Naomi Roe": the verb is not part of the name.
   if (NAME_FIELDS.has(field)) value = value.replace(/^\s*(?:is|named|called)\s+(?=\p{L})/iu, '');
   // "Enrollee: her husband (federal employee)": a member label that describes someone else by their
@@ -116,9 +120,11 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   if ((field === 'clientName' || field === 'name') && HOLDER_BY_RELATION.test(value)) return { field: 'subscriberName', value: value.trim() };
   // "Enrollee: The defendant - HIP coverage in his own name": the member label names the client by role, who holds the plan.
   if ((field === 'clientName' || field === 'name') && CLIENT_BY_ROLE.test(value)) return { field: 'subscriberName', value: 'self' };
+  // "Enrollee: Self (federal employee)": whose plan it is, not a name.
+  if ((field === 'clientName' || field === 'name') && /^\s*self\b(?!-)/i.test(value)) return { field: 'subscriberName', value: value.trim() };
   // "Subscriber: she is on the policy of the husband of her, I don't have his name yet": a sentence about who holds it.
-  if (field === 'subscriberName' && /^\s*(?:she|he|they)\s+(?:is|are|['’]s|['’]re)\s+(?:on|under|covered)\b/i.test(value)) {
-    const stated = relationSentence(value.split(/[,;.]/)[0]!);
+  if (field === 'subscriberName' && /^\s*(?:she|he|they)(?:\s+(?:is|are)|['’](?:s|re))\s+(?:on|under|covered)\b/i.test(value)) {
+    const stated = relationSentence(value.split(/[,;.]|\s[-–—]+\s/)[0]!);
     if (stated !== null && stated.length === 1) return stated[0]!;
   }
 
@@ -492,6 +498,8 @@ export function spaceSeparatedPair(rawLine: string): LinePair[] | null {
     const value = words.slice(k).join(' ').replace(/^[-–—=#]+\s*/, '').trim();
     if (value.length === 0 || classifyLabel(value) !== null) return null;
     if (TYPED.has(field) && !typedValueOk(field, value)) return null;
+    // "their insurance checked first. both live here ...": a wrapped sentence, not a label and its value.
+    if (!TYPED.has(field) && (/\p{Ll}[.!?]\s+\p{L}/u.test(value) || (field === 'payer' && value.split(/\s+/).length > 6 && !startsWithKnownPayer(value)))) return null;
     // "New resident moving in Sat, pls run VOB" is a sentence, not a name.
     if ((field === 'clientName' || field === 'name') && !PERSON_NAME.test(value)) return null;
     // "ins aetna mbr w 2039 4417 0 grp 0855512": typed pairs after the payer.
@@ -904,7 +912,31 @@ const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+long
 const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
 const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their|the)\s+)(?=\S)/u;
 
+/**
+ * "She's the policyholder -- actually no, I just checked ...: it's her dad's plan. Her dad is X.": the sentence
+ * taken back is not read; what the line said before it, and what it says after, are.
+ */
+function takenBackLine(line: string): ParsedLine | null {
+  const back = new RegExp(SENTENCE_TAKEN_BACK.source, 'i').exec(line);
+  if (!back || back.index === 0 || line.length > 1200) return null;
+  const sentenceStart = Math.max(...[...line.slice(0, back.index).matchAll(/[.!?]\s+/g)].map((m) => m.index + m[0].length), 0);
+  const before = sentenceStart > 0 ? parseLine(line.slice(0, sentenceStart)) : null;
+  const after = parseLine(line.slice(back.index + back[0].length));
+  const afterPairs = after.kind === 'pairs' ? after.pairs : [];
+  const stated = new Set(afterPairs.map((p) => sameFieldKey(p.field)));
+  const beforePairs = before?.kind === 'pairs' ? before.pairs.filter((p) => !stated.has(sameFieldKey(p.field))) : [];
+  const pairs = [...beforePairs, ...afterPairs];
+  return pairs.length > 0 ? { kind: 'pairs', pairs } : { kind: 'text', text: line };
+}
+
 export function parseLine(rawLine: string): ParsedLine {
+  const parsed = readLine(rawLine);
+  // "CORRECTION before you run it: the subscriber is not him. It's his wife's plan ...": what the line says replaces what was said before.
+  if (parsed.kind === 'pairs' && CORRECTION.test(rawLine) && /^\W*(?:correction|corrected|update|updated)\b/i.test(rawLine)) return { ...parsed, pairs: parsed.pairs.map((p) => ({ ...p, override: true })) };
+  return parsed;
+}
+
+function readLine(rawLine: string): ParsedLine {
   if (rawLine.trim().length === 0) return { kind: 'blank' };
   if (isAskedFieldItem(rawLine)) return { kind: 'text', text: rawLine.trim() };
   if (/^\s*[-=_~*#.•·|:+ ]{3,}\s*$/.test(rawLine) && /[-=_~*#.•·]{3,}/.test(rawLine)) return { kind: 'separator' };
@@ -923,6 +955,8 @@ export function parseLine(rawLine: string): ParsedLine {
     return { kind: 'text', text: line };
   }
 
+  const takenBack = takenBackLine(line);
+  if (takenBack !== null) return takenBack;
   // "FYI Curtis's old plan (WEA Trust, ID 88120334) ended 6/30/2026 - please don't use it.": coverage that was.
   // (A heading over the old plan's lines, "Her OLD plan (termed 10/31 - do not use):", is read as one below.)
   if (FORMER_PLAN.test(line) && FORMER_PLAN_ENDED.test(line) && !/:\s*$/.test(line)) return { kind: 'text', text: line };
@@ -1037,7 +1071,10 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   // Several sentences without a colon ("DOB is 5/6/77, address 12 Oak Dr, Tulsa, OK 74103. Subscriber is
   // her husband, Jose Pena."): each sentence is read on its own, so one value does not swallow the next.
-  if (!line.includes(':') && line.length > 30 && sentences) {
+  // (A sentence that takes a value back is read so too: "... -- actually no, I just checked with the family: it's her dad's plan".)
+  // (So is one whose colon comes after a sentence: "Correction to the request below -- ... It is his father's plan: subscriber is ...".)
+  const beforeColon = line.includes(':') ? line.slice(0, line.indexOf(':')) : '';
+  if ((!line.includes(':') || new RegExp(SENTENCE_TAKEN_BACK.source, 'i').test(line) || SENTENCE_END.test(beforeColon)) && line.length > 30 && sentences) {
     const found = subscriberLast(prosePairs(line));
     // "Actually, wait, I need to correct myself ... He's on my plan now": what the paragraph says replaces what was said before.
     if (CORRECTION.test(line)) for (const p of found) p.override = true;
@@ -1045,7 +1082,7 @@ export function parseLine(rawLine: string): ParsedLine {
   }
   let pairs = parseLabelled(line, 0);
   // "DOB is 01/15/1975 and his address is ...": one value ran into the next clause.
-  if (pairs !== null && pairs.length === 1 && /\s+and\s+(?:her|his|their|the)\s+\p{L}/u.test(pairs[0]?.value ?? '')) {
+  if (pairs !== null && pairs.length === 1 && /\s+and\s+(?:her|his|their|the|she|he|they)\s+\p{L}/u.test(pairs[0]?.value ?? '')) {
     const clauses = prosePairs(line);
     if (clauses.length > 1) pairs = clauses;
   }
@@ -1110,7 +1147,8 @@ const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Z
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
 // "I am the policy holder", also after a clause ("He is on my insurance, I am the policy holder (...)").
-const FIRST_PERSON_SUB = new RegExp(`(?:^|[,;—–]\\s*|\\s-\\s+|\\b(?:and|so)\\s+)I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?${SUB.replace('(?:the\\s+)?', '')}\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
+// ("... so I'm the one on the policy, Yesenia Carrillo": the holder said without the word.)
+const FIRST_PERSON_SUB = new RegExp(`(?:^|[,;—–]\\s*|\\s-\\s+|\\b(?:and|so)\\s+)I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?(?:${SUB.replace('(?:the\\s+)?', '')}|one\\s+(?:on|with|who\\s+(?:has|holds|carries))\\s+(?:the\\s+)?(?:policy|plan|coverage))\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
 /** "The policy is mine", "it's my own insurance": the writer holds it, name and relation not said. */
 const WRITER_HOLDS = /^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:mine|my\s+(?:own|name))\b|^(?:it['’]?s|it\s+is)\s+(?:my\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)|in\s+my\s+(?:own\s+)?name)\b/i;
 const SELF_NAMED_SENTENCE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?)\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'u');
@@ -1140,6 +1178,8 @@ function relationSentence(sentence: string): LinePair[] | null {
   const kinHolder = /name\s+is/i.test(s) ? KIN_NAMED_HOLDER.exec(s) : null;
   if (kinHolder) return [{ field: 'subscriberName', value: `${kinHolder[2]} (${kinHolder[1]})` }];
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  const kinHolderNamed = KIN_IS_HOLDER_NAMED.exec(s.replace(/^\p{Lu}/u, (c) => c.toLowerCase()));
+  if (kinHolderNamed) return [{ field: 'subscriberName', value: `${kinHolderNamed[2]} (${kinHolderNamed[1]})` }];
   const kinIs = KIN_IS_NAME.exec(s);
   if (kinIs?.groups?.rel && kinIs.groups.name && !HEDGED.test(s)) return [{ field: 'subscriberName', value: `${kinIs.groups.name} (${kinIs.groups.rel})` }];
   // "I am the policy holder (Linda Carver, his mother)", "I'm the subscriber (Karen Price), I'm his wife".
@@ -1157,6 +1197,9 @@ function relationSentence(sentence: string): LinePair[] | null {
   if (holds) return [writerSubscriber(s.slice(holds.index + holds[0].length))];
   // "(it's his own policy)", "Él es el titular de la póliza".
   if (/^\(?(?:(?:it['’]?s|it\s+is)\s+)?(?:in\s+)?(?:his|her|their)\s+own\s+(?:name|policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\b|^(?:él|ella)\s+es\s+(?:el|la)\s+titular\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
+  // "He has his own Arkansas Blue Cross through his job": a plan of the client's own, named.
+  const ownPlan = /^(?:she|he|they|the\s+client|client|the\s+patient|patient|pt)\s+(?:has|have)\s+(?:his|her|their)\s+own\s+(\S[\s\S]*)$/i.exec(s);
+  if (ownPlan && startsWithKnownPayer(ownPlan[1]!)) return [{ field: 'subscriberName', value: 'self' }];
   // "She's on her own plan through her employer" (a clause after it, ", and she lives at ...", is
   // read on its own by prosePairs).
   if (!/,\s*(?:and|but)\s/i.test(s) && /^(?:she|he|they|the\s+client|client|the\s+patient|patient|pt)(?:['’]s|\s+is|\s+are)\s+(?:covered\s+)?(?:on|under)\s+(?:his|her|their)\s+own\s+(?:policy|plan|insurance|coverage)\b/i.test(s)) return [{ field: 'subscriberName', value: 'self' }];
@@ -1215,6 +1258,8 @@ const REL_ES: Record<string, string> = { papa: 'father', padre: 'father', mama: 
 // (Case-sensitive, so the name must be written with capitals: "his uncle is the one on ..." names nobody.)
 const KIN_IS_NAME = new RegExp(`^(?=.*\\b(?:[Pp]lan|[Pp]olicy|[Ii]nsurance|[Cc]overed|[Cc]overage|[Dd]ependent)\\b).*?\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+${REL_WORD}\\s+is\\s+${NAME_AFTER}`, 'u');
 
+// "Dad is the policy holder, Bryce Halvorsen", "his mom is the subscriber (Dana Ruiz)": the relative, then the name.
+const KIN_IS_HOLDER_NAMED = new RegExp(`^(?:(?:his|her|their)\\s+)?(${KIN_WORD})\\s+is\\s+${SUB}\\s*(?:[,:(]|\\s[-–—])\\s*(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})\\)?$`, 'u');
 const KIN_NAMED_HOLDER = /\b(?:his|her|their)\s+(mom|mother|dad|father|stepmother|stepfather|stepmom|stepdad|grandmother|grandfather|husband|wife|spouse|partner)['’]s\s+(?:full\s+)?name\s+is\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s+and\s+(?:she|he)\s+is\s+the\s+(?:policy\s*-?\s*holder|subscriber|insured|primary)/iu;
 const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "está a nombre de su papá, Robert Parkhurst"
@@ -1226,10 +1271,13 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "she is on the policy of the husband of her", "covered by the insurance of our mother, CHAN Siu Fong": "of" for whose.
   new RegExp(`\\b(?:on|under|by)\\s+the\\s+(?:policy|plan|insurance|coverage)\\s+of\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+|our\\s+|my\\s+)?${REL_WORD}\\b(?:\\s+of\\s+(?:her|him|them))?(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // "She is on her husband Cody Birdwell's plan."
-  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}['’]s\\s+(?:\\S+\\s+){0,3}?(?:plan|policy|insurance|coverage|job|work|employer)\\b`, 'iu'),
+  new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}['’]s\\s+(?:\\S+\\s+){0,6}?(?:plan|policy|insurance|coverage|job|work|employer)\\b`, 'iu'),
   new RegExp(`\\b(?:subscriber|sub|policy\\s?-?holder|insured|primary)\\s+is\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
   // "The name on the card is her husband's, Darius Whitfield."
   new RegExp(`\\bname\\s+on\\s+the\\s+card\\s+is\\s+(?:her|his|their)\\s+${REL_WORD}['’]s\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
+  // "it's her dad's plan through his employer": the plan named as the relative's.
+  // ("It's his wife's plan through the county -- Helena Nyquist": named after.)
+  new RegExp(`\\b(?:it['’]?s|it\\s+is)\\s+(?:her|his|their)\\s+${REL_WORD}['’]s\\s+(?:\\S+\\s+){0,2}?(?:plan|policy|insurance|coverage)\\b(?:(?:\\s+(?:through|from|at|via|with)\\s+[^,.;–—-]{1,40}?)?(?:,|\\s[-–—]+)\\s*${NAME_AFTER})?`, 'iu'),
   // "Policy is under her husband, Declan O'Connell-Hart."
   new RegExp(`\\b(?:policy|plan|insurance|coverage)\\s+is\\s+(?:under|through|with|from)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
 ];
@@ -1238,16 +1286,16 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
+const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:['’]s|has|have)\s+had|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 /** "The number on the back of her card for behavioral health is 1-800-555-0138": the plan's line, printed on the card's back. */
 /** "call 1-888-555-0121, which is the number printed on the back". */
 const PHONE_THEN_BACK_OF_CARD = /((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b,?\s+(?:which|that)\s+is\s+the\s+(?:number|phone|line)\s+(?:printed\s+)?on\s+the\s+back\b/i;
-const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d]{0,60}?)?\s+(?:is|was|reads|says)\s*:?\s*(?:(?:for\s+)?\p{Lu}[\p{L}/&-]*\s+){0,3}((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
+const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d,]{0,60}?)?(?:\s+(?:is|was|reads|says)\s*:?|,)\s*(?:(?:for\s+)?\p{Lu}[\p{L}/&-]*\s+){0,3}((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
 /** "The back of the card says Behavioral Health 1-800-555-0196": the plan's line, as printed (a pharmacy's or a fax is not). */
-const BACK_OF_CARD_SAYS = /\bback(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:,?\s+it)?\s+(?:says|reads|lists|shows|has)\s*:?\s*(?:for\s+)?((?:(?!Pharmacy|Rx|Dental|Vision|Fax|Nurse)\p{Lu}[\p{L}/&-]*\s+(?:(?:and|of|for|&)\s+)?){0,5})((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/u;
+const BACK_OF_CARD_SAYS = /\bback(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:,?\s+it)?\s+(?:says|reads|lists|shows|has)\s*:?\s*(?:for\s+)?((?:(?!Pharmacy|Rx|Dental|Vision|Fax|Nurse)\p{Lu}[\p{L}/&-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}|(?:behavioral|behavioural|mental)\s+health\s+(?:services\s+)?|providers?\s+(?:services\s+)?)((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/u;
 /** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
 const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
@@ -1269,18 +1317,18 @@ const SENTENCE_BREAK = /(?<=[a-z0-9)]{2}[.!?])\s+(?=\p{Lu})/u;
 /** "run benefits for Marcus Delgado?", "VOB on Jane Doe", "Card attached (front and back) for Ian Roe". */
 const PROSE_NAME_FOR = /\b(?:benefits|[Vv][Oo][Bb]s?|verification|eligibility|verify|check|card|info|information|referral|(?:[Cc]ards?|[Pp]hotos?|[Pp]ictures?)\s+(?:attached|enclosed)(?:\s*\([^)]{1,30}\))?)\s+(?:for|on)\s+((?:[A-Z]\.(?:[A-Z]\.)+|[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’]+(?:-[A-Z](?:['’][A-Z])?[a-z'’]+)?)){1,3})(?=[\s?.!,]|$)/;
 /** "We (Sunset Recovery) are referring Marisol Ventura for IOP", "sending over Jo Lin". */
-const PROSE_NAME_REFERRED = /\b(?:refer|referring|sending(?:\s+over)?|admitting)\s+((?:[A-Z](?:['’][A-Z])?[a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})(?=\s+(?:for|to|over|from|into|at)\b|[.,;!]|$)/;
+const PROSE_NAME_REFERRED = /\b(?:refer|referring|sending(?:\s+over)?|admitting)\s+((?:\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’-]+)){1,3})(?=\s+(?:for|to|over|from|into|at)\b|[.,;!]|$)/u;
 /** "Rosalind Abernathy - Humana, card attached". */
-const PROSE_NAME_THEN_PAYER = /^((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})\s+[-–—]\s+([A-Z][\w&'.-]*(?:\s+(?:of\s+)?[A-Z][\w&'.-]*){0,5})(?=[,.;]|$)/;
+const PROSE_NAME_THEN_PAYER = /^((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})\s+[-–—]\s+(\p{Lu}[\w&'.-]*(?:\s+(?:of\s+)?\p{Lu}[\w&'.-]*){0,5})(?=[,.;]|$)/u;
 /** "Mai Nguyen is coming in for residential on Thursday." */
 /** "I'm writing about my son Caleb Brandt", "My son Nolan Kessler (born ...)", "My son is Ari Vale", "about my husband, Karim Haddad", "New VOB request: Kieran O'Brien, 34 y/o". */
-const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of|referring|sending|admitting)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|(?:an?|another)\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*(?:(?:Ms|Mr|Mrs|Mx|Dr)\.?\s+|Miss\s+)?((?:[A-Z](?:['’][A-Z])?[a-z'’]+(?:[-'’][A-Z](?:['’][A-Z])?[a-z]+)?)(?:\s+(?:[A-Z]\.?|(?:[A-Z](?:['’][A-Z]|c[A-Z])?[a-z'’]+(?:[-'’][A-Z](?:['’][A-Z])?[a-z]+)?))){1,3})(?=[\s?.!,(]|$)/;
+const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of|referring|sending|admitting)\s+|^\s*|[.!]\s+)(?:(?:[Mm]y|[Oo]ur|her|his|their)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|teen|client|patient)|(?:an?|another)\s+(?:client|patient)\s+of\s+(?:mine|ours))(?:\s+is)?,?|\b(?:request|referral|admit|admission)\s*[:\-–]\s*)\s*(?:(?:Ms|Mr|Mrs|Mx|Dr)\.?\s+|Miss\s+)?((?:\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]+(?:[-'’]\p{Lu}(?:['’]\p{Lu})?\p{Ll}+)?)(?:\s+(?:\p{Lu}\.?|(?:\p{Lu}(?:['’]\p{Lu}|c\p{Lu})?[\p{Ll}'’]+(?:[-'’]\p{Lu}(?:['’]\p{Lu})?\p{Ll}+)?))){1,3})(?=[\s?.!,(]|$)/u;
 /** "My grandson's name is Colt Ruhl", "her name is Renee Castillo" (never the writer's own "my name is"). */
 /** "My boyfriend is Jordan Pike, he's 29.": the writer's child, sibling or partner named as the one the mail is about (a spouse may be the policy holder instead). */
 // ("The insurance of my son is Blue Shield": the words before say it is the plan, read below.)
-const PROSE_KIN_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
-const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3})(?=[\s?.!,(]|$)/;
-const PROSE_NAME_ARRIVING = /^((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b|(?:is|has been|was)\s+(?:currently\s+|now\s+)?(?:in\s+(?:residential|detox|php|iop|our|treatment)|with us|admitted)\b|\((?:DOB|D\.O\.B\.?|born)\b)/;
+const PROSE_KIN_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;
+const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;
+const PROSE_NAME_ARRIVING = /^((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})\s+(?:(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b|(?:is|has been|was)\s+(?:currently\s+|now\s+)?(?:in\s+(?:residential|detox|php|iop|our|treatment)|with us|admitted)\b|\((?:DOB|D\.O\.B\.?|born)\b)/u;
 /** "He was referred to us by Desert Bloom Recovery." */
 /** The center named with the verb: "we're referring him from X", "X is referring", "We (X) are referring", "on behalf of X". */
 const CENTER_NAME = "(?:[Tt]he\\s+)?(?!(?:Who|What|Which|Where|When|How|Why|Whose)\\b)((?:(?:St|Mt|Ft)\\.\\s+)?(?:[A-Z][\\w&'’-]*)(?:\\s+(?:of\\s+|&\\s+|the\\s+)?[A-Z][\\w&'’-]*){0,7})";
@@ -1296,15 +1344,17 @@ const PROSE_REFERRING = new RegExp(
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
     // "We were indicated to your office by Bridgeway Recovery Center": another language's word for referred.
     `|\\b(?:were|was|been)\\s+(?:indicated|recommended)\\s+(?:to\\s+(?:you|your\\s+office|you\\s+guys)\\s+)?by\\s+${CENTER_NAME}` +
-    // "we're the referral, High Desert Sober Living": the writer's center, named after the words.
-    `|\\b[Ww]e(?:['’]re|\\s+are)\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|agency|program|provider|facility|party))(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
+    // "we're the referral, High Desert Sober Living", "I'm the referral - Summit Bridge Interventions": the writer's center, named after the words.
+    `|\\b(?:[Ww]e(?:['’]re|\\s+are)|I(?:['’]m|\\s+am))\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|agency|program|provider|facility|party))(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
+    // "For the referral, please put Massanutten State University CAPS."
+    `|\\b(?:[Ff]or|[Aa]s)\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|facility|agency|provider|party))(?:\\s+source)?,?\\s+(?:please\\s+)?(?:put|use|list|enter|write|say)\\s+(?:down\\s+)?${CENTER_NAME}` +
     // "put Magnolia House down as the referral".
-    `|\\bput\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
+    `|\\b[Pp]ut\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
     // "Please put my practice, Tidepool Counseling, down as the referral"; "referral for both is us, High Desert House".
-    `|\\bput\\s+(?:my|our)\\s+(?:practice|office|center|centre|program|agency|clinic|team),?\\s+${CENTER_NAME},?\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
+    `|\\b[Pp]ut\\s+(?:my|our)\\s+(?:practice|office|center|centre|program|agency|clinic|team),?\\s+${CENTER_NAME},?\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
     `|\\b[Rr]eferral(?:\\s+(?:source\\s+)?(?:for|on)\\s+(?:both|all|each)(?:\\s+(?:of\\s+them|two|three))?)?\\s+is\\s+(?:us|me),?\\s+${CENTER_NAME}` +
     // "put us down as the referral - Gallatin Valley Recovery Center".
-    `|\\bput\\s+(?:us|me)\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
+    `|\\b[Pp]ut\\s+(?:us|me)\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
     // "She'd be admitting to us here at Ironwood Crossing": the writer's own center sends her.
     `|\\b(?:to|with)\\s+us\\s+(?:here\\s+)?at\\s+${CENTER_NAME}` +
     `|\\b(?:el\\s+)?(?:centro|programa)\\s+${CENTER_NAME}\\s+(?:nos\\s+)?(?:refiri[oó]|recomend[oó]|mand[oó])` +
@@ -1327,11 +1377,12 @@ const RESIDENCE_WORD = /\b(?:lives?|living|resides?|residing|stay(?:s|ing)?|home
 const OTHER_PLACE = /\b(?:our|office|clinic|center|centre|facility|hospital|program|unit|shelter|fax|mail|send|results|billing|pharmacy|school|work|works|job|employer)\b/i;
 /** From a street number to a ZIP, with no sentence end between. */
 // ("W5510 County Rd K": a rural grid number keeps its compass letter.)
-const NUMBER_TO_ZIP = /(?<![\d/.\p{L}-])((?:P\.?\s?O\.?\s+Box\s+|[NSEW](?=\d))?\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/iu;
+export const NUMBER_TO_ZIP = /(?<![\d/.\p{L}-])((?:P\.?\s?O\.?\s+Box\s+|[NSEW](?=\d))?\d{1,6}[A-Z]?\s+[\p{L}0-9][^.;:!?]*?\b\d{5}(?:-\d{4})?)(?![\d-])/iu;
 
 function residenceAddress(line: string): string | null {
   if (!/\d{5}/.test(line)) return null;
-  for (const sentence of line.split(SENTENCE_BREAK)) {
+  // ("... checked first. both live here at the house ...": a lower-case writer's sentences end too.)
+  for (const sentence of line.split(SENTENCE_BREAK).flatMap((t) => t.split(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Ll})/u))) {
     const m = NUMBER_TO_ZIP.exec(sentence);
     if (!m) continue;
     const before = sentence.slice(0, m.index);
@@ -1391,20 +1442,28 @@ function centerThatAskedToSend(line: string): string | null {
   if (!ASKED_TO_SEND.test(line)) return null;
   // "the lady at Solstice Ridge Prescott gave me this email ... so she said to send you the new card": the one she works at.
   const staffAt = [...line.matchAll(STAFF_AT)].map((m) => /^[A-Z][\w'’&-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w'’&-]*){1,5}/.exec(line.slice(m.index! + m[0].length))?.[0]).filter((c): c is string => c !== undefined && findPayers(c).length === 0);
-  for (const sentence of line.split(SENTENCE_BREAK)) {
+  const sentences = line.split(SENTENCE_BREAK);
+  for (const [k, sentence] of sentences.entries()) {
     const verb = ASKED_TO_SEND.exec(sentence);
     if (!verb) continue;
     const before = sentence.slice(0, verb.index);
+    // "... starting the PHP at Brandywine Bridge Behavioral Health on Monday. Their admissions office asked me to send ...": the center of the sentence before.
+    if (k > 0 && /^\s*(?:they|their\s+(?:admissions|intake|front\s+desk|staff|office|team|people|nurse|counselor|coordinator)(?:\s+(?:office|team|staff|department|desk|coordinator|nurse))?)\s*$/i.test(before)) {
+      const named = new Set(centerRuns(sentences[k - 1]!).map((c) => c.name));
+      if (named.size === 1) return [...named][0]!;
+    }
     // (Here a programme's initials end a center's name too: "Cumberland Ridge IOP asked me to send ...".)
     const last = centerRuns(before, PROGRAM_NAME_END).pop();
     if (last === undefined) continue;
     const between = before.slice(last.at + last.name.length);
     // ("Glacier Peak Youth Treatment in Kalispell told me to send": the town it is in, between.)
     // ("Sierra Pines Recovery gave me this email address and asked me to send": a clause of its own between.)
-    if (/^(?:['’]s)?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?(?:\s+(?:gave|sent|emailed|texted)\s+(?:me|us)\b[^.;,]{0,40}?\s+and)?\s*$/iu.test(between)) return last.name;
+    // ("... Behavioral Health (their senior outpatient program) asked me to send": an aside in brackets.)
+    if (/^(?:['’]s)?(?:\s*\([^()]{1,60}\))?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?(?:\s+(?:gave|sent|emailed|texted)\s+(?:me|us)\b[^.;,]{0,40}?\s+and)?\s*$/iu.test(between)) return last.name;
     // "He is going into Cedar Hollow Recovery next week and they told me to send ...": "they" are the one center named.
+    // ("... and the lady at admissions there told me to email you": its staff.)
     const centers = new Set(centerRuns(before).map((c) => c.name));
-    if (centers.size === 1 && /\b(?:they|(?:the|their)\s+(?:(?:intake|admissions)\s+)?(?:staff|intake|admissions|people|person|lady|woman|man|counselor|nurse|coordinator|team|worker|office|department|desk)(?:\s+there)?)\s*$/i.test(before)) return last.name;
+    if (centers.size === 1 && /\b(?:they|(?:the|their)\s+(?:(?:intake|admissions)\s+)?(?:staff|intake|admissions|people|person|lady|woman|man|counselor|nurse|coordinator|team|worker|office|department|desk)(?:\s+(?:at|in|from)\s+(?:the\s+)?(?:intake|admissions|front\s+desk))?(?:\s+there)?)\s*$/i.test(before)) return last.name;
   }
   for (const sentence of line.split(SENTENCE_BREAK)) {
     const verb = ASKED_TO_SEND.exec(sentence);
@@ -1448,7 +1507,8 @@ function sameFieldKey(field: FieldKey): string {
 }
 
 /** "Shawna Birdwell, DOB 11/02/1993. She lives in Tulsa.": a sentence may start with the name and a comma. */
-const START_NAME_DOB = /^\s*((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}),\s*(?:DOB|D\.O\.B\.?|[Dd]ob|[Bb]orn)\b/;
+// ("1) Aaron P. Keplinger, date of birth 10/05/1990.": a numbered client, the words in full.)
+const START_NAME_DOB = /^\s*(?:\d{1,2}[.)]\s+|[-*•]\s+)?((?:[A-Z][a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*)){1,3}),\s*(?:DOB|D\.O\.B\.?|[Dd]ob|[Bb]orn|[Dd]ate\s+of\s+[Bb]irth|[Bb]irth\s?[Dd]ate|[Bb]irthday)\b/;
 const LABEL_WORD_IN_NAME = /\b(?:Name|Client|Patient|Pt|Member|Insurance|Address|Date|Phone|Policy|Subscriber|Group|Please|Need|New|Verify|Request)\b/;
 /** "I have a second client I am referring for residential care, Mr. Gregory Sorensen.": the client, named after a comma. */
 const CLIENT_THEN_NAME = /\b(?:a|another|second|third|new)\s+(?:client|patient|resident)\b[^.,;]{0,60},\s+(?:(?:Ms|Mr|Mrs|Mx)\.?\s+)?((?:[A-Z](?:['’][A-Z])?[a-z'’-]+)(?:\s+(?:[A-Z]\.?|[A-Z](?:['’][A-Z])?[a-z'’-]+)){1,3})(?=\s*[.,;(]|$)/;
@@ -1480,8 +1540,13 @@ const OTHER_BUSINESS = /\b(?:unrelated|(?:on|about|for)\s+a\s+different\s+(?:cli
  * The relative whose job or plan the line says the coverage comes with, named there: the
  * subscriber, who they are to the client, and the words that name them (no client's name).
  */
+// "My husband Martin Parkhurst is the policy holder": the relative, named, then the words that say they hold it.
+const KIN_NAMED_IS_HOLDER = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})\\s+is\\s+${SUB}\\b`, 'u');
+
 function kinHolderNamed(text: string): { name: string; kin: string; said: string } | null {
-  // Every form names the relative after "name is" or in brackets.
+  const holder = KIN_NAMED_IS_HOLDER.exec(text);
+  if (holder) return { name: holder[2]!, kin: holder[1]!, said: holder[0] };
+  // Every other form names the relative after "name is" or in brackets.
   if (!/name\s+is|\(/i.test(text)) return null;
   // ("on his partner's ConnectiCare plan ... they are not married": a domestic partner, no spouse.)
   const kinWord = (kin: string): string => (/^partner$/i.test(kin) && /\bdomestic\s+partner\b|\bnot\s+married\b/i.test(text) ? 'domestic partner' : kin);
@@ -1495,9 +1560,28 @@ function kinHolderNamed(text: string): { name: string; kin: string; said: string
   return null;
 }
 
+/** "Please ignore the Aetna info above", "disregard the insurance I sent": the plan said before is taken back. */
+// ("no scratch that, molina is her old plan": the plan named before is a former one.)
+const PLAN_WITHDRAWN = /\b(?:ignore|disregard|scratch|forget)\s+(?:all\s+)?(?:the|that|my)\s+(?:\p{Lu}[\p{L}&.'’-]*\s+){0,4}(?:insurance\s+|plan\s+)?(?:info|information|insurance|plan|coverage|policy)\b(?:\s+(?:above|below|I\s+(?:sent|gave|typed|pasted)))?|\bscratch\s+that\b[^.!?]{0,60}\b(?:is|was)\s+(?:his|her|their|my)\s+(?:old|previous|former)\s+(?:plan|insurance|coverage)\b/iu;
+/** "Scratch the Olive Way address -- she has been staying at her dad's: 16020 NE 85th St, ...": a new address replaces the one taken back. */
+const ADDRESS_WITHDRAWN = /\b(?:scratch|ignore|disregard|forget|don['’]?t\s+use|do\s+not\s+use)\s+(?:the\s+|that\s+|her\s+|his\s+)?(?:[\p{L}\d.'’-]+\s+){0,3}?(?:address|addy)\b/iu;
+const PLAN_FIELDS: readonly FieldKey[] = ['payer', 'memberId', 'group', 'insPhone'];
+const SENTENCE_TAKEN_BACK = /(?:^|\s)(?:[-–—]+\s*)?(?:actually,?\s+no|no,?\s+wait|sorry,?\s+no)\b[,:;.!\s–—-]*(?:I\s+just\s+(?:checked|asked|confirmed)[^:;,]{0,40}[:;,]\s*)?/gi;
+
 function prosePairs(text: string): LinePair[] {
   const found: LinePair[] = [];
   if (OTHER_BUSINESS.test(text)) return found;
+  const planBack = PLAN_WITHDRAWN.exec(text);
+  if (planBack) found.push(...PLAN_FIELDS.map((field) => ({ field, value: '', withdrawn: true })));
+  const addressBack = ADDRESS_WITHDRAWN.exec(text);
+  if (addressBack) {
+    const after = text.slice(addressBack.index + addressBack[0].length);
+    const home = NUMBER_TO_ZIP.exec(after);
+    if (home && isWholeAddress(home[1]!)) {
+      found.push({ field: 'address', value: home[1]!, override: true });
+      text = text.slice(0, addressBack.index);
+    } else found.push({ field: 'address', value: '', withdrawn: true });
+  }
   const kin = kinHolderNamed(text);
   if (kin !== null) found.push({ field: 'subscriberName', value: `${kin.name} (${kin.kin})` });
   // "She has HUSKY Health (Connecticut Medicaid) in her own name; her member ID is ...": the plan is the client's own.
@@ -1566,6 +1650,10 @@ function prosePairs(text: string): LinePair[] {
   // "Medicaid thru Louisiana Healthcare Connections": the programme, then the plan that runs it.
   const runBy = /^(?:(?:his|her|their)\s+)?(?:medicaid|medicare|insurance|ins|coverage)\s+(?:thru|through|via|with)\s+(.+?)[.,;]?$/i.exec(line.trim());
   if (runBy && startsWithKnownPayer(runBy[1]!)) found.push({ field: 'payer', value: runBy[1]! });
+  // "He is on his wife Keisha Whitlow's Arkansas Blue Cross through her state job": the plan after the holder's name.
+  // (A programme's name, "Ana's Medicaid", is left to the rules that read the plan running it.)
+  const holdersPlan = /\p{Lu}\p{Ll}+['’]s\s+(\p{Lu}[\w&'-]*(?:\s+(?:of\s+|&\s+|and\s+)?\p{Lu}[\w&'-]*){0,7})/u.exec(line);
+  if (holdersPlan && !found.some((p) => p.field === 'payer') && namesKnownPayer(holdersPlan[1]!, 8) && !/^(?:medicaid|medicare|medi-cal)\b/i.test(holdersPlan[1]!)) found.push({ field: 'payer', value: holdersPlan[1]! });
   // "It's Horizon Blue Cross Blue Shield of New Jersey": only a payer the reader knows.
   const itIs = /(?:^|[.!]\s+)(?:It['’]s|It\s+is)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,7})/.exec(line)?.[1]?.split(/\.(?:\s|$)/)[0];
   if (itIs && findPayers(itIs).some((p) => p.edits === 0)) found.push({ field: 'payer', value: itIs });
@@ -1592,7 +1680,9 @@ function prosePairs(text: string): LinePair[] {
   if (kinHolder) found.push({ field: 'subscriberName', value: `${kinHolder[2]} (${kinHolder[1]})` });
   const sentences = (kinHolder ? line.replace(kinHolder[0], ' ') : line).split(/(?<=(?:[a-z0-9)]{2}|\s\d)[.!?;])\s+|,?\s+and\s+(?=(?:her|his|their|she|he|they|the)\s)/i);
   for (let k = 0; k < sentences.length; k++) {
-    const sentence = sentences[k]!;
+    // "She's the policyholder -- actually no, ... it's her dad's plan": the words after the take-back stand.
+    const takenBack = [...sentences[k]!.matchAll(SENTENCE_TAKEN_BACK)].pop();
+    const sentence = takenBack ? sentences[k]!.slice(takenBack.index! + takenBack[0].length) : sentences[k]!;
     // "I had her DOB wrong in my first email. It is 03/28/1991, not 03/18/1991.": the value may come in the next sentence.
     const corrected = correctionSentence(sentence) ?? (k + 1 < sentences.length && WRONG.test(sentence) && !RIGHT_VALUE.test(sentence) ? correctionSentence(`${sentence} ${sentences[k + 1]}`) : null);
     if (corrected !== null) {
@@ -1600,7 +1690,30 @@ function prosePairs(text: string): LinePair[] {
       if (!RIGHT_VALUE.test(sentence)) k++;
       continue;
     }
+    // "University of Utah Health Plans through his dad's job.": the plan's name alone before whose job it comes with.
+    const thruJob = THRU_KIN_JOB.exec(sentence);
+    const planThru = thruJob ? sentence.slice(0, thruJob.index).trim() : '';
+    // ("Aetna through her husband's job - Luis Ventura is the subscriber (husband)": what follows is read too.)
+    if (thruJob && planThru !== '' && !/^(?:ins|insurance|payer|carrier)\s/i.test(planThru) && namesKnownPayer(planThru, 8)) {
+      found.push({ field: 'payer', value: planThru });
+      if (/^\s+\S+\s+\S+\s+\S+['’]?s?\s+(?:job|work|employer)\W*$/i.test(thruJob[0])) {
+        found.push({ field: 'relOfSubscriber', value: thruJob[1]! });
+        continue;
+      }
+    }
     const relationOf = (text: string) => relationSentence(text.replace(lead, (w) => (/^(?:she|he|they|her|his|their)\s/i.test(w) ? w : '')));
+    // "It is his father's plan: subscriber is Anders Holmgren (father).": a sentence, then a colon and what it says.
+    const colon = sentence.indexOf(':');
+    if (colon > 0 && sentence.slice(0, colon).trim().split(/\s+/).length >= 4 && SENTENCE_VERB.test(sentence.slice(0, colon))) {
+      const after = parseLine(sentence.slice(colon + 1));
+      const afterPairs = after.kind === 'pairs' ? after.pairs : [];
+      const before = relationOf(sentence.slice(0, colon)) ?? [];
+      // (Only for who holds the plan: "... for Keon Marsh (DOB 5/4/1998): the group # should be ..." is a correction's own business.)
+      if ([...before, ...afterPairs].some((p) => RELATION_FIELDS.has(p.field))) {
+        found.push(...before.filter((p) => !afterPairs.some((a) => sameFieldKey(a.field) === sameFieldKey(p.field))), ...afterPairs);
+        continue;
+      }
+    }
     // "His card is attached - he's the policy holder": the clause after a dash is a sentence of its own.
     const stated = relationOf(sentence) ?? (/\s[-–—]\s/.test(sentence) ? relationOf(sentence.split(/\s[-–—]\s/).pop()!) : null);
     if (stated !== null) {
@@ -1642,6 +1755,12 @@ function prosePairs(text: string): LinePair[] {
       const typed = dashed === undefined ? null : parseLabelled(dashed.replace(/[.!?;]+$/, ''), 0);
       if (typed !== null) found.push(...typed.filter((p) => TYPED.has(p.field) && p.value.length > 0));
     }
+  }
+  // "... a dependent on her mother's plan, Highmark Blue Shield; her mother is Lakshmi Chandramouli.": the relative whose plan it is, named after.
+  const holderRel = found.find((p) => p.field === 'relOfSubscriber')?.value;
+  if (holderRel !== undefined && !found.some((p) => p.field === 'subscriberName')) {
+    const named = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+${escapeRegExp(holderRel)}\\s+is\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})(?=[.,;!]?(?:\\s|$))`, 'u').exec(line);
+    if (named && !hasRelationshipWord(named[1]!)) found.push({ field: 'subscriberName', value: `${named[1]} (${holderRel})` });
   }
   // "She was born 11/30/1983": only when no sentence gave the date of birth already.
   const born = PROSE_BORN.exec(line);

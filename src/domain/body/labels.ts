@@ -51,8 +51,8 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile', 'defendant', 'probationer', 'releasee', 'offender', 'detainee', 'inmate']);
-const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee'];
+const CLIENT = new Set(['client', 'patient', 'lead', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile', 'defendant', 'probationer', 'releasee', 'offender', 'detainee', 'inmate']);
+const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee', 'sponsor'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
 /** Label words people mistype ("Memeber", "Adress", "Subscirber", "Refering"), by their correct spelling. */
@@ -199,7 +199,7 @@ function only(tokens: string[], allowed: Set<string>): boolean {
   return tokens.every((t) => allowed.has(t));
 }
 
-const ID_WORDS = new Set(['id', 'pmi', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
+const ID_WORDS = new Set(['id', 'pmi', 'mcd', 'mcaid', 'mdcd', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'mcp', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
 const INS_PHONE_CONTEXT = ['um', 'mco', 'mcp', 'ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
@@ -257,6 +257,9 @@ export function classifyLabel(raw: string): FieldKey | null {
     if (unnamed !== raw) whole = classifyWholeLabel(unnamed);
   }
   let field = whole !== null && whole !== 'ignore' ? whole : (classifyAnnotatedLabel(raw) ?? whole);
+  // "Premera mental health line", "Molina BH #": the plan's name, then the words of its phone: the plan's phone when the plan is that one.
+  // (Not its ID: "Humana - ID H6152" names the plan too.)
+  if (field === null) field = payerNamedPhone(raw);
   // "Guarantor (signed our financial agreement)": who pays the center, not who holds the plan.
   if (field === 'subscriberName' && /\bguarantor\b/i.test(raw) && /\b(?:financ\w*|agreement|paying|pays|billing)\b/i.test(raw)) field = 'ignore';
   return memo(raw, field);
@@ -394,8 +397,20 @@ function classifyAnnotatedLabel(raw: string): FieldKey | null {
   return parts.find((f) => f !== 'ignore') ?? parts[0] ?? null;
 }
 
+function payerNamedPhone(raw: string): FieldKey | null {
+  const lead = raw.trim().split(/\s+/);
+  if (lead.length < 2 || lead.length > 6 || /\d/.test(raw) || !startsWithKnownPayer(lead[0]!)) return null;
+  for (let k = 1; k <= 3 && k < lead.length; k++) {
+    const rest = classifyWholeLabel(lead.slice(k).join(' '));
+    if (rest === 'insPhone' || rest === 'idOrPhone') return 'namedPhone';
+  }
+  return null;
+}
+
 function classifyWholeLabel(raw: string): FieldKey | null {
   if (raw.length === 0 || raw.length > 60) return null;
+  // "Phone for them" under "Insurance - Priority Partners": the plan as "them", whose section says whose phone.
+  if (/^\s*(?:phone|ph|tel|telephone|number|#)(?:\s+(?:number|no\.?|#))?\s+for\s+(?:them|it)\s*$/i.test(raw)) return 'phone';
   let tokens = labelTokens(raw);
   // Bullet leftovers and numbering ("1", "a") before a label.
   while (tokens.length > 1 && /^(?:\d{1,2}|[a-h]|o|ii?|iii)$/.test(tokens[0] ?? '')) tokens = tokens.slice(1);
@@ -525,8 +540,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (named.length >= 1 && named.length <= 2 && named.every((w) => /^[a-z]{2,}$/.test(w) && !NOT_INS_PHONE.includes(w) && !INS_PHONE_CONTEXT.includes(w) && !NAMED_PHONE_STOP.has(w) && !ID_WORDS.has(w)) && (words.length === named.length + 1 || (words.length === named.length && hash))) {
       return 'namedPhone';
     }
-    // "Mem #", "Mbr #" fall through to the member ID below.
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians', 'off']);
+    // "Mem #", "Mbr #", "MCD#" (Medicaid) fall through to the member ID below.
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'mcd', 'mcaid', 'mdcd', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians', 'off']);
     // "BH number off the back of her card": whose card it is is no part of the label.
     if (!only(has(words, 'card') ? words.filter((w) => !['her', 'his', 'their', 'its', 'my'].includes(w)) : words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
@@ -549,6 +564,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (has(words, 'id', 'identification', 'mbi', 'cin', 'bic', 'hicn', 'ident', 'uid') || (hash && only(words, ID_WORDS)) || (has(words, 'policy') && only(words, ID_WORDS))) {
     if (has(words, 'npi', 'tax', 'provider', 'facility', 'email', 'rx', 'state', 'drivers', 'driver', 'license', 'photo')) return 'ignore';
     if (only(words, ID_WORDS)) return 'memberId';
+    // "Payor ID #: 521748036": the member's ID with the plan (a five-character EDI payer ID is set aside when read).
+    if (has(words, 'payer', 'payor') && has(words, 'id') && only(words, new Set([...ID_WORDS, 'payer', 'payor', 'number', 'no']))) return 'memberId';
     return null;
   }
 

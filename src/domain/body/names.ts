@@ -77,7 +77,8 @@ export function cleanOrgName(value: string): string | null {
   t = t.replace(/\s*\([^()]*\b(?:office|location|branch|site|campus)\)\s*$/i, '');
   t = t.replace(/\s*\((?:us|ours|that['’]?s us|our (?:center|program|facility))\)/i, '').replace(/\s+[-–—]\s+\p{Ll}[\p{Ll}\s'’-]*$/u, '');
   // "Referring facility is us - Redwood Bend Recovery": the writer's own center, named after "us".
-  t = t.replace(/^(?:us|we|ourselves|that['’]?s us)\s*[-–—:,(]\s*/i, '');
+  // ("Referral - me, Lower Shore Peer Connect": the writer, then their program.)
+  t = t.replace(/^(?:us|we|me|myself|ourselves|that['’]?s us|that['’]?s me)\s*[-–—:,(]\s*/i, '');
   // "Snake River Recovery, that's us": the writer saying the center is their own.
   t = t.replace(/\s*[,;(–—-]\s*(?:that['’]?s|that\s+is|which\s+is|this\s+is)\s+(?:us|we|our\s+(?:center|centre|program|facility|clinic))\b\)?.*$/i, '');
   // "Magnolia Landing too", "... again": the writer's aside after the name.

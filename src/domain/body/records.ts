@@ -7,7 +7,7 @@
 import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyRequest } from './body-request';
 import type { FieldHit, HitField } from './field-hits';
-import { correctPayerSpelling, startsWithKnownPayer } from '../card/payers';
+import { correctPayerSpelling, findPayers, samePayer, startsWithKnownPayer } from '../card/payers';
 import { composeAddress, parseCityStateZip } from './addresses';
 import { parseDate } from './dates';
 import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
@@ -53,6 +53,12 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
   let inferred = new Set<HitField>();
   for (const hit of hits) {
     let field = hit.field;
+    if (hit.withdrawn) {
+      cur.delete(field);
+      fromProse.delete(field);
+      inferred.delete(field);
+      continue;
+    }
     const existing = cur.get(field);
     // A second DOB right after the client's, without a break, is the subscriber's.
     if (field === 'clientDob' && existing !== undefined && !hit.afterBreak && !hit.newClient && !sameValue(existing, hit.value) && cur.has('subscriberName')) {
@@ -77,7 +83,9 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // A new client after values that name no client ("Same insurance for all three: ...", then
     // "#1 Linda Ortiz"): those values are a block of their own, shared with every client later.
     // ("PATIENT: Jonas Halvorsen, 41 y/o" in a handoff, then the VOB block's "Full legal name: Jonas E. Halvorsen": one client.)
-    const namedAgain = field === 'clientName' && prior !== undefined && sameValue(prior.split(',')[0]!, hit.value.split(',')[0]!);
+    const namedAgain = (field === 'clientName' && prior !== undefined && sameValue(prior.split(',')[0]!, hit.value.split(',')[0]!)) ||
+      // "Insurance: Molina Healthcare of Washington", then "Molina ID: 108442719": the same plan by a shorter name.
+      (field === 'payer' && prior !== undefined && samePayer(prior, hit.value));
     if (hit.newClient && cur.size > 0 && !namedAgain) split = true;
     else if (prior !== undefined && !sameValue(prior, hit.value) && !namedAgain) {
       const priorEmpty = isPlaceholder(prior) || namesNoCenter(field, prior);
@@ -220,6 +228,9 @@ function labelNamesPayer(label: string, payer: string): boolean {
   // "CareFirst behavioral health (Magellan)": who manages the line, in brackets, is no part of whose it is.
   const words = label.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#|bh|mh|behavioral|behavioural|mental|health|provider|services?)$/.test(w));
   if (words.length === 0) return false;
+  // "BCBS AZ behavioral health line" of "BCBS of Arizona": the directory knows both for one plan.
+  const named = findPayers(label)[0];
+  if (named !== undefined && named.position === 0 && samePayer(named.name, payer)) return true;
   const payerWords = payer.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   const initials = payerWords.filter((w) => !/^(?:of|the|and)$/.test(w)).map((w) => w[0]).join('');
   return words.every((w) => payerWords.includes(w) || (w.length <= 4 && initials.startsWith(w)) || (w.length >= 4 && payerWords.some((p) => p.startsWith(w))));
@@ -294,9 +305,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/\s*\([^)]*\b(?:card|attached|front|back)\b[^)]*\)\s*$/i, '')
             .replace(/,\s+(?:an?|the|her|his|their|my)\s+(?:employer|group|individual|marketplace|exchange|commercial|medicaid|medicare|hmo|ppo|epo|plan|policy)\b[^,]*$/i, '')
             // "Aetna and she lives in Ohio": an "and" before a lower-case word starts the next clause.
-            .replace(/\s+and\s+(?=\p{Ll})[\s\S]*$/u, '')
-            // "Wellcare, it's a Medicare plan. Photos attached.": a clause or a sentence about the plan follows its name.
-            .replace(/,\s+(?:it|that|which|this|she|he|they)(?:['’]s|\s+is|\s+was|\s+has)\s[\s\S]*$/i, '')
+            .replace(/\s+and\s+(?=\p{Ll}|I(?:\s|$))[\s\S]*$/u, '')
+            // "Wellcare, it's a Medicare plan. Photos attached.", "Priority Partners, its his medicaid": a clause or a sentence about the plan follows its name.
+            .replace(/,\s+(?:(?:it|that|which|this|she|he|they)(?:['’]s|\s+is|\s+was|\s+has)|its|thats)\s[\s\S]*$/i, '')
             .replace(/(?<=[a-z]{3})\.\s+\p{Lu}[\s\S]*$/u, '')
             // "CareSource (Ohio Medicaid managed care)": what kind of plan it is is no part of its name.
             .replace(/\s*\([^()]*\b(?:managed\s+care|mco|mcp)\b[^()]*\)\s*$/i, '')

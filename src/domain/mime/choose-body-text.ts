@@ -33,9 +33,11 @@ function raggedRows(text: string): number {
   return ragged;
 }
 
-export function chooseBodyText(plain: string, htmlText: string): string {
+export function chooseBodyText(plain: string, htmlText: string, htmlHasStrikes = false): string {
   if (plain.trim().length === 0) return htmlText;
   if (htmlText.trim().length === 0) return plain;
+  // Values struck out in the HTML ("<s>4/12/1988</s> 4/21/1988"): the plain part keeps both, as if neither were withdrawn.
+  if (htmlHasStrikes) return htmlText;
   const plainLines = nonBlankLines(plain);
   const htmlLines = nonBlankLines(htmlText);
   // Rows and cells the plain part lost: many more lines, or table rows where it has none.

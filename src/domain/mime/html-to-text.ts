@@ -82,6 +82,10 @@ function codePoint(code: number): string | null {
 }
 
 /** Elements whose content is not shown. */
+/** Struck-out text ("<s>4/12/1988</s> 4/21/1988", "<del>", "text-decoration: line-through"): a value the writer withdrew. */
+export const STRUCK_OUT = /<(?:s|strike|del)\b[^>]*>|text-decoration(?:-line)?\s*:\s*[^;"']*line-through/i;
+const STRUCK_STYLE = /\bstyle\s*=\s*["'][^"']*text-decoration(?:-line)?\s*:\s*[^;"']*line-through/i;
+const STRUCK_TAGS = new Set(['s', 'strike', 'del']);
 const HIDDEN_STYLE = /\bstyle\s*=\s*["'][^"']*\b(?:display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden)|(?:^|\s)hidden(?:\s|=|$)/i;
 const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source']);
 
@@ -451,7 +455,8 @@ export function htmlToText(source: string): string {
     const { name, closing } = tag;
     // "display:none", "mso-hide:all", the hidden attribute: what a reader of the mail does not see
     // (a preheader, a mobile copy, a template's example block) is no part of the message.
-    if (!closing && !VOID.has(name) && !/\/\s*$/.test(tag.attrs) && HIDDEN_STYLE.test(tag.attrs)) {
+    // Struck-out text is withdrawn by its writer, as hidden text is unseen: neither is read.
+    if (!closing && !VOID.has(name) && !/\/\s*$/.test(tag.attrs) && (HIDDEN_STYLE.test(tag.attrs) || STRUCK_TAGS.has(name) || STRUCK_STYLE.test(tag.attrs))) {
       const end = matchingClose(lower, name, i);
       i = end;
       textStart = i;

@@ -572,3 +572,112 @@ describe('a therapist, a house manager and a mother in the Southwest (fifth fort
     expect(r.insurance.memberId).toBe('11004872935');
   });
 });
+
+describe('interventionists, house managers and EAPs (fortnight leftovers and the sixth and seventh fortnights)', () => {
+  const base = '\n\nName: Rosa Lima\nDOB: 2/3/1985\nInsurance: Cigna\nMember ID: U4410';
+  it('reads a name over a two-line street address, then the plan "through his dad\'s job" and "Dad is the policy holder, X"', () => {
+    const r = one("New one for you.\n\nEli Sandoval\n455 N 300 W\nOgden, UT 84404\n\nSelectHealth through his dad's work. Dad is the policy holder, Marco Sandoval.\nMember ID 99120034\n\nThanks\nJo");
+    expect(r.client.name).toBe('Eli Sandoval');
+    expect(r.client.address).toMatchObject({ line1: '455 N 300 W', city: 'Ogden', state: 'UT', postalCode: '84404' });
+    expect(r.insurance.payerName).toBe('SelectHealth');
+    expect(r.subscriber).toEqual({ name: 'Marco Sandoval', relationship: 'child' });
+  });
+
+  it('does not take a signature\'s name and address for a client', () => {
+    const rs = extractBody('Name: Rosa Lima\nDOB: 2/3/1985\nInsurance: Cigna\nMember ID: U4410\n\nThanks,\nDana Whit\nHarbor Recovery Center\n12 Elm St\nBoise, ID 83702', ctx).requests;
+    expect(rs).toHaveLength(1);
+    expect(rs[0]!.client.name).toBe('Rosa Lima');
+  });
+
+  it('reads "I\'m the referral - X", "For the referral, please put X" and "the lady at admissions there told me to email you"', () => {
+    expect(one(`I'm the referral - Canyon Path Interventions.${base}`).referredBy).toBe('Canyon Path Interventions');
+    expect(one(`For the referral, please put Blue Ridge College Counseling Center.${base}`).referredBy).toBe('Blue Ridge College Counseling Center');
+    expect(one(`My wife went into Cedar Hollow Recovery today and the man at intake there told me to email you.${base}`).referredBy).toBe('Cedar Hollow Recovery');
+    expect(one(`Referral - me, Tidewater Peer Support${base}`).referredBy).toBe('Tidewater Peer Support');
+  });
+
+  it('reads "my husband Rubén X went into ..." with its accent, and "I\'m the one on the policy, NAME"', () => {
+    const r = one("My husband Rubén Ortiz went into rehab today.\nHis birthday is May 2, 1980. We live at 12 Elm St, El Paso, TX 79901.\nThe insurance is Aetna. It's through my job so I'm the one on the policy, Luz Ortiz.\nMember ID W9981234");
+    expect(r.client.name).toBe('Rubén Ortiz');
+    expect(r.subscriber).toEqual({ name: 'Luz Ortiz', relationship: 'spouse' });
+  });
+
+  it('reads a TRICARE "Sponsor:", "MCD#" and a hospital\'s "Payor ID #" as the member\'s, not a five-character EDI payer ID', () => {
+    expect(one('Patient: Ana Ruiz\nDOB: 1/2/2004\nInsurance: TRICARE East\nSponsor: Luis Ruiz (father)\nDBN: 1048372659').subscriber).toEqual({ name: 'Luis Ruiz', relationship: 'child' });
+    expect(one('PT: Ana Ruiz\nDOB: 1/2/2004\nINS: Superior HealthPlan\nMCD#: 718204396').insurance.memberId).toBe('718204396');
+    expect(one('Pt name: Ana Ruiz\nDOB: 1/2/2004\nPayor: Community Health Choice\nPayor ID #: 521748036').insurance.memberId).toBe('521748036');
+    expect(one('Pt name: Ana Ruiz\nDOB: 1/2/2004\nPayor: Aetna\nPayer ID: 60054\nMember ID: W1234567').insurance.memberId).toBe('W1234567');
+  });
+
+  it('reads an EAP\'s "Employee:" as the client when the plan is said to be the employee\'s own', () => {
+    const r = one('Employee:  Dana M. Cole\nDate of Birth:  06/04/1981\nHealth Plan:  Aetna\nMember ID:  W4810627\nEnrollee:  Self (employee)');
+    expect(r.client).toMatchObject({ name: 'Dana M. Cole', dob: '1981-06-04' });
+    expect(r.subscriber).toEqual({ name: 'Dana M. Cole', relationship: 'self' });
+  });
+
+  it('reads a numbered client with "date of birth" in words, the plan\'s phone "for them", and a payer before ", its his medicaid"', () => {
+    const rs = extractBody('Two for you, both live here at the house: 40 Oak St, Dover, DE 19901.\n\n1) Sam T. Reed, date of birth 10/05/1990. Insurance is Aetna, member number W27731. It is his own policy.\n\n2) Joe K. Lamb, date of birth 3/21/2001. Insurance is Cigna, member number U408211. It is his own policy.', ctx).requests;
+    expect(rs.map((r) => r.client.name)).toEqual(['Sam T. Reed', 'Joe K. Lamb']);
+    const r = one('Name - Ken Bond\nInsurance - Priority Partners, its his medicaid\nPhone for them - 800-555-0141, I got it off their website');
+    expect(r.insurance).toMatchObject({ payerName: 'Priority Partners', phone: '+18005550141' });
+  });
+
+  it('reads "a dependent on her mother\'s plan, X; her mother is NAME" and a lower-case writer\'s sentence ending before the shared address', () => {
+    expect(one(`She is covered as a dependent on her father's plan, Cigna; her father is Raj Patel.${base.replace('Insurance: Cigna\n', '')}`).subscriber).toEqual({ name: 'Raj Patel', relationship: 'child' });
+    const rs = extractBody('hi,\n\ntwo of my guys need their insurance checked first. both live here at the house so use the house address for both... 14 Wells Ave, Reno NV 89502\n\nfirst one... Kyle Brand, dob 8/14/1985\nhe has Aetna, member id W4471920, its his own policy\n\nsecond one... Sean Mahan, dob 12/30/1979\nhe has Cigna, member id U2305711, its in his own name', ctx).requests;
+    expect(rs.map((r) => r.client.address?.line1)).toEqual(['14 Wells Ave', '14 Wells Ave']);
+  });
+});
+
+describe('writers who take a value back (self-corrections set)', () => {
+  it('drops a plan block the writer says to ignore, and reads the plan named after', () => {
+    const r = one("Name: Eli Ward\nDOB: 2/3/2001\n\nInsurance:\nAetna\nID W418830275\nGroup 0891122\n\nSorry -- please ignore the Aetna info above, that was his old plan. He is on his mom's plan now.");
+    expect(r.insurance).toMatchObject({ payerName: null, memberId: null, groupNumber: null });
+    const t = one('vob pls\n\nTara J Lind\ndob 05/09/1989\nins Molina Healthcare id 108773204\nno scratch that, molina is her old plan. she\'s had Community Health Plan of Washington since july');
+    expect(t.insurance).toMatchObject({ payerName: 'Community Health Plan of Washington', memberId: null });
+  });
+
+  it('reads the address after "scratch that", and nothing for a value the writer disowns with no other', () => {
+    const r = one("Name: Ada Ruiz\nDOB: 2/8/1951\nAddress: 18 W Broadway Rd, Mesa, AZ 85202 -- scratch that, that's her old house. She lives with us now: 62 E Calle Luna, Tucson, AZ 85715\nMember ID: H48123579 -- actually, don't go by what I typed.\nID2: 1190348 -- wait, no. That's an old number.");
+    expect(r.client.address).toMatchObject({ line1: '62 E Calle Luna', city: 'Tucson' });
+    expect(r.insurance.memberId).toBeNull();
+    const p = one('Name: Ada Ruiz\nDOB: 2/8/1951\nAddress: 1512 E Olive Way, Seattle, WA 98122\n\nP.S. Scratch the Olive Way address, she is staying at her dad\'s: 16020 NE 85th St, Redmond, WA 98052.');
+    expect(p.client.address).toMatchObject({ line1: '16020 NE 85th St', city: 'Redmond' });
+  });
+
+  it('reads what follows "actually no" in place of what came before it, and a CORRECTION line over the form', () => {
+    const r = one("Ada Ruiz, DOB 12/01/2001.\nShe has Aetna, member ID W603184729. She's the policyholder -- actually no, I just checked with the family: it's her mom's plan through her employer. Her mom is Rita Ruiz.");
+    expect(r.subscriber).toEqual({ name: 'Rita Ruiz', relationship: 'child' });
+    const c = one("Client Name: Jon Lee\nDOB: 07/02/1979\nInsurance: Aetna\nMember ID: W2104476\nSubscriber: Self\n\nCORRECTION before you run it: the subscriber is not him. It's his wife's plan through her job -- Mia Lee.");
+    expect(c.subscriber).toEqual({ name: 'Mia Lee', relationship: 'spouse' });
+  });
+
+  it('keeps one plan read by its full and its short name, and reads "<plan> mental health line" as that plan\'s phone only', () => {
+    const r = one('Patient: Ada Ruiz\n\nDOB: 03/19/1990\n\nInsurance: Molina Healthcare of Washington\n\nMolina ID: 108442719\n\nPremera mental health line 877-555-0190');
+    expect(r.insurance).toMatchObject({ payerName: 'Molina Healthcare of Washington', memberId: '108442719', phone: null });
+    expect(one('Patient: Ada Ruiz\nDOB: 03/19/1990\nInsurance: Premera Blue Cross\nMember ID: PRM6044\nPremera mental health line 877-555-0190').insurance.phone).toBe('+18775550190');
+  });
+});
+
+describe('a house manager\'s paragraphs and a CRM lead (sixth fortnight set)', () => {
+  it('reads "has his own X", "the back of his card says behavioral health N", and "on his wife NAME\'s X through her job"', () => {
+    const rs = extractBody("Both live here at the house now, 14 Rock St, Little Rock, AR 72202. Put Rock House down as the referral for both.\n\nFirst one is Jim Dale Sikes, date of birth 4/30/1984. He has his own Arkansas Blue Cross through his job. ID is XCA603118, group 81155. The back of his card says behavioral health 1-800-555-0135.\n\nSecond is Marc Whit, date of birth 11/8/1991. He is on his wife Kia Whit's Arkansas Blue Cross through her state job. Kia says it is the same behavioral health number on the back, 1-800-555-0135.", ctx).requests;
+    expect(rs).toHaveLength(2);
+    expect(rs[0]!.subscriber).toEqual({ name: 'Jim Dale Sikes', relationship: 'self' });
+    expect(rs[0]!.insurance.phone).toBe('+18005550135');
+    expect(rs[1]!.insurance).toMatchObject({ payerName: 'Arkansas Blue Cross', phone: '+18005550135' });
+    expect(rs[1]!.subscriber).toEqual({ name: 'Kia Whit', relationship: 'spouse' });
+    expect(rs.map((r) => r.referredBy)).toEqual(['Rock House', 'Rock House']);
+  });
+
+  it('reads a CRM\'s "Lead:" as the client and "Not entered" as no value', () => {
+    const r = one('Lead: Brooke Ann Castle\nDate of Birth: 03/05/1994\nStreet: 27 Oak Run Pkwy\nUnit: Not entered\nCity: New Braunfels\nState: TX\nZIP: 78132\nPrimary Payer: Aetna\nMember ID: W7120458');
+    expect(r.client.name).toBe('Brooke Ann Castle');
+    expect(r.client.address).toMatchObject({ line1: '27 Oak Run Pkwy', line2: null });
+  });
+
+  it('gives a plan\'s phone said to be "the same line for both" to the client on that plan without one', () => {
+    const rs = extractBody('1) Rena Alves\nDOB 8/22/1975\nAetna, member ID W551208833\nAetna BH line: 1-888-555-0121 (same line for both of them)\n\n2) Ava Alves\nDOB 1/2/2004\nAetna, member ID W551208834', ctx).requests;
+    expect(rs.map((r) => r.insurance.phone)).toEqual(['+18885550121', '+18885550121']);
+  });
+});

@@ -426,3 +426,27 @@ describe('values the reader may have missed in ordinary mail (fourth fortnight a
     expect(doubts('Home address: he will stay with his mother; she is bringing us that address at the hearing.', [request(['client.address'])])).toEqual([]);
   });
 });
+
+describe('values read where a relation or a level of care stands (seventh fortnight set)', () => {
+  it('doubts a client "name" that is a relation ("Enrollee: Self")', () => {
+    expect(doubts('Enrollee: Self\nDOB: 1/2/1980', [request(['client.dob'], { client: { name: 'Self', dob: null, address: null } })])).not.toEqual([]);
+  });
+
+  it('takes a level of care beside its label for no referral ("Level of Care: Detox -> Residential")', () => {
+    expect(doubts('Referred By: Self - pt called our admissions line\nLevel of Care: Detox -> Residential', [request(['referredBy'])])).toEqual([]);
+    // A center beside a label the reader does not know still is.
+    expect(doubts('Who sent him: Harbor Light Recovery Center', [request(['referredBy'])])).not.toEqual([]);
+  });
+});
+
+describe('a value one client lacks, said to be another\'s (sixth fortnight and self-corrections sets)', () => {
+  const two = (missing: VobRequest['missingFields']) => [request([]), request(missing, { client: { name: 'Ava Alves', dob: null, address: null } })];
+  it('doubts the field the "same ... as" phrase speaks of, and only that one', () => {
+    expect(doubts('2) Ava Alves\nSame address as her mom\nDOB: will get it tonight', two(['client.address']))).not.toEqual([]);
+    expect(doubts('2) Ava Alves\nSame address as her mom\nDOB: will get it tonight', two(['client.dob']))).toEqual([]);
+  });
+
+  it('doubts a missing holder where a sentence says the plan is the client\'s own', () => {
+    expect(doubts('He has his own Arkansas Blue Cross through his job at the sawmill.', [request(['subscriber.relationship'])])).not.toEqual([]);
+  });
+});

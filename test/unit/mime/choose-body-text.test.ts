@@ -18,3 +18,19 @@ describe('chooseBodyText', () => {
     expect(chooseBodyText('just text', '')).toBe('just text');
   });
 });
+
+describe('values struck out in the HTML', () => {
+  it('reads the HTML, where the struck value is gone, over a plain part that keeps both', () => {
+    const { htmlToText, STRUCK_OUT } = jest.requireActual('../../../src/domain/mime/html-to-text');
+    const html = '<p>DOB: <s>04/12/1988</s> <span style="color:red">04/21/1988</span></p><p>Phone: <del>800-555-0100</del></p><p>Plan: <span style="text-decoration: line-through">Aetna</span> Cigna</p>';
+    expect(STRUCK_OUT.test(html)).toBe(true);
+    const text = htmlToText(html) as string;
+    expect(text).toContain('04/21/1988');
+    expect(text).not.toContain('04/12/1988');
+    expect(text).not.toContain('800-555-0100');
+    expect(text).not.toContain('Aetna');
+    expect(chooseBodyText('DOB: 04/12/1988 04/21/1988', text, true)).toBe(text);
+    // A <span> or <strong> is no strike.
+    expect(STRUCK_OUT.test('<span>DOB</span><strong>x</strong>')).toBe(false);
+  });
+});
