@@ -419,7 +419,8 @@ function malformedDoubts(requests: readonly VobRequest[], text: string): string[
     for (const [field, name] of [['client.name', r.client.name], ['subscriber.name', r.subscriber.name]] as const) {
       if (name && PRONOUN.test(name)) out.push(`${REQUIRED_FIELD_PROMPTS[field]}${which}: the value read holds pronouns, not a name`);
     }
-    if (r.insurance.payerName && /^(?:is|and|the|his|her|their|with|through|on|under)\b/i.test(r.insurance.payerName)) out.push(`${REQUIRED_FIELD_PROMPTS['insurance.payerName']}${which}: the value read starts mid-sentence`);
+    // ("The Health Plan", every word capitalised, is a plan's name.)
+    if (r.insurance.payerName && /^(?:is|and|the|his|her|their|with|through|on|under)\b/i.test(r.insurance.payerName) && !/^The(?:\s+\p{Lu}[\p{L}&.'-]*){1,4}$/u.test(r.insurance.payerName.trim())) out.push(`${REQUIRED_FIELD_PROMPTS['insurance.payerName']}${which}: the value read starts mid-sentence`);
     if (r.client.address && (/\d/.test(r.client.address.city ?? '') || (r.client.address.state === null && r.client.address.postalCode === null))) out.push(`${REQUIRED_FIELD_PROMPTS['client.address']}${which}: the value read has no state or ZIP, or digits in the city`);
   });
   if (requests.length > 1 && requests.some((r) => r.client.name === null && r.client.dob === null)) out.push('a request with neither name nor date of birth beside another: one client may have been read as two');

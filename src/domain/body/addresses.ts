@@ -98,7 +98,8 @@ export function parseAddress(rawText: string): Address | null {
   const raw = rawText
     .replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip))
     // "... Austin, TX 78723 (the house)": a note after the ZIP is no part of the address.
-    .replace(/(\b\d{5}(?:-\d{4})?)\s*\([^)\d]{1,40}\)\s*$/, '$1');
+    // ("... WA 98902 (updated today - the old one in our system was 302 N 5th St, Selah)": so is one about another address.)
+    .replace(/(\b\d{5}(?:-\d{4})?)\s*\((?:[^)\d]{1,40}|[^)]{0,40}\b(?:old|previous|former|prior|last|updated|used\s+to)\b[^)]{0,100})\)\s*$/i, '$1');
   // Each original line is a comma-separated part; a trailing "USA" line is noise.
   const parts = raw
     .replace(/[.!;\s]+$/, '')

@@ -10,6 +10,7 @@ import { isWholeAddress, parseAddress } from './addresses';
 import { DITTO } from './placeholders';
 import { centerNamedIn, headerRowFields, namesKnownPayer, NUMBER_TO_ZIP, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
+import { WRITER_MARKER } from './writer';
 import { hasRelationshipWord, isSelfValue, yesNoAnswer } from './relationships';
 
 /** A field after section resolution. */
@@ -411,6 +412,8 @@ export function collectHits(lines: string[]): FieldHit[] {
     if (resolved === 'clientAddress') value = value.replace(/^\s*(?:same\s+as\s+)?[\p{L}'’ ]{2,40}?\s*[-–—:,(]\s*(?=\d{1,6}\s+\p{L})/iu, '');
     // "Is the client the policy holder? [X] Yes", "... No - her father, Tom Reyes": the answer says
     // who holds the policy; a bare "No" or boxes left blank say nothing yet.
+    // "Who is the primary insurance holder?" over "Myself": the writer holds it (the client, when the client writes).
+    if (resolved === 'subscriberName' && /^\s*(?:me|myself|mine|i\s+am|i\s+do)\s*[.!]?\s*$/i.test(value)) value = WRITER_MARKER;
     const answer = resolved === 'subscriberName' ? yesNoAnswer(value) : null;
     if (answer !== null) {
       if (answer.yes !== true && answer.rest.length === 0) return;
@@ -433,7 +436,10 @@ export function collectHits(lines: string[]): FieldHit[] {
     if (back) {
       const rest = value.slice(back.index + back[0].length);
       const home = resolved === 'clientAddress' ? NUMBER_TO_ZIP.exec(rest) : null;
+      // "866-555-0138 -- no, that one is for members. The mental health ... number is 866-555-0146": the phone after.
+      const phone = resolved === 'insPhone' ? /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/.exec(rest) : null;
       if (home && isWholeAddress(home[1]!)) value = home[1]!;
+      else if (phone) value = phone[0];
       else if (!/\d{4}/.test(rest)) {
         hits.push({ field: resolved, value: '', line, afterBreak: false, newClient: false, withdrawn: true });
         return;
@@ -621,7 +627,7 @@ const CORRECTABLE: ReadonlySet<string> = new Set(['dob', 'clientDob', 'subscribe
 const TAKEN_BACK = /(?:^|[\s,;(–—-])(?:sorry|typo|oops|I\s+mean|should\s+be|make\s+that|no\s+wait|correction)\b(?:[\s,:;.!–—-]*(?:typo|sorry|it['’]?s|it\s+is|should\s+be|correct\s+is)\b)*[\s,:;.!–—-]*/gi;
 
 /** "-- scratch that", "-- actually, don't go by what I typed": the writer takes back the value before. */
-const VALUE_TAKEN_BACK = /\s*[-–—,;(]+\s*(?:scratch\s+that|wait,?\s+no\b|(?:actually,?\s+)?(?:don['’]?t|do\s+not)\s+(?:go\s+by|use)\s+(?:that|this|it|what\s+I\s+(?:typed|wrote|sent))|ignore\s+(?:that|this|it))\b/i;
+const VALUE_TAKEN_BACK = /\s*[-–—,;(]+\s*(?:scratch\s+that|wait,?\s+no\b|no,\s+(?:that|this)\s+(?:one\s+)?(?:is|was)\b|(?:actually,?\s+)?(?:don['’]?t|do\s+not)\s+(?:go\s+by|use)\s+(?:that|this|it|what\s+I\s+(?:typed|wrote|sent))|ignore\s+(?:that|this|it))\b/i;
 
 /** "Secondary insurance:", "SECONDARY - AARP Medicare Supplement Plan G": a second plan's block. */
 const SECONDARY_LABEL = /^\s*(?:[-*•]\s*)?(?:secondary|2nd(?:ary)?)\b(?:[^:]{0,40}:|\s+(?:insurance\s+|coverage\s+|plan\s+)?[-–—]\s+\S)/i;

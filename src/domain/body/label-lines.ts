@@ -122,6 +122,8 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   if ((field === 'clientName' || field === 'name') && CLIENT_BY_ROLE.test(value)) return { field: 'subscriberName', value: 'self' };
   // "Enrollee: Self (federal employee)": whose plan it is, not a name.
   if ((field === 'clientName' || field === 'name') && /^\s*self\b(?!-)/i.test(value)) return { field: 'subscriberName', value: value.trim() };
+  // "Who is the primary insurance holder? Myself": the writer holds it (the client, when the client writes).
+  if (field === 'subscriberName' && /^\s*(?:me|myself|mine|i\s+am|i\s+do)\s*[.!]?\s*$/i.test(value)) return { field, value: WRITER_MARKER };
   // "Subscriber: she is on the policy of the husband of her, I don't have his name yet": a sentence about who holds it.
   if (field === 'subscriberName' && /^\s*(?:she|he|they)(?:\s+(?:is|are)|['’](?:s|re))\s+(?:on|under|covered)\b/i.test(value)) {
     const stated = relationSentence(value.split(/[,;.]|\s[-–—]+\s/)[0]!);
@@ -1062,8 +1064,13 @@ function readLine(rawLine: string): ParsedLine {
   const stated = sentences ? null : relationSentence(line);
   if (stated !== null) {
     // "Insurance is Cigna through my work, I am the policy holder.": the clause before the relation may state a value too.
-    const cut = line.lastIndexOf(', ');
-    const before = cut > 0 && relationSentence(line.slice(cut + 2)) !== null ? prosePairs(line.slice(0, cut)).filter((p) => !RELATION_FIELDS.has(p.field)) : [];
+    // ("Insurance is Cigna through my job so I'm the subscriber": or before "so I'm".)
+    const soI = /\s+(?:so|and|but)\s+(?=I(?:['’]m|\s+am)\b)/i.exec(line);
+    const cut = line.lastIndexOf(', ') > 0 ? line.lastIndexOf(', ') : (soI?.index ?? -1);
+    const before = cut > 0 && relationSentence(line.slice(cut).replace(/^(?:,|\s+(?:so|and|but))\s+/i, '')) !== null ? prosePairs(line.slice(0, cut)).filter((p) => !RELATION_FIELDS.has(p.field)) : [];
+    // "Blue KC - it's through his dad's work": the plan the directory knows, before a dash.
+    const planHead = /^(.{2,60}?)\s+[-–—]+\s+/.exec(line)?.[1];
+    if (planHead !== undefined && namesKnownPayer(planHead, 8) && !before.some((p) => p.field === 'payer')) before.unshift({ field: 'payer', value: planHead });
     // "Her coverage is her own, through her employer: Cigna, member ID U3390 1824 66": the plan after the colon.
     const colon = line.indexOf(':');
     const after = colon > 0 ? parseLine(line.slice(colon + 1).trim()) : null;
@@ -1177,6 +1184,8 @@ function relationSentence(sentence: string): LinePair[] | null {
   // "His mom's name is Paula Embry and she is the policy holder": "she" is the relative named, not the client.
   const kinHolder = /name\s+is/i.test(s) ? KIN_NAMED_HOLDER.exec(s) : null;
   if (kinHolder) return [{ field: 'subscriberName', value: `${kinHolder[2]} (${kinHolder[1]})` }];
+  const jobHolder = KIN_JOB_HOLDER_NAMED.exec(s);
+  if (jobHolder) return [{ field: 'subscriberName', value: `${jobHolder[2]} (${jobHolder[1]})` }];
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   const kinHolderNamed = KIN_IS_HOLDER_NAMED.exec(s.replace(/^\p{Lu}/u, (c) => c.toLowerCase()));
   if (kinHolderNamed) return [{ field: 'subscriberName', value: `${kinHolderNamed[2]} (${kinHolderNamed[1]})` }];
@@ -1303,7 +1312,8 @@ const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s
 // Case-sensitive for the name (its capitals tell it from "the full date of birth"), not for the words.
 // A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
 /** "VOB - Shawna Begay 12/22/97,": a name introduced by a dash, a colon or "for", then a date with its year (no "DOB" word). */
-const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?)|\s[-–—:])\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
+// ("... told me to send this. Graciela Archuleta-Funes 6-14-87, 4410 Isleta Blvd SW, ...": a sentence that opens with them.)
+const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?)|\s[-–—:]|(?<=[a-z]{2}[.!])\s)\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
 const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is|[Vv]erify|[Rr]un|[Cc]heck)|\s[-–—:]|[?!]|\.{2,}|…)\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
@@ -1543,8 +1553,11 @@ const OTHER_BUSINESS = /\b(?:unrelated|(?:on|about|for)\s+a\s+different\s+(?:cli
 // "My husband Martin Parkhurst is the policy holder": the relative, named, then the words that say they hold it.
 const KIN_NAMED_IS_HOLDER = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})\\s+is\\s+${SUB}\\b`, 'u');
 
+// "Cigna - through his wife's job, she's the policy holder - Brooke Parkhurst": whose job, then the holder named.
+const KIN_JOB_HOLDER_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:job|work|employer|plan|insurance|policy)\\b[^.;]{0,30}?\\b(?:[Ss]he|[Hh]e)(?:['’]s|\\s+is)\\s+${SUB}\\s*(?:[-–—,:(]|\\s[-–—])\\s*(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})`, 'u');
+
 function kinHolderNamed(text: string): { name: string; kin: string; said: string } | null {
-  const holder = KIN_NAMED_IS_HOLDER.exec(text);
+  const holder = KIN_NAMED_IS_HOLDER.exec(text) ?? KIN_JOB_HOLDER_NAMED.exec(text);
   if (holder) return { name: holder[2]!, kin: holder[1]!, said: holder[0] };
   // Every other form names the relative after "name is" or in brackets.
   if (!/name\s+is|\(/i.test(text)) return null;

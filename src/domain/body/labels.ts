@@ -202,7 +202,7 @@ function only(tokens: string[], allowed: Set<string>): boolean {
 const ID_WORDS = new Set(['id', 'pmi', 'mcd', 'mcaid', 'mdcd', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'mcp', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
-const INS_PHONE_CONTEXT = ['um', 'mco', 'mcp', 'ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
+const INS_PHONE_CONTEXT = ['um', 'substance', 'sud', 'mco', 'mcp', 'ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
 /** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
@@ -275,7 +275,7 @@ const labelMemo = new Map<string, FieldKey | null>();
 
 /** Who the client is, as the subject of a question ("he", "the client", "your patient"). */
 const ASKED_CLIENT = String.raw`(?:he|she|they|him|her|them|(?:the|your|this|our)\s+(?:client|patient|pt|member|person|individual)|client|patient|pt)`;
-const ASKED_HOLDER = String.raw`(?:the\s+)?(?:primary\s+)?(?:policy\s*-?\s*holder|subscriber|insured|card\s*-?\s*holder|member\s+on\s+the\s+card)`;
+const ASKED_HOLDER = String.raw`(?:the\s+)?(?:primary\s+)?(?:policy\s*-?\s*holder|(?:insurance|plan)\s+holder|subscriber|insured|card\s*-?\s*holder|member\s+on\s+the\s+card)`;
 
 /**
  * A form's or a checklist's question and the field it asks for: questions that name the field

@@ -63,4 +63,5 @@ export function mentionsHomeless(value: string): boolean {
 export const DITTO = /^(?:["“”″〃]|''|ditto|same|same as above|same as #?\d)$/i;
 
 /** "self-referred", "walk-in", "Google search": a referral source that names no treatment center (the contract asks for the center). */
-export const NO_REFERRING_CENTER = /^(?:self|self[\s-]?referr\w*|walk[\s-]?in|google(?:\s+(?:search|ads?))?|internet|online|(?:our\s+)?website|web\s+search|search\s+engine|word\s+of\s+mouth|himself|herself|themselves|the\s+client|client|patient|family|a\s+friend|friend)\b(?![\s-]+(?:recovery|center|centre|clinic|house|health|services|program|detox))/i;
+// ("Treatment center / provider": a web form's category of source, not a center's name.)
+export const NO_REFERRING_CENTER = /^(?:(?:treatment\s+(?:center|centre|facility)|provider|doctor|therapist|hospital|friend|family|other)(?:\s*(?:\/|,|or)\s*(?:treatment\s+(?:center|centre|facility)|provider|doctor|therapist|hospital|friend|family|other))+\s*$|self|self[\s-]?referr\w*|walk[\s-]?in|google(?:\s+(?:search|ads?))?|internet|online|(?:our\s+)?website|web\s+search|search\s+engine|word\s+of\s+mouth|himself|herself|themselves|the\s+client|client|patient|family|a\s+friend|friend)\b(?![\s-]+(?:recovery|center|centre|clinic|house|health|services|program|detox))/i;

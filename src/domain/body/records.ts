@@ -41,6 +41,8 @@ function sameValue(a: string, b: string): boolean {
  * in prose ("the state's foster-care Medicaid program") before the form names it.
  */
 const PROSE_YIELDS: ReadonlySet<HitField> = new Set<HitField>(['payer', 'insPhone', 'servicePhone']);
+/** A center's or practice's name, as against a person's ("Dr. Hertz"). */
+const CENTER_NAMED = /\b(?:Recovery|Center|Centre|Clinic|Hospital|Health|Healthcare|Medicine|Medical|Services|Program|House|Lodge|Detox|Treatment|Counseling|Behavioral|Court|Agency|Institute|Practice|Associates|Ministries|Living|Ranch|Partners|Network)\b/;
 
 /** Groups hits into raw records, one per client. */
 export function groupHits(hits: FieldHit[]): RawRecord[] {
@@ -70,7 +72,10 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // "Health plan: Superior HealthPlan").
     // A center named in a sentence yields to its fuller labelled name ("us at Bright Meadow", then "Referral: Bright Meadow IOP").
     const fullerName = field === 'referredBy' && prior !== undefined && hit.value.toLowerCase().startsWith(`${prior.toLowerCase()} `);
-    const labelledOverProse = fromProse.has(field) && (PROSE_YIELDS.has(field) || fullerName) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
+    // ("Dr. Hertz is referring the patient", then "Referred by: Missouri Slope Family Medicine": a person said, the center labelled.)
+    // ("The Behavioral Health Program is referring ...", then "Referring Agency: Painted Butte Tribal Health": so is a center's labelled name; "Submitted by: Gabriel Ortiz" is no center.)
+    const centerOverPerson = field === 'referredBy' && prior !== undefined && CENTER_NAMED.test(hit.value) && !/^(?:(?:the|our|behavioral|mental|health|program|services?|center|clinic|hospital|treatment|recovery|medical|medicine|family|community|emergency|department|ed)\b\s*)+$/i.test(hit.value.trim());
+    const labelledOverProse = fromProse.has(field) && (PROSE_YIELDS.has(field) || fullerName || centerOverPerson) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
     // "Pecan Grove Recovery ... told me to send it here", then "Referred by: Lantern Row Sober Living": the stated referral.
     const statedOverInferred = inferred.has(field) && !hit.inferred && !hit.newClient && prior !== undefined;
     if ((hit.override || labelledOverProse || statedOverInferred) && prior !== undefined && !isPlaceholder(hit.value)) {
@@ -309,6 +314,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             // "Wellcare, it's a Medicare plan. Photos attached.", "Priority Partners, its his medicaid": a clause or a sentence about the plan follows its name.
             .replace(/,\s+(?:(?:it|that|which|this|she|he|they)(?:['’]s|\s+is|\s+was|\s+has)|its|thats)\s[\s\S]*$/i, '')
             .replace(/(?<=[a-z]{3})\.\s+\p{Lu}[\s\S]*$/u, '')
+            // "Insurance Priority Health": a table's label run into its cell.
+            .replace(/^(?:insurance|ins|payer|payor|carrier)\s+(?=\p{Lu})/iu, (label, at, whole: string) => (startsWithKnownPayer(whole.slice(label.length)) ? '' : label))
             // "CareSource (Ohio Medicaid managed care)": what kind of plan it is is no part of its name.
             .replace(/\s*\([^()]*\b(?:managed\s+care|mco|mcp)\b[^()]*\)\s*$/i, '')
             // "Keystone First (PA Medicaid)", "Molina Healthcare (Ohio Medicaid)": the programme a named plan runs.

@@ -235,6 +235,10 @@ const CARRIERS: PayerEntry[] = [
   { name: 'CalViva Health', tier: Tier.Brand, aliases: ['CalViva Health', 'CalViva'] },
   { name: 'Imperial Health Plan', tier: Tier.Brand, aliases: ['Imperial Health Plan'] },
   { name: 'Zing Health', tier: Tier.Brand, aliases: ['Zing Health'] },
+  { name: 'Blue KC', tier: Tier.Brand, aliases: ['Blue KC', 'BlueKC', 'Blue Cross and Blue Shield of Kansas City', 'Blue Cross Blue Shield of Kansas City', 'BCBS of Kansas City', 'BCBS KC'] },
+  { name: 'BlueCare Tennessee', tier: Tier.Brand, aliases: ['BlueCare Tennessee', 'BlueCare Plus', 'BlueCare'] },
+  { name: 'Sunflower Health Plan', tier: Tier.Brand, aliases: ['Sunflower Health Plan', 'Sunflower Health'] },
+  { name: 'Heritage Health', tier: Tier.Generic, aliases: ['Heritage Health'] },
   // States' own names for their Medicaid programmes: a managed-care plan's name beats them.
   { name: 'HUSKY Health', tier: Tier.Generic, aliases: ['HUSKY Health', 'HUSKY'] },
   { name: 'TennCare', tier: Tier.Generic, aliases: ['TennCare'] },

@@ -261,7 +261,7 @@ function withTicketCommentsAsMessages(lines: string[]): string[] {
 }
 
 /** Closing words that start a signature ("Thanks,", "Best regards,", "Thank you!"). */
-const CLOSING = /^\s*(?:thanks|thank you|thank u|thx|ty|many thanks|thanks so much|thanks again|thank you so much|thanks in advance|thank you in advance|tia|best|best regards|best wishes|kind regards|warm regards|warmest regards|regards|respectfully|sincerely|cheers|warmly|take care|all the best|v\/r|with gratitude|gratefully|blessings|have a (?:great|good|nice|blessed) (?:day|week|weekend)|talk soon|appreciate it|much appreciated)\b[\s\w]{0,25}?[,.!]*\s*(?:[-–—]\s*)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2})?\s*$/i;
+const CLOSING = /^\s*(?:thanks|thank you|thank u|thx|ty|many thanks|thanks so much|thanks again|thank you so much|thanks in advance|thank you in advance|tia|best|best regards|best wishes|kind regards|warm regards|warmest regards|regards|respectfully|sincerely|cheers|warmly|take care|all the best|v\/r|with gratitude|gratefully|blessings|have a (?:great|good|nice|blessed) (?:day|week|weekend)|talk soon|appreciate it|much appreciated)\b[\s\w]{0,25}?[,.!]*(?:\s*(?:hon|dear|friends?|y['’]?all|team|guys|folks|everyone)[,.!]*)?\s*(?:[-–—]\s*)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){0,2})?\s*$/i;
 const DASHES = /^--\s?$/;
 const MOBILE = /^\s*(?:sent from my|get outlook for|sent via|sent from (?:mail|yahoo|outlook))/i;
 const CONTACT = /(?:\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4})|@[\w.-]+\.\w{2,}|https?:\/\/|www\.|\b(?:fax|phone|office|cell|direct|tel|mobile)\b\s*[:.#]?/i;

@@ -681,3 +681,42 @@ describe('a house manager\'s paragraphs and a CRM lead (sixth fortnight set)', (
     expect(rs.map((r) => r.insurance.phone)).toEqual(['+18885550121', '+18885550121']);
   });
 });
+
+describe('corrections inside a label\'s value, and notes beside an address (self-corrections set, second pass)', () => {
+  it('takes the phone after "-- no, that one is for members", and a substance-use line as the plan\'s', () => {
+    const r = one('Name: Ada Ruiz\nDOB: 8/3/1985\nInsurance: Aetna\nMember ID: W9712043\nPhone on the back: 866-555-0100 -- no, that one is for members. The mental health / substance use number is 866-555-0199.');
+    expect(r.insurance.phone).toBe('+18665550199');
+  });
+
+  it('ends an address at its ZIP before a note about an old one, and drops a label run into its cell', () => {
+    const r = one('Name: Ada Ruiz\nDOB: 8/3/1985\nAddress: 809 S 16th Ave, Yakima, WA 98902 (updated today - the old one in our system was 302 N 5th St, Selah)\nInsurance Priority Health\nMember ID: 8023319840');
+    expect(r.client.address).toMatchObject({ line1: '809 S 16th Ave', city: 'Yakima', state: 'WA', postalCode: '98902' });
+  });
+});
+
+describe('a face sheet\'s guarantor beside its subscriber (seventh fortnight set, second pass)', () => {
+  it('takes "Guarantor: Self" for who pays when the sheet has a "Subscriber:" line of its own', () => {
+    const r = one('Patient: Lionel Beck\nDOB: 08/19/1979\nPrimary Payer: Aetna\nMember #: W1234567\nSubscriber:\nGuarantor: Self');
+    expect(r.subscriber).toEqual({ name: null, relationship: null });
+    expect(one('Patient: Lionel Beck\nDOB: 08/19/1979\nPrimary Payer: Aetna\nMember #: W1234567\nGuarantor: Self').subscriber.relationship).toBe('self');
+  });
+});
+
+describe('clients writing for themselves, and the eighth fortnight', () => {
+  it('reads "Insurance is X through my job so I\'m the subscriber" and a form\'s "Who is the primary insurance holder?" answered "Myself"', () => {
+    const r = extractBody('My name is Wes J Kamin, DOB 4/17/1991\nI live at 22 Laporte Ave, Fort Collins CO 80521\nInsurance is Cigna through my job so I\'m the subscriber\nMember ID U7730418', { ...ctx, fromName: 'Wes Kamin' }).requests[0]!;
+    expect(r.insurance.payerName).toBe('Cigna');
+    const f = extractBody('First name\nKen\nLast name\nTad\nDate of birth\nSep 12, 1977\nInsurance carrier\nAetna\nMember ID\nW551802\nWho is the primary insurance holder?\nMyself', { ...ctx, fromName: 'Ken Tad' }).requests[0]!;
+    expect(f.subscriber).toEqual({ name: 'Ken Tad', relationship: 'self' });
+  });
+
+  it('reads "X - it\'s through his dad\'s work" and "Cigna - through his wife\'s job, she\'s the policy holder - NAME"', () => {
+    expect(one('Lan Stroud\ndob 3-2-2001\n\nBlue KC - it\'s through his dad\'s work\nID XKC880417').insurance.payerName).toBe('Blue KC');
+    expect(one('Eli Park\ndob 8-14-1992\n\nCigna - through his wife\'s job, she\'s the policy holder - Bree Park\nID U123456').subscriber).toEqual({ name: 'Bree Park', relationship: 'spouse' });
+  });
+
+  it('reads a sentence that opens with the name and birth date, and a center labelled over a doctor said', () => {
+    expect(one('Mesa Arroyo Behavioral Health told me to send this. Ana Ruiz-Funes 6-14-87, 44 Isleta Blvd SW, Albuquerque NM 87105.').client.name).toBe('Ana Ruiz-Funes');
+    expect(one('Dr. Hertz is referring the patient below.\n\nPatient: Ana Ruiz\nDOB: 1/2/1990\nInsurance: Aetna\nMember ID: W1234567\nReferred by: Slope Family Medicine').referredBy).toBe('Slope Family Medicine');
+  });
+});

@@ -450,3 +450,16 @@ describe('a value one client lacks, said to be another\'s (sixth fortnight and s
     expect(doubts('He has his own Arkansas Blue Cross through his job at the sawmill.', [request(['subscriber.relationship'])])).not.toEqual([]);
   });
 });
+
+describe('a plan named "The ..." (seventh fortnight set, second pass)', () => {
+  it('takes "The Health Plan", every word capitalised, for a plan\'s name, not words mid-sentence', () => {
+    expect(doubts('Insurance: The Health Plan', [request(['insurance.phone'], { insurance: { payerName: 'The Health Plan', memberId: 'W1', groupNumber: null, phone: null } })])).toEqual([]);
+    expect(doubts('Insurance: the same as his mom', [request(['insurance.phone'], { insurance: { payerName: 'the same as his mom', memberId: 'W1', groupNumber: null, phone: null } })])).not.toEqual([]);
+  });
+});
+
+describe('a form\'s question with its answer below (clients writing for themselves)', () => {
+  it('doubts a missing holder where "Who is the primary insurance holder?" has an answer under it', () => {
+    expect(doubts('Who is the primary insurance holder?\nMyself\nHow were you referred to us?\nTreatment center / provider', [request(['subscriber.name'])])).not.toEqual([]);
+  });
+});

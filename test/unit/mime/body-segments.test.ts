@@ -83,3 +83,10 @@ describe('splitSignature', () => {
     expect(splitSignature(['Name: Jane', '', 'Amy Brooks | Intake', 'P: (619) 555-0142', 'www.harbor.test']).lines).toEqual(['Name: Jane', '']);
   });
 });
+
+describe('a closing with an endearment (seventh fortnight set)', () => {
+  it('takes "Thanks so much, hon!" as the start of the signature', () => {
+    const segs = splitBodySegments('Client: Ada Ruiz\nDOB: 01/09/1991\n\nThanks so much, hon!\n\nKelly Rude\nAdmissions Coordinator\n2100 Belfast Rd | Sparks, MD 21152');
+    expect(segs[0]!.lines.join('\n')).not.toContain('Belfast');
+  });
+});
