@@ -919,7 +919,7 @@ const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s
  * taken back is not read; what the line said before it, and what it says after, are.
  */
 function takenBackLine(line: string): ParsedLine | null {
-  const back = new RegExp(SENTENCE_TAKEN_BACK.source, 'i').exec(line);
+  const back = /\b(?:actually|wait|sorry)\b/i.test(line) ? SENTENCE_TAKEN_BACK_ONE.exec(line) : null;
   if (!back || back.index === 0 || line.length > 1200) return null;
   const sentenceStart = Math.max(...[...line.slice(0, back.index).matchAll(/[.!?]\s+/g)].map((m) => m.index + m[0].length), 0);
   const before = sentenceStart > 0 ? parseLine(line.slice(0, sentenceStart)) : null;
@@ -1081,7 +1081,7 @@ function readLine(rawLine: string): ParsedLine {
   // (A sentence that takes a value back is read so too: "... -- actually no, I just checked with the family: it's her dad's plan".)
   // (So is one whose colon comes after a sentence: "Correction to the request below -- ... It is his father's plan: subscriber is ...".)
   const beforeColon = line.includes(':') ? line.slice(0, line.indexOf(':')) : '';
-  if ((!line.includes(':') || new RegExp(SENTENCE_TAKEN_BACK.source, 'i').test(line) || SENTENCE_END.test(beforeColon)) && line.length > 30 && sentences) {
+  if ((!line.includes(':') || SENTENCE_TAKEN_BACK_ONE.test(line) || SENTENCE_END.test(beforeColon)) && line.length > 30 && sentences) {
     const found = subscriberLast(prosePairs(line));
     // "Actually, wait, I need to correct myself ... He's on my plan now": what the paragraph says replaces what was said before.
     if (CORRECTION.test(line)) for (const p of found) p.override = true;
@@ -1580,13 +1580,17 @@ const PLAN_WITHDRAWN = /\b(?:ignore|disregard|scratch|forget)\s+(?:all\s+)?(?:th
 const ADDRESS_WITHDRAWN = /\b(?:scratch|ignore|disregard|forget|don['’]?t\s+use|do\s+not\s+use)\s+(?:the\s+|that\s+|her\s+|his\s+)?(?:[\p{L}\d.'’-]+\s+){0,3}?(?:address|addy)\b/iu;
 const PLAN_FIELDS: readonly FieldKey[] = ['payer', 'memberId', 'group', 'insPhone'];
 const SENTENCE_TAKEN_BACK = /(?:^|\s)(?:[-–—]+\s*)?(?:actually,?\s+no|no,?\s+wait|sorry,?\s+no)\b[,:;.!\s–—-]*(?:I\s+just\s+(?:checked|asked|confirmed)[^:;,]{0,40}[:;,]\s*)?/gi;
+/** The same, for one test ("is anything taken back here?"). */
+const SENTENCE_TAKEN_BACK_ONE = new RegExp(SENTENCE_TAKEN_BACK.source, 'i');
 
 function prosePairs(text: string): LinePair[] {
   const found: LinePair[] = [];
   if (OTHER_BUSINESS.test(text)) return found;
-  const planBack = PLAN_WITHDRAWN.exec(text);
+  // (A cheap test first: most lines take nothing back.)
+  const takesBack = /\b(?:ignore|disregard|scratch|forget|use)\b/i.test(text);
+  const planBack = takesBack ? PLAN_WITHDRAWN.exec(text) : null;
   if (planBack) found.push(...PLAN_FIELDS.map((field) => ({ field, value: '', withdrawn: true })));
-  const addressBack = ADDRESS_WITHDRAWN.exec(text);
+  const addressBack = takesBack ? ADDRESS_WITHDRAWN.exec(text) : null;
   if (addressBack) {
     const after = text.slice(addressBack.index + addressBack[0].length);
     const home = NUMBER_TO_ZIP.exec(after);
