@@ -8,7 +8,7 @@ import type { FieldKey, Heading, Section } from './labels';
 import { classifyHeading } from './labels';
 import { isWholeAddress, parseAddress } from './addresses';
 import { DITTO } from './placeholders';
-import { centerNamedIn, headerRowFields, namesKnownPayer, NUMBER_TO_ZIP, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
+import { centerNamedIn, endsWithCenterWord, headerRowFields, namesKnownPayer, NUMBER_TO_ZIP, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
 import { WRITER_MARKER } from './writer';
 import { hasRelationshipWord, isSelfValue, yesNoAnswer } from './relationships';
@@ -303,7 +303,7 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     // "Tanner Halvorsen" / "1127 E 900 S" / "Provo, UT 84606", then the plan in a sentence and its labelled ID: an
     // envelope-style block inside the request (a labelled value follows within a few lines; a signature's does not).
     const cityBelow = out[k + 2]?.kind === 'text' ? (lines[k + 2] ?? '').trim() : '';
-    if (!hasName && !hasAddress && CAPITALISED_NAME.test(text) && !CENTER_NAME_END.test(text) && !namesKnownPayer(text) && /^\d+\s+\p{L}/u.test(below) && cityBelow !== '' && isWholeAddress(`${below}\n${cityBelow}`) && labelledWithin(out, k + 3, 4)) {
+    if (!hasName && !hasAddress && CAPITALISED_NAME.test(text) && !endsWithCenterWord(text) && !namesKnownPayer(text) && /^\d+\s+\p{L}/u.test(below) && cityBelow !== '' && isWholeAddress(`${below}\n${cityBelow}`) && labelledWithin(out, k + 3, 4)) {
       out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
       out[k + 1] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value: `${below}\n${cityBelow}` }] };
       out[k + 2] = { kind: 'text', text: '' };
@@ -341,9 +341,6 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
 
 /** "Employee:", "Employee name:" as a label. */
 const EMPLOYEE_LABEL = /^\s*employee(?:['’]s)?(?:\s+(?:full\s+)?name)?\s*:/i;
-
-/** A center's or company's name, not a person's ("Summit Bridge Interventions"). */
-const CENTER_NAME_END = /\b(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Services|Associates|Program|House|Lodge|Institute|Interventions?|Solutions|Foundation|Ministries|Group|Network|Partners|LLC|Inc)\.?$/;
 
 /** Some non-blank line among the next `span` from `from` carries a labelled value. */
 function labelledWithin(out: readonly ParsedLine[], from: number, span: number): boolean {
@@ -410,10 +407,10 @@ export function collectHits(lines: string[]): FieldHit[] {
     if (resolved === 'clientName' && /^\s*(?:the\s+)?(?:[\p{L}-]+['’]s|his|her|their|my)\s+(?:son|daughter|child|kid|dependent|wife|husband|spouse)\s*\.?\s*$/iu.test(value)) return;
     // "same as employee - 1250 N Garfield Ave, ...", "staying at sister's - 2260 S Owyhee St", "his mom's: 62 Pinecrest Rd": the address itself follows the note.
     if (resolved === 'clientAddress') value = value.replace(/^\s*(?:same\s+as\s+)?[\p{L}'’ ]{2,40}?\s*[-–—:,(]\s*(?=\d{1,6}\s+\p{L})/iu, '');
-    // "Is the client the policy holder? [X] Yes", "... No - her father, Tom Reyes": the answer says
-    // who holds the policy; a bare "No" or boxes left blank say nothing yet.
     // "Who is the primary insurance holder?" over "Myself": the writer holds it (the client, when the client writes).
     if (resolved === 'subscriberName' && /^\s*(?:me|myself|mine|i\s+am|i\s+do)\s*[.!]?\s*$/i.test(value)) value = WRITER_MARKER;
+    // "Is the client the policy holder? [X] Yes", "... No - her father, Tom Reyes": the answer says
+    // who holds the policy; a bare "No" or boxes left blank say nothing yet.
     const answer = resolved === 'subscriberName' ? yesNoAnswer(value) : null;
     if (answer !== null) {
       if (answer.yes !== true && answer.rest.length === 0) return;

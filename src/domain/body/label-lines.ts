@@ -1405,6 +1405,15 @@ function residenceAddress(line: string): string | null {
 
 /** Words that end a center's name. */
 const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical|Interventions?|Solutions|Foundation|Alliance|Network|Collective|Living|Ranch|Retreat|Village|Manor|Haven|Sanctuary|Pavilion|Homes?|Group|Society)$/;
+/** A word of a center's or company's name in the text ("Missouri Slope Family Medicine"), as against a person's ("Dr. Hertz"). */
+export function hasCenterWord(text: string): boolean {
+  return text.split(/[\s.,;()]+/).some((w) => CENTER_WORD.test(w));
+}
+/** A name that ends as a center's or company's does ("Summit Bridge Interventions", "... LLC"). */
+export function endsWithCenterWord(text: string): boolean {
+  const last = text.trim().replace(/\.$/, '').split(/\s+/).pop() ?? '';
+  return CENTER_WORD.test(last) || /^(?:LLC|Inc)$/.test(last);
+}
 const PROGRAM_NAME_END = new RegExp(`${CENTER_WORD.source.slice(0, -2)}|IOP|PHP|Rehab)$`);
 /** Words of a name that say what a place is, not which one ("our Behavioral Health Unit"). */
 const GENERIC_CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Program|House|Unit|Medicine|Practice|Outpatient|Inpatient|Wellness|Residential|Healthcare|Medical|Mental|Substance|Use|Adult|Adolescent|Youth|Intensive|Partial|Regional|Community|The|Our)$/;

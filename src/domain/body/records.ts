@@ -12,6 +12,7 @@ import { composeAddress, parseCityStateZip } from './addresses';
 import { parseDate } from './dates';
 import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
 import { CAPITALISED_NAME, cleanOrgName, cleanPersonName } from './names';
+import { hasCenterWord } from './label-lines';
 import { looksLikeFormattedPhone, parsePhone } from './phones';
 import { isPlaceholder, NO_REFERRING_CENTER } from './placeholders';
 import { hasRelationshipWord, isSelfValue, parseRelationship, REL_LETTER } from './relationships';
@@ -41,8 +42,6 @@ function sameValue(a: string, b: string): boolean {
  * in prose ("the state's foster-care Medicaid program") before the form names it.
  */
 const PROSE_YIELDS: ReadonlySet<HitField> = new Set<HitField>(['payer', 'insPhone', 'servicePhone']);
-/** A center's or practice's name, as against a person's ("Dr. Hertz"). */
-const CENTER_NAMED = /\b(?:Recovery|Center|Centre|Clinic|Hospital|Health|Healthcare|Medicine|Medical|Services|Program|House|Lodge|Detox|Treatment|Counseling|Behavioral|Court|Agency|Institute|Practice|Associates|Ministries|Living|Ranch|Partners|Network)\b/;
 
 /** Groups hits into raw records, one per client. */
 export function groupHits(hits: FieldHit[]): RawRecord[] {
@@ -74,7 +73,7 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     const fullerName = field === 'referredBy' && prior !== undefined && hit.value.toLowerCase().startsWith(`${prior.toLowerCase()} `);
     // ("Dr. Hertz is referring the patient", then "Referred by: Missouri Slope Family Medicine": a person said, the center labelled.)
     // ("The Behavioral Health Program is referring ...", then "Referring Agency: Painted Butte Tribal Health": so is a center's labelled name; "Submitted by: Gabriel Ortiz" is no center.)
-    const centerOverPerson = field === 'referredBy' && prior !== undefined && CENTER_NAMED.test(hit.value) && !/^(?:(?:the|our|behavioral|mental|health|program|services?|center|clinic|hospital|treatment|recovery|medical|medicine|family|community|emergency|department|ed)\b\s*)+$/i.test(hit.value.trim());
+    const centerOverPerson = field === 'referredBy' && prior !== undefined && hasCenterWord(hit.value) && !/^(?:(?:the|our|behavioral|mental|health|program|services?|center|clinic|hospital|treatment|recovery|medical|medicine|family|community|emergency|department|ed)\b\s*)+$/i.test(hit.value.trim());
     const labelledOverProse = fromProse.has(field) && (PROSE_YIELDS.has(field) || fullerName || centerOverPerson) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
     // "Pecan Grove Recovery ... told me to send it here", then "Referred by: Lantern Row Sober Living": the stated referral.
     const statedOverInferred = inferred.has(field) && !hit.inferred && !hit.newClient && prior !== undefined;
