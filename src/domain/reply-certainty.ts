@@ -13,7 +13,7 @@ import { ADDRESS_IN_SIGNATURE } from './body/addresses';
 import { parseDate } from './body/dates';
 import { withPairedDigitsJoined } from './body/phones';
 import { PLAN_NAME_LINE } from './body/field-hits';
-import { OWNERS_NAMED_PLAN, parseLine } from './body/label-lines';
+import { FACILITY_ONLY_LABEL, OWNERS_NAMED_PLAN, parseLine } from './body/label-lines';
 import { withOcrCapitalI, type FieldKey } from './body/labels';
 import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/placeholders';
 import { hasRelationshipWord, isSelfValue } from './body/relationships';
@@ -43,11 +43,14 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
   'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
   'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text|lead|sister|brother|family)\b/,
-  'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel)\b/,
+  'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel|primary (?:insurance|ins|plan|payer|payor|carrier|coverage))\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
   // "utm_source": a web form's tracking key, not who referred.
   referredBy: /\b(?:phone|ph|tel|fax|e-?mail|address|npi|id|#|date|payer|insurance|utm)\b/,
 };
+
+/** A confidentiality footer's or a mail gateway's words, whatever numbers stand beside them. */
+const GATEWAY_NOTICE = /\b(?:received\s+(?:this|it)\s+(?:message\s+|e-?mail\s+|communication\s+)?in\s+error|intended\s+(?:only\s+)?for\s+the\s+(?:named\s+)?(?:recipient|addressee)|data\s+loss\s+prevention|this\s+(?:message|e-?mail)\s+was\s+(?:flagged|scanned|secured|quarantined|delivered)|originated\s+from\s+outside)\b/i;
 
 /** "1094457 (university ID, not insurance)": the writer says what a value is not. */
 const NOT_THIS_VALUE = /\bnot\s+(?:use\s+(?:these|this|them|it)\s+as\s+)?(?:an?\s+|the\s+)?(?:insurance|member)\b/i;
@@ -207,14 +210,15 @@ const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})
 /** The same shape, for a test (a global regexp keeps its place between tests). */
 const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
-const NOT_KNOWN = /\b(?:tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
+const NOT_KNOWN = /\b(?:houseless|homeless|unhoused|no\s+(?:current|fixed|permanent)\s+address|not\s+(?:on|listed\s+on|printed\s+on)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}card|tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
 const ID_TOKEN = /(?<![\w@./?-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/?-])/g;
-const SUBSCRIBER_PROSE = /\b(?:(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:has|have)\s+(?:his|her|their)\s+own\b|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
+const SUBSCRIBER_PROSE = /\b(?:(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+the\s+(?:policy\s?-?holder|subscriber|insured)\b|(?:it['’]?s|it\s+is)\s+(?:in\s+)?(?:his|her|their|my)\s+own\b|(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:has|have)\s+(?:his|her|their)\s+own\b|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
 const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|(?:to|with)\s+us\s+(?:here\s+)?at\s+(?!\d|home\b|the\b|our\b)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
 /** "He is going into Cedar Hollow Recovery ... and they told me to send": a named center that asked for the request. */
-const CENTER_ASKED = /\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*\s+(?:Recovery|Center|Centre|Detox|Treatment|Counseling|Clinic|Hospital|Lodge|House|Health)\b[^.!?]*\b(?:told|tell|ask(?:ed)?|wanted)\s+(?:me|us)\s+(?:(?:that\s+)?(?:I|we)\s+(?:need|have|must)\s+)?to\s+(?:send|email|forward|contact|reach out)\b/u;
+// ("Rachel at Ponderosa Path told me to email you": someone at a place, whatever its name ends in.)
+const CENTER_ASKED = /\b\p{Lu}\p{Ll}+\s+(?:at|from|with)\s+\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*\s+(?:told|asked|wanted|said)\s+(?:me|us)?\s*to\s+(?:send|e-?mail|forward|contact|reach out)\b|\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*\s+(?:Recovery|Center|Centre|Detox|Treatment|Counseling|Clinic|Hospital|Lodge|House|Health)\b[^.!?]*\b(?:told|tell|ask(?:ed)?|wanted)\s+(?:me|us)\s+(?:(?:that\s+)?(?:I|we)\s+(?:need|have|must)\s+)?to\s+(?:send|email|forward|contact|reach out)\b/u;
 /** Speech turned into text: a voicemail transcript, dictation, voice typing. */
 const SPOKEN = /\b(?:voice ?-?mails?|vms?|transcri(?:pt|ption|bed)|dictat(?:ed|ing|ion|e)|voice[- ]typ\w*|(?:speech|talk|voice)[- ]to[- ]text|talking (?:this|it) into|siri|(?:double|triple)\s+(?:\d|oh|zero|one|two|three|four|five|six|seven|eight|nine))\b/i;
 /** Spanish function words: a message written mostly in Spanish is read by English-first rules. */
@@ -265,6 +269,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   for (const field of missing) if (subjectShapes && shapeSeen(field, subjectShapes, consumed, input.referenceDate)) sightings.push({ field, line: 0, how: 'shape' });
   // "we have no address for him": the message says the client has none, so an address in it is someone else's.
   const saysNoAddress = input.segments.some((seg) => seg.lines.some((l) => NO_ADDRESS_SAID.test(l)));
+  const referralLabelled = input.segments.some((seg) => seg.lines.some((l) => /^\W*(?:referral(?:\s+source)?|referred\s+by|referring\s+(?:facility|center|agency|provider))\s*[:.]/i.test(l)));
   for (const seg of input.segments) {
     const readable = seg.lines.map((text) => ({ text, signature: false, n: ++lineNo }));
     const signature = seg.signature.map((text) => ({ text, signature: true, n: ++lineNo }));
@@ -288,7 +293,11 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       for (const field of missing) if (speaksOf(field, label, value)) sightings.push({ field, line: readable[line]!.n, how: 'label' });
     }
     const allTexts = all.map((l) => l.text);
+    // A system's footer under a rule ("----" then "Reply to this message to reach ... If you received it in error ..."): no client's values.
+    const rules = allTexts.map((l, k) => (/^\s*[-_=~*]{5,}\s*$/.test(l) ? k : -1)).filter((k) => k >= 0);
+    const footerFrom = rules.reverse().find((k) => allTexts.slice(k + 1).some((l) => GATEWAY_NOTICE.test(l)) && allTexts.length - k <= 12 && !allTexts.slice(k + 1).some((l) => /^\s*[\p{L} #/]{2,30}:\s*\S/u.test(l))) ?? allTexts.length;
     for (const [at, { text, signature: inSignature, n }] of all.entries()) {
+      if (at > footerFrom) continue;
       const pairs = labelledPairs(text);
       // Only a short line can be a heading, and only a labelled one a label: long prose is not parsed again.
       // (A form's question is parsed however long it is.)
@@ -324,12 +333,16 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         // A value the reader took for another field ("Polis number: FC7 2290 3371" as the ID) is no sign of this one.
         if (consumed.has(compact(value))) continue;
         for (const field of missing) {
+          // "Facility: Snake River Withdrawal Center" beside "Referral Source: SELF / WALK-IN": the writer's own center, the referral said apart.
+          if (field === 'referredBy' && FACILITY_ONLY_LABEL.test(label.trim()) && referralLabelled) continue;
           if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
           if (field === 'insurance.phone' && ((contactLine && !PLAN_PHONE_LABEL.test(label)) || phoneOfOtherPart(label))) continue;
           if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label' });
         }
       }
       if (inSignature) continue;
+      // A gateway's or a sender's notice ("If you received this in error ... Questions: Information Security, 979-555-0172") holds no client's values.
+      if (GATEWAY_NOTICE.test(text)) continue;
       for (const field of missing) {
         // "SEVIS ID: N0012345678": the line's own label says whose value it is.
         if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;

@@ -6,7 +6,7 @@
  */
 import { samePayer } from '../card/payers';
 import { withEmojiLabels } from './emoji-labels';
-import { KIN_WORD, parseRelationship, withKinTyposFixed } from './relationships';
+import { KIN_WORD, parseRelationship, withContractionsMended, withKinTyposFixed } from './relationships';
 import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
 import { splitBodySegments, type BodySegment } from '../mime/body-segments';
@@ -44,6 +44,8 @@ function fillFrom(target: BodyRequest, older: BodyRequest): BodyRequest {
   // A newer "self" makes the client the subscriber; an older "self" keeps the older subscriber name as written.
   if (target.subscriber.relationship === 'self' && target.subscriber.name === null && client.name !== null) subscriber.name = client.name;
   else if (subscriber.relationship === 'self' && subscriber.name === null && client.name !== null) subscriber.name = client.name;
+  // ("Referral: none - self-referral": a referral the newer text says there is none of stays none.)
+  if (target.referralLeftBlank) return { client, insurance, subscriber, referredBy: target.referredBy, referralLeftBlank: true };
   return { client, insurance, subscriber, referredBy: target.referredBy ?? older.referredBy };
 }
 
@@ -191,7 +193,7 @@ const NO_CHANGE_SLOT = /[:=]\s*(?:\(?\s*)?(?:no change|unchanged|same as (?:befo
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   // Direction marks, isolates and zero-width spaces (Outlook's around names and numbers) are invisible: no part of a value.
   const plain = withEmojiLabels((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, ''));
-  const body = normalizeStructuredText(withKinTyposFixed(plain));
+  const body = normalizeStructuredText(withContractionsMended(withKinTyposFixed(plain)));
   const mentions = mentionsVerification(ctx.subject, body);
   const segments = splitBodySegments(body);
   const newText = (segments[0]?.lines ?? []).join('\n');
@@ -200,8 +202,9 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const intent = classifyIntent(ctx.subject, segments[0]?.kind === 'new' ? newText : '');
 
   // "I" in a forwarded or quoted message is that message's author, named in its header.
+  // (A quoted message's own subject is its writer's words too: "Subject: insurance check for my husband".)
   const writerOfSegment = (seg: (typeof segments)[number], k: number) =>
-    writerOf(seg.lines.join('\n'), k === 0 ? ctx.fromName : (segmentAuthor(seg.header) ?? null));
+    writerOf([...(k === 0 ? [] : seg.header.filter((l) => /^\s*subject\s*:/i.test(l)).map((l) => l.replace(/^\s*subject\s*:\s*/i, ''))), ...seg.lines].join('\n'), k === 0 ? ctx.fromName : (segmentAuthor(seg.header) ?? null));
   const reference = ctx.referenceDate ? new Date(ctx.referenceDate) : new Date();
   const ref = Number.isNaN(reference.getTime()) ? new Date() : reference;
   const writers = segments.map(writerOfSegment);
@@ -247,7 +250,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   // An address taken back is placed nowhere: the reply check knows it was given, and is no sign of one missing.
   const addressWithdrawn = segments.length > 1 && WITHDRAWN_ADDRESS.test(newText);
   if (addressWithdrawn) placedValues.push(...addressesGiven);
-  const merged = withoutWithdrawnAddress(addressWithdrawn, withAddressFromSignature(segments[0], withRelationSaidElsewhere(
+  const merged = withoutWithdrawnAddress(addressWithdrawn, withAddressFromSignature(segments[0], writers[0] ?? null, withRelationSaidElsewhere(
     withoutWriterIntroduction(withSubjectFields(mergeSegments(perSegment), subjectFields(ctx.subject, ref), ctx.subject, ref), writers[0] ?? writerOf('', ctx.fromName)),
     body,
   )));
@@ -377,7 +380,8 @@ function withoutWithdrawnAddress(withdrawn: boolean, records: BodyRequest[]): Bo
 }
 
 /** Words of the benefits a verification found: a quoted message holding three is our results, not a request. */
-const BENEFIT_RESULT_WORDS = /\b(?:deductible|out[- ]of[- ]pocket|coinsurance|co-?pays?|in[- ]network|out[- ]of[- ]network|eligibility\s*:\s*active|reference\s*(?:#|number)|prior\s+auth\w*)\b/gi;
+// ("Results for ...: active since 01/01/2027 ... covered through DMC-ODS with county authorization; no share of cost ... reference HN-0426-5521.")
+const BENEFIT_RESULT_WORDS = /\b(?:deductible|out[- ]of[- ]pocket|coinsurance|co-?pays?|in[- ]network|out[- ]of[- ]network|eligibility\s*:\s*active|reference\s*(?:#|number)|prior\s+auth\w*|results\s+for|verification\s+results|verified\s+(?:via|by|with)|(?:call\s+)?ref\s*#|active\s+(?:since|as\s+of|through)|share\s+of\s+cost|(?:county\s+)?authori[sz]ation|reference\s+[A-Z]{1,4}-?\d[\w-]{3,})\b/gi;
 
 function statesNewValues(intent: MessageIntent, perSegment: readonly BodyRequest[][], olderResults: readonly boolean[] = []): boolean {
   const newest = (perSegment[0] ?? []).reduce((n, r) => n + newValueCount(r), 0);
@@ -432,15 +436,21 @@ function withRelationSaidElsewhere(records: BodyRequest[], text: string): BodyRe
   });
 }
 
-/** The one client without an address takes the signature's, when the new text points there. */
-function withAddressFromSignature(first: BodySegment | undefined, records: BodyRequest[]): BodyRequest[] {
+/**
+ * The one client without an address takes the signature's, when the new text points there, or
+ * when the client writes and signs with their own name.
+ */
+function withAddressFromSignature(first: BodySegment | undefined, writer: Writer | null, records: BodyRequest[]): BodyRequest[] {
   if (!first || records.length !== 1 || records[0]!.client.address !== null || first.signature.length === 0) return records;
-  if (!ADDRESS_IN_SIGNATURE.test(first.lines.join('\n'))) return records;
   const lines = first.signature.map((l) => l.trim());
-  // A street line and the city/state/ZIP line after it.
+  const clientName = records[0]!.client.name;
+  const signedByClient = writer?.isClient === true && clientName !== null && lines.some((l) => sameName(l, clientName));
+  if (!signedByClient && !ADDRESS_IN_SIGNATURE.test(first.lines.join('\n'))) return records;
+  // A street line and the city/state/ZIP line after it ("Apt 12" may stand between).
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!/^\d+\s+\S/.test(lines[i]!) && !/^p\.?\s*o\.?\s*box\b/i.test(lines[i]!)) continue;
-    const address = parseAddress(`${lines[i]}, ${lines[i + 1]}`);
+    const unit = /^(?:apt|apartment|unit|suite|ste|#)\.?\s*\S+$/i.test(lines[i + 1]!) && i + 2 < lines.length;
+    const address = parseAddress(unit ? `${lines[i]}, ${lines[i + 1]}, ${lines[i + 2]}` : `${lines[i]}, ${lines[i + 1]}`);
     if (address !== null && address.state !== null && address.postalCode !== null) return [{ ...records[0]!, client: { ...records[0]!.client, address } }];
   }
   return records;

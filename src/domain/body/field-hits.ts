@@ -10,7 +10,7 @@ import { isWholeAddress, parseAddress } from './addresses';
 import { DITTO } from './placeholders';
 import { centerNamedIn, endsWithCenterWord, headerRowFields, namesKnownPayer, NUMBER_TO_ZIP, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
-import { WRITER_MARKER } from './writer';
+import { namesTheWriter, WRITER_MARKER } from './writer';
 import { hasRelationshipWord, isSelfValue, yesNoAnswer } from './relationships';
 
 /** A field after section resolution. */
@@ -408,7 +408,7 @@ export function collectHits(lines: string[]): FieldHit[] {
     // "same as employee - 1250 N Garfield Ave, ...", "staying at sister's - 2260 S Owyhee St", "his mom's: 62 Pinecrest Rd": the address itself follows the note.
     if (resolved === 'clientAddress') value = value.replace(/^\s*(?:same\s+as\s+)?[\p{L}'’ ]{2,40}?\s*[-–—:,(]\s*(?=\d{1,6}\s+\p{L})/iu, '');
     // "Who is the primary insurance holder?" over "Myself": the writer holds it (the client, when the client writes).
-    if (resolved === 'subscriberName' && /^\s*(?:me|myself|mine|i\s+am|i\s+do)\s*[.!]?\s*$/i.test(value)) value = WRITER_MARKER;
+    if (resolved === 'subscriberName' && namesTheWriter(value)) value = WRITER_MARKER;
     // "Is the client the policy holder? [X] Yes", "... No - her father, Tom Reyes": the answer says
     // who holds the policy; a bare "No" or boxes left blank say nothing yet.
     const answer = resolved === 'subscriberName' ? yesNoAnswer(value) : null;

@@ -11,7 +11,7 @@ import { normalizeMemberId } from './identifiers';
 import { isWholeAddress, parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
 import { KIN_WORD, REL_LETTER, hasRelationshipWord } from './relationships';
-import { WRITER_MARKER } from './writer';
+import { namesTheWriter, WRITER_MARKER } from './writer';
 import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 import { escapeRegExp } from '../escape-regexp';
@@ -123,7 +123,7 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   // "Enrollee: Self (federal employee)": whose plan it is, not a name.
   if ((field === 'clientName' || field === 'name') && /^\s*self\b(?!-)/i.test(value)) return { field: 'subscriberName', value: value.trim() };
   // "Who is the primary insurance holder? Myself": the writer holds it (the client, when the client writes).
-  if (field === 'subscriberName' && /^\s*(?:me|myself|mine|i\s+am|i\s+do)\s*[.!]?\s*$/i.test(value)) return { field, value: WRITER_MARKER };
+  if (field === 'subscriberName' && namesTheWriter(value)) return { field, value: WRITER_MARKER };
   // "Subscriber: she is on the policy of the husband of her, I don't have his name yet": a sentence about who holds it.
   if (field === 'subscriberName' && /^\s*(?:she|he|they)(?:\s+(?:is|are)|['’](?:s|re))\s+(?:on|under|covered)\b/i.test(value)) {
     const stated = relationSentence(value.split(/[,;.]|\s[-–—]+\s/)[0]!);
@@ -133,8 +133,13 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   // "12 Oak St, Boulder, CO 80304. Let me know if ...": the address ends at its ZIP.
   // "He lives alone at 62 Orchard Hill Rd, ...": an answer's words before the street are no part of it.
   if (field === 'address' || field === 'clientAddress') value = value.replace(/^\s*(?:(?:he|she|they|the\s+(?:client|patient)|client|patient|pt)\s+)?(?:currently\s+)?(?:lives|resides|is\s+living|is\s+staying|stays)(?:\s+(?:alone|by\s+(?:him|her|them)self|with\s+[\p{L}' ]{1,30}?))?\s+(?:at|on)\s+(?=\d)/iu, '').replace(/(\b\d{5}(?:-\d{4})?)[.!]\s+\S.*$/s, '$1');
+  // "Facility: Snake River Withdrawal Center" over "Referral Source: Canyon County Mobile Crisis": the center
+  // writing stands for the referral only until a label says who referred.
+  if (field === 'referredBy' && FACILITY_ONLY_LABEL.test(label.trim())) return { field, value: value.trim(), inferred: true };
   return { field, value: field === 'namedPhone' ? `${label.trim()}\t${value.trim()}` : value.trim() };
 }
+
+export const FACILITY_ONLY_LABEL = /^(?:facility|facility\s+name|agency|agency\s+name|organi[sz]ation|center|center\s+name|requesting\s+(?:facility|provider|center)|requested\s+by|submitted\s+by|from\s+facility|facility\s+requesting|treatment\s+(?:center|facility|provider)(?:\s+name)?|provider\s+facility)\s*[.:#]*$/i;
 
 /** Bullets, numbering, markdown emphasis and quote leftovers before a label. */
 const BULLET = /^\s*(?:[-*•·◦▪▫►▶➢✓✔☐☑o]\s+|\d{1,2}[.)]\s+|[a-hA-H][.)]\s+|\(\d{1,2}\)\s*|#{1,4}\s+)/;
@@ -161,6 +166,9 @@ export function cleanLine(line: string): string {
 }
 
 const PREFIX_NOTE = /^(?:correction|corrected|update|updated|updates|note|fyi|also|sorry|edit|edited|change|changed|ps|p\.s|new info|new|please note|addendum|amended)$/i;
+
+/** "the Anthem behavioral health number", "their provider line": a plan's phone, named in a sentence. */
+const PLAN_LINE_SAID = /\b(?:behavioral|behavioural|bh|provider|member|customer|plan|insurance|payer|benefits?)\b[^.]{0,30}\b(?:number|line|phone|#)\b/i;
 
 /** A label wrapped in the words of an answer ("Here's the address you asked for", "the correct DOB is"). */
 const ANSWER_PHRASE = /^(?:(?:here(?:'s|’s| is| are)|and|also|ok|okay|sure|(?:please\s+)?use|(?:please\s+)?call)[,\s]+)?(?:(?:the|her|his|their|client'?s?|patient'?s?|pt'?s?)\s+)?(?:(?:correct|corrected|updated|new|missing|right|full)\s+)?([a-z][a-z .#'’/]{1,40}?)\s*(?:(?:that\s+)?you\s+(?:asked|requested|needed|wanted)(?:\s+for)?|(?:that\s+)?(?:was|were)\s+(?:missing|requested)|as\s+requested|requested|is|are)?$/i;
@@ -355,6 +363,17 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
       return [pairOf(field, clause, value), ...more];
     }
   }
+  // "I have a picture of his card on my phone: the ID is U6620187434 and the group is 3317720":
+  // a sentence of the writer's own before the colon, the values said after it.
+  // (Not a sentence that says what the plan is: "He is on my plan through work: Anthem ..." is read below.)
+  if (colon > 0 && colon <= 160 && !typedOnly && /^(?:I|we|he|she|they)\b/i.test(t) && t.slice(0, colon).split(/\s+/).length >= 5 && !/\b(?:plan|insurance|coverage|policy)\b|\d|[.!?]\s/i.test(t.slice(0, colon)) && classifyLabel(t.slice(0, colon)) === null) {
+    const left = t.slice(0, colon);
+    const rest = t.slice(colon + 1).trim();
+    const after = parseLine(rest);
+    if (after.kind === 'pairs') return after.pairs;
+    // "I pulled the Anthem behavioral health number from the provider portal: 1-844-555-0153": the plan's line, named in the sentence.
+    if (PLAN_LINE_SAID.test(left) && !/\b(?:my|cell|home|fax|office|direct|mobile)\b/i.test(left) && /^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\.?$/.test(rest)) return [{ field: 'insPhone', value: rest.replace(/\.$/, '') }];
+  }
   if (colon > 0 && colon <= 60) {
     const left = t.slice(0, colon);
     const field = classifyLabel(left);
@@ -382,6 +401,8 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
     if (combined !== null) return combined;
     if (field !== null && (!typedOnly || TYPED.has(field) || field !== 'ignore')) {
       const raw = withoutValueLead(t.slice(colon + 1).replace(/^[\s:\-–—=]+/, ''));
+      // "City / State / Zip : Caldwell / ID / 83605": the label's slashes between the values too ("ID" is the state).
+      if (field === 'cityStateZip' && /^[^/]+\/\s*[A-Za-z]{2}\s*\/\s*\d{5}(?:-\d{4})?\s*$/.test(raw)) return [pairOf(field, left, raw.replace(/\s*\/\s*/g, ', '))];
       const shaped = field === 'address' || field === 'clientAddress' ? raw : (raw.split(/[,;|]/)[0] ?? '');
       if (typedOnly && TYPED.has(field) && !typedValueOk(field, shaped)) return null;
       const { value, more } = splitInline(raw, depth);
@@ -911,7 +932,8 @@ const FORMER_PLAN = /\b(?:old|previous|former|prior)\s+(?:plan|insurance|coverag
 const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+longer|inactive|don['’]t\s+use|do\s+not\s+use)\b/i;
 /** "in her own name", "the insurance is his own, the Medicaid is in his name", "she is the member": the client holds the plan. */
 // ("the policy is in his name" may be a parent's: only a programme in the client's name is the client's own.)
-const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
+const MY_OWN_PLAN = /\bin\s+my\s+own\s+name\b|\b(?:it['’]s|it\s+is)\s+my\s+own\s+(?:[\w-]+\s+)?(?:plan|insurance|coverage|policy|medicaid|medicare|medi-cal)\b/i;
+const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|\b(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s*[,.;]|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
 const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their|the)\s+)(?=\S)/u;
 
 /**
@@ -1050,6 +1072,15 @@ function readLine(rawLine: string): ParsedLine {
     }
   }
   const sentences = SENTENCE_END.test(line);
+  // "i'm on my dad's plan through his work. it's Aetna. his name is Hector Zamudio": sentences typed
+  // in lower case, read as they would be in sentence case.
+  if (!sentences && /^(?:i|i['’]m|my|it['’]?s|he|she|his|her|we|our)\s/.test(line) && !/\s{2}|\.{2}/.test(line) && /[a-z0-9)]{2}[.!?]\s+\p{Ll}/u.test(line)) {
+    const cased = line.replace(/^\p{Ll}|(?<=[a-z0-9)]{2}[.!?]\s+)\p{Ll}/gu, (c) => c.toUpperCase());
+    if (SENTENCE_END.test(cased)) {
+      const read = parseLine(cased);
+      if (read.kind === 'pairs') return read;
+    }
+  }
   const runOn = !line.includes(':') && line.length >= 50 && line.length <= 1200 && !sentences ? keywordRunOnPairs(line) : null;
   if (runOn !== null) {
     // "pt Keandre Willis, 12-3-88, 1921 Parsons Ave, ...": items apart, read one by one, when that finds more.
@@ -1082,7 +1113,20 @@ function readLine(rawLine: string): ParsedLine {
   // (So is one whose colon comes after a sentence: "Correction to the request below -- ... It is his father's plan: subscriber is ...".)
   const beforeColon = line.includes(':') ? line.slice(0, line.indexOf(':')) : '';
   if ((!line.includes(':') || SENTENCE_TAKEN_BACK_ONE.test(line) || SENTENCE_END.test(beforeColon)) && line.length > 30 && sentences) {
-    const found = subscriberLast(prosePairs(line));
+    let found = subscriberLast(prosePairs(line));
+    // "I'm on my dad's plan through his work. It's Aetna. His name is Hector Zamudio.": the relative, no client.
+    const named = relativeNamedAfter(line);
+    if (named !== null) {
+      found = found.filter((p) => !((p.field === 'clientName' || p.field === 'name') && p.value.trim().replace(/\.$/, '') === named.name) && p.field !== 'relOfSubscriber');
+      found.push({ field: 'subscriberName', value: `${named.name} (${named.kin})` });
+    }
+    // "... 87105. BCBS New Mexico, ID YIN803317264, grp 188402. ...": a sentence that is a list of values
+    // is read as the line it would be on its own, for what the prose rules did not find.
+    for (const sentence of line.split(SENTENCE_BREAK)) {
+      if (!/,/.test(sentence) || !/\d/.test(sentence) || SENTENCE_VERB.test(sentence) || sentence.trim().length >= line.trim().length) continue;
+      const own = parseLine(sentence);
+      if (own.kind === 'pairs') found.push(...own.pairs.filter((p) => !found.some((q) => sameFieldKey(q.field) === sameFieldKey(p.field))));
+    }
     // "Actually, wait, I need to correct myself ... He's on my plan now": what the paragraph says replaces what was said before.
     if (CORRECTION.test(line)) for (const p of found) p.override = true;
     if (found.length > 0) return { kind: 'pairs', pairs: found };
@@ -1114,13 +1158,9 @@ function readLine(rawLine: string): ParsedLine {
     // (After a label, only in a later sentence: "Insurance: Aetna, from her job. She is the titular of the plan.")
     if (OWN_NAME.test(line.includes(':') ? line.split(/(?<=[\p{Ll})]{2}\.)\s+/u).slice(1).join(' ') : line)) pairs.push({ field: 'subscriberName', value: 'self' });
     const sentences = line.split(SENTENCE_BREAK);
-    sentences.slice(1).forEach((sentence, k) => {
-      // "Cigna, through my mom's job. Her name is Deborah Feld.": the relative named in the sentence after.
-      const kin = new RegExp(`\\b(?:my|his|her|their)\\s+(${KIN_WORD})['’]s\\s+(?:job|work|employer|plan|insurance|policy|coverage)\\b`, 'i').exec(sentences[k]!)?.[1];
-      const named = kin ? /^(?:[Hh]er|[Hh]is|[Tt]heir)\s+name\s+is\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})[.!]?$/u.exec(sentence.trim()) : null;
-      if (named) pairs!.push({ field: 'subscriberName', value: `${named[1]} (${kin})` });
-      else pairs!.push(...(relationSentence(sentence) ?? []));
-    });
+    const named = relativeNamedAfter(line);
+    if (named !== null) pairs.push({ field: 'subscriberName', value: `${named.name} (${named.kin})` });
+    else sentences.slice(1).forEach((sentence) => pairs!.push(...(relationSentence(sentence) ?? [])));
   }
   if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
   // No label punctuation: the values were read from a sentence ("His coverage is the state plan").
@@ -1187,7 +1227,7 @@ function relationSentence(sentence: string): LinePair[] | null {
   const jobHolder = KIN_JOB_HOLDER_NAMED.exec(s);
   if (jobHolder) return [{ field: 'subscriberName', value: `${jobHolder[2]} (${jobHolder[1]})` }];
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
-  const kinHolderNamed = KIN_IS_HOLDER_NAMED.exec(s.replace(/^\p{Lu}/u, (c) => c.toLowerCase()));
+  const kinHolderNamed = KIN_IS_HOLDER_THEN_NAME.exec(s.replace(/^\p{Lu}/u, (c) => c.toLowerCase()));
   if (kinHolderNamed) return [{ field: 'subscriberName', value: `${kinHolderNamed[2]} (${kinHolderNamed[1]})` }];
   const kinIs = KIN_IS_NAME.exec(s);
   if (kinIs?.groups?.rel && kinIs.groups.name && !HEDGED.test(s)) return [{ field: 'subscriberName', value: `${kinIs.groups.name} (${kinIs.groups.rel})` }];
@@ -1268,7 +1308,7 @@ const REL_ES: Record<string, string> = { papa: 'father', padre: 'father', mama: 
 const KIN_IS_NAME = new RegExp(`^(?=.*\\b(?:[Pp]lan|[Pp]olicy|[Ii]nsurance|[Cc]overed|[Cc]overage|[Dd]ependent)\\b).*?\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+${REL_WORD}\\s+is\\s+${NAME_AFTER}`, 'u');
 
 // "Dad is the policy holder, Bryce Halvorsen", "his mom is the subscriber (Dana Ruiz)": the relative, then the name.
-const KIN_IS_HOLDER_NAMED = new RegExp(`^(?:(?:his|her|their)\\s+)?(${KIN_WORD})\\s+is\\s+${SUB}\\s*(?:[,:(]|\\s[-–—])\\s*(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})\\)?$`, 'u');
+const KIN_IS_HOLDER_THEN_NAME = new RegExp(`^(?:(?:his|her|their)\\s+)?(${KIN_WORD})\\s+is\\s+${SUB}\\s*(?:[,:(]|\\s[-–—])\\s*(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})\\)?$`, 'u');
 const KIN_NAMED_HOLDER = /\b(?:his|her|their)\s+(mom|mother|dad|father|stepmother|stepfather|stepmom|stepdad|grandmother|grandfather|husband|wife|spouse|partner)['’]s\s+(?:full\s+)?name\s+is\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s+and\s+(?:she|he)\s+is\s+the\s+(?:policy\s*-?\s*holder|subscriber|insured|primary)/iu;
 const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "está a nombre de su papá, Robert Parkhurst"
@@ -1277,6 +1317,9 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   new RegExp(`\\b(?:policy|plan|insurance|coverage|card)(?:\\s+(?:from|through|at|via)\\s+(?:[\\w'’]+\\s+){0,2}?[\\w'’]+)?\\s+is\\s+(?:in|under)\\s+(?:her|his|their|the\\s+(?:client|patient)['’]?s?)\\s+${REL_WORD}['’]?s?\\s+name\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // ("His insurance is through his dad's job": the one whose job it is holds the plan.)
   new RegExp(`\\b(?:on|under|through)\\s+(?:her|his|their)\\s+${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage|job|work|employer)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—])\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
+  // "I'm on my dad's insurance", "I'm on my husband's plan through his work, his name is Darius Whitfield":
+  // the writer is the client, so the writer's relative is the client's.
+  new RegExp(`\\bI(?:['’]m|\\s+am)\\s+(?:still\\s+|currently\\s+|covered\\s+)?(?:on|under|through)\\s+my\\s+(?!partner)${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage|job|work|employer)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—]|[^.;:]{0,40}?,\\s*(?:his|her|their)\\s+name\\s+is)\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
   // "she is on the policy of the husband of her", "covered by the insurance of our mother, CHAN Siu Fong": "of" for whose.
   new RegExp(`\\b(?:on|under|by)\\s+the\\s+(?:policy|plan|insurance|coverage)\\s+of\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+|our\\s+|my\\s+)?${REL_WORD}\\b(?:\\s+of\\s+(?:her|him|them))?(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // "She is on her husband Cody Birdwell's plan."
@@ -1291,11 +1334,29 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   new RegExp(`\\b(?:policy|plan|insurance|coverage)\\s+is\\s+(?:under|through|with|from)\\s+(?:her|his|their)\\s+${REL_WORD},?\\s+${NAME_AFTER}`, 'iu'),
 ];
 
+/**
+ * "Cigna, through my mom's job. Her name is Deborah Feld.", "I'm on my dad's plan through his
+ * work. It's Aetna. His name is Hector Zamudio.": the relative whose plan a sentence names, named
+ * in one of the two sentences after it.
+ */
+function relativeNamedAfter(line: string): { name: string; kin: string } | null {
+  const sentences = line.split(SENTENCE_BREAK);
+  for (let k = 1; k < sentences.length; k++) {
+    // ("his name is Hector Zamudio my birthday is ...": a run-on goes on in lower case.)
+    const named = /^(?:[Hh]er|[Hh]is|[Tt]heir)\s+name\s+is\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})(?:[.!]?$|\s+(?=\p{Ll}))/u.exec(sentences[k]!.trim());
+    if (!named) continue;
+    const kin = [sentences[k - 1]!, sentences[k - 2] ?? ''].map((x) => KIN_PLAN_SAID.exec(x)?.[1]).find((x) => x !== undefined);
+    if (kin !== undefined) return { name: named[1]!.replace(/\.$/, ''), kin };
+  }
+  return null;
+}
+const KIN_PLAN_SAID = new RegExp(`\\b(?:my|his|her|their)\\s+(${KIN_WORD})['’]s\\s+(?:job|work|employer|plan|insurance|policy|coverage)\\b`, 'i');
+
 /** Phrases that introduce a value in prose. */
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:['’]s|has|have)\s+had|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
+const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:['’]s|has|have)\s+had|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:^|[.!]\s+)[Ii]nsurance\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
@@ -1304,7 +1365,7 @@ const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?
 const PHONE_THEN_BACK_OF_CARD = /((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b,?\s+(?:which|that)\s+is\s+the\s+(?:number|phone|line)\s+(?:printed\s+)?on\s+the\s+back\b/i;
 const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\s+the\s+back(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:\s+(?:that\s+)?[^.;:\d,]{0,60}?)?(?:\s+(?:is|was|reads|says)\s*:?|,)\s*(?:(?:for\s+)?\p{Lu}[\p{L}/&-]*\s+){0,3}((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
 /** "The back of the card says Behavioral Health 1-800-555-0196": the plan's line, as printed (a pharmacy's or a fax is not). */
-const BACK_OF_CARD_SAYS = /\bback(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:,?\s+it)?\s+(?:says|reads|lists|shows|has)\s*:?\s*(?:for\s+)?((?:(?!Pharmacy|Rx|Dental|Vision|Fax|Nurse)\p{Lu}[\p{L}/&-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}|(?:behavioral|behavioural|mental)\s+health\s+(?:services\s+)?|providers?\s+(?:services\s+)?)((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/u;
+const BACK_OF_CARD_SAYS = /\b(?:back|(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er)\s+card)(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:,?\s+it)?\s+(?:says|reads|lists|shows|has)\s*:?\s*(?:for\s+)?((?:(?!Pharmacy|Rx|Dental|Vision|Fax|Nurse)\p{Lu}[\p{L}/&-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}|(?:behavioral|behavioural|mental)\s+health\s+(?:services\s+)?|providers?\s+(?:services\s+)?)((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/u;
 /** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
 const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
@@ -1318,7 +1379,8 @@ const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
 const PLAN_NAME_WORD = /\b(?:health|healthcare|care|plan|insurance|medicaid|medicare|medi-cal|blue|cross|shield|mutual|choice|advantage|community|partners|network|alliance|hmo|ppo|epo|benefits?|assurance|life|national|united|first|select|premier)\b/i;
-const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\s\d{2,}[A-Za-z0-9-]*|\s\d(?=[.,;)]|\s*$))*)/;
+// ("Anthem Blue Cross and Blue Shield, member ID ...": "and" inside a plan's name.)
+const PROSE_PAYER_ID = /\b((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+|(?<=Cross\s+)and\s+)?[A-Z][\w&'-]*){0,4}),?\s+(?:[Mm]ember\s+)?(?:ID|[Ii]d|ID#|ID\s*#|ID number|[Pp]olicy\s*#?)\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\s\d{2,}[A-Za-z0-9-]*|\s\d(?=[.,;)]|\s*$))*)/;
 
 const SENTENCE_END = /(?<=[a-z0-9)]{2}[.!?;])\s+(?=[A-Z])/;
 /** The same break without ";", before any capital letter (not only A-Z). */
@@ -1450,7 +1512,9 @@ function centerRuns(sentence: string, endWord: RegExp = CENTER_WORD): { name: st
 const STAFF_AT = /\b(?:lady|woman|man|person|someone|nurse|counselor|counsellor|therapist|worker|staff|people|folks|admissions|intake)\s+(?:at|from|with)\s+(?:the\s+)?/gi;
 /** "... asked me to send", "told us to email", "said to send": who had the writer send the request. */
 // (In the writer's own grammar too: "X ask me to send", "they told me I need to send".)
-const ASKED_TO_SEND = /\b(?:ask(?:ed)?|told|tell|wanted|said|instructed|requested|advised)\s+(?:(?:me|us)\s+)?(?:(?:that\s+)?(?:I|we)\s+(?:need|have|must)\s+)?to\s+(?:send|e-?mail|forward|submit)\b/;
+// ("told me to contact you", "gave me this email": the same, in other words.)
+const ASKED_TO_SEND =
+  /\b(?:(?:ask(?:ed)?|told|tell|wanted|said|instructed|requested|advised)\s+(?:(?:me|us)\s+)?(?:(?:that\s+)?(?:I|we)\s+(?:need|have|must)\s+)?to\s+(?:send|e-?mail|forward|submit|contact\s+you|reach\s+out\s+to\s+you|write\s+(?:to\s+)?you)|gave\s+(?:me|us)\s+(?:this|your)\s+e-?mail(?:\s+address)?)\b/;
 
 /**
  * "Cumberland Ridge IOP asked me to send her insurance information", "Tammy at Gulf Breeze
@@ -1471,6 +1535,9 @@ function centerThatAskedToSend(line: string): string | null {
       const named = new Set(centerRuns(sentences[k - 1]!).map((c) => c.name));
       if (named.size === 1) return [...named][0]!;
     }
+    // "Rachel at Ponderosa Path told me to email you": a person named at a place whose name has no center word.
+    const personAt = /(?:^|[.!,;]\s*|\s)\p{Lu}\p{Ll}+\s+(?:at|from|with)\s+(\p{Lu}[\p{L}'’&-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}'’&-]*){0,4})\s*$/u.exec(before);
+    if (personAt && findPayers(personAt[1]!).length === 0) return personAt[1]!;
     // (Here a programme's initials end a center's name too: "Cumberland Ridge IOP asked me to send ...".)
     const last = centerRuns(before, PROGRAM_NAME_END).pop();
     if (last === undefined) continue;
@@ -1559,15 +1626,20 @@ const OTHER_BUSINESS = /\b(?:unrelated|(?:on|about|for)\s+a\s+different\s+(?:cli
  * The relative whose job or plan the line says the coverage comes with, named there: the
  * subscriber, who they are to the client, and the words that name them (no client's name).
  */
+// "My husband's name is Merle Vanderhoef, he is the policy holder": the relative's name said, then that they hold it.
+const KIN_NAME_IS_THEN_HOLDER = new RegExp(`\\b([Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+name\\s+is\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})\\s*[,;]?\\s*(?:and\\s+)?(?:[Hh]e|[Ss]he)(?:['’]s|\\s+is)\\s+${SUB}\\b`, 'u');
 // "My husband Martin Parkhurst is the policy holder": the relative, named, then the words that say they hold it.
-const KIN_NAMED_IS_HOLDER = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})\\s+is\\s+${SUB}\\b`, 'u');
+const KIN_THEN_NAME_IS_HOLDER = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})\\s+(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})\\s+is\\s+${SUB}\\b`, 'u');
 
 // "Cigna - through his wife's job, she's the policy holder - Brooke Parkhurst": whose job, then the holder named.
 const KIN_JOB_HOLDER_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:job|work|employer|plan|insurance|policy)\\b[^.;]{0,30}?\\b(?:[Ss]he|[Hh]e)(?:['’]s|\\s+is)\\s+${SUB}\\s*(?:[-–—,:(]|\\s[-–—])\\s*(\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*)){1,3})`, 'u');
 
-function kinHolderNamed(text: string): { name: string; kin: string; said: string } | null {
-  const holder = KIN_NAMED_IS_HOLDER.exec(text) ?? KIN_JOB_HOLDER_NAMED.exec(text);
+function kinHolderNamed(text: string): { name: string; kin: string | null; said: string } | null {
+  const holder = KIN_THEN_NAME_IS_HOLDER.exec(text) ?? KIN_JOB_HOLDER_NAMED.exec(text);
   if (holder) return { name: holder[2]!, kin: holder[1]!, said: holder[0] };
+  // "My husband's name is Merle Vanderhoef, he is the policy holder": the writer's relative is no relation of the client's said.
+  const nameIsThenHolder = KIN_NAME_IS_THEN_HOLDER.exec(text);
+  if (nameIsThenHolder) return { name: nameIsThenHolder[3]!, kin: /^my$/i.test(nameIsThenHolder[1]!) ? null : nameIsThenHolder[2]!, said: nameIsThenHolder[0] };
   // Every other form names the relative after "name is" or in brackets.
   if (!/name\s+is|\(/i.test(text)) return null;
   // ("on his partner's ConnectiCare plan ... they are not married": a domestic partner, no spouse.)
@@ -1609,9 +1681,11 @@ function prosePairs(text: string): LinePair[] {
     } else found.push({ field: 'address', value: '', withdrawn: true });
   }
   const kin = kinHolderNamed(text);
-  if (kin !== null) found.push({ field: 'subscriberName', value: `${kin.name} (${kin.kin})` });
+  if (kin !== null) found.push({ field: 'subscriberName', value: kin.kin === null ? kin.name : `${kin.name} (${kin.kin})` });
   // "She has HUSKY Health (Connecticut Medicaid) in her own name; her member ID is ...": the plan is the client's own.
   else if (!text.includes(':') && OWN_NAME.test(text)) found.push({ field: 'subscriberName', value: 'self' });
+  // "It's Wyoming Medicaid, in my own name, nobody else is on it": the writer's own plan, the client's when the client writes.
+  else if (!text.includes(':') && MY_OWN_PLAN.test(text)) found.push({ field: 'subscriberName', value: WRITER_MARKER });
   // The relative's name is no client's: the sentence is read without it.
   const line = kin !== null ? text.replace(kin.said, '') : text;
   const nameFor = PROSE_NAME_FOR.exec(line);
@@ -1647,7 +1721,7 @@ function prosePairs(text: string): LinePair[] {
   const addr = PROSE_ADDRESS.exec(line);
   // "lives at home with her at 3904 Prairie Rose Drive ...": the address is after the last "at".
   if (addr) found.push({ field: 'address', value: (addr[1] ?? '').replace(/^\D*?\bat\s+(?=\d)/, '') });
-  const onBack = /\bback\b/i.test(line);
+  const onBack = /\b(?:back|card)\b/i.test(line);
   const backSays = onBack ? BACK_OF_CARD_SAYS.exec(line) : null;
   const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? (onBack ? (PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line)) : null);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
@@ -1846,6 +1920,8 @@ function pairsFromCells(cells: string[]): LinePair[] {
     }
     const inner = parseLabelled(cell, 0);
     if (inner !== null) pairs.push(...inner);
+    // "BlueCross BlueShield of Tennessee | ID: ZXP411820937 | Grp: 0099214": the plan's name, unlabelled, opens the row.
+    else if (pairs.length === 0 && cells.slice(0, i).every((c) => c.length === 0) && namesKnownPayer(cell, 7) && cells.slice(i + 1).some((c) => /:/.test(c))) pairs.push({ field: 'payer', value: cell });
     i++;
   }
   return pairs.filter((p) => p.field !== 'ignore');

@@ -202,7 +202,7 @@ function only(tokens: string[], allowed: Set<string>): boolean {
 const ID_WORDS = new Set(['id', 'pmi', 'mcd', 'mcaid', 'mdcd', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'mcp', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
-const INS_PHONE_CONTEXT = ['um', 'substance', 'sud', 'mco', 'mcp', 'ins', 'insurance', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
+const INS_PHONE_CONTEXT = ['um', 'substance', 'sud', 'mco', 'mcp', 'ins', 'insurance', 'coverage', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
 /** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
 const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
@@ -250,6 +250,12 @@ export function classifyLabel(raw: string): FieldKey | null {
   if (whole === null && /^\s*(?:head of (?:the )?household|primary enrollee|primary insured)(?:\s+on the (?:policy|plan|case))?\s*(?:\/\s*(?:head of (?:the )?household|primary enrollee)(?:\s+on the (?:policy|plan|case))?)?\s*$/i.test(raw)) whole = 'subscriberName';
   // "RE PATIENT:", "Regarding client:": the word before the label says what the message is about.
   if (whole === null && /^\s*(?:re|regarding)\s+\p{L}/iu.test(raw)) whole = classifyWholeLabel(raw.replace(/^\s*(?:re|regarding)\s+/i, ''));
+  // "Apple Health MCO": a Medicaid programme's name before "MCO" labels its managed-care plan.
+  // (Not before "plan": "Ambetter from Peach State Health Plan" is a plan's own name.)
+  if (whole === null) {
+    const programme = /^\s*(.{3,40}?)\s+mco\s*$/i.exec(raw)?.[1];
+    if (programme !== undefined && findPayers(programme)[0]?.position === 0) whole = 'payer';
+  }
   // "What is your phone number?" is asked of the writer, whatever a payer's word before "phone" would say.
   if (whole === null || whole === 'namedPhone') whole = questionField(raw) ?? whole;
   if (whole === null) {
@@ -562,6 +568,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
 
   // Member IDs.
   if (has(words, 'id', 'identification', 'mbi', 'cin', 'bic', 'hicn', 'ident', 'uid') || (hash && only(words, ID_WORDS)) || (has(words, 'policy') && only(words, ID_WORDS))) {
+    // "ProviderOne ID": Washington Medicaid's client ID, whatever "provider" says elsewhere.
+    if (/\bprovider ?one\b/.test(joined) && only(words, new Set(['provider', 'one', 'providerone', 'id', 'client', 'number', 'no']))) return 'memberId';
     if (has(words, 'npi', 'tax', 'provider', 'facility', 'email', 'rx', 'state', 'drivers', 'driver', 'license', 'photo')) return 'ignore';
     if (only(words, ID_WORDS)) return 'memberId';
     // "Payor ID #: 521748036": the member's ID with the plan (a five-character EDI payer ID is set aside when read).

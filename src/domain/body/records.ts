@@ -302,9 +302,11 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             // "Ambetter from Home State Health eff 10/1": the plan's start date is no part of its name.
             .replace(/\s+(?:eff(?:ective)?|term['’]?d|termed|exp(?:ires|ired)?)\.?\s+(?:as of\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b.*$/i, '')
             // "Cigna, through my mom's job. Her name is ...": how the plan is held, and what follows, is no part of its name.
-            .replace(/,?\s+(?:through|thru|via)\s+(?:my|his|her|their|the|\w+['’]s)\s[\s\S]*$|,\s*from\s+(?:my|his|her|their|the)\s[\s\S]*$/i, '')
+            .replace(/(?:,|\s[-–—])?\s+(?:through|thru|via)\s+(?:my|his|her|their|the|\w+['’]s)\s[\s\S]*$|,\s*from\s+(?:my|his|her|their|the)\s[\s\S]*$/i, '')
             // "Premera Blue Cross (see card)": a pointer to the card is no part of the name.
             .replace(/\s*\((?:see|per|on|check)\s+(?:the\s+)?(?:attached\s+)?(?:card|photos?|pics?|pictures?|images?|attachments?)\b[^)]*\)\s*$/i, '')
+            // "Priority Health, pics of card front/back attached": what is attached is no part of the name.
+            .replace(/,\s+(?:pics?|pictures?|photos?|images?|scans?|copies|copy|front|card)\b[\s\S]*$/i, '')
             // "UnitedHealthcare (front and back of the card attached)", "Priority Health, an employer group HMO".
             .replace(/\s*\([^)]*\b(?:card|attached|front|back)\b[^)]*\)\s*$/i, '')
             .replace(/,\s+(?:an?|the|her|his|their|my)\s+(?:employer|group|individual|marketplace|exchange|commercial|medicaid|medicare|hmo|ppo|epo|plan|policy)\b[^,]*$/i, '')
@@ -317,8 +319,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             .replace(/^(?:insurance|ins|payer|payor|carrier)\s+(?=\p{Lu})/iu, (label, at, whole: string) => (startsWithKnownPayer(whole.slice(label.length)) ? '' : label))
             // "CareSource (Ohio Medicaid managed care)": what kind of plan it is is no part of its name.
             .replace(/\s*\([^()]*\b(?:managed\s+care|mco|mcp)\b[^()]*\)\s*$/i, '')
-            // "Keystone First (PA Medicaid)", "Molina Healthcare (Ohio Medicaid)": the programme a named plan runs.
-            .replace(/^(?!\s*(?:medicaid|medicare|medi-cal)\b)(.*\S)\s*\((?:[\p{L} .]{0,20}\s)?(?:medicaid|medicare|medicare\s+advantage|medi-cal|chip|hmo|ppo|epo|pos|marketplace|exchange|commercial|employer\s+plan|employer\s+group)\)\s*$/iu, '$1')
+            // "Keystone First (PA Medicaid)", "Molina Healthcare (Ohio Medicaid)", "Banner University Family Care (AHCCCS)": the programme a named plan runs.
+            .replace(/^(?!\s*(?:medicaid|medicare|medi-cal)\b)(.*\S)\s*\((?:[\p{L} .]{0,20}\s)?(?:medicaid|medicare|medicare\s+advantage|medi-cal|chip|hmo|ppo|epo|pos|marketplace|exchange|commercial|employer\s+plan|employer\s+group|ahcccs|sooner(?:select|care)|kancare|tenncare|husky(?:\s+health)?|badgercare(?:\s+plus)?|apple\s+health|masshealth|nj\s+familycare|star(?:\+plus|\s+plus|\s+kids)?|healthy\s+louisiana|mo\s+healthnet|hoosier\s+healthwise|healthy\s+indiana\s+plan|oregon\s+health\s+plan|ohp|equalitycare|peachcare|healthchoice|medallion|cardinal\s+care|centennial\s+care|turquoise\s+care|healthy\s+connections|hawki|iowa\s+health\s+link|heritage\s+health|dmc-ods)\)\s*$/iu, '$1')
             // "Kaiser Permanente, Southern California region": the plan's region is no part of its name.
             .replace(/,\s+(?:the\s+)?[\p{L} -]{2,30}\s+region\b[\s\S]*$/iu, ''),
         );
@@ -353,7 +355,13 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   let selfSubscriber = false;
   // "Whose insurance: Mine (Marisela Aguirre)": the writer, named in brackets.
   // "Insurance: Providence Health Plan, through my job (I'm the policy holder)": the writer holds it, said beside the plan.
-  const holderBesidePlan = /\bI(?:['’]m|\s+am)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|primary)\b/i.test(raw.get('payer') ?? '') ? WRITER_MARKER : undefined;
+  // ("Insurance: Highmark Blue Shield - through her employer, she is the policy holder": the client, said beside it.)
+  const besidePlan = raw.get('payer') ?? '';
+  const holderBesidePlan = /\bI(?:['’]m|\s+am)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|primary)\b/i.test(besidePlan)
+    ? WRITER_MARKER
+    : /\b(?:she|he)(?:['’]s|\s+is)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured)\b/i.test(besidePlan) && !hasRelationshipWord(besidePlan.replace(/\b(?:job|employer|work)\b/gi, ''))
+      ? 'self'
+      : undefined;
   const subRaw = (raw.get('subscriberName') ?? holderBesidePlan)?.replace(/^\s*(?:mine|me|myself)\s*\(([^)]+)\)/i, '$1');
   if (subRaw?.startsWith(WRITER_MARKER)) {
     // "I am the policy holder[, Robert Kessler]": the client writing for themselves, else the writer.
@@ -388,7 +396,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   const explicitRel = (relTo !== null ? parseRelationship(relTo, 'client') : null) ?? (relOf !== null ? parseRelationship(relOf, 'subscriber') : null);
   if (explicitRel !== null) relationship = explicitRel;
   // "Subscriber (relationship): Michael Cole (father)": one label for both, the name included.
-  if (subscriberName === null && relOf !== null) {
+  // ("Relationship to Client: Domestic Partner": a relation alone names no one.)
+  if (subscriberName === null && relOf !== null && !(explicitRel !== null && !relOf.includes('(') && relOf.trim().split(/\s+/).length <= 2 && hasRelationshipWord(relOf))) {
     const s = parseSubscriber(relOf);
     subscriberName = s.name;
     relationship = relationship ?? s.relationship;
@@ -401,6 +410,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
     if (hasRelationshipWord(note) && note.split(/\s+/).length <= 4) relationship = parseRelationship(note, 'subscriber');
   }
   // "subscriber: marisol (self)": the client's first name alone is the client.
+  // ("Policy holder: Wendell (it's through his job ...)" for client Wendell T. Hayashi: so too with no relation said.)
+  const firstNameOnly = subscriberName !== null && clientName !== null && !/\s/.test(subscriberName.trim()) && nameTokensOf(clientName).length >= 2 && nameTokensOf(clientName)[0] === nameTokensOf(subscriberName)[0];
+  if (relationship === null && firstNameOnly) relationship = 'self';
   if (relationship === 'self' && subscriberName !== null && clientName !== null && !/\s/.test(subscriberName.trim()) && nameTokensOf(clientName)[0] === nameTokensOf(subscriberName)[0]) subscriberName = clientName;
   if (relationship === 'self' && (subscriberName === null || selfSubscriber)) subscriberName = subscriberName ?? clientName;
   // "Guarantor: Chandramouli, Priya S / Rel to Pt: Self": the client's name, as the client's is written.
@@ -411,7 +423,7 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   // "Referred By (Treatment Center)": "self-referred", "walk-in" or "Google search" names no center.
   // "Dr. Anya Kowalczyk (her therapist)": who the referrer is to the client is no part of the name,
   // nor a contact's note ("Keystone EAP Partners (counselor Robin Hale, 610-555-0133)").
-  const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw.replace(/\s*\((?:(?:her|his|their|the|client['’]s|pt['’]s)\s+)?(?:outpatient\s+)?(?:therapist|counselor|psychiatrist|doctor|pcp|physician|case\s+manager|social\s+worker|probation\s+officer|sponsor|interventionist|provider|clinician|nurse\s+practitioner)\)(?=\s*(?:[-–—,;.]|$))|\s*\((?:see|per)\s+(?:below|above|attached|email)\)|\s*\((?=[^)]*[,\d])[^)]*\)\s*$/i, ''));
+  const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw.replace(/\s*\((?:(?:her|his|their|the|client['’]s|pt['’]s)\s+)?(?:outpatient\s+)?(?:therapist|counselor|psychiatrist|doctor|pcp|physician|case\s+manager|social\s+worker|probation\s+officer|sponsor|interventionist|provider|clinician|nurse\s+practitioner)\)(?=\s*(?:[-–—,;.]|$))|\s*\((?:see|per)\s+(?:below|above|attached|email)\)|\s*\((?:me|us|myself|ourselves|this\s+office|our\s+(?:office|program|team|clinic))\)|\s*\((?=[^)]*[,\d])[^)]*\)\s*$/i, ''));
 
   return {
     client: { name: clientName, dob, address },
@@ -420,7 +432,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
     referredBy,
     // An empty referral cell is read as an empty value (see the header-row walk in field-hits).
     // An empty referral cell, or "self-referred": this client has none, and no other client's fills it.
-    ...(raw.get('referredBy') === '' || (refRaw !== null && namesNoCenter('referredBy', refRaw)) ? { referralLeftBlank: true as const } : {}),
+    // ("Referral: none - self-referral, he called our 800 number": read as no value, said as none.)
+    ...(raw.get('referredBy') === '' || namesNoCenter('referredBy', raw.get('referredBy') ?? '') ? { referralLeftBlank: true as const } : {}),
   };
 }
 

@@ -29,6 +29,23 @@ export function withKinTyposFixed(text: string): string {
   return text.replace(/\b[a-z]{6,9}\b/g, (w) => TYPED_KIN.find((k) => w !== k && withinOneEdit(w, k)) ?? w);
 }
 
+/**
+ * "im Kelsey", "its my own medicaid", "Im the policy holder", "dont": contractions typed without
+ * their apostrophe (phone keyboards, hurried mail), mended so the prose rules read them. Only
+ * words that are no English word without it ("its" only before what "it's" is followed by).
+ */
+export function withContractionsMended(text: string): string {
+  return text
+    .replace(/\b([Ii])m(?=\s)/g, "$1'm")
+    .replace(/\b([Ii])ve(?=\s)/g, "$1've")
+    .replace(/\b([Ii]t|[Hh]e|[Ss]he|[Tt]hat|[Ww]hat|[Tt]here)s\s+(?=(?:my|his|her|their|our|a|an|the|through|thru|under|in|on|with|from|not|just|still|been|all|under|me|him|them)\b)/g, "$1's ")
+    .replace(/\b((?:[Dd]o|[Dd]oes|[Dd]id|[Ii]s|[Ww]as|[Aa]re|[Hh]ave|[Hh]as|[Cc]ould|[Ww]ould|[Ss]hould)n|[Cc]an)t\b/g, "$1't")
+    .replace(/\b([Tt]hey|[Yy]ou)re\b/g, "$1're")
+    .replace(/\b([Ii]t)s\s+(?=\p{Lu}\p{Ll})/gu, "$1's ")
+    // "my dads plan": a relative's, typed without the apostrophe.
+    .replace(/\b((?:my|his|her|their|our)\s+(?:dad|mom|mum|father|mother|husband|wife|parent|step-?dad|step-?mom|grandma|grandpa))s\s+(?=(?:plan|insurance|policy|coverage|job|work|employer|card|name|house)\b)/gi, "$1's ");
+}
+
 /** "él mismo", "la paciente misma", "titular (ella misma)": the client holds the policy. */
 const SPANISH_SELF = /^(?:titular\b|mism[oa]$)|(?:^|\s|\()(?:[ée]l|ella|(?:el|la)\s+(?:paciente|cliente))\s+mism[oa]\b/i;
 

@@ -22,11 +22,20 @@ const BOUNCE_BODY = /(?:delivery has failed to these recipients|could not be del
 const AWAY_BODY = /i am (?:currently )?out of (?:the )?office|i(?:'m| am) away from (?:the|my) office|will be out of the office/i;
 const NEWSLETTER = /\bunsubscribe\b|\bview (?:this email )?in (?:your )?browser\b|\bmanage (?:your )?(?:email )?preferences\b|\bopt[- ]out\b/i;
 
-/** A bounce, an out-of-office reply or a newsletter: text that is not a request however it quotes one. */
+/**
+ * "Whitney Caudle has sent you a secure message. Unlock Message: ...", a registered envelope:
+ * the request is locked behind a link, and the notice itself requests nothing.
+ */
+const SECURE_MESSAGE_NOTICE = /\b(?:has\s+sent\s+you\s+an?\s+(?:secure|encrypted|protected)\s+(?:message|e-?mail)|you(?:['’]ve|\s+have)\s+(?:received|been\s+sent)\s+an?\s+(?:new\s+)?(?:secure|encrypted|protected)\s+(?:message|e-?mail)|registered\s+envelope|securedoc|unlock\s+(?:the\s+|this\s+)?message)\b/i;
+/** What a readable request beside such a notice would hold. */
+const REQUEST_VALUES = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:dob|date\s+of\s+birth|member\s*id|subscriber|policy\s*holder)\b/i;
+
+/** A bounce, an out-of-office reply, a locked secure-message notice: text that is not a request however it quotes one. */
 export function isNotARequest(subject: string | null, newText: string): boolean {
   if (BOUNCE_SUBJECT.test(subject ?? '')) return true;
   const head = newText.slice(0, 3000);
   if (BOUNCE_BODY.test(head)) return true;
+  if (SECURE_MESSAGE_NOTICE.test(head) && !REQUEST_VALUES.test(newText)) return true;
   // "Please verify benefits for the client below ... Heads up: I am out of the office 12/21-1/4".
   const away = AWAY_BODY.exec(head);
   return away !== null && !VERIFICATION.test(head.slice(0, away.index));

@@ -108,7 +108,8 @@ export const HELD_OUT_CASES: HeldOutCase[] = [
   {
     id: 'odd placeholders: homeless, will send, N.A., unk, n/a',
     text: 'Client: Dana Scott\nDOB: 02/14/1992\nAddress: homeless at this time\nInsurance: Ambetter\nMember ID: will send\nGroup: N.A.\nIns Phone: unk\nSubscriber: self\nReferred by: n/a\n',
-    expected: [req({ name: 'Dana Scott', dob: '1992-02-14', payer: 'Ambetter', sub: 'Dana Scott', rel: 'self' })],
+    // ("Referred by: n/a" says there is none: no other client's referral fills it.)
+    expected: [{ ...req({ name: 'Dana Scott', dob: '1992-02-14', payer: 'Ambetter', sub: 'Dana Scott', rel: 'self' }), referralLeftBlank: true }],
   },
   {
     id: 'placeholders: to follow, self pay?, TBD, ??',

@@ -720,3 +720,72 @@ describe('clients writing for themselves, and the eighth fortnight', () => {
     expect(one('Dr. Hertz is referring the patient below.\n\nPatient: Ana Ruiz\nDOB: 1/2/1990\nInsurance: Aetna\nMember ID: W1234567\nReferred by: Slope Family Medicine').referredBy).toBe('Slope Family Medicine');
   });
 });
+
+describe('clients who name themselves, and wrapped mail (themselves, ninth fortnight and wrapped sets, second pass)', () => {
+  const from = (fromName: string | null, text: string): BodyRequest => {
+    const r = extractBody(text, { ...ctx, fromName }).requests;
+    expect(r).toHaveLength(1);
+    return r[0]!;
+  };
+
+  it('takes the client\'s name from "this is X", "My name is X" and "Me: X" when the writer is the one going in', () => {
+    const a = from('Tova Lind', 'Hi this is Tova R. Lind. I\'m going into Quarry Hill Recovery for detox on Monday and they told me to email you pics of my card.\n\nDOB 2/3/1990\nThe insurance is mine through work so I\'m the subscriber');
+    expect(a.client.name).toBe('Tova R. Lind');
+    expect(a.subscriber).toEqual({ name: 'Tova R. Lind', relationship: 'self' });
+    const b = from('Rue Ansel', 'Hello,\n\nCedar Knoll Recovery told me to contact you about verifying my insurance before I come in.\n\nMe: Rue Maren Ansel, born 05/06/1993\nAddress: 12 Pine St, Ogden, UT 84401');
+    expect(b.client.name).toBe('Rue Maren Ansel');
+    expect(b.referredBy).toBe('Cedar Knoll Recovery');
+  });
+
+  it('reads "I\'m on my dad\'s insurance" as the writer\'s relation, and "his name is X" after the relative\'s plan as the holder', () => {
+    const a = from('Ana Vela', 'My name is Ana Vela. I\'m on my dad\'s insurance. It\'s Aetna. I have a photo of his card: the ID is W5510732 and the group is 44120.');
+    expect(a.subscriber.relationship).toBe('child');
+    expect(a.insurance).toMatchObject({ payerName: 'Aetna', memberId: 'W5510732', groupNumber: '44120' });
+    const b = from(null, 'Client: Ana Vela, DOB 1/2/2001\nI\'m on my mom\'s plan through her work. It\'s Cigna. Her name is Dora Vela.');
+    expect(b.subscriber).toEqual({ name: 'Dora Vela', relationship: 'child' });
+  });
+
+  it('mends contractions typed without apostrophes ("im", "its my own medicaid", "Im the policy holder")', () => {
+    const r = from('Lu Paz', 'Vista Ridge told me to send this. Lu Paz 4-5-91, 10 Oak St, Provo UT 84601. Cigna, ID U5520117, grp 3340. Im the policy holder.');
+    expect(r.subscriber).toEqual({ name: 'Lu Paz', relationship: 'self' });
+    expect(r.insurance.payerName).toBe('Cigna');
+  });
+
+  it('takes a client\'s signed address when the client writes, and a referral from "X at Y told me to email you"', () => {
+    const r = from('Ida Moor', 'Hello,\n\nJen at Sagebrush Path told me to email you my insurance. I\'m starting their IOP soon.\n\nMy insurance is Cigna through my job and I\'m the policy holder. Member ID U4410299. My birthday is 1/2/1990. The number on the back is 800-555-0142.\n\nThank you!\n\nIda Moor\n55 W Elm Rd\nApt 3\nMesa, AZ 85201');
+    expect(r.referredBy).toBe('Sagebrush Path');
+    expect(r.client.address).toMatchObject({ line1: '55 W Elm Rd', city: 'Mesa', state: 'AZ', postalCode: '85201' });
+  });
+
+  it('reads "My husband\'s name is X, he is the policy holder" as the holder, not a second client', () => {
+    const r = from('Jo Vance', 'My son Ty is going into treatment. His full name is Ty Alan Vance, born 3/4/2000.\n\nHe is on his dad\'s insurance through work. It is Cigna.\nMember ID: U1234567\nMy husband\'s name is Rob Vance, he is the policy holder.');
+    expect(r.subscriber).toEqual({ name: 'Rob Vance', relationship: 'child' });
+  });
+
+  it('reads a first name alone beside the client\'s full one, and "she is the policy holder" beside the plan, as the client', () => {
+    expect(one('Member: Wade T. Ito\nDOB: 6/2/1968\nInsurance: UMR\nPolicy holder: Wade (through his job at the county)').subscriber).toEqual({ name: 'Wade T. Ito', relationship: 'self' });
+    const r = one('Name: Mira Shah\nDOB: 08/27/1986\nInsurance: Highmark Blue Shield - through her employer, she is the policy holder\nMember ID: YWK123456789');
+    expect(r.insurance.payerName).toBe('Highmark Blue Shield');
+    expect(r.subscriber.relationship).toBe('self');
+  });
+
+  it('reads an unlabelled plan opening a pipe row, "Coverage Phone", "City / State / Zip" with slashes, and "Apple Health MCO"', () => {
+    expect(one('Client: Ada Ruiz\nDOB: 1/2/1990\nCigna | ID: U5520117 | Grp: 3340').insurance).toMatchObject({ payerName: 'Cigna', memberId: 'U5520117' });
+    expect(one('Name: Ada Ruiz\nDOB: 1/2/1990\nCoverage: Aetna\nMember ID: W1234567\nCoverage Phone: 800-555-0109').insurance.phone).toBe('+18005550109');
+    expect(one('Name: Ada Ruiz\nDOB: 1/2/1990\nAddress Line 1: 14 Main St\nCity / State / Zip : Nampa / ID / 83651\nPayer: Aetna\nSubscriber ID: W1234567').client.address).toMatchObject({ city: 'Nampa', state: 'ID', postalCode: '83651' });
+    const wa = one('Pt: Ada Ruiz\nDOB: 1/2/1990\nApple Health MCO: Coordinated Care\nProviderOne ID: 108833472WA');
+    expect(wa.insurance).toMatchObject({ payerName: 'Coordinated Care', memberId: '108833472WA' });
+  });
+
+  it('lets "Referral Source" replace a form\'s "Facility", and keeps "Referral: none" from taking another client\'s', () => {
+    expect(one('Facility : Basin Withdrawal Center\nPatient Name : Ada Ruiz\nDOB : 1/2/1990\nReferral Source : Canyon Crisis Team').referredBy).toBe('Canyon Crisis Team');
+    const two = extractBody('Ada Ruiz\nDOB 1/2/1990\nCigna | ID: U5520117\nReferral: Elm Counseling\n\nBo Lee\nDOB 3/4/1985\nAetna | ID: W1234567\nReferral: none - self-referral, he called us', ctx).requests;
+    expect(two.map((r) => r.referredBy)).toEqual(['Elm Counseling', null]);
+  });
+
+  it('reads a locked secure-message notice, and thanks above results a gateway re-wrapped, as no request', () => {
+    expect(extractBody('Dana Cole (dcole@center.test) has sent you a secure message.\n\nUnlock Message: https://secure.example.test/x\n\nAccess expires in 14 days.', ctx).requests).toHaveLength(0);
+    const quoted = 'Thanks so much, this is what we needed!\n\n________________________________\nFrom: Billing <verification@billing.test>\nSubject: VOB results\n\nResults for Ada Ruiz (DOB 01/02/1990):\nHealth Net, member ID 93328104F, active since 01/01/2027.\nCovered with county authorization; no share of cost.\nCalled Health Net, reference HN-0426-5521.';
+    expect(extractBody(quoted, ctx).requests).toHaveLength(0);
+  });
+});
