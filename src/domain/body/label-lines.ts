@@ -113,6 +113,9 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   if (field === 'referredBy' && LEVEL_OF_CARE_ONLY.test(value)) return { field: 'ignore', value: value.trim() };
   // "Payer ID: 87726" is the plan's claims address (five characters); "Payor ID #: 521748036" under the plan's name is the member's.
   if (field === 'memberId' && /\bpay[eo]r\b/i.test(label) && (normalizeMemberId(value) ?? '').length < 7) return { field: 'ignore', value: value.trim() };
+  // "The insurance is in Jodie Marchbanks's name": whose name the plan is in, not the plan.
+  const inName = field === 'payer' ? /^\s*(?:in|under)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})['’]s\s+name\b/u.exec(value) : null;
+  if (inName) return { field: 'subscriberName', value: inName[1]! };
   // "Client is Naomi Roe": the verb is not part of the name.
   if (NAME_FIELDS.has(field)) value = value.replace(/^\s*(?:is|named|called)\s+(?=\p{L})/iu, '');
   // "Enrollee: her husband (federal employee)": a member label that describes someone else by their
@@ -934,6 +937,8 @@ const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+long
 // ("the policy is in his name" may be a parent's: only a programme in the client's name is the client's own.)
 const MY_OWN_PLAN = /\bin\s+my\s+own\s+name\b|\b(?:it['’]s|it\s+is)\s+my\s+own\s+(?:[\w-]+\s+)?(?:plan|insurance|coverage|policy|medicaid|medicare|medi-cal)\b/i;
 const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|\b(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s*[,.;]|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
+/** "The card says member ID QIB774190352 and group 55120": where the writer read the values, before them. */
+const CARD_SAYS_LEAD = /^(?:[Tt]he\s+(?:front\s+of\s+the\s+)?card|[Ii]t)\s+(?:says|reads|shows|lists)\s*:?\s+(?=(?:member|mbr|id|group|grp|policy)\b)/iu;
 const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their|the)\s+)(?=\S)/u;
 
 /**
@@ -985,7 +990,7 @@ function readLine(rawLine: string): ParsedLine {
   // (A heading over the old plan's lines, "Her OLD plan (termed 10/31 - do not use):", is read as one below.)
   if (FORMER_PLAN.test(line) && FORMER_PLAN_ENDED.test(line) && !/:\s*$/.test(line)) return { kind: 'text', text: line };
   // "Got Gavin's mem id - XYL883022715", "Found her DOB: ...": an answer's words before the label.
-  const got = GOT_LEAD.exec(line);
+  const got = GOT_LEAD.exec(line) ?? CARD_SAYS_LEAD.exec(line);
   if (got) {
     const rest = parseLine(line.slice(got[0].length));
     if (rest.kind === 'pairs') return rest;
@@ -1123,7 +1128,9 @@ function readLine(rawLine: string): ParsedLine {
     // "... 87105. BCBS New Mexico, ID YIN803317264, grp 188402. ...": a sentence that is a list of values
     // is read as the line it would be on its own, for what the prose rules did not find.
     for (const sentence of line.split(SENTENCE_BREAK)) {
-      if (!/,/.test(sentence) || !/\d/.test(sentence) || SENTENCE_VERB.test(sentence) || sentence.trim().length >= line.trim().length) continue;
+      // ("The card says member ID QIB774190352 and group 55120.": so is what the card says.)
+      const cardSays = CARD_SAYS_LEAD.test(sentence.trim());
+      if ((!/,/.test(sentence) && !cardSays) || !/\d/.test(sentence) || (SENTENCE_VERB.test(sentence) && !cardSays) || sentence.trim().length >= line.trim().length) continue;
       const own = parseLine(sentence);
       if (own.kind === 'pairs') found.push(...own.pairs.filter((p) => !found.some((q) => sameFieldKey(q.field) === sameFieldKey(p.field))));
     }

@@ -789,3 +789,11 @@ describe('clients who name themselves, and wrapped mail (themselves, ninth fortn
     expect(extractBody(quoted, ctx).requests).toHaveLength(0);
   });
 });
+
+describe('what the card says, and whose name the plan is in (themselves set, third pass)', () => {
+  it('reads "The card says member ID X and group Y" and "The insurance is in X\'s name" as the holder, not the plan', () => {
+    const r = one('My name is Ty Lund. I live at 14 Elm St, Pocatello, ID 83201.\nThe insurance is Blue Cross of Idaho. The card says member ID QIB550120 and group 55120.\nThe insurance is in Ana Ruiz\'s name, she has the job at the hospital.');
+    expect(r.insurance).toMatchObject({ payerName: 'Blue Cross of Idaho', memberId: 'QIB550120', groupNumber: '55120' });
+    expect(r.subscriber.name).toBe('Ana Ruiz');
+  });
+});

@@ -463,3 +463,29 @@ describe('a form\'s question with its answer below (clients writing for themselv
     expect(doubts('Who is the primary insurance holder?\nMyself\nHow were you referred to us?\nTreatment center / provider', [request(['subscriber.name'])])).not.toEqual([]);
   });
 });
+
+describe('wrappers, footers and stories (ninth fortnight, wrapped and themselves sets, second pass)', () => {
+  it('does not take a gateway\'s notice or a system footer under a rule for the client\'s values', () => {
+    expect(doubts('*** SECURITY NOTICE ***\nThis message was flagged because it may contain PHI. Questions: IT Security, 979-555-0172\n\nName: Ada Vance\nDOB: 01/02/1990', [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts('Name: Ada Vance\nDOB: 01/02/1990\n--------------------\nReply to reach Basin Withdrawal Center intake. Facility phone (208) 555-0160.\nIf you received it in error, delete it.', [request(['referredBy'])])).toEqual([]);
+  });
+
+  it('takes "Ins phone: not on the card", "houseless" and a self-referral for said, not missed', () => {
+    expect(doubts('Ins phone: not on the Medicaid card copy we have\nAddress: houseless - no current address', [request(['insurance.phone', 'client.address'])])).toEqual([]);
+    expect(doubts('Hi. I\'m self-referred, I found you online.', [request(['referredBy'])])).toEqual([]);
+  });
+
+  it('does not take "Primary Insurance" for a subscriber\'s label, nor a wish for no voicemail for speech written down', () => {
+    expect(doubts('Primary Insurance: Moda Health', [request(['subscriber.name'], { insurance: { payerName: 'Moda Health', memberId: 'W1', groupNumber: null, phone: null } })])).toEqual([]);
+    expect(doubts('Were you referred by anyone?\nNo, I found you on Google\nAnything else?\nPlease email, I don\'t want a voicemail at the house.', [request(['referredBy'])])).toEqual([]);
+  });
+
+  it('doubts a referral where a story names a center the writer dealt with, or someone at a place told them to write', () => {
+    expect(doubts('Last week I called Juniper Point Treatment Center and talked to a lady there. She said I should email you.', [request(['referredBy'])])).not.toEqual([]);
+    expect(doubts('Jen at Sagebrush Path told me to email you my insurance.', [request(['referredBy'])])).not.toEqual([]);
+  });
+
+  it('doubts a missing holder where a sentence says "he is the policy holder" beside a name', () => {
+    expect(doubts('My husband\'s name is Rob Vance, he is the policy holder.', [request(['subscriber.name'])])).not.toEqual([]);
+  });
+});
