@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: fifty-four sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: fifty-six sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3%, 74.5%, 44.8%, 73.5%, 62.9%, 74.8%, 73.3%, 28.2%, 86.0%, 69.4%, 80.5%, 69.5%, 75.2%, 62.9%, 68.0%, 70.3%, 89.1%, 91.5%, 51.7%, 71.1%, 82.0%, 57.5%, 90.9%, 82.3%, 87.1%, 70.1%, 89.3%, 83.9%, 77.7%, 72.2% and 93.0% of fields (each of the last forty-five written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two, -told, -templates and -holidays after the rules for those three, -families, -names and -shorthand after the rules for those three, -hedged and -attachments after the first rules for those three, -thin, -html and -relayed after the rules for those two, -asked, -transit and -vocabulary after those for those three, -fortnight, an ordinary mix, after the first rules for those three, -fortnight-2 (another ordinary mix), -dictated and -doubled after the rules for -fortnight, -fortnight-3 (a third ordinary mix) and -languages after the rules for those three, -fortnight-4 (a fourth ordinary mix) and -numbers after the rules for those two, -fortnight-5 (a fifth ordinary mix) and -second-language after the rules for those two, -fortnight-6, -fortnight-7 (a sixth and seventh ordinary mix) and -self-corrections after the rules for those two, -themselves (clients writing for themselves) and -fortnight-8 after the rules for those three).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3%, 74.5%, 44.8%, 73.5%, 62.9%, 74.8%, 73.3%, 28.2%, 86.0%, 69.4%, 80.5%, 69.5%, 75.2%, 62.9%, 68.0%, 70.3%, 89.1%, 91.5%, 51.7%, 71.1%, 82.0%, 57.5%, 90.9%, 82.3%, 87.1%, 70.1%, 89.3%, 83.9%, 77.7%, 72.2%, 93.0%, 92.5% and 92.8% of fields (each of the last forty-seven written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two, -told, -templates and -holidays after the rules for those three, -families, -names and -shorthand after the rules for those three, -hedged and -attachments after the first rules for those three, -thin, -html and -relayed after the rules for those two, -asked, -transit and -vocabulary after those for those three, -fortnight, an ordinary mix, after the first rules for those three, -fortnight-2 (another ordinary mix), -dictated and -doubled after the rules for -fortnight, -fortnight-3 (a third ordinary mix) and -languages after the rules for those three, -fortnight-4 (a fourth ordinary mix) and -numbers after the rules for those two, -fortnight-5 (a fifth ordinary mix) and -second-language after the rules for those two, -fortnight-6, -fortnight-7 (a sixth and seventh ordinary mix) and -self-corrections after the rules for those two, -themselves (clients writing for themselves) and -fortnight-8 after the rules for those three, -fortnight-9 (a ninth ordinary mix) and -wrapped (mail wrapped by gateways: banners, footers, secure-message notices) after the rules for those two).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ const SETS = [
   'blind-messages-fortnight-2', 'blind-messages-dictated', 'blind-messages-doubled', 'blind-messages-fortnight-3', 'blind-messages-languages',
   'blind-messages-fortnight-4', 'blind-messages-numbers', 'blind-messages-fortnight-5', 'blind-messages-second-language',
   'blind-messages-fortnight-6', 'blind-messages-fortnight-7', 'blind-messages-self-corrections', 'blind-messages-themselves',
-  'blind-messages-fortnight-8',
+  'blind-messages-fortnight-8', 'blind-messages-fortnight-9', 'blind-messages-wrapped',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -73,7 +73,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-asked/15-help-desk-ticket-three-questions-no-answer.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-asked/16-two-clients-couple-second-answers-same-as.eml': 'first run, not yet read right: [1].client.address, [1].insurance.memberId, [1].subscriber.name, [1].missingFields',
   'blind-messages-asked/18-admissions-caller-transcript-bcbs-az-card-wife-subscriber.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].referredBy, [0].missingFields',
-  'blind-messages-asked/23-peer-coach-asked-him-not-sure-unknown.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-asked/23-peer-coach-asked-him-not-sure-unknown.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-asked/24-pasted-text-thread-me-and-jordan.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-asked/25-new-partner-setup-questionnaire-answered.eml': 'first run, not yet read right: request count',
   'blind-messages-asked/26-policy-holder-yes-him-see-question-6-phone-not-given.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
@@ -102,14 +102,13 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-dictated/05-all-lowercase-runon-sober-living-complete.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-dictated/07-answering-service-script-readback-corrected-id.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].missingFields',
   'blind-messages-dictated/09-siri-driving-two-siblings-triple-double-second-dob.eml': 'first run, not yet read right: request count, [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
-  'blind-messages-dictated/10-daughter-talk-to-text-spells-surname-wellcare-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, reply not sent',
+  'blind-messages-dictated/10-daughter-talk-to-text-spells-surname-wellcare-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-dictated/12-typed-labels-voice-typed-values-capital-letters-wife-unnamed.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-dictated/15-center-forwards-mothers-voicemail-couch-surfing.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-dictated/17-psychiatrist-letter-from-transcription-service-domestic-partner.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-dictated/19-all-lowercase-girlfriend-no-phone-no-referral.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-dictated/20-social-worker-dictates-apostrophe-hyphen-slash-ibx-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-dictated/22-dragon-anywhere-next-client-two-requests.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.phone, [0].subscriber.name, [0].missingFields, [1].client.name, [1].insurance.payerName, [1].subscriber.name, [1].missingFields, reply not sent',
-  'blind-messages-dictated/23-dictated-process-question-voicemail-instead.eml': 'first run, not yet read right: request count',
   'blind-messages-dictated/26-office-voicemail-payer-inaudible.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-dictated/28-typed-labels-dragon-values-homeless-walk-in.eml': 'first run, not yet read right: [0].client.dob, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-dictated/30-probation-officer-numbers-as-words-grandmothers-plan.eml': 'first run, not yet read right: [0].client.address, [0].insurance.groupNumber, [0].referredBy, [0].missingFields',
@@ -130,8 +129,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-families/05-custodial-dad-sends-noncustodial-moms-aetna-card.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
   'blind-messages-families/07-grandfather-guardian-child-on-her-own-chip-medicare-decoy.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-families/09-caseworker-placement-moved-priority-health-card.eml': 'first run, not yet read right: [0].client.address',
-  'blind-messages-families/10-college-senior-23-writes-herself-on-dads-plan.eml': 'first run, not yet read right: [0].client.name',
-  'blind-messages-families/11-aged-off-at-26-now-on-husbands-plan-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].missingFields, reply not sent',
+  'blind-messages-families/11-aged-off-at-26-now-on-husbands-plan-no-referral.eml': 'first run, not yet read right: [0].client.address, [0].missingFields, reply not sent',
   'blind-messages-families/12-school-counselor-html-table-carrier-unknown.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-families/14-pediatrician-ehr-referral-order-guarantor-not-subscriber.eml': 'first run, not yet read right: [0].subscriber.name',
   'blind-messages-families/15-juvenile-probation-officer-release-address-pending.eml': 'first run, not yet read right: reply not sent',
@@ -162,7 +160,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-followups/16-disregard-wrong-client-right-one-on-top.eml': 'first run, not yet read right: [0].insurance.groupNumber',
   'blind-messages-followups/18-answer-sent-through-the-centers-google-group.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
   'blind-messages-followups/22-nudge-answers-one-of-two-asked-fields.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
-  'blind-messages-followups/24-center-internal-chatter-with-box-in-cc.eml': 'first run, not yet read right: request count',
   'blind-messages-fortnight-2/24-therapist-apple-mail-partner-plan-moving-no-back-of-card.eml': 'first run, not yet read right: [0].subscriber.relationship',
   'blind-messages-fortnight-3/01-detox-night-nurse-iphone-last-first-dotted-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-fortnight-3/09-husband-iphone-cigna-app-screenshots.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
@@ -181,7 +178,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-fortnight-7/21-hospital-sw-face-sheet-carefirst-bluechoice-wifes-plan-id-to-follow.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-fortnight-7/24-otp-thunderbird-wellpoint-maryland-walk-in.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-fortnight-8/04-jail-reentry-owa-two-inmates-second-living-in-truck.eml': 'first run, not yet read right: [0].insurance.memberId, [0].missingFields, [1].insurance.memberId, [1].missingFields, reply not sent',
-  'blind-messages-fortnight-8/06-iop-apple-mail-passport-walk-in-no-referral.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-fortnight-8/10-sober-living-yahoo-android-two-residents-tenncare-lost-wallet.eml': 'first run, not yet read right: [0].insurance.payerName, [1].insurance.phone, [1].missingFields, reply not sent',
   'blind-messages-fortnight-8/18-son-gmail-wellcare-card-photos-age-not-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-fortnight-8/20-wife-iphone-premera-card-his-employer-plan.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
@@ -205,7 +201,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-hedged/27-iphone-aetna-card-hedged-partial-id-number-on-back.eml': 'first run, not yet read right: [0].insurance.memberId',
   'blind-messages-holidays/02-iphone-one-liner-mom-unnamed.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-holidays/03-next-year-plan-new-member-id-old-id-ends-1231.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
-  'blind-messages-holidays/04-client-writes-herself-address-only-in-signature.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-holidays/05-medicare-primary-supplement-listed-first.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-holidays/08-medicaid-listed-first-primary-only-on-card-bcbsaz.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship',
   'blind-messages-holidays/11-fill-in-coordinator-slash-line-no-payer-phone.eml': 'first run, not yet read right: [0].referredBy',
@@ -243,7 +238,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-languages/02-chinese-gb2312-daughter-phone-unreadable.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, reply not sent',
   'blind-messages-languages/04-russian-koi8r-mother-cyrillic-month.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-languages/05-tagalog-sister-apelyido-muna-uhc-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-languages/06-ukrainian-caseworker-no-phone-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.payerName, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-languages/06-ukrainian-caseworker-no-phone-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-languages/07-korean-euckr-mother-son-moving-address.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-languages/08-somali-translated-form-somali-column-only.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-languages/10-traditional-chinese-big5-mother-and-son.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [1].client.name, [1].subscriber.name',
@@ -255,13 +250,12 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-languages/19-haitian-creole-mother-light.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-languages/20-chinese-utf8-self-cigna-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-languages/22-korean-mother-umr-card-us-document-name.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
-  'blind-messages-languages/23-somali-in-person-interpreter-no-fixed-address.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-languages/23-somali-in-person-interpreter-no-fixed-address.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-languages/25-vietnamese-wholly-birth-year-only.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
   'blind-messages-languages/26-russian-cp1251-living-in-car-wife-subscriber.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-languages/28-tagalog-forward-as-attachment-apelyido-first.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-loose/05-spanish-mother-card.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
   'blind-messages-loose/18-voicemail-transcription.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-loose/22-sms-thread-homeless.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].insurance.memberId, reply not sent',
   'blind-messages-loose/27-two-brothers-one-message.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].insurance.groupNumber, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields, reply not sent',
   'blind-messages-loose/30-reply-supplies-missing-and-corrects.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
@@ -295,7 +289,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-numbers/08-nursing-handoff-vob-block-in-middle.eml': 'first run, not yet read right: [0].client.name',
   'blind-messages-numbers/12-rerun-new-plan-old-medicaid-id-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].missingFields, reply not sent',
   'blind-messages-numbers/19-couple-two-beds-two-mrns-old-plan.eml': 'first run, not yet read right: [1].subscriber.relationship',
-  'blind-messages-numbers/23-web-lead-call-tracking-self-referred.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-numbers/30-eap-case-employee-id-payer-unknown.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields, reply not sent',
   'blind-messages-ordinary/08-sober-living-two-residents-second-id-lost.eml': 'first run, not yet read right: [1].client.address, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields, reply not sent',
   'blind-messages-ordinary/11-psychiatry-office-manager-dob-corrected-later-in-same-mail.eml': 'first run, not yet read right: [0].client.dob',
@@ -370,7 +363,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-templates/04-juniper-hollow-template-sent-blank-by-mistake.eml': 'first run, not yet read right: request count',
   'blind-messages-templates/05-ironweed-numbered-lettered-questions-skip-logic.eml': 'first run, not yet read right: [0].subscriber.relationship',
   'blind-messages-templates/07-casa-alborada-bilingual-stacked-labels-phone-por-confirmar.eml': 'first run, not yet read right: [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-templates/08-lone-cypress-combined-slash-labels.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].missingFields',
+  'blind-messages-templates/08-lone-cypress-combined-slash-labels.eml': 'first run, not yet read right: [0].client.name, [0].missingFields',
   'blind-messages-templates/09-cedar-bluff-asks-for-a-copy-of-our-template.eml': 'first run, not yet read right: request count',
   'blind-messages-templates/13-wasatch-cairn-ascii-box-client-and-holder-columns.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-templates/15-harrow-creek-bracket-labels-optional-filled-home-and-sent-by-blank.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].referredBy, [0].missingFields, reply not sent',
@@ -380,21 +373,12 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-templates/20-cumberland-gap-payer-by-ticked-box-radio-glyph-relationship.eml': 'first run, not yet read right: [0].insurance.payerName, [0].referredBy, [0].missingFields',
   'blind-messages-templates/28-blackwater-falls-guarantor-is-policy-holder-carrier-slot-blank.eml': 'first run, not yet read right: [0].referredBy, reply not sent',
   'blind-messages-themselves/03-wpforms-relay-reply-to-her-mothers-plan-found-you-on-google.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-themselves/05-couple-shared-account-kristen-then-dale-here-now.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].client.address, [1].insurance.payerName, [1].insurance.groupNumber, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].missingFields',
-  'blind-messages-themselves/07-iphone-card-photos-payer-only-on-the-card.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-themselves/08-aol-long-ashamed-letter-humana-pdf-front-nobody-referred.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-themselves/09-work-outlook-remote-engineer-card-from-washington-plan.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-themselves/10-android-two-lines-own-medicaid-staying-at-a-friends.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
-  'blind-messages-themselves/13-two-am-signed-only-j-no-name-anywhere.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-themselves/05-couple-shared-account-kristen-then-dale-here-now.eml': 'first run, not yet read right: [0].client.name, [0].insurance.phone, [0].subscriber.relationship, [0].missingFields, [1].client.name, [1].client.address, [1].insurance.payerName, [1].insurance.groupNumber, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields',
+  'blind-messages-themselves/10-android-two-lines-own-medicaid-staying-at-a-friends.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-themselves/13-two-am-signed-only-j-no-name-anywhere.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-themselves/14-married-couple-each-own-subscriber-his-card-in-the-car.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].insurance.payerName, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].missingFields, reply not sent',
   'blind-messages-themselves/15-proton-domestic-partner-not-married.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
-  'blind-messages-themselves/16-iphone-husbands-card-his-name-on-it-she-is-the-client.eml': 'first run, not yet read right: [0].client.name, [0].missingFields',
-  'blind-messages-themselves/20-outlook-android-three-days-to-write-age-not-dob-on-it-through-her.eml': 'first run, not yet read right: [0].insurance.memberId, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-themselves/24-iphone-one-paragraph-matter-of-fact-policy-holder.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-themselves/26-android-self-referred-found-you-online-living-in-truck.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-themselves/27-gmail-marketplace-plan-cant-remember-which-company.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
-  'blind-messages-themselves/29-outlook-com-from-his-sisters-account-its-ray-writing.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-themselves/30-gmail-22-on-dads-cigna-wont-name-him-yet.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-themselves/20-outlook-android-three-days-to-write-age-not-dob-on-it-through-her.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-thin/04-mms-gateway-text-plus-umr-card-complete.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].missingFields',
   'blind-messages-thin/05-gmail-fragment-sent-too-early.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-thin/06-gmail-please-ignore-that-went-out-early.eml': 'first run, not yet read right: request count',
@@ -426,9 +410,9 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-transit/02-iphone-flowed-delsp-cut-mid-word-no-ins-phone.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-transit/04-outlook-plain-table-cells-on-own-lines-referral-cell-empty.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-transit/07-inline-answers-between-three-quote-depths-newest-dob.eml': 'first run, not yet read right: [0].client.dob',
-  'blind-messages-transit/09-forward-as-attachment-retyped-octet-stream-eml.eml': 'first run, not yet read right: request count, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-transit/09-forward-as-attachment-retyped-octet-stream-eml.eml': 'first run, not yet read right: [0].insurance.phone, [0].referredBy, [0].missingFields',
   'blind-messages-transit/10-quarantine-summary-lists-held-vob.eml': 'first run, not yet read right: request count',
-  'blind-messages-transit/11-relay-downgraded-to-ascii-question-marks-uhc-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields',
+  'blind-messages-transit/11-relay-downgraded-to-ascii-question-marks-uhc-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].referredBy',
   'blind-messages-transit/12-thanks-on-top-of-ragged-quoted-thread.eml': 'first run, not yet read right: request count',
   'blind-messages-transit/15-apple-mail-text-between-images-became-att00001-ibx-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].missingFields',
   'blind-messages-transit/16-disclaimer-inserted-before-dashes-mid-request-en-dash-phone.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
@@ -479,7 +463,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(1635);
+    expect(cases).toHaveLength(1695);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
