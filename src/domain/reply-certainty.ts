@@ -41,8 +41,8 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.dob': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse)\b/,
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
-  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id)\b/,
-  'insurance.phone': /\b(?:client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text|lead|sister|brother|family)\b/,
+  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id|docket|do ?d|edipi|consult|icn|incident)\b/,
+  'insurance.phone': /\b(?:guarantor|referring|referral|contact|client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text|lead|sister|brother|family)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel|primary (?:insurance|ins|plan|payer|payor|carrier|coverage))\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
   // "utm_source": a web form's tracking key, not who referred.
@@ -50,7 +50,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
 };
 
 /** A confidentiality footer's or a mail gateway's words, whatever numbers stand beside them. */
-const GATEWAY_NOTICE = /\b(?:received\s+(?:this|it)\s+(?:message\s+|e-?mail\s+|communication\s+)?in\s+error|intended\s+(?:only\s+)?for\s+the\s+(?:named\s+)?(?:recipient|addressee)|data\s+loss\s+prevention|this\s+(?:message|e-?mail)\s+was\s+(?:flagged|scanned|secured|quarantined|delivered)|originated\s+from\s+outside)\b/i;
+const GATEWAY_NOTICE = /\b(?:may\s+contain\s+(?:confidential\s+|protected\s+|privileged\s+|sensitive\s+)*(?:information|phi|health\s+information)|42\s+CFR\s+Part\s+2|received\s+(?:this|it)\s+(?:message\s+|e-?mail\s+|communication\s+)?in\s+error|intended\s+(?:only\s+)?for\s+the\s+(?:named\s+)?(?:recipient|addressee)|data\s+loss\s+prevention|this\s+(?:message|e-?mail)\s+was\s+(?:flagged|scanned|secured|quarantined|delivered)|originated\s+from\s+outside)\b/i;
 
 /** "1094457 (university ID, not insurance)": the writer says what a value is not. */
 const NOT_THIS_VALUE = /\bnot\s+(?:use\s+(?:these|this|them|it)\s+as\s+)?(?:an?\s+|the\s+)?(?:insurance|member)\b/i;
@@ -170,6 +170,8 @@ function consumedValues(requests: readonly VobRequest[]): Set<string> {
     // A form's address parts ("street: 5120 W 130th St", "city: Cleveland") are the address read.
     add(r.client.address?.line1);
     add(r.client.address?.city);
+    // The subscriber's name, read: no sign of a client's name missed.
+    add(r.subscriber.name);
     for (const p of r.card.fields?.phones ?? []) add(p.number.replace(/^\+1/, ''));
     add(r.card.fields?.memberId);
     add(r.card.fields?.groupNumber);
@@ -221,6 +223,7 @@ const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf
 const CENTER_ASKED = /\b\p{Lu}\p{Ll}+\s+(?:at|from|with)\s+\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*\s+(?:told|asked|wanted|said)\s+(?:me|us)?\s*to\s+(?:send|e-?mail|forward|contact|reach out)\b|\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*\s+(?:Recovery|Center|Centre|Detox|Treatment|Counseling|Clinic|Hospital|Lodge|House|Health)\b[^.!?]*\b(?:told|tell|ask(?:ed)?|wanted)\s+(?:me|us)\s+(?:(?:that\s+)?(?:I|we)\s+(?:need|have|must)\s+)?to\s+(?:send|email|forward|contact|reach out)\b/u;
 /** A treatment center's name in prose ("... called Table Rock Treatment Center in Boise ..."). */
 const CENTER_IN_STORY = /\b(?:\p{Lu}[\p{L}'’&-]+\s+){1,4}(?:Treatment\s+Cent(?:er|re)|Recovery(?:\s+Cent(?:er|re))?|Detox|Behavioral\s+Health|Counseling(?:\s+Center)?|Rehab|Wellness\s+Center|Sober\s+Living|Lodge|Ranch|Institute)\b/u;
+const LOWER_CASE_CENTER_SAID = /\b(?!(?:the|a|an|our|your|his|her|their|my|at|to|in|from|and)\s)[a-z]+\s+(?!(?:the|a|an|our|your|his|her|their|my)\s)(?:[a-z]+\s+)?(?:recovery|detox|treatment|rehab|counseling|behavioral\s+health)(?:\s+(?:center|centre))?\s+(?:said|told|asked|sent|referred|gave)\b/;
 /** Words of the writer's dealings with a center: who they called, where they went, who said to write. */
 const DEALT_WITH = /\b(?:called|talked|spoke|went|visited|was\s+at|were\s+at|said|told|referred|sent|gave|recommended|suggested|assessed|assessment)\b/i;
 
@@ -479,7 +482,8 @@ const NAME_LIKE: ReadonlySet<AskedField> = new Set(['client.name', 'subscriber.n
 
 function speaksOf(field: AskedField, label: string, value: string): boolean {
   // "Subscriber: Hannah Ashby (wife; ...)": the relation inside the subscriber's value.
-  if (field === 'subscriber.relationship' && LABEL_WORDS['subscriber.name'].test(label) && hasRelationshipWord(value) && !NOT_KNOWN.test(value)) return true;
+  // ("Guarantor: Self": who pays the bill, which says nothing of whose plan it is.)
+  if (field === 'subscriber.relationship' && LABEL_WORDS['subscriber.name'].test(label) && !/\bguarantor\b/.test(label) && hasRelationshipWord(value) && !NOT_KNOWN.test(value)) return true;
   if (!LABEL_WORDS[field].test(label)) return false;
   if (NOT_THIS[field]?.test(label) && !(field === 'insurance.phone' && PLAN_PHONE_LABEL.test(label))) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
@@ -553,13 +557,16 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       // can hold no center; one that names someone anywhere may ("X asked me to send this. They are the ones referring him.").
       // ("Last week I finally called Table Rock Treatment Center ... She said ... I should email you": a center the writer dealt with, named in a story.)
       return (proseSentences(text).some((x) => REFERRAL_PROSE.test(x) && !NOT_KNOWN.test(x)) && NAME_MID_SENTENCE.test(text)) || CENTER_ASKED.test(text) || /(?:^|[.!]\s+)ref\.?\s+\p{Lu}\p{Ll}/u.test(text) ||
-        proseSentences(text).some((x) => CENTER_IN_STORY.test(x) && DEALT_WITH.test(x) && !NOT_KNOWN.test(x));
+        proseSentences(text).some((x) => CENTER_IN_STORY.test(x) && DEALT_WITH.test(x) && !NOT_KNOWN.test(x)) ||
+        // ("i need to go to detox and cache ridge recovery said to send my insurance": a center typed in lower case.)
+        LOWER_CASE_CENTER_SAID.test(text);
     case 'client.name':
       // "Quintero, Manuel A" alone on a line: a chart's last-name-first form.
       if (/^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u.test(text.trim().replace(/^>+\s*/, ''))) return true;
       // Centers always name the client: a person's name anywhere in the prose is a doubt.
       // A street's words ("318 Ridgeview Ter") are no person's name.
-      return proseSentences(text).some((x) => [...x.replace(STREET_ALL, ' ').matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!)));
+      // (A name the reader placed elsewhere, the subscriber's say, is no client's name missed.)
+      return proseSentences(text).some((x) => [...x.replace(STREET_ALL, ' ').matchAll(PERSON_NAME)].some((m) => !GENERIC_WORDS.test(m[1]!) && !GENERIC_WORDS.test(m[2]!) && !consumed.has(compact(m[0]))));
   }
 }
 

@@ -153,3 +153,24 @@ export function parseDate(text: string, opts: DateOptions = {}): string | null {
 export function looksLikeDate(text: string): boolean {
   return NUMERIC.test(text) || MONTH_FIRST.test(text) || DAY_FIRST.test(text) || COMPACT.test(text);
 }
+
+/** Days known by a holiday's name, as a birth date is sometimes told ("born on Christmas Eve, 1988"). */
+const HOLIDAYS: readonly (readonly [RegExp, string])[] = [
+  [/^christmas\s+eve$/i, 'December 24'],
+  [/^christmas(?:\s+day)?$/i, 'December 25'],
+  [/^new\s+year['’]?s\s+eve$/i, 'December 31'],
+  [/^new\s+year['’]?s(?:\s+day)?$/i, 'January 1'],
+  [/^halloween$/i, 'October 31'],
+  [/^valentine['’]?s(?:\s+day)?$/i, 'February 14'],
+  [/^(?:the\s+)?fourth\s+of\s+july|independence\s+day$/i, 'July 4'],
+  [/^st\.?\s+patrick['’]?s(?:\s+day)?$/i, 'March 17'],
+];
+const HOLIDAY_WITH_YEAR = /\b(christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]?s\s+eve|new\s+year['’]?s(?:\s+day)?|halloween|valentine['’]?s(?:\s+day)?|(?:the\s+)?fourth\s+of\s+july|independence\s+day|st\.?\s+patrick['’]?s(?:\s+day)?)(?:,\s*|\s+(?:of\s+)?)((?:19|20)\d{2})\b/gi;
+
+/** "born on Christmas Eve, 1988" as "born on December 24, 1988": the holiday's day, where a year goes with it. */
+export function withHolidayDates(text: string): string {
+  return text.replace(HOLIDAY_WITH_YEAR, (whole, day: string, year: string) => {
+    const date = HOLIDAYS.find(([re]) => re.test(day.trim()))?.[1];
+    return date === undefined ? whole : `${date}, ${year}`;
+  });
+}

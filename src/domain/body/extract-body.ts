@@ -6,6 +6,7 @@
  */
 import { samePayer } from '../card/payers';
 import { withEmojiLabels } from './emoji-labels';
+import { withHolidayDates } from './dates';
 import { KIN_WORD, parseRelationship, withContractionsMended, withKinTyposFixed } from './relationships';
 import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyContext, BodyExtraction, BodyRequest } from './body-request';
@@ -20,6 +21,7 @@ import { writerOf, type Writer } from './writer';
 import { subjectFields, type SubjectFields } from './subject-fields';
 import { normalizeStructuredText } from './structured-text';
 import { withClientNamedInStory } from './story-client';
+import { centerNamedIn } from './label-lines';
 import { DITTO } from './placeholders';
 import type { HitField } from './field-hits';
 
@@ -193,7 +195,7 @@ const NO_CHANGE_SLOT = /[:=]\s*(?:\(?\s*)?(?:no change|unchanged|same as (?:befo
 export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   // Direction marks, isolates and zero-width spaces (Outlook's around names and numbers) are invisible: no part of a value.
   const plain = withEmojiLabels((text ?? '').slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, ''));
-  const body = normalizeStructuredText(withContractionsMended(withKinTyposFixed(plain)));
+  const body = normalizeStructuredText(withHolidayDates(withContractionsMended(withKinTyposFixed(plain))));
   const mentions = mentionsVerification(ctx.subject, body);
   const segments = splitBodySegments(body);
   const newText = (segments[0]?.lines ?? []).join('\n');
@@ -243,6 +245,13 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   if (intent !== 'request' && segments[0]?.kind === 'new' && !statesNewValues(intent, perSegment, olderResults)) {
     return { requests: [], mentionsVerification: false, intent, segments };
   }
+  // "His wife's name is Nicole A. Bouchard, she is the policyholder." above our list of what is
+  // still needed: an answer for a request already here, naming no client, joins its thread.
+  // (With the request itself quoted below, the answer completes that request, which stays one.)
+  const newestValues = (perSegment[0] ?? []).reduce((n, r) => n + filledCount(r), 0);
+  const answersOurAsk = ctx.isReply === true && segments[0]?.kind === 'new' && segments.length > 1 && OUR_ASK.test(segments[1]!.lines.join('\n')) &&
+    perSegment.slice(1).every((records) => records.length === 0) && newestValues > 0 && newestValues <= 2 && (perSegment[0] ?? []).every((r) => r.client.name === null && r.client.dob === null);
+  if (answersOurAsk) return { requests: [], mentionsVerification: false, intent: 'correction', segments };
   // "Thank you! He came in Monday ..." above our own results: the only values are the results', no request.
   const onlyResultsQuoted = segments.length > 1 && segments[0]?.kind === 'new' && (perSegment[0] ?? []).length === 0 &&
     perSegment.slice(1).some((records) => records.length > 0) && perSegment.slice(1).every((records, k) => records.length === 0 || olderResults[k + 1]);
@@ -258,15 +267,33 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const isReply = ctx.isReply === true;
   // The client a story names is looked for only in what is already a request: a name found in a
   // question's story must not make it one.
-  const requests = withClientNamedInStory(newText, writers[0] ?? null, merged.filter((r) => {
+  const requests = withWriterCenterAsReferral(newText, withClientNamedInStory(newText, writers[0] ?? null, merged.filter((r) => {
     const n = filledCount(r);
     if (newsletter && n < 3) return false;
     if (identifiesClient(r)) return n >= 2 || mentions || isReply;
     // An answer in a VOB thread may give a single missing item ("Insurance phone: ...").
     return n >= 3 || ((mentions || isReply) && n >= 2) || (mentions && isReply && n >= 1);
-  }));
+  })));
   // A newsletter talking about verifications is not asking for one.
   return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments, placedValues };
+}
+
+/** A verification desk's reply listing what it still needs (ours, or a desk's worded like it). */
+const OUR_ASK = /\b(?:we\s+)?still\s+need(?:\s+the\s+following)?\s*:|\bplease\s+reply\s+(?:to\s+this\s+message\s+)?with\s+the\s+missing\b/i;
+
+/** "Put us down as the referral on both of them", "we're the referral": the writer's own center, named elsewhere. */
+const WRITER_IS_REFERRAL = /\b(?:put\s+(?:us|me)\s+(?:down\s+)?as|(?:we|I)(?:['’]re|['’]m|\s+are|\s+am))\s+(?:the\s+)?(?:referral|referrer|referring\s+(?:center|centre|agency|program|party))\b/i;
+
+/**
+ * "Hi this is Richie, house manager at Cliftondale Recovery Residence ... Put us down as the
+ * referral on both of them": the one center the newest text names is the writer's, the referral
+ * of every client without one.
+ */
+function withWriterCenterAsReferral(newText: string, records: BodyRequest[]): BodyRequest[] {
+  if (!records.some((r) => r.referredBy === null && !r.referralLeftBlank) || !WRITER_IS_REFERRAL.test(newText)) return records;
+  const center = centerNamedIn(newText);
+  if (center === null) return records;
+  return records.map((r) => (r.referredBy === null && !r.referralLeftBlank ? { ...r, referredBy: center } : r));
 }
 
 /**
@@ -351,7 +378,8 @@ function sameName(a: string, b: string): boolean {
 function segmentAuthor(header: readonly string[]): string | null {
   for (const line of header) {
     // "From: Donna Keller": a help desk's comment author has no address.
-    const m = /^\s*(?:from|de|von)\s*:\s*"?([^"<@\n]+?)"?\s*(?:<[^>]+>|$)/i.exec(line) ?? /^\s*on\s.+?,\s*"?([^"<@,\n]+?)"?\s*<[^>]+>\s*wrote:?\s*$/i.exec(line);
+    // ("On 10/31/2026 11:50 PM, Bernadette Szczepanik wrote:": Thunderbird's, without the address.)
+    const m = /^\s*(?:from|de|von)\s*:\s*"?([^"<@\n]+?)"?\s*(?:<[^>]+>|$)/i.exec(line) ?? /^\s*on\s.+?,\s*"?([^"<@,\n]+?)"?\s*<[^>]+>\s*wrote:?\s*$/i.exec(line) ?? /^\s*on\s.+?(?:[AP]M|\d{1,2}:\d{2}),\s*"?([^"<@,\n]+?)"?\s+wrote:?\s*$/i.exec(line);
     if (m) return m[1]!.trim();
   }
   return null;

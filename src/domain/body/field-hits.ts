@@ -258,9 +258,10 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
   };
   const hasName = pairsHave(out, ['clientName', 'name', 'firstName', 'lastName']);
   // A face sheet's "Subscriber:" (even blank) beside its "Guarantor: Self": the guarantor is who pays the bill, not who holds the plan.
-  if (lines.some((l, k) => /^\s*(?:subscriber|policy\s*holder|insured)(?:\s+name)?\s*:/i.test(l) && (out[k]?.kind === 'pairs' || out[k]?.kind === 'bare'))) {
+  // (A form's cells too: "Subscriber Name<TAB>Denise Iandoli" beside "Guarantor<TAB>Self".)
+  if (lines.some((l, k) => /^\s*(?:subscriber|policy\s*holder|insured)(?:\s+name)?\s*(?::|\t)/i.test(l) && (out[k]?.kind === 'pairs' || out[k]?.kind === 'bare'))) {
     lines.forEach((l, k) => {
-      if (/^\s*guarantor(?:\s+name)?\s*:/i.test(l) && out[k]?.kind === 'pairs') out[k] = { kind: 'text', text: '' };
+      if (/^\s*guarantor(?:\s+name)?\s*(?::|\t)/i.test(l) && out[k]?.kind === 'pairs') out[k] = { kind: 'text', text: '' };
     });
   }
   // "Employee: Rafael A. Ocasio" over his birth date and plan, then "Enrollee: Self": an EAP's client is

@@ -107,6 +107,8 @@ function withoutAnswerBrackets(value: string): string {
 
 const CLIENT_BY_ROLE = /^\s*(?:the\s+)?(?:client|patient|defendant|participant|resident|consumer|youth|member|recipient|releasee|probationer)\b(?![\p{L}'’])(?!\s+\p{Lu})/iu;
 const HOLDER_BY_RELATION = /^\s*(?:her|his|their)\s+(?:husband|wife|spouse|partner|mother|mom|father|dad|parents?|step-?(?:mother|mom|father|dad)|grand(?:mother|father|ma|pa))\b/i;
+/** "Enrollee: Lars Halvorsen (patient's father; civilian employee)": a name whose note says who they are to the patient. */
+const NAMED_HOLDER_BY_RELATION = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\(\s*(?:the\s+)?(?:patient|client|pt|member|beneficiary)['’]s\s+(?:husband|wife|spouse|partner|mother|mom|father|dad|parents?|step-?(?:mother|mom|father|dad)|grand(?:mother|father|ma|pa))\b/iu;
 
 function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   let value = withoutAnswerBrackets(rawValue);
@@ -120,11 +122,14 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   if (NAME_FIELDS.has(field)) value = value.replace(/^\s*(?:is|named|called)\s+(?=\p{L})/iu, '');
   // "Enrollee: her husband (federal employee)": a member label that describes someone else by their
   // relation to the client names whoever holds the policy, not the client.
-  if ((field === 'clientName' || field === 'name') && HOLDER_BY_RELATION.test(value)) return { field: 'subscriberName', value: value.trim() };
+  if ((field === 'clientName' || field === 'name') && (HOLDER_BY_RELATION.test(value) || NAMED_HOLDER_BY_RELATION.test(value))) return { field: 'subscriberName', value: value.trim() };
   // "Enrollee: The defendant - HIP coverage in his own name": the member label names the client by role, who holds the plan.
   if ((field === 'clientName' || field === 'name') && CLIENT_BY_ROLE.test(value)) return { field: 'subscriberName', value: 'self' };
   // "Enrollee: Self (federal employee)": whose plan it is, not a name.
   if ((field === 'clientName' || field === 'name') && /^\s*self\b(?!-)/i.test(value)) return { field: 'subscriberName', value: value.trim() };
+  // "Her husband (the sponsor): SPC Logan Brandt": the relation is the label's, said before the name.
+  const labelKin = field === 'subscriberName' ? /^\s*(?:her|his|their)\s+(husband|wife|spouse|partner|mother|mom|father|dad|parents?|step-?(?:mother|mom|father|dad)|grand(?:mother|father))\b/i.exec(label)?.[1] : undefined;
+  if (labelKin !== undefined && !hasRelationshipWord(value)) value = `(${labelKin}) ${value}`;
   // "Who is the primary insurance holder? Myself": the writer holds it (the client, when the client writes).
   if (field === 'subscriberName' && namesTheWriter(value)) return { field, value: WRITER_MARKER };
   // "Subscriber: she is on the policy of the husband of her, I don't have his name yet": a sentence about who holds it.
@@ -936,7 +941,9 @@ const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+long
 /** "in her own name", "the insurance is his own, the Medicaid is in his name", "she is the member": the client holds the plan. */
 // ("the policy is in his name" may be a parent's: only a programme in the client's name is the client's own.)
 const MY_OWN_PLAN = /\bin\s+my\s+own\s+name\b|\b(?:it['’]s|it\s+is)\s+my\s+own\s+(?:[\w-]+\s+)?(?:plan|insurance|coverage|policy|medicaid|medicare|medi-cal)\b/i;
-const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|\b(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s*[,.;]|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
+/** "It is his own MaineCare, not through me": the plan named as the client's own. */
+const OWN_PLAN_NAMED = /\b(?:[Ii]t['’]s|[Ii]t\s+is)\s+(?:his|her|their)\s+own\s+(?:plan|policy|insurance|coverage|\p{Lu})/u;
+const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|(?:,|\band)\s+(?:his|her|their)\s+own\s*(?:[.;]|,(?!\s*(?:through|thru|from|via)\b)|$)|\b(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s*[,.;]|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
 /** "The card says member ID QIB774190352 and group 55120": where the writer read the values, before them. */
 const CARD_SAYS_LEAD = /^(?:[Tt]he\s+(?:front\s+of\s+the\s+)?card|[Ii]t)\s+(?:says|reads|shows|lists)\s*:?\s+(?=(?:member|mbr|id|group|grp|policy)\b)/iu;
 const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their|the)\s+)(?=\S)/u;
@@ -969,7 +976,8 @@ function readLine(rawLine: string): ParsedLine {
   if (rawLine.trim().length === 0) return { kind: 'blank' };
   if (isAskedFieldItem(rawLine)) return { kind: 'text', text: rawLine.trim() };
   if (/^\s*[-=_~*#.•·|:+ ]{3,}\s*$/.test(rawLine) && /[-=_~*#.•·]{3,}/.test(rawLine)) return { kind: 'separator' };
-  const line = cleanLine(rawLine);
+  // "His member ID, off that same card, is ZTX 704 552 913": an aside between a value's name and its "is" is no part of either.
+  const line = cleanLine(rawLine).replace(ASIDE_BEFORE_IS, '$1 $2');
   if (line.length === 0) return { kind: 'blank' };
 
   if (line.includes('\t')) {
@@ -984,6 +992,10 @@ function readLine(rawLine: string): ParsedLine {
     return { kind: 'text', text: line };
   }
 
+  // "Daughter: Emiko R. Mercer" in a parent's message: the relation, as a label, names the client.
+  // (Only beside a colon: in a table's cell "Son" is who the client is to the holder.)
+  const kinLabel = /^\s*(?:Son|Daughter|Stepson|Stepdaughter)\s*:\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*$/u.exec(line);
+  if (kinLabel) return { kind: 'pairs', pairs: [{ field: 'clientName', value: kinLabel[1]! }] };
   const takenBack = takenBackLine(line);
   if (takenBack !== null) return takenBack;
   // "FYI Curtis's old plan (WEA Trust, ID 88120334) ended 6/30/2026 - please don't use it.": coverage that was.
@@ -1040,7 +1052,8 @@ function readLine(rawLine: string): ParsedLine {
   // "#2 Marco Ortiz (Linda's son)": a numbered client, with a note on who holds the policy.
   // ("1) Marcus D. JOHNSON": cleanLine takes "1)" for a list's bullet, so that form is read from the raw line.)
   // ("#2 Brianna Hale - his wife": who she is to the client above says nothing sure of the policy.)
-  const numbered = /^(?:(?:#\s?|no\.?\s?)\d{1,2}[.):]?|\d{1,2}\))\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]*)\)|\s[-–—]\s+(?:his|her|their)\s+\p{Ll}+)?\s*$/u.exec(/^\s*\d{1,2}\)\s/.test(rawLine) ? rawLine.trim() : line);
+  // ("1) LCpl Devante M. Landry, USMC – active duty": a note without values after the name, too.)
+  const numbered = /^(?:(?:#\s?|no\.?\s?)\d{1,2}[.):]?|\d{1,2}\))\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*(?:\(([^)]*)\)|\s[-–—]\s+(?:his|her|their)\s+\p{Ll}+|(?:,\s*(?:USMC|USN|USAF|USCG|USA|ARNG|ANG))?\s+[-–—]\s+(?:active\s+duty|dependent|dep|retired|veteran|reservist|guard)\b[^:\d]{0,30})?\s*$/u.exec(/^\s*\d{1,2}\)\s/.test(rawLine) ? rawLine.trim() : line);
   if (numbered) {
     const note = numbered[2] ?? '';
     // The note first: the client's name last leaves the client's section open for "DOB:".
@@ -1134,6 +1147,10 @@ function readLine(rawLine: string): ParsedLine {
       const own = parseLine(sentence);
       if (own.kind === 'pairs') found.push(...own.pairs.filter((p) => !found.some((q) => sameFieldKey(q.field) === sameFieldKey(p.field))));
     }
+    const main = withoutSecondaryPlan(line, found);
+    // (A paragraph only about the second plan says nothing more of the request.)
+    if (main.length === 0 && found.length > 0) return { kind: 'text', text: line };
+    found = main;
     // "Actually, wait, I need to correct myself ... He's on my plan now": what the paragraph says replaces what was said before.
     if (CORRECTION.test(line)) for (const p of found) p.override = true;
     if (found.length > 0) return { kind: 'pairs', pairs: found };
@@ -1169,6 +1186,7 @@ function readLine(rawLine: string): ParsedLine {
     if (named !== null) pairs.push({ field: 'subscriberName', value: `${named.name} (${named.kin})` });
     else sentences.slice(1).forEach((sentence) => pairs!.push(...(relationSentence(sentence) ?? [])));
   }
+  if (pairs !== null && SENTENCE_END.test(line)) pairs = withoutSecondaryPlan(line, pairs);
   if (pairs !== null && CORRECTION.test(line)) for (const p of pairs) p.override = true;
   // No label punctuation: the values were read from a sentence ("His coverage is the state plan").
   if (pairs !== null && !/[:=|]/.test(line)) for (const p of pairs) p.prose = true;
@@ -1327,6 +1345,8 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "I'm on my dad's insurance", "I'm on my husband's plan through his work, his name is Darius Whitfield":
   // the writer is the client, so the writer's relative is the client's.
   new RegExp(`\\bI(?:['’]m|\\s+am)\\s+(?:still\\s+|currently\\s+|covered\\s+)?(?:on|under|through)\\s+my\\s+(?!partner)${REL_WORD}['’]?s?\\s+(?:plan|policy|insurance|coverage|job|work|employer)\\b(?:\\s*\\(\\s*${NAME_AFTER}\\s*\\)|(?:,|\\s[-–—]|[^.;:]{0,40}?,\\s*(?:his|her|their)\\s+name\\s+is)\\s*${NAME_AFTER.replace('<name>', '<name2>')})?`, 'iu'),
+  // "TRICARE Select through his dad, my husband SSG Ray Kowalczyk": the relative, then who they are to the writer, then the name.
+  new RegExp(`\\bthrough\\s+(?:her|his|their)\\s+${REL_WORD},\\s*(?:my|our)\\s+(?:husband|wife|spouse|partner|son|daughter|brother|sister|father|mother|dad|mom),?\\s+${NAME_AFTER}`, 'iu'),
   // "she is on the policy of the husband of her", "covered by the insurance of our mother, CHAN Siu Fong": "of" for whose.
   new RegExp(`\\b(?:on|under|by)\\s+the\\s+(?:policy|plan|insurance|coverage)\\s+of\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+|our\\s+|my\\s+)?${REL_WORD}\\b(?:\\s+of\\s+(?:her|him|them))?(?:,?\\s+${NAME_AFTER})?`, 'iu'),
   // "She is on her husband Cody Birdwell's plan."
@@ -1352,18 +1372,31 @@ function relativeNamedAfter(line: string): { name: string; kin: string } | null 
     // ("his name is Hector Zamudio my birthday is ...": a run-on goes on in lower case.)
     const named = /^(?:[Hh]er|[Hh]is|[Tt]heir)\s+name\s+is\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})(?:[.!]?$|\s+(?=\p{Ll}))/u.exec(sentences[k]!.trim());
     if (!named) continue;
-    const kin = [sentences[k - 1]!, sentences[k - 2] ?? ''].map((x) => KIN_PLAN_SAID.exec(x)?.[1]).find((x) => x !== undefined);
+    const kin = [sentences[k - 1]!, sentences[k - 2] ?? ''].map((x) => { const m = KIN_PLAN_SAID.exec(x); return m?.[1] ?? m?.[2]; }).find((x) => x !== undefined);
     if (kin !== undefined) return { name: named[1]!.replace(/\.$/, ''), kin };
   }
   return null;
 }
-const KIN_PLAN_SAID = new RegExp(`\\b(?:my|his|her|their)\\s+(${KIN_WORD})['’]s\\s+(?:job|work|employer|plan|insurance|policy|coverage)\\b`, 'i');
+// (Not "my son's insurance": the writer's child is the client, whose own plan it is.)
+const KIN_PLAN_SAID = new RegExp(`\\b(?:(?:his|her|their)\\s+(${KIN_WORD})|(?:my|our)\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)(${KIN_WORD}))['’]s\\s+(?:job|work|employer|plan|insurance|policy|coverage)\\b`, 'i');
+
+const ASIDE_BEFORE_IS = /\b((?:his|her|their|my|the)\s+(?:member\s+id|id(?:\s+number)?|policy\s+number|group\s+(?:number|#)|date\s+of\s+birth|dob|birthday))\s*,\s+[^,.;]{3,40},\s+(is|was)\b/gi;
+
+/** "She also has TRICARE For Life ... Her DBN ... is 27740195362, but Humana is primary": a second plan's values, not the request's. */
+function withoutSecondaryPlan(line: string, pairs: LinePair[]): LinePair[] {
+  const secondary = line.split(SENTENCE_BREAK).filter((x) => SECONDARY_PLAN_SAID.test(x));
+  if (secondary.length === 0) return pairs;
+  return pairs.filter((p) => !PLAN_FIELDS.includes(p.field) || !secondary.some((x) => x.includes(p.value.split(/\s+(?:in|but|and)\s/)[0]!.trim())));
+}
+
+/** A sentence about a plan beside the main one: "She also has X", "X is secondary", "but Humana is primary". */
+const SECONDARY_PLAN_SAID = /\b(?:also\s+(?:has|have|had|is\s+on|carries)|as\s+(?:a\s+|her\s+|his\s+)?(?:secondary|backup)|is\s+(?:her\s+|his\s+|the\s+)?secondary|but\s+\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3}\s+is\s+(?:the\s+)?primary)\b/u;
 
 /** Phrases that introduce a value in prose. */
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:['’]s|has|have)\s+had|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:insurance(?:\s+company)?|carrier)\s+is|(?:^|[.!]\s+)[Ii]nsurance\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
+const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:['’]s|has|have)\s+had|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:main\s+|primary\s+|medical\s+|health\s+)?(?:insurance(?:\s+company)?|carrier)\s+is|(?:^|[.!]\s+)[Ii]nsurance\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
@@ -1374,6 +1407,7 @@ const PROSE_BACK_OF_CARD_PHONE = /\b(?:number|phone|line|#)\s+(?:printed\s+)?on\
 /** "The back of the card says Behavioral Health 1-800-555-0196": the plan's line, as printed (a pharmacy's or a fax is not). */
 const BACK_OF_CARD_SAYS = /\b(?:back|(?:[Tt]he|[Mm]y|[Hh]is|[Hh]er)\s+card)(?:\s+of\s+(?:the|her|his|their|my|\p{Lu}\p{Ll}+['’]s)\s+card)?(?:,?\s+it)?\s+(?:says|reads|lists|shows|has)\s*:?\s*(?:for\s+)?((?:(?!Pharmacy|Rx|Dental|Vision|Fax|Nurse)\p{Lu}[\p{L}/&-]*\s+(?:(?:and|of|for|&)\s+)?){0,5}|(?:behavioral|behavioural|mental)\s+health\s+(?:services\s+)?|providers?\s+(?:services\s+)?)((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/u;
 /** "Please direct verification calls to the plan at 1-800-555-0123": the plan's own phone. */
+const PHONE_FOR_NAMED = /\b(?:phone|number|line|#)\s+(?:for|to)\s+(\p{Lu}[\p{L}&.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}&.'’-]*){0,6})\s+(?:is|:)\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/u;
 const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s+)?(?:plan|insurance|insurer|payer|carrier)(?:\s+directly)?\s+(?:at|on)\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 
 /** Labelled values stated in sentences ("Her DOB is 01/02/1990 and she lives at ..."). */
@@ -1427,8 +1461,9 @@ const PROSE_REFERRING = new RegExp(
     `|\\b(?:[Ww]e(?:['’]re|\\s+are)|I(?:['’]m|\\s+am))\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|agency|program|provider|facility|party))(?:\\s+source)?\\s*(?:,|[-–—:])\\s*${CENTER_NAME}` +
     // "For the referral, please put Massanutten State University CAPS."
     `|\\b(?:[Ff]or|[Aa]s)\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|facility|agency|provider|party))(?:\\s+source)?,?\\s+(?:please\\s+)?(?:put|use|list|enter|write|say)\\s+(?:down\\s+)?${CENTER_NAME}` +
-    // "put Magnolia House down as the referral".
+    // "put Magnolia House down as the referral", "put the referral as Winnipesaukee Recovery Community Center".
     `|\\b[Pp]ut\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
+    `|\\b[Pp]ut\\s+(?:the\\s+)?(?:referral|referrer|referring)(?:\\s+source)?\\s+(?:down\\s+)?as\\s+${CENTER_NAME}` +
     // "Please put my practice, Tidepool Counseling, down as the referral"; "referral for both is us, High Desert House".
     `|\\b[Pp]ut\\s+(?:my|our)\\s+(?:practice|office|center|centre|program|agency|clinic|team),?\\s+${CENTER_NAME},?\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
     `|\\b[Rr]eferral(?:\\s+(?:source\\s+)?(?:for|on)\\s+(?:both|all|each)(?:\\s+(?:of\\s+them|two|three))?)?\\s+is\\s+(?:us|me),?\\s+${CENTER_NAME}` +
@@ -1452,7 +1487,7 @@ const STAFF_INTRODUCTION = /\b[Mm]y name is\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\
 const PROSE_BORN = /\b(?:was born(?:\s+on)?|born(?:\s+on)?|birthday is|date of birth(?:\s+is)?|d\.?o\.?b\.?(?:\s+is)?)\s*:?\s+((?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4})|(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})|(?:\d{1,2}\s+[A-Za-z]{3,9},?\s+\d{2,4})|(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[A-Za-z]{3,9},?\s+\d{4}))/i;
 
 /** A sentence that says where someone lives, and one that speaks of the sender's or another place. */
-const RESIDENCE_WORD = /\b(?:lives?|living|resides?|residing|stay(?:s|ing)?|home|house|apartment|apt|place|address|rents?|renting|owns?)\b/i;
+const RESIDENCE_WORD = /\b(?:lives?|lived|living|resides?|resided|residing|stay(?:s|ing)?|home|house|apartment|apt|place|address|rents?|renting|owns?)\b/i;
 const OTHER_PLACE = /\b(?:our|office|clinic|center|centre|facility|hospital|program|unit|shelter|fax|mail|send|results|billing|pharmacy|school|work|works|job|employer)\b/i;
 /** From a street number to a ZIP, with no sentence end between. */
 // ("W5510 County Rd K": a rural grid number keeps its compass letter.)
@@ -1461,7 +1496,9 @@ export const NUMBER_TO_ZIP = /(?<![\d/.\p{L}-])((?:P\.?\s?O\.?\s+Box\s+|[NSEW](?
 function residenceAddress(line: string): string | null {
   if (!/\d{5}/.test(line)) return null;
   // ("... checked first. both live here at the house ...": a lower-case writer's sentences end too.)
-  for (const sentence of line.split(SENTENCE_BREAK).flatMap((t) => t.split(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Ll})/u))) {
+  for (const said of line.split(SENTENCE_BREAK).flatMap((t) => t.split(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Ll})/u))) {
+    // "at 1540 Pecan Grove Circle in Round Rock, Texas (78664)": the street, then "in" its town, the ZIP in brackets.
+    const sentence = said.replace(/(\d{1,6}\s+[\p{L}0-9 .'#-]+?)\s+in\s+(\p{Lu}[\p{L} .'-]+?),\s*(\p{Lu}[\p{L} .]+?)\s*\((\d{5}(?:-\d{4})?)\)/u, '$1, $2, $3 $4');
     const m = NUMBER_TO_ZIP.exec(sentence);
     if (!m) continue;
     const before = sentence.slice(0, m.index);
@@ -1473,7 +1510,7 @@ function residenceAddress(line: string): string | null {
 }
 
 /** Words that end a center's name. */
-const CENTER_WORD = /^(?:Recovery|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical|Interventions?|Solutions|Foundation|Alliance|Network|Collective|Living|Ranch|Retreat|Village|Manor|Haven|Sanctuary|Pavilion|Homes?|Group|Society)$/;
+const CENTER_WORD = /^(?:Recovery|Residence|Residences|Center|Centre|Counseling|Counselling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Behavioural|Services|Associates|Program|House|Lodge|Unit|Medicine|Practice|Outpatient|Wellness|Institute|Ministries|Court|Agency|Partners|Residential|Healthcare|Medical|Interventions?|Solutions|Foundation|Alliance|Network|Collective|Living|Ranch|Retreat|Village|Manor|Haven|Sanctuary|Pavilion|Homes?|Group|Society)$/;
 /** A word of a center's or company's name in the text ("Missouri Slope Family Medicine"), as against a person's ("Dr. Hertz"). */
 export function hasCenterWord(text: string): boolean {
   return text.split(/[\s.,;()]+/).some((w) => CENTER_WORD.test(w));
@@ -1552,7 +1589,8 @@ function centerThatAskedToSend(line: string): string | null {
     // ("Glacier Peak Youth Treatment in Kalispell told me to send": the town it is in, between.)
     // ("Sierra Pines Recovery gave me this email address and asked me to send": a clause of its own between.)
     // ("... Behavioral Health (their senior outpatient program) asked me to send": an aside in brackets.)
-    if (/^(?:['’]s)?(?:\s*\([^()]{1,60}\))?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?(?:\s+(?:gave|sent|emailed|texted)\s+(?:me|us)\b[^.;,]{0,40}?\s+and)?\s*$/iu.test(between)) return last.name;
+    // ("New Dawn Recovery in Lakewood said they have a bed this week and asked me to send": what else they said.)
+    if (/^(?:['’]s)?(?:\s*\([^()]{1,60}\))?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?(?:\s+(?:gave|sent|emailed|texted)\s+(?:me|us)\b[^.;,]{0,40}?\s+and|\s+said\s+(?:they|she|he)\s+[^.;,]{0,50}?\s+and)?\s*$/iu.test(between)) return last.name;
     // "He is going into Cedar Hollow Recovery next week and they told me to send ...": "they" are the one center named.
     // ("... and the lady at admissions there told me to email you": its staff.)
     const centers = new Set(centerRuns(before).map((c) => c.name));
@@ -1620,9 +1658,10 @@ const RELATION_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberNam
 
 /** "thru his mom's job, her name is Patrice Keough": the relative whose job it is, named in the same sentence. */
 /** "... through his dad's work (my husband, Wendell Hayashi)": the relative named in brackets. */
-const KIN_PLAN_NAMED = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}?(,?\\s+(?:[Hh]er|[Hh]is|[Tt]heir)\\s+name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}))|(\\s*\\((?:my\\s+\\p{Ll}+,\\s*)?(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3})\\)))`, 'u');
+// (Not "my son's insurance ... His name is X": the writer's child is the client, whose own plan it is.)
+const KIN_PLAN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}?(,?\\s+(?:[Hh]er|[Hh]is|[Tt]heir)\\s+name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}))|(\\s*\\((?:my\\s+\\p{Ll}+,\\s*)?(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3})\\)))`, 'u');
 /** "Policy is through his wife's job at the board of ed. Her name is M. Pettigrew": the relative named in the next sentence. */
-const KIN_PLAN_THEN_NAMED = new RegExp(`\\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b[^.!?]{0,90}[.!]\\s+((?:Her|His|Their)\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)){1,3}))`, 'u');
+const KIN_PLAN_THEN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b[^.!?]{0,90}[.!]\\s+((?:Her|His|Their)\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)){1,3}))`, 'u');
 /** "... on her mother's plan with IBX. Her mother's name is Deirdre O'Connell-Hart.": the relative whose plan it is, named. */
 const KIN_NAME_IS = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}?)(?=[.,;!]?(?:\\s|$))`, 'u');
 
@@ -1690,7 +1729,7 @@ function prosePairs(text: string): LinePair[] {
   const kin = kinHolderNamed(text);
   if (kin !== null) found.push({ field: 'subscriberName', value: kin.kin === null ? kin.name : `${kin.name} (${kin.kin})` });
   // "She has HUSKY Health (Connecticut Medicaid) in her own name; her member ID is ...": the plan is the client's own.
-  else if (!text.includes(':') && OWN_NAME.test(text)) found.push({ field: 'subscriberName', value: 'self' });
+  else if (!text.includes(':') && (OWN_NAME.test(text) || OWN_PLAN_NAMED.test(text))) found.push({ field: 'subscriberName', value: 'self' });
   // "It's Wyoming Medicaid, in my own name, nobody else is on it": the writer's own plan, the client's when the client writes.
   else if (!text.includes(':') && MY_OWN_PLAN.test(text)) found.push({ field: 'subscriberName', value: WRITER_MARKER });
   // The relative's name is no client's: the sentence is read without it.
@@ -1730,7 +1769,9 @@ function prosePairs(text: string): LinePair[] {
   if (addr) found.push({ field: 'address', value: (addr[1] ?? '').replace(/^\D*?\bat\s+(?=\d)/, '') });
   const onBack = /\b(?:back|card)\b/i.test(line);
   const backSays = onBack ? BACK_OF_CARD_SAYS.exec(line) : null;
-  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? (onBack ? (PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line)) : null);
+  // "The phone for Mass General Brigham is 855-555-0117": a number said to be a plan's the directory knows.
+  const forPlan = PHONE_FOR_NAMED.exec(line);
+  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? (forPlan && namesKnownPayer(forPlan[1]!, 8) ? [forPlan[0], forPlan[2]!] : null) ?? (onBack ? (PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line)) : null);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   else if (backSays) found.push({ field: 'insPhone', value: backSays[2]! });
   // An address written straight after the client's name or date of birth, with no phrase.
@@ -1775,6 +1816,9 @@ function prosePairs(text: string): LinePair[] {
   const ownersPlan = OWNERS_NAMED_PLAN.exec(line)?.[1];
   // ("his Medicare Advantage plan" says what kind of plan, not whose: only a plan's own name.)
   if (ownersPlan && startsWithKnownPayer(ownersPlan) && !/^(?:medicare|medicaid|medi-cal|blue\s+(?:cross|shield))\b/i.test(ownersPlan) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: ownersPlan });
+  // "I work for the school district, and it's through Blue Cross Blue Shield of Texas": a plan the directory knows, after "it's through".
+  const through = /\b(?:it['’]s|it\s+is|that['’]s)\s+(?:through|with)\s+(\p{Lu}[\p{L}&.'’-]*(?:\s+(?:of\s+|&\s+|and\s+)?\p{Lu}[\p{L}&.'’-]*){0,6})/u.exec(line)?.[1];
+  if (through && namesKnownPayer(through, 8) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: through.replace(/\.$/, '') });
   const payer = PROSE_PAYER.exec(line);
   // "He has Anthem. I'll send the card": the payer ends with its sentence.
   const payerName = (payer?.[1] ?? '').split(/(?<=[a-z]{2})\.\s+/)[0] ?? '';

@@ -199,13 +199,13 @@ function only(tokens: string[], allowed: Set<string>): boolean {
   return tokens.every((t) => allowed.has(t));
 }
 
-const ID_WORDS = new Set(['id', 'pmi', 'mcd', 'mcaid', 'mdcd', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
+const ID_WORDS = new Set(['id', 'dbn', 'vhic', 'pmi', 'mcd', 'mcaid', 'mdcd', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'mcp', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
 const INS_PHONE_CONTEXT = ['um', 'substance', 'sud', 'mco', 'mcp', 'ins', 'insurance', 'coverage', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
 /** Words before "phone" that never name a payer ("Secondary phone", "Alt phone"). */
 const NAMED_PHONE_STOP = new Set(['secondary', 'alt', 'alternate', 'other', 'second', 'backup', 'day', 'night', 'evening', 'best', 'primary', 'house', 'landline', 'business', 'sponsor', 'case', 'manager', 'therapist', 'doctor', 'dr', 'pcp', 'pharmacy', 'rx', 'his', 'her', 'their', 'wife', 'husband', 'spouse', 'son', 'daughter', 'mom', 'dad']);
-const NOT_INS_PHONE = ['fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
+const NOT_INS_PHONE = ['veteran', 'sponsor', 'unit', 'base', 'clinic', 'pcm', 'chaplain', 'crisis', 'duty', 'fax', 'facility', 'center', 'office', 'cell', 'mobile', 'home', 'client', 'patient', 'pt', 'direct', 'work', 'my', 'our', 'emergency', 'subscriber', 'contact', 'referral', 'referring', 'intake', 'admissions', 'personal', 'guardian', 'parent', 'mother', 'father'];
 /** Words that qualify an address piece ("Mailing City") without changing which piece it is. */
 const ADDRESS_QUALIFIERS = new Set(['local', 'mailing', 'home', 'residence', 'residential', 'physical', 'current', 'permanent', 'client', 'patient', 'pt']);
 const ADDRESS_PIECE_WORDS = new Set(['city', 'town', 'state', 'province', 'zip', 'zipcode', 'postal', 'postcode', 'code', 'st']);
@@ -250,6 +250,25 @@ export function classifyLabel(raw: string): FieldKey | null {
   if (whole === null && /^\s*(?:head of (?:the )?household|primary enrollee|primary insured)(?:\s+on the (?:policy|plan|case))?\s*(?:\/\s*(?:head of (?:the )?household|primary enrollee)(?:\s+on the (?:policy|plan|case))?)?\s*$/i.test(raw)) whole = 'subscriberName';
   // "RE PATIENT:", "Regarding client:": the word before the label says what the message is about.
   if (whole === null && /^\s*(?:re|regarding)\s+\p{L}/iu.test(raw)) whole = classifyWholeLabel(raw.replace(/^\s*(?:re|regarding)\s+/i, ''));
+  // "Sponsor DoD ID", "EDIPI": the service member's defence ID, never the plan's member number; "DoD Benefits Number" (DBN) is.
+  if (whole === null || whole === 'insPhone' || whole === 'namedPhone') {
+    if (/\bdod\s+benefits?\s+(?:number|no|#)|\bdbn\b/i.test(raw)) whole = 'memberId';
+    else if (/\b(?:dod\s+id|edipi|dod\s*#)/i.test(raw)) whole = 'ignore';
+  }
+  // "Member ID on her CHAMPVA card", "Number on the back of his card": where the writer read it is no part of the label.
+  if (whole === null && /\s(?:on|from|off)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?:[\p{L}-]+\s+){0,2}card\s*[?:.]?\s*$/iu.test(raw)) {
+    const bare = classifyWholeLabel(raw.replace(/\s+(?:on|from|off)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?:[\p{L}-]+\s+){0,2}card\s*[?:.]?\s*$/iu, '').trim());
+    if (bare === 'memberId' || bare === 'group') whole = bare;
+  }
+  // "Toll-free number for providers (International SOS)": who answers the line, in brackets, is no part of the label.
+  if (whole === null && /\([^)]*\)\s*$/.test(raw) && /\b(?:number|line|phone|#)\b/i.test(raw)) {
+    const bare = classifyWholeLabel(raw.replace(/\s*\([^)]*\)\s*$/, '').trim());
+    if (bare === 'insPhone' || bare === 'servicePhone') whole = bare;
+  }
+  // "Veteran Name", "Service member's name": the client, named by the role (never "Veteran: N", a yes/no box).
+  if (whole === null && /^\s*(?:veteran|service\s*member|soldier|sailor|marine|airman)(?:['’]s)?\s+(?:full\s+|legal\s+)?name\s*$/i.test(raw)) whole = 'clientName';
+  // "Her husband (the sponsor)", "His mother (policy holder)": a relative, said to hold the plan.
+  if (whole === null && /^\s*(?:her|his|their)\s+(?:husband|wife|spouse|partner|mother|mom|father|dad|parents?|step-?(?:mother|mom|father|dad)|grand(?:mother|father))\s*\(\s*(?:the\s+)?(?:sponsor|subscriber|policy\s*-?\s*holder|insured|primary(?:\s+insured)?|card\s*holder)\s*\)\s*$/i.test(raw)) whole = 'subscriberName';
   // "Apple Health MCO": a Medicaid programme's name before "MCO" labels its managed-care plan.
   // (Not before "plan": "Ambetter from Peach State Health Plan" is a plan's own name.)
   if (whole === null) {
@@ -297,7 +316,7 @@ const QUESTIONS: readonly [RegExp, FieldKey][] = [
   [new RegExp(String.raw`^where\s+(?:does|do|will)\s+${ASKED_CLIENT}\s+(?:currently\s+|normally\s+)?(?:live|reside|stay)\b|^where\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:currently\s+)?(?:living|residing|staying)\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:home\s+|current\s+|street\s+|mailing\s+)?address\b`, 'i'), 'address'],
   [new RegExp(String.raw`^when\s+(?:was|is)\s+${ASKED_CLIENT}\s+born\b|^when\s+is\s+${ASKED_CLIENT}['’]?s?\s+birthday\b|^what\s+is\s+${ASKED_CLIENT}['’]?s?\s+(?:date\s+of\s+birth|birth\s*date|birthday|dob)\b`, 'i'), 'dob'],
   [new RegExp(String.raw`^(?:who|what|which)\s+(?:is|are)\s+(?:his|her|their|the\s+(?:client|patient)['’]?s?)?\s*(?:insurance|coverage|carrier|plan|insurer|health\s+plan)\s+(?:with|through|from|by)\b|^(?:what|which)\s+(?:insurance(?:\s+company|\s+carrier|\s+plan)?|carrier|plan|insurer|health\s+plan|payer)\s+(?:does|do|is|are)\s+${ASKED_CLIENT}\b|^who\s+(?:is|are)\s+${ASKED_CLIENT}\s+(?:insured|covered)\s+(?:with|by|through|under)\b|^(?:who|what)\s+(?:is|are)\s+(?:the\s+|his\s+|her\s+|their\s+|the\s+(?:client|patient)['’]s\s+)?(?:insurance\s+(?:company|carrier)|carrier|payer|insurer)\b|^(?:what|which)\s+insurance\b|^(?:what|which|who)\s+(?:insurer|insurance(?:\s+company)?|carrier|plan|payer|company)\s+(?:covers|insures)\b`, 'i'), 'payer'],
-  [new RegExp(String.raw`\b(?:phone|number|#|line)\b.*\b(?:back\s+of\s+(?:the\s+|(?:his|her|their)\s+)?(?:insurance\s+)?card|on\s+the\s+back)\b|^what\s+(?:phone\s+)?number\s+(?:do|should|can)\s+(?:we|i|you)\s+call\b|\bnumber\s+(?:for|to\s+call)\s+(?:the\s+)?(?:insurance|plan|payer|carrier|benefits|providers?)\b|\b(?:phone\s+)?number\s+(?:verifies|confirms)\s+(?:benefits|eligibility|coverage)\b`, 'i'), 'insPhone'],
+  [new RegExp(String.raw`\b(?:phone|number|#|line)\b.*\b(?:back\s+of\s+(?:the\s+|(?:his|her|their)\s+)?(?:insurance\s+)?card|on\s+(?:the\s+)?back)\b|^what\s+(?:phone\s+)?number\s+(?:do|should|can)\s+(?:we|i|you)\s+call\b|\bnumber\s+(?:for|to\s+call)\s+(?:the\s+)?(?:insurance|plan|payer|carrier|benefits|providers?)\b|\b(?:phone\s+)?number\s+(?:verifies|confirms)\s+(?:benefits|eligibility|coverage)\b`, 'i'), 'insPhone'],
   [new RegExp(String.raw`^who\s+(?:is|are)\s+(?:the\s+)?(?:client|patient)\b(?!\s+(?:insured|covered|related))|^who\s+(?:are|is)\s+(?:we|you)\s+(?:verifying|checking|running)\b|^who\s+(?:is|are)\s+(?:this|the)\s+(?:verification|vob|request|referral)\s+for\b|^who\s+needs\s+(?:the\s+)?(?:verification|vob|benefits|treatment|a\s+bed)\b`, 'i'), 'clientName'],
 ];
 
@@ -547,12 +566,14 @@ function classifyWholeLabel(raw: string): FieldKey | null {
       return 'namedPhone';
     }
     // "Mem #", "Mbr #", "MCD#" (Medicaid) fall through to the member ID below.
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'mcd', 'mcaid', 'mdcd', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians', 'off']);
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'mcd', 'mcaid', 'mdcd', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians', 'off', 'stateside', 'international', 'domestic', 'overseas', 'us']);
     // "BH number off the back of her card": whose card it is is no part of the label.
     if (!only(has(words, 'card') ? words.filter((w) => !['her', 'his', 'their', 'its', 'my'].includes(w)) : words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
     const notIns = has(words, ...NOT_INS_PHONE);
     if (insCtx && !(notIns && !has(words, 'ins', 'insurance', 'payer', 'payor', 'carrier', 'card', 'benefits'))) {
+      // "Member number", "Member #": the member's own number, never a phone.
+      if (only(words, new Set(['member', 'mbr', 'mem', 'memb', 'number', 'no', 'num', '#', 'his', 'her', 'their', 'my', 'the']))) return 'memberId';
       // "Insurance #", "Ins No": a member ID or a phone; the value decides.
       if (!has(words, 'phone', 'ph', 'tel', 'telephone', 'phn', 'call', 'line', 'service', 'services', 'cs', 'csr', 'back', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'verification', 'eligibility', 'benefits', 'customer', 'precert', 'preauth', 'claims', 'ur', 'utilization', 'verify')) {
         return 'idOrPhone';
@@ -567,6 +588,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   }
 
   // Member IDs.
+  // ("DBN": TRICARE's DoD benefits number, the beneficiary's member number.)
+  if (has(words, 'dbn') && only(words, new Set([...ID_WORDS, 'beneficiary', 'dod', 'benefits', 'number', 'no', 'sponsor', 'dependent']))) return 'memberId';
   if (has(words, 'id', 'identification', 'mbi', 'cin', 'bic', 'hicn', 'ident', 'uid') || (hash && only(words, ID_WORDS)) || (has(words, 'policy') && only(words, ID_WORDS))) {
     // "ProviderOne ID": Washington Medicaid's client ID, whatever "provider" says elsewhere.
     if (/\bprovider ?one\b/.test(joined) && only(words, new Set(['provider', 'one', 'providerone', 'id', 'client', 'number', 'no']))) return 'memberId';

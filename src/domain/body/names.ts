@@ -4,7 +4,10 @@ import { isPlaceholder } from './placeholders';
 /** A person's name: whitespace collapsed, markdown and trailing notes ("(client)", ", DOB ...") removed. */
 export function cleanPersonName(value: string): string | null {
   // "CHAN Tai Man (English name Kevin). Family name is CHAN.": the name is the first sentence.
-  let t = givenNameFirst(value.replace(/[*_`]+/g, ' ').replace(/\s+/g, ' ').replace(/(?<=[\p{Ll})]{2})\.\s+\p{Lu}[\s\S]*$/u, '').trim());
+  // "SGT Tyler J. Dempsey", "LCpl Devante M. Landry, USMC", "Capt. Ana Ruiz (Ret.)": a rank or a service is no part of the name.
+  const spaced = value.replace(/[*_`]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const unranked = spaced.replace(MILITARY_RANK, '').replace(/,?\s+(?:\(Ret\.?\)|USMC|USN|USAF|USCG|USSF|USNR|USAR|USMCR|ARNG|ANG|Ret\.?)(?=[\s,;.)]|$).*$/, '');
+  let t = givenNameFirst((unranked !== spaced && unranked.trim().split(/\s+/).length >= 2 ? unranked.trim() : spaced).replace(/(?<=[\p{Ll})]{2})\.\s+\p{Lu}[\s\S]*$/u, '').trim());
   // Notes in brackets are never part of the name.
   t = t.replace(/\s*[([{][^)\]}]*[)\]}]?\s*$/g, '').replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
   // Trailing commentary after a dash or a comma followed by a keyword.
@@ -19,12 +22,17 @@ export function cleanPersonName(value: string): string | null {
   const keepDot = /(?:^|\s)(?:jr|sr|[A-Z])\.$/i.test(t.replace(/[\s,;:]+$/, ''));
   t = t.replace(keepDot ? /[\s,;:]+$/ : /[\s,;:.]+$/, '').replace(/^[\s,;:.\-]+/, '').trim();
   // "name?", "unknown??": the writer asking, not a name.
-  if (t.length === 0 || isPlaceholder(t) || /^\p{L}+\s*\?+$/u.test(t)) return null;
+  // ("Subscriber: Veteran (self)": a role, not a name.)
+  if (t.length === 0 || isPlaceholder(t) || /^\p{L}+\s*\?+$/u.test(t) || /^(?:the\s+)?(?:veteran|sponsor|service\s*member|beneficiary|soldier|sailor|marine|airman)$/i.test(t)) return null;
   // A name has letters and no long digit runs (a date or ID typed in the wrong place).
   if (!/[A-Za-zÀ-ÿ]/.test(t) || /\d{3,}/.test(t)) return null;
   if (t.length > 80 || t.split(' ').length > 8) return null;
   return t;
 }
+
+/** A military rank or rate before a name ("SGT", "LCpl", "PO2", "Staff Sergeant"). */
+const MILITARY_RANK =
+  /^(?:LCDR|LtCdr|CWO[2-5]|[A-Z]{2,3}[1-3]|PVT|PV[12]|PFC|SPC|CPL|Cpl|LCpl|LCPL|SGT|Sgt|SSG|SSgt|SFC|GySgt|MSG|MSgt|1SG|1stSgt|SGM|SgtMaj|CSM|MGySgt|2LT|2ndLt|1LT|1stLt|CPT|Capt|MAJ|Maj|LTC|LtCol|COL|Col|BG|BGen|MG|MajGen|LTG|LtGen|GEN|Gen|WO1|CW[2-5]|SN|PO[1-3]|CPO|SCPO|MCPO|ENS|LTJG|LT|CDR|CAPT|RADM|ADM|Amn|A1C|SrA|TSgt|SMSgt|CMSgt|HM[1-3]|HN|(?:Private(?:\s+First\s+Class)?|(?:Lance\s+)?Corporal|(?:Staff\s+|Gunnery\s+|Master\s+|First\s+|Sergeant\s+)?Sergeant(?:\s+Major)?|Specialist|(?:First\s+|Second\s+)?Lieutenant|Captain|Major|Colonel|Seaman|Airman|Petty\s+Officer(?:\s+(?:First|Second|Third)\s+Class)?|Chief(?:\s+Petty\s+Officer)?|Ensign|Commander|Admiral|General))\.?\s+(?=\p{Lu})/u;
 
 /** "(first name: Dmitri)", "(PHAM is family name, Lan is first name)": the writer's note on which word is the given name. */
 const GIVEN_NAME_NOTE = /\((?=[^)]*\b(?:first|given)\s+name)[^)]*?(?:\b(?:first|given)\s+name\s*(?:is\s+|:\s*|=\s*)(\p{L}[\p{L}'’-]*)|(\p{L}[\p{L}'’-]*)\s+is\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:first|given)\s+name)[^)]*\)/iu;

@@ -60,7 +60,8 @@ export function withPairedDigitsJoined(text: string): string {
 }
 
 export function parsePhone(raw: string): string | null {
-  const value = withPairedDigitsJoined(raw);
+  // "1–800–555–0147": a word processor's en dashes between the digit groups are hyphens.
+  const value = withPairedDigitsJoined(raw.replace(/(?<=\d)[\u2010-\u2015](?=\d)/g, '-'));
   // "1-8OO-555-O131": a fax's OCR reads zeros as O in a run of digits and dashes.
   const t = value.slice(0, 2000).replace(/(?<![\p{L}])[\dOo][\dOo-]{6,}(?![\p{L}])/gu, (run) => (/\d{3}/.test(run) ? run.replace(/[Oo]/g, '0') : run));
   const matches = [...t.matchAll(PHONE_RUN)];

@@ -192,6 +192,10 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
     // "Mateo himself - state Medicaid": after the holder is known, a lower-case part is a note.
     // "her husband (federal employee, USPS)": after the relation, lower-case words and an agency's initials are a note.
     if ((self || nameParts.length > 0) && /^\p{Ll}/u.test(part) && /[A-Z]/.test(t)) continue;
+    // "Cpl Shane T. Pruitt (husband), 2d MarDiv – DoD ID 1468023375": a unit and an ID after the name are no part of it.
+    if (nameParts.length > 0 && (/^\d/.test(part) || /\b(?:DoD|ID|SSN|EDIPI|DBN)\b/.test(part))) continue;
+    // ("Lars Halvorsen (patient's father; civilian employee, Defense Logistics Agency)": nor an employer, once name and relation are said.)
+    if (relationship !== null && nameParts.join(' ').split(/\s+/).length >= 2 && part.split(/\s+/).length >= 2) continue;
     if (relationship !== null && nameParts.length === 0 && (/^\p{Ll}/u.test(part) || /^[A-Z]{2,5}$/.test(part))) continue;
     // "marisol, she's the policy holder": the client holds it.
     if (/^(?:she|he|they)(?:['’]s|\s+is|\s+are)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured|card\s?holder)\b/i.test(part)) {
@@ -228,9 +232,17 @@ function nonEmpty(v: string | undefined): string | null {
 }
 
 /** True when a phone label's leading word is the payer's name, a word of it, or its initials ("KP"). */
+/** Plans whose lines the writer names by the contractor that runs them ("Humana Military provider line" for TRICARE). */
+const CONTRACTORS: readonly (readonly [RegExp, RegExp])[] = [
+  [/\btricare\b/i, /\b(?:humana\s+military|triwest|health\s*net\s+federal|international\s+sos)\b/i],
+  [/\b(?:va\s+community\s+care|community\s+care\s+network|champva)\b/i, /\b(?:optum\s+serve|triwest)\b/i],
+];
+
 function labelNamesPayer(label: string, payer: string): boolean {
+  if (CONTRACTORS.some(([plan, runs]) => plan.test(payer) && runs.test(label))) return true;
   // "CareFirst behavioral health (Magellan)": who manages the line, in brackets, is no part of whose it is.
-  const words = label.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#|bh|mh|behavioral|behavioural|mental|health|provider|services?)$/.test(w));
+  // ("anthem # on back of card": where on the card it is printed is no part of whose it is.)
+  const words = label.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/\bon\s+(?:the\s+)?back(?:\s+of\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:insurance\s+)?card)?\b/g, ' ').replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !/^(?:phone|ph|tel|telephone|number|no|fax|line|#|bh|mh|behavioral|behavioural|mental|health|provider|services?)$/.test(w));
   if (words.length === 0) return false;
   // "BCBS AZ behavioral health line" of "BCBS of Arizona": the directory knows both for one plan.
   const named = findPayers(label)[0];

@@ -797,3 +797,58 @@ describe('what the card says, and whose name the plan is in (themselves set, thi
     expect(r.subscriber.name).toBe('Ana Ruiz');
   });
 });
+
+describe('service members, veterans and their families (military set, second pass)', () => {
+  it('drops a rank, a rate or a service from a name, and reads a DBN as the member number and a DoD ID as no member number', () => {
+    const r = one('Beneficiary: Ana R. Cole\nDOB: 03 NOV 1998\nInsurance: TRICARE Prime\nBeneficiary DBN: 304 7185 2963\nSponsor: SGT Tyler J. Cole\nSponsor DoD ID: 1298374650\nRelationship to sponsor: Spouse');
+    expect(r.insurance.memberId).toBe('30471852963');
+    expect(r.subscriber).toEqual({ name: 'Tyler J. Cole', relationship: 'spouse' });
+    expect(one('1) LCpl Dev M. Lane, USMC – active duty\nDOB: 17 JAN 2005\nInsurance: TRICARE Prime\nDBN: 41920736518\nSponsor: Self').client.name).toBe('Dev M. Lane');
+    expect(one('Patient: Ana Cole\nDOB: 1/2/1990\nInsurance: TRICARE Select\nDBN: 52806413397\nSponsor: ET2 Cody L. Cole (husband), 2d MarDiv – DoD ID 1468023375').subscriber).toEqual({ name: 'Cody L. Cole', relationship: 'spouse' });
+  });
+
+  it('reads "through his dad, my husband SSG X", "Her husband (the sponsor): X", "Enrollee: X (patient\'s father; ...)"', () => {
+    expect(one('His full name is Tad Ray Kolb, birthday 02/19/2008.\nHe has TRICARE Select through his dad, my husband SSG Ray Kolb. Ray is deployed.').subscriber).toEqual({ name: 'Ray Kolb', relationship: 'child' });
+    expect(one('Her name: Kay Ann Bell\nHer husband (the sponsor): SPC Lo Bell, B Btry, 2-47 FA\nCoverage: TRICARE Prime').subscriber).toEqual({ name: 'Lo Bell', relationship: 'spouse' });
+    expect(one('Patient: Cal J. Holt\nDate of Birth: August 2, 2005\nHealth Plan: FEP Blue\nMember ID: R48207163\nEnrollee: Lars Holt (patient\'s father; civilian employee, Defense Logistics Agency)').subscriber).toEqual({ name: 'Lars Holt', relationship: 'child' });
+  });
+
+  it('reads a contractor\'s line as the plan\'s, "Daughter:" as the client, and leaves a second plan\'s values out', () => {
+    expect(one('Patient: Ana Cole\nDOB: 1/2/1990\nInsurance: TRICARE Select\nDBN: 52806413397\nHumana Military provider line: 1-800-555-0141').insurance.phone).toBe('+18005550141');
+    expect(one('Daughter: Emi R. Cole\nDOB: 21 AUG 2010\nInsurance: TRICARE Prime\nDBN: 702 5193 8846').client.name).toBe('Emi R. Cole');
+    const r = one('Name: Rose Abel\nDOB 5/30/1955\nHer main insurance is Humana, it\'s a Medicare Advantage plan.\n\nShe also has TRICARE For Life because my dad was career Air Force. Her DBN is 27740195362 in case you need it, but Humana is primary.');
+    expect(r.insurance).toMatchObject({ payerName: 'Humana', memberId: null });
+  });
+
+  it('reads "Veteran Name" as the client, "Veteran: N" as a yes/no box, and a phone written with en dashes', () => {
+    const r = one('Veteran Name: Des K. Hall\nDate of Birth: 06/27/1985\nPayer: VA Community Care Network\nMember ID (VHIC): 1083746259\nInsurance phone: 1\u2013800\u2013555\u20130147');
+    expect(r.client.name).toBe('Des K. Hall');
+    expect(r.insurance.phone).toBe('+18005550147');
+    expect(extractBody('Patient Name: HALL, DES\nDate of Birth: 04/27/1989\nVeteran: N          Interpreter: N\nInsurance: Aetna\nMember ID: W1234567', ctx).requests).toHaveLength(1);
+  });
+
+  it('reads "Member ID on her CHAMPVA card" and "Member number" as the member ID, whatever its shape', () => {
+    expect(one('Name: Dee Embry\nBorn: September 9, 1967\nHer insurance: CHAMPVA\nMember ID on her CHAMPVA card: 402118836').insurance.memberId).toBe('402118836');
+    expect(one('Name: Jo Cloutier\nDOB: 6/9/2001\nInsurance: MaineCare\nMember number: 073 155 8297').insurance).toMatchObject({ memberId: '0731558297', phone: null });
+  });
+});
+
+describe('stories and threads (told, fortnight-10 sets, second pass)', () => {
+  it('reads an aside before "is", "it\'s through <plan>", "lived at <street> in <town>, <state> (<ZIP>)" and a birthday named by its holiday', () => {
+    const r = one('His full name is Andre Whit, born on Christmas Eve, 1983. We\'ve lived at 1540 Pecan Grove Circle in Round Rock, Texas (78664) for six years. He\'s on my plan - I work for the district, and it\'s through Blue Cross Blue Shield of Texas.\n\nHis member ID, off that same card, is ZTX 704 552 913, and the group number is 00281466.');
+    expect(r.client).toMatchObject({ dob: '1983-12-24', address: { line1: '1540 Pecan Grove Circle', line2: null, city: 'Round Rock', state: 'TX', postalCode: '78664' } });
+    expect(r.insurance).toMatchObject({ payerName: 'Blue Cross Blue Shield of Texas', memberId: 'ZTX704552913' });
+  });
+
+  it('takes the writer\'s own center for "put us down as the referral", and "put the referral as X"', () => {
+    const two = extractBody('Hi this is Rich, house manager at Clifton Recovery Residence. Two of my guys need insurance checked. Put us down as the referral on both.\n\nFirst is Marc Vee, dob 5/11/1990. He has Tufts Health Together, his own. ID 100583920471.\n\nSecond is Kyle Bro, dob 1/29/1996. He has WellSense, his own. ID 100583920999.', ctx).requests;
+    expect(two.map((r) => r.referredBy)).toEqual(['Clifton Recovery Residence', 'Clifton Recovery Residence']);
+    expect(two.map((r) => r.subscriber.relationship)).toEqual(['self', 'self']);
+    expect(one('dob 8/8/2000\nAnthem BCBS\nID JQN600214587\nanthem # on back of card 800-555-0134\nput the referral as Lake Region Recovery Center').insurance.phone).toBe('+18005550134');
+  });
+
+  it('reads an answer above a desk\'s list of what it needs, naming no client, as no new request', () => {
+    const answer = 'His wife\'s name is Nic A. Bou, she is the policyholder.\n\nOn Oct 29, 2026, at 1:46 PM, Billing <verification@billing.test> wrote:\n> Before we can verify benefits we still need the following:\n>   - Subscriber Name\n> Please reply to this message with the missing information.';
+    expect(extractBody(answer, { ...ctx, subject: 'Re: VOB', isReply: true }).requests).toHaveLength(0);
+  });
+});

@@ -489,3 +489,15 @@ describe('wrappers, footers and stories (ninth fortnight, wrapped and themselves
     expect(doubts('My husband\'s name is Rob Vance, he is the policy holder.', [request(['subscriber.name'])])).not.toEqual([]);
   });
 });
+
+describe('forms\' other numbers and names (fortnight-10 and military sets, second pass)', () => {
+  it('does not take a docket, a DoD ID, a guarantor\'s or a referring contact\'s phone, or a footer\'s number for the plan\'s', () => {
+    expect(doubts('Docket No.: 2669CR000874\nSponsor DoD ID: 1298374650', [request(['insurance.memberId'], { insurance: { payerName: 'MassHealth', memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
+    expect(doubts('Guarantor Phone\t508-555-0186\nReferring Contact\tLuis Arroyo\nContact Phone\t508-555-0191\nSent by Verity EHR on behalf of Greendale. This message may contain information protected by 42 CFR Part 2 (508-555-0184).', [request(['insurance.phone'])])).toEqual([]);
+  });
+
+  it('does not take a guarantor\'s "Self" for whose plan it is, nor the subscriber\'s name read for a client\'s missed', () => {
+    expect(doubts('Guarantor\tSelf\nSubscriber Name\tKaren Gendron', [request(['subscriber.relationship'], { subscriber: { name: 'Karen Gendron', relationship: null } })])).toEqual([]);
+    expect(doubts('I\'m leaving his name off for now.\npolicy holder is his mom Donna Morin', [request(['client.name'], { client: { name: null, dob: '2000-08-08', address: null }, subscriber: { name: 'Donna Morin', relationship: 'child' } })])).toEqual([]);
+  });
+});
