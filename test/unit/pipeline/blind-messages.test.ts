@@ -1,10 +1,10 @@
 /**
- * fixtures/blind-messages*: fifty-six sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
+ * fixtures/blind-messages*: fifty-eight sets (30, 30, 30, 25, 40, 40, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30 and 30 messages) written from the contract alone
  * by sessions that never saw the code (see their READMEs); -cards and -threads attach card images
  * of fixtures/cards-blind. Each goes through the whole pipeline (card OCR included) and must give
  * the expected part of the document: requests (client, insurance, subscriber, referral,
  * card.attached, missing fields) and the reply decision. First runs, before the fixes they
- * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3%, 74.5%, 44.8%, 73.5%, 62.9%, 74.8%, 73.3%, 28.2%, 86.0%, 69.4%, 80.5%, 69.5%, 75.2%, 62.9%, 68.0%, 70.3%, 89.1%, 91.5%, 51.7%, 71.1%, 82.0%, 57.5%, 90.9%, 82.3%, 87.1%, 70.1%, 89.3%, 83.9%, 77.7%, 72.2%, 93.0%, 92.5% and 92.8% of fields (each of the last forty-seven written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two, -told, -templates and -holidays after the rules for those three, -families, -names and -shorthand after the rules for those three, -hedged and -attachments after the first rules for those three, -thin, -html and -relayed after the rules for those two, -asked, -transit and -vocabulary after those for those three, -fortnight, an ordinary mix, after the first rules for those three, -fortnight-2 (another ordinary mix), -dictated and -doubled after the rules for -fortnight, -fortnight-3 (a third ordinary mix) and -languages after the rules for those three, -fortnight-4 (a fourth ordinary mix) and -numbers after the rules for those two, -fortnight-5 (a fifth ordinary mix) and -second-language after the rules for those two, -fortnight-6, -fortnight-7 (a sixth and seventh ordinary mix) and -self-corrections after the rules for those two, -themselves (clients writing for themselves) and -fortnight-8 after the rules for those three, -fortnight-9 (a ninth ordinary mix) and -wrapped (mail wrapped by gateways: banners, footers, secure-message notices) after the rules for those two).
+ * prompted: 86.0%, 77.1%, 93.7%, 89.0%, 96.3%, 95.2%, 95.3%, 63.6%, 53.7%, 79.4%, 84.6%, 79.7%, 90.6%, 87.3%, 81.8%, 62.6%, 73.3%, 80.4%, 80.8%, 70.0%, 48.5%, 71.9%, 62.1%, 54.3%, 74.5%, 44.8%, 73.5%, 62.9%, 74.8%, 73.3%, 28.2%, 86.0%, 69.4%, 80.5%, 69.5%, 75.2%, 62.9%, 68.0%, 70.3%, 89.1%, 91.5%, 51.7%, 71.1%, 82.0%, 57.5%, 90.9%, 82.3%, 87.1%, 70.1%, 89.3%, 83.9%, 77.7%, 72.2%, 93.0%, 92.5%, 92.8%, 92.8% and 79.9% of fields (each of the last forty-nine written after the rules for the ones before it; -rural after the rules for -senders and -intermediaries, -hospital after those for -rural, -mobile and -international after those for -hospital, -tools after the first rules for those two, -payers and -decisions after those for -tools, -faxes and -followups after the first rules for those two, -admissions, -tables and -ordinary after the rules for those two, -told, -templates and -holidays after the rules for those three, -families, -names and -shorthand after the rules for those three, -hedged and -attachments after the first rules for those three, -thin, -html and -relayed after the rules for those two, -asked, -transit and -vocabulary after those for those three, -fortnight, an ordinary mix, after the first rules for those three, -fortnight-2 (another ordinary mix), -dictated and -doubled after the rules for -fortnight, -fortnight-3 (a third ordinary mix) and -languages after the rules for those three, -fortnight-4 (a fourth ordinary mix) and -numbers after the rules for those two, -fortnight-5 (a fifth ordinary mix) and -second-language after the rules for those two, -fortnight-6, -fortnight-7 (a sixth and seventh ordinary mix) and -self-corrections after the rules for those two, -themselves (clients writing for themselves) and -fortnight-8 after the rules for those three, -fortnight-9 (a ninth ordinary mix) and -wrapped (mail wrapped by gateways: banners, footers, secure-message notices) after the rules for those two, -fortnight-10 (a tenth ordinary mix) and -military (service members, veterans and federal employees) after the rules for those two).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ const SETS = [
   'blind-messages-fortnight-2', 'blind-messages-dictated', 'blind-messages-doubled', 'blind-messages-fortnight-3', 'blind-messages-languages',
   'blind-messages-fortnight-4', 'blind-messages-numbers', 'blind-messages-fortnight-5', 'blind-messages-second-language',
   'blind-messages-fortnight-6', 'blind-messages-fortnight-7', 'blind-messages-self-corrections', 'blind-messages-themselves',
-  'blind-messages-fortnight-8', 'blind-messages-fortnight-9', 'blind-messages-wrapped',
+  'blind-messages-fortnight-8', 'blind-messages-fortnight-9', 'blind-messages-wrapped', 'blind-messages-fortnight-10', 'blind-messages-military',
 ];
 const cases = SETS.flatMap((set) => {
   const dir = join(__dirname, '../../../fixtures', set);
@@ -115,7 +115,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-doubled/02-medicare-primary-medigap-secondary-home-and-po-box.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.phone, [0].missingFields',
   'blind-messages-doubled/06-six-phones-on-one-line.eml': 'first run, not yet read right: [0].insurance.phone',
   'blind-messages-doubled/08-bobby-is-robert-home-vs-church-mailing-grandmother-unnamed.eml': 'first run, not yet read right: [0].insurance.phone',
-  'blind-messages-doubled/09-question-which-plan-when-there-are-two.eml': 'first run, not yet read right: request count',
   'blind-messages-doubled/10-two-detox-admits-dob-line-belongs-to-the-other.eml': 'first run, not yet read right: request count, [1].client.dob, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields, reply not sent',
   'blind-messages-doubled/11-dob-fix-only-for-an-earlier-request.eml': 'first run, not yet read right: request count',
   'blind-messages-doubled/17-court-case-ssn-mrn-claim-and-auth-numbers-no-plan-phone.eml': 'first run, not yet read right: [0].subscriber.name',
@@ -160,6 +159,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-followups/16-disregard-wrong-client-right-one-on-top.eml': 'first run, not yet read right: [0].insurance.groupNumber',
   'blind-messages-followups/18-answer-sent-through-the-centers-google-group.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields',
   'blind-messages-followups/22-nudge-answers-one-of-two-asked-fields.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
+  'blind-messages-fortnight-10/16-detox-night-thunderbird-member-id-correction-only.eml': 'first run, not yet read right: request count',
   'blind-messages-fortnight-2/24-therapist-apple-mail-partner-plan-moving-no-back-of-card.eml': 'first run, not yet read right: [0].subscriber.relationship',
   'blind-messages-fortnight-3/01-detox-night-nurse-iphone-last-first-dotted-dob.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-fortnight-3/09-husband-iphone-cigna-app-screenshots.eml': 'first run, not yet read right: [0].client.address, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
@@ -232,7 +232,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-international/03-vietnamese-family-name-first-dayfirst.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
   'blind-messages-international/05-haitian-creole-bilingual-mother-name-pending.eml': 'first run, not yet read right: [0].subscriber.name, [0].missingFields, reply not sent',
   'blind-messages-international/08-japanese-employer-hr-ymd-umr-card-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.relationship, [0].missingFields, reply not sent',
-  'blind-messages-international/16-overseas-military-apo-address-dtg-date.eml': 'first run, not yet read right: [0].insurance.memberId, [0].missingFields',
   'blind-messages-international/21-brazilian-father-titular-in-words-no-referral.eml': 'first run, not yet read right: request count, [0].client.dob, [0].insurance.payerName, [0].insurance.memberId, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-languages/01-vietnamese-bilingual-form-side-by-side.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-languages/02-chinese-gb2312-daughter-phone-unreadable.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, reply not sent',
@@ -259,6 +258,16 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-loose/23-bilingual-sister-no-ins-phone.eml': 'first run, not yet read right: [0].insurance.memberId, reply not sent',
   'blind-messages-loose/27-two-brothers-one-message.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, [1].insurance.groupNumber, [1].subscriber.name, [1].subscriber.relationship, [1].missingFields, reply not sent',
   'blind-messages-loose/30-reply-supplies-missing-and-corrects.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields',
+  'blind-messages-military/04-county-vso-gmail-va-referral-number-not-member-id.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, reply not sent',
+  'blind-messages-military/08-spouse-yahoo-pcs-new-address-only.eml': 'first run, not yet read right: request count',
+  'blind-messages-military/09-fyi-forward-va-community-care-approval-notice.eml': 'first run, not yet read right: request count',
+  'blind-messages-military/13-hospital-case-manager-plain-medicare-primary-tricare-for-life-secondary.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
+  'blind-messages-military/16-correction-dbn-digits-transposed-no-request.eml': 'first run, not yet read right: request count',
+  'blind-messages-military/18-federal-eap-uhc-card-home-address-withheld-work-location-decoy.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields, reply not sent',
+  'blind-messages-military/19-daughter-iphone-humana-pdf-and-png-tfl-secondary-dbn.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name, [0].missingFields',
+  'blind-messages-military/20-navy-veteran-husband-samsung-umr-card-no-program-yet.eml': 'first run, not yet read right: [0].insurance.payerName',
+  'blind-messages-military/24-sudcc-forwards-rmc-referral-rfc822-active-duty-no-payer-phone.eml': 'first run, not yet read right: [0].subscriber.name, reply not sent',
+  'blind-messages-military/29-marine-mother-webmail-on-leave-no-numbers.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-mobile/01-gvoice-voicemail-fwd-spoken-digits.eml': 'first run, not yet read right: [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-mobile/04-two-bursts-dob-corrected-ext.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId, [0].missingFields',
   'blind-messages-mobile/05-whatsapp-export-id-corrected-in-chat.eml': 'first run, not yet read right: [0].insurance.payerName, [0].insurance.memberId',
@@ -285,7 +294,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-names/24-daughter-in-law-same-name-writes-humana-pdf-card.eml': 'first run, not yet read right: [0].client.name, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-names/25-patient-guarantor-insured-three-columns-stepfather-vs-father.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-names/27-results-were-for-the-wrong-maria-garcia-rerun.eml': 'first run, not yet read right: request count, [0].client.dob, [0].client.address, [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
-  'blind-messages-names/28-tricare-sponsor-rank-last-first-dbn-vs-dod-id.eml': 'first run, not yet read right: [0].client.name, [0].insurance.memberId, [0].subscriber.name, [0].missingFields',
+  'blind-messages-names/28-tricare-sponsor-rank-last-first-dbn-vs-dod-id.eml': 'first run, not yet read right: [0].client.name, [0].subscriber.name',
   'blind-messages-numbers/08-nursing-handoff-vob-block-in-middle.eml': 'first run, not yet read right: [0].client.name',
   'blind-messages-numbers/12-rerun-new-plan-old-medicaid-id-homeless.eml': 'first run, not yet read right: request count, [0].insurance.payerName, [0].missingFields, reply not sent',
   'blind-messages-numbers/19-couple-two-beds-two-mrns-old-plan.eml': 'first run, not yet read right: [1].subscriber.relationship',
@@ -347,7 +356,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-senders/09-private-therapist-indented-values.eml': 'first run, not yet read right: [0].client.address, [0].referredBy, [0].missingFields',
   'blind-messages-shorthand/03-ur-nurse-clinical-lines-highmark-card.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-shorthand/08-numbered-followup-restates-3-and-5.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields',
-  'blind-messages-shorthand/13-ditto-marks-per-field-siblings-no-referral-on-3.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, [2].client.name, [2].client.dob, [2].client.address, [2].insurance.payerName, [2].insurance.memberId, [2].insurance.groupNumber, [2].insurance.phone, [2].subscriber.name, [2].subscriber.relationship, [2].referredBy, [2].card.attached, [2].missingFields, reply not sent',
+  'blind-messages-shorthand/13-ditto-marks-per-field-siblings-no-referral-on-3.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].referredBy, [1].missingFields, [2].client.name, [2].client.dob, [2].client.address, [2].insurance.payerName, [2].insurance.memberId, [2].insurance.groupNumber, [2].insurance.phone, [2].subscriber.name, [2].subscriber.relationship, [2].referredBy, [2].card.attached, [2].missingFields, reply not sent',
   'blind-messages-shorthand/15-ur-nurse-humana-pdf-card-address-pending.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-shorthand/16-shorthand-nfa-address-subscriber-dob-decoy.eml': 'first run, not yet read right: request count, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-shorthand/18-termd-eff-question-about-line-2.eml': 'first run, not yet read right: request count',
@@ -364,7 +373,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-templates/05-ironweed-numbered-lettered-questions-skip-logic.eml': 'first run, not yet read right: [0].subscriber.relationship',
   'blind-messages-templates/07-casa-alborada-bilingual-stacked-labels-phone-por-confirmar.eml': 'first run, not yet read right: [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-templates/08-lone-cypress-combined-slash-labels.eml': 'first run, not yet read right: [0].client.name, [0].missingFields',
-  'blind-messages-templates/09-cedar-bluff-asks-for-a-copy-of-our-template.eml': 'first run, not yet read right: request count',
   'blind-messages-templates/13-wasatch-cairn-ascii-box-client-and-holder-columns.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-templates/15-harrow-creek-bracket-labels-optional-filled-home-and-sent-by-blank.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-templates/17-sweetgrass-new-template-sample-data-for-review.eml': 'first run, not yet read right: request count',
@@ -394,9 +402,7 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-told/04-referral-told-as-timeline-cedar-hollow.eml': 'first run, not yet read right: [0].client.dob, [0].missingFields',
   'blind-messages-told/05-mother-in-a-rush-dob-retracted-no-phone-no-referral.eml': 'first run, not yet read right: request count, [0].client.name, [0].client.dob, [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].insurance.groupNumber, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].card.attached, [0].missingFields, reply not sent',
   'blind-messages-told/08-twins-told-together-second-id-tomorrow.eml': 'first run, not yet read right: request count, [0].client.name, [0].subscriber.name, [0].subscriber.relationship, [0].referredBy, [0].missingFields, [1].client.name, [1].client.dob, [1].client.address, [1].insurance.payerName, [1].insurance.memberId, [1].insurance.groupNumber, [1].insurance.phone, [1].subscriber.name, [1].subscriber.relationship, [1].referredBy, [1].card.attached, [1].missingFields, reply not sent',
-  'blind-messages-told/09-wife-called-the-number-on-the-back-no-program-yet.eml': 'first run, not yet read right: [0].client.address, [0].insurance.payerName, [0].insurance.memberId, [0].missingFields, reply not sent',
   'blind-messages-told/10-mother-never-says-her-sons-name.eml': 'first run, not yet read right: reply not sent',
-  'blind-messages-told/15-fathers-letter-christmas-eve-no-member-number.eml': 'first run, not yet read right: [0].client.dob, [0].missingFields, reply not sent',
   'blind-messages-told/17-phone-call-retold-in-reported-speech-no-referral.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].insurance.memberId, [0].insurance.groupNumber, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-told/18-client-writes-for-herself-id-locked-in-app.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields, reply not sent',
   'blind-messages-told/19-returning-client-new-name-new-plan-zip-fixed-in-ps.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.payerName, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
@@ -415,7 +421,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-transit/11-relay-downgraded-to-ascii-question-marks-uhc-card.eml': 'first run, not yet read right: [0].insurance.payerName, [0].referredBy',
   'blind-messages-transit/12-thanks-on-top-of-ragged-quoted-thread.eml': 'first run, not yet read right: request count',
   'blind-messages-transit/15-apple-mail-text-between-images-became-att00001-ibx-card.eml': 'first run, not yet read right: [0].client.name, [0].client.dob, [0].client.address, [0].subscriber.name, [0].missingFields',
-  'blind-messages-transit/16-disclaimer-inserted-before-dashes-mid-request-en-dash-phone.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
   'blind-messages-transit/21-utf8-read-as-cp1252-forward-mojibake-cigna-card.eml': 'first run, not yet read right: [0].insurance.payerName',
   'blind-messages-transit/22-qp-body-labelled-7bit-two-clients-second-no-dob.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, [1].referredBy, [1].missingFields, reply not sent',
   'blind-messages-transit/24-mailing-list-post-about-mojibake-forms.eml': 'first run, not yet read right: request count',
@@ -426,9 +431,8 @@ const KNOWN_GAPS: Record<string, string> = {
   'blind-messages-vocabulary/03-eap-participant-employee-spouse-no-carrier-phone.eml': 'first run, not yet read right: reply not sent',
   'blind-messages-vocabulary/04-drug-court-defendant-last-known-address-withdrawn.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields, reply not sent',
   'blind-messages-vocabulary/05-snf-resident-beneficiary-mbi-not-hicn.eml': 'first run, not yet read right: [0].insurance.phone, [0].missingFields',
-  'blind-messages-vocabulary/06-tricare-sponsor-beneficiary-home-of-record-born-year-only.eml': 'first run, not yet read right: [0].insurance.memberId, [0].insurance.phone, [0].subscriber.name, [0].referredBy, [0].missingFields, reply not sent',
+  'blind-messages-vocabulary/06-tricare-sponsor-beneficiary-home-of-record-born-year-only.eml': 'first run, not yet read right: [0].referredBy, [0].missingFields, reply not sent',
   'blind-messages-vocabulary/07-ibx-card-bh-managed-by-magellan-policyholder-husband.eml': 'first run, not yet read right: [0].client.address, [0].missingFields',
-  'blind-messages-vocabulary/09-umr-card-employee-administered-by-walk-in.eml': 'first run, not yet read right: [0].subscriber.name, [0].subscriber.relationship, [0].missingFields, reply not sent',
   'blind-messages-vocabulary/10-new-coordinator-asks-which-word-means-which-field.eml': 'first run, not yet read right: request count',
   'blind-messages-vocabulary/13-ny-medicaid-cin-recipient-case-head-mother.eml': 'first run, not yet read right: [0].client.name, [0].client.address, [0].insurance.phone, [0].subscriber.name, [0].subscriber.relationship, [0].missingFields',
   'blind-messages-vocabulary/14-humana-card-enrollee-mbi-is-not-the-plan-id.eml': 'first run, not yet read right: [0].insurance.memberId',
@@ -463,7 +467,7 @@ describe('blind messages through the whole pipeline', () => {
   afterAll(() => cardReader.close());
 
   it('has every set', () => {
-    expect(cases).toHaveLength(1695);
+    expect(cases).toHaveLength(1755);
   });
 
   // Each message is read once (card OCR is slow on a busy machine); both checks use the reading.
