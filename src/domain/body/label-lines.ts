@@ -1140,7 +1140,7 @@ function readLine(rawLine: string): ParsedLine {
     }
     // "... 87105. BCBS New Mexico, ID YIN803317264, grp 188402. ...": a sentence that is a list of values
     // is read as the line it would be on its own, for what the prose rules did not find.
-    for (const sentence of line.split(SENTENCE_BREAK)) {
+    for (const sentence of /\d/.test(line) ? line.split(SENTENCE_BREAK) : []) {
       // ("The card says member ID QIB774190352 and group 55120.": so is what the card says.)
       const cardSays = CARD_SAYS_LEAD.test(sentence.trim());
       if ((!/,/.test(sentence) && !cardSays) || !/\d/.test(sentence) || (SENTENCE_VERB.test(sentence) && !cardSays) || sentence.trim().length >= line.trim().length) continue;
@@ -1367,6 +1367,8 @@ const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
  * in one of the two sentences after it.
  */
 function relativeNamedAfter(line: string): { name: string; kin: string } | null {
+  // (A cheap test first: most paragraphs name no relative this way.)
+  if (!/\b(?:her|his|their)\s+name\s+is\b/i.test(line)) return null;
   const sentences = line.split(SENTENCE_BREAK);
   for (let k = 1; k < sentences.length; k++) {
     // ("his name is Hector Zamudio my birthday is ...": a run-on goes on in lower case.)
@@ -1384,6 +1386,7 @@ const ASIDE_BEFORE_IS = /\b((?:his|her|their|my|the)\s+(?:member\s+id|id(?:\s+nu
 
 /** "She also has TRICARE For Life ... Her DBN ... is 27740195362, but Humana is primary": a second plan's values, not the request's. */
 function withoutSecondaryPlan(line: string, pairs: LinePair[]): LinePair[] {
+  if (!SECONDARY_PLAN_SAID.test(line)) return pairs;
   const secondary = line.split(SENTENCE_BREAK).filter((x) => SECONDARY_PLAN_SAID.test(x));
   if (secondary.length === 0) return pairs;
   return pairs.filter((p) => !PLAN_FIELDS.includes(p.field) || !secondary.some((x) => x.includes(p.value.split(/\s+(?:in|but|and)\s/)[0]!.trim())));
