@@ -40,7 +40,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.name': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse|contact|center|facility|referr\w*|payer|insurance|plan|program|user|file|case|coordinator|staff|representative|rep|sender|submitted|doctor|physician|counselor|therapist|emergency)\b/,
   'client.dob': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse)\b/,
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?)\b/,
-  'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type)\b/,
+  'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type|sponsor|employer)\b/,
   'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id|docket|do ?d|edipi|consult|icn|incident)\b/,
   'insurance.phone': /\b(?:guarantor|referring|referral|contact|client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text|lead|sister|brother|family)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel|primary (?:insurance|ins|plan|payer|payor|carrier|coverage))\b/,
@@ -50,7 +50,7 @@ const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
 };
 
 /** A confidentiality footer's or a mail gateway's words, whatever numbers stand beside them. */
-const GATEWAY_NOTICE = /\b(?:may\s+contain\s+(?:confidential\s+|protected\s+|privileged\s+|sensitive\s+)*(?:information|phi|health\s+information)|42\s+CFR\s+Part\s+2|received\s+(?:this|it)\s+(?:message\s+|e-?mail\s+|communication\s+)?in\s+error|intended\s+(?:only\s+)?for\s+the\s+(?:named\s+)?(?:recipient|addressee)|data\s+loss\s+prevention|this\s+(?:message|e-?mail)\s+was\s+(?:flagged|scanned|secured|quarantined|delivered)|originated\s+from\s+outside)\b/i;
+const GATEWAY_NOTICE = /\b(?:may\s+contain\s+(?:confidential\s+|protected\s+|privileged\s+|sensitive\s+)*(?:information|phi|health\s+information)|42\s+CFR\s+Part\s+2|received\s+(?:this|it)\s+(?:message\s+|e-?mail\s+|communication\s+)?in\s+error|intended\s+(?:only\s+)?for\s+the\s+(?:named\s+)?(?:recipient|addressee)|data\s+loss\s+prevention|this\s+(?:message|e-?mail)\s+was\s+(?:flagged|scanned|secured|quarantined|delivered)|originated\s+from\s+outside|reply\s+to\s+this\s+(?:e-?mail|message)\s+to\s+reach)\b/i;
 
 /** "1094457 (university ID, not insurance)": the writer says what a value is not. */
 const NOT_THIS_VALUE = /\bnot\s+(?:use\s+(?:these|this|them|it)\s+as\s+)?(?:an?\s+|the\s+)?(?:insurance|member)\b/i;
@@ -88,7 +88,10 @@ function shapeFits(field: AskedField, value: string): boolean {
       // An impossible or future date is no birth date the reader missed: asking for it is right.
       // A date in a form the reader does not know ("29.VIII.1983") is a date all the same.
       if (/\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}/.test(v)) return parseDate(v, { birthDate: true }) !== null;
-      return parseDate(v, { birthDate: true }) !== null || (/\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(v) && !NOT_KNOWN.test(v));
+      if (parseDate(v, { birthDate: true }) !== null) return true;
+      // "February 14th (Valentine's Day)": a birthday without its year is no birth date to read.
+      if (!/\b(?:19|20)\d{2}\b|['’]\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2}\b/.test(v)) return false;
+      return /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d{2}\b/i.test(v) && !NOT_KNOWN.test(v);
     case 'client.address':
       return /\p{L}{3}/u.test(v) && !mentionsHomeless(v);
     case 'insurance.payerName':
@@ -110,7 +113,8 @@ function labelledPairs(line: string): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [];
   for (const part of parts) {
     const m = LABELLED.exec(part);
-    if (m && m[1] && m[2]) out.push({ label: normalizeLabel(m[1]), value: m[2] });
+    // ("Address 1........: X": leader dots read as a tab leave the colon on the value's side.)
+    if (m && m[1] && m[2]) out.push({ label: normalizeLabel(m[1]), value: m[2].replace(/^[\s:.]+(?=\S)/, '') });
   }
   return out;
 }
@@ -188,15 +192,25 @@ function compact(v: string): string {
 /** Lines that speak of some other date or phone than the ones a request asks for. */
 const OTHER_DATE = /\b(?:admit\w*|admission|discharge\w*|sent|service|dos|start\w*|effective|eff|term\w*|coverage|intake|appointment|appt|scheduled|today|received|since|expir\w*|renew\w*|date of injury|doi|last|through|thru|until|from|called|spoke|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|wrote)\b/i;
 /** "his dad said to call ..., which is the number printed on the back": the plan's line, whoever else the sentence names. */
-const PLAN_LINE_SAID = /\b(?:on the back|back of (?:the|her|his|their|my) card|for providers|provider (?:services|line))\b/i;
-const OTHER_PHONE = /\b(?:requester|caller|agent|callback|call back|client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail)\b/i;
+const PLAN_LINE_SAID = /\b(?:on the back|back of (?:the|her|his|their|my) card|for providers|provider (?:services|line|contact center|call center|contact centre|call centre))\b/i;
+/** A sentence about a plan besides the one to verify. */
+const SECOND_PLAN_SENTENCE = /\b(?:pays\s+second|secondary|supplement(?:al)?|medigap|(?:for\s+(?:your\s+)?(?:information|reference)|fyi)\s+only|not\s+the\s+one\s+(?:you|to|we))\b/i;
+/** A relative named: "Mom is Maribel Becerra", "his dad's name is Ray Soto". */
+const KIN_NAMED = /\b(?:[Mm]om|[Mm]other|[Mm]um|[Dd]ad|[Ff]ather|[Ss]tep-?(?:mom|mother|dad|father)|[Hh]usband|[Ww]ife|[Ss]pouse|[Pp]artner|[Gg]rand(?:ma|mother|pa|father))(?:['’]s\s+(?:full\s+)?name)?\s+is\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u;
+/** A relative said to hold the plan ("Mom is the policy holder"). */
+const KIN_HOLDS = /\b(?:mom|mother|mum|dad|father|step-?(?:mom|mother|dad|father)|husband|wife|spouse|partner|grand(?:ma|mother|pa|father))\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|policyholder|subscriber|insured)\b/i;
+/** The plan's own fields, which a secondary or former plan's block also has. */
+const PLAN_FIELDS: ReadonlySet<AskedField> = new Set(['insurance.payerName', 'insurance.memberId', 'insurance.phone']);
+/** A scanner's or fax machine's own header ("Send Function: Scan to E-mail", "Device: iR-ADV C5535", "Pages: 1"): no client's values. */
+const DEVICE_LABEL = /^(?:send\s+function|device(?:\s+name)?|(?:number\s+of\s+)?pages?|scan(?:ned)?\s+(?:date|time|at)|file\s+(?:name|format|type)|resolution|job\s+(?:id|no\.?|number|name)|serial(?:\s+no\.?|\s+number)?|model)$/i;
+const OTHER_PHONE = /\b(?:requester|caller|agent|callback|call back|client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail|duty\s+desk|sergeant|platoon|squadron|unit|command|chaplain|employer|hr|payroll|human\s+resources)\b/i;
 const STREET = /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?[\p{L}0-9.'-]+(?:\s+[\p{L}0-9.'-]+){0,4}\s+(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|cir|circle|pkwy|parkway|hwy|highway|ter|terrace|trl|trail|loop|sq|square|pike|row|run)\b\.?/iu;
 const STREET_ALL = new RegExp(STREET.source, 'giu');
 const STATE_ZIP = /\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\.?,?\s+\d{5}(?:-\d{4})?\b/;
 /** A US phone number written with digits (no vanity letters: "Louisville, KY 40202" is no phone). */
 /** "Fund office / eligibility:", "Member services": a label that names the plan's own line, whatever else it says. */
 const CONTACT_CELL = /\b(?:MSW|LCSW|LPC|LMFT|LCADC|CADC|RN|LPN|BSN|MD|PhD|NP|coordinator|manager|director|specialist|counsel(?:l)?or|navigator|advocate|supervisor|therapist|admissions|intake)\b/;
-const PLAN_PHONE_LABEL = /\b(?:eligibility|elig|verifications?|verif|benefits|member services|provider services|customer service|payer|payor|insurance|ins|carrier|fund|plan)\b/;
+const PLAN_PHONE_LABEL = /\b(?:eligibility|elig|verifications?|verif|benefits|member services|provider services|provider contact|provider call|customer service|payer|payor|insurance|ins|carrier|fund|plan)\b/;
 
 /** A treatment center's, clinic's or agency's name, by its last words. */
 const CENTER_NAME = /\b(?:center|centre|recovery|clinic|hospital|treatment|behavioral|behavioural|detox|crisis|counseling|counselling|wellness|institute|services|program|programs|house|lodge|ranch|ministries|unit|court|agency|department|dept)\b/i;
@@ -212,9 +226,9 @@ const PHONE_DIGITS = /(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?(\d{3})
 /** The same shape, for a test (a global regexp keeps its place between tests). */
 const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
-const NOT_KNOWN = /\b(?:(?:nobody|no\s+one)\s+(?:has\s+|had\s+|really\s+)?(?:referred|sent)|self[-\s]?referr\w*|found\s+(?:you|this|your\s+\w+)\s+(?:online|on\s+(?:google|the\s+internet|a\s+website|line))|houseless|homeless|unhoused|no\s+(?:current|fixed|permanent)\s+address|not\s+(?:on|listed\s+on|printed\s+on)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}card|tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
+const NOT_KNOWN = /\b(?:(?:nobody|no\s+one|no\s+(?:provider|doctor|agency|program|center|facility|one\s+else))\s+(?:has\s+|had\s+|really\s+)?(?:referred|sent)|self[-\s]?referr\w*|(?:self|family)(?:\s*\/\s*(?:self|family))?\s+referral|found\s+(?:you|this|your\s+\w+)\s+(?:online|on\s+(?:google|the\s+internet|a\s+website|line))|houseless|homeless|unhoused|no\s+(?:current|fixed|permanent)\s+address|not\s+(?:on|listed\s+on|printed\s+on)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}card|tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
 const ID_TOKEN = /(?<![\w@./?-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/?-])/g;
-const SUBSCRIBER_PROSE = /\b(?:(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+the\s+(?:policy\s?-?holder|subscriber|insured)\b|(?:it['’]?s|it\s+is)\s+(?:in\s+)?(?:his|her|their|my)\s+own\b|(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:has|have)\s+(?:his|her|their)\s+own\b|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
+const SUBSCRIBER_PROSE = /\b(?:(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+the\s+(?:policy\s?-?holder|subscriber|insured)\b|(?:it['’]?s|it\s+is)\s+(?:in\s+)?(?:his|her|their|my)\s+own\b|(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:own\s+)?(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:has|have)\s+(?:his|her|their)\s+own\b|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|beneficiary|enrollee|recipient|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
 const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|(?:to|with)\s+us\s+(?:here\s+)?at\s+(?!\d|home\b|the\b|our\b)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
@@ -256,6 +270,8 @@ interface Sighting {
   field: AskedField;
   line: number;
   how: 'label' | 'shape';
+  /** A relationship seen only in a holder's label ("Subscriber: Self"). */
+  byHolderLabel?: true;
 }
 
 /** The doubts about a reply that would ask for `missing`: empty when every missing field is surely absent. */
@@ -335,7 +351,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       }
       if (!inSignature && parsedLine !== null && seg.depth === 0 && pairs.length > 0 && /[:=]/.test(text)) {
         if (parsedLine.kind === 'pairs' || parsedLine.kind === 'bare' || parsedLine.kind === 'heading') knownLabels++;
-        else if (pairs.some((p) => !isPlaceholder(p.value) && /[\p{L}\d]/u.test(p.value))) unknownLabels++;
+        else if (pairs.some((p) => !isPlaceholder(p.value) && /[\p{L}\d]/u.test(p.value) && !DEVICE_LABEL.test(p.label.trim()))) unknownLabels++;
       }
       const contactLine = /\b(?:fax|pager|direct|office|main)\b/i.test(text);
       for (const { label, value } of pairs) {
@@ -346,13 +362,18 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
           if (field === 'referredBy' && FACILITY_ONLY_LABEL.test(label.trim()) && referralLabelled) continue;
           if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
           if (field === 'insurance.phone' && ((contactLine && !PLAN_PHONE_LABEL.test(label)) || phoneOfOtherPart(label))) continue;
-          if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label' });
+          // ("PRIOR PLAN (TERMED 12/31) - DO NOT USE" over "Provider line: ...": the old or secondary plan's own values.)
+          if (section === 'secondary' && PLAN_FIELDS.has(field)) continue;
+          if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label', ...(field === 'subscriber.relationship' && !LABEL_WORDS[field].test(label) ? { byHolderLabel: true as const } : {}) });
         }
       }
       if (inSignature) continue;
       // A gateway's or a sender's notice ("If you received this in error ... Questions: Information Security, 979-555-0172") holds no client's values.
       if (GATEWAY_NOTICE.test(text)) continue;
       for (const field of missing) {
+        if (section === 'secondary' && PLAN_FIELDS.has(field)) continue;
+        // ("Sent from Table Rock Treatment Center": a web form's or a device's line, no referral.)
+        if (field === 'referredBy' && /^\s*sent\s+(?:from|via)\s/i.test(text)) continue;
         // "SEVIS ID: N0012345678": the line's own label says whose value it is.
         if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;
         if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => phoneOfOtherPart(p.label))) continue;
@@ -363,14 +384,18 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         if (field === 'client.address' && (saysNoAddress || nextToOffice(allTexts, at))) continue;
         // An address the writer took back ("don't use the address in my email below") is no sign of one missing.
         if (field === 'client.address' && placed.some((v) => v.length >= 10 && compact(text).includes(v))) continue;
-        if (shapeSeen(field, text, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
+        // "He also has an AARP Medicare Supplement, which pays second: member number ...": a second plan's values, said apart.
+        const seen = PLAN_FIELDS.has(field) && SECOND_PLAN_SENTENCE.test(text) ? text.split(/(?<=[.!?])\s+/).filter((x) => !SECOND_PLAN_SENTENCE.test(x)).join(' ') : text;
+        if (shapeSeen(field, seen, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
     }
   }
 
   const doubts: string[] = [];
   for (const field of missing) {
-    const lines = [...new Set(sightings.filter((s) => s.field === field).map((s) => s.line))];
+    const seen = sightings.filter((s) => s.field === field);
+    // "Subscriber: Self" over "Relationship to Client: Self": one client's relation, said twice.
+    const lines = [...new Set(seen.filter((s) => !(s.byHolderLabel && seen.some((o) => !o.byHolderLabel && Math.abs(o.line - s.line) === 1))).map((s) => s.line))];
     // With several clients, as many sightings as clients that have the field are theirs.
     const present = input.requests.filter((r) => !r.missingFields.includes(field)).length;
     if (lines.length <= present) continue;
@@ -486,6 +511,8 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   if (field === 'subscriber.relationship' && LABEL_WORDS['subscriber.name'].test(label) && !/\bguarantor\b/.test(label) && hasRelationshipWord(value) && !NOT_KNOWN.test(value)) return true;
   if (!LABEL_WORDS[field].test(label)) return false;
   if (NOT_THIS[field]?.test(label) && !(field === 'insurance.phone' && PLAN_PHONE_LABEL.test(label))) return false;
+  // ("EMPLOYER HR BENEFITS DESK": the employer's desk, whatever it handles.)
+  if (field === 'insurance.phone' && /\b(?:employer|hr|payroll|human resources)\b/.test(label)) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
   if (NOT_THIS_VALUE.test(value)) return false;
   // "Referral source: Google search", "walk-in": a source that names no center is no referral.
@@ -495,10 +522,18 @@ function speaksOf(field: AskedField, label: string, value: string): boolean {
   if (NAME_LIKE.has(field) && (NOT_KNOWN.test(value) || NOT_KNOWN.test(label)) && !(field === 'client.address' && STREET.test(value))) return false;
   // "Subscriber: self (the client)": the client's own name, which is what is missing.
   if (field === 'subscriber.name' && /^(?:self|client|patient|same(?: as)? (?:client|patient))\b[\s(]*(?:the\s+)?(?:client|patient)?[\s)]*$/i.test(value.trim())) return false;
+  // "Subscriber: his mother (Wyatt is on her plan ...)", "Policy holder: pt's father - no name yet": a relation, no name beside it.
+  if (field === 'subscriber.name') {
+    const relation = RELATION_ONLY.exec(value.trim());
+    if (relation && !/\p{Lu}[\p{Ll}'’-]+\s+(?:\p{Lu}\.?\s+)?\p{Lu}[\p{Ll}'’-]+/u.test(relation[1]!)) return false;
+  }
   // "JQM40?731192": a value the writer could not read is no value sent.
   if (field === 'insurance.memberId' && /[A-Za-z0-9]\?+[A-Za-z0-9]/.test(value)) return false;
   return shapeFits(field, value);
 }
+
+/** A holder's value that opens on their relation to the client ("pt's father - ...", "his mother (...)"), the rest captured. */
+const RELATION_ONLY = /^(?:the\s+)?(?:(?:pt|patient|client|his|her|their|\p{Lu}\p{Ll}+)['’]?s?\s+)?(?:step-?)?(?:father|mother|mom|dad|husband|wife|spouse|parent|grandmother|grandfather|grandma|grandpa|guardian|partner)\b([^]*)$/iu;
 
 /** The sentence of `text` that holds the span [start, end). */
 function sentenceAround(text: string, start: number, end: number): string {
@@ -510,9 +545,11 @@ function sentenceAround(text: string, start: number, end: number): string {
 }
 
 /** "just turned thirty-one on October 2nd (she was born in 1995)": a birth told in words, a date the reader may not have put together. */
+/** "Her birthday is February 14th - I don't know the year": a birthday without the year the writer says they lack. */
+const YEAR_NOT_KNOWN = /\b(?:(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|didn['’]?t)\s+know\s+(?:the|her|his|their|what)\s+(?:birth\s+)?year|not\s+sure\s+(?:of\s+|about\s+)?(?:the|her|his|their|what)\s+year|no\s+year|year\s+(?:unknown|not\s+known))\b/i;
 const BIRTH_IN_WORDS = /\b(?:born|birthday|b-?day|turned\s+[a-z-]+)\b(?=[^.]{0,60}\b(?:19\d\d|20[01]\d|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b[^.]{0,40}\b(?:born|birthday)\b/i;
 
-const UNKNOWN_PAYER_BEFORE_ID = /(?:^|[,;:]\s*|\s[-–—]\s*)(?!(?:Member|Medicaid|Medicare|Subscriber|Policy|Client|Patient|Her|His|Their|The|Insurance|Ins)\b)\p{Lu}[\p{L}&.'-]+(?:\s+\p{Lu}[\p{L}&.'-]+){0,3},?\s+(?:[Mm]ember\s+|[Mm]br\s+|MBR\s+|MEMBER\s+|[Ss]ubscriber\s+)?(?:ID|Id|id|#)(?![\p{L}])/u;
+const UNKNOWN_PAYER_BEFORE_ID = /(?:^|[,;:]\s*|\s[-–—]\s*)(?!(?:Member|Medicaid|Medicare|Subscriber|Policy|Client|Patient|Her|His|Their|The|Insurance|Ins|ID|Id)\b)\p{Lu}[\p{L}&.'-]+(?:\s+\p{Lu}[\p{L}&.'-]+){0,3},?\s+(?:[Mm]ember\s+|[Mm]br\s+|MBR\s+|MEMBER\s+|[Ss]ubscriber\s+)?(?:ID|Id|id|#)(?![\p{L}])/u;
 const FACILITY_ADDRESS = /\b(?:medical center|hospital|clinic|campus|health system)\b/i;
 const NO_ADDRESS_SAID = /\b(?:(?:have|has|had|got|with)\s+no\s+(?:home\s+|street\s+|mailing\s+|current\s+)?address|(?:does|do|did)(?:n['’]?t|\s+not)\s+have\s+(?:an?\s+)?(?:home|address|place\s+to\s+(?:live|stay|go))|no\s+(?:home|fixed\s+address)\s+to\s+(?:go|return))\b/i;
 /** An office's phone and fax within two lines: the address there is the office's, not a client's. */
@@ -527,7 +564,7 @@ function nextToOffice(lines: readonly string[], at: number): boolean {
 function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string>, reference: Date): boolean {
   switch (field) {
     case 'client.dob':
-      return (!OTHER_DATE.test(text) && birthDateLike(text, reference, consumed)) || BIRTH_IN_WORDS.test(text);
+      return (!OTHER_DATE.test(text) && birthDateLike(text, reference, consumed)) || (BIRTH_IN_WORDS.test(text) && !YEAR_NOT_KNOWN.test(text));
     case 'insurance.phone':
       return [...withPairedDigitsJoined(text).matchAll(PHONE_DIGITS)].some(
         (m) =>
@@ -548,9 +585,11 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       return findPayers(text).length > 0 || UNKNOWN_PAYER_BEFORE_ID.test(text) || PLAN_NAME_LINE.test(text.trim()) || OWNERS_NAMED_PLAN.test(text);
     case 'subscriber.name':
       // A name beside the words ("the policy is in her husband's name, Tom A Reyes").
-      return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x) && /\s\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u.test(x));
+      // (Or a relative named alone, "Mom is Maribel Becerra", answering who holds it.)
+      return proseSentences(text).some((x) => (SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x) && /\s\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u.test(x)) || KIN_NAMED.test(x));
     case 'subscriber.relationship':
-      return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x));
+      // ("Mom is the policy holder, I'll get her name": what is still to come is the name; the relation is said.)
+      return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && (!NOT_KNOWN.test(x) || KIN_HOLDS.test(x)));
     case 'referredBy':
       // "Ref Ridgeview Treatment.": the abbreviation and a name, too short for a sentence.
       // A line about the referral that names no one ("Three intakes for VOB. Referral info is from our phone screens.")

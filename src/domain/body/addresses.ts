@@ -99,7 +99,7 @@ export function parseAddress(rawText: string): Address | null {
     .replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip))
     // "... Austin, TX 78723 (the house)": a note after the ZIP is no part of the address.
     // ("... WA 98902 (updated today - the old one in our system was 302 N 5th St, Selah)": so is one about another address.)
-    .replace(/(\b\d{5}(?:-\d{4})?)\s*\((?:[^)\d]{1,40}|[^)]{0,40}\b(?:old|previous|former|prior|last|updated|used\s+to)\b[^)]{0,100})\)\s*$/i, '$1');
+    .replace(/(\b\d{5}(?:-\d{4})?)\s*\((?:[^)\d]{1,40}|[^)]{0,40}\b(?:old|previous|former|prior|last|updated|used\s+to)\b[^)]{0,100})\)[.!;]?\s*$/i, '$1');
   // Each original line is a comma-separated part; a trailing "USA" line is noise.
   const parts = raw
     .replace(/[.!;\s]+$/, '')
@@ -109,7 +109,10 @@ export function parseAddress(rawText: string): Address | null {
     // "King County" between the city and the state is not part of the postal address.
     .filter((p, i, all) => !(i > 1 && i < all.length - 1 && /^[A-Za-z .'-]+\s+(?:county|parish)$/i.test(p)));
   if (parts.length === 0) return null;
-  let text = parts
+  // "Willow Glen Residential Care (a licensed RCFE), 2288 Almaden Rd, ...": a home's own name before its street.
+  const streetAt = parts.findIndex((p) => /^\d{1,6}[A-Z]?\s+\p{L}/u.test(p));
+  const placed = streetAt > 0 && streetAt < parts.length - 1 && parts.slice(0, streetAt).every((p) => !/\d/.test(p)) ? parts.slice(streetAt) : parts;
+  let text = placed
     .join(', ')
     // "Lumberton, N.C. 28358": a state's letters with dots.
     .replace(/(^|[\s,])([A-Z])\.\s?([A-Z])\.(?=[\s,]|$)/g, '$1$2$3')

@@ -141,7 +141,7 @@ function withSharedHome(records: BodyRequest[], text: string): BodyRequest[] {
 }
 
 /** "Aetna BH line: 1-888-555-0121 (same line for both of them)": one plan phone for every client on that plan. */
-const SHARED_PHONE = /\bsame\s+(?:\w+\s+)?(?:line|number|phone|#)\s+(?:for|on)\s+(?:both|all|each)\b|\b(?:line|number|phone)\s+(?:is\s+)?(?:the\s+same\s+)?for\s+(?:both|all)\s+(?:of\s+them|two|three)\b/i;
+const SHARED_PHONE = /\bsame\s+(?:\w+\s+)?(?:line|number|phone|#)\s+(?:for|on)\s+(?:both|all|each)\b|\b(?:line|number|phone)\s+(?:is\s+)?(?:the\s+same\s+)?for\s+(?:both|all)(?:\s+(?:of\s+them|two|three))?\b/i;
 
 function withSharedPhone(records: BodyRequest[], text: string): BodyRequest[] {
   const phones = records.filter((r) => r.insurance.phone !== null);
@@ -188,6 +188,9 @@ const PLACED_ONLY = ['subscriberDob'] as const;
 /** An address given as the previous client's ("same as above", "same address as client 1"). */
 const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
+/** A plan's phone given as the previous client's: "same CGS line as patient 1", "same number as above". */
+const SAME_LINE_AS_ABOVE = /^(?:the\s+)?same\s+(?:[\p{L}\d&-]+\s+){0,2}?(?:line|number|phone|#)\s+as\s+(?:above|before|(?:the\s+)?(?:first|previous|other)(?:\s+\w+)?|(?:for\s+)?(?:patient|client|pt|resident|member)\s*#?\s*\d)[.!]?$/iu;
+
 /** A form's slot filled with "no change" (or "same as before"): the value was sent earlier. */
 const NO_CHANGE_SLOT = /[:=]\s*(?:\(?\s*)?(?:no change|unchanged|same as (?:before|previous|last time|sent)|no changes)\b/gim;
 
@@ -228,7 +231,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
       const ditto = (field: HitField): boolean => DITTO.test((raw.get(field) ?? '').trim());
       if (ditto('referredBy')) r.referredBy = prev.referredBy;
       if (ditto('payer')) r.insurance.payerName = prev.insurance.payerName;
-      if (ditto('insPhone')) r.insurance.phone = prev.insurance.phone;
+      if (ditto('insPhone') || SAME_LINE_AS_ABOVE.test((raw.get('insPhone') ?? '').trim())) r.insurance.phone = prev.insurance.phone;
       if (ditto('group')) r.insurance.groupNumber = prev.insurance.groupNumber;
     });
     const records = all.filter((r) => filledCount(r) > 0);
@@ -279,7 +282,7 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
 }
 
 /** A verification desk's reply listing what it still needs (ours, or a desk's worded like it). */
-const OUR_ASK = /\b(?:we\s+)?still\s+need(?:\s+the\s+following)?\s*:|\bplease\s+reply\s+(?:to\s+this\s+message\s+)?with\s+the\s+missing\b/i;
+const OUR_ASK = /\b(?:we\s+)?still\s+need(?:\s+the\s+following)?\s*:|\bplease\s+reply\s+(?:to\s+this\s+(?:message|e-?mail|mail)\s+)?with\s+the\s+missing\b|\buntil\s+we\s+(?:receive|have|get)\s+the\s+following\b/i;
 
 /** "Put us down as the referral on both of them", "we're the referral": the writer's own center, named elsewhere. */
 const WRITER_IS_REFERRAL = /\b(?:put\s+(?:us|me)\s+(?:down\s+)?as|(?:we|I)(?:['’]re|['’]m|\s+are|\s+am))\s+(?:the\s+)?(?:referral|referrer|referring\s+(?:center|centre|agency|program|party))\b/i;

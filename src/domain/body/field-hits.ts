@@ -229,6 +229,14 @@ const pairsHave = (parsed: readonly ParsedLine[], fields: readonly FieldKey[]): 
   parsed.some((p) => p.kind === 'pairs' && p.pairs.some((x) => fields.includes(x.field) && x.value.length > 0 && !DITTO.test(x.value)));
 
 /** A line of capitalised words ending in a word plans' names end in ("HUSKY Health", "Montana Health CoOp"). */
+/** "My mother: Priya S. Chandramouli", "Mom: Graziella Ferrante": a parent named under their relation. */
+const PARENT_LABEL = /^\s*(?:my\s+)?(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\s*:\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*$/iu;
+/** The parent is the one to be treated: "referred my mother to the geriatric IOP", "my dad is being admitted". */
+const PARENT_TREATED = /\b(?:referred|referring|admitting|admitted|sending|placing|for|about|regarding)\s+my\s+(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\b|\bmy\s+(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\s+(?:is|was|will\s+be)\s+(?:going|being|starting|admitted|admitting|coming|entering|in)\b/i;
+/** A sentence that speaks of where someone lives. */
+const HOME_SAID = /\b(?:lives?|living|resides?|residing|home|staying|stays|address)\b/i;
+/** A line that opens on someone's birth date, whether or not the date can be read ("Her birthday is February 14th"). */
+const BIRTH_SAID = /^\s*(?:(?:his|her|their|my)\s+)?(?:birthday|birth\s*date|date\s+of\s+birth|d\.?o\.?b\.?|born)\b/i;
 export const PLAN_NAME_LINE = /^\p{Lu}[\p{L}&.'-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}&.'-]*){0,4}\s+(?:Health|Healthcare|Health\s+Plans?|Care|Plans?|Medicaid|Medicare|Choice|Advantage|Complete|Mutual|Co-?[Oo][Pp]|Cooperative|Insurance|Assurance|Benefits)$/u;
 
 /**
@@ -272,6 +280,19 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     const line = out[at];
     if (line?.kind === 'pairs' && line.pairs.length === 1 && line.pairs[0]!.field === 'subscriberName' && !hasRelationshipWord(line.pairs[0]!.value)) out[at] = { kind: 'pairs', pairs: [{ ...line.pairs[0]!, field: 'clientName' }] };
   }
+  // "My mother: Priya S. Chandramouli" in a grown child's mail about that parent ("referred my mother to ..."): the client.
+  if (!hasName && PARENT_TREATED.test(lines.join(' '))) {
+    const at = lines.findIndex((l, k) => PARENT_LABEL.test(l) && out[k]?.kind !== 'pairs');
+    const name = at >= 0 ? PARENT_LABEL.exec(lines[at]!)![1]! : null;
+    if (name !== null) {
+      out[at] = { kind: 'pairs', pairs: [{ field: 'clientName', value: name.trim() }] };
+      // ("Mom: Graziella Ferrante" ... "Mom is the policy holder": the parent who is the client holds it.)
+      const kin = /^\s*(?:my\s+)?(\w+)/i.exec(lines[at]!)![1]!.toLowerCase();
+      out.forEach((line, k) => {
+        if (line.kind === 'pairs' && line.pairs.some((p) => p.field === 'relOfSubscriber' && p.value.toLowerCase() === kin)) out[k] = { ...line, pairs: line.pairs.map((p) => (p.field === 'relOfSubscriber' && p.value.toLowerCase() === kin ? { field: 'subscriberName', value: 'self' } : p)) };
+      });
+    }
+  }
   const hasAddress = pairsHave(out, ['address', 'clientAddress']);
   // "1) Ezekiel ... ConnectiCare, member ID ..." then "2) Darnell ... HUSKY Health": each client's own plan line.
   const payerInClientAbove = (k: number): boolean => {
@@ -289,7 +310,9 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     const text = p.text.trim();
     const next = out[nextNonBlank(k)];
     // ("Quintero, Manuel A": a chart's last-name-first form.)
-    if (!hasName && (CAPITALISED_NAME.test(text) || LAST_FIRST_NAME.test(text)) && next?.kind === 'pairs' && ['dob', 'clientDob'].includes(next.pairs[0]?.field ?? '')) {
+    // ("Delaney Okafor" over "Her birthday is February 14th - I don't know the year": a birth date said, not read.)
+    const birthSaidBelow = next?.kind === 'text' && BIRTH_SAID.test(next.text);
+    if (!hasName && (CAPITALISED_NAME.test(text) || LAST_FIRST_NAME.test(text)) && ((next?.kind === 'pairs' && ['dob', 'clientDob'].includes(next.pairs[0]?.field ?? '')) || birthSaidBelow)) {
       out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
       continue;
     }
@@ -319,9 +342,13 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     }
     if (!hasAddress && /^\d+\s+\p{L}/u.test(text)) {
       const cityLine = out[k + 1]?.kind === 'text' ? (lines[k + 1] ?? '').trim() : '';
+      // "She lives at Casa del Sol in Tucson ... please use it:" over the address: the sentence above says whose home it is.
+      let above = k - 1;
+      while (above >= 0 && out[above]?.kind === 'blank') above--;
+      const homeSaidAbove = above >= 0 && (out[above]?.kind === 'text' || (out[above]?.kind === 'pairs' && (lines[above] ?? '').indexOf(':') === (lines[above] ?? '').trimEnd().length - 1)) && /:\s*$/.test(lines[above] ?? '') && HOME_SAID.test(lines[above] ?? '');
       for (const [value, span] of [[text, 1], [`${text}\n${cityLine}`, 2]] as const) {
         const address = span === 2 && cityLine === '' ? null : parseAddress(value);
-        if (address !== null && address.city !== null && (address.state !== null || address.postalCode !== null) && labelledAround(k, span)) {
+        if (address !== null && address.city !== null && (address.state !== null || address.postalCode !== null) && (labelledAround(k, span) || homeSaidAbove)) {
           out[k] = { kind: 'pairs', pairs: [{ field: 'clientAddress', value }] };
           // The city line is part of this value now; it is skipped, not a break between blocks.
           if (span === 2) out[++k] = { kind: 'text', text: '' };
@@ -453,7 +480,8 @@ export function collectHits(lines: string[]): FieldHit[] {
     afterBreak = false;
     newClient = false;
     const sec = sectionOfField(resolved);
-    if (sec !== null) st.implicit = sec === st.explicit ? null : sec;
+    // ("im on my dad's plan ... his name is Hector Zamudio", then "my birthday is ...": a sentence about the holder opens no holder's block.)
+    if (sec !== null && !(prose && resolved === 'subscriberName')) st.implicit = sec === st.explicit ? null : sec;
     if (resolved === 'clientName' && st.explicit !== 'client') st.implicit = 'client';
   };
 
@@ -556,7 +584,9 @@ export function collectHits(lines: string[]): FieldHit[] {
         // A stacked form ("Referral Source", blank, "Upload Insurance Card", "—"): after a blank
         // line, a line with a line of its own right below is the next label, not this one's value.
         const nextIsLabel = j > i + 1 && parsed[j + 1] !== undefined && parsed[j + 1]?.kind !== 'blank' && !(next?.kind === 'text' && addressContinuation(next.text));
-        if (next && next.kind === 'text' && !classifyHeading(next.text) && !nextIsLabel) {
+        // ("Referral" over "Referral Source<TAB>Self-Referral (Website)": a form's row of its own, not this heading's value.)
+        const nextIsRow = next?.kind === 'text' && /^[^\t]{2,40}\t/.test(next.text);
+        if (next && next.kind === 'text' && !classifyHeading(next.text) && !nextIsLabel && !nextIsRow) {
           // The value is on the next line(s).
           let value = next.text;
           let k = j + 1;

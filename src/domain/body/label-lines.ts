@@ -110,6 +110,9 @@ const HOLDER_BY_RELATION = /^\s*(?:her|his|their)\s+(?:husband|wife|spouse|partn
 /** "Enrollee: Lars Halvorsen (patient's father; civilian employee)": a name whose note says who they are to the patient. */
 const NAMED_HOLDER_BY_RELATION = /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\(\s*(?:the\s+)?(?:patient|client|pt|member|beneficiary)['’]s\s+(?:husband|wife|spouse|partner|mother|mom|father|dad|parents?|step-?(?:mother|mom|father|dad)|grand(?:mother|father|ma|pa))\b/iu;
 
+/** Words in a phone's value that say it is the plan's line. */
+const PLAN_LINE_WORDS = /\b(?:back\s+of\s+(?:the\s+|(?:his|her|their|\p{Lu}\p{Ll}+['’]s)\s+)?(?:insurance\s+)?card|behavioral\s+health\s+(?:number|line)|provider\s+(?:line|services)|member\s+services)\b/iu;
+
 function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   let value = withoutAnswerBrackets(rawValue);
   if (field === 'referredBy' && LEVEL_OF_CARE_ONLY.test(value)) return { field: 'ignore', value: value.trim() };
@@ -118,6 +121,17 @@ function pairOf(field: FieldKey, label: string, rawValue: string): LinePair {
   // "The insurance is in Jodie Marchbanks's name": whose name the plan is in, not the plan.
   const inName = field === 'payer' ? /^\s*(?:in|under)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})['’]s\s+name\b/u.exec(value) : null;
   if (inName) return { field: 'subscriberName', value: inName[1]! };
+  // "Phone: the Behavioral Health number on the back of Clarence's card, 1-800-555-0173": the plan's line, by what the value says.
+  if (field === 'phone' && PLAN_LINE_WORDS.test(value)) {
+    const digits = /(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b/.exec(value);
+    if (digits) return { field: 'insPhone', value: digits[0] };
+  }
+  // ("----- COVERAGE: PRIMARY -----": which plan the block below is, not the plan's name.)
+  if (field === 'payer' && /^\s*(?:primary|secondary|tertiary)\b[\s\-–—=*_]*$/i.test(value)) return { field: 'ignore', value: value.trim() };
+  // ("Insurance: he has insurance thru his job but he dont know the company": a sentence about the plan, not its name.)
+  if (field === 'payer' && /^\s*(?:he|she|they|i|we)\s+(?:has|have|had|is|are|was|does|do|did|don['’]?t|doesn['’]?t|didn['’]?t)\b/i.test(value)) return { field: 'ignore', value: value.trim() };
+  // ("The plan is in Mom's own name, not mine": whose name, said by a relation, is no plan either.)
+  if (field === 'payer' && /^\s*(?:in|under)\s+[\p{L}'’ ]{1,30}\bname\b/iu.test(value)) return { field: 'ignore', value: value.trim() };
   // "Client is Naomi Roe": the verb is not part of the name.
   if (NAME_FIELDS.has(field)) value = value.replace(/^\s*(?:is|named|called)\s+(?=\p{L})/iu, '');
   // "Enrollee: her husband (federal employee)": a member label that describes someone else by their
@@ -943,7 +957,7 @@ const FORMER_PLAN_ENDED = /\b(?:ended|termed|terminated|expired|lapsed|no\s+long
 const MY_OWN_PLAN = /\bin\s+my\s+own\s+name\b|\b(?:it['’]s|it\s+is)\s+my\s+own\s+(?:[\w-]+\s+)?(?:plan|insurance|coverage|policy|medicaid|medicare|medi-cal)\b/i;
 /** "It is his own MaineCare, not through me": the plan named as the client's own. */
 const OWN_PLAN_NAMED = /\b(?:[Ii]t['’]s|[Ii]t\s+is)\s+(?:his|her|their)\s+own\s+(?:plan|policy|insurance|coverage|\p{Lu})/u;
-const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|(?:,|\band)\s+(?:his|her|their)\s+own\s*(?:[.;]|,(?!\s*(?:through|thru|from|via)\b)|$)|\b(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s*[,.;]|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)\s+is\s+the\s+(?:main\s+|primary\s+)?(?:member|titular)\b/i;
+const OWN_NAME = /\bin\s+(?:his|her|their)\s+own\s+name\b|(?:,|\band)\s+(?:his|her|their)\s+own\s*(?:[.;]|,(?!\s*(?:through|thru|from|via)\b)|$)|\b(?:it['’]s|it\s+is)\s+(?:his|her|their)\s+own\s*(?:[,.;]|\s(?:since|because|as|so)\b)|\b(?:policy|plan|insurance|coverage|medicaid|medicare|medi-cal)\s+is\s+(?:(?:in\s+)?(?:his|her|their)\s+own\b|of\s+[\w ]{1,20}?\b(?:herself|himself))|\b(?:medicaid|medicare|medi-cal)\s+is\s+in\s+(?:his|her|their)\s+name\b|\b(?:she|he)(?:\s+is|['’]s)\s+the\s+(?:main\s+|primary\s+)?(?:member|titular|beneficiary|enrollee|recipient|(?:person|one)\s+on\s+(?:it|the\s+(?:insurance|plan|policy|card)))\b|\((?:his|her|their)\s+own\s+(?:plan|policy|insurance|coverage)\b/i;
 /** "The card says member ID QIB774190352 and group 55120": where the writer read the values, before them. */
 const CARD_SAYS_LEAD = /^(?:[Tt]he\s+(?:front\s+of\s+the\s+)?card|[Ii]t)\s+(?:says|reads|shows|lists)\s*:?\s+(?=(?:member|mbr|id|group|grp|policy)\b)/iu;
 const GOT_LEAD = /^(?:[Oo]k(?:ay)?[,\s]+)?(?:[Gg]ot|[Ff]ound|[Ff]inally\s+got)\s+(?:(?:\p{Lu}\p{Ll}+['’]s|his|her|their|the)\s+)(?=\S)/u;
@@ -1000,7 +1014,11 @@ function readLine(rawLine: string): ParsedLine {
   if (takenBack !== null) return takenBack;
   // "FYI Curtis's old plan (WEA Trust, ID 88120334) ended 6/30/2026 - please don't use it.": coverage that was.
   // (A heading over the old plan's lines, "Her OLD plan (termed 10/31 - do not use):", is read as one below.)
-  if (FORMER_PLAN.test(line) && FORMER_PLAN_ENDED.test(line) && !/:\s*$/.test(line)) return { kind: 'text', text: line };
+  if (FORMER_PLAN.test(line) && FORMER_PLAN_ENDED.test(line) && !/:\s*$/.test(line)) {
+    // ("PRIOR PLAN (TERMED 12/31/2026) - DO NOT USE" alone over the old plan's lines: a heading all the same.)
+    const heading = line.length <= 60 && !/[.!?]\s*$/.test(line) ? classifyHeading(line) : null;
+    return heading?.section === 'secondary' ? { kind: 'heading', heading } : { kind: 'text', text: line };
+  }
   // "Got Gavin's mem id - XYL883022715", "Found her DOB: ...": an answer's words before the label.
   const got = GOT_LEAD.exec(line) ?? CARD_SAYS_LEAD.exec(line);
   if (got) {
@@ -1115,7 +1133,8 @@ function readLine(rawLine: string): ParsedLine {
     // "Insurance is Cigna through my work, I am the policy holder.": the clause before the relation may state a value too.
     // ("Insurance is Cigna through my job so I'm the subscriber": or before "so I'm".)
     const soI = /\s+(?:so|and|but)\s+(?=I(?:['’]m|\s+am)\b)/i.exec(line);
-    const cut = line.lastIndexOf(', ') > 0 ? line.lastIndexOf(', ') : (soI?.index ?? -1);
+    // ("..., it's United Healthcare and I'm the policy holder": the nearer of the two.)
+    const cut = Math.max(line.lastIndexOf(', '), soI?.index ?? -1);
     const before = cut > 0 && relationSentence(line.slice(cut).replace(/^(?:,|\s+(?:so|and|but))\s+/i, '')) !== null ? prosePairs(line.slice(0, cut)).filter((p) => !RELATION_FIELDS.has(p.field)) : [];
     // "Blue KC - it's through his dad's work": the plan the directory knows, before a dash.
     const planHead = /^(.{2,60}?)\s+[-–—]+\s+/.exec(line)?.[1];
@@ -1136,7 +1155,7 @@ function readLine(rawLine: string): ParsedLine {
     const named = relativeNamedAfter(line);
     if (named !== null) {
       found = found.filter((p) => !((p.field === 'clientName' || p.field === 'name') && p.value.trim().replace(/\.$/, '') === named.name) && p.field !== 'relOfSubscriber');
-      found.push({ field: 'subscriberName', value: `${named.name} (${named.kin})` });
+      found.push({ field: 'subscriberName', value: `${named.name} (${named.kin})`, prose: true });
     }
     // "... 87105. BCBS New Mexico, ID YIN803317264, grp 188402. ...": a sentence that is a list of values
     // is read as the line it would be on its own, for what the prose rules did not find.
@@ -1183,7 +1202,7 @@ function readLine(rawLine: string): ParsedLine {
     if (OWN_NAME.test(line.includes(':') ? line.split(/(?<=[\p{Ll})]{2}\.)\s+/u).slice(1).join(' ') : line)) pairs.push({ field: 'subscriberName', value: 'self' });
     const sentences = line.split(SENTENCE_BREAK);
     const named = relativeNamedAfter(line);
-    if (named !== null) pairs.push({ field: 'subscriberName', value: `${named.name} (${named.kin})` });
+    if (named !== null) pairs.push({ field: 'subscriberName', value: `${named.name} (${named.kin})`, prose: true });
     else sentences.slice(1).forEach((sentence) => pairs!.push(...(relationSentence(sentence) ?? [])));
   }
   if (pairs !== null && SENTENCE_END.test(line)) pairs = withoutSecondaryPlan(line, pairs);
@@ -1254,6 +1273,11 @@ function relationSentence(sentence: string): LinePair[] | null {
   if (SELF_SENTENCE.test(s)) return [{ field: 'subscriberName', value: 'self' }];
   const kinHolderNamed = KIN_IS_HOLDER_THEN_NAME.exec(s.replace(/^\p{Lu}/u, (c) => c.toLowerCase()));
   if (kinHolderNamed) return [{ field: 'subscriberName', value: `${kinHolderNamed[2]} (${kinHolderNamed[1]})` }];
+  // "His mom is the policy holder.": the relation, no name yet (a writer's "my" may be the writer's relative, not the client's).
+  // (A sentence cut after "my" by a caller starts in lower case: only a whole sentence counts.)
+  // ("Mom is the policyholder, it's her own Medicare plan": a parent who is the client holds her own.)
+  const unnamedKin = /^\s*(?:my|our)\b/i.test(sentence) || !/^\s*(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu})/u.test(sentence) || OWN_SAID.test(s) ? null : KIN_HOLDS_UNNAMED.exec(s);
+  if (unnamedKin) return [{ field: 'relOfSubscriber', value: unnamedKin[1]! }];
   const kinIs = KIN_IS_NAME.exec(s);
   if (kinIs?.groups?.rel && kinIs.groups.name && !HEDGED.test(s)) return [{ field: 'subscriberName', value: `${kinIs.groups.name} (${kinIs.groups.rel})` }];
   // "I am the policy holder (Linda Carver, his mother)", "I'm the subscriber (Karen Price), I'm his wife".
@@ -1399,9 +1423,11 @@ const SECONDARY_PLAN_SAID = /\b(?:also\s+(?:has|have|had|is\s+on|carries)|as\s+(
 const PROSE_ADDRESS = /\b(?:(?:lives|live|living|resides|reside|residing|staying|stays|stay)(?:\s+with\s+[\w' ]{1,30}?)?\s+at|located at|home address is|address is|address:?(?=\s+\d))\s+(.+?\d{5}(?:-\d{4})?)/i;
 /** A street address through its ZIP inside a sentence ("..., DOB 11/19/1988, 27 Sunset Ridge Rd, Asheville, NC 28804."). */
 const EMBEDDED_ADDRESS = /(?:^|[,;(]\s*|\s)(\d{1,6}\s+[\p{L}0-9][\p{L}0-9 .'#-]*?,\s*[\p{L} .'-]+,\s*[\p{L} .]+?\s+\d{5}(?:-\d{4})?)\b/u;
-const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:['’]s|has|have)\s+had|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:main\s+|primary\s+|medical\s+|health\s+)?(?:insurance(?:\s+company)?|carrier)\s+is|(?:^|[.!]\s+)[Ii]nsurance\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'-]*){0,6})/;
+const PROSE_PAYER = /\b(?:(?:insurance|plan|coverage)\s+of\s+(?:my|our|his|her|the)\s+\w+\s+is|(?:has|have)(?:\s+(?:his|her|their|my)\s+own)?|(?:['’]s|has|have)\s+had|(?:is|are)\s+(?:still\s+)?on\s+(?:his|her|their|my)\s+(?:[\w'’]+\s+)?(?:insurance|plan|coverage),|is on|is covered by|covered\s+(?:under|on|through)\s+(?:his|her|their|my)|insured (?:by|through|with)|[Cc]overage (?:is )?(?:through|with)|[Ii]nsurance (?:is )?(?:through|with)(?:\s+(?:my|his|her|their|the)\s+(?:job|work|employer)\s*[-–—:,])?|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:main\s+|primary\s+|medical\s+|health\s+)?(?:insurance(?:\s+company)?|carrier)\s+is|(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:mom|mother|dad|father|husband|wife|spouse|partner|parents|step-?(?:mom|dad|mother|father)|grand(?:ma|pa|mother|father))['’]s\s+(?:insurance|plan|coverage|carrier)\s+is|(?:insurance|plan|coverage)\s+(?:through|thru|from)\s+(?:his|her|their|my|our)\s+(?:work|job|employer),?\s+(?:it['’]s|it\s+is|which\s+is)|(?:^|[.!]\s+)[Ii]nsurance\s+is|(?:['’]s|is)\s+on\s+(?:my|his|her|their|our)\s+(?:insurance|plan|coverage)(?:\s+(?:through|from|at)\s+(?:work|(?:my|his|her|their)\s+(?:job|work|employer)))?,|(?:el\s+)?seguro\s+es)\s+((?:[A-Z][\w&.'-]*)(?:\s+(?:of\s+|&\s+|and\s+)?(?!I(?:['’]|\s|$))[A-Z][\w&.'-]*){0,6})/;
 
 /** "The card says providers should call 1-800-555-0165", "the plan's BH line is 800-555-0110". */
+/** "The phone number on his papers for Medicare providers is 1-855-555-0133": the line for providers, said. */
+const PROVIDERS_LINE_SAID = /\b(?:phone|number|line)\b[^.!?\d]{0,50}?\bfor\s+(?:[\p{L}&.-]+\s+){0,3}?providers?\s+(?:is|:)\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/iu;
 const PROSE_PLAN_PHONE = /\b(?:providers?(?:\s+services)?|behavioral\s+health|(?:the\s+)?(?:plan|insurance|payer|carrier)(?:['’]s)?(?:\s+(?:provider|bh|behavioral\s+health))?)\s+(?:should\s+|can\s+|may\s+)?(?:call|line|number|phone)(?:\s+(?:is|at))?\s*:?\s*((?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})\b/i;
 /** "The number on the back of her card for behavioral health is 1-800-555-0138": the plan's line, printed on the card's back. */
 /** "call 1-888-555-0121, which is the number printed on the back". */
@@ -1418,7 +1444,7 @@ const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s
 // A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
 /** "VOB - Shawna Begay 12/22/97,": a name introduced by a dash, a colon or "for", then a date with its year (no "DOB" word). */
 // ("... told me to send this. Graciela Archuleta-Funes 6-14-87, 4410 Isleta Blvd SW, ...": a sentence that opens with them.)
-const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?)|\s[-–—:]|(?<=[a-z]{2}[.!])\s)\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
+const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?|[Rr]un|[Cc]heck|[Vv]erify)|\s[-–—:]|(?<=[a-z]{2}[.!])\s)\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
 const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is|[Vv]erify|[Rr]un|[Cc]heck)|\s[-–—:]|[?!]|\.{2,}|…)\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
@@ -1443,6 +1469,22 @@ const PROSE_NAME_ABOUT = /(?:(?:\b(?:about|regarding|for|on behalf of|referring|
 /** "My boyfriend is Jordan Pike, he's 29.": the writer's child, sibling or partner named as the one the mail is about (a spouse may be the policy holder instead). */
 // ("The insurance of my son is Blue Shield": the words before say it is the plan, read below.)
 const PROSE_KIN_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)\b(?:[Mm]y|[Oo]ur)\s+(?:son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|grandson|granddaughter|nephew|niece|child|kid|stepson|stepdaughter)\s+is\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;
+/** "her own", "his own": the plan said to be the holder's own. */
+const OWN_SAID = /\b(?:his|her|their)\s+own\b/i;
+/** A relative of the client's said to hold the plan, at a sentence's start ("Mom is the policy holder", "His wife is the subscriber"); never the writer's "my". */
+const KIN_HOLDS_UNNAMED = /(?:^|[.!?]\s+)(?:(?:his|her|their)\s+)?(mom|mother|mum|dad|father|stepmom|stepmother|stepdad|stepfather|husband|wife|grandma|grandmother|grandpa|grandfather)\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|policyholder|subscriber|insured|primary\s+insured)\b/i;
+/** "My dad is Gerald A. Przybylski.", "My mother, Ruth Okonkwo, is going in Monday": a parent the grown child writes about. */
+const PROSE_PARENT_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)(?:^|[.!]\s+|\b(?:about|regarding|for|on behalf of)\s+)(?:[Mm]y|[Oo]ur)\s+(?:elderly\s+|aging\s+|\d{2}[- ]year[- ]old\s+)?(?:mom|mother|mum|dad|father|stepdad|stepfather|stepmom|stepmother|grandma|grandmother|grandpa|grandfather)(?:\s+is|,)?\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;
+/** "New VOB - Delaney Okafor. Everything you need ...": the client named after the request's own word (a plan's name is no client's). */
+const PROSE_VOB_NAME = /(?:^|[.!]\s+)(?:(?:[Nn]ew|[Aa]nother)\s+)?(?:VOB|[Vv]ob)(?:\s+request)?\s*[:\-–]\s*((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=\s*[.,;(]|\s*$)/u;
+function vobForName(line: string): RegExpExecArray | null {
+  const m = PROSE_VOB_NAME.exec(line);
+  return m && !namesKnownPayer(m[1]!) && !PLAN_NAME_WORD.test(m[1]!) ? m : null;
+}
+/** Words that make a parent named in the paragraph the policy holder, not the one going in. */
+const PARENT_HOLDS_PLAN = /\b(?:(?:mom|mother|mum|dad|father|parents?)\s+(?:is|as|being)\s+(?:the\s+)?(?:policy\s*holder|policyholder|subscriber|insured|primary|member|guarantor)|(?:policy\s*holder|policyholder|subscriber|insured|guarantor)\s*(?:is|:|-)?\s*(?:my\s+)?(?:mom|mother|mum|dad|father)|(?:mom|mother|mum|dad|father|parents)['’]?s\s+(?:\w+\s+)?(?:plan|insurance|policy|job|work|employer|coverage)|I(?:['’]m|\s+am)\s+(?:on|under|covered)|(?:on|under)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:plan|insurance|policy)|dependent|I\s+(?:need|want|am\s+going|['’]m\s+going|will\s+be))\b/i;
+/** "Hi this is Darius Whitfield's wife", "I'm Lena Ortiz's mother": the writer names the one the mail is about by their relation. */
+const PROSE_WRITER_KIN_OF = /\b(?:[Tt]his\s+is|I['’]m|I\s+am)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})['’]s\s+(?:wife|husband|spouse|partner|mom|mother|mum|dad|father|stepmom|stepmother|stepdad|stepfather|sister|brother|daughter|son|aunt|uncle|grandmother|grandfather|grandma|grandpa|girlfriend|boyfriend|fianc[eé]e?|guardian|sponsor|friend|roommate)\b/u;
 const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;
 const PROSE_NAME_ARRIVING = /^((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})\s+(?:(?:is|will be)\s+(?:coming|admitting|being admitted|admitted|arriving|scheduled|starting|checking)\b|(?:is|has been|was)\s+(?:currently\s+|now\s+)?(?:in\s+(?:residential|detox|php|iop|our|treatment)|with us|admitted)\b|\((?:DOB|D\.O\.B\.?|born)\b)/u;
 /** "He was referred to us by Desert Bloom Recovery." */
@@ -1451,7 +1493,8 @@ const CENTER_NAME = "(?:[Tt]he\\s+)?(?!(?:Who|What|Which|Where|When|How|Why|Whos
 const PROSE_REFERRING = new RegExp(
   `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
     `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
-    `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
+    // ("Catalina Senior Psychiatry (Dr. Hollis Greer) is referring her": who there, in brackets.)
+    `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}(?:\\s*\\([^()]{1,40}\\))?\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
     // "Red Mesa Recovery is the place that is sending him", "Harborview is the one referring her".
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+the\\s+(?:place|program|facility|center|centre|one|ones)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:sending|referring)\\s+(?:him|her|them)\\b` +
     // "Pacific Crest Recovery asked me to send ... They are the ones referring him.": the center, then "they".
@@ -1465,7 +1508,7 @@ const PROSE_REFERRING = new RegExp(
     // "For the referral, please put Massanutten State University CAPS."
     `|\\b(?:[Ff]or|[Aa]s)\\s+(?:the\\s+)?(?:referral|referrer|referring\\s+(?:center|centre|facility|agency|provider|party))(?:\\s+source)?,?\\s+(?:please\\s+)?(?:put|use|list|enter|write|say)\\s+(?:down\\s+)?${CENTER_NAME}` +
     // "put Magnolia House down as the referral", "put the referral as Winnipesaukee Recovery Community Center".
-    `|\\b[Pp]ut\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
+    `|\\b(?:[Pp]ut|[Ll]ist|[Uu]se|[Ee]nter|[Ss]how|[Mm]ark)\\s+${CENTER_NAME}\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
     `|\\b[Pp]ut\\s+(?:the\\s+)?(?:referral|referrer|referring)(?:\\s+source)?\\s+(?:down\\s+)?as\\s+${CENTER_NAME}` +
     // "Please put my practice, Tidepool Counseling, down as the referral"; "referral for both is us, High Desert House".
     `|\\b[Pp]ut\\s+(?:my|our)\\s+(?:practice|office|center|centre|program|agency|clinic|team),?\\s+${CENTER_NAME},?\\s+(?:down\\s+)?as\\s+(?:the\\s+)?(?:referral|referring|referrer)\\b` +
@@ -1593,7 +1636,8 @@ function centerThatAskedToSend(line: string): string | null {
     // ("Sierra Pines Recovery gave me this email address and asked me to send": a clause of its own between.)
     // ("... Behavioral Health (their senior outpatient program) asked me to send": an aside in brackets.)
     // ("New Dawn Recovery in Lakewood said they have a bed this week and asked me to send": what else they said.)
-    if (/^(?:['’]s)?(?:\s*\([^()]{1,60}\))?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?(?:\s+(?:gave|sent|emailed|texted)\s+(?:me|us)\b[^.;,]{0,40}?\s+and|\s+said\s+(?:they|she|he)\s+[^.;,]{0,50}?\s+and)?\s*$/iu.test(between)) return last.name;
+    // ("The admissions lady at Wheeler Lake Recovery, Kim, gave me this email": the person's name set off by commas.)
+    if (/^(?:['’]s)?(?:\s*\([^()]{1,60}\)|,\s*(?:(?:Ms|Mr|Mrs|Dr|Miss)\.?\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,)?(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)?)?(?:\s+(?:intake|admissions|staff|team|office|counselor|nurse))?(?:\s+(?:gave|sent|emailed|texted)\s+(?:me|us)\b[^.;,]{0,40}?\s+and|\s+said\s+(?:they|she|he)\s+[^.;,]{0,50}?\s+and)?\s*$/iu.test(between)) return last.name;
     // "He is going into Cedar Hollow Recovery next week and they told me to send ...": "they" are the one center named.
     // ("... and the lady at admissions there told me to email you": its staff.)
     const centers = new Set(centerRuns(before).map((c) => c.name));
@@ -1664,7 +1708,7 @@ const RELATION_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberNam
 // (Not "my son's insurance ... His name is X": the writer's child is the client, whose own plan it is.)
 const KIN_PLAN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}?(,?\\s+(?:[Hh]er|[Hh]is|[Tt]heir)\\s+name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}))|(\\s*\\((?:my\\s+\\p{Ll}+,\\s*)?(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3})\\)))`, 'u');
 /** "Policy is through his wife's job at the board of ed. Her name is M. Pettigrew": the relative named in the next sentence. */
-const KIN_PLAN_THEN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b[^.!?]{0,90}[.!]\\s+((?:Her|His|Their)\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)){1,3}))`, 'u');
+const KIN_PLAN_THEN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}[.!]\\s+){1,2}?((?:Her|His|Their)\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)){1,3}))`, 'u');
 /** "... on her mother's plan with IBX. Her mother's name is Deirdre O'Connell-Hart.": the relative whose plan it is, named. */
 const KIN_NAME_IS = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir)\\s+(${KIN_WORD})['’]s\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}?)(?=[.,;!]?(?:\\s|$))`, 'u');
 
@@ -1730,7 +1774,9 @@ function prosePairs(text: string): LinePair[] {
     } else found.push({ field: 'address', value: '', withdrawn: true });
   }
   const kin = kinHolderNamed(text);
-  if (kin !== null) found.push({ field: 'subscriberName', value: kin.kin === null ? kin.name : `${kin.name} (${kin.kin})` });
+  if (kin !== null) found.push({ field: 'subscriberName', value: kin.kin === null ? kin.name : `${kin.name} (${kin.kin})`, prose: true });
+  // "Mom is the policy holder, I'll get her name when she calls back": the relation, no name yet.
+  else if (KIN_HOLDS_UNNAMED.test(text) && !OWN_SAID.test(text)) found.push({ field: 'relOfSubscriber', value: KIN_HOLDS_UNNAMED.exec(text)![1]! });
   // "She has HUSKY Health (Connecticut Medicaid) in her own name; her member ID is ...": the plan is the client's own.
   else if (!text.includes(':') && (OWN_NAME.test(text) || OWN_PLAN_NAMED.test(text))) found.push({ field: 'subscriberName', value: 'self' });
   // "It's Wyoming Medicaid, in my own name, nobody else is on it": the writer's own plan, the client's when the client writes.
@@ -1741,7 +1787,7 @@ function prosePairs(text: string): LinePair[] {
   // "referral for Behavioral Health Services": a service, not a person.
   const personFor = nameFor && !/\b(?:Services?|Health|Treatment|Care|Program|Center|Centre|Recovery|Detox|Residential|Outpatient|Benefits)\b/.test(nameFor[1]!) ? nameFor : null;
   const nameDate = PROSE_NAME_DATE.exec(line);
-  const nameDob = proseNameDob(line) ?? PROSE_NAME_IS.exec(line) ?? PROSE_KIN_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? PROSE_NAME_REFERRED.exec(line) ?? nameDate;
+  const nameDob = proseNameDob(line) ?? PROSE_NAME_IS.exec(line) ?? PROSE_KIN_IS.exec(line) ?? personFor ?? PROSE_NAME_ARRIVING.exec(line) ?? PROSE_NAME_ABOUT.exec(line) ?? vobForName(line) ?? PROSE_WRITER_KIN_OF.exec(line) ?? (PARENT_HOLDS_PLAN.test(line) ? null : PROSE_PARENT_IS.exec(line)) ?? PROSE_NAME_REFERRED.exec(line) ?? nameDate;
   // "Need VOB - Shawna Begay 12/22/97, PO Box ...": the date right after the client's name is the birth date.
   if (nameDate && nameDob === nameDate && !found.some((p) => p.field === 'clientDob' || p.field === 'dob')) found.push({ field: 'clientDob', value: nameDate[2]! });
   // "Rosalind Abernathy - Humana, card attached": the client, then the payer.
@@ -1774,7 +1820,7 @@ function prosePairs(text: string): LinePair[] {
   const backSays = onBack ? BACK_OF_CARD_SAYS.exec(line) : null;
   // "The phone for Mass General Brigham is 855-555-0117": a number said to be a plan's the directory knows.
   const forPlan = PHONE_FOR_NAMED.exec(line);
-  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? (forPlan && namesKnownPayer(forPlan[1]!, 8) ? [forPlan[0], forPlan[2]!] : null) ?? (onBack ? (PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line)) : null);
+  const planPhone = PROSE_PLAN_PHONE.exec(line) ?? PROSE_CALL_THE_PLAN.exec(line) ?? PROVIDERS_LINE_SAID.exec(line) ?? (forPlan && namesKnownPayer(forPlan[1]!, 8) ? [forPlan[0], forPlan[2]!] : null) ?? (onBack ? (PROSE_BACK_OF_CARD_PHONE.exec(line) ?? PHONE_THEN_BACK_OF_CARD.exec(line)) : null);
   if (planPhone) found.push({ field: 'insPhone', value: planPhone[1]! });
   else if (backSays) found.push({ field: 'insPhone', value: backSays[2]! });
   // An address written straight after the client's name or date of birth, with no phrase.
@@ -1963,7 +2009,8 @@ function pairsFromCells(cells: string[]): LinePair[] {
       // "Sent by | Hamlin County Adult Drug Court": a long cell whose words only touch a label of no
       // field ("drug") is the value, not the next label.
       const nextLabel = next === undefined ? null : bareLabel(next);
-      const nextIsLabel = nextLabel !== null && (nextLabel !== 'ignore' || next!.trim().split(/\s+/).length <= 3);
+      // ("Referral Source | Self-Referral (Website)": a value that says there was none, in a label's words.)
+      const nextIsLabel = nextLabel !== null && (nextLabel !== 'ignore' || next!.trim().split(/\s+/).length <= 3) && !(asLabel === 'referredBy' && /^\s*self[\s-]/i.test(next!));
       if (next !== undefined && !nextLabelled && (!nextIsLabel || next.length === 0)) {
         pairs.push(pairOf(asLabel, cell, next));
         i = v + 1;

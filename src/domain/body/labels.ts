@@ -51,7 +51,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'lead', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile', 'defendant', 'probationer', 'releasee', 'offender', 'detainee', 'inmate']);
+const CLIENT = new Set(['client', 'patient', 'lead', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile', 'defendant', 'probationer', 'releasee', 'offender', 'detainee', 'inmate', 'conservatee']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee', 'sponsor'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -126,7 +126,16 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/^res\.?$/, 'residence');
   // "Pol#", "Pol. no.": a policy number.
   s = s.replace(/\bm\s?#/g, 'member #').replace(/\bg\s?#/g, 'group #').replace(/\bpol\b\.?(?=\s*(?:#|no\b|num|number))/g, 'policy');
-  s = s.replace(/\bpolicy[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
+  // "Phone for both", "Address for all three": a value every client shares, by the usual label.
+  s = s.replace(/\s+for\s+(?:both|all|each)(?:\s+(?:of\s+them|two|three|four))?\b/g, '');
+  // "Insurance to verify", "Plan to run": the plan the writer wants checked.
+  s = s.replace(/\b(insurance|plan|coverage|payer|payor)\s+to\s+(?:verify|run|check|bill)\b/g, '$1');
+  // "Provider contact center (CGS, J15)": a Medicare contractor's line for providers, by its contractor's name.
+  s = s.replace(/\bprovider\s+(?:contact|call|customer|service)\s+(?:center|centre)\b(?:\s*\([^)]*\))?/g, 'provider services');
+  // ("Noridian (JF) provider services": the contractor's name and jurisdiction before it.)
+  s = s.replace(/^(?:noridian|novitas|palmetto(?:\s+gba)?|cgs|wps|ngs|first\s+coast)(?:\s*\([^)]{1,8}\))?\s+(?=provider services\b)/, '');
+  // ("Plan holder", "Coverage holder": the policy's holder by another word.)
+  s = s.replace(/\b(?:policy|plan|coverage)[\s-]?holder/g, 'policyholder').replace(/\bcard[\s-]?holder/g, 'cardholder');
   s = s.replace(/\bzip[\s-]?code\b/g, 'zip').replace(/\bpostal\s+code\b/g, 'zip');
   s = s.replace(/\bmedi-cal\b/g, 'medical_ca');
   // "Reffered By", "Refered", "Referal": two letters off, beyond the one-edit typo fixer.
@@ -688,11 +697,14 @@ const HEADING_TAIL = new Set(['information', 'info', 'details', 'detail', 'data'
 /** "OLD - cancelled 12/15, do not use:", "Previous insurance (termed 12/31):": a plan that no longer counts. */
 const OLD_PLAN_HEADING = /^\W*(?:(?:old|previous|prior|former|termed|terminated|cancel+ed|expired|inactive)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*(?:[-–—:(,]|$)[^:]*|.*\bdo not use\b[^:]*):?\s*$/i;
 /** "NEW - please verify:", "Current plan:": the plan that counts, after an old one. */
-const NEW_PLAN_HEADING = /^\W*(?:new|current|active)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*(?:[-–—(]\s*(?:please\s+)?(?:verify|run|check|use)[^:]*|\(?\s*effective[^:]*)?:?\s*$/i;
+const NEW_PLAN_HEADING = /^\W*(?:new|current|active|primary)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*(?:[-–—(]\s*(?:please\s+)?(?:verify|run|check|use)[^:]*|\(?\s*effective[^:]*)?:?\s*$/i;
+
+/** "SECONDARY (FYI only)", "PART D (FYI only)", "Medigap - do not verify:": a plan given beside the one to verify. */
+const FYI_PLAN_HEADING = /^\W*(?:secondary|tertiary|supplement(?:al)?|medigap|part\s+d|drug\s+plan|rx\s+plan|dental|vision)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*[-–—(:,]\s*(?:fyi|for\s+your\s+(?:information|info|records)|info(?:rmation)?\s+only|do\s+not\s+(?:verify|run|use|bill)|don['’]t\s+(?:verify|run|use)|not\s+(?:to\s+)?(?:verify|run|be\s+verified))[^:]*:?\s*$/i;
 
 export function classifyHeading(raw: string): Heading | null {
   if (raw.length > 60) return null;
-  if (OLD_PLAN_HEADING.test(raw)) return { section: 'secondary', newClient: false };
+  if (OLD_PLAN_HEADING.test(raw) || FYI_PLAN_HEADING.test(raw)) return { section: 'secondary', newClient: false };
   if (NEW_PLAN_HEADING.test(raw)) return { section: 'insurance', newClient: false };
   const plain = raw.toLowerCase().replace(/[*_=~\-–—:#.()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
   // "PART 1 - CLIENT", "Section B: Insurance": a form's numbered part, titled by its words.

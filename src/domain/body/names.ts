@@ -66,7 +66,8 @@ export function cleanOrgName(value: string): string | null {
   // Contact details and notes after the name are not the name.
   t = t.replace(/\s*(?:[-–—|,;]\s*)?(?:\(?\+?1?[\s.-]*\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\)?).*$/, '');
   t = t.replace(/\s*(?:[-–—|,;]\s*)?\S+@\S+.*$/, '');
-  t = t.replace(/\s*(?:[-–—|,;]\s*)?(?:phone|ph|tel|fax|p:|f:)\b.*$/i, '');
+  // (Only a whole word: "Randolph County" holds no "ph".)
+  t = t.replace(/\s*(?:[-–—|,;]\s*)?\b(?:phone|ph|tel|fax|p:|f:)(?:\b|(?<=:)).*$/i, '');
   t = t.replace(/^(?:from|by)\s+/i, '');
   // "Riverbend Crossing. He left before the front desk finished ...": the next sentence is no part of the name.
   t = t.replace(/(?<=\p{Ll}{2})\.\s+\p{Lu}\p{Ll}*\s+\p{Ll}[\s\S]*$/u, '');

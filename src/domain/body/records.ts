@@ -37,6 +37,15 @@ function sameValue(a: string, b: string): boolean {
   return words(a) === words(b);
 }
 
+/** One person's name, or the same with a middle name written out ("Aaron Szabo", "Aaron Michael Szabo"). */
+function sameName(a: string, b: string): boolean {
+  if (sameValue(a, b)) return true;
+  const words = (s: string): string[] => s.trim().toLowerCase().split(/\s+/);
+  const [x, y] = [words(a), words(b)];
+  if (!/^\p{Lu}/u.test(a.trim()) || !/^\p{Lu}/u.test(b.trim()) || x.length < 2 || y.length < 2 || x.length === y.length) return false;
+  return x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
+}
+
 /**
  * Fields whose value read from a sentence yields to a labelled one: the plan is often described
  * in prose ("the state's foster-care Medicaid program") before the form names it.
@@ -87,7 +96,7 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // A new client after values that name no client ("Same insurance for all three: ...", then
     // "#1 Linda Ortiz"): those values are a block of their own, shared with every client later.
     // ("PATIENT: Jonas Halvorsen, 41 y/o" in a handoff, then the VOB block's "Full legal name: Jonas E. Halvorsen": one client.)
-    const namedAgain = (field === 'clientName' && prior !== undefined && sameValue(prior.split(',')[0]!, hit.value.split(',')[0]!)) ||
+    const namedAgain = (field === 'clientName' && prior !== undefined && sameName(prior.split(',')[0]!, hit.value.split(',')[0]!)) ||
       // "Insurance: Molina Healthcare of Washington", then "Molina ID: 108442719": the same plan by a shorter name.
       (field === 'payer' && prior !== undefined && samePayer(prior, hit.value));
     if (hit.newClient && cur.size > 0 && !namedAgain) split = true;
@@ -106,7 +115,7 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // "Lead Source: Website chat" then "Referring Facility: Oak Hollow ...": the center replaces a source that names none.
     // "Hollis Dunmore" in a sentence, then "Client: Hollis R. Dunmore": the fuller form of the same name.
     const words = (v: string): number => v.trim().split(/[\s,]+/).filter((w) => w.length > 0).length;
-    const fullerForm = field === 'clientName' && now !== undefined && words(hit.value) > words(now) && sameValue(now, hit.value);
+    const fullerForm = field === 'clientName' && now !== undefined && words(hit.value) > words(now) && sameName(now, hit.value);
     if (now === undefined || fullerForm || ((isPlaceholder(now) || namesNoCenter(field, now)) && !isPlaceholder(hit.value) && !namesNoCenter(field, hit.value))) {
       cur.set(field, hit.value);
       if (hit.prose) fromProse.add(field);
@@ -211,7 +220,9 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
       self = true;
       continue;
     }
-    if (/^(?:dob|d\.o\.b|born)\b/i.test(part) || /\d{2,}/.test(part)) continue;
+    // ("(Plumbers Local 3)": a union's local, by its number, is no name either.)
+    // (A rate's digit opens a name: "ET2 Cody L. Cole".)
+    if (/^(?:dob|d\.o\.b|born)\b/i.test(part) || /\d{2,}|\s\S*\d/.test(part)) continue;
     // "(father - he's the union member)": a clause about the person, no part of the name.
     if (/^(?:he|she|they|it)(?:['’](?:s|re)|\s+(?:is|are|was|has|works))\b/i.test(part)) continue;
     // "(wife; she is our EAP participant and the employee on the plan)": commentary, no name.
@@ -435,7 +446,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   // "Referred By (Treatment Center)": "self-referred", "walk-in" or "Google search" names no center.
   // "Dr. Anya Kowalczyk (her therapist)": who the referrer is to the client is no part of the name,
   // nor a contact's note ("Keystone EAP Partners (counselor Robin Hale, 610-555-0133)").
-  const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw.replace(/\s*\((?:(?:her|his|their|the|client['’]s|pt['’]s)\s+)?(?:outpatient\s+)?(?:therapist|counselor|psychiatrist|doctor|pcp|physician|case\s+manager|social\s+worker|probation\s+officer|sponsor|interventionist|provider|clinician|nurse\s+practitioner)\)(?=\s*(?:[-–—,;.]|$))|\s*\((?:see|per)\s+(?:below|above|attached|email)\)|\s*\((?:me|us|myself|ourselves|this\s+office|our\s+(?:office|program|team|clinic))\)|\s*\((?=[^)]*[,\d])[^)]*\)\s*$/i, ''));
+  const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw.replace(/\s*\((?:(?:her|his|their|the|client['’]s|pt['’]s)\s+)?(?:outpatient\s+)?(?:therapist|counselor|psychiatrist|doctor|pcp|physician|case\s+manager|social\s+worker|probation\s+officer|sponsor|interventionist|provider|clinician|nurse\s+practitioner)\)(?=\s*(?:[-–—,;.]|$))|\s*\((?:see|per)\s+(?:below|above|attached|email)\)|\s*\((?:me|us|myself|ourselves|this\s+office|our\s+(?:office|program|team|clinic))\)|\s*\((?=[^)]*[,\d])[^)]*\)\s*$/i, '')
+    // "Brightwater Senior Psychiatry (our outpatient clinic)", "Rosewood Manor (discharge planning)": a note on the center, after its name.
+    .replace(/^(\S+\s+\S.*?)\s*\([^()]{1,60}\)\s*$/, '$1'));
 
   return {
     client: { name: clientName, dob, address },

@@ -6,6 +6,7 @@ import type { BodyRequest } from './body-request';
 import type { Writer } from './writer';
 import { escapeRegExp } from '../escape-regexp';
 import { KIN_WORD } from './relationships';
+import { findPayers } from '../card/payers';
 
 /** "Marcus is 28 and was born on ...", "Tobias is 37; he was born", "Jolene just turned thirty-one": a first name said with the age or birth. */
 const FIRST_NAME_WITH_BIRTH = /\b(\p{Lu}\p{Ll}+)\s+(?:is\s+\d{1,2}\b|was born\b|(?:just\s+)?turned\s+\w+|['’]s\s+(?:birthday|date of birth|dob)\b)/u;
@@ -60,6 +61,8 @@ function onePersonOfStory(newText: string, writer: Writer | null, r: BodyRequest
     const name = m[1]!.replace(/\s+/g, ' ');
     const [first, ...rest] = name.split(' ');
     if (GENERIC_FIRST_WORD.test(first!) || rest.some((w) => GENERIC_FIRST_WORD.test(w) || CENTER_OR_PLACE.test(w))) continue;
+    // ("Medicare Advantage", "Clover Health": a plan's name.)
+    if (findPayers(name).length > 0) continue;
     if (writer?.name && samePerson(name, writer.name)) continue;
     if (r.subscriber.name !== null && r.subscriber.relationship !== 'self' && samePerson(name, r.subscriber.name)) continue;
     const before = newText.slice(Math.max(0, m.index! - 30), m.index!);
@@ -73,7 +76,7 @@ function onePersonOfStory(newText: string, writer: Writer | null, r: BodyRequest
 }
 
 /** Second words that make a capitalised pair a place, a center or a plan, not a person. */
-const CENTER_OR_PLACE = /^(?:St|Ave|Rd|Dr|Ln|Apt|Ste|Suite|Unit|Blvd|Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Services|Program|House|Lodge|Unit|Medicine|Wellness|Institute|Court|Agency|Residential|Healthcare|Medical|Street|Avenue|Road|Drive|Lane|Way|Court|Place|Boulevard|Ter|Terrace|Ct|Cir|Circle|Blvd|Pkwy|Parkway|Hwy|Highway|Trail|Trl|Pl|Square|Row|Run|Pike|Blue|Cross|Shield|Care|Plan|Insurance|Medicaid|Medicare|Group|Team|Office|Department|County|City|Valley|Ridge|Springs|Landing|Hill|Hills|Creek|Point|Park|Crossing|Bend|Village|Commons|Campus)$/;
+const CENTER_OR_PLACE = /^(?:St|Ave|Rd|Dr|Ln|Apt|Ste|Suite|Unit|Blvd|Recovery|Center|Centre|Counseling|Clinic|Hospital|Treatment|Detox|Health|Behavioral|Services|Program|House|Lodge|Unit|Medicine|Wellness|Institute|Court|Agency|Residential|Healthcare|Medical|Street|Avenue|Road|Drive|Lane|Way|Court|Place|Boulevard|Ter|Terrace|Ct|Cir|Circle|Blvd|Pkwy|Parkway|Hwy|Highway|Trail|Trl|Pl|Square|Row|Run|Pike|Blue|Cross|Shield|Care|Plan|Insurance|Medicaid|Medicare|Group|Team|Office|Department|County|City|Valley|Ridge|Springs|Landing|Hill|Hills|Creek|Point|Park|Crossing|Bend|Village|Commons|Campus|Crest|Heights|Manor|Gardens|Advantage|Supplement|Choice|Select|Complete|Partners|Network|Alliance)$/;
 
 function samePerson(a: string, b: string): boolean {
   const ta = a.toLowerCase().split(/\s+/);

@@ -852,3 +852,85 @@ describe('stories and threads (told, fortnight-10 sets, second pass)', () => {
     expect(extractBody(answer, { ...ctx, subject: 'Re: VOB', isReply: true }).requests).toHaveLength(0);
   });
 });
+
+describe('grown children writing for a parent, and the eleventh fortnight (older-adults and Southeast sets)', () => {
+  it('names a parent the child writes about ("My dad is X", "My mother, X, is going in", "this is X\'s wife", "My mother: X"), not a parent who holds the plan', () => {
+    expect(one('Hello,\n\nMy dad is Gerald A. Przy. He is 71.\nHe lives at 5614 S 36th St, Omaha, NE 68107.\nHe has a Wellcare Medicare plan and it is in his own name.').client.name).toBe('Gerald A. Przy');
+    expect(one('Hi, my dad Gerald Przy is going in there on January 4th. His birthday is 2/14/1952. It\'s his own plan, he\'s the member.').subscriber.relationship).toBe('self');
+    expect(one('Hi this is Dar Whit\u2019s wife. Here is the front of his card.\n\nHis birthday is December 3rd 1984\nHe is the main person on the insurance').client.name).toBe('Dar Whit');
+    expect(one('Our program referred my mother to the geriatric IOP.\n\nMy mother: Pri S. Chand\nDate of birth: Sept 14 1964\nInsurance: Highmark\nShe is the subscriber.').client.name).toBe('Pri S. Chand');
+    expect(one('Our clinic referred my mother to the day program.\n\nMom: Gra A. Ferr\nDOB: Sept. 3rd, 1944\nInsurance: Clover Health\nMom is the policy holder.').subscriber).toEqual({ name: 'Gra A. Ferr', relationship: 'self' });
+    expect(one('Mom: Gra A. Ferr\nDOB: 9/3/1944\nInsurance: Clover Health\nMom is the policyholder, it\'s her own Medicare plan.').subscriber.relationship).toBe('self');
+    // The writer on a parent's plan: the parent is the holder, not the client.
+    expect(one('My dad is Gerald Roe, I am on his plan through his work.\nMy birthday is 4/4/2004\nInsurance: Aetna').client.name).toBeNull();
+  });
+
+  it('reads "New VOB - X", a name line over a birthday without its year, and "this is X\'s wife" but not a plan after "VOB -"', () => {
+    expect(one('New VOB - Dela Oka. Everything is on her card.\nDOB 2/14/1990\nShe is the policy holder.').client.name).toBe('Dela Oka');
+    expect(one('I\'m her sponsor.\n\nDela Oka\nHer birthday is February 14th - I don\'t know the year\nShe lives at 2250 W Glendale Ave Apt 118, Phoenix AZ 85021').client).toMatchObject({ name: 'Dela Oka', dob: null });
+    expect(one('Re: VOB - Medicare Advantage pt\nName: Ros M. Abe\nDOB: 08/25/1954\nInsurance: Humana').client.name).toBe('Ros M. Abe');
+  });
+
+  it('reads a plan\'s holder said in other words: "Plan holder: X (self)", "it is his own since ...", "he\'s the main one on it", "(his own plan ...)", "the beneficiary himself"', () => {
+    expect(one('Client: Kei L. Thorn\nAddress: 1560 Peck St, Muskegon, MI 49441\nProgram: Healthy Michigan Plan\nPlan holder: Kei (self)').subscriber.relationship).toBe('self');
+    expect(one('His full name is Adr M. Vill, birthday 6/2/2006. He has TRICARE Prime through the Marine Corps, it is his own since he is the one serving.').subscriber.relationship).toBe('self');
+    expect(one('Name: Dev Mar\nDOB: 6/3/1995\nhis insurance is Anthem it\'s through his job so he\'s the main one on it').subscriber.relationship).toBe('self');
+    expect(one('Name: Trev Mack\nDOB: 1/1/1990\nTrev has coverage through Medical Mutual. He is the holder (his own plan through his employer).').subscriber.relationship).toBe('self');
+    expect(one('Please run Jay Ortiz-Beck 2/9/2001 Aetna W590371826. Mom is the policy holder, I\'ll get her name when she calls back').subscriber).toEqual({ name: null, relationship: 'child' });
+    expect(one('Name: Jo Roe\nDOB: 1/1/2001\nMy husband is the policy holder.').subscriber.relationship).toBeNull();
+    expect(one('Name: Saul H. Adl\nDOB: 12/25/1936\nHis primary insurance is Medicare, and that is the one to check. He is the beneficiary himself.').subscriber.relationship).toBe('self');
+  });
+
+  it('keeps a relative\'s plan named two sentences before "Her name is X" on the holder, and reads "My mom\'s insurance is X"', () => {
+    const r = one('My name is Harp L. Nguy. My birthday is December 3, 2009.\nMy mom\'s insurance is UnitedHealthcare. It\'s through her job at the hospital. Her name is Thu Nguy. Here is what the card says:\nMember ID: 963201884');
+    expect(r.insurance.payerName).toBe('UnitedHealthcare');
+    expect(r.subscriber).toEqual({ name: 'Thu Nguy', relationship: 'child' });
+  });
+
+  it('reads a Medicare contractor\'s provider contact center, "same CGS line as patient 1", and "Phone for both" said of the card', () => {
+    const two = extractBody('PATIENT 1\nName: Thad J. Worr\nDOB: 4/9/38\nInsurance: Medicare\nMBI: 2DJ8 UC4 HF63\nProvider contact center (CGS, J15): 1-866-555-0142\n\nPATIENT 2\nName: Ruby N. Cast\nDOB: 10-02-1963\nInsurance: Medicare\nMBI: 9PW1-T44-GN27\nProvider contact center: same CGS line as patient 1', ctx).requests;
+    expect(two.map((r) => r.insurance.phone)).toEqual(['+18665550142', '+18665550142']);
+    expect(one('Name: Lyle Vand\nDOB: 5-30-1944\nInsurance: Medicare\nNoridian (JF) provider contact center: 1-877-555-0110').insurance.phone).toBe('+18775550110');
+    const both = extractBody('1) Clar T. Font\n   DOB 03/28/1940\n   Insurance: AARP Medicare Advantage\n   Member ID: 918446201\n\n2) Marie Font\n   DOB 12/02/1943\n   Insurance: AARP Medicare Advantage\n   Member ID: 918446202\n\nPhone for both: the Behavioral Health number on the back of Clar\'s card, 1-800-555-0173.', ctx).requests;
+    expect(both.map((r) => r.insurance.phone)).toEqual(['+18005550173', '+18005550173']);
+  });
+
+  it('leaves a plan marked FYI, secondary or termed out of the record, and reads the plan "to verify"', () => {
+    const r = one('Name: Hal E. Brand\nDOB: 02/11/1941\n\nPRIMARY (please verify this one)\nInsurance: Medicare\nMBI: 5TQ2-HN7-RK48\n\nSECONDARY (FYI only)\nMedigap Plan G - Mutual of Omaha\nPolicy #: 0048177230   Phone: 1-800-555-0171\n\nPART D (FYI only)\nWellcare Value Script\nMember ID: 77410255');
+    expect(r.insurance).toMatchObject({ payerName: 'Medicare', phone: null });
+    expect(one('Client: Alma R. Pru\nDOB: 08/22/1946\nInsurance: Humana Gold Plus HMO\nMember ID: H71928346\n\nPRIOR PLAN (TERMED 12/31/2026) - DO NOT USE\nAetna Medicare Value Plus (PPO)\nID: MEBF5518273\nProvider line: 1-800-555-0156').insurance).toMatchObject({ memberId: 'H71928346', phone: null });
+    expect(one('Name: Ann Roe\nDOB: 1/1/1950\nInsurance to verify: Devoted Health\nPlan: Devoted CORE (HMO)').insurance.payerName).toBe('Devoted Health');
+  });
+
+  it('reads addresses after a home\'s own name, after "please use it:", and before a note in brackets', () => {
+    expect(one('Conservatee: Ign P. Ferr\nDate of birth: the 14th of October, 1943\nResidence: Willow Glen Residential Care (a licensed RCFE), 2288 Almaden Rd, Room 6, San Jose, CA 95125.').client).toMatchObject({ name: 'Ign P. Ferr', address: { line1: '2288 Almaden Rd', line2: 'Room 6', city: 'San Jose', state: 'CA', postalCode: '95125' } });
+    expect(one('Her name is Ros M. Abe, born 7/2/42.\n\nShe lives at Casa del Sol Assisted Living. It has been her home since 2024, so please use it:\n4400 N Camino Real, Apt 118\nTucson, AZ 85718\n\nHer insurance is Humana.').client.address).toMatchObject({ line1: '4400 N Camino Real', city: 'Tucson', postalCode: '85718' });
+    expect(one('His name is Arv L. Toll. He lives at 2711 Beaver Ave, Des Moines, IA 50310 (still in his own house).').client.address).toMatchObject({ city: 'Des Moines', state: 'IA', postalCode: '50310' });
+  });
+
+  it('reads referrals said with an aside ("X (Dr. Y) is referring her", "the lady at X, Kim, gave me this email", "Please list X as the referral") and a note after a center\'s name', () => {
+    expect(one('Her name is Ros Abe, born 7/2/42. Catalina Senior Psychiatry (Dr. Hol Gree) is referring her.').referredBy).toBe('Catalina Senior Psychiatry');
+    expect(one('The admissions lady at Wheeler Lake Recovery, Kim, gave me this email and said to send his information.\nHis full name is Aus B. Tubb, date of birth 12/05/2000.').referredBy).toBe('Wheeler Lake Recovery');
+    expect(one('Please list Sawmill Branch Recovery as the referral.\nName: Dar K. Whit\nDOB: 5/6/1990').referredBy).toBe('Sawmill Branch Recovery');
+    expect(one('Client: Alma Pru\nDOB: 08/22/1946\nReferred by: Brightwater Senior Psychiatry (our outpatient clinic)').referredBy).toBe('Brightwater Senior Psychiatry');
+    expect(one('Client: Alma Pru\nDOB: 08/22/1946\nWho sent them:  Randolph County Crisis Team').referredBy).toBe('Randolph County Crisis Team');
+  });
+
+  it('reads no payer from "he has insurance ...", "in Mom\'s own name" or "COVERAGE: PRIMARY", no holder from "(Plumbers Local 3)", and no referral from a self-referral row', () => {
+    expect(one('Name: Bob R. Nett\nDOB: 7-3-1979\nInsurance: he has insurance thru his job but he dont know the company').insurance.payerName).toBeNull();
+    expect(one('Name: Hal Dunn\nDOB: 1/2/1950\n----- COVERAGE: PRIMARY -----\nPAYER: AETNA MEDICARE').insurance.payerName).toBe('AETNA MEDICARE');
+    expect(one('Mar Q. Arch\nDOB 06/06/1963\nInsurance: Anthem\nSubscriber: her husband. It\'s his union retiree plan (Plumbers Local 3).\nRelationship: spouse').subscriber).toEqual({ name: null, relationship: 'spouse' });
+    expect(one('Submitted by\tMar Aren, Admissions\nLast Name\tLozano\nFirst Name\tBri\nDate of Birth\t01/02/1990\nReferral\nReferral Source\tSelf-Referral (Website)').referredBy).toBeNull();
+  });
+
+  it('takes "stop on him" as a cancellation, and an answer above our own reply\'s list as no new request', () => {
+    expect(extractBody('Marc left the house Wednesday night so yall can stop on him.\n\n> Got 2 new residents.\n> First is Cody R. Hutt, born 3/14/1994. He has his own Blue Cross.', { ...ctx, subject: 'Re: 2 new guys', isReply: true }).requests).toHaveLength(0);
+    const answer = 'The member ID is 91844 0273 and the number on the back is 888-555-0106.\n\nOn Tue, Jun 8, 2027 at 9:20 PM Billing <verification@billing.test> wrote:\n> Thank you for your verification request. We cannot start the verification\n> until we receive the following:\n>   - ID #\n>   - Insurance Phone Number\n> Please reply to this email with the missing items.';
+    expect(extractBody(answer, { ...ctx, subject: 'Re: insurance info', isReply: true }).requests).toHaveLength(0);
+  });
+
+  it('keeps one client when a sentence names them fully after "I\'m X\'s sister", and reads "nothing to verify with Medicare yet" as a request for the other plan', () => {
+    expect(extractBody('Hello, my name is Ren Sza and I\'m Aar Sza\u2019s sister.\n\nHis full name is Aar Mich Sza, birthday 12/05/1990.\nHis insurance is Medical Mutual. Member ID 91044718250.', ctx).requests).toHaveLength(1);
+    expect(one('Her Medicare does not start until 03/01/2027, so there is nothing to verify with Medicare yet.\n\nPatient: Del A. Pett\nDOB: 3/15/1962\nInsurance: Blue Cross and Blue Shield of Texas\nMember ID: ZGT448190226').client.name).toBe('Del A. Pett');
+  });
+});

@@ -501,3 +501,41 @@ describe('forms\' other numbers and names (fortnight-10 and military sets, secon
     expect(doubts('I\'m leaving his name off for now.\npolicy holder is his mom Donna Morin', [request(['client.name'], { client: { name: null, dob: '2000-08-08', address: null }, subscriber: { name: 'Donna Morin', relationship: 'child' } })])).toEqual([]);
   });
 });
+
+describe('older adults\' and Southeast mail (older-adults and fortnight-11 sets)', () => {
+  const noPhone = { insurance: { payerName: 'Medicare', memberId: '9XG4RA2PN16', groupNumber: null, phone: null } };
+  it('doubts a plan\'s line behind a contractor\'s provider contact center, and not a second plan\'s or a former plan\'s values', () => {
+    expect(doubts('Zorbix (JF) provider contact center: 1-877-555-0110', [request(['insurance.phone'], noPhone)])).not.toEqual([]);
+    expect(doubts('He also has an AARP Medicare Supplement, which pays second: member number 388120457-11, phone 1-800-555-0178. I know that is not the one you need.', [request(['insurance.memberId', 'insurance.phone'], noPhone)])).toEqual([]);
+    expect(doubts('Insurance: Humana Gold Plus HMO\n\nPRIOR PLAN (TERMED 12/31/2026) - DO NOT USE\nAetna Medicare Value Plus (PPO)\nProvider line: 1-800-555-0156', [request(['insurance.phone'], noPhone)])).toEqual([]);
+  });
+
+  it('doubts "in Mom\'s own name" and "the beneficiary himself" for a missing holder, and not a relation with no name beside it', () => {
+    expect(doubts('The plan is in Mom\'s own name, not mine.', [request(['subscriber.name', 'subscriber.relationship'], { subscriber: { name: null, relationship: null } })])).not.toEqual([]);
+    expect(doubts('He is the beneficiary himself.', [request(['subscriber.name', 'subscriber.relationship'], { subscriber: { name: null, relationship: null } })])).not.toEqual([]);
+    expect(doubts('Subscriber: his mother (Wyatt is on her plan through her employer)\nPolicy holder: pt\'s father - the father has not returned my call', [request(['subscriber.name'], { subscriber: { name: null, relationship: 'child' } })])).toEqual([]);
+  });
+
+  it('does not doubt a birthday whose year the writer lacks, "UNABLE TO OBTAIN" behind leader dots, a scanner\'s header, or a duty desk\'s number', () => {
+    const noDob = { client: { name: 'Ada Vance', dob: null, address: null } };
+    expect(doubts('Her birthday is February 14th (Valentine\'s Day) - I don\'t know the year, sorry', [request(['client.dob'], noDob)])).toEqual([]);
+    expect(doubts('Address 1\t: UNABLE TO OBTAIN', [request(['client.address'])])).toEqual([]);
+    expect(doubts('Send Function: Scan to E-mail\nDevice: iR-ADV C5535\nPages: 1', [request(['client.dob'], noDob)])).toEqual([]);
+    expect(doubts('His unit duty desk number is 760-555-0102 and his platoon sergeant is at 760-555-0103.', [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts('ID #:\nNo provider referred him (self/family referral).', [request(['insurance.payerName', 'referredBy'], { insurance: { payerName: null, memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
+  });
+
+  it('counts "Subscriber: Self" over "Relationship to Client: Self" as one client\'s relation, and skips an employer\'s desk and a web form\'s "Sent from" line', () => {
+    const two = [request([]), request(['subscriber.relationship'], { client: { name: 'Tom Mix', dob: '1990-01-30', address: null }, subscriber: { name: 'Lisa Mix', relationship: null } })];
+    expect(doubts('Client Name:\tJas Rag\nSubscriber:\tSelf\nRelationship to Client:\tSelf\n\nClient Name:\tTom Mix\nSubscriber:\tLisa Mix\nRelationship to Client:\t', two)).toEqual([]);
+    expect(doubts('EMPLOYER HR BENEFITS DESK:   (630) 555-0158', [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts('I found you on Google.\nSent from Table Rock Treatment Center', [request(['referredBy'])])).toEqual([]);
+    expect(doubts('Can u run Jay Ortiz 2/9/2001 Aetna W590371826? Mom is the policy holder, I\'ll get her name when she calls back', [request(['subscriber.name', 'subscriber.relationship'], { subscriber: { name: null, relationship: null } })])).not.toEqual([]);
+    expect(doubts('Ok finally got everything!!\nMom is Maribel Becker\nReferral is us', [request(['subscriber.name'], { subscriber: { name: null, relationship: 'child' } })])).not.toEqual([]);
+  });
+
+  it('still counts a request that says "please call me if you need anything", and no longer one that says "y\'all can stop on him"', () => {
+    expect(classifyIntent('Insurance info', 'Her name is Ros Abe.\n\nPlease call me if you need anything else: 630-555-0188.')).toBe('request');
+    expect(classifyIntent('Re: 2 new guys', 'Marc left Wednesday so yall can stop on him. Cody is still here.')).toBe('cancellation');
+  });
+});
