@@ -99,7 +99,7 @@ export function parseAddress(rawText: string): Address | null {
     .replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip))
     // "... Austin, TX 78723 (the house)": a note after the ZIP is no part of the address.
     // ("... WA 98902 (updated today - the old one in our system was 302 N 5th St, Selah)": so is one about another address.)
-    .replace(/(\b\d{5}(?:-\d{4})?)\s*\((?:[^)\d]{1,40}|[^)]{0,40}\b(?:old|previous|former|prior|last|updated|used\s+to)\b[^)]{0,100})\)[.!;]?\s*$/i, '$1');
+    .replace(/(\b\d{5}(?:-\d{4})?)\s*\((?:[^)\d]{1,80}|[^)]{0,40}\b(?:old|previous|former|prior|last|updated|used\s+to)\b[^)]{0,100})\)[.!;]?\s*$/i, '$1');
   // Each original line is a comma-separated part; a trailing "USA" line is noise.
   const parts = raw
     .replace(/[.!;\s]+$/, '')
@@ -171,6 +171,8 @@ export function parseAddress(rawText: string): Address | null {
   if (line1.length === 0 || !/[A-Za-z0-9]/.test(line1)) return null;
   // A street line has a house number or a PO box; a bare city ("Fresno, CA") is no address.
   if (!/\d/.test(line1) && !/\b(?:p\.?\s*o\.?\s*box|general delivery|rural route|rr)\b/i.test(line1)) return null;
+  // ("House sold Nov 2026 - discharge destination not decided yet": a sentence with a year in it, no street.)
+  if (city === null && state === null && zip === null && !/^\s*(?:[NSEW]?\d{1,6}[A-Z]?\b|p\.?\s*o\.?\s*box|general delivery|rural route|rr\b|hc\b|apt|unit|suite|ste)/i.test(line1)) return null;
   // "40 Oak Ln in Modesto, CA": the preposition is not part of the city.
   if (city !== null) city = city.replace(/^(?:in|at|near)\s+(?=\S)/i, '');
   return { line1, line2, city: city === null || city.length === 0 ? null : city, state, postalCode: zip };

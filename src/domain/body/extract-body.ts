@@ -270,13 +270,13 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const isReply = ctx.isReply === true;
   // The client a story names is looked for only in what is already a request: a name found in a
   // question's story must not make it one.
-  const requests = withWriterCenterAsReferral(newText, withClientNamedInStory(newText, writers[0] ?? null, merged.filter((r) => {
+  const requests = withMbiForMedicare(newText, withWriterCenterAsReferral(newText, withClientNamedInStory(newText, writers[0] ?? null, merged.filter((r) => {
     const n = filledCount(r);
     if (newsletter && n < 3) return false;
     if (identifiesClient(r)) return n >= 2 || mentions || isReply;
     // An answer in a VOB thread may give a single missing item ("Insurance phone: ...").
     return n >= 3 || ((mentions || isReply) && n >= 2) || (mentions && isReply && n >= 1);
-  })));
+  }))));
   // A newsletter talking about verifications is not asking for one.
   return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments, placedValues };
 }
@@ -297,6 +297,22 @@ function withWriterCenterAsReferral(newText: string, records: BodyRequest[]): Bo
   const center = centerNamedIn(newText);
   if (center === null) return records;
   return records.map((r) => (r.referredBy === null && !r.referralLeftBlank ? { ...r, referredBy: center } : r));
+}
+
+/** A Medicare Beneficiary Identifier by its shape: 11 characters, letters where the format puts them (no S, L, O, I, B, Z), dashes optional. */
+const MBI_SHAPE = /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/g;
+
+/**
+ * "The newer one they sent later has letters and numbers, 6AT9-GH3-DX52": for Original Medicare
+ * the member ID is the MBI, and one MBI-shaped value in the newest text is it wherever it stands.
+ * (A Medicare Advantage plan's member ID is its own, so an MBI beside it is no ID of its.)
+ */
+function withMbiForMedicare(newText: string, records: BodyRequest[]): BodyRequest[] {
+  if (records.length !== 1) return records;
+  const r = records[0]!;
+  if (r.insurance.memberId !== null || !/^\s*(?:original\s+)?medicare\b(?![\s\S]*\badvantage\b)/i.test(r.insurance.payerName ?? '')) return records;
+  const shapes = [...new Set([...newText.matchAll(MBI_SHAPE)].map((m) => m[0]))];
+  return shapes.length === 1 ? [{ ...r, insurance: { ...r.insurance, memberId: shapes[0]! } }] : records;
 }
 
 /**

@@ -233,6 +233,12 @@ const pairsHave = (parsed: readonly ParsedLine[], fields: readonly FieldKey[]): 
 const PARENT_LABEL = /^\s*(?:my\s+)?(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\s*:\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*$/iu;
 /** The parent is the one to be treated: "referred my mother to the geriatric IOP", "my dad is being admitted". */
 const PARENT_TREATED = /\b(?:referred|referring|admitting|admitted|sending|placing|for|about|regarding)\s+my\s+(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\b|\bmy\s+(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\s+(?:is|was|will\s+be)\s+(?:going|being|starting|admitted|admitting|coming|entering|in)\b/i;
+/** The writer is the child of the one the mail is about: "I'm her daughter". */
+const CHILD_WRITES = /\bI(?:['’]m|\s+am)\s+(?:her|his)\s+(?:daughter|son)\b/i;
+/** "in Mom's own name": the plan in the parent's name. */
+const PARENTS_OWN_NAME = /\bin\s+(?:mom|mother|mum|dad|father)['’]s\s+(?:own\s+)?name\b/i;
+/** A line that asks for a verification. */
+const VOB_SAID = /\b(?:vob|verification|verify|benefits|eligibility|run\s+(?:him|her|this|insurance))\b/i;
 /** A sentence that speaks of where someone lives. */
 const HOME_SAID = /\b(?:lives?|living|resides?|residing|home|staying|stays|address)\b/i;
 /** A line that opens on someone's birth date, whether or not the date can be read ("Her birthday is February 14th"). */
@@ -280,6 +286,13 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     const line = out[at];
     if (line?.kind === 'pairs' && line.pairs.length === 1 && line.pairs[0]!.field === 'subscriberName' && !hasRelationshipWord(line.pairs[0]!.value)) out[at] = { kind: 'pairs', pairs: [{ ...line.pairs[0]!, field: 'clientName' }] };
   }
+  // "The plan is in Mom's own name, not mine", from the child of the parent the mail is about: the client's own.
+  if (PARENT_TREATED.test(lines.join(' ')) || CHILD_WRITES.test(lines.join(' '))) {
+    lines.forEach((l, k) => {
+      const pairs = out[k]?.kind === 'pairs' ? (out[k] as Extract<ParsedLine, { kind: 'pairs' }>).pairs : [];
+      if (PARENTS_OWN_NAME.test(l) && !pairs.some((p) => p.field === 'subscriberName')) out[k] = { kind: 'pairs', pairs: [...pairs, { field: 'subscriberName', value: 'self' }] };
+    });
+  }
   // "My mother: Priya S. Chandramouli" in a grown child's mail about that parent ("referred my mother to ..."): the client.
   if (!hasName && PARENT_TREATED.test(lines.join(' '))) {
     const at = lines.findIndex((l, k) => PARENT_LABEL.test(l) && out[k]?.kind !== 'pairs');
@@ -313,6 +326,11 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     // ("Delaney Okafor" over "Her birthday is February 14th - I don't know the year": a birth date said, not read.)
     const birthSaidBelow = next?.kind === 'text' && BIRTH_SAID.test(next.text);
     if (!hasName && (CAPITALISED_NAME.test(text) || LAST_FIRST_NAME.test(text)) && ((next?.kind === 'pairs' && ['dob', 'clientDob'].includes(next.pairs[0]?.field ?? '')) || birthSaidBelow)) {
+      out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
+      continue;
+    }
+    // "need VOB asap" / "Wyatt Cornsilk" / "Ins BCBS AZ": a name alone, right over the plan's labelled lines.
+    if (!hasName && CAPITALISED_NAME.test(text) && !endsWithCenterWord(text) && !namesKnownPayer(text) && out[k + 1]?.kind === 'pairs' && ['payer', 'memberId'].includes((out[k + 1] as Extract<ParsedLine, { kind: 'pairs' }>).pairs[0]?.field ?? '') && (k === 0 || VOB_SAID.test(lines[k - 1] ?? ''))) {
       out[k] = { kind: 'pairs', pairs: [{ field: 'clientName', value: text }] };
       continue;
     }

@@ -541,7 +541,8 @@ export function spaceSeparatedPair(rawLine: string): LinePair[] | null {
     const field = classifyLabel(label);
     if (field === null || field === 'ignore') continue;
     const value = words.slice(k).join(' ').replace(/^[-–—=#]+\s*/, '').trim();
-    if (value.length === 0 || classifyLabel(value) !== null) return null;
+    // ("Ins BCBS AZ": a plan's name whose last word reads as a label of its own is still the plan.)
+    if (value.length === 0 || (classifyLabel(value) !== null && !(field === 'payer' && namesKnownPayer(value)))) return null;
     if (TYPED.has(field) && !typedValueOk(field, value)) return null;
     // "their insurance checked first. both live here ...": a wrapped sentence, not a label and its value.
     if (!TYPED.has(field) && (/\p{Ll}[.!?]\s+\p{L}/u.test(value) || (field === 'payer' && value.split(/\s+/).length > 6 && !startsWithKnownPayer(value)))) return null;
@@ -1444,7 +1445,8 @@ const PROSE_CALL_THE_PLAN = /\b(?:call|calls|reach|contact)\s+(?:to\s+)?(?:the\s
 // A name word is capitalised ("Duarte-Flores", "McKay") or in capitals ("RUIZ").
 /** "VOB - Shawna Begay 12/22/97,": a name introduced by a dash, a colon or "for", then a date with its year (no "DOB" word). */
 // ("... told me to send this. Graciela Archuleta-Funes 6-14-87, 4410 Isleta Blvd SW, ...": a sentence that opens with them.)
-const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?|[Rr]un|[Cc]heck|[Vv]erify)|\s[-–—:]|(?<=[a-z]{2}[.!])\s)\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
+// ("hey this is Daniel Reyes-Tovar, bday 1/7/83": the writer's own name, then the birthday's word.)
+const PROSE_NAME_DATE = /(?:\b(?:[Ff]or|[Cc]lient|[Pp]atient|[Pp]t\.?|[Rr]un|[Cc]heck|[Vv]erify|[Tt]his\s+is)|\s[-–—:]|(?<=[a-z]{2}[.!])\s)\s*((?:[A-Z][A-Za-z'’-]*[a-z])(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z])){1,3})\s*,?\s+(?:(?:b-?day|birthday|dob|d\.o\.b\.?|born)\s*:?\s*)?(\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|200\d|201\d|\d{2}))(?![\d/.-])/;
 const PROSE_NAME_DOB = /(?:\b(?:[Ff]or|[Cc]lient|CLIENT|[Pp]atient|PATIENT|[Pp]t\.?|PT\.?|[Mm]ember|MEMBER|[Nn]amed|is|[Vv]erify|[Rr]un|[Cc]heck)|\s[-–—:]|[?!]|\.{2,}|…)\s*((?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?|[A-Z]\.)(?:\s+(?:[A-Z]\.?|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]{2,}(?:[-'’][A-Z]+)?)){1,3})\s*(?:,|\(|-|–)?\s*(?:DOB|D\.O\.B|[Dd]ob|[Bb]orn|[Dd]ate [Oo]f [Bb]irth|[Bb]irth[Dd]ate|[Bb]irthday)\b/;
 const PROSE_PAYER_THEN_ID = /(?:^|[,;(]\s*|\s)((?:[A-Z][\w&'-]*)(?:\s+(?:of\s+)?[A-Z][\w&'-]*){0,4}),?\s+#?\s*((?=[A-Z0-9]*\d)[A-Z0-9]{7,15})\b/;
 /** Words found in health plans' names ("Magnolia Health", "Sunshine Health Plan", "Partners Choice"). */
@@ -1473,6 +1475,8 @@ const PROSE_KIN_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)\b(?:[Mm]
 const OWN_SAID = /\b(?:his|her|their)\s+own\b/i;
 /** A relative of the client's said to hold the plan, at a sentence's start ("Mom is the policy holder", "His wife is the subscriber"); never the writer's "my". */
 const KIN_HOLDS_UNNAMED = /(?:^|[.!?]\s+)(?:(?:his|her|their)\s+)?(mom|mother|mum|dad|father|stepmom|stepmother|stepdad|stepfather|husband|wife|grandma|grandmother|grandpa|grandfather)\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|policyholder|subscriber|insured|primary\s+insured)\b/i;
+/** "insurance is through <where>, <Plan>." */
+const THROUGH_THEN_PLAN = /\b(?:insurance|plan|coverage)\s+is\s+(?:through|thru|from|via)\s+[^.!?,]{3,60},\s+(\p{Lu}[\w&.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\w&.'’-]*){0,5})\s*(?:[.!]|$)/u;
 /** "My dad is Gerald A. Przybylski.", "My mother, Ruth Okonkwo, is going in Monday": a parent the grown child writes about. */
 const PROSE_PARENT_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)(?:^|[.!]\s+|\b(?:about|regarding|for|on behalf of)\s+)(?:[Mm]y|[Oo]ur)\s+(?:elderly\s+|aging\s+|\d{2}[- ]year[- ]old\s+)?(?:mom|mother|mum|dad|father|stepdad|stepfather|stepmom|stepmother|grandma|grandmother|grandpa|grandfather)(?:\s+is|,)?\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;
 /** "New VOB - Delaney Okafor. Everything you need ...": the client named after the request's own word (a plan's name is no client's). */
@@ -1800,6 +1804,9 @@ function prosePairs(text: string): LinePair[] {
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|They|He|She|It|You|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
 
+  // "her insurance is through her staffing agency out in Scottsdale, BCBS Arizona.": the plan named last, after where it comes from.
+  const trailing = THROUGH_THEN_PLAN.exec(line);
+  if (trailing && startsWithKnownPayer(trailing[1]!) && !found.some((p) => p.field === 'payer')) found.push({ field: 'payer', value: trailing[1]! });
   // "Cigna U4471902833": a payer the dictionary knows, then an ID-shaped word, no label.
   const bare = PROSE_PAYER_THEN_ID.exec(line);
   if (bare && !PROSE_PAYER_ID.test(line) && startsWithKnownPayer(bare[1]!)) {

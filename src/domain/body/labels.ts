@@ -128,6 +128,8 @@ export function labelTokens(raw: string): string[] {
   s = s.replace(/\bm\s?#/g, 'member #').replace(/\bg\s?#/g, 'group #').replace(/\bpol\b\.?(?=\s*(?:#|no\b|num|number))/g, 'policy');
   // "Phone for both", "Address for all three": a value every client shares, by the usual label.
   s = s.replace(/\s+for\s+(?:both|all|each)(?:\s+(?:of\s+them|two|three|four))?\b/g, '');
+  // "Employee/Patient", "Patient / Employee": an EAP's client, who is the employee (the plan's holder is said apart).
+  s = s.replace(/^(?:employee\s*\/\s*(?:patient|client|participant)|(?:patient|client|participant)\s*\/\s*employee)(?=\s*(?:name)?\s*$)/, 'patient');
   // "Insurance to verify", "Plan to run": the plan the writer wants checked.
   s = s.replace(/\b(insurance|plan|coverage|payer|payor)\s+to\s+(?:verify|run|check|bill)\b/g, '$1');
   // "Provider contact center (CGS, J15)": a Medicare contractor's line for providers, by its contractor's name.

@@ -440,11 +440,46 @@ function sideBySideColumns(lines: string[]): string[] {
   return out;
 }
 
+/** "Resident<TAB>Walter F. Duchesne<TAB>Bernadette A. Costigan": two clients, one to a column. */
+const CLIENTS_AS_COLUMNS = /^[ \t]*(?:client|patient|resident|member|participant)s?(?:[ \t]+name)?[ \t]*\t+[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ ]+\p{Lu}[\p{L}'’.-]*){1,3})[ \t]*\t+[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ ]+\p{Lu}[\p{L}'’.-]*){1,3})[ \t]*$/iu;
+
+/** Each client's column, rewritten as a block of its own ("Client 1", "Name: ...", "DOB: ..."). */
+function clientColumns(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // (Only as a block's first row: under a header row of its own, the sheet is read as a whole below.)
+    const head = i > 0 && lines[i - 1]!.includes('\t') ? null : CLIENTS_AS_COLUMNS.exec(lines[i]!);
+    if (!head) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const blocks: string[][] = [[`Name: ${head[1]!}`], [`Name: ${head[2]!}`]];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const cells = lines[j]!.split('\t').map((c) => c.trim());
+      if (cells.length < 2 || cells[0]!.length === 0 || cells[0]!.length > 40) break;
+      cells.slice(1, 3).forEach((value, k) => {
+        // ("ID | MBI 3HW5KT8QR27 | Member ID MEBX4729184": each cell names its own kind of ID.)
+        const own = /^(MBI|Member\s+ID|Subscriber\s+ID|Policy\s*#?|ID)\s*[:#]?\s+(?=\S*\d)/i.exec(value);
+        if (value.length > 0) blocks[k]!.push(own ? `${own[1]!}: ${value.slice(own[0].length)}` : `${cells[0]!}: ${value}`);
+      });
+    }
+    if (j - i < 3) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push('Client 1', ...blocks[0]!, '', 'Client 2', ...blocks[1]!, '');
+    i = j - 1;
+  }
+  return out;
+}
+
 /** The passes, each only when its sign is in the text. */
 export function pastedTables(lines: string[]): string[] {
   let out = lines;
   if (out.some((l) => /^\s*NM1\*/.test(l))) out = x12Segments(out);
   if (out.some((l) => SIDE_BY_SIDE.test(l))) out = sideBySideColumns(out);
+  if (out.some((l) => CLIENTS_AS_COLUMNS.test(l))) out = clientColumns(out);
   if (out.some((l) => DEFINITION.test(l))) out = definitionLists(out);
   if (out.some((l) => OUTLINE_CHILD.test(l))) out = outlines(out);
   if (out.some((l) => BARE_DATE.test(l.trim()))) out = valueColumns(out);

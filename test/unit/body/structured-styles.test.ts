@@ -861,6 +861,7 @@ describe('grown children writing for a parent, and the eleventh fortnight (older
     expect(one('Our program referred my mother to the geriatric IOP.\n\nMy mother: Pri S. Chand\nDate of birth: Sept 14 1964\nInsurance: Highmark\nShe is the subscriber.').client.name).toBe('Pri S. Chand');
     expect(one('Our clinic referred my mother to the day program.\n\nMom: Gra A. Ferr\nDOB: Sept. 3rd, 1944\nInsurance: Clover Health\nMom is the policy holder.').subscriber).toEqual({ name: 'Gra A. Ferr', relationship: 'self' });
     expect(one('Mom: Gra A. Ferr\nDOB: 9/3/1944\nInsurance: Clover Health\nMom is the policyholder, it\'s her own Medicare plan.').subscriber.relationship).toBe('self');
+    expect(one('I\'m her daughter and I have her power of attorney.\n\nHer name is Ros M. Abe, born 7/2/42.\nHer insurance is Humana. The plan is in Mom\'s own name, not mine.').subscriber.relationship).toBe('self');
     // The writer on a parent's plan: the parent is the holder, not the client.
     expect(one('My dad is Gerald Roe, I am on his plan through his work.\nMy birthday is 4/4/2004\nInsurance: Aetna').client.name).toBeNull();
   });
@@ -921,6 +922,25 @@ describe('grown children writing for a parent, and the eleventh fortnight (older
     expect(one('Name: Hal Dunn\nDOB: 1/2/1950\n----- COVERAGE: PRIMARY -----\nPAYER: AETNA MEDICARE').insurance.payerName).toBe('AETNA MEDICARE');
     expect(one('Mar Q. Arch\nDOB 06/06/1963\nInsurance: Anthem\nSubscriber: her husband. It\'s his union retiree plan (Plumbers Local 3).\nRelationship: spouse').subscriber).toEqual({ name: null, relationship: 'spouse' });
     expect(one('Submitted by\tMar Aren, Admissions\nLast Name\tLozano\nFirst Name\tBri\nDate of Birth\t01/02/1990\nReferral\nReferral Source\tSelf-Referral (Website)').referredBy).toBeNull();
+  });
+
+  it('reads an MBI anywhere for Original Medicare (never beside a Medicare Advantage plan), and a plan named last after where it comes from', () => {
+    expect(one('His name is Arv L. Toll, born 3/3/1938. His insurance is Medicare, just Part A and B. The newer card has letters and numbers, 6AT9-GH3-DX52. I think that is the right one.').insurance.memberId).toBe('6AT9-GH3-DX52');
+    expect(one('Her name is Ros Abe, born 7/2/42. Her insurance is Humana Medicare Advantage. Her old red, white and blue card says 2RV8-WE4-TN61.').insurance.memberId).toBeNull();
+    expect(one('Name: Tia Vance\nDOB: 1/2/1990\nShe\'s a travel nurse and her insurance is through her staffing agency out in Scottsdale, BCBS Arizona. It\'s her own policy.').insurance.payerName).toBe('BCBS Arizona');
+  });
+
+  it('reads "Employee/Patient" as the client, "this is X, bday D" as the writer who is the client, and a name alone over the plan\'s lines', () => {
+    expect(one('Employee/Patient: Dar K. Whit\nDate of Birth: 10/05/1981\nHealth plan: UnitedHealthcare\nEnrollee: Self').client.name).toBe('Dar K. Whit');
+    expect(one('hey this is Dan Reyes-Tov, bday 1/7/83, i live at 2231 E Indian School Rd Apt 114 Phoenix AZ 85016. insurance is Aetna, id W123456789').client).toMatchObject({ name: 'Dan Reyes-Tov', dob: '1983-01-07' });
+    expect(one('Admitting tonight, need VOB asap\nWy Corn\nInsurance: Aetna\nID XJW773018254').client.name).toBe('Wy Corn');
+  });
+
+  it('reads two clients written one to a column, each cell naming its own kind of ID, and no address from a sentence without a street', () => {
+    const two = extractBody('Resident\tWalt F. Duch\tBern A. Cost\nDOB\t08/19/1936\t5/3/39\nHome address\t1419 Linden St, Bethlehem, PA 18018 (his own home, returning there at discharge)\tHouse sold Nov 2026 - discharge destination not decided yet\nPrimary payer (VERIFY)\tMedicare\tAetna Medicare\nID\tMBI 3HW5KT8QR27\tMember ID MEBX4729184\nPolicy holder\tSelf\tSelf', ctx).requests;
+    expect(two.map((r) => r.client.name)).toEqual(['Walt F. Duch', 'Bern A. Cost']);
+    expect(two.map((r) => r.insurance.memberId)).toEqual(['3HW5KT8QR27', 'MEBX4729184']);
+    expect(two.map((r) => r.client.address?.postalCode ?? null)).toEqual(['18018', null]);
   });
 
   it('takes "stop on him" as a cancellation, and an answer above our own reply\'s list as no new request', () => {

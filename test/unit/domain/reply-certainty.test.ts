@@ -531,6 +531,8 @@ describe('older adults\' and Southeast mail (older-adults and fortnight-11 sets)
     expect(doubts('EMPLOYER HR BENEFITS DESK:   (630) 555-0158', [request(['insurance.phone'])])).toEqual([]);
     expect(doubts('I found you on Google.\nSent from Table Rock Treatment Center', [request(['referredBy'])])).toEqual([]);
     expect(doubts('Can u run Jay Ortiz 2/9/2001 Aetna W590371826? Mom is the policy holder, I\'ll get her name when she calls back', [request(['subscriber.name', 'subscriber.relationship'], { subscriber: { name: null, relationship: null } })])).not.toEqual([]);
+    expect(doubts('insurance is BCBS of AZ thru my wifes job, id XJH 60 2211 894', [request(['subscriber.name', 'subscriber.relationship'], { subscriber: { name: null, relationship: null } })])).not.toEqual([]);
+    expect(doubts('Home address: not released, he will give it at intake.\nWork location (not a residence): Bldg 1470, 6149 Welsh Rd, Dahlgren, VA 22448', [request(['client.address'])])).toEqual([]);
     expect(doubts('Ok finally got everything!!\nMom is Maribel Becker\nReferral is us', [request(['subscriber.name'], { subscriber: { name: null, relationship: 'child' } })])).not.toEqual([]);
   });
 
