@@ -16,7 +16,7 @@ import { PLAN_NAME_LINE } from './body/field-hits';
 import { FACILITY_ONLY_LABEL, OWNERS_NAMED_PLAN, parseLine } from './body/label-lines';
 import { withOcrCapitalI, type FieldKey } from './body/labels';
 import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/placeholders';
-import { hasRelationshipWord, isSelfValue } from './body/relationships';
+import { HOLDER_KIN_WORD, hasRelationshipWord, isSelfValue } from './body/relationships';
 import { findPayers } from './card/payers';
 import type { BodySegment } from './mime/body-segments';
 
@@ -195,12 +195,14 @@ const OTHER_DATE = /\b(?:admit\w*|admission|discharge\w*|sent|service|dos|start\
 const PLAN_LINE_SAID = /\b(?:on the back|back of (?:the|her|his|their|my) card|for providers|provider (?:services|line|contact center|call center|contact centre|call centre))\b/i;
 /** A sentence about a plan besides the one to verify. */
 const SECOND_PLAN_SENTENCE = /\b(?:pays\s+second|secondary|supplement(?:al)?|medigap|(?:for\s+(?:your\s+)?(?:information|reference)|fyi)\s+only|not\s+the\s+one\s+(?:you|to|we))\b/i;
-/** A relative named: "Mom is Maribel Becerra", "his dad's name is Ray Soto". */
-const KIN_NAMED = /\b(?:[Mm]om|[Mm]other|[Mm]um|[Dd]ad|[Ff]ather|[Ss]tep-?(?:mom|mother|dad|father)|[Hh]usband|[Ww]ife|[Ss]pouse|[Pp]artner|[Gg]rand(?:ma|mother|pa|father))(?:['’]s\s+(?:full\s+)?name)?\s+is\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u;
+/** A relative named: "Mom is Maribel Becerra", "his dad's name is Ray Soto" (the kin word in any case, the name capitalised). */
+const KIN_IS = new RegExp(String.raw`\b${HOLDER_KIN_WORD}(?:['’]s\s+(?:full\s+)?name)?\s+is\s+`, 'gi');
+const NAME_AHEAD = /^\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u;
+const kinNamed = (text: string): boolean => [...text.matchAll(KIN_IS)].some((m) => NAME_AHEAD.test(text.slice(m.index + m[0].length)));
 /** A relative said to hold the plan ("Mom is the policy holder"). */
-const KIN_HOLDS = /\b(?:mom|mother|mum|dad|father|step-?(?:mom|mother|dad|father)|husband|wife|spouse|partner|grand(?:ma|mother|pa|father))\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|policyholder|subscriber|insured)\b/i;
+const KIN_HOLDS = new RegExp(String.raw`\b${HOLDER_KIN_WORD}\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|policyholder|subscriber|insured)\b`, 'i');
 /** The plan's own fields, which a secondary or former plan's block also has. */
-const PLAN_FIELDS: ReadonlySet<AskedField> = new Set(['insurance.payerName', 'insurance.memberId', 'insurance.phone']);
+const ASKED_PLAN_FIELDS: ReadonlySet<AskedField> = new Set(['insurance.payerName', 'insurance.memberId', 'insurance.phone']);
 /** A scanner's or fax machine's own header ("Send Function: Scan to E-mail", "Device: iR-ADV C5535", "Pages: 1"): no client's values. */
 const DEVICE_LABEL = /^(?:send\s+function|device(?:\s+name)?|(?:number\s+of\s+)?pages?|scan(?:ned)?\s+(?:date|time|at)|file\s+(?:name|format|type)|resolution|job\s+(?:id|no\.?|number|name)|serial(?:\s+no\.?|\s+number)?|model)$/i;
 const OTHER_PHONE = /\b(?:requester|caller|agent|callback|call back|client|patient|pt|cell|mobile|home|fax|office|direct|main|work|my|me|our|us|reach|contact|facility|center|centre|intake|admissions?|ext|text|whatsapp|subscriber|mom|dad|mother|father|parent|spouse|husband|wife|voicemail|duty\s+desk|sergeant|platoon|squadron|unit|command|chaplain|employer|hr|payroll|human\s+resources)\b/i;
@@ -363,7 +365,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
           if (inSignature && !READ_IN_SIGNATURE.has(field)) continue;
           if (field === 'insurance.phone' && ((contactLine && !PLAN_PHONE_LABEL.test(label)) || phoneOfOtherPart(label))) continue;
           // ("PRIOR PLAN (TERMED 12/31) - DO NOT USE" over "Provider line: ...": the old or secondary plan's own values.)
-          if (section === 'secondary' && PLAN_FIELDS.has(field)) continue;
+          if (section === 'secondary' && ASKED_PLAN_FIELDS.has(field)) continue;
           if (speaksOf(field, label, value)) sightings.push({ field, line: n, how: 'label', ...(field === 'subscriber.relationship' && !LABEL_WORDS[field].test(label) ? { byHolderLabel: true as const } : {}) });
         }
       }
@@ -371,7 +373,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
       // A gateway's or a sender's notice ("If you received this in error ... Questions: Information Security, 979-555-0172") holds no client's values.
       if (GATEWAY_NOTICE.test(text)) continue;
       for (const field of missing) {
-        if (section === 'secondary' && PLAN_FIELDS.has(field)) continue;
+        if (section === 'secondary' && ASKED_PLAN_FIELDS.has(field)) continue;
         // ("Sent from Table Rock Treatment Center": a web form's or a device's line, no referral.)
         if (field === 'referredBy' && /^\s*sent\s+(?:from|via)\s/i.test(text)) continue;
         // "SEVIS ID: N0012345678": the line's own label says whose value it is.
@@ -385,7 +387,7 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         // An address the writer took back ("don't use the address in my email below") is no sign of one missing.
         if (field === 'client.address' && placed.some((v) => v.length >= 10 && compact(text).includes(v))) continue;
         // "He also has an AARP Medicare Supplement, which pays second: member number ...": a second plan's values, said apart.
-        const seen = PLAN_FIELDS.has(field) && SECOND_PLAN_SENTENCE.test(text) ? text.split(/(?<=[.!?])\s+/).filter((x) => !SECOND_PLAN_SENTENCE.test(x)).join(' ') : text;
+        const seen = ASKED_PLAN_FIELDS.has(field) && SECOND_PLAN_SENTENCE.test(text) ? text.split(/(?<=[.!?])\s+/).filter((x) => !SECOND_PLAN_SENTENCE.test(x)).join(' ') : text;
         if (shapeSeen(field, seen, consumed, input.referenceDate)) sightings.push({ field, line: n, how: 'shape' });
       }
     }
@@ -586,7 +588,7 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
     case 'subscriber.name':
       // A name beside the words ("the policy is in her husband's name, Tom A Reyes").
       // (Or a relative named alone, "Mom is Maribel Becerra", answering who holds it.)
-      return proseSentences(text).some((x) => (SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x) && /\s\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u.test(x)) || KIN_NAMED.test(x));
+      return proseSentences(text).some((x) => (SUBSCRIBER_PROSE.test(x) && !NOT_KNOWN.test(x) && /\s\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.?\s+)?\p{Lu}\p{Ll}+/u.test(x)) || kinNamed(x));
     case 'subscriber.relationship':
       // ("Mom is the policy holder, I'll get her name": what is still to come is the name; the relation is said.)
       return proseSentences(text).some((x) => SUBSCRIBER_PROSE.test(x) && (!NOT_KNOWN.test(x) || KIN_HOLDS.test(x)));

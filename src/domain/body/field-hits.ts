@@ -11,7 +11,7 @@ import { DITTO } from './placeholders';
 import { centerNamedIn, endsWithCenterWord, headerRowFields, namesKnownPayer, NUMBER_TO_ZIP, SENTENCE_VERB, parseLine, ROW_NUMBER, rowCells, rowStyleOf, spaceSeparatedPair, type LinePair, type ParsedLine, type RowStyle } from './label-lines';
 import { CAPITALISED_NAME } from './names';
 import { namesTheWriter, WRITER_MARKER } from './writer';
-import { hasRelationshipWord, isSelfValue, yesNoAnswer } from './relationships';
+import { PARENT_WORD, hasRelationshipWord, isSelfValue, yesNoAnswer } from './relationships';
 
 /** A field after section resolution. */
 export type HitField = Exclude<FieldKey, 'name' | 'dob' | 'address' | 'phone' | 'relationship' | 'ignore'>;
@@ -228,21 +228,21 @@ const LAST_FIRST_NAME = /^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu
 const pairsHave = (parsed: readonly ParsedLine[], fields: readonly FieldKey[]): boolean =>
   parsed.some((p) => p.kind === 'pairs' && p.pairs.some((x) => fields.includes(x.field) && x.value.length > 0 && !DITTO.test(x.value)));
 
-/** A line of capitalised words ending in a word plans' names end in ("HUSKY Health", "Montana Health CoOp"). */
 /** "My mother: Priya S. Chandramouli", "Mom: Graziella Ferrante": a parent named under their relation. */
-const PARENT_LABEL = /^\s*(?:my\s+)?(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\s*:\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*$/iu;
+const PARENT_LABEL = new RegExp(String.raw`^\s*(?:my\s+)?${PARENT_WORD}\s*:\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*$`, 'iu');
 /** The parent is the one to be treated: "referred my mother to the geriatric IOP", "my dad is being admitted". */
-const PARENT_TREATED = /\b(?:referred|referring|admitting|admitted|sending|placing|for|about|regarding)\s+my\s+(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\b|\bmy\s+(?:mom|mother|mum|dad|father|grandma|grandmother|grandpa|grandfather)\s+(?:is|was|will\s+be)\s+(?:going|being|starting|admitted|admitting|coming|entering|in)\b/i;
+const PARENT_TREATED = new RegExp(String.raw`\b(?:referred|referring|admitting|admitted|sending|placing|for|about|regarding)\s+my\s+${PARENT_WORD}\b|\bmy\s+${PARENT_WORD}\s+(?:is|was|will\s+be)\s+(?:going|being|starting|admitted|admitting|coming|entering|in)\b`, 'i');
 /** The writer is the child of the one the mail is about: "I'm her daughter". */
 const CHILD_WRITES = /\bI(?:['’]m|\s+am)\s+(?:her|his)\s+(?:daughter|son)\b/i;
 /** "in Mom's own name": the plan in the parent's name. */
-const PARENTS_OWN_NAME = /\bin\s+(?:mom|mother|mum|dad|father)['’]s\s+(?:own\s+)?name\b/i;
+const PARENTS_OWN_NAME = new RegExp(String.raw`\bin\s+${PARENT_WORD}['’]s\s+(?:own\s+)?name\b`, 'i');
 /** A line that asks for a verification. */
 const VOB_SAID = /\b(?:vob|verification|verify|benefits|eligibility|run\s+(?:him|her|this|insurance))\b/i;
 /** A sentence that speaks of where someone lives. */
 const HOME_SAID = /\b(?:lives?|living|resides?|residing|home|staying|stays|address)\b/i;
 /** A line that opens on someone's birth date, whether or not the date can be read ("Her birthday is February 14th"). */
 const BIRTH_SAID = /^\s*(?:(?:his|her|their|my)\s+)?(?:birthday|birth\s*date|date\s+of\s+birth|d\.?o\.?b\.?|born)\b/i;
+/** A line of capitalised words ending in a word plans' names end in ("HUSKY Health", "Montana Health CoOp"). */
 export const PLAN_NAME_LINE = /^\p{Lu}[\p{L}&.'-]*(?:\s+(?:of\s+|&\s+)?\p{Lu}[\p{L}&.'-]*){0,4}\s+(?:Health|Healthcare|Health\s+Plans?|Care|Plans?|Medicaid|Medicare|Choice|Advantage|Complete|Mutual|Co-?[Oo][Pp]|Cooperative|Insurance|Assurance|Benefits)$/u;
 
 /**
@@ -287,14 +287,16 @@ function readUnlabelledLines(lines: readonly string[], parsed: ParsedLine[]): Pa
     if (line?.kind === 'pairs' && line.pairs.length === 1 && line.pairs[0]!.field === 'subscriberName' && !hasRelationshipWord(line.pairs[0]!.value)) out[at] = { kind: 'pairs', pairs: [{ ...line.pairs[0]!, field: 'clientName' }] };
   }
   // "The plan is in Mom's own name, not mine", from the child of the parent the mail is about: the client's own.
-  if (PARENT_TREATED.test(lines.join(' ')) || CHILD_WRITES.test(lines.join(' '))) {
+  const blockText = lines.join(' ');
+  const parentTreated = PARENT_TREATED.test(blockText);
+  if (parentTreated || CHILD_WRITES.test(blockText)) {
     lines.forEach((l, k) => {
       const pairs = out[k]?.kind === 'pairs' ? (out[k] as Extract<ParsedLine, { kind: 'pairs' }>).pairs : [];
       if (PARENTS_OWN_NAME.test(l) && !pairs.some((p) => p.field === 'subscriberName')) out[k] = { kind: 'pairs', pairs: [...pairs, { field: 'subscriberName', value: 'self' }] };
     });
   }
   // "My mother: Priya S. Chandramouli" in a grown child's mail about that parent ("referred my mother to ..."): the client.
-  if (!hasName && PARENT_TREATED.test(lines.join(' '))) {
+  if (!hasName && parentTreated) {
     const at = lines.findIndex((l, k) => PARENT_LABEL.test(l) && out[k]?.kind !== 'pairs');
     const name = at >= 0 ? PARENT_LABEL.exec(lines[at]!)![1]! : null;
     if (name !== null) {

@@ -10,7 +10,7 @@ import { parsePhone } from './phones';
 import { normalizeMemberId } from './identifiers';
 import { isWholeAddress, parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
-import { KIN_WORD, REL_LETTER, hasRelationshipWord } from './relationships';
+import { HOLDER_KIN_WORD, KIN_WORD, PARENT_WORD, REL_LETTER, hasRelationshipWord } from './relationships';
 import { namesTheWriter, WRITER_MARKER } from './writer';
 import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
@@ -1349,7 +1349,7 @@ function relationSentence(sentence: string): LinePair[] | null {
 }
 
 const HEDGED = /\b(?:thinks?|maybe|might|probably|not sure|isn['’]?t sure|unsure|believes?|possibly|either)\b/i;
-const REL_WORD = "(?<rel>husband|wife|spouse|partner|mom|mum|mother|dad|father|parents?|step-?(?:mom|mother|dad|father)|grand(?:ma|mother|pa|father)|aunt|uncle|guardian)";
+const REL_WORD = `(?<rel>${HOLDER_KIN_WORD}|parents?|aunt|uncle|guardian)`;
 const NAME_AFTER = "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.?)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})";
 const KIN_SAID = new RegExp(`${REL_WORD}|\\ba\\s+nombre\\s+de\\b`, 'iu');
 const REL_ES: Record<string, string> = { papa: 'father', padre: 'father', mama: 'mother', madre: 'mother', esposo: 'husband', marido: 'husband', esposa: 'wife', abuela: 'grandmother', abuelo: 'grandfather' };
@@ -1359,7 +1359,7 @@ const KIN_IS_NAME = new RegExp(`^(?=.*\\b(?:[Pp]lan|[Pp]olicy|[Ii]nsurance|[Cc]o
 
 // "Dad is the policy holder, Bryce Halvorsen", "his mom is the subscriber (Dana Ruiz)": the relative, then the name.
 const KIN_IS_HOLDER_THEN_NAME = new RegExp(`^(?:(?:his|her|their)\\s+)?(${KIN_WORD})\\s+is\\s+${SUB}\\s*(?:[,:(]|\\s[-–—])\\s*(\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3})\\)?$`, 'u');
-const KIN_NAMED_HOLDER = /\b(?:his|her|their)\s+(mom|mother|dad|father|stepmother|stepfather|stepmom|stepdad|grandmother|grandfather|husband|wife|spouse|partner)['’]s\s+(?:full\s+)?name\s+is\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s+and\s+(?:she|he)\s+is\s+the\s+(?:policy\s*-?\s*holder|subscriber|insured|primary)/iu;
+const KIN_NAMED_HOLDER = new RegExp(String.raw`\b(?:his|her|their)\s+(${HOLDER_KIN_WORD})['’]s\s+(?:full\s+)?name\s+is\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}),?\s+and\s+(?:she|he)\s+is\s+the\s+(?:policy\s*-?\s*holder|subscriber|insured|primary)`, 'iu');
 const SUBSCRIBER_BY_RELATION: readonly RegExp[] = [
   // "está a nombre de su papá, Robert Parkhurst"
   new RegExp(`\\ba\\s+nombre\\s+de\\s+(?:su|mi)\\s+(?<rel>pap[aá]|padre|mam[aá]|madre|esposo|marido|esposa|abuel[ao])\\b(?:,?\\s+${NAME_AFTER})?`, 'iu'),
@@ -1474,11 +1474,11 @@ const PROSE_KIN_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)\b(?:[Mm]
 /** "her own", "his own": the plan said to be the holder's own. */
 const OWN_SAID = /\b(?:his|her|their)\s+own\b/i;
 /** A relative of the client's said to hold the plan, at a sentence's start ("Mom is the policy holder", "His wife is the subscriber"); never the writer's "my". */
-const KIN_HOLDS_UNNAMED = /(?:^|[.!?]\s+)(?:(?:his|her|their)\s+)?(mom|mother|mum|dad|father|stepmom|stepmother|stepdad|stepfather|husband|wife|grandma|grandmother|grandpa|grandfather)\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|policyholder|subscriber|insured|primary\s+insured)\b/i;
+const KIN_HOLDS_UNNAMED = new RegExp(String.raw`(?:^|[.!?]\s+)(?:(?:his|her|their)\s+)?(${HOLDER_KIN_WORD})\s+is\s+(?:the\s+)?(?:policy\s*-?\s*holder|policyholder|subscriber|insured|primary\s+insured)\b`, 'i');
 /** "insurance is through <where>, <Plan>." */
 const THROUGH_THEN_PLAN = /\b(?:insurance|plan|coverage)\s+is\s+(?:through|thru|from|via)\s+[^.!?,]{3,60},\s+(\p{Lu}[\w&.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\w&.'’-]*){0,5})\s*(?:[.!]|$)/u;
 /** "My dad is Gerald A. Przybylski.", "My mother, Ruth Okonkwo, is going in Monday": a parent the grown child writes about. */
-const PROSE_PARENT_IS = /(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)(?:^|[.!]\s+|\b(?:about|regarding|for|on behalf of)\s+)(?:[Mm]y|[Oo]ur)\s+(?:elderly\s+|aging\s+|\d{2}[- ]year[- ]old\s+)?(?:mom|mother|mum|dad|father|stepdad|stepfather|stepmom|stepmother|grandma|grandmother|grandpa|grandfather)(?:\s+is|,)?\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;
+const PROSE_PARENT_IS = new RegExp(String.raw`(?<!\b(?:insurance|plan|coverage|policy)\s+of\s+)(?:^|[.!]\s+|\b(?:about|regarding|for|on behalf of)\s+)(?:[Mm]y|[Oo]ur)\s+(?:elderly\s+|aging\s+|\d{2}[- ]year[- ]old\s+)?${PARENT_WORD}(?:\s+is|,)?\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)`, 'u');
 /** "New VOB - Delaney Okafor. Everything you need ...": the client named after the request's own word (a plan's name is no client's). */
 const PROSE_VOB_NAME = /(?:^|[.!]\s+)(?:(?:[Nn]ew|[Aa]nother)\s+)?(?:VOB|[Vv]ob)(?:\s+request)?\s*[:\-–]\s*((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=\s*[.,;(]|\s*$)/u;
 function vobForName(line: string): RegExpExecArray | null {
@@ -1486,7 +1486,7 @@ function vobForName(line: string): RegExpExecArray | null {
   return m && !namesKnownPayer(m[1]!) && !PLAN_NAME_WORD.test(m[1]!) ? m : null;
 }
 /** Words that make a parent named in the paragraph the policy holder, not the one going in. */
-const PARENT_HOLDS_PLAN = /\b(?:(?:mom|mother|mum|dad|father|parents?)\s+(?:is|as|being)\s+(?:the\s+)?(?:policy\s*holder|policyholder|subscriber|insured|primary|member|guarantor)|(?:policy\s*holder|policyholder|subscriber|insured|guarantor)\s*(?:is|:|-)?\s*(?:my\s+)?(?:mom|mother|mum|dad|father)|(?:mom|mother|mum|dad|father|parents)['’]?s\s+(?:\w+\s+)?(?:plan|insurance|policy|job|work|employer|coverage)|I(?:['’]m|\s+am)\s+(?:on|under|covered)|(?:on|under)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:plan|insurance|policy)|dependent|I\s+(?:need|want|am\s+going|['’]m\s+going|will\s+be))\b/i;
+const PARENT_HOLDS_PLAN = new RegExp(String.raw`\b(?:(?:${PARENT_WORD}|parents?)\s+(?:is|as|being)\s+(?:the\s+)?(?:policy\s*holder|policyholder|subscriber|insured|primary|member|guarantor)|(?:policy\s*holder|policyholder|subscriber|insured|guarantor)\s*(?:is|:|-)?\s*(?:my\s+)?${PARENT_WORD}|(?:${PARENT_WORD}|parents)['’]?s\s+(?:\w+\s+)?(?:plan|insurance|policy|job|work|employer|coverage)|I(?:['’]m|\s+am)\s+(?:on|under|covered)|(?:on|under)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:plan|insurance|policy)|dependent|I\s+(?:need|want|am\s+going|['’]m\s+going|will\s+be))\b`, 'i');
 /** "Hi this is Darius Whitfield's wife", "I'm Lena Ortiz's mother": the writer names the one the mail is about by their relation. */
 const PROSE_WRITER_KIN_OF = /\b(?:[Tt]his\s+is|I['’]m|I\s+am)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})['’]s\s+(?:wife|husband|spouse|partner|mom|mother|mum|dad|father|stepmom|stepmother|stepdad|stepfather|sister|brother|daughter|son|aunt|uncle|grandmother|grandfather|grandma|grandpa|girlfriend|boyfriend|fianc[eé]e?|guardian|sponsor|friend|roommate)\b/u;
 const PROSE_NAME_IS = /(?:\b(?:[Hh]er|[Hh]is|[Tt]heir)|\b(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]er|[Hh]is)\s+(?:son|daughter|husband|wife|partner|brother|sister|grandson|granddaughter|nephew|niece|child|kid|client|patient|resident|member|ward)['’]s)\s+(?:full\s+|legal\s+)?name\s+is\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}'’-]+)){1,3})(?=[\s?.!,(]|$)/u;

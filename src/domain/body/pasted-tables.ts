@@ -405,39 +405,61 @@ function outlines(lines: string[]): string[] {
 /** A header of two columns, the client's and the policy holder's ("\tPATIENT\tSUBSCRIBER"). */
 const SIDE_BY_SIDE = /^[ \t]*(?:(patient|client|member)[ \t]*\t+[ \t]*(subscriber|insured|policy[ -]?holder|guarantor)|(subscriber|insured|policy[ -]?holder)[ \t]*\t+[ \t]*(patient|client|member))[ \t]*$/i;
 
+/** A labelled row of a column table: its label and the cells beside it. */
+interface ColumnRow {
+  label: string;
+  cells: string[];
+}
+
+/**
+ * Each table found by `headAt` (a header row), with the labelled rows under it ("Name | Tessa | Gordon"),
+ * replaced by the lines `rewrite` makes of them; a table it returns null for is left as it stands.
+ */
+function rewriteColumnTables(
+  lines: string[],
+  shape: { minCells: number; maxLabel: number },
+  headAt: (i: number) => RegExpExecArray | null,
+  rewrite: (head: RegExpExecArray, rows: ColumnRow[]) => string[] | null,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = headAt(i);
+    const rows: ColumnRow[] = [];
+    let j = i + 1;
+    for (; head && j < lines.length; j++) {
+      const cells = lines[j]!.split('\t').map((c) => c.trim());
+      if (cells.length < shape.minCells || cells[0]!.length === 0 || cells[0]!.length > shape.maxLabel) break;
+      rows.push({ label: cells[0]!, cells: cells.slice(1) });
+    }
+    const rewritten = head ? rewrite(head, rows) : null;
+    if (rewritten === null) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push(...rewritten);
+    i = j - 1;
+  }
+  return out;
+}
+
 /**
  * An intake sheet's two columns side by side, "Name | Tessa M. Pell | Gordon Pell": each row's
  * label, once for the client's column and once for the holder's ("Patient Name: ...",
  * "Subscriber Name: ..."), the client's rows first.
  */
 function sideBySideColumns(lines: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const head = SIDE_BY_SIDE.exec(lines[i]!);
-    if (!head) {
-      out.push(lines[i]!);
-      continue;
-    }
+  return rewriteColumnTables(lines, { minCells: 3, maxLabel: 30 }, (i) => SIDE_BY_SIDE.exec(lines[i]!), (head, rows) => {
     const clientFirst = head[1] !== undefined;
     const client: string[] = [];
     const holder: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const cells = lines[j]!.split('\t').map((c) => c.trim());
-      if (cells.length < 3 || cells[0]!.length === 0 || cells[0]!.length > 30) break;
-      const [label, first, second] = [cells[0]!, cells[1]!, cells.slice(2).join(' ').trim()];
+    for (const { label, cells } of rows) {
+      const [first, second] = [cells[0]!, cells.slice(1).join(' ').trim()];
       const [mine, theirs] = clientFirst ? [first, second] : [second, first];
       if (mine.length > 0) client.push(`Patient ${label}: ${mine}`);
       if (theirs.length > 0) holder.push(`Subscriber ${label}: ${theirs}`);
     }
-    if (client.length < 2) {
-      out.push(lines[i]!);
-      continue;
-    }
-    out.push(...client, '', ...holder, '');
-    i = j - 1;
-  }
-  return out;
+    return client.length < 2 ? null : [...client, '', ...holder, ''];
+  });
 }
 
 /** "Resident<TAB>Walter F. Duchesne<TAB>Bernadette A. Costigan": two clients, one to a column. */
@@ -445,33 +467,20 @@ const CLIENTS_AS_COLUMNS = /^[ \t]*(?:client|patient|resident|member|participant
 
 /** Each client's column, rewritten as a block of its own ("Client 1", "Name: ...", "DOB: ..."). */
 function clientColumns(lines: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    // (Only as a block's first row: under a header row of its own, the sheet is read as a whole below.)
-    const head = i > 0 && lines[i - 1]!.includes('\t') ? null : CLIENTS_AS_COLUMNS.exec(lines[i]!);
-    if (!head) {
-      out.push(lines[i]!);
-      continue;
-    }
+  // (Only as a block's first row: under a header row of its own, the sheet is read as a whole below.)
+  const headAt = (i: number) => (i > 0 && lines[i - 1]!.includes('\t') ? null : CLIENTS_AS_COLUMNS.exec(lines[i]!));
+  return rewriteColumnTables(lines, { minCells: 2, maxLabel: 40 }, headAt, (head, rows) => {
+    if (rows.length < 2) return null;
     const blocks: string[][] = [[`Name: ${head[1]!}`], [`Name: ${head[2]!}`]];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const cells = lines[j]!.split('\t').map((c) => c.trim());
-      if (cells.length < 2 || cells[0]!.length === 0 || cells[0]!.length > 40) break;
-      cells.slice(1, 3).forEach((value, k) => {
+    for (const { label, cells } of rows) {
+      cells.slice(0, 2).forEach((value, k) => {
         // ("ID | MBI 3HW5KT8QR27 | Member ID MEBX4729184": each cell names its own kind of ID.)
         const own = /^(MBI|Member\s+ID|Subscriber\s+ID|Policy\s*#?|ID)\s*[:#]?\s+(?=\S*\d)/i.exec(value);
-        if (value.length > 0) blocks[k]!.push(own ? `${own[1]!}: ${value.slice(own[0].length)}` : `${cells[0]!}: ${value}`);
+        if (value.length > 0) blocks[k]!.push(own ? `${own[1]!}: ${value.slice(own[0].length)}` : `${label}: ${value}`);
       });
     }
-    if (j - i < 3) {
-      out.push(lines[i]!);
-      continue;
-    }
-    out.push('Client 1', ...blocks[0]!, '', 'Client 2', ...blocks[1]!, '');
-    i = j - 1;
-  }
-  return out;
+    return ['Client 1', ...blocks[0]!, '', 'Client 2', ...blocks[1]!, ''];
+  });
 }
 
 /** The passes, each only when its sign is in the text. */

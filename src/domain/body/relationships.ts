@@ -21,10 +21,16 @@ const SELF = /^(?:self|same|same as (?:client|patient|pt|above|member)|client|pa
 /** Long kin words people mistype ("huband", "daugther"); shorter ones have real-word neighbours. */
 const TYPED_KIN = ['husband', 'daughter'];
 
-/** The text with mistyped long kin words spelled right, so every rule reads them. */
+/** A word naming a parent or grandparent ("Mom", "stepfather", "grandma"): who may hold a plan, or be the one a grown child writes about. */
+export const PARENT_WORD = '(?:mom|mother|mum|dad|father|step-?(?:mom|mother|dad|father)|grand(?:ma|mother|pa|father))';
+/** A word naming a spouse or partner. */
+export const SPOUSE_WORD = '(?:husband|wife|spouse|partner)';
+/** A relative who may hold the client's plan. */
+export const HOLDER_KIN_WORD = `(?:${PARENT_WORD}|${SPOUSE_WORD})`;
 /** A word naming a relative, for patterns that find a person by their relation ("his wife Dana"). */
-export const KIN_WORD = '(?:husband|wife|spouse|partner|mother|mom|father|dad|parent|son|daughter|step-?(?:mother|mom|father|dad|son|daughter)|grand(?:mother|father|son|daughter)|brother|sister|aunt|uncle|guardian)';
+export const KIN_WORD = `(?:${HOLDER_KIN_WORD}|parent|son|daughter|step-?(?:son|daughter)|grand(?:son|daughter)|brother|sister|aunt|uncle|guardian)`;
 
+/** The text with mistyped long kin words spelled right, so every rule reads them. */
 export function withKinTyposFixed(text: string): string {
   return text.replace(/\b[a-z]{6,9}\b/g, (w) => TYPED_KIN.find((k) => w !== k && withinOneEdit(w, k)) ?? w);
 }
