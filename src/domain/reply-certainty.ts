@@ -19,6 +19,7 @@ import { isPlaceholder, mentionsHomeless, NO_REFERRING_CENTER } from './body/pla
 import { HOLDER_KIN_WORD, hasRelationshipWord, isSelfValue } from './body/relationships';
 import { findPayers } from './card/payers';
 import type { BodySegment } from './mime/body-segments';
+import type { MessageIntent } from './body/message-intent';
 
 type AskedField = Exclude<RequiredField, 'card'>;
 
@@ -36,12 +37,14 @@ const LABEL_WORDS: Record<AskedField, RegExp> = {
 };
 
 /** Label words that say the value belongs to something else, per field. */
+/** Words that name a number other than the plan's member ID (a group, an SSN, a docket, a booking...). */
+const OTHER_ID_WORDS = String.raw`group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id|docket|do ?d|edipi|consult|icn|incident|booking|inmate|offender|ot|doc|tomis|sid|oid|cdcr|bop|register|warrant|citation|arrest|cause|indictment|jacket|pin|permit`;
 const NOT_THIS: Partial<Record<AskedField, RegExp>> = {
   'client.name': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse|contact|center|facility|referr\w*|payer|insurance|plan|program|user|file|case|coordinator|staff|representative|rep|sender|submitted|doctor|physician|counselor|therapist|emergency)\b/,
   'client.dob': /\b(?:subscriber|insured|holder|guarantor|parent|mother|father|spouse)\b/,
   'client.address': /\b(?:e-?mail|web|url|center|facility|office|subscriber|insured|holder|employer|billing|claims?|work|workplace|duty)\b/,
   'insurance.payerName': /\b(?:phone|ph|tel|#|id|no|number|group|grp|address|secondary|type|sponsor|employer)\b/,
-  'insurance.memberId': /\b(?:group|grp|rx|bin|pcn|npi|provider|tax|tin|ssn|social|student|sevis|passport|visa|alien|immigration|census|tribal|ihs|badge|driver|e-?mail|claim|auth\w*|case|order|ticket|confirmation|reference|ref|fax|phone|ph|tel|zip|account|acct|mrn|chart|license|dl|payer id|docket|do ?d|edipi|consult|icn|incident)\b/,
+  'insurance.memberId': new RegExp(`\\b(?:${OTHER_ID_WORDS})\\b`),
   'insurance.phone': /\b(?:guarantor|referring|referral|contact|client|patient|pt|cell|mobile|home|fax|office|facility|center|centre|direct|work|personal|my|our|your|emergency|parent|mother|father|spouse|guardian|subscriber|caller|requester|callback|call back|cb|intake|admissions?|coordinator|ext|whatsapp|text|lead|sister|brother|family)\b/,
   'subscriber.name': /\b(?:id|#|no|number|dob|birth|phone|ph|ssn|address|employer|group|relationship|relation|rel|primary (?:insurance|ins|plan|payer|payor|carrier|coverage))\b/,
   'subscriber.relationship': /\b(?:status|marital)\b/,
@@ -158,6 +161,8 @@ export interface ReplyCertaintyInput {
   placedValues?: readonly string[];
   /** When the message was written: a "birth date" after it, or within the last year, is some other date. */
   referenceDate: Date;
+  /** What the newest text does: a correction above the quoted request is about a request already sent. */
+  intent?: MessageIntent;
 }
 
 /** Every value the requests hold, compacted, so a token the extractor did take is no doubt. */
@@ -230,7 +235,7 @@ const PHONE_SHAPE = new RegExp(PHONE_DIGITS.source);
 /** Someone saying a value is not known yet: no sign of it. */
 const NOT_KNOWN = /\b(?:(?:nobody|no\s+one|no\s+(?:provider|doctor|agency|program|center|facility|one\s+else))\s+(?:has\s+|had\s+|really\s+)?(?:referred|sent)|self[-\s]?referr\w*|(?:self|family)(?:\s*\/\s*(?:self|family))?\s+referral|found\s+(?:you|this|your\s+\w+)\s+(?:online|on\s+(?:google|the\s+internet|a\s+website|line))|houseless|homeless|unhoused|no\s+(?:current|fixed|permanent)\s+address|not\s+(?:on|listed\s+on|printed\s+on)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){0,3}card|tbd|tba|unknown|unk|pending|withheld|redacted|confidential|not shared|not (?:released|disclosed|given out)|n\/a|waiting|(?:don|doesn|didn)['’]?t (?:have|know|give|say)|(?:do|does|did) not (?:have|know|give|say)|(?:not|is ?n['’]?t|was ?n['’]?t|un) ?sure|(?:will|['’]ll) (?:send|get|update|confirm|follow|provide|let|forward|ask|find|supplement|bring)|(?:is|are) bringing|between (?:leases|homes|places|addresses|apartments)|find(?:ing)? out|still (?:need|confirming|waiting|getting|working)|confirming|need(?:ed|s)? (?:to|the)|missing|no (?:name|info|street address|referring|referral)|not (?:yet )?(?:provided|given|known|listed|chosen|determined|decided|obtained|available)|would ?n['’]?t (?:give|say|share)|would not (?:give|say|share)|declined|refused|has ?n['’]?t (?:chosen|picked|decided)|to follow|see (?:parent|attached|card|below|above)|asap)\b|\?\?/i;
 const ID_TOKEN = /(?<![\w@./?-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{5,19}(?![\w@/?-])/g;
-const SUBSCRIBER_PROSE = /\b(?:(?:thru|through|on|under)\s+my\s+(?:husband|wife|spouse|partner|mom|mother|dad|father|parents?)['’]?s?\s+(?:job|work|employer|plan|policy|insurance|coverage)|(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+the\s+(?:policy\s?-?holder|subscriber|insured)\b|(?:it['’]?s|it\s+is)\s+(?:in\s+)?(?:his|her|their|my)\s+own\b|(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:own\s+)?(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:has|have)\s+(?:his|her|their)\s+own\b|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|beneficiary|enrollee|recipient|one on the (?:policy|plan|insurance|card))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
+const SUBSCRIBER_PROSE = /\b(?:(?:thru|through|on|under)\s+my\s+(?:husband|wife|spouse|partner|mom|mother|dad|father|parents?)['’]?s?\s+(?:job|work|employer|plan|policy|insurance|coverage)|(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+the\s+(?:policy\s?-?holder|subscriber|insured)\b|(?:it['’]?s|it\s+is)\s+(?:in\s+)?(?:his|her|their|my)\s+own\b|(?:is|was)\s+(?:her|his|their|the client['’]s|the patient['’]s|\p{Lu}\p{Ll}+['’]s)\s+(?:husband|wife|spouse|mother|mom|father|dad|parent|partner|son|daughter|child|stepfather|stepmother|grandmother|grandfather)|covered\s+(?:under|by|through|on)\s+(?:his|her|their|\p{Lu}\p{Ll}+['’]s)|(?:she|he|they)(?:['’]s|['’]re|\s+is|\s+are)\s+(?:also\s+)?(?:on|under)\s+(?:his|her|their)\s+(?:plan|policy|insurance|coverage)|(?:on|under|through)\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner|step\w*|grand\w*|employer)|(?:mom|mother|dad|father|parents?|husband|wife|spouse|partner)['’]?s?\s+(?:own\s+)?(?:plan|policy|insurance|coverage|name)|in\s+(?:his|her|their)\s+\w+['’]?s?\s+name|a\s+nombre\s+de|titular|asegurad[oa]|(?:own|self)\s+(?:\w+\s+)?(?:policy|plan|subscriber)|(?:has|have)\s+(?:his|her|their)\s+own\b|(?:is|am|are|['’]m|['’]s|has been|have been|was)\s+(?:the\s+)?(?:primary\s+|main\s+)?(?:subscriber|policy ?-?holder|policyholder|insured|card ?holder|member|titular|beneficiary|enrollee|recipient|one on (?:the (?:policy|plan|insurance|card)|it\b))|(?:policy|plan|insurance|coverage)\s+(?:of|is of)\s+(?:the\s+|her\s+|his\s+|their\s+|our\s+|my\s+)?(?:husband|wife|spouse|mother|mom|father|dad|parents?|partner|step\w*|grand\w*)|(?:insurance|policy|plan|medicaid|medicare)\s+is\s+(?:his|her|their)\s+own|(?:on|under|through)\s+(?:my|our)\s+(?:own\s+)?(?:\w+\s+)?(?:plan|policy|insurance|coverage)|(?:policy|plan|insurance|coverage)\s+is\s+(?:in\s+)?(?:mine|my\s+name)|(?:it['’]?s|it\s+is)\s+(?:in\s+(?:my|his|her|their)\s+(?:own\s+)?name|(?:my|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)))\b/iu;
 /** A capitalised word that does not open a sentence: a name may stand in the line. */
 const NAME_MID_SENTENCE = /(?<=[^\s.!?:]\s+)(?!I\b|I['’])\p{Lu}\p{Ll}/u;
 const REFERRAL_PROSE = /\b(?:refer(?:red|ral|ring|s)?|ref['’]?d\s+by|on behalf of(?!\s+(?:my|our|his|her|their)\s+(?:father|mother|dad|mom|son|daughter|husband|wife|spouse|partner|brother|sister|child|parent|family|grand\w+|uncle|aunt|nephew|niece|cousin|friend)\b)|sending (?:over|you|this|him|her|them)|coming (?:to you )?from|from our (?:program|facility|center|centre|team)|(?:to|with)\s+us\s+(?:here\s+)?at\s+(?!\d|home\b|the\b|our\b)|refiri[oó]|referid[oa]|nos (?:mand[oó]|envi[oó]))\b/i;
@@ -377,8 +382,10 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
         // ("Sent from Table Rock Treatment Center": a web form's or a device's line, no referral.)
         if (field === 'referredBy' && /^\s*sent\s+(?:from|via)\s/i.test(text)) continue;
         // "SEVIS ID: N0012345678": the line's own label says whose value it is.
-        if (pairs.some((p) => NOT_THIS[field]?.test(p.label) || NOT_THIS_VALUE.test(p.value))) continue;
+        if (pairs.some((p) => labelNamesOther(field, p.label) || NOT_THIS_VALUE.test(p.value))) continue;
         if (field === 'insurance.phone' && pairs.length > 0 && pairs.every((p) => phoneOfOtherPart(p.label))) continue;
+        // ("the one printed on his student plan card (1-800-555-0146), and that isn't the right one": a number set aside.)
+        if (field === 'insurance.phone' && /\b(?:isn['’]?t|is\s+not|not)\s+the\s+right\s+(?:one|number|line)\b|\bwrong\s+(?:number|line)\b/i.test(text)) continue;
         // "Jo Farrell, MSW | Case Manager" over "Erie County Reentry | (419) 555-0125": a sender's contact lines, not a plan's.
         if (field === 'insurance.phone' && [text, allTexts[at - 1] ?? ''].some((l) => l.includes('|') && CONTACT_CELL.test(l) && findPayers(l).length === 0)) continue;
         // "Location: St. Brendan Medical Center - 4 West, 1200 Market Ave N, ...": a facility's address.
@@ -405,6 +412,9 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
     doubts.push(`${REQUIRED_FIELD_PROMPTS[field]}: not read, but line ${lines.slice(0, 3).join(', ')} has ${how}`);
   }
   doubts.push(...malformedDoubts(input.requests, input.segments.map((seg) => seg.lines.join('\n')).join('\n')));
+  // "Correction on Mr. Vantassel: the Prime # below has a typo ... Still no address for him.": the writer corrects a
+  // request sent before and knows what it still lacks; a form letter asking for it again tells them nothing.
+  if (input.intent === 'correction' && STILL_LACKING.test((input.segments[0]?.lines ?? []).join(' '))) doubts.push('the newest text corrects a request sent before and says what it still lacks');
   // Names are told from other words by their capitals; mail typed all in lower case has none.
   const newest = (input.segments[0]?.lines ?? []).join(' ').split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   const capitalised = newest.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -427,6 +437,9 @@ export function replyDoubts(input: ReplyCertaintyInput): string[] {
   }
   return doubts;
 }
+
+/** The writer says a value is still missing ("Still no address for him", "still waiting on the card"). */
+const STILL_LACKING = /\bstill\s+(?:no|none|don['’]?t\s+have|do\s+not\s+have|haven['’]?t\s+(?:got|gotten|received)|waiting|missing|pending)\b/i;
 
 /** Fewest values a request states in any blind set: below it, the reader has likely missed the rest. */
 const MIN_VALUES_READ = 3;
@@ -507,12 +520,19 @@ function malformedDoubts(requests: readonly VobRequest[], text: string): string[
 
 const NAME_LIKE: ReadonlySet<AskedField> = new Set(['client.name', 'subscriber.name', 'subscriber.relationship', 'referredBy', 'client.address', 'insurance.payerName']);
 
+/** The label's words say its value is some other field's ("SEVIS ID"), unless they also name the member's number ("Member/MRN #"). */
+function labelNamesOther(field: AskedField, label: string): boolean {
+  if (NOT_THIS[field]?.test(label) !== true) return false;
+  return !(field === 'insurance.memberId' && /\b(?:member|mbr)\b/.test(label) && !/\b(?:phone|ph|tel|services?|line)\b/.test(label));
+}
+
 function speaksOf(field: AskedField, label: string, value: string): boolean {
   // "Subscriber: Hannah Ashby (wife; ...)": the relation inside the subscriber's value.
   // ("Guarantor: Self": who pays the bill, which says nothing of whose plan it is.)
-  if (field === 'subscriber.relationship' && LABEL_WORDS['subscriber.name'].test(label) && !/\bguarantor\b/.test(label) && hasRelationshipWord(value) && !NOT_KNOWN.test(value)) return true;
+  // ("Policyholder: Ms. Pickeral (her own Medicaid)": whose own plan it is.)
+  if (field === 'subscriber.relationship' && LABEL_WORDS['subscriber.name'].test(label) && !/\bguarantor\b/.test(label) && (hasRelationshipWord(value) || /\b(?:his|her|their|my)\s+own\b/i.test(value)) && !NOT_KNOWN.test(value)) return true;
   if (!LABEL_WORDS[field].test(label)) return false;
-  if (NOT_THIS[field]?.test(label) && !(field === 'insurance.phone' && PLAN_PHONE_LABEL.test(label))) return false;
+  if (labelNamesOther(field, label) && !(field === 'insurance.phone' && PLAN_PHONE_LABEL.test(label))) return false;
   // ("EMPLOYER HR BENEFITS DESK": the employer's desk, whatever it handles.)
   if (field === 'insurance.phone' && /\b(?:employer|hr|payroll|human resources)\b/.test(label)) return false;
   if (isPlaceholder(value) || /^\s*see\s/i.test(value)) return false;
@@ -553,7 +573,7 @@ const BIRTH_IN_WORDS = /\b(?:born|birthday|b-?day|turned\s+[a-z-]+)\b(?=[^.]{0,6
 
 const UNKNOWN_PAYER_BEFORE_ID = /(?:^|[,;:]\s*|\s[-–—]\s*)(?!(?:Member|Medicaid|Medicare|Subscriber|Policy|Client|Patient|Her|His|Their|The|Insurance|Ins|ID|Id)\b)\p{Lu}[\p{L}&.'-]+(?:\s+\p{Lu}[\p{L}&.'-]+){0,3},?\s+(?:[Mm]ember\s+|[Mm]br\s+|MBR\s+|MEMBER\s+|[Ss]ubscriber\s+)?(?:ID|Id|id|#)(?![\p{L}])/u;
 const FACILITY_ADDRESS = /\b(?:medical center|hospital|clinic|campus|health system)\b/i;
-const NO_ADDRESS_SAID = /\b(?:(?:have|has|had|got|with)\s+no\s+(?:home\s+|street\s+|mailing\s+|current\s+)?address|(?:does|do|did)(?:n['’]?t|\s+not)\s+have\s+(?:an?\s+)?(?:home|address|place\s+to\s+(?:live|stay|go))|no\s+(?:home|fixed\s+address)\s+to\s+(?:go|return))\b/i;
+const NO_ADDRESS_SAID = /\b(?:(?:have|has|had|got|with)\s+no\s+(?:home\s+|street\s+|mailing\s+|current\s+)?address|(?:does|do|did)(?:n['’]?t|\s+not)\s+have\s+(?:an?\s+)?(?:home|address|place\s+to\s+(?:live|stay|go))|no\s+(?:home|residence|fixed\s+address|place)\s+to\s+(?:go|return|live))\b/i;
 /** An office's phone and fax within two lines: the address there is the office's, not a client's. */
 function nextToOffice(lines: readonly string[], at: number): boolean {
   for (let i = Math.max(0, at - 2); i <= Math.min(lines.length - 1, at + 2); i++) {
@@ -578,8 +598,11 @@ function shapeSeen(field: AskedField, text: string, consumed: ReadonlySet<string
       );
     case 'client.address':
       return ((STREET.test(text) || STATE_ZIP.test(text)) && !/\b(?:suite|ste|floor|fl)\b.*\b(?:fax|ph|phone|tel)\b/i.test(text)) || ADDRESS_IN_SIGNATURE.test(text);
-    case 'insurance.memberId':
-      return idTokens(text).some((t) => !consumed.has(compact(t))) || spacedIdAfterLabel(text, consumed);
+    case 'insurance.memberId': {
+      // ("DOB 11/30/88   OT# 00598221   Docket 2024-A-2206": numbers their own words name as other numbers.)
+      const unnamed = text.replace(OTHER_ID_LABELLED, ' ');
+      return idTokens(unnamed).some((t) => !consumed.has(compact(t))) || spacedIdAfterLabel(unnamed, consumed);
+    }
     case 'insurance.payerName':
       // A plan the dictionary does not know still stands where plans do: right before its ID
       // ("ConnectiCare, member ID CCI 4420 ..."), or alone on a line as a health plan's name ("HUSKY Health").
@@ -642,6 +665,9 @@ function spacedIdAfterLabel(text: string, consumed: ReadonlySet<string>): boolea
   }
   return false;
 }
+
+/** A number after a word that names it as another number: "OT# 00598221", "Booking #: 2027-000318", "Group 288104". */
+const OTHER_ID_LABELLED = new RegExp(String.raw`\b(?:${OTHER_ID_WORDS})\s*(?:#|no\.?|number|id)?\s*(?:[:#]|\s(?:is|was)\s)?\s*[A-Za-z0-9][A-Za-z0-9-]*\d[A-Za-z0-9-]*`, 'gi');
 
 /** Tokens shaped like a member ID: 6-20 letters and digits with at least 4 digits, not a phone, date or ZIP. */
 function idTokens(text: string): string[] {

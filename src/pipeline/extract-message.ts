@@ -60,7 +60,7 @@ export async function extractMessage(raw: Uint8Array, deps: ExtractMessageDeps):
   // The level of care is said once per message ("VOB for IOP"), so every request carries it.
   const levelOfCare = notRequest ? null : findLevelOfCare(message.text);
   const requests = mergeRequests(body, readings, { isReply }).map((request) => ({ ...request, levelOfCare }));
-  const doubts = replyDoubts({ subject: message.subject, segments: body.segments ?? [], requests, placedValues: body.placedValues, referenceDate: referenceDate(message.date) });
+  const doubts = replyDoubts({ subject: message.subject, segments: body.segments ?? [], requests, placedValues: body.placedValues, referenceDate: referenceDate(message.date), intent: body.intent });
   const reply = decideReply({ from: message.from, contentType: message.contentType, headers: message.headers, requests, doubts }, deps.replyPolicy);
   const document = vobDocumentSchema.parse({
     messageId: message.messageId,

@@ -86,6 +86,13 @@ function normalizeZip(raw: string | null | undefined): string | null {
 /** "He lives with me at the address in my signature below": the writer points at their signature. */
 export const ADDRESS_IN_SIGNATURE = /\b(?:address|lives?|living|stays?|staying|resides?)\b[^.!?\n]{0,60}\b(?:in|at|on|under|see)\s+(?:my|the)\s+signature\b/i;
 
+/** The US state a name spells out ("Blue Cross and Blue Shield of Oklahoma"): its words and postal code. */
+export function stateNamedIn(text: string): { words: string[]; code: string } | null {
+  const lower = ` ${text.toLowerCase().replace(/[^a-z. ]+/g, ' ')} `;
+  const name = Object.keys(STATE_NAMES).filter((n) => /^[a-z ]+$/.test(n) && lower.includes(` ${n} `)).sort((a, b) => b.length - a.length)[0];
+  return name === undefined ? null : { words: name.split(' '), code: STATE_NAMES[name]! };
+}
+
 /**
  * An address from text (lines joined by newlines or commas). Null when it is a placeholder,
  * homeless, or has no street line.
@@ -94,12 +101,14 @@ export function parseAddress(rawText: string): Address | null {
   if (isPlaceholder(rawText) || mentionsHomeless(rawText)) return null;
   // "he will be staying with his mother after release; she is bringing us that address": a sentence about it, not it.
   if (/^\s*(?:he|she|they|we|I)\s+(?:will|is|are|am|was|were|has|have|does|do|did|can|could|might|may|['’](?:ll|s|re|m))\b/i.test(rawText)) return null;
+  // ("she gave up her apartment lease on 10/15 and is staying with friends ...": a story with no street in it.)
+  if (/^\s*(?:he|she|they|we|I)\s+\p{Ll}+/iu.test(rawText) && !/(?:^|[,\n]\s*)\d{1,6}[A-Z]?\s+\p{L}/u.test(rawText) && !/\bp\.?\s*o\.?\s*box\b/i.test(rawText)) return null;
   // "Mesa AZ 852O2": a fax's OCR read a zero of the ZIP as the letter O.
   const raw = rawText
     .replace(/\b[\dOo]{5}(?:-[\dOo]{4})?\b/g, (zip) => (/\d{3}/.test(zip) ? zip.replace(/[Oo]/g, '0') : zip))
     // "... Austin, TX 78723 (the house)": a note after the ZIP is no part of the address.
     // ("... WA 98902 (updated today - the old one in our system was 302 N 5th St, Selah)": so is one about another address.)
-    .replace(/(\b\d{5}(?:-\d{4})?)\s*\((?:[^)\d]{1,80}|[^)]{0,40}\b(?:old|previous|former|prior|last|updated|used\s+to)\b[^)]{0,100})\)[.!;]?\s*$/i, '$1');
+    .replace(/(\b\d{5}(?:-\d{4})?)\s*\((?:[^)\d]{1,200}|[^)]{0,40}\b(?:old|previous|former|prior|last|updated|used\s+to)\b[^)]{0,100})\)[.!;]?\s*$/i, '$1');
   // Each original line is a comma-separated part; a trailing "USA" line is noise.
   const parts = raw
     .replace(/[.!;\s]+$/, '')

@@ -21,6 +21,7 @@ import { writerOf, type Writer } from './writer';
 import { subjectFields, type SubjectFields } from './subject-fields';
 import { normalizeStructuredText } from './structured-text';
 import { withClientNamedInStory } from './story-client';
+import { withHolderAmongClients } from './holder-among-clients';
 import { centerNamedIn } from './label-lines';
 import { DITTO } from './placeholders';
 import type { HitField } from './field-hits';
@@ -115,7 +116,14 @@ function mergeSegments(perSegment: BodyRequest[][]): BodyRequest[] {
 }
 
 /** Fields stated once for several clients (before the first client or by only one of them). */
-function shareCommon(records: BodyRequest[]): BodyRequest[] {
+function shareCommon(allRecords: BodyRequest[]): BodyRequest[] {
+  if (allRecords.length < 2) return allRecords;
+  // "1) Family plan, through my husband's employer / Member ID: ..." under the one client named, with no plan
+  // of their own: a numbered plan block, not a second client.
+  const named = allRecords.filter((r) => r.client.name !== null || r.client.dob !== null);
+  const planOnly = allRecords.filter((r) => r.client.name === null && r.client.dob === null && r.insurance.memberId !== null);
+  const onlyClient = named.length === 1 && planOnly.length === 1 && named[0]!.insurance.memberId === null && named[0]!.insurance.payerName === null ? named[0]! : null;
+  const records = onlyClient === null ? allRecords : allRecords.filter((r) => r !== planOnly[0]).map((r) => (r === onlyClient ? fillFrom(r, planOnly[0]!) : r));
   if (records.length < 2) return records;
   const identified = records.filter(identifiesClient);
   const common = records.filter((r) => !identifiesClient(r));
@@ -185,11 +193,11 @@ function withSharedPayer(records: BodyRequest[]): BodyRequest[] {
 /** Fields the reader fills that no request carries. */
 const PLACED_ONLY = ['subscriberDob'] as const;
 
-/** An address given as the previous client's ("same as above", "same address as client 1"). */
-const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|father|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
+/** An address given as the previous client's ("same as above", "same address as client 1", "Same address as her mom"). */
+const SAME_AS_ABOVE = /^(?:the\s+)?same(?:\s+address)?(?:\s+as\s+(?:above|before|previous|the\s+above|(?:the\s+|his\s+|her\s+|their\s+)?(?:first\s+)?(?:client|patient|pt|member|husband|wife|spouse|mother|mom|father|dad|parent|sibling|brother|sister)(?:\s*#?\s*1)?))?[.!]?$/i;
 
 /** A plan's phone given as the previous client's: "same CGS line as patient 1", "same number as above". */
-const SAME_LINE_AS_ABOVE = /^(?:the\s+)?same\s+(?:[\p{L}\d&-]+\s+){0,2}?(?:line|number|phone|#)\s+as\s+(?:above|before|(?:the\s+)?(?:first|previous|other)(?:\s+\w+)?|(?:for\s+)?(?:patient|client|pt|resident|member)\s*#?\s*\d)[.!]?$/iu;
+const SAME_LINE_AS_ABOVE = /^(?:the\s+)?same\s+(?:[\p{L}\d&-]+\s+){0,2}?(?:line|number|phone|#)\s+as\s+(?:above|before|(?:the\s+)?(?:first|previous|other)(?:\s+\w+)?|(?:for\s+)?(?:patient|client|pt|resident|member)?\s*#?\s*\d)[.!]?$/iu;
 
 /** A form's slot filled with "no change" (or "same as before"): the value was sent earlier. */
 const NO_CHANGE_SLOT = /[:=]\s*(?:\(?\s*)?(?:no change|unchanged|same as (?:before|previous|last time|sent)|no changes)\b/gim;
@@ -270,13 +278,13 @@ export function extractBody(text: string, ctx: BodyContext): BodyExtraction {
   const isReply = ctx.isReply === true;
   // The client a story names is looked for only in what is already a request: a name found in a
   // question's story must not make it one.
-  const requests = withMbiForMedicare(newText, withWriterCenterAsReferral(newText, withClientNamedInStory(newText, writers[0] ?? null, merged.filter((r) => {
+  const requests = withHolderAmongClients(body, withMbiForMedicare(newText, withWriterCenterAsReferral(newText, withClientNamedInStory(newText, writers[0] ?? null, merged.filter((r) => {
     const n = filledCount(r);
     if (newsletter && n < 3) return false;
     if (identifiesClient(r)) return n >= 2 || mentions || isReply;
     // An answer in a VOB thread may give a single missing item ("Insurance phone: ...").
     return n >= 3 || ((mentions || isReply) && n >= 2) || (mentions && isReply && n >= 1);
-  }))));
+  })))));
   // A newsletter talking about verifications is not asking for one.
   return { requests, mentionsVerification: mentions && !(newsletter && requests.length === 0), intent, segments, placedValues };
 }

@@ -12,6 +12,7 @@ import { isWholeAddress, parseAddress } from './addresses';
 import { CAPITALISED_NAME } from './names';
 import { HOLDER_KIN_WORD, KIN_WORD, PARENT_WORD, REL_LETTER, hasRelationshipWord } from './relationships';
 import { namesTheWriter, WRITER_MARKER } from './writer';
+import { isPlaceholder } from './placeholders';
 import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { REQUIRED_FIELD_PROMPTS } from '../../../schemas/vob-record';
 import { escapeRegExp } from '../escape-regexp';
@@ -275,7 +276,8 @@ const PERSON_NAME = /^(?!.*\b(?:is|are|was|were|the|an?|next|last|his|her|their|
  * payer the dictionary knows. Only when what precedes the date is a bare person name.
  */
 function splitNameDate(value: string, depth: number): { value: string; more: LinePair[] } | null {
-  const m = /^(.+?)\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b\s*(.*)$/.exec(value);
+  // ("Marcus Anthony Quiroga-Beltrán Born June 2, 1991": a date in words, after its label.)
+  const m = /^(.+?)\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?<=\b(?:dob|born|birthday|bday)[:.]?\s+)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b\s*(.*)$/i.exec(value);
   if (!m) return null;
   const [, rawHead = '', date = '', rest = ''] = m;
   // "chloe bennett dob 5/30/97": the date's own label is no part of the name.
@@ -313,6 +315,11 @@ function splitTyped(value: string, depth: number): { value: string; more: LinePa
     const pairs = parseLabelled(rest, depth + 1, true);
     if (pairs !== null && pairs.length > 0) {
       return { value: value.slice(0, m.index ?? 0), more: pairs };
+    }
+    // "Ins: BlueCare Tennessee   ID - don't have it, ...": after a run of spaces, a typed label whose value is a placeholder.
+    const unknown = /\s{2,}/.test(m[0]) ? parseLabelled(rest, depth + 1, false) : null;
+    if (unknown !== null && unknown.length === 1 && TYPED.has(unknown[0]!.field) && isPlaceholder(unknown[0]!.value)) {
+      return { value: value.slice(0, m.index ?? 0), more: unknown };
     }
   }
   return { value, more: [] };
@@ -483,14 +490,20 @@ function parseLabelled(text: string, depth: number, typedOnly = false): LinePair
       if (!typedOnly && /^\s?[–—-]+\s$/.test(sep) && left.trim().split(/\s+/).length <= 4 && /[\d@]/.test(rest) && rest.split(/\s+/).length <= 4) return [{ field: 'ignore', value: rest }];
       continue;
     }
-    const raw = withoutValueLead(t.slice(at + sep.length));
+    // ("His name is Marcus Quiroga-Beltrán Born June 2": the birth date's own word ends the name.)
+    const valueText = withoutValueLead(t.slice(at + sep.length));
+    // ("INSURED NAME               REL TO PATIENT": a report's header row, one label beside the next.)
+    if (/\s{2,}/.test(sep) && !/\d/.test(valueText) && valueText === valueText.toUpperCase() && classifyLabel(valueText.trim()) !== null) continue;
+    // (Only a date cut off from its year, after a capitalised word: "X, born 7/2/42" keeps its date for the split below.)
+    const raw = NAME_FIELDS.has(field) && /\s(?:is|are|was)\s/.test(sep) && !/\b(?:born|dob|birthday|bday)\b.*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i.test(valueText) ? valueText.replace(/\s+(?:Born|BORN|DOB|D\.O\.B\.?|Birthday|Bday)\b.*$/, '') : valueText;
     if (raw.trim().length === 0) continue;
     if (typedOnly && !TYPED.has(field)) continue;
     // A dash, a run of spaces, "=" or dotted leaders ("Street 1 ...... 4410 N Meridian St") mark a
     // form; a looser separator needs a value of the field's shape.
     if ((typedOnly || /^\s?[–—-]/.test(sep) === false && !/\s{2,}|=|[.…_]{3,}/.test(sep)) && TYPED.has(field) && !typedValueOk(field, raw)) continue;
     // "Correction on the member ID - I transposed two digits. Correct ID is ...": a sentence, not a value.
-    if (TYPED.has(field) && field !== 'address' && field !== 'clientAddress' && !typedValueOk(field, raw) && (raw.split(/[.!?]/)[0] ?? '').trim().split(/\s+/).length > 3) continue;
+    // ("ID - don't have it, his card is at his ex's": a placeholder, however long, is the value.)
+    if (TYPED.has(field) && field !== 'address' && field !== 'clientAddress' && !typedValueOk(field, raw) && (raw.split(/[.!?]/)[0] ?? '').trim().split(/\s+/).length > 3 && !isPlaceholder(raw)) continue;
     // Prose separators ("is") only between a label and a typed value or a short value.
     if (/\s(?:is|are|was|should|changed)/.test(sep) && !TYPED.has(field) && raw.split(/\s+/).length > 6) continue;
     // "Client is in detox": after a prose separator a name starts with a capital (or is "self").
@@ -936,12 +949,13 @@ function subscriberLast(pairs: LinePair[]): LinePair[] {
   return [...pairs.filter((p) => !isSubscriberPair(p)), ...pairs.filter(isSubscriberPair)];
 }
 
-/** "Same address as Dustin", "same insurance and BH line as above": values stated once for the client before. */
-const SAME_AS_EARLIER = /^(?:the\s+)?same\s+([\p{L} #&/,]{3,60}?)(?:\s+as\s+(?:above|before|(?:client|patient|pt|#)\s*#?\s*1|him|her|his|hers|\p{Lu}[\p{L}'’-]+))?\s*(?:[,.;]\s*|$)/iu;
+/** "Same address as Dustin", "same insurance and BH line as above", "Same address as her mom": values stated once for the client before. */
+const SAME_AS_EARLIER = new RegExp(String.raw`^(?:the\s+)?same\s+([\p{L} #&/,]{3,60}?)(?:\s+as\s+(?:above|before|(?:client|patient|pt|#)\s*#?\s*1|(?:his|her|their)\s+${KIN_WORD}|him|her|his|hers|\p{Lu}[\p{L}'’-]+))?\s*(?:[,.;]\s*|$)`, 'iu');
 const SAME_AS_FIELDS: readonly (readonly [RegExp, FieldKey])[] = [
   [/^(?:home\s+)?(?:address|addr)$/i, 'clientAddress'],
   [/^(?:insurance|ins|plan|payer|carrier|coverage)$/i, 'payer'],
-  [/^(?:(?:bh|behavioral health|provider|insurance|ins|plan)\s+)?(?:line|phone|number|#)$/i, 'insPhone'],
+  // ("Same BlueCare provider line as #1": the plan's name before its line.)
+  [/^(?:(?!(?:home|cell|mobile|client|contact|work|emergency|fax|house|office)\b)\p{L}[\p{L}&-]*\s+)?(?:(?:bh|behavioral health|provider|insurance|ins|plan)\s+)?(?:line|phone|number|#)$/iu, 'insPhone'],
   [/^group(?:\s+(?:number|no|#))?$/i, 'group'],
   [/^(?:referral|referral source|referrer)$/i, 'referredBy'],
 ];
@@ -1029,7 +1043,8 @@ function readLine(rawLine: string): ParsedLine {
   // "the insurance)." closes a sentence begun on the line before: no heading, no label.
   const closesSentence = (line.match(/\)/g)?.length ?? 0) > (line.match(/\(/g)?.length ?? 0);
   const heading = closesSentence ? null : classifyHeading(line);
-  const bare = bareLabel(line);
+  // ("TRAVIS WADE HOLLINGSHEAD, / Defendant.": a caption's role word closes its sentence; nothing below is its value.)
+  const bare = /^\s*\p{L}{5,}\.\s*$/u.test(line) ? null : bareLabel(line);
   if (bare !== null && bare !== 'ignore') {
     return { kind: 'bare', field: bare, heading };
   }
@@ -1239,8 +1254,8 @@ const CLIENT_REL_SENTENCE = new RegExp(`^${WHO}\\s+is\\s+(?:the\\s+|a\\s+)?([A-Z
 const SUB_REL_SENTENCE = /^(?:[Hh]er|[Hh]is|[Tt]heir|(?:[Tt]he\s+)?(?:[Cc]lient|[Pp]atient|[Pp]t)['’]s)\s+([a-z-]+(?:\s+[a-z-]+)?)\s*,?\s+((?:[A-Z][\p{L}'’.-]+)(?:\s+[A-Z][\p{L}'’.-]+){1,3})\s*,?\s+is\s+(?:the\s+)?(?:subscriber|policy\s?-?holder|insured|card\s?holder)\b/u;
 
 // "I am the policy holder", also after a clause ("He is on my insurance, I am the policy holder (...)").
-// ("... so I'm the one on the policy, Yesenia Carrillo": the holder said without the word.)
-const FIRST_PERSON_SUB = new RegExp(`(?:^|[,;—–]\\s*|\\s-\\s+|\\b(?:and|so)\\s+)I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?(?:${SUB.replace('(?:the\\s+)?', '')}|one\\s+(?:on|with|who\\s+(?:has|holds|carries))\\s+(?:the\\s+)?(?:policy|plan|coverage))\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
+// ("... so I'm the one on the policy, Yesenia Carrillo", "and I'm the one on it, not my mom": the holder said without the word.)
+const FIRST_PERSON_SUB = new RegExp(`(?:^|[,;—–]\\s*|\\s-\\s+|\\b(?:and|so)\\s+)I(?:'m|’m|\\s+am)\\s+(?:the\\s+)?(?:${SUB.replace('(?:the\\s+)?', '')}|one\\s+(?:on|with|who\\s+(?:has|holds|carries))\\s+(?:the\\s+)?(?:policy|plan|coverage|insurance|card|it))\\b\\s*(?:\\(([^)]*)\\))?(.*)$`, 'i');
 /** "The policy is mine", "it's my own insurance": the writer holds it, name and relation not said. */
 const WRITER_HOLDS = /^(?:the\s+)?(?:policy|plan|insurance|coverage|card)\s+is\s+(?:in\s+)?(?:mine|my\s+(?:own|name))\b|^(?:it['’]?s|it\s+is)\s+(?:my\s+(?:own\s+)?(?:\w+\s+)?(?:policy|plan|insurance|coverage|card)|in\s+my\s+(?:own\s+)?name)\b/i;
 const SELF_NAMED_SENTENCE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+)?)\\s+(?:is|will be)\\s+(?:also\\s+)?${SUB}\\b(?!\\s*'s)`, 'u');
@@ -1411,11 +1426,16 @@ const ASIDE_BEFORE_IS = /\b((?:his|her|their|my|the)\s+(?:member\s+id|id(?:\s+nu
 
 /** "She also has TRICARE For Life ... Her DBN ... is 27740195362, but Humana is primary": a second plan's values, not the request's. */
 function withoutSecondaryPlan(line: string, pairs: LinePair[]): LinePair[] {
+  // "2) Pelham's student plan, UnitedHealthcare StudentResources, member ID ... - please don't use it for this.": the one plan named is set aside.
+  if (PLAN_SET_ASIDE.test(line) && findPayers(line).length === 1) return pairs.filter((p) => !PLAN_FIELDS.includes(p.field));
   if (!SECONDARY_PLAN_SAID.test(line)) return pairs;
   const secondary = line.split(SENTENCE_BREAK).filter((x) => SECONDARY_PLAN_SAID.test(x));
   if (secondary.length === 0) return pairs;
   return pairs.filter((p) => !PLAN_FIELDS.includes(p.field) || !secondary.some((x) => x.includes(p.value.split(/\s+(?:in|but|and)\s/)[0]!.trim())));
 }
+
+/** The writer sets a plan aside: "please don't use it for this", "I'm only mentioning it". */
+const PLAN_SET_ASIDE = /\b(?:(?:don['’]?t|do\s+not)\s+(?:use|verify|run|bill)\s+(?:it|this\s+(?:one|plan|policy))\s+(?:for\s+(?:this|the\s+vob|verification)|please)?|only\s+mention(?:ing)?\s+it)\b/i;
 
 /** A sentence about a plan beside the main one: "She also has X", "X is secondary", "but Humana is primary". */
 const SECONDARY_PLAN_SAID = /\b(?:also\s+(?:has|have|had|is\s+on|carries)|as\s+(?:a\s+|her\s+|his\s+)?(?:secondary|backup)|is\s+(?:her\s+|his\s+|the\s+)?secondary|but\s+\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3}\s+is\s+(?:the\s+)?primary)\b/u;
@@ -1498,13 +1518,16 @@ const PROSE_REFERRING = new RegExp(
   `\\b(?:referring|sending)\\s+(?:him|her|them|this\\s+(?:client|patient|one))\\s+(?:over\\s+|to\\s+you\\s+)?from\\s+${CENTER_NAME}` +
     `|\\b[Ww]e\\s*\\(${CENTER_NAME}\\)\\s*(?:are|is|['’]re)\\s+(?:the\\s+)?referring` +
     // ("Catalina Senior Psychiatry (Dr. Hollis Greer) is referring her": who there, in brackets.)
-    `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}(?:\\s*\\([^()]{1,40}\\))?\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
+    // ("..., and Bear Creek Forensic Evaluations is the referring provider.")
+    `|(?:^|[.!]\\s+|,\\s+(?:and\\s+)?)${CENTER_NAME}(?:\\s*\\([^()]{1,40}\\))?\\s+(?:is|are)\\s+(?:the\\s+)?(?:referring|referral source)\\b` +
     // "Red Mesa Recovery is the place that is sending him", "Harborview is the one referring her".
     `|(?:^|[.!]\\s+|,\\s+)${CENTER_NAME}\\s+(?:is|are)\\s+the\\s+(?:place|program|facility|center|centre|one|ones)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:sending|referring)\\s+(?:him|her|them)\\b` +
     // "Pacific Crest Recovery asked me to send ... They are the ones referring him.": the center, then "they".
     `|(?:^|[.!]\\s+)${CENTER_NAME}\\s+(?:asked|wants|wanted|needs|told|called|reached out|suggested)\\b[^.!?]{0,160}[.!]\\s+(?:They|It)\\s*(?:are|is|['’]re|['’]s)\\s+(?:the\\s+)?(?:ones?|place|program|facility)\\s+(?:that\\s+|who\\s+)?(?:is\\s+|are\\s+)?(?:referring|sending)\\s+(?:him|her|them|[A-Z][a-z'’-]+)\\b` +
     `|\\b(?:counselor|therapist|case manager|social worker|doctor|nurse|psychiatrist|clinician|worker|team)\\s+(?:at|from|with)\\s+${CENTER_NAME}\\s+(?:is|are)\\s+(?:the\\s+)?referring` +
     `|\\b(?:on behalf of|referral from)\\s+${CENTER_NAME}` +
+    // "His drug court coordinator, Mrs. Gallegos from the Rio Abajo Drug Court, told me to email you": whose staff asked.
+    `|\\b(?:coordinator|officer|counselor|counsellor|agent|worker|manager|therapist|nurse|navigator|liaison)\\s*,?\\s+(?:(?:Ms|Mr|Mrs|Dr)\\.?\\s+)?[A-Z][a-z'’-]+(?:\\s+[A-Z][a-z'’-]+)?\\s+(?:from|at|of|with)\\s+${CENTER_NAME},?\\s+(?:told|asked|wants|wanted|said|instructed)\\s+(?:me|us)\\s+to\\s+(?:send|email|e-mail|forward|contact)` +
     // "We were indicated to your office by Bridgeway Recovery Center": another language's word for referred.
     `|\\b(?:were|was|been)\\s+(?:indicated|recommended)\\s+(?:to\\s+(?:you|your\\s+office|you\\s+guys)\\s+)?by\\s+${CENTER_NAME}` +
     // "we're the referral, High Desert Sober Living", "I'm the referral - Summit Bridge Interventions": the writer's center, named after the words.
@@ -1707,10 +1730,12 @@ function proseNameDob(line: string): RegExpExecArray | null {
 
 const RELATION_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['subscriberName', 'relationship', 'relToSubscriber', 'relOfSubscriber']);
 
+/** A word an employer's name ends in ("Halden Systems"): in brackets after "his dad's employer", no relative's name. */
+const ORG_WORD = '(?:Systems|Inc|LLC|Corp|Corporation|Company|Co|Group|Industries|Holdings|Partners|Services|Solutions|Technologies|Bank|University|College|Hospital|Health|School|District|County|Foods|Motors|Airlines|Logistics|Freight|Labs|Works|Manufacturing)';
 /** "thru his mom's job, her name is Patrice Keough": the relative whose job it is, named in the same sentence. */
 /** "... through his dad's work (my husband, Wendell Hayashi)": the relative named in brackets. */
 // (Not "my son's insurance ... His name is X": the writer's child is the client, whose own plan it is.)
-const KIN_PLAN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}?(,?\\s+(?:[Hh]er|[Hh]is|[Tt]heir)\\s+name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}))|(\\s*\\((?:my\\s+\\p{Ll}+,\\s*)?(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3})\\)))`, 'u');
+const KIN_PLAN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}?(,?\\s+(?:[Hh]er|[Hh]is|[Tt]heir)\\s+name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3}))|(\\s*\\((?:my\\s+\\p{Ll}+,\\s*)?(?!(?:[\\p{L}'’-]+\\s+){0,2}${ORG_WORD}\\))(\\p{Lu}(?:[\\p{L}'’-]+|\.)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\.)){1,3})\\)))`, 'u');
 /** "Policy is through his wife's job at the board of ed. Her name is M. Pettigrew": the relative named in the next sentence. */
 const KIN_PLAN_THEN_NAMED = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Mm]y|[Oo]ur)(?=\\s+(?!(?:son|daughter|child|kid|step-?son|step-?daughter)\\b)))\\s+(${KIN_WORD})['’]s\\s+(?:[\\w&.-]+\\s+){0,2}?(?:job|work|employer|plan|insurance|policy|coverage)\\b(?:[^.!?]{0,90}[.!]\\s+){1,2}?((?:Her|His|Their)\\s+(?:full\\s+)?name\\s+is\\s+(\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)(?:\\s+\\p{Lu}(?:[\\p{L}'’-]+|\\.(?:\\p{Lu}\\.)*)){1,3}))`, 'u');
 /** "... on her mother's plan with IBX. Her mother's name is Deirdre O'Connell-Hart.": the relative whose plan it is, named. */
@@ -1799,7 +1824,7 @@ function prosePairs(text: string): LinePair[] {
   if (namePayer && startsWithKnownPayer(namePayer[2]!)) found.push(pairOf('clientName', '', namePayer[1]!), { field: 'payer', value: namePayer[2]!.trim() });
   // "put us down as the referral - Gallatin Valley Recovery Center": a center's name is no client's.
   if (nameDob && !CENTER_WORD.test((nameDob[1] ?? '').split(/\s+/).pop() ?? '')) found.push(pairOf('clientName', '', nameDob[1] ?? ''));
-  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomm?end|indicated|mand|\bus\s+(?:here\s+)?at\b/i.test(line) ? PROSE_REFERRING.exec(line) : null);
+  const referral = PROSE_REFERRAL.exec(line) ?? (/referr|sending|on behalf|refiri|recomm?end|indicated|mand|\bus\s+(?:here\s+)?at\b|\b(?:told|asked|instructed)\s+(?:me|us)\s+to\b/i.test(line) ? PROSE_REFERRING.exec(line) : null);
   const referrer = referral?.slice(1).find((g) => g !== undefined);
   // "on behalf of Lakeview High School's student support team": the school, not its possessive.
   if (referrer && !/^(?:We|Our|I|Us|Him|Her|Them|They|He|She|It|You|The|This|A)$/.test(referrer)) found.push({ field: 'referredBy', value: referrer.replace(/['’]s$/, '') });
@@ -2035,13 +2060,19 @@ function pairsFromCells(cells: string[]): LinePair[] {
   return pairs.filter((p) => p.field !== 'ignore');
 }
 
+/**
+ * Cells set apart by runs of spaces: three or more, or two far apart on a line of words alone
+ * ("INSURED NAME      REL TO PATIENT"; not "Label:   value" nor "5. MEMBER ID   [M][H][X]...").
+ */
+const spacedColumns = (clean: string): boolean => /\S {2,}\S.* {2,}\S/.test(clean) || (!/[:\d[\]]/.test(clean) && /\S {6,}\S/.test(clean));
+
 /** The field of each cell when the line is a table header row (labels only), else null. */
 export function headerRowFields(line: string): (FieldKey | null)[] | null {
   const clean = cleanLine(line).replace(ORDER_LEAD_IN, '');
   let cells: string[];
   if (clean.includes('\t')) cells = clean.split('\t');
   else if ((clean.match(/\|/g) ?? []).length >= 2) cells = clean.replace(/^\||\|$/g, '').split('|');
-  else if (/\S {2,}\S.* {2,}\S/.test(clean)) cells = clean.split(/ {2,}/);
+  else if (spacedColumns(clean)) cells = clean.split(/ {2,}/);
   else if ((clean.match(/;/g) ?? []).length >= 3) cells = clean.split(';');
   else if ((clean.match(/\s\/\s/g) ?? []).length >= 3) cells = clean.split(/\s\/\s/);
   else return null;
@@ -2074,7 +2105,7 @@ export type RowStyle = 'tab' | 'pipe' | 'spaces' | 'semicolon' | 'slash';
 export function rowStyleOf(line: string): RowStyle {
   const clean = cleanLine(line);
   if (clean.includes('\t')) return line.includes('|') ? 'pipe' : 'tab';
-  if (/\S {2,}\S.* {2,}\S/.test(clean)) return 'spaces';
+  if (spacedColumns(clean)) return 'spaces';
   if ((clean.match(/;/g) ?? []).length >= 3) return 'semicolon';
   return (clean.match(/\s\/\s/g) ?? []).length >= 3 ? 'slash' : 'spaces';
 }

@@ -7,6 +7,8 @@
 
 import { findPayers, startsWithKnownPayer } from '../card/payers';
 import { withinOneEdit } from '../edit-distance';
+import { hasRelationshipWord } from './relationships';
+import { stateNamedIn } from './addresses';
 
 export type FieldKey =
   | 'clientName' // explicitly the client's name
@@ -51,7 +53,7 @@ export interface Heading {
   newClient: boolean;
 }
 
-const CLIENT = new Set(['client', 'patient', 'lead', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile', 'defendant', 'probationer', 'releasee', 'offender', 'detainee', 'inmate', 'conservatee']);
+const CLIENT = new Set(['client', 'patient', 'lead', 'pt', 'pts', 'alum', 'alumnus', 'alumna', 'alumni', 'passenger', 'member', 'resident', 'consumer', 'participant', 'applicant', 'individual', 'person', 'clients', 'patients', 'prospective', 'potential', 'admit', 'enrollee', 'beneficiary', 'student', 'youth', 'guest', 'minor', 'juvenile', 'defendant', 'probationer', 'releasee', 'offender', 'detainee', 'inmate', 'conservatee', 'athlete', 'parolee', 'trainee', 'cadet', 'camper']);
 const SUBSCRIBER_WORDS = ['subscriber', 'subscribers', 'sub', 'insured', 'insureds', 'guarantor', 'cardholder', 'policyholder', 'policyholders', 'holder', 'employee', 'sponsor'];
 const FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your', 'new', 'updated', 'update', 'correct', 'corrected', 'current', 'please', 'full', 'legal', 'of', 'and', 'on', 'for', 'to', 's', 'actual', 'complete', 'provide', 'list', 'enter', 'confirm', 'verified', 'note', 'correction', 'adding', 'add', 'sorry', 'actually', 'right']);
 
@@ -210,7 +212,7 @@ function only(tokens: string[], allowed: Set<string>): boolean {
   return tokens.every((t) => allowed.has(t));
 }
 
-const ID_WORDS = new Set(['id', 'dbn', 'vhic', 'pmi', 'mcd', 'mcaid', 'mdcd', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
+const ID_WORDS = new Set(['id', 'dbn', 'dcn', 'vhic', 'pmi', 'mcd', 'mcaid', 'mdcd', 'identification', 'ident', 'mbi', 'cin', 'bic', 'hicn', 'medicaid', 'medicare', 'medical_ca', 'certificate', 'cert', 'policy', 'member', 'mem', 'memb', 'mbr', 'subscriber', 'sub', 'insurance', 'ins', 'plan', 'health', 'client', 'patient', 'pt', 'insured', 'unique', 'alternate', 'alt', 'contract', 'card', 'benefit', 'primary', '#', 'uid', 'subscription', 'enrollee', 'beneficiary', 'recipient', 'rid', 'ccn', 'case']);
 const PAYER_WORDS = new Set(['insurance', 'ins', 'co', 'company', 'name', 'carrier', 'provider', 'plan', 'payer', 'payor', 'health', 'medical', 'primary', 'coverage', 'type', 'benefit', 'benefits', 'commercial', 'healthcare', 'network', 'managed', 'care', 'mco', 'mcp', 'pay', 'source', 'funding', 'policy', 'client', 'patient', 'pt']);
 const PHONE_WORDS = ['phone', 'ph', 'tel', 'telephone', 'phn', 'contact', 'call', 'line', '#', 'cs', 'csr', 'service', 'services'];
 const INS_PHONE_CONTEXT = ['um', 'substance', 'sud', 'mco', 'mcp', 'ins', 'insurance', 'coverage', 'fund', 'payer', 'payor', 'carrier', 'card', 'plan', 'customer', 'provider', 'providers', 'behavioral', 'behavioural', 'bh', 'mh', 'mental', 'benefits', 'benefit', 'verification', 'verif', 'vob', 'eligibility', 'elig', 'back', 'cs', 'csr', 'member', 'claims', 'precert', 'preauth', 'authorization', 'auth', 'ur', 'utilization', 'verify'];
@@ -223,7 +225,7 @@ const ADDRESS_PIECE_WORDS = new Set(['city', 'town', 'state', 'province', 'zip',
 const REFERRAL = new Set([
   'referred by', 'referred from', 'referral', 'referral source', 'referral from', 'referral facility', 'referral company',
   'referral agency', 'referral center', 'referral name', 'referral source name', 'referring facility', 'referring center',
-  'referring agency', 'referring provider', 'referring organization', 'referring organisation', 'referring program',
+  'referring agency', 'referring office', 'referring department', 'referring team', 'referring unit', 'referring provider', 'referring organization', 'referring organisation', 'referring program',
   'referring party', 'referring company', 'referring treatment center', 'referring facility name', 'referrer', 'ref by',
   'who referred', 'referred by who', 'who is referring', 'referring center name', 'referral source facility',
   'ref', 'ref source', 'referred by treatment center', 'referred by facility', 'referral treatment center', 'facility',
@@ -236,6 +238,9 @@ const REFERRAL = new Set([
   'sent over by', 'sent over from', 'sent in by', 'referred over by', 'referred in by',
   'discharging facility', 'discharging hospital', 'discharging unit', 'discharging program', 'referring hospital', 'sending hospital',
 ]);
+
+/** State programmes' short names a label may carry ("OHP ID (Prime #)"); not a payer's ("Anthem BCBS ID:" is the payer, then "ID"). */
+const PLAN_ABBREVIATIONS: ReadonlySet<string> = new Set(['ohp', 'chip']);
 
 /**
  * The field a label names, or null when it is not a label of this vocabulary. A label that is
@@ -494,6 +499,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   if (planLine && findPayers(planLine[1] ?? '')[0]?.position === 0 && !has(words, ...NOT_INS_PHONE, ...NAMED_PHONE_STOP) && !has((planLine[1] ?? '').split(' '), 'provider', 'behavioral', 'behavioural', 'mental', 'member', 'customer', ...PHONE_WORDS, ...INS_PHONE_CONTEXT)) return 'namedPhone';
 
   if (/^(?:kp |kaiser |patient |pt |client )?(?:mrn|medical record (?:number|no|#))$/.test(joined)) return 'mrn';
+  // "Member/MRN #": the member's number, which is an MRN where the plan is Kaiser.
+  if (/^(?:member|mbr|mem)\s*(?:\/|or)?\s*mrn(?:\s*(?:#|no|number))?$/.test(joined)) return 'memberId';
   // "Patient ID (MRN)": the note says whose number it is, the facility's chart's.
   if (/^(?:patient|pt|client)\s+(?:id|#|no|number)\s*(?:mrn|medical record)/.test(joined)) return 'mrn';
 
@@ -560,6 +567,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     return 'group';
   }
 
+  // "Booking #", "DOC #", "Docket No.", "BOP Reg. No.": a jail's or a court's number for the person, never the plan's.
+  if (has(words, 'booking', 'inmate', 'offender', 'docket', 'doc', 'sid', 'bop', 'tomis', 'cdcr', 'jacket', 'register', 'registration', 'reg') && !has(words, 'member', 'mbr', 'insurance', 'ins', 'policy', 'medicaid', 'plan')) return 'ignore';
   // Phones.
   const phoneish = has(tokens, ...PHONE_WORDS) || /\b(?:customer|member|provider|providers) (?:service|services|svc|svcs|care)\b/.test(joined) || /\bback (?:of )?(?:the )?card\b/.test(joined) || /\b(?:on|from) card\b/.test(joined);
   // "Address Line 2" has a "line" that is no phone line.
@@ -577,7 +586,7 @@ function classifyWholeLabel(raw: string): FieldKey | null {
       return 'namedPhone';
     }
     // "Mem #", "Mbr #", "MCD#" (Medicaid) fall through to the member ID below.
-    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'mcd', 'mcaid', 'mdcd', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians', 'off', 'stateside', 'international', 'domestic', 'overseas', 'us']);
+    const phoneAllowed = new Set([...PHONE_WORDS, ...INS_PHONE_CONTEXT, ...NOT_INS_PHONE, 'mem', 'memb', 'mbr', 'primary', 'mcd', 'mcaid', 'mdcd', 'sa', 'substance', 'abuse', 'use', 'sud', 'on', 'of', 'the', 'from', 'company', 'co', 'name', 'services', 'service', 'svc', 'svcs', 'health', 'dept', 'department', 'toll', 'free', 'for', 'cell', 'mobile', 'rep', 'representative', 'health', 'number', 'main', 'phone#', 'ph#', 'telephone#', 'care', 'plan', 'doctors', 'physicians', 'off', 'stateside', 'international', 'domestic', 'overseas', 'us']);
     // "BH number off the back of her card": whose card it is is no part of the label.
     if (!only(has(words, 'card') ? words.filter((w) => !['her', 'his', 'their', 'its', 'my'].includes(w)) : words, phoneAllowed)) return null;
     const insCtx = has(tokens, ...INS_PHONE_CONTEXT);
@@ -601,11 +610,21 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   // Member IDs.
   // ("DBN": TRICARE's DoD benefits number, the beneficiary's member number.)
   if (has(words, 'dbn') && only(words, new Set([...ID_WORDS, 'beneficiary', 'dod', 'benefits', 'number', 'no', 'sponsor', 'dependent']))) return 'memberId';
-  if (has(words, 'id', 'identification', 'mbi', 'cin', 'bic', 'hicn', 'ident', 'uid') || (hash && only(words, ID_WORDS)) || (has(words, 'policy') && only(words, ID_WORDS))) {
+  if (has(words, 'id', 'identification', 'mbi', 'cin', 'bic', 'hicn', 'ident', 'uid', 'dcn') || (hash && only(words, ID_WORDS)) || (has(words, 'policy') && only(words, ID_WORDS))) {
     // "ProviderOne ID": Washington Medicaid's client ID, whatever "provider" says elsewhere.
     if (/\bprovider ?one\b/.test(joined) && only(words, new Set(['provider', 'one', 'providerone', 'id', 'client', 'number', 'no']))) return 'memberId';
     if (has(words, 'npi', 'tax', 'provider', 'facility', 'email', 'rx', 'state', 'drivers', 'driver', 'license', 'photo')) return 'ignore';
     if (only(words, ID_WORDS)) return 'memberId';
+    // "UCare member ID": a member ID, whatever plan's name stands before it.
+    // (The plan's name only before the words: "member ID U 4471" is the label "member ID" and its value.)
+    const memberAt = words.findIndex((w) => ['member', 'mbr', 'mem', 'memb'].includes(w));
+    const namedBefore = memberAt > 0 ? words.slice(0, memberAt) : [];
+    // (Capitalised as a plan's name is, and no state's: "of Louisiana member ID" is the end of a payer's name, then the label.)
+    if (memberAt > 0 && /^\s*\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)?\s+(?:member|mbr|mem|memb)\b/u.test(raw) && stateNamedIn(namedBefore.join(' ')) === null && !startsWithKnownPayer(namedBefore.join(' ')) && !has(namedBefore, 'prior', 'previous', 'old', 'former', 'past', 'termed', 'secondary', 'other', 'new', 'your', 'his', 'her', 'their', 'my') && namedBefore.length <= 2 && namedBefore.every((w) => /^[a-z][a-z&-]*$/.test(w)) && namedBefore.join('').length >= 3 && only(words.slice(memberAt), ID_WORDS) && has(words, 'id') && !has(words, 'student', 'employee', 'staff', 'house', 'booking', 'inmate', 'case', 'badge')) return 'memberId';
+    // "OHP ID (Prime #)", "BCBS ID #": the ID on the plan the label names by its short name. (A payer's full
+    // name, "Aetna ID: W123", is read as the payer and its ID.)
+    const planWords = words.filter((w) => !ID_WORDS.has(w) && w !== 'number' && w !== 'no');
+    if (planWords.length === 1 && words.indexOf(planWords[0]!) === 0 && PLAN_ABBREVIATIONS.has(planWords[0]!)) return 'memberId';
     // "Payor ID #: 521748036": the member's ID with the plan (a five-character EDI payer ID is set aside when read).
     if (has(words, 'payer', 'payor') && has(words, 'id') && only(words, new Set([...ID_WORDS, 'payer', 'payor', 'number', 'no']))) return 'memberId';
     return null;
@@ -651,7 +670,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
   }
 
   // "He lives at:", "Client resides at:", "Where we live:", "Staying with her sister at:", "Lives here now:".
-  if (/^(?:he |she |they |client |patient |pt )?(?:lives|resides|living|residing|staying)(?: at)?$/.test(joined)) return 'clientAddress';
+  // ("Will live at:", "Will be staying at:": where the client goes on release or discharge.)
+  if (/^(?:he |she |they |client |patient |pt )?(?:lives|resides|living|residing|staying|will (?:be )?(?:live|living|reside|residing|stay|staying))(?: at)?$/.test(joined)) return 'clientAddress';
   if (/^(?:where\s+(?:we|he|she|they|client|patient|pt)\s+(?:live|lives|stay|stays|is staying|are staying|reside|resides)|(?:currently\s+)?(?:lives|living|staying|stays|resides|residing)\s+(?:(?:with\s+(?:(?:his|her|their|a)\s+)?\w+|here|now|currently)\s*){1,3}(?:at)?)$/.test(joined)) return 'clientAddress';
   // "Whose insurance:", "Whose plan is it:": the value names who holds it.
   if (/^whose\s+(?:insurance|plan|policy|coverage|card)(?:\s+is\s+it)?$/.test(joined)) return 'subscriberName';
@@ -662,7 +682,8 @@ function classifyWholeLabel(raw: string): FieldKey | null {
     if (has(words, 'facility', 'center', 'office', 'billing', 'provider', 'insurance', 'ins', 'payer', 'claims', 'company', 'our', 'program')) return 'ignore';
     if (has(words, '2', 'line2', 'ii') && !has(words, '1')) return 'line2';
     if (isSub) return 'ignore';
-    const addrAllowed = new Set(['address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy', 'current', 'physical', 'local', 'permanent', 'line', '1', 'city', 'state', 'zip', 'st', 'full', ...CLIENT]);
+    // ("Approved residence", "Address after release", "Discharge address": where the client will live.)
+    const addrAllowed = new Set(['address', 'addr', 'street', 'residence', 'residential', 'mailing', 'home', 'addy', 'current', 'physical', 'local', 'permanent', 'line', '1', 'city', 'state', 'zip', 'st', 'full', 'approved', 'planned', 'release', 'after', 'upon', 'on', 'post', 'discharge', ...CLIENT]);
     if (!only(words, addrAllowed)) return null;
     if (has(words, 'city') && has(words, 'state')) return 'clientAddress';
     return isClient ? 'clientAddress' : 'address';
@@ -701,6 +722,9 @@ const OLD_PLAN_HEADING = /^\W*(?:(?:old|previous|prior|former|termed|terminated|
 /** "NEW - please verify:", "Current plan:": the plan that counts, after an old one. */
 const NEW_PLAN_HEADING = /^\W*(?:new|current|active|primary)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*(?:[-–—(]\s*(?:please\s+)?(?:verify|run|check|use)[^:]*|\(?\s*effective[^:]*)?:?\s*$/i;
 
+/** "Mr. Sandvik's information:", "Anders's details": a heading for one person's values. */
+const PERSONS_INFORMATION = /^((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)['’]s?\s+(?:information|info|details|demographics)\s*:?$/u;
+
 /** "SECONDARY (FYI only)", "PART D (FYI only)", "Medigap - do not verify:": a plan given beside the one to verify. */
 const FYI_PLAN_HEADING = /^\W*(?:secondary|tertiary|supplement(?:al)?|medigap|part\s+d|drug\s+plan|rx\s+plan|dental|vision)\b(?:\s+(?:insurance|plan|coverage|ins))?\s*[-–—(:,]\s*(?:fyi|for\s+your\s+(?:information|info|records)|info(?:rmation)?\s+only|do\s+not\s+(?:verify|run|use|bill)|don['’]t\s+(?:verify|run|use)|not\s+(?:to\s+)?(?:verify|run|be\s+verified))[^:]*:?\s*$/i;
 
@@ -708,6 +732,9 @@ export function classifyHeading(raw: string): Heading | null {
   if (raw.length > 60) return null;
   if (OLD_PLAN_HEADING.test(raw) || FYI_PLAN_HEADING.test(raw)) return { section: 'secondary', newClient: false };
   if (NEW_PLAN_HEADING.test(raw)) return { section: 'insurance', newClient: false };
+  // "Mr. Sandvik's information:": the person a letter is about, by name (a relative or a role is not the client).
+  const owner = PERSONS_INFORMATION.exec(raw.trim());
+  if (owner && !hasRelationshipWord(owner[1]!) && !/^(?:subscriber|insured|policy\s*holder|guarantor|referral|referring|facility|provider|contact|emergency|parent|guardian|doctor|counselor|therapist|insurance|plan)\b/i.test(owner[1]!)) return { section: 'client', newClient: false };
   const plain = raw.toLowerCase().replace(/[*_=~\-–—:#.()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
   // "PART 1 - CLIENT", "Section B: Insurance": a form's numbered part, titled by its words.
   const t = plain.replace(/^(?:part|section|sect|step) (?:\d{1,2}|[a-h]|[ivx]{1,4}) (?=[a-z]{3})/, '');

@@ -15,6 +15,11 @@ export type MessageIntent = 'request' | 'status-inquiry' | 'cancellation' | 'rec
 const NO_VERIFICATION_WANTED =
   /\bno (?:new )?(?:vob|verification|benefits? check|eligibility check)s? (?:is |was |are )?(?:needed|required|necessary)\b|\bnot an? (?:new )?(?:vob|verification|request|referral)\b|\b(?:don['’]?t|do not|doesn['’]?t|does not)\s+need\s+(?:a\s+|any\s+)?(?:new\s+)?(?:vob|verification)\b|\bfor your records only\b|\bnothing (?:on|in) (?:here|this|it) needs? (?:a |an )?(?:vob|verification)\b|\bno need to (?:re-?run|run|verify|re-?verify|check)\b|\bnothing (?:new |else )?(?:to|that needs to be) (?:run|re-?run|verif(?:y|ied))\b|\b(?:don['’]?t|do not) (?:re-?run|run) (?:anything|it|this|a vob|the vob|benefits)\b|\b(?:doesn['’]?t|does not) (?:need|go in|land in) (?:a |an |the |your )?(?:vob|verification|vob queue)\b|\bdoesn['’]?t land in your (?:vob )?queue\b|\balready (?:completed|verified|ran|run|did|done)\b[^.!?\n]{0,20}\b(?:vob|verification|benefits)\b/i;
 /** A verification asked for, in the same words ("please run", "need a VOB for"). */
+/** A center telling the office it will stop sending work: "Redstone Lodge will no longer be sending you new verification requests". */
+const STOPS_SENDING = /\b(?:will\s+no\s+longer|won['’]?t\s+(?:be\s+)?(?:any\s+longer|anymore)?|will\s+stop)\s+(?:be\s+)?(?:sending|send|submitting|using)\s+(?:you\s+)?(?:any\s+)?(?:new\s+)?(?:verification|vob|benefits?)?\s*(?:requests?|referrals?|vobs?|your\s+(?:services?|office))\b|\bbring(?:ing)?\s+(?:insurance\s+)?verifications?\s+in-?house\b/i;
+
+/** Asking for a client's clinical records (a progress report, attendance, UA results), which a billing office does not keep. */
+const RECORDS_ASKED = /\b(?:please\s+)?(?:forward|send|provide|fax|email|e-mail)\s+(?:me\s+|us\s+)?(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:most\s+recent\s+|latest\s+|current\s+|updated\s+)?(?:treatment\s+)?(?:progress\s+reports?|attendance\s+records?|compliance\s+reports?|ua\s+results|drug\s+(?:test|screen)\s+results|clinical\s+records|discharge\s+summar(?:y|ies)|treatment\s+records)\b/i;
 const ASKS_FOR_VERIFICATION = /\b(?:please|pls|plz|can you|could you|would you|kindly)\b[^.?!\n]{0,60}\b(?:run|verify|vob|verification|benefits|eligibility)\b|\b(?:need|needs|requesting)\s+(?:a |an )?(?:new )?(?:vob|verification|benefits check)\b/i;
 
 const RECALL = /\bwould like to recall\b|\brecall(?:ed|ing)?\s+(?:the|this|my|a)\s+(?:previous\s+)?(?:message|e-?mail)\b|\bmessage recall\b/i;
@@ -32,7 +37,7 @@ const THANKS = /^\W*(?:thanks?|thank you|thx|ty|tysm|got it|received|perfect|gre
 /** "Just closing the loop - he admitted last night. Nothing else needed on this one.": a verification done, nothing more asked. */
 const LOOP_CLOSED = /\bnothing (?:else|more|further) (?:is )?(?:needed|required)\b|\bclos(?:e|ing) (?:the|this) loop\b|\bclos(?:e|ing) (?:this|it) (?:one )?out\b/i;
 const ANOTHER_ONE = /\b(?:another|next one|one more|new (?:one|client|referral|admit|request))\b/i;
-const CORRECTION = /\bupdate (?:to|on|for) (?:the|my|our|this|that)\b[^.!?\n]{0,50}\b(?:request|vob|referral)\b[^.!?\n]{0,30}\b(?:sent|submitted|emailed)\b|\b(?:everything|all) else (?:is |stays )?(?:the )?same\b|\bcorrection\b|\bcorrect(?:ed)?\s+(?:dob|date|id|member|address|spelling|name|phone|number)\b|\bshould (?:be|read|have been|say)\b|\btypo\b|\bwrong (?:dob|date|id|number|address|name|phone|one)\b|(?<!\bis\s+(?:it|this|that)\s+(?:a\s+)?)\b(?:mistake|mistyped|transposed)\b/i;
+const CORRECTION = /\bupdate (?:to|on|for) (?:the|my|our|this|that)\b[^.!?\n]{0,50}\b(?:request|vob|referral)\b[^.!?\n]{0,30}\b(?:sent|submitted|emailed)\b|\b(?:everything|all) else (?:is |stays )?(?:the )?same\b|\bcorrection\b|\bcorrect(?:ed)?\s+(?:dob|date|id|member|address|spelling|name|phone|number)\b|\b(?:dob|birthday|birth\s*date|date|id|number|#|address|name|phone|zip|spelling|group|plan|insurance|policy|subscriber|holder|it|that|this|one)\s+should (?:be|read|have been|say)\b|\btypo\b|\bwrong (?:dob|date|id|number|address|name|phone|one)\b|(?<!\bis\s+(?:it|this|that)\s+(?:a\s+)?)\b(?:mistake|mistyped|transposed)\b/i;
 
 /** A "no VOB needed" said of the mail; "don't run anything on him" turns down one person, not the mail. */
 const NO_VERIFICATION_WANTED_ALL = new RegExp(NO_VERIFICATION_WANTED.source, 'gi');
@@ -56,10 +61,12 @@ export function classifyIntent(subject: string | null, newText: string): Message
   if (declinesVerification(head.slice(0, 450)) && !ASKS_FOR_VERIFICATION.test(head.replace(NO_VERIFICATION_WANTED_ALL, ' '))) return 'no-verification-wanted';
   if (LOOP_CLOSED.test(head.slice(0, 450)) && !ASKS_FOR_VERIFICATION.test(head) && !ANOTHER_ONE.test(head)) return 'no-verification-wanted';
   if (CANCELLATION.test(head) || CALLED_OFF.test(head) || /^\s*(?:re:\s*)?(?:cancel|cancelled|canceled|disregard)\b/i.test(s)) return 'cancellation';
-  if (NOTICE.test(head)) return 'notice';
+  if (NOTICE.test(head) || STOPS_SENDING.test(head)) return 'notice';
   if (STATUS.test(head) || /\b(?:status|update|follow[- ]?up|checking)\b/i.test(s.replace(/^\s*(?:re|fw|fwd)\s*:\s*/gi, '').slice(0, 30))) return 'status-inquiry';
   if (CORRECTION.test(head)) return 'correction';
   if (QUESTION.test(head)) return 'question';
+  // "Please forward the most recent treatment progress report, attendance record and UA results": records, not benefits.
+  if (RECORDS_ASKED.test(head) && !ASKS_FOR_VERIFICATION.test(head)) return 'question';
   if (THANKS.test(head) && head.replace(/\s+/g, ' ').trim().length < 240) return 'thanks';
   return 'request';
 }

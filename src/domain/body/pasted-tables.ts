@@ -465,13 +465,17 @@ function sideBySideColumns(lines: string[]): string[] {
 /** "Resident<TAB>Walter F. Duchesne<TAB>Bernadette A. Costigan": two clients, one to a column. */
 const CLIENTS_AS_COLUMNS = /^[ \t]*(?:client|patient|resident|member|participant)s?(?:[ \t]+name)?[ \t]*\t+[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ ]+\p{Lu}[\p{L}'’.-]*){1,3})[ \t]*\t+[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ ]+\p{Lu}[\p{L}'’.-]*){1,3})[ \t]*$/iu;
 
+/** "Field<TAB>Athlete 1<TAB>Athlete 2": two clients, one to a column, each named in the rows below. */
+const NUMBERED_CLIENT_COLUMNS = /^[ \t]*(?:field|item|info(?:rmation)?|details?|category|label)?[ \t]*\t+[ \t]*(client|patient|resident|athlete|student|member|participant|person|individual)\s*#?\s*(?:1|one|a)[ \t]*\t+[ \t]*\1\s*#?\s*(?:2|two|b)[ \t]*$/i;
+
 /** Each client's column, rewritten as a block of its own ("Client 1", "Name: ...", "DOB: ..."). */
 function clientColumns(lines: string[]): string[] {
   // (Only as a block's first row: under a header row of its own, the sheet is read as a whole below.)
-  const headAt = (i: number) => (i > 0 && lines[i - 1]!.includes('\t') ? null : CLIENTS_AS_COLUMNS.exec(lines[i]!));
+  const headAt = (i: number) => (i > 0 && lines[i - 1]!.includes('\t') ? null : (CLIENTS_AS_COLUMNS.exec(lines[i]!) ?? NUMBERED_CLIENT_COLUMNS.exec(lines[i]!)));
   return rewriteColumnTables(lines, { minCells: 2, maxLabel: 40 }, headAt, (head, rows) => {
     if (rows.length < 2) return null;
-    const blocks: string[][] = [[`Name: ${head[1]!}`], [`Name: ${head[2]!}`]];
+    const named = head[2] !== undefined;
+    const blocks: string[][] = named ? [[`Name: ${head[1]!}`], [`Name: ${head[2]!}`]] : [[], []];
     for (const { label, cells } of rows) {
       cells.slice(0, 2).forEach((value, k) => {
         // ("ID | MBI 3HW5KT8QR27 | Member ID MEBX4729184": each cell names its own kind of ID.)
@@ -488,7 +492,7 @@ export function pastedTables(lines: string[]): string[] {
   let out = lines;
   if (out.some((l) => /^\s*NM1\*/.test(l))) out = x12Segments(out);
   if (out.some((l) => SIDE_BY_SIDE.test(l))) out = sideBySideColumns(out);
-  if (out.some((l) => CLIENTS_AS_COLUMNS.test(l))) out = clientColumns(out);
+  if (out.some((l) => CLIENTS_AS_COLUMNS.test(l) || NUMBERED_CLIENT_COLUMNS.test(l))) out = clientColumns(out);
   if (out.some((l) => DEFINITION.test(l))) out = definitionLists(out);
   if (out.some((l) => OUTLINE_CHILD.test(l))) out = outlines(out);
   if (out.some((l) => BARE_DATE.test(l.trim()))) out = valueColumns(out);

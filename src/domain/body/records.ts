@@ -8,7 +8,7 @@ import type { Relationship } from '../../../schemas/vob-record';
 import type { BodyRequest } from './body-request';
 import type { FieldHit, HitField } from './field-hits';
 import { correctPayerSpelling, findPayers, samePayer, startsWithKnownPayer } from '../card/payers';
-import { composeAddress, parseCityStateZip } from './addresses';
+import { composeAddress, parseCityStateZip, stateNamedIn } from './addresses';
 import { parseDate } from './dates';
 import { normalizeGroupNumber, normalizeMemberId } from './identifiers';
 import { CAPITALISED_NAME, cleanOrgName, cleanPersonName } from './names';
@@ -18,6 +18,7 @@ import { isPlaceholder, NO_REFERRING_CENTER } from './placeholders';
 import { hasRelationshipWord, isSelfValue, parseRelationship, REL_LETTER } from './relationships';
 import { isWriterTheClient, WRITER_MARKER, type Writer } from './writer';
 import { nameTokens as nameTokensOf } from '../answer-matching';
+import { escapeRegExp } from '../escape-regexp';
 
 export type RawRecord = Map<HitField, string>;
 
@@ -52,6 +53,15 @@ function sameName(a: string, b: string): boolean {
  */
 const PROSE_YIELDS: ReadonlySet<HitField> = new Set<HitField>(['payer', 'insPhone', 'servicePhone']);
 
+/** A longer name that holds a short one as a word, or spells an acronym with its capitals' initials. */
+function namesAgain(longer: string, short: string): boolean {
+  const s = short.trim().replace(/^the\s+/i, '');
+  if (s.length < 2 || longer.trim().length <= s.length) return false;
+  if (new RegExp(`(?:^|\\s)${escapeRegExp(s)}(?:\\s|$)`).test(longer)) return true;
+  const initials = longer.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return /^\p{Lu}{2,6}$/u.test(s) && initials.includes(s);
+}
+
 /** Groups hits into raw records, one per client. */
 export function groupHits(hits: FieldHit[]): RawRecord[] {
   const records: RawRecord[] = [];
@@ -79,14 +89,17 @@ export function groupHits(hits: FieldHit[]): RawRecord[] {
     // labelled value one read from a sentence ("His coverage is the state program." then
     // "Health plan: Superior HealthPlan").
     // A center named in a sentence yields to its fuller labelled name ("us at Bright Meadow", then "Referral: Bright Meadow IOP").
-    const fullerName = field === 'referredBy' && prior !== undefined && hit.value.toLowerCase().startsWith(`${prior.toLowerCase()} `);
+    // ("CAPS is referring ...", then "Referred by: Sutterfield University CAPS"; "The CRC is referring", then "... Collegiate Recovery Community".)
+    const fullerName = field === 'referredBy' && prior !== undefined && (hit.value.toLowerCase().startsWith(`${prior.toLowerCase()} `) || namesAgain(hit.value, prior));
     // ("Dr. Hertz is referring the patient", then "Referred by: Missouri Slope Family Medicine": a person said, the center labelled.)
     // ("The Behavioral Health Program is referring ...", then "Referring Agency: Painted Butte Tribal Health": so is a center's labelled name; "Submitted by: Gabriel Ortiz" is no center.)
     const centerOverPerson = field === 'referredBy' && prior !== undefined && hasCenterWord(hit.value) && !/^(?:(?:the|our|behavioral|mental|health|program|services?|center|clinic|hospital|treatment|recovery|medical|medicine|family|community|emergency|department|ed)\b\s*)+$/i.test(hit.value.trim());
     const labelledOverProse = fromProse.has(field) && (PROSE_YIELDS.has(field) || fullerName || centerOverPerson) && !hit.prose && !hit.newClient && prior !== undefined && !sameValue(prior, hit.value);
     // "Pecan Grove Recovery ... told me to send it here", then "Referred by: Lantern Row Sober Living": the stated referral.
     const statedOverInferred = inferred.has(field) && !hit.inferred && !hit.newClient && prior !== undefined;
-    if ((hit.override || labelledOverProse || statedOverInferred) && prior !== undefined && !isPlaceholder(hit.value)) {
+    // ("I'm the policy holder." then "Policy holder: me, Bernadette O'Connell-Hart": the writer, now by name.)
+    const writerNamedLater = field === 'subscriberName' && prior === WRITER_MARKER && /^\s*(?:me|myself)\s*(?:,|[-–—]|\()\s*\p{Lu}/u.test(hit.value);
+    if ((hit.override || labelledOverProse || statedOverInferred || writerNamedLater) && prior !== undefined && !isPlaceholder(hit.value)) {
       cur.set(field, hit.value);
       fromProse.delete(field);
       inferred.delete(field);
@@ -144,6 +157,12 @@ function relationBesideName(part: string): { relation: string; name: string } | 
 /** Lower-case words no name holds: "Lexi is texting him", "name not provided", "student plan", "the undersigned". */
 const NOT_A_NAME_WORD = /(?:^|[\s–—-])(?:not|no|is|are|was|were|will|would|send|sending|sent|provided|unknown|yet|have|has|had|the|you|your|card|plan|name|student|texting|him|her|them|his|their|undersigned|employer|job|work|insurance|policy|she['’]ll|he['’]ll)(?=$|[\s.,!?])/;
 
+/** A titled person or a first and last name (no word of a place's name) before "of/from <Center>". */
+const PERSON_OF_CENTER = /^(?:(?:Ms|Mr|Mrs|Dr|Agent|Officer)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?|(?!(?:University|College|Center|Centre|Bank|Department|Dept|County|State|City|Church|Hospital|Institute|School|Office|Division|Board|House|Friends|Sisters|Brothers)\b)\p{Lu}\p{Ll}+\s+(?!(?:University|College|Center|Centre|Bank|Department|County|State|City|Church|Hospital|Institute|School|Office|Division|Board|House)\b)\p{Lu}\p{Ll}+)\s+(?:of|from)\s+(?=\p{Lu}[\p{L}'’-]+\s+\p{Lu})/u;
+
+/** "Ms. Pickeral", "Mr. O'Neal": a person by title and surname alone. */
+const TITLED_SURNAME = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(\p{Lu}[\p{L}'’-]+)$/u;
+
 function parseSubscriber(raw: string): { name: string | null; relationship: Relationship | null; self: boolean } {
   const t = raw.trim();
   // "Dominic's own. He is the recipient on his own Medicaid. His grandmother ... is the case head":
@@ -180,6 +199,12 @@ function parseSubscriber(raw: string): { name: string | null; relationship: Rela
     if (spoken !== null) {
       relate(spoken.relation, part);
       nameParts.push(spoken.name);
+      continue;
+    }
+    // "Ms. Pickeral (her own Medicaid)": the plan is the one the value's person holds.
+    if (/^(?:his|her|their|my)\s+own\b(?:\s+[\p{L}-]+){0,3}$/iu.test(part)) {
+      relationship = relationship ?? 'self';
+      self = relationship === 'self';
       continue;
     }
     // "herself (Medicaid)": the plan beside the holder is no name.
@@ -260,7 +285,10 @@ function labelNamesPayer(label: string, payer: string): boolean {
   if (named !== undefined && named.position === 0 && samePayer(named.name, payer)) return true;
   const payerWords = payer.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
   const initials = payerWords.filter((w) => !/^(?:of|the|and)$/.test(w)).map((w) => w[0]).join('');
-  return words.every((w) => payerWords.includes(w) || (w.length <= 4 && initials.startsWith(w)) || (w.length >= 4 && payerWords.some((p) => p.startsWith(w))));
+  // "BCBSOK" of "Blue Cross and Blue Shield of Oklahoma": the plan's initials, then its state's code.
+  const state = stateNamedIn(payer);
+  const initialsAndState = state === null ? null : payerWords.filter((w) => !/^(?:of|the|and)$/.test(w) && !state.words.includes(w)).map((w) => w[0]).join('') + state.code.toLowerCase();
+  return words.every((w) => payerWords.includes(w) || (w.length <= 4 && initials.startsWith(w)) || w === initialsAndState || (w.length >= 4 && payerWords.some((p) => p.startsWith(w))));
 }
 
 /** Fields written in words (names, places, payers), where a digit inside a word is OCR's misreading. */
@@ -317,15 +345,23 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
       ? null
       : cleanOrgName(
           payerRaw
+            // "Insurance - there are two, and ...": a sentence about the plans, no plan's name.
+            .replace(/^\s*(?:there\s+(?:are|is|were)|we\s+have|I\s+have)\b[\s\S]*$/i, '')
             // "is through my work it's Cigna": said, not written ("the insurance is through...").
             .replace(/^\s*(?:is|was)\s+(?=through|via|from|it)/i, '')
-            .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*(?:[-–—:,]\s*|\s(?=it)|$)/i, '')
+            .replace(/^\s*(?:through|via|from)\s+(?:my|his|her|their|the)\s+(?:(?:husband|wife|spouse|mom|dad|mother|father|parent)['’]?s?\s+)?(?:job|work|employer)\s*(?:[-–—:,.]\s*|\s(?=it)|$)/i, '')
             .replace(/^\s*it(?:['’]?s|\s+is)\s+/i, '')
             .replace(/\s*\((?:through|via|from|thru|under|on)\s[^)]*\)\s*$/i, '')
             // "Ambetter from Home State Health eff 10/1": the plan's start date is no part of its name.
             .replace(/\s+(?:eff(?:ective)?|term['’]?d|termed|exp(?:ires|ired)?)\.?\s+(?:as of\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b.*$/i, '')
             // "Cigna, through my mom's job. Her name is ...": how the plan is held, and what follows, is no part of its name.
             .replace(/(?:,|\s[-–—])?\s+(?:through|thru|via)\s+(?:my|his|her|their|the|\w+['’]s)\s[\s\S]*$|,\s*from\s+(?:my|his|her|their|the)\s[\s\S]*$/i, '')
+            // "Wellfleet Student (the NLU Student Health Benefit Plan). She has no parent plan": a sentence after the bracket.
+            .replace(/\)\.\s+\p{Lu}[\s\S]*$/u, ')')
+            // "Anthem (his dad's plan through work)", "UnitedHealthcare StudentResources (the university plan for ...": a note on the plan, closed or cut off.
+            .replace(/^(\S.*?)\s*\((?:the|his|her|their|its|a|an|ppo|hmo|epo|pos|through|thru|via|from)\b[^)]*\)?\s*$/i, '$1')
+            // "UnitedHealthcare (the plan is called Choice Plus)": the product's name, in brackets, is no part of the payer's.
+            .replace(/\s*\((?:the\s+plan\s+is\s+|it['’]?s\s+)?called\s+[^)]*\)\s*$/i, '')
             // "Premera Blue Cross (see card)": a pointer to the card is no part of the name.
             .replace(/\s*\((?:see|per|on|check)\s+(?:the\s+)?(?:attached\s+)?(?:card|photos?|pics?|pictures?|images?|attachments?)\b[^)]*\)\s*$/i, '')
             // "Priority Health, pics of card front/back attached": what is attached is no part of the name.
@@ -343,7 +379,7 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
             // "CareSource (Ohio Medicaid managed care)": what kind of plan it is is no part of its name.
             .replace(/\s*\([^()]*\b(?:managed\s+care|mco|mcp)\b[^()]*\)\s*$/i, '')
             // "Keystone First (PA Medicaid)", "Molina Healthcare (Ohio Medicaid)", "Banner University Family Care (AHCCCS)": the programme a named plan runs.
-            .replace(/^(?!\s*(?:medicaid|medicare|medi-cal)\b)(.*\S)\s*\((?:[\p{L} .]{0,20}\s)?(?:medicaid|medicare|medicare\s+advantage|medi-cal|chip|hmo|ppo|epo|pos|marketplace|exchange|commercial|employer\s+plan|employer\s+group|ahcccs|sooner(?:select|care)|kancare|tenncare|husky(?:\s+health)?|badgercare(?:\s+plus)?|apple\s+health|masshealth|nj\s+familycare|star(?:\+plus|\s+plus|\s+kids)?|healthy\s+louisiana|mo\s+healthnet|hoosier\s+healthwise|healthy\s+indiana\s+plan|oregon\s+health\s+plan|ohp|equalitycare|peachcare|healthchoice|medallion|cardinal\s+care|centennial\s+care|turquoise\s+care|healthy\s+connections|hawki|iowa\s+health\s+link|heritage\s+health|dmc-ods)\)\s*$/iu, '$1')
+            .replace(/^(?!\s*(?:medicaid|medicare|medi-cal)\b)(.*\S)\s*\((?:[\p{L} .]{0,20}\s)?(?:medicaid|medicare|medicare\s+advantage|medi-cal|medical\s+assistance|student\s+(?:health\s+)?(?:insurance\s+)?plan|ship|chip|hmo|ppo|epo|pos|marketplace|exchange|commercial|employer\s+plan|employer\s+group|ahcccs|sooner(?:select|care)|kancare|tenncare|husky(?:\s+health)?|badgercare(?:\s+plus)?|apple\s+health|masshealth|nj\s+familycare|star(?:\+plus|\s+plus|\s+kids)?|healthy\s+louisiana|mo\s+healthnet|hoosier\s+healthwise|healthy\s+indiana\s+plan|oregon\s+health\s+plan|ohp|equalitycare|peachcare|healthchoice|medallion|cardinal\s+care|centennial\s+care|turquoise\s+care|healthy\s+connections|hawki|iowa\s+health\s+link|heritage\s+health|dmc-ods)\)\s*$/iu, '$1')
             // "Kaiser Permanente, Southern California region": the plan's region is no part of its name.
             .replace(/,\s+(?:the\s+)?[\p{L} -]{2,30}\s+region\b[\s\S]*$/iu, ''),
         );
@@ -385,7 +421,8 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
     : /\b(?:she|he)(?:['’]s|\s+is)\s+(?:the\s+)?(?:policy\s?-?holder|subscriber|insured)\b/i.test(besidePlan) && !hasRelationshipWord(besidePlan.replace(/\b(?:job|employer|work)\b/gi, ''))
       ? 'self'
       : undefined;
-  const subRaw = (raw.get('subscriberName') ?? holderBesidePlan)?.replace(/^\s*(?:mine|me|myself)\s*\(([^)]+)\)/i, '$1');
+  // ("me (Dana Ruiz)", "me, Bernadette O'Connell-Hart (her mother)": the writer, by the name written there.)
+  const subRaw = (raw.get('subscriberName') ?? holderBesidePlan)?.replace(/^\s*(?:mine|me|myself)\s*\(([^)]+)\)/i, '$1').replace(/^\s*(?:me|myself)\s*(?:,|[-–—])\s*(?=\p{Lu}[\p{L}'’.-]+\s+\p{Lu})/u, '');
   if (subRaw?.startsWith(WRITER_MARKER)) {
     // "I am the policy holder[, Robert Kessler]": the client writing for themselves, else the writer.
     const stated = subRaw.slice(WRITER_MARKER.length).trim();
@@ -436,6 +473,12 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   // ("Policy holder: Wendell (it's through his job ...)" for client Wendell T. Hayashi: so too with no relation said.)
   const firstNameOnly = subscriberName !== null && clientName !== null && !/\s/.test(subscriberName.trim()) && nameTokensOf(clientName).length >= 2 && nameTokensOf(clientName)[0] === nameTokensOf(subscriberName)[0];
   if (relationship === null && firstNameOnly) relationship = 'self';
+  // "Policyholder: Ms. Pickeral" for client Wanda Jean Pickeral: the client, by title and surname.
+  const titledSurname = subscriberName !== null && (relationship === null || relationship === 'self') ? TITLED_SURNAME.exec(subscriberName.trim()) : null;
+  if (titledSurname && clientName !== null && nameTokensOf(clientName).length >= 2 && nameTokensOf(clientName).at(-1) === titledSurname[1]!.toLowerCase()) {
+    relationship = 'self';
+    subscriberName = clientName;
+  }
   if (relationship === 'self' && subscriberName !== null && clientName !== null && !/\s/.test(subscriberName.trim()) && nameTokensOf(clientName)[0] === nameTokensOf(subscriberName)[0]) subscriberName = clientName;
   if (relationship === 'self' && (subscriberName === null || selfSubscriber)) subscriberName = subscriberName ?? clientName;
   // "Guarantor: Chandramouli, Priya S / Rel to Pt: Self": the client's name, as the client's is written.
@@ -448,7 +491,9 @@ export function normalizeRecord(raw: RawRecord, reference: Date, writer?: Writer
   // nor a contact's note ("Keystone EAP Partners (counselor Robin Hale, 610-555-0133)").
   const referredBy = refRaw === null || namesNoCenter('referredBy', refRaw) ? null : cleanOrgName(refRaw.replace(/\s*\((?:(?:her|his|their|the|client['’]s|pt['’]s)\s+)?(?:outpatient\s+)?(?:therapist|counselor|psychiatrist|doctor|pcp|physician|case\s+manager|social\s+worker|probation\s+officer|sponsor|interventionist|provider|clinician|nurse\s+practitioner)\)(?=\s*(?:[-–—,;.]|$))|\s*\((?:see|per)\s+(?:below|above|attached|email)\)|\s*\((?:me|us|myself|ourselves|this\s+office|our\s+(?:office|program|team|clinic))\)|\s*\((?=[^)]*[,\d])[^)]*\)\s*$/i, '')
     // "Brightwater Senior Psychiatry (our outpatient clinic)", "Rosewood Manor (discharge planning)": a note on the center, after its name.
-    .replace(/^(\S+\s+\S.*?)\s*\([^()]{1,60}\)\s*$/, '$1'));
+    .replace(/^(\S+\s+\S.*?)\s*\([^()]{1,60}\)\s*$/, '$1')
+    // "Renee Castellaw of Macon Prairie Juvenile Court Services": the person who refers, then where they work.
+    .replace(PERSON_OF_CENTER, ''));
 
   return {
     client: { name: clientName, dob, address },

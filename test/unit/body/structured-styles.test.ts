@@ -954,3 +954,65 @@ describe('grown children writing for a parent, and the eleventh fortnight (older
     expect(one('Her Medicare does not start until 03/01/2027, so there is nothing to verify with Medicare yet.\n\nPatient: Del A. Pett\nDOB: 3/15/1962\nInsurance: Blue Cross and Blue Shield of Texas\nMember ID: ZGT448190226').client.name).toBe('Del A. Pett');
   });
 });
+
+describe('clients in custody, on release and at college', () => {
+  it('takes the other client who holds the plan as subscriber ("- his wife", "X is Y\'s wife", "(Y\'s son)")', () => {
+    const couple = extractBody('Two starting Monday.\n\n#1 Dale Roth\nDOB 02/11/1980\nAetna ID W100200300\nHe is the policy holder\n\n#2 Nina Roth - his wife\nDOB 03/04/1982\nSame insurance, she is on his plan. ID W100200301', ctx).requests;
+    expect(couple.map((r) => r.subscriber)).toEqual([{ name: 'Dale Roth', relationship: 'self' }, { name: 'Dale Roth', relationship: 'spouse' }]);
+    const mother = extractBody('Mom and son together.\n\n1) Rita Pahl\n   DOB 4/4/1970\n   Cigna, member ID U1002003, group 55\n   Rita is the policy holder.\n\n2) Jon Pahl (Rita\'s son)\n   DOB 7/7/2001\n   Same address as his mom\n   Cigna, member ID U1002004 (on his mom\'s plan)', ctx).requests;
+    expect(mother[1]!.subscriber).toEqual({ name: 'Rita Pahl', relationship: 'child' });
+  });
+
+  it('reads a letter\'s "Mr. X\'s information" block, "X is the referring provider", and a holder by title and surname', () => {
+    const r = one('Ms. Ada Kell\'s information:\n\nFull legal name: Ada Mae Kell\nDate of birth: May 2, 1988\nHome address: 12 W. 9th Ave., Denver, CO 80204 (on bond, living at home)\nHealth plan: Aetna Better Health\nMember ID: 8011 2222 3333\nPolicyholder: Ms. Kell (her own Medicaid)\n\nShe was evaluated by Dr. Lee of Front Range Evaluations, and Front Range Evaluations is the referring provider.');
+    expect(r.client.address?.postalCode).toBe('80204');
+    expect(r.subscriber).toEqual({ name: 'Ada Mae Kell', relationship: 'self' });
+    expect(r.referredBy).toBe('Front Range Evaluations');
+  });
+
+  it('reads justice-system labels: a release address, "<plan> member ID", a short plan name\'s ID, and numbers that are no phone', () => {
+    const r = one('Name: Lyle Birch\nDOB: 2/2/1990\nBOP Reg. No.: 11223-044\nApproved residence: 9 Oak Ave., Salem, OR 97301 (his aunt\'s home, approved by parole; he lives there on release)\nHealth plan: UCare\nUCare member ID: 960111222\nUCare provider line: 612-555-0101\nSubscriber: self');
+    expect(r.client.address).toMatchObject({ line1: '9 Oak Ave.', city: 'Salem', postalCode: '97301' });
+    expect(r.insurance).toMatchObject({ memberId: '960111222', phone: '+16125550101' });
+    expect(one('Name: Lyle Birch\nDOB: 2/2/1990\nInsurance: Trillium\nOHP ID (Prime #): WQ11122K').insurance.memberId).toBe('WQ11122K');
+    expect(one('Name: Lyle Birch\nDOB: 2/2/1990\nWill live at: 44 Elm St, Bend, OR 97701\nInsurance: PacificSource').client.address?.city).toBe('Bend');
+  });
+
+  it('keeps a placeholder after a wide gap as the ID\'s, and a plan\'s line "same as #1"', () => {
+    const two = extractBody('1) Kip Vale\n   DOB 3/4/99\n   Ins: BlueCare Tennessee   ID 773000111\n   BlueCare provider svc 800-555-0151\n\n2) Sam Dorn\n   DOB 11/30/88\n   Ins: BlueCare Tennessee   ID - don\'t have it, card is at his ex\'s\n   Same BlueCare provider line as #1', ctx).requests;
+    expect(two.map((r) => r.insurance.payerName)).toEqual(['BlueCare Tennessee', 'BlueCare Tennessee']);
+    expect(two.map((r) => r.insurance.phone)).toEqual(['+18005550151', '+18005550151']);
+    expect(two[1]!.insurance.memberId).toBeNull();
+  });
+
+  it('reads jail and court numbers as no one\'s ID, Missouri\'s DCN as the member ID, a two-column report row, and the writer named after "me,"', () => {
+    const r = one('Name: Jon Scrog\nBooking #: 27-000418\nDOB: 12/09/1988\nInsurance: Home State Health\nDCN: 11829406\nPolicy Holder: self');
+    expect(r.insurance.memberId).toBe('11829406');
+    const report = one('PATIENT NAME               DOB\nRAY T DUV                  03/03/1977\n\nINSURANCE CARRIER          POLICY/MEMBER ID     GROUP NO     PROVIDER PHONE\nMEDICA                     MDC771204455         NONE         866-555-0173\n\nINSURED NAME               REL TO PATIENT\nRAY T DUV                  SELF');
+    expect(report.subscriber).toEqual({ name: 'RAY T DUV', relationship: 'self' });
+    const mom = extractBody('She is on my insurance through my job, I\'m the policy holder.\n\nHer full name is Sam O\'Hart\nDate of birth 10/11/2001\nInsurance: Independence Blue Cross\nPolicy holder: me, Berna O\'Hart (her mother)\n\nThank you,\nBernie O\'Hart', { ...ctx, fromName: "Bernie O'Hart" }).requests[0]!;
+    expect(mom.subscriber).toEqual({ name: "Berna O'Hart", relationship: 'child' });
+  });
+
+  it('reads a name before "Born <date in words>", a plan phone named by "BCBSOK", and "Member/MRN #"', () => {
+    expect(one('My brother got out Monday.\nHis name is Tomas Ruiz-Peña\nBorn June 2, 1991\nHe has Health Net, ID 91846203C').client).toMatchObject({ name: 'Tomas Ruiz-Peña', dob: '1991-06-02' });
+    expect(one('Resident: Lon Ames\nDOB: 01/09/1982\nInsurance: Blue Cross and Blue Shield of Oklahoma\nID: ZOK 55092 1174\nBCBSOK behavioral health: 800-555-0189').insurance.phone).toBe('+18005550189');
+    expect(one('Client: Nia Fell\nDOB: 1/28/2002\nInsurance: Kaiser Permanente\nMember/MRN #: 11048829').insurance.memberId).toBe('11048829');
+  });
+
+  it('reads a student table one athlete to a column, a plan block numbered under the one client, and no plan from "there are two"', () => {
+    const two = extractBody('Field\tAthlete 1\tAthlete 2\nName\tAmy Nwo\tMat Fer\nDOB\t5/12/2006\t9/18/2005\nInsurance\tCareFirst BlueCross BlueShield\tGeoBlue (CBU international student plan)\nMember ID\tCFX 8820 4417 19\tGBS 4471 0098 2', ctx).requests;
+    expect(two.map((r) => r.client.name)).toEqual(['Amy Nwo', 'Mat Fer']);
+    expect(two.map((r) => r.insurance.payerName)).toEqual(['CareFirst BlueCross BlueShield', 'GeoBlue']);
+    const r = extractBody('Full name: Arj Menon\nDate of birth: 14 March 2006\n\nInsurance - there are two, and we were told to verify our family plan:\n\n1) Family plan, through my husband\'s employer (Halden Systems)\nInsurer: UnitedHealthcare (the plan is called Choice Plus)\nMember ID: 948 330 172\nPolicyholder: my husband, Raj Menon (his father)\n\n2) The college plan, UnitedHealthcare StudentResources, member ID 7710-44-2093. I\'m only mentioning it because it shows on his portal - please don\'t use it for this.', ctx).requests;
+    expect(r).toHaveLength(1);
+    expect(r[0]!.insurance).toMatchObject({ payerName: 'UnitedHealthcare', memberId: '948330172' });
+    expect(r[0]!.subscriber.name).toBe('Raj Menon');
+  });
+
+  it('reads no address from a story with no street, no payer from "through her father\'s employer", and the writer who is "the one on it"', () => {
+    expect(one('Name: Gia Ross\nDOB: 1/1/2001\nAddress: she gave up her lease on 10/15 and is staying with friends, so I don\'t have one\nInsurance: Highmark').client.address).toBeNull();
+    expect(one('Name: Rhi Kess\nDOB: 10/03/2007\nInsurance: through her father\'s employer. She doesn\'t know the carrier.\nMember ID: unknown').insurance.payerName).toBeNull();
+    expect(extractBody('Name: Kei Thorn\nDOB 3/30/2003\nIt\'s my Medicaid through Priority Health and I\'m the one on it, not my mom.', { ...ctx, fromName: 'Kei Thorn' }).requests[0]!.subscriber).toEqual({ name: 'Kei Thorn', relationship: 'self' });
+  });
+});

@@ -541,3 +541,18 @@ describe('older adults\' and Southeast mail (older-adults and fortnight-11 sets)
     expect(classifyIntent('Re: 2 new guys', 'Marc left Wednesday so yall can stop on him. Cody is still here.')).toBe('cancellation');
   });
 });
+
+describe('replyDoubts on justice-system and student mail', () => {
+  it('does not doubt an ID beside numbers their own words name (OT#, Docket, Booking #), nor a phone the writer says is not the right one', () => {
+    expect(doubts('DOB 11/30/88   OT# 00598221   Docket 2024-A-2206', [request(['insurance.memberId'], { insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
+    expect(doubts('Booking #: 2027-000318\nSID: 18840327', [request(['insurance.memberId'], { insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
+    expect(doubts('The only number I have is on his student plan card (1-800-555-0146), and that isn\'t the right one.', [request(['insurance.phone'])])).toEqual([]);
+  });
+
+  it('doubts a relation missing where the holder\'s value says whose own plan it is, an ID under "Member/MRN #", and a correction\'s request', () => {
+    expect(doubts('Policyholder: Ms. Kell (her own Medicaid)', [request(['subscriber.relationship'], { subscriber: { name: 'Ms. Kell', relationship: null } })])).not.toEqual([]);
+    expect(doubts('Member/MRN #: 11048829', [request(['insurance.memberId'], { insurance: { payerName: 'Kaiser Permanente', memberId: null, groupNumber: null, phone: null } })])).not.toEqual([]);
+    expect(replyDoubts({ segments: splitBodySegments('Correction on Mr. Vale: the ID below has a typo, it is WQ58218K. Still no address for him.'), requests: [request(['client.address'])], referenceDate: REFERENCE, intent: 'correction' })).not.toEqual([]);
+    expect(replyDoubts({ segments: splitBodySegments('Correction: his DOB is 3/28/1991, not 3/18. Everything else is right.'), requests: [request(['client.address'])], referenceDate: REFERENCE, intent: 'correction' })).toEqual([]);
+  });
+});
