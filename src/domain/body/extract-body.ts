@@ -14,7 +14,7 @@ import { splitBodySegments, type BodySegment } from '../mime/body-segments';
 import { ADDRESS_IN_SIGNATURE, parseAddress } from './addresses';
 import { escapeRegExp } from '../escape-regexp';
 import { collectHits } from './field-hits';
-import { filledCount, groupHits, identifiesClient, normalizeRecord } from './records';
+import { filledCount, groupHits, identifiesClient, namesAgain, normalizeRecord } from './records';
 import { isNotARequest, looksLikeNewsletter, mentionsVerification } from './verification';
 import { classifyIntent, type MessageIntent } from './message-intent';
 import { writerOf, type Writer } from './writer';
@@ -130,6 +130,10 @@ function shareCommon(allRecords: BodyRequest[]): BodyRequest[] {
   let out = identified.length > 0 ? identified : records;
   for (const c of common) out = out.map((r) => fillFrom(r, c));
   // One referral source named once covers every client of the message.
+  // ("The CRC is referring both of them" ... "Referral for both: Northfield Lakes University Collegiate Recovery Community": one source, named twice.)
+  const sources = [...new Set(out.map((r) => r.referredBy).filter((x): x is string => x !== null))];
+  const fuller = sources.length === 2 ? sources.find((n) => sources.some((o) => o !== n && namesAgain(n, o))) : undefined;
+  if (fuller !== undefined) out = out.map((r) => (r.referredBy !== null ? { ...r, referredBy: fuller } : r));
   const refs = new Set(out.map((r) => r.referredBy).filter((x): x is string => x !== null));
   if (refs.size === 1) {
     const only = [...refs][0] ?? null;

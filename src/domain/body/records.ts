@@ -54,7 +54,7 @@ function sameName(a: string, b: string): boolean {
 const PROSE_YIELDS: ReadonlySet<HitField> = new Set<HitField>(['payer', 'insPhone', 'servicePhone']);
 
 /** A longer name that holds a short one as a word, or spells an acronym with its capitals' initials. */
-function namesAgain(longer: string, short: string): boolean {
+export function namesAgain(longer: string, short: string): boolean {
   const s = short.trim().replace(/^the\s+/i, '');
   if (s.length < 2 || longer.trim().length <= s.length) return false;
   if (new RegExp(`(?:^|\\s)${escapeRegExp(s)}(?:\\s|$)`).test(longer)) return true;

@@ -135,6 +135,10 @@ const CARRIERS: PayerEntry[] = [
   { name: 'Priority Health', tier: Tier.Brand, aliases: ['Priority Health'] },
   { name: 'HealthPartners', tier: Tier.Brand, aliases: ['HealthPartners'] },
   { name: 'Medica', tier: Tier.Brand, aliases: ['Medica'] },
+  { name: 'UCare', tier: Tier.Brand, aliases: ['UCare'] },
+  // Student health plans' carriers.
+  { name: 'Wellfleet', tier: Tier.Brand, aliases: ['Wellfleet Student', 'Wellfleet Insurance', 'Wellfleet'] },
+  { name: 'GeoBlue', tier: Tier.Brand, aliases: ['GeoBlue'] },
   { name: 'SelectHealth', tier: Tier.Brand, aliases: ['SelectHealth', 'Select Health'] },
   { name: 'PacificSource', tier: Tier.Brand, aliases: ['PacificSource', 'Pacific Source'] },
   { name: 'Providence Health Plan', tier: Tier.Brand, aliases: ['Providence Health Plan'] },

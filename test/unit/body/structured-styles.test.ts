@@ -1010,6 +1010,11 @@ describe('clients in custody, on release and at college', () => {
     expect(r[0]!.subscriber.name).toBe('Raj Menon');
   });
 
+  it('gives every client the fuller name of one referral source said twice ("The CRC is referring both", "Referral for both: ...")', () => {
+    const two = extractBody('Two of ours are stepping up. The CRC is referring both of them.\n\nStudent 1\nName: Eli Hed\nDOB: 12/03/2003\nInsurance: Anthem\nID: JQW771402938\n\nStudent 2\nName: Chia Aba\nDOB: 1/1/2004\nInsurance: Wellfleet Student\nID: NLU22078841\n\nReferral for both: Northfield Lakes University Collegiate Recovery Community', ctx).requests;
+    expect(two.map((r) => r.referredBy)).toEqual(['Northfield Lakes University Collegiate Recovery Community', 'Northfield Lakes University Collegiate Recovery Community']);
+  });
+
   it('reads no address from a story with no street, no payer from "through her father\'s employer", and the writer who is "the one on it"', () => {
     expect(one('Name: Gia Ross\nDOB: 1/1/2001\nAddress: she gave up her lease on 10/15 and is staying with friends, so I don\'t have one\nInsurance: Highmark').client.address).toBeNull();
     expect(one('Name: Rhi Kess\nDOB: 10/03/2007\nInsurance: through her father\'s employer. She doesn\'t know the carrier.\nMember ID: unknown').insurance.payerName).toBeNull();

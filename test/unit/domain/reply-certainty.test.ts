@@ -547,6 +547,7 @@ describe('replyDoubts on justice-system and student mail', () => {
     expect(doubts('DOB 11/30/88   OT# 00598221   Docket 2024-A-2206', [request(['insurance.memberId'], { insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
     expect(doubts('Booking #: 2027-000318\nSID: 18840327', [request(['insurance.memberId'], { insurance: { payerName: 'Aetna', memberId: null, groupNumber: null, phone: null } })])).toEqual([]);
     expect(doubts('The only number I have is on his student plan card (1-800-555-0146), and that isn\'t the right one.', [request(['insurance.phone'])])).toEqual([]);
+    expect(doubts('Please verify benefits for a man releasing from our facility on 03/05/2027 who will start treatment with Harbor Reach Recovery.', [request(['referredBy'], { referredBy: null })])).toEqual([]);
   });
 
   it('doubts a relation missing where the holder\'s value says whose own plan it is, an ID under "Member/MRN #", and a correction\'s request', () => {
